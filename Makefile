@@ -1,0 +1,129 @@
+# Zeef — build, test, demo, bench, install.
+#
+#   make            build every program into bin/
+#   make deps       install missing Debian packages (apt-get; sudo when not root)
+#   make test       deps + build + every test, then the same suite under ASan+UBSan
+#   make demo       deps + build + run the default pipeline on samples/
+#   make bench      throughput and peak memory, beside the peers when installed
+#   make install    PREFIX=/usr/local: binaries, man pages, pipelines
+#
+# Filters are discovered: every filters/NAME/main.c becomes bin/NAME, every other
+# .c file in filters/*/, pipelines/zeef/ and common/ goes into build/libzeef.a,
+# which the programs and the unit tests (tests/unit/test_*.c) link.
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+CC        ?= cc
+PKGS      := yaml-0.1 libutf8proc json-c
+DEBS      := libyaml-dev libutf8proc-dev check libjson-c-dev pkg-config parallel jq time
+
+ifeq ($(SANITIZE),1)
+O         := build/san
+BINDIR    := build/san/bin
+OPT       := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+else
+O         := build/out
+BINDIR    := bin
+OPT       := -O2 -g
+endif
+
+# pkg-config is asked lazily, so that `make deps` can run before it answers.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
+
+ZCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+          -DZEEF_VERSION='"$(VERSION)"' -Wall -Wextra -Werror -Icommon -I$(O) \
+          $(OPT) $(PKG_CFLAGS) $(CFLAGS)
+ZLDFLAGS = $(OPT) $(LDFLAGS)
+ZLIBS    = $(PKG_LIBS) -lm
+
+FILTERS    := $(sort $(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c)))
+RUNNER     := $(if $(wildcard pipelines/zeef/main.c),zeef)
+PROGRAMS   := $(FILTERS) $(RUNNER)
+LIB_SRC    := $(sort $(wildcard common/*.c) \
+                $(filter-out %/main.c,$(wildcard filters/*/*.c pipelines/zeef/*.c)))
+LANG_FILES := $(sort $(shell find common/lang -type f ! -name '.*' 2>/dev/null))
+LIB_OBJ    := $(LIB_SRC:%.c=$(O)/%.o) $(O)/lang_data.o
+UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+
+.PHONY: all deps test check unit golden conformance demo bench install clean fuzz
+.DEFAULT_GOAL := all
+
+all: $(PROGRAMS:%=$(BINDIR)/%)
+
+$(O)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ZCFLAGS) -MMD -MP -c $< -o $@
+
+# Language data is compiled in: build/embed turns common/lang/** into one C table.
+$(O)/embed: common/tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror $< -o $@
+
+$(O)/lang_data.c: $(O)/embed $(LANG_FILES)
+	$(O)/embed common/lang $(LANG_FILES) > $@.tmp && mv $@.tmp $@
+
+$(O)/lang_data.o: $(O)/lang_data.c
+	$(CC) $(ZCFLAGS) -c $< -o $@
+
+$(O)/libzeef.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(FILTERS:%=$(BINDIR)/%): $(BINDIR)/%: $(O)/filters/%/main.o $(O)/libzeef.a
+	@mkdir -p $(@D)
+	$(CC) $(ZLDFLAGS) $< $(O)/libzeef.a $(ZLIBS) -o $@
+
+$(BINDIR)/zeef: $(O)/pipelines/zeef/main.o $(O)/libzeef.a
+	@mkdir -p $(@D)
+	$(CC) $(ZLDFLAGS) $< $(O)/libzeef.a $(ZLIBS) -o $@
+
+$(O)/tests/%: tests/unit/%.c $(O)/libzeef.a
+	@mkdir -p $(@D)
+	$(CC) $(ZCFLAGS) -Itests/unit $< $(O)/libzeef.a $(ZLIBS) $(CHECK_LIBS) -o $@
+
+deps:
+	@sh tests/deps.sh $(DEBS)
+
+# `make test`: set-up, then the whole suite twice: plain, and under ASan+UBSan.
+test: deps
+	$(MAKE) all
+	$(MAKE) check
+	$(MAKE) SANITIZE=1 all
+	$(MAKE) SANITIZE=1 check
+
+check: all $(UNIT_BIN)
+	@sh tests/run-all.sh $(BINDIR) $(O)/tests
+
+unit: all $(UNIT_BIN)
+	@sh tests/run-all.sh --only unit $(BINDIR) $(O)/tests
+
+golden: all
+	@sh tests/run-all.sh --only golden $(BINDIR) $(O)/tests
+
+conformance: all
+	@sh tests/run-all.sh --only conformance $(BINDIR) $(O)/tests
+
+demo: deps
+	@$(MAKE) --no-print-directory all >/dev/null
+	@sh samples/demo.sh $(BINDIR)
+
+bench: deps
+	$(MAKE) all
+	@sh tests/bench/run.sh $(BINDIR)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	           $(DESTDIR)$(PREFIX)/share/zeef/pipelines
+	install -m 755 $(PROGRAMS:%=$(BINDIR)/%) $(DESTDIR)$(PREFIX)/bin/
+	for p in $(PROGRAMS); do \
+	    sh tests/mkman.sh $(BINDIR)/$$p $(VERSION) > $(DESTDIR)$(PREFIX)/share/man/man1/$$p.1 || exit 1; \
+	done
+	install -m 644 $(wildcard pipelines/*.yaml) $(DESTDIR)$(PREFIX)/share/zeef/pipelines/
+
+clean:
+	rm -rf build bin
+
+-include $(shell find build -name '*.d' 2>/dev/null)

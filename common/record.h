@@ -1,0 +1,100 @@
+/* record.h — one JSON Lines record: parse, inspect, change, write.
+ *
+ * A record is one JSON object on one line (DESIGN.md, "The record contract").
+ * Filters never call json-c directly: every JSON value is a `zjson`, made and
+ * read with the zj_* functions below, so the JSON library can be swapped by
+ * changing record.c alone.
+ *
+ * Ownership: a zjson made by zj_object/zj_array/zj_string/... belongs to the
+ * caller until it is handed to zj_add, zj_push or record_set, which take it.
+ * zjson pointers returned by record_get/zj_get/zj_at are borrowed: valid until
+ * the record or the container changes or is freed.
+ *
+ * Offsets in records are Unicode code points (see utf8.h for conversion);
+ * lengths in this header are bytes unless a name says otherwise.
+ */
+#ifndef ZEEF_RECORD_H
+#define ZEEF_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef struct json_object zjson;
+
+struct record {
+	zjson *obj;          /* the parsed object, owned by the record */
+	const char *file;    /* input name for messages: a path or "<stdin>" */
+	long line;           /* 1-based line number in that input */
+	const char *raw;     /* the input line as read, without its line end */
+	size_t raw_len;      /* bytes */
+	int utf8_repairs;    /* invalid UTF-8 sequences replaced by U+FFFD on read
+	                        (only with FILTER_REPAIR_UTF8, else always 0) */
+	char *error;         /* message set by record_error(), owned; NULL if none */
+};
+
+/* The "text" field: a valid UTF-8 string (checked on read), or NULL when the
+ * record has none (only possible for filters that do not require text).
+ * *len_bytes is set when non-NULL. The pointer is borrowed. */
+const char *record_text(const struct record *r, size_t *len_bytes);
+
+/* The "id" field when it is a string, else NULL. Borrowed. */
+const char *record_id(const struct record *r);
+
+/* The value of top-level KEY, or NULL when absent. Borrowed. */
+zjson *record_get(const struct record *r, const char *key);
+
+/* Set top-level KEY to VALUE (taken). An existing key keeps its position in
+ * the object; a new key is appended. VALUE NULL writes JSON null. */
+void record_set(struct record *r, const char *key, zjson *value);
+
+/* Replace "text" with the LEN bytes at S (copied; must be valid UTF-8). */
+void record_set_text(struct record *r, const char *s, size_t len);
+
+/* Mark the record as bad input: formats the message that the record loop
+ * prints ("filter: FILE:LINE: id=ID: MESSAGE") before applying --on-error.
+ * Returns EX_DATAERR (65) so a record callback can `return record_error(...)`. */
+int record_error(struct record *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Print a warning for this record on stderr, same prefix, "warning: " first. */
+void record_warn(const struct record *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* --- JSON values ------------------------------------------------------- */
+
+zjson *zj_object(void);
+zjson *zj_array(void);
+zjson *zj_string(const char *s, size_t len_bytes);   /* copies S */
+zjson *zj_cstring(const char *s);                     /* copies S */
+zjson *zj_int(int64_t v);
+zjson *zj_double(double v);
+zjson *zj_bool(int v);
+zjson *zj_copy(const zjson *v);                       /* deep copy */
+void zj_free(zjson *v);                               /* NULL is fine */
+
+/* Add KEY=V (taken) to object O; an existing KEY is replaced in place. */
+void zj_add(zjson *o, const char *key, zjson *v);
+/* Append V (taken) to array A. */
+void zj_push(zjson *a, zjson *v);
+/* {"start":START,"end":END,"text":TEXT}: the usual span object. */
+zjson *zj_span(int64_t start_cp, int64_t end_cp, const char *text, size_t len_bytes);
+
+enum zj_type { ZJ_NULL, ZJ_BOOL, ZJ_INT, ZJ_DOUBLE, ZJ_STRING, ZJ_ARRAY, ZJ_OBJECT };
+enum zj_type zj_type(const zjson *v);                 /* NULL pointer is ZJ_NULL */
+zjson *zj_get(const zjson *o, const char *key);       /* NULL if absent or O not an object */
+size_t zj_len(const zjson *a);                        /* 0 if not an array */
+zjson *zj_at(const zjson *a, size_t i);
+/* String value and its length, or NULL if V is not a string. Borrowed. */
+const char *zj_str(const zjson *v, size_t *len_bytes);
+/* Integer value; *ok (when non-NULL) is 0 if V is not an integer. */
+int64_t zj_intval(const zjson *v, int *ok);
+double zj_num(const zjson *v);                        /* int or double, else 0 */
+
+/* Serialise V compactly (no spaces, "/" unescaped, UTF-8 kept) as
+ * NUL-terminated text owned by V, valid until V changes. */
+const char *zj_serialize(zjson *v, size_t *len_bytes);
+/* Parse LEN bytes of JSON text (strict; NULL on any error). Caller owns it. */
+zjson *zj_parse(const char *s, size_t len_bytes);
+
+#endif

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Install the Debian packages Zeef needs, when any is missing (`make deps`).
+# Usage: deps.sh PACKAGE...   Runs apt-get as root, or through sudo.
+missing=""
+for p in "$@"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "deps: installing$missing" >&2
+if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get install -y -q $missing >/dev/null ||
+	{ $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q $missing >/dev/null; } ||
+	{ echo "deps: could not install:$missing" >&2; exit 1; }
