@@ -108,7 +108,7 @@ conformance: all
 
 demo: deps
 	@$(MAKE) --no-print-directory all >/dev/null
-	@sh samples/demo.sh $(BINDIR)
+	@sh tests/demo.sh $(BINDIR)
 
 bench: deps
 	$(MAKE) all
