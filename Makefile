@@ -3,7 +3,7 @@
 #   make            build every program into bin/
 #   make deps       install missing Debian packages (apt-get; sudo when not root)
 #   make test       deps + build + every test, then the same suite under ASan+UBSan
-#   make demo       deps + build + run the default pipeline on samples/
+#   make demo       deps + build + run the default pipeline on tests/samples/
 #   make bench      throughput and peak memory, beside the peers when installed
 #   make install    PREFIX=/usr/local: binaries, man pages, pipelines
 #
