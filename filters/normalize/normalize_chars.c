@@ -1,0 +1,315 @@
+/* normalize_chars.c — step 2 of normalize: the non-ASCII stretches of a
+ * text (mojibake, invisible characters, Unicode spaces, NFC). See
+ * normalize.h. ASCII text is copied as it is: printable ASCII is already in
+ * NFC and NFKC and none of it is removed. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "normalize_impl.h"
+#include "utf8.h"
+
+/* Windows-1252 bytes 0x80-0x9F; 0 where the code page leaves a byte
+ * undefined (decoders then use the C1 control of the same number). */
+static const uint16_t cp1252_high[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+int32_t normalize_cp1252_char(unsigned char b)
+{
+	if (b >= 0x80 && b <= 0x9F && cp1252_high[b - 0x80])
+		return cp1252_high[b - 0x80];
+	return b;
+}
+
+int normalize_cp1252_byte(int32_t cp)
+{
+	if (cp >= 0x80 && cp <= 0xFF)
+		return cp;
+	if (cp < 0x152 || cp > 0x20AC)
+		return -1;
+	for (int i = 0; i < 32; i++)
+		if (cp1252_high[i] == cp)
+			return 0x80 + i;
+	return -1;
+}
+
+/* Bytes that end an ASCII run: everything but printable ASCII, tab, LF, CR. */
+static const unsigned char fast_byte[256] = {
+	['\t'] = 1, ['\n'] = 1, ['\r'] = 1,
+	[' '] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x7F DEL is not */
+};
+
+static int is_lower(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* Windows-1252 bytes that are punctuation typically written right after a
+ * word: ‚ „ … ‹ ‘ ’ “ ” • – — › « ». */
+static int after_word_punct(int b)
+{
+	switch (b) {
+	case 0x82: case 0x84: case 0x85: case 0x8B: case 0x91: case 0x92: case 0x93:
+	case 0x94: case 0x95: case 0x96: case 0x97: case 0x9B: case 0xAB: case 0xBB:
+		return 1;
+	}
+	return 0;
+}
+
+/* Is decoding the UTF-8 bytes B[0..len) (read as Windows-1252, giving
+ * characters between PREV and NEXT) to R more plausible than leaving them?
+ * "Ã«" and "â€™" are never written on purpose; "É”" after "CAF" is. */
+static int plausible(const unsigned char *b, int len, int32_t r, int32_t prev, int32_t next)
+{
+	utf8proc_category_t cat = utf8proc_category(r);
+	if ((r >= 0x80 && r <= 0x9F) || cat == UTF8PROC_CATEGORY_CN ||
+	    cat == UTF8PROC_CATEGORY_CO || cat == UTF8PROC_CATEGORY_CS)
+		return 0;
+	if (len == 2 && b[0] >= 0xC4) {
+		/* An uppercase accented letter before punctuation: real text,
+		 * unless it sits inside a lowercase word ("WrocÅ‚aw"). */
+		if (r >= 0x250 && r <= 0x2FF)
+			return 0;
+		if (after_word_punct(b[1]) && !is_lower(prev) && !is_lower(next))
+			return 0;
+	} else if (len >= 3 && b[0] != 0xE2) {
+		/* "café”…" is a word, a quote and an ellipsis. */
+		for (int i = 1; i < len; i++)
+			if (after_word_punct(b[i]))
+				return 0;
+	}
+	return 1;
+}
+
+/* Repair UTF-8 sequences that were decoded as Windows-1252 or Latin-1, in
+ * place, until none is left ("ÃƒÂ«" → "Ã«" → "ë"). NEXT is the character
+ * after the stretch. Returns the new count. */
+static size_t repair_mojibake(int32_t *cp, size_t n, int32_t next)
+{
+	int changed = 1;
+	while (changed) {
+		size_t w = 0, i = 0;
+		changed = 0;
+		while (i < n) {
+			int b0 = normalize_cp1252_byte(cp[i]);
+			int len = b0 >= 0xC2 && b0 <= 0xDF ? 2 : b0 >= 0xE0 && b0 <= 0xEF ? 3
+			        : b0 >= 0xF0 && b0 <= 0xF4 ? 4 : 0;
+			if (len && i + (size_t)len <= n) {
+				unsigned char b[4] = {(unsigned char)b0};
+				int k;
+				for (k = 1; k < len; k++) {
+					int bk = normalize_cp1252_byte(cp[i + k]);
+					if (bk < 0x80 || bk > 0xBF)
+						break;
+					b[k] = (unsigned char)bk;
+				}
+				int32_t r;
+				if (k == len && utf8_decode((const char *)b, (size_t)len, &r) == len &&
+				    plausible(b, len, r, w ? cp[w - 1] : 0,
+				              i + len < n ? cp[i + len] : next)) {
+					cp[w++] = r;
+					i += (size_t)len;
+					changed = 1;
+					continue;
+				}
+			}
+			cp[w++] = cp[i++];
+		}
+		n = w;
+	}
+	return n;
+}
+
+static int is_space(int32_t c)
+{
+	return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+	       c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+/* Zero-width and other format characters that only steer rendering. */
+static int is_invisible(int32_t c)
+{
+	return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xAD || c == 0x061C ||
+	       c == 0x180E || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+	       (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x206F) ||
+	       c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB);
+}
+
+/* Is the text after a stretch (REST) a line end, after spaces? */
+static int line_end_follows(const char *rest, size_t len)
+{
+	size_t i = 0;
+	while (i < len && (rest[i] == ' ' || rest[i] == '\t'))
+		i++;
+	return i < len && (rest[i] == '\n' || rest[i] == '\r');
+}
+
+static int grow_cps(int32_t **p, size_t *cap, size_t need)
+{
+	if (need <= *cap)
+		return 0;
+	size_t c = *cap ? *cap : 64;
+	while (c < need)
+		c *= 2;
+	int32_t *q = realloc(*p, c * sizeof *q);
+	if (!q)
+		return -1;
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+/* Everything that may pass NFC unchanged without asking utf8proc: no
+ * combining marks, no singleton decompositions. */
+static int nfc_stable(int32_t c)
+{
+	return c < 0x300 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
+	       c == 0x20AC;
+}
+
+/* One stretch of N code points in n->cps, followed in the text by REST. */
+static int stretch(struct normalizer *n, size_t cnt, const char *rest, size_t rest_len,
+                   struct nout *out)
+{
+	const struct normalize_options *o = &n->opt;
+	int32_t next = rest_len ? (unsigned char)rest[0] : 0;
+	int32_t *cp = n->cps, *w;
+	size_t m = 0, i;
+
+	if (o->mojibake)
+		cnt = repair_mojibake(cp, cnt, next);
+	if (grow_cps(&n->cps2, &n->cps2_cap, cnt * 2 + 1) != 0)
+		return -1;
+	w = n->cps2;
+	int simple = 1;
+	for (i = 0; i < cnt; i++) {
+		int32_t c = cp[i];
+		if (o->breaks && (c == 0x85 || c == 0x2028)) {
+			w[m++] = '\n';
+			continue;
+		}
+		if (o->breaks && c == 0x2029) {
+			w[m++] = '\n';
+			w[m++] = '\n';
+			continue;
+		}
+		if (o->invisible && is_invisible(c)) {
+			/* ZWJ and ZWNJ shape emoji and non-Latin scripts. */
+			if ((c == 0x200C || c == 0x200D) && m && w[m - 1] >= 0x300 &&
+			    i + 1 < cnt && cp[i + 1] >= 0x300) {
+				w[m++] = c;
+				simple = 0;
+			} else if (c == 0xAD && i + 1 == cnt && o->dehyphenate && o->join_lines &&
+			           o->breaks && line_end_follows(rest, rest_len)) {
+				w[m++] = '-';    /* a hyphenation point at a line end */
+			}
+			continue;
+		}
+		if (o->spaces && is_space(c))
+			c = ' ';
+		if (!nfc_stable(c))
+			simple = 0;
+		w[m++] = c;
+	}
+
+	if (o->form == NORMALIZE_NONE || (o->form == NORMALIZE_NFC && simple)) {
+		char u[4];
+		for (i = 0; i < m; i++)
+			if (normalize_out_add(out, u, (size_t)utf8_encode(w[i], u)) != 0)
+				return -1;
+		return 0;
+	}
+	/* utf8proc reorders and composes over a buffer of code points; it is
+	 * given the stretch as UTF-8 and a buffer we keep, so nothing is
+	 * allocated per stretch once the buffers have grown. */
+	n->utf8.len = 0;
+	if (normalize_nb_reserve(&n->utf8, m * 4) != 0)
+		return -1;
+	for (i = 0; i < m; i++)
+		n->utf8.len += (size_t)utf8_encode(w[i], n->utf8.p + n->utf8.len);
+	utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	                         (o->form == NORMALIZE_NFKC ? UTF8PROC_COMPAT : 0);
+	utf8proc_ssize_t got;
+	for (;;) {
+		got = utf8proc_decompose((const utf8proc_uint8_t *)n->utf8.p, (utf8proc_ssize_t)n->utf8.len,
+		                         n->cps, (utf8proc_ssize_t)n->cps_cap, opts);
+		if (got < 0)
+			return -1;
+		if ((size_t)got <= n->cps_cap)
+			break;
+		if (grow_cps(&n->cps, &n->cps_cap, (size_t)got) != 0)
+			return -1;
+	}
+	got = utf8proc_normalize_utf32(n->cps, got, opts);
+	if (got < 0)
+		return -1;
+	for (i = 0; i < (size_t)got; i++) {
+		utf8proc_uint8_t u[4];
+		utf8proc_ssize_t k = utf8proc_encode_char(n->cps[i], u);
+		if (normalize_out_add(out, (const char *)u, (size_t)k) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int normalize_chars(struct normalizer *n, const char *s, size_t len,
+                    const char **res, size_t *res_len)
+{
+	struct nout out;
+	size_t i = 0;
+
+	normalize_out_init(&out, s, &n->chars);
+	while (i < len) {
+		size_t j = i;
+		while (j < len && fast_byte[(unsigned char)s[j]])
+			j++;
+		if (j == len) {
+			if (normalize_out_add(&out, s + i, j - i) != 0)
+				return -1;
+			break;
+		}
+		/* The stretch starts at the ASCII character before it, which a
+		 * combining mark may compose with ("e" + U+0301). */
+		size_t start = j > i && s[j - 1] > ' ' ? j - 1 : j;
+		if (normalize_out_add(&out, s + i, start - i) != 0)
+			return -1;
+		size_t cnt = 0, k = start;
+		while (k < len && (k == start || !fast_byte[(unsigned char)s[k]])) {
+			if (grow_cps(&n->cps, &n->cps_cap, cnt + 1) != 0)
+				return -1;
+			int32_t c;
+			int used = utf8_decode(s + k, len - k, &c);
+			if (used < 0) {   /* cannot happen: the text is valid UTF-8 */
+				c = 0xFFFD;
+				used = 1;
+			}
+			n->cps[cnt++] = c;
+			k += (size_t)used;
+		}
+		/* An unchanged stretch is appended from S, keeping the output
+		 * a plain copy as long as possible. */
+		struct nout probe;
+		size_t plen;
+		const char *p;
+		normalize_out_init(&probe, s + start, &n->probe);
+		if (stretch(n, cnt, s + k, len - k, &probe) != 0)
+			return -1;
+		p = normalize_out_bytes(&probe, &plen);
+		if (plen == k - start && memcmp(p, s + start, plen) == 0)
+			p = s + start;
+		if (normalize_out_add(&out, p, plen) != 0)
+			return -1;
+		i = k;
+	}
+	*res = normalize_out_bytes(&out, res_len);
+	return 0;
+}
