@@ -27,7 +27,7 @@ int normalize_cp1252_byte(int32_t cp)
 {
 	if (cp >= 0x80 && cp <= 0xFF)
 		return cp;
-	if (cp < 0x152 || cp > 0x20AC)
+	if (cp < 0x152 || cp > 0x2122)
 		return -1;
 	for (int i = 0; i < 32; i++)
 		if (cp1252_high[i] == cp)

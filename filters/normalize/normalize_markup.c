@@ -165,7 +165,7 @@ static size_t entity(const struct normalizer *n, const char *s, size_t len,
 		*again = 1;
 	if (normalize_out_add(out, value, vlen) != 0)
 		return (size_t)-1;
-	return used;
+	return used + 1;
 }
 
 static int name_is(const char *s, size_t len, const char *lower)
