@@ -197,11 +197,10 @@ static int hyphen_join(const struct normalizer *n, const char *o, size_t olen,
 	return 0;
 }
 
-/* Emit the white space between two runs of text: REPL, taken from S when
- * the input has exactly those bytes there. */
-static int gap(struct nout *out, const char *s, size_t from, size_t to, const char *repl)
+/* Emit the white space between two runs of text: REPL (N bytes), taken
+ * from S when the input has exactly those bytes there. */
+static int gap(struct nout *out, const char *s, size_t from, size_t to, const char *repl, size_t n)
 {
-	size_t n = strlen(repl);
 	if (to - from == n && memcmp(s + from, repl, n) == 0)
 		return normalize_out_add(out, s + from, n);
 	return normalize_out_add(out, repl, n);
@@ -228,7 +227,7 @@ static int layout_as_written(struct normalizer *n, const char *s, size_t len, st
 		size_t j = i + 1;
 		while (j < len && !blank_byte[(unsigned char)s[j]])
 			j++;
-		if (!line_start && i > ws && gap(out, s, ws, i, " ") != 0)
+		if (!line_start && i > ws && gap(out, s, ws, i, " ", 1) != 0)
 			return -1;
 		if (normalize_out_add(out, s + i, j - i) != 0)
 			return -1;
@@ -237,6 +236,40 @@ static int layout_as_written(struct normalizer *n, const char *s, size_t len, st
 	}
 	(void)n;
 	return 0;
+}
+
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* The end of the run of text at S[J..LEN): up to the next byte that SPECIAL
+ * marks, going on over single spaces between words when SPACES (those
+ * stay as they are, so a run is usually a whole line). Eight bytes at a
+ * time while they hold no byte below 0x0E (tab, line ends) and no two
+ * spaces in a row; the byte loop decides the rest. */
+static size_t text_run(const char *s, size_t j, size_t len, const unsigned char *special, int spaces)
+{
+	for (;;) {
+		while (j + 9 <= len) {
+			uint64_t w, v, sp, ctl;
+			memcpy(&w, s + j, 8);
+			ctl = (w - ONES * 0x0E) & ~w & HIGHS;
+			if (spaces) {
+				v = w ^ (ONES * 0x20);
+				sp = (v - ONES) & ~v & HIGHS;
+				if (ctl | (sp & (sp << 8)) | ((sp >> 63) & special[(unsigned char)s[j + 8]]))
+					break;
+			} else if (ctl) {
+				break;
+			}
+			j += 8;
+		}
+		while (j < len && !special[(unsigned char)s[j]])
+			j++;
+		if (spaces && j + 1 < len && s[j] == ' ' && !special[(unsigned char)s[j + 1]])
+			j += 2;
+		else
+			return j;
+	}
 }
 
 static int layout(struct normalizer *n, const char *s, size_t len, const char **res, size_t *res_len)
@@ -269,16 +302,16 @@ static int layout(struct normalizer *n, const char *s, size_t len, const char **
 			i++;
 			continue;
 		}
-		size_t j = i + 1;
-		while (j < len && !special[(unsigned char)s[j]])
-			j++;
+		/* A run of text goes on over single spaces between words, which
+		 * stay as they are: usually a run is a whole line. */
+		size_t j = text_run(s, i + 1, len, special, o->spaces);
 		int rc = 0;
 		if (!started) {
 			;
 		} else if (nl >= 2) {
-			rc = gap(&out, s, ws, i, "\n\n");
+			rc = gap(&out, s, ws, i, "\n\n", 2);
 		} else if (nl == 1 && !o->join_lines) {
-			rc = gap(&out, s, ws, i, "\n");
+			rc = gap(&out, s, ws, i, "\n", 1);
 		} else if (nl == 1) {
 			size_t olen;
 			const char *ob = normalize_out_bytes(&out, &olen);
@@ -288,9 +321,9 @@ static int layout(struct normalizer *n, const char *s, size_t len, const char **
 			if (how == 1)
 				rc = out_drop(&out, 1);
 			else if (how != 0)
-				rc = gap(&out, s, ws, i, " ");
+				rc = gap(&out, s, ws, i, " ", 1);
 		} else if (i > ws) {
-			rc = gap(&out, s, ws, i, " ");
+			rc = gap(&out, s, ws, i, " ", 1);
 		}
 		if (rc != 0 || normalize_out_add(&out, s + i, j - i) != 0)
 			return -1;

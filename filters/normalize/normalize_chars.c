@@ -46,6 +46,27 @@ static const unsigned char fast_byte[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x7F DEL is not */
 };
 
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* The end of the run of fast bytes at S[I..LEN): eight bytes at a time
+ * while none is a control, DEL or non-ASCII (tab and line ends, which are
+ * fast, drop to the byte loop). */
+static size_t ascii_run(const char *s, size_t i, size_t len)
+{
+	while (i + 8 <= len) {
+		uint64_t w, del;
+		memcpy(&w, s + i, 8);
+		del = w ^ (ONES * 0x7F);
+		if ((w & HIGHS) | ((w - ONES * 0x20) & ~w & HIGHS) | ((del - ONES) & ~del & HIGHS))
+			break;
+		i += 8;
+	}
+	while (i < len && fast_byte[(unsigned char)s[i]])
+		i++;
+	return i;
+}
+
 static int is_lower(int32_t cp)
 {
 	if (cp < 0x80)
@@ -269,9 +290,7 @@ int normalize_chars(struct normalizer *n, const char *s, size_t len,
 
 	normalize_out_init(&out, s, &n->chars);
 	while (i < len) {
-		size_t j = i;
-		while (j < len && fast_byte[(unsigned char)s[j]])
-			j++;
+		size_t j = ascii_run(s, i, len);
 		if (j == len) {
 			if (normalize_out_add(&out, s + i, j - i) != 0)
 				return -1;
