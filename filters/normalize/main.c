@@ -190,7 +190,7 @@ static int normalize_record(struct record *r)
 		return EXIT_SOFTWARE;
 	}
 	size_t skip = use_date_tag ? take_date(r, out, out_len) : 0;
-	if (out != text || skip)
+	if (out != text || out_len != len || skip)
 		record_set_text(r, out + skip, out_len - skip);
 	if (!record_get(r, "id")) {
 		char id[64];

@@ -58,8 +58,9 @@ void normalizer_free(struct normalizer *n);
 
 /* Normalize the LEN bytes of valid UTF-8 at S. Returns the result (valid
  * UTF-8, *out_len bytes, not NUL-terminated): S itself when the text was
- * already normal, else memory owned by N, valid until the next call on N.
- * NULL when out of memory. */
+ * already normal or only loses bytes at its end (compare *out_len with
+ * LEN), else memory owned by N, valid until the next call on N. NULL when
+ * out of memory. */
 const char *normalize_text(struct normalizer *n, const char *s, size_t len, size_t *out_len);
 
 /* A leading date tag "date YYYY-MM" or "date YYYY-MM-DD" (as some news

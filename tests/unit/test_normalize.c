@@ -149,6 +149,7 @@ START_TEST(paragraphs_and_lines)
 {
 	CHECK_NORM("Een\r\nzin.\r\n\r\nTwee", "Een zin.\n\nTwee");
 	CHECK_NORM("Een\rzin.", "Een zin.");
+	CHECK_NORM("Een zin.\n", "Een zin.");
 	CHECK_NORM("\n\nEen\n\n\n\n  \n\nTwee\n\n", "Een\n\nTwee");
 	opt.join_lines = 0;
 	CHECK_NORM("Een\nzin.\n\n\n\nTwee\n  drie", "Een\nzin.\n\nTwee\ndrie");
