@@ -42,7 +42,7 @@ struct normalize_entity {
 struct normalizer {
 	struct normalize_options opt;
 	struct normalize_entity *entities;    /* open addressing, NULL if off */
-	struct wordset *coordinators;         /* keep "Oost- en" apart */
+	struct wordset *coordinators;         /* words after a suspended hyphen */
 	struct nbuf markup[2], chars, layout;  /* each step's output */
 	struct nbuf probe, rerun;             /* one stretch; a second round */
 	int32_t *cps, *cps2;                  /* code points of one stretch */
