@@ -148,13 +148,16 @@ static int decode_document(const char *in, size_t len, char **out, size_t *out_l
 }
 
 /* Move a date tag at the start of TEXT into meta.date; returns the bytes to
- * drop from TEXT. */
+ * drop from TEXT. Tags repeated right after the first are dropped too (the
+ * first one's date is kept), so that a second run finds none. */
 static size_t take_date(struct record *r, const char *text, size_t len)
 {
-	char date[11];
-	size_t skip = normalize_date_tag(text, len, date);
+	char date[11], again[11];
+	size_t skip = normalize_date_tag(text, len, date), more;
 	if (!skip)
 		return 0;
+	while ((more = normalize_date_tag(text + skip, len - skip, again)) > 0)
+		skip += more;
 	zjson *meta = record_get(r, "meta");
 	if (!meta) {
 		meta = zj_object();

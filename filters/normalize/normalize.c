@@ -122,10 +122,10 @@ void normalizer_free(struct normalizer *n)
 	free(n->chars.p);
 	free(n->layout.p);
 	free(n->probe.p);
-	free(n->rerun.p);
 	free(n->utf8.p);
 	free(n->cps);
 	free(n->cps2);
+	free(n->cps3);
 	free(n);
 }
 
@@ -347,26 +347,20 @@ const char *normalize_text(struct normalizer *n, const char *s, size_t len, size
 	    normalize_chars(n, p, plen, &p, &plen) != 0 ||
 	    layout(n, p, plen, &p, &plen) != 0)
 		return NULL;
-	/* NFKC can make '&' and '<' out of their fullwidth and small forms;
-	 * the text is only done when step 1 finds nothing more in it. */
-	for (int round = 0; o->form == NORMALIZE_NFKC && (o->entities || o->html) && round < 4; round++) {
+	/* Later steps can make new markup: NFKC turns fullwidth and small
+	 * forms into '&' and '<', and a removed soft hyphen can close up
+	 * "&am\u00adp;". The text is only done when step 1 finds nothing more
+	 * in it. Step 1 writes to its own buffers, so P can be read as is. */
+	for (int round = 0; (o->entities || o->html) && round < 4; round++) {
 		const char *q;
 		size_t qlen;
-		if (p != s) {
-			n->rerun.len = 0;
-			if (normalize_nb_reserve(&n->rerun, plen) != 0)
-				return NULL;
-			memcpy(n->rerun.p, p, plen);
-			n->rerun.len = plen;
-			p = n->rerun.p;
-		}
+		if (!memchr(p, '&', plen) && !(o->html && (memchr(p, '<', plen) || memchr(p, '>', plen))))
+			break;
 		if (normalize_markup(n, p, plen, &q, &qlen) != 0)
 			return NULL;
-		if (q == p)
+		if (q == p && qlen == plen)
 			break;
-		p = q;
-		plen = qlen;
-		if (normalize_chars(n, p, plen, &p, &plen) != 0 || layout(n, p, plen, &p, &plen) != 0)
+		if (normalize_chars(n, q, qlen, &p, &plen) != 0 || layout(n, p, plen, &p, &plen) != 0)
 			return NULL;
 	}
 	*out_len = plen;

@@ -112,9 +112,9 @@ static int plausible(const unsigned char *b, int len, int32_t r, int32_t prev, i
 }
 
 /* Repair UTF-8 sequences that were decoded as Windows-1252 or Latin-1, in
- * place, until none is left ("ÃƒÂ«" → "Ã«" → "ë"). NEXT is the character
- * after the stretch. Returns the new count. */
-static size_t repair_mojibake(int32_t *cp, size_t n, int32_t next)
+ * place, until none is left ("ÃƒÂ«" → "Ã«" → "ë"). PREV and NEXT are the
+ * characters around the stretch. Returns the new count. */
+static size_t repair_mojibake(int32_t *cp, size_t n, int32_t prev, int32_t next)
 {
 	int changed = 1;
 	while (changed) {
@@ -135,7 +135,7 @@ static size_t repair_mojibake(int32_t *cp, size_t n, int32_t next)
 				}
 				int32_t r;
 				if (k == len && utf8_decode((const char *)b, (size_t)len, &r) == len &&
-				    plausible(b, len, r, w ? cp[w - 1] : 0,
+				    plausible(b, len, r, w ? cp[w - 1] : prev,
 				              i + len < n ? cp[i + len] : next)) {
 					cp[w++] = r;
 					i += (size_t)len;
@@ -197,21 +197,27 @@ static int nfc_stable(int32_t c)
 	       c == 0x20AC;
 }
 
-/* One stretch of N code points in n->cps, followed in the text by REST. */
-static int stretch(struct normalizer *n, size_t cnt, const char *rest, size_t rest_len,
-                   struct nout *out)
+static int is_joiner(int32_t c)
+{
+	return c == 0x200C || c == 0x200D;
+}
+
+/* One round over the CNT code points in n->cps (after the character PREV,
+ * or 0, and before REST): the result goes to *res (n->cps2 or n->cps3), *res_cnt long. */
+static int stretch_round(struct normalizer *n, size_t cnt, int32_t prev, const char *rest,
+                         size_t rest_len, int32_t **res, size_t *res_cnt)
 {
 	const struct normalize_options *o = &n->opt;
 	int32_t next = rest_len ? (unsigned char)rest[0] : 0;
 	int32_t *cp = n->cps, *w;
 	size_t m = 0, i;
+	int simple = 1;
 
 	if (o->mojibake)
-		cnt = repair_mojibake(cp, cnt, next);
+		cnt = repair_mojibake(cp, cnt, prev, next);
 	if (grow_cps(&n->cps2, &n->cps2_cap, cnt * 2 + 1) != 0)
 		return -1;
 	w = n->cps2;
-	int simple = 1;
 	for (i = 0; i < cnt; i++) {
 		int32_t c = cp[i];
 		if (o->breaks && (c == 0x85 || c == 0x2028)) {
@@ -223,30 +229,38 @@ static int stretch(struct normalizer *n, size_t cnt, const char *rest, size_t re
 			w[m++] = '\n';
 			continue;
 		}
-		if (o->invisible && is_invisible(c)) {
-			/* ZWJ and ZWNJ shape emoji and non-Latin scripts. */
-			if ((c == 0x200C || c == 0x200D) && m && w[m - 1] >= 0x300 &&
-			    i + 1 < cnt && cp[i + 1] >= 0x300) {
-				w[m++] = c;
-				simple = 0;
-			} else if (c == 0xAD && i + 1 == cnt && o->dehyphenate && o->join_lines &&
-			           o->breaks && line_end_follows(rest, rest_len)) {
+		if (o->invisible && is_invisible(c) && !is_joiner(c)) {
+			if (c == 0xAD && i + 1 == cnt && o->dehyphenate && o->join_lines &&
+			    o->breaks && line_end_follows(rest, rest_len))
 				w[m++] = '-';    /* a hyphenation point at a line end */
-			}
 			continue;
 		}
 		if (o->spaces && is_space(c))
 			c = ' ';
-		if (!nfc_stable(c))
-			simple = 0;
 		w[m++] = c;
 	}
-
+	/* ZWJ and ZWNJ shape emoji and non-Latin scripts: one is kept between
+	 * two such characters, any other goes. */
+	if (o->invisible) {
+		size_t k = 0;
+		for (i = 0; i < m; i++) {
+			int32_t c = w[i];
+			if (is_joiner(c)) {
+				int32_t after = i + 1 < m ? w[i + 1] : next;
+				if (!(k && w[k - 1] >= 0x300 && !is_joiner(w[k - 1]) &&
+				      after >= 0x300 && !is_joiner(after)))
+					continue;
+			}
+			w[k++] = c;
+		}
+		m = k;
+	}
+	for (i = 0; i < m && simple; i++)
+		if (!nfc_stable(w[i]))
+			simple = 0;
 	if (o->form == NORMALIZE_NONE || (o->form == NORMALIZE_NFC && simple)) {
-		char u[4];
-		for (i = 0; i < m; i++)
-			if (normalize_out_add(out, u, (size_t)utf8_encode(w[i], u)) != 0)
-				return -1;
+		*res = w;
+		*res_cnt = m;
 		return 0;
 	}
 	/* utf8proc reorders and composes over a buffer of code points; it is
@@ -262,24 +276,61 @@ static int stretch(struct normalizer *n, size_t cnt, const char *rest, size_t re
 	utf8proc_ssize_t got;
 	for (;;) {
 		got = utf8proc_decompose((const utf8proc_uint8_t *)n->utf8.p, (utf8proc_ssize_t)n->utf8.len,
-		                         n->cps, (utf8proc_ssize_t)n->cps_cap, opts);
+		                         n->cps3, (utf8proc_ssize_t)n->cps3_cap, opts);
 		if (got < 0)
 			return -1;
-		if ((size_t)got <= n->cps_cap)
+		if ((size_t)got <= n->cps3_cap)
 			break;
-		if (grow_cps(&n->cps, &n->cps_cap, (size_t)got) != 0)
+		if (grow_cps(&n->cps3, &n->cps3_cap, (size_t)got) != 0)
 			return -1;
 	}
-	got = utf8proc_normalize_utf32(n->cps, got, opts);
+	got = utf8proc_normalize_utf32(n->cps3, got, opts);
 	if (got < 0)
 		return -1;
-	for (i = 0; i < (size_t)got; i++) {
-		utf8proc_uint8_t u[4];
-		utf8proc_ssize_t k = utf8proc_encode_char(n->cps[i], u);
-		if (normalize_out_add(out, (const char *)u, (size_t)k) != 0)
+	*res = n->cps3;
+	*res_cnt = (size_t)got;
+	return 0;
+}
+
+/* One stretch of CNT code points in n->cps, followed in the text by REST.
+ * The steps can enable each other (a removed character joins mojibake, NFC
+ * composes a lead byte's letter), so rounds go on until the stretch no
+ * longer changes: that makes normalize idempotent. */
+static int stretch(struct normalizer *n, size_t cnt, int32_t prev, const char *rest,
+                   size_t rest_len, struct nout *out)
+{
+	int32_t *res;
+	size_t res_cnt;
+
+	for (int round = 0;; round++) {
+		if (stretch_round(n, cnt, prev, rest, rest_len, &res, &res_cnt) != 0)
+			return -1;
+		if (round == 5 || res_cnt == 0 ||
+		    (res_cnt == cnt && memcmp(res, n->cps, cnt * sizeof *res) == 0))
+			break;
+		if (grow_cps(&n->cps, &n->cps_cap, res_cnt + 1) != 0)
+			return -1;
+		memcpy(n->cps, res, res_cnt * sizeof *res);
+		cnt = res_cnt;
+	}
+	for (size_t i = 0; i < res_cnt; i++) {
+		char u[4];
+		if (normalize_out_add(out, u, (size_t)utf8_encode(res[i], u)) != 0)
 			return -1;
 	}
 	return 0;
+}
+
+/* The code point that ends at byte END of S (0 at the start). */
+static int32_t char_before(const char *s, size_t end)
+{
+	size_t st = end;
+	int32_t c = 0;
+	while (st > 0 && end - st < 3 && ((unsigned char)s[st - 1] & 0xC0) == 0x80)
+		st--;
+	if (st == 0 || utf8_decode(s + st - 1, end - st + 1, &c) < 0)
+		return 0;
+	return c;
 }
 
 int normalize_chars(struct normalizer *n, const char *s, size_t len,
@@ -320,7 +371,7 @@ int normalize_chars(struct normalizer *n, const char *s, size_t len,
 		size_t plen;
 		const char *p;
 		normalize_out_init(&probe, s + start, &n->probe);
-		if (stretch(n, cnt, s + k, len - k, &probe) != 0)
+		if (stretch(n, cnt, char_before(s, start), s + k, len - k, &probe) != 0)
 			return -1;
 		p = normalize_out_bytes(&probe, &plen);
 		if (plen == k - start && memcmp(p, s + start, plen) == 0)

@@ -44,9 +44,9 @@ struct normalizer {
 	struct normalize_entity *entities;    /* open addressing, NULL if off */
 	struct wordset *coordinators;         /* words after a suspended hyphen */
 	struct nbuf markup[2], chars, layout;  /* each step's output */
-	struct nbuf probe, rerun;             /* one stretch; a second round */
-	int32_t *cps, *cps2;                  /* code points of one stretch */
-	size_t cps_cap, cps2_cap;
+	struct nbuf probe;                    /* one stretch */
+	int32_t *cps, *cps2, *cps3;           /* one stretch: in, filtered, NFC */
+	size_t cps_cap, cps2_cap, cps3_cap;
 	struct nbuf utf8;                     /* one stretch re-encoded */
 };
 

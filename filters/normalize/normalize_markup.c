@@ -161,7 +161,7 @@ static size_t entity(const struct normalizer *n, const char *s, size_t len,
 		return 0;
 	if (vlen == 1 && value[0] == '&')
 		; /* the chain ended on a plain '&' */
-	else if (html && memchr(value, '<', vlen))
+	else if (html && (memchr(value, '<', vlen) || memchr(value, '>', vlen)))
 		*again = 1;
 	if (normalize_out_add(out, value, vlen) != 0)
 		return (size_t)-1;
@@ -280,8 +280,8 @@ static size_t tag(const char *s, size_t len, struct nout *out, int *no_gt)
 	return end;
 }
 
-/* One left-to-right pass. *again is set when a decoded '<' may start a tag
- * (html only), which another pass must strip. */
+/* One left-to-right pass. *again is set when a decoded '<' or '>' may
+ * make a tag (html only), which another pass must strip. */
 static int markup_pass(struct normalizer *n, const char *s, size_t len, struct nbuf *buf,
                        const char **res, size_t *res_len, int *again)
 {
