@@ -1,0 +1,620 @@
+/* sentence.c — Dutch sentence boundaries (see sentence.h).
+ *
+ * The text is cut into paragraphs at blank lines and each paragraph into
+ * chunks: runs of bytes without white space. A sentence is a run of whole
+ * chunks, except where a boundary is glued inside a chunk ("einde.Nieuw"),
+ * which the chunker cuts as if there were an empty space. For each chunk
+ * that ends in . ? ! or an ellipsis (closing quotes and brackets after it
+ * allowed), the word before the mark and the start of the next chunk decide
+ * whether the sentence ends there. A paragraph end always ends a sentence.
+ *
+ * All offsets are bytes. Word lists come from lang.h (nl/…).
+ */
+#include "sentence.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "filter.h"
+#include "lang.h"
+#include "utf8.h"
+
+enum { CH_PARA_END = 1, CH_FORCED = 2, CH_MARK = 4, CH_DQUOTE = 8, CH_SQUOTE = 16 };
+
+struct chunk {
+	size_t s, e;      /* bytes, [s, e) */
+	unsigned flags;   /* CH_* */
+};
+
+struct splitter {
+	struct wordset *abbr, *abbr_final, *clitics, *starters;
+	struct sentence_span *spans;
+	size_t n, cap;
+	struct chunk *ch;
+	size_t nch, chcap;
+};
+
+/* ---- characters --------------------------------------------------------- */
+
+/* Byte length of the white-space character at T[i] (LEN bytes), else 0. */
+static size_t space_len(const unsigned char *t, size_t i, size_t len)
+{
+	unsigned char c = t[i];
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+		return 1;
+	if (c < 0xC2)
+		return 0;
+	if (c == 0xC2 && i + 1 < len && t[i + 1] == 0xA0)
+		return 2;                                   /* no-break space */
+	if (c == 0xE2 && i + 2 < len) {
+		unsigned char c1 = t[i + 1], c2 = t[i + 2];
+		if (c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF))
+			return 3;                           /* U+2000..200A, U+202F */
+		if (c1 == 0x81 && c2 == 0x9F)
+			return 3;                           /* U+205F */
+	}
+	if (c == 0xE3 && i + 2 < len && t[i + 1] == 0x80 && t[i + 2] == 0x80)
+		return 3;                                   /* U+3000 */
+	return 0;
+}
+
+enum ccase { C_OTHER, C_UPPER, C_LOWER, C_DIGIT };
+
+/* Case of the character at T[i] (valid UTF-8 up to END). */
+static enum ccase char_case(const char *t, size_t i, size_t end)
+{
+	unsigned char c = (unsigned char)t[i];
+	if (c < 0x80) {
+		if (c >= 'A' && c <= 'Z') return C_UPPER;
+		if (c >= 'a' && c <= 'z') return C_LOWER;
+		if (c >= '0' && c <= '9') return C_DIGIT;
+		return C_OTHER;
+	}
+	int32_t cp;
+	if (utf8_decode(t + i, end - i, &cp) < 0)
+		return C_OTHER;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: return C_UPPER;
+	case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_LM: return C_LOWER;
+	case UTF8PROC_CATEGORY_ND: return C_DIGIT;
+	default: return C_OTHER;
+	}
+}
+
+static int is_letter(const char *t, size_t i, size_t end)
+{
+	enum ccase k = char_case(t, i, end);
+	return k == C_UPPER || k == C_LOWER;
+}
+
+/* Start of the character that ends just before byte I (I > 0). */
+static size_t prev_char(const char *t, size_t i)
+{
+	do i--; while (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80);
+	return i;
+}
+
+/* Opening punctuation at T[i] before END: its byte length, else 0. Quotes,
+ * brackets, the Dutch ,, and dashes or bullets that start a line. */
+static size_t opener_len(const char *t, size_t i, size_t end)
+{
+	unsigned char c = (unsigned char)t[i];
+	switch (c) {
+	case '(': case '[': case '{': case '"': case '\'': case '*':
+	case '-': case 0xBF: case 0xA1:
+		return 1;
+	case ',':
+		return i + 1 < end && t[i + 1] == ',' ? 2 : 0;
+	case 0xC2:                                  /* « ¿ ¡ */
+		if (i + 1 < end && ((unsigned char)t[i + 1] == 0xAB ||
+		    (unsigned char)t[i + 1] == 0xBF || (unsigned char)t[i + 1] == 0xA1))
+			return 2;
+		return 0;
+	case 0xE2:
+		if (i + 2 < end && (unsigned char)t[i + 1] == 0x80) {
+			unsigned char c2 = (unsigned char)t[i + 2];
+			/* – — ‘ ‚ “ ” „ • ‹ */
+			if (c2 == 0x93 || c2 == 0x94 || c2 == 0x98 || c2 == 0x9A ||
+			    c2 == 0x9C || c2 == 0x9D || c2 == 0x9E || c2 == 0xA2 || c2 == 0xB9)
+				return 3;
+		}
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* Closing punctuation ending just before byte E (after S): its byte length,
+ * else 0. Quotes (including the Dutch ''), brackets. */
+static size_t closer_len(const char *t, size_t s, size_t e)
+{
+	unsigned char c = (unsigned char)t[e - 1];
+	if (c == ')' || c == ']' || c == '}' || c == '"' || c == '\'')
+		return 1;
+	if (e - s >= 2 && c == 0xBB && (unsigned char)t[e - 2] == 0xC2)
+		return 2;                                   /* » */
+	if (e - s >= 3 && (unsigned char)t[e - 3] == 0xE2 && (unsigned char)t[e - 2] == 0x80 &&
+	    (c == 0x9D || c == 0x99 || c == 0xBA))
+		return 3;                                   /* ” ’ › */
+	return 0;
+}
+
+static size_t skip_openers(const char *t, size_t s, size_t e)
+{
+	size_t k;
+	while (s < e && (k = opener_len(t, s, e)) > 0)
+		s += k;
+	return s;
+}
+
+static size_t skip_closers(const char *t, size_t s, size_t e)
+{
+	size_t k;
+	while (e > s && (k = closer_len(t, s, e)) > 0)
+		e -= k;
+	return e;
+}
+
+static int is_ellipsis_at(const char *t, size_t i, size_t e)
+{
+	return i + 2 < e && (unsigned char)t[i] == 0xE2 &&
+	       (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0xA6;
+}
+
+/* ---- words -------------------------------------------------------------- */
+
+/* Is the LEN bytes at W in SET, exactly or (when CAP_OK) with its first
+ * letter lowercased? */
+static int in_set(const struct wordset *set, const char *w, size_t len, int cap_ok)
+{
+	if (len == 0 || !set)
+		return 0;
+	if (wordset_has(set, w, len))
+		return 1;
+	if (cap_ok && w[0] >= 'A' && w[0] <= 'Z' && len < 64) {
+		char buf[64];
+		memcpy(buf, w, len);
+		buf[0] = (char)(buf[0] - 'A' + 'a');
+		return wordset_has(set, buf, len);
+	}
+	return 0;
+}
+
+enum word_kind { W_EMPTY, W_WORD, W_ABBR, W_ABBR_FINAL, W_INITIALS, W_NUMBER };
+
+/* Dotted letters: segments of 1-3 letters separated by single dots, with at
+ * least one dot or a single letter ("J", "J.P", "m.b.t"). Uppercase-only
+ * single letters count as initials; other dotted forms as abbreviations. */
+static enum word_kind dotted_kind(const char *t, size_t s, size_t e)
+{
+	size_t seg = 0, segs = 1, letters = 0;
+	int upper = 1;
+	for (size_t i = s; i < e;) {
+		if (t[i] == '.') {
+			if (seg == 0) return W_WORD;
+			seg = 0; segs++; i++;
+			continue;
+		}
+		enum ccase k = char_case(t, i, e);
+		if (k != C_UPPER && k != C_LOWER) return W_WORD;
+		if (k != C_UPPER) upper = 0;
+		if (++seg > 3) return W_WORD;
+		letters++;
+		i++;
+		while (i < e && ((unsigned char)t[i] & 0xC0) == 0x80) i++;
+	}
+	if (seg == 0) return W_WORD;
+	if (segs == 1)
+		return letters == 1 && upper ? W_INITIALS : W_WORD;
+	return upper ? W_INITIALS : W_ABBR;
+}
+
+static enum word_kind word_kind(const struct splitter *sp, const char *t,
+                                size_t s, size_t e, int first)
+{
+	s = skip_openers(t, s, e);
+	e = skip_closers(t, s, e);
+	if (s >= e) return W_EMPTY;
+	if (in_set(sp->abbr_final, t + s, e - s, first)) return W_ABBR_FINAL;
+	if (in_set(sp->abbr, t + s, e - s, first)) return W_ABBR;
+	unsigned char c = (unsigned char)t[s];
+	if (c >= '0' && c <= '9') {
+		for (size_t i = s; i < e; i++)
+			if (!((t[i] >= '0' && t[i] <= '9') || t[i] == '.' || t[i] == ',' ||
+			      t[i] == ':' || t[i] == '-' || t[i] == '/'))
+				return W_WORD;
+		return W_NUMBER;
+	}
+	return dotted_kind(t, s, e);
+}
+
+/* ---- chunks --------------------------------------------------------------- */
+
+/* splitter_split never fails: running out of memory ends the program (70). */
+static void out_of_memory(void)
+{
+	fputs("out of memory while splitting sentences\n", stderr);
+	exit(70);
+}
+
+static int push_chunk(struct splitter *sp, size_t s, size_t e, unsigned flags)
+{
+	if (sp->nch == sp->chcap) {
+		size_t cap = sp->chcap ? sp->chcap * 2 : 256;
+		struct chunk *c = realloc(sp->ch, cap * sizeof *c);
+		if (!c) out_of_memory();
+		sp->ch = c; sp->chcap = cap;
+	}
+	sp->ch[sp->nch++] = (struct chunk){ s, e, flags };
+	return 0;
+}
+
+static int push_span(struct splitter *sp, size_t s, size_t e)
+{
+	if (sp->n == sp->cap) {
+		size_t cap = sp->cap ? sp->cap * 2 : 64;
+		struct sentence_span *n = realloc(sp->spans, cap * sizeof *n);
+		if (!n) out_of_memory();
+		sp->spans = n; sp->cap = cap;
+	}
+	sp->spans[sp->n++] = (struct sentence_span){ s, e };
+	return 0;
+}
+
+/* A boundary glued inside the chunk [s, e): after a lowercase word of two
+ * letters or more, . ? or ! (closing quotes allowed), then an uppercase
+ * letter and a lowercase one ("rechtvaardigt.Inclusief"). Returns the byte
+ * where the next sentence starts, or 0. URLs and e-mail addresses (any / or
+ * @ in the chunk) are never cut. */
+static size_t glued_boundary(const struct splitter *sp, const char *t, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (t[i] == '/' || t[i] == '@')
+			return 0;
+	for (size_t p = s + 2; p + 2 < e; p++) {
+		char c = t[p];
+		if (c != '.' && c != '?' && c != '!')
+			continue;
+		/* the word before: letters back to a non-letter */
+		size_t w = p, nl = 0;
+		while (w > s) {
+			size_t q = prev_char(t, w);
+			if (!is_letter(t, q, e)) break;
+			w = q; nl++;
+		}
+		if (nl < 2 || char_case(t, prev_char(t, p), e) != C_LOWER)
+			continue;
+		if (c == '.' && (w > s && t[w - 1] == '.'))
+			continue;
+		if (c == '.' && (in_set(sp->abbr, t + w, p - w, 1) ||
+		                 in_set(sp->abbr_final, t + w, p - w, 1)))
+			continue;
+		size_t q = p + 1;
+		while (q < e) {
+			unsigned char b = (unsigned char)t[q];
+			if (b == '"' || b == '\'') q++;
+			else if (b == 0xE2 && q + 2 < e && (unsigned char)t[q + 1] == 0x80 &&
+			         ((unsigned char)t[q + 2] == 0x9D || (unsigned char)t[q + 2] == 0x99))
+				q += 3;
+			else break;
+		}
+		if (q >= e || char_case(t, q, e) != C_UPPER)
+			continue;
+		int32_t cp;
+		int k = utf8_decode(t + q, e - q, &cp);
+		if (k < 0 || q + (size_t)k >= e || char_case(t, q + (size_t)k, e) != C_LOWER)
+			continue;
+		return q;
+	}
+	return 0;
+}
+
+/* Cut the paragraph-level chunks of TEXT starting at byte *POS; stops after
+ * a paragraph break (white space with two or more newlines) or at LEN. */
+static void chunk_paragraph(struct splitter *sp, const char *text, size_t len, size_t *pos)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	size_t i = *pos;
+	sp->nch = 0;
+	while (i < len) {
+		/* white space */
+		int newlines = 0;
+		size_t k;
+		while (i < len && (k = space_len(t, i, len)) > 0) {
+			newlines += t[i] == '\n';
+			i += k;
+		}
+		if (newlines >= 2 && sp->nch > 0)
+			break;
+		if (i >= len)
+			break;
+		size_t s = i;
+		unsigned flags = 0;
+		while (i < len) {
+			unsigned char c = t[i];
+			if (c < 0x80) {
+				if (c <= ' ') {
+					if (space_len(t, i, len)) break;
+				} else if (c == '.' || c == '?' || c == '!') {
+					flags |= CH_MARK;
+				} else if (c == '"') {
+					flags |= CH_DQUOTE;
+				} else if (c == '\'') {
+					flags |= CH_SQUOTE;
+				}
+				i++;
+			} else {
+				if (space_len(t, i, len)) break;
+				if (c == 0xE2) flags |= CH_MARK | CH_SQUOTE;
+				i++;
+				while (i < len && (t[i] & 0xC0) == 0x80) i++;
+			}
+		}
+		/* glued boundaries inside the chunk */
+		size_t e = i;
+		while (flags & CH_MARK) {
+			size_t g = glued_boundary(sp, text, s, e);
+			if (!g) break;
+			if (push_chunk(sp, s, g, flags | CH_FORCED)) return;
+			s = g;
+		}
+		if (push_chunk(sp, s, e, flags)) return;
+	}
+	if (sp->nch > 0)
+		sp->ch[sp->nch - 1].flags |= CH_PARA_END;
+	*pos = i;
+}
+
+/* ---- decisions ------------------------------------------------------------ */
+
+enum next_kind { N_END, N_UPPER, N_LOWER, N_DIGIT, N_CONT, N_OTHER };
+
+/* What starts the text after chunk I: the case of the first letter or digit
+ * after opening punctuation, looking over chunks that are only openers. */
+static enum next_kind next_start(const struct splitter *sp, const char *t, size_t i)
+{
+	for (int hops = 0; hops < 3; hops++) {
+		if (sp->ch[i].flags & CH_PARA_END)
+			return N_END;
+		const struct chunk *c = &sp->ch[++i];
+		if (in_set(sp->clitics, t + c->s, c->e - c->s, 0))
+			return N_UPPER;
+		size_t s = skip_openers(t, c->s, c->e);
+		if (s == c->e)
+			continue;
+		unsigned char b = (unsigned char)t[s];
+		if (b == ',' || b == ';' || b == ':' || b == ')' || b == ']' || b == '%')
+			return N_CONT;
+		switch (char_case(t, s, c->e)) {
+		case C_UPPER: return N_UPPER;
+		case C_LOWER: return N_LOWER;
+		case C_DIGIT: return N_DIGIT;
+		default: return N_OTHER;
+		}
+	}
+	return N_OTHER;
+}
+
+/* Is chunk C only closing punctuation that belongs to the sentence before
+ * it? DQ_OPEN / SQ_OPEN: a straight quote of that kind is open. */
+static int closes_sentence(const char *t, const struct chunk *c, int dq_open, int sq_open)
+{
+	if (skip_closers(t, c->s, c->e) != c->s)
+		return 0;
+	/* only closers: unambiguous ones always close */
+	for (size_t i = c->s; i < c->e; i++) {
+		if (t[i] == '"' && !dq_open) return 0;
+		if (t[i] == '\'' && !sq_open && !(i + 1 < c->e && t[i + 1] == '\'')) return 0;
+		if (t[i] == '\'' && i + 1 < c->e && t[i + 1] == '\'') i++;
+	}
+	return 1;
+}
+
+enum mark { M_NONE, M_STOP, M_STRONG, M_ELLIPSIS };
+
+/* The sentence-final mark of chunk [s, e), closers after it skipped. *CORE
+ * gets the end of the word before the mark; *CLOSED whether closers follow. */
+static enum mark chunk_mark(const char *t, size_t s, size_t e, size_t *core, int *closed)
+{
+	size_t ce = skip_closers(t, s, e);
+	*closed = ce != e;
+	if (ce == s) return M_NONE;
+	unsigned char c = (unsigned char)t[ce - 1];
+	if (c == '?' || c == '!') {
+		while (ce > s && (t[ce - 1] == '?' || t[ce - 1] == '!')) ce--;
+		*core = ce;
+		return M_STRONG;
+	}
+	if (c == '.') {
+		if (ce - s >= 2 && t[ce - 2] == '.') {
+			while (ce > s && t[ce - 1] == '.') ce--;
+			*core = ce;
+			return M_ELLIPSIS;
+		}
+		*core = ce - 1;
+		return M_STOP;
+	}
+	if (ce - s >= 3 && is_ellipsis_at(t, ce - 3, ce)) {
+		*core = ce - 3;
+		return M_ELLIPSIS;
+	}
+	return M_NONE;
+}
+
+/* Count straight quotes in chunk C into the open flags. */
+static void track_quotes(const char *t, const struct chunk *c, const struct splitter *sp,
+                         int *dq_open, int *sq_open)
+{
+	if (c->flags & CH_DQUOTE)
+		for (size_t i = c->s; i < c->e; i++)
+			if (t[i] == '"') *dq_open = !*dq_open;
+	if (c->flags & CH_SQUOTE) {
+		/* a single quote opens at a chunk start (not 's, not '') and closes
+		 * at a chunk end after something that is not a letter s */
+		unsigned char b0 = (unsigned char)t[c->s];
+		int opens = (b0 == '\'' && !(c->s + 1 < c->e && t[c->s + 1] == '\'') &&
+		             !in_set(sp->clitics, t + c->s, c->e - c->s, 0)) ||
+		            (b0 == 0xE2 && c->e - c->s >= 3 && (unsigned char)t[c->s + 1] == 0x80 &&
+		             (unsigned char)t[c->s + 2] == 0x98);
+		size_t e = c->e;
+		while (e > c->s && (t[e - 1] == ',' || t[e - 1] == '.' || t[e - 1] == ';' ||
+		                    t[e - 1] == ':' || t[e - 1] == '?' || t[e - 1] == '!'))
+			e--;
+		int closes = e > c->s && ((t[e - 1] == '\'' && !(e - c->s >= 2 && t[e - 2] == '\'')) ||
+		             (e - c->s >= 3 && (unsigned char)t[e - 3] == 0xE2 &&
+		              (unsigned char)t[e - 2] == 0x80 && (unsigned char)t[e - 1] == 0x99));
+		if (c->e - c->s == 1 && b0 == '\'')
+			*sq_open = !*sq_open;            /* a quote standing alone */
+		else {
+			if (opens) *sq_open = 1;
+			if (closes) *sq_open = 0;
+		}
+	}
+}
+
+static int ends_sentence(const struct splitter *sp, const char *t, size_t i, int first,
+                         int *dq_open, int *sq_open, size_t *last)
+{
+	const struct chunk *c = &sp->ch[i];
+	*last = i;
+	if (c->flags & (CH_PARA_END | CH_FORCED))
+		return 1;
+	if (!(c->flags & CH_MARK))
+		return 0;
+	size_t core = 0;
+	int closed = 0;
+	enum mark m = chunk_mark(t, c->s, c->e, &core, &closed);
+	if (m == M_NONE)
+		return 0;
+	/* closing quotes standing alone after the mark stay with this sentence */
+	size_t j = i;
+	while (!(sp->ch[j].flags & (CH_PARA_END | CH_FORCED)) &&
+	       closes_sentence(t, &sp->ch[j + 1], *dq_open, *sq_open)) {
+		j++;
+		track_quotes(t, &sp->ch[j], sp, dq_open, sq_open);
+		closed = 1;
+	}
+	enum next_kind nk = next_start(sp, t, j);
+	int split;
+	if (nk == N_END) split = 1;
+	else if (nk == N_CONT || nk == N_LOWER) split = 0;
+	else if (m == M_STRONG) split = 1;
+	else if (m == M_ELLIPSIS) {
+		size_t s = c->s;
+		split = nk != N_DIGIT && !(t[s] == '(' || t[s] == '[');
+	} else {
+		enum word_kind wk = word_kind(sp, t, c->s, core, first);
+		if (closed && wk != W_NUMBER && wk != W_EMPTY) wk = W_WORD;
+		switch (wk) {
+		case W_ABBR: case W_INITIALS: split = 0; break;
+		case W_ABBR_FINAL: case W_NUMBER: split = nk != N_DIGIT; break;
+		default: split = 1; break;
+		}
+	}
+	if (split)
+		*last = j;
+	return split;
+}
+
+/* After a sentence end at chunk I, a short heading glued before the next
+ * sentence: chunks I+1 .. H-1 with no punctuation, the first capitalised and
+ * not a sentence starter, then chunk H a capitalised sentence starter
+ * followed by a lowercase word. Marks chunk H-1 as a forced end. */
+#define HEADING_MAX_WORDS 6
+static void mark_glued_heading(struct splitter *sp, const char *t, size_t i)
+{
+	if (sp->ch[i].flags & CH_PARA_END)
+		return;
+	size_t a = i + 1;
+	const struct chunk *c = &sp->ch[a];
+	size_t s = skip_openers(t, c->s, c->e);
+	if (s >= c->e || char_case(t, s, c->e) != C_UPPER ||
+	    in_set(sp->starters, t + c->s, c->e - c->s, 1))
+		return;
+	for (size_t h = a; h <= a + HEADING_MAX_WORDS; h++) {
+		c = &sp->ch[h];
+		if (h > a && char_case(t, c->s, c->e) == C_UPPER &&
+		    in_set(sp->starters, t + c->s, c->e - c->s, 1) &&
+		    !(c->flags & CH_PARA_END) &&
+		    char_case(t, sp->ch[h + 1].s, sp->ch[h + 1].e) == C_LOWER) {
+			sp->ch[h - 1].flags |= CH_FORCED;
+			return;
+		}
+		size_t core;
+		int closed;
+		if ((c->flags & (CH_PARA_END | CH_FORCED)) ||
+		    chunk_mark(t, c->s, c->e, &core, &closed) != M_NONE)
+			return;
+		size_t e = skip_closers(t, c->s, c->e);
+		if (e == c->s) return;
+		unsigned char b = (unsigned char)t[e - 1];
+		if (b == ',' || b == ';' || b == ':')
+			return;
+	}
+}
+
+static void split_paragraph(struct splitter *sp, const char *t)
+{
+	int dq_open = 0, sq_open = 0;
+	size_t start = 0;      /* first chunk of the current sentence */
+	for (size_t i = 0; i < sp->nch; i++) {
+		track_quotes(t, &sp->ch[i], sp, &dq_open, &sq_open);
+		size_t last;
+		if (ends_sentence(sp, t, i, i == start, &dq_open, &sq_open, &last)) {
+			if (push_span(sp, sp->ch[start].s, sp->ch[last].e)) return;
+			i = last;
+			start = last + 1;
+			if (start < sp->nch && !(sp->ch[last].flags & CH_FORCED))
+				mark_glued_heading(sp, t, last);
+		}
+	}
+}
+
+/* ---- public ----------------------------------------------------------------- */
+
+struct splitter *splitter_new(void)
+{
+	struct splitter *sp = calloc(1, sizeof *sp);
+	if (!sp) return NULL;
+	sp->abbr = wordset_load("nl/abbreviations.txt");
+	sp->abbr_final = wordset_load("nl/abbreviations-final.txt");
+	sp->clitics = wordset_load("nl/sentence-clitics.txt");
+	sp->starters = wordset_load("nl/sentence-starters.txt");
+	if (!sp->abbr || !sp->abbr_final || !sp->clitics || !sp->starters) {
+		filter_warn("language data for sentences is missing "
+		            "(nl/abbreviations.txt, nl/abbreviations-final.txt, "
+		            "nl/sentence-clitics.txt, nl/sentence-starters.txt)");
+		splitter_free(sp);
+		return NULL;
+	}
+	return sp;
+}
+
+void splitter_free(struct splitter *sp)
+{
+	if (!sp) return;
+	wordset_free(sp->abbr);
+	wordset_free(sp->abbr_final);
+	wordset_free(sp->clitics);
+	wordset_free(sp->starters);
+	free(sp->spans);
+	free(sp->ch);
+	free(sp);
+}
+
+size_t splitter_split(struct splitter *sp, const char *text, size_t len,
+                      const struct sentence_span **spans)
+{
+	size_t pos = 0;
+	sp->n = 0;
+	while (pos < len) {
+		chunk_paragraph(sp, text, len, &pos);
+		if (sp->nch == 0) break;
+		split_paragraph(sp, text);
+	}
+	*spans = sp->spans;
+	return sp->n;
+}
