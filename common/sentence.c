@@ -402,13 +402,16 @@ static enum next_kind next_start(const struct splitter *sp, const char *t, size_
  * it? DQ_OPEN / SQ_OPEN: a straight quote of that kind is open. */
 static int closes_sentence(const char *t, const struct chunk *c, int dq_open, int sq_open)
 {
-	if (skip_closers(t, c->s, c->e) != c->s)
+	size_t e = c->e;
+	while (e > c->s && (t[e - 1] == '.' || t[e - 1] == '?' || t[e - 1] == '!'))
+		e--;                          /* a stray mark after the quote: " . */
+	if (e == c->s || skip_closers(t, c->s, e) != c->s)
 		return 0;
 	/* only closers: unambiguous ones always close */
-	for (size_t i = c->s; i < c->e; i++) {
+	for (size_t i = c->s; i < e; i++) {
 		if (t[i] == '"' && !dq_open) return 0;
-		if (t[i] == '\'' && !sq_open && !(i + 1 < c->e && t[i + 1] == '\'')) return 0;
-		if (t[i] == '\'' && i + 1 < c->e && t[i + 1] == '\'') i++;
+		if (t[i] == '\'' && !sq_open && !(i + 1 < e && t[i + 1] == '\'')) return 0;
+		if (t[i] == '\'' && i + 1 < e && t[i + 1] == '\'') i++;
 	}
 	return 1;
 }
@@ -475,20 +478,50 @@ static void track_quotes(const char *t, const struct chunk *c, const struct spli
 	}
 }
 
+/* Does chunk J start a sentence by its form: a capitalised sentence starter
+ * ("De", "Hij", "In") followed, in the same paragraph, by a lowercase word
+ * or a number ("In 1823")?
+ * Names such as "De Wever" are followed by a capital and do not count. */
+static int starter_sentence_at(const struct splitter *sp, const char *t, size_t j)
+{
+	const struct chunk *c = &sp->ch[j];
+	return char_case(t, c->s, c->e) == C_UPPER &&
+	       in_set(sp->starters, t + c->s, c->e - c->s, 1) &&
+	       !(c->flags & CH_PARA_END) &&
+	       (char_case(t, sp->ch[j + 1].s, sp->ch[j + 1].e) == C_LOWER ||
+	        char_case(t, sp->ch[j + 1].s, sp->ch[j + 1].e) == C_DIGIT);
+}
+
+/* Does chunk C end with a quote that can only close: '' ” » (or a straight
+ * " that closes, DQ_WAS_OPEN), with no sentence mark before it? */
+static int ends_in_closing_quote(const char *t, const struct chunk *c, int dq_was_open)
+{
+	size_t n = c->e - c->s;
+	const unsigned char *e = (const unsigned char *)t + c->e;
+	if (n >= 3 && e[-1] == '\'' && e[-2] == '\'')
+		return 1;
+	if (n >= 4 && e[-3] == 0xE2 && e[-2] == 0x80 && e[-1] == 0x9D)
+		return 1;
+	if (n >= 3 && e[-2] == 0xC2 && e[-1] == 0xBB)
+		return 1;
+	return n >= 2 && e[-1] == '"' && dq_was_open;
+}
+
 static int ends_sentence(const struct splitter *sp, const char *t, size_t i, int first,
-                         int *dq_open, int *sq_open, size_t *last)
+                         int dq_before, int *dq_open, int *sq_open, size_t *last)
 {
 	const struct chunk *c = &sp->ch[i];
 	*last = i;
 	if (c->flags & (CH_PARA_END | CH_FORCED))
 		return 1;
-	if (!(c->flags & CH_MARK))
-		return 0;
 	size_t core = 0;
 	int closed = 0;
-	enum mark m = chunk_mark(t, c->s, c->e, &core, &closed);
-	if (m == M_NONE)
-		return 0;
+	enum mark m = (c->flags & CH_MARK) ? chunk_mark(t, c->s, c->e, &core, &closed) : M_NONE;
+	if (m == M_NONE) {
+		/* a quotation without final mark, then a new sentence: ... gras'' De ... */
+		return (c->flags & (CH_DQUOTE | CH_SQUOTE)) &&
+		       ends_in_closing_quote(t, c, dq_before) && starter_sentence_at(sp, t, i + 1);
+	}
 	/* closing quotes standing alone after the mark stay with this sentence */
 	size_t j = i;
 	while (!(sp->ch[j].flags & (CH_PARA_END | CH_FORCED)) &&
@@ -501,15 +534,14 @@ static int ends_sentence(const struct splitter *sp, const char *t, size_t i, int
 	int split;
 	if (nk == N_END) split = 1;
 	else if (nk == N_CONT || nk == N_LOWER) split = 0;
-	else if (m == M_STRONG) split = 1;
-	else if (m == M_ELLIPSIS) {
-		size_t s = c->s;
-		split = nk != N_DIGIT && !(t[s] == '(' || t[s] == '[');
-	} else {
+	else if (m == M_STRONG) split = nk != N_OTHER;    /* "(in Arabisch: ???? / ..." */
+	else if (m == M_ELLIPSIS) split = nk != N_DIGIT;
+	else {
 		enum word_kind wk = word_kind(sp, t, c->s, core, first);
 		if (closed && wk != W_NUMBER && wk != W_EMPTY) wk = W_WORD;
 		switch (wk) {
-		case W_ABBR: case W_INITIALS: split = 0; break;
+		case W_ABBR: split = 0; break;
+		case W_INITIALS: split = starter_sentence_at(sp, t, j + 1); break;
 		case W_ABBR_FINAL: case W_NUMBER: split = nk != N_DIGIT; break;
 		default: split = 1; break;
 		}
@@ -519,16 +551,33 @@ static int ends_sentence(const struct splitter *sp, const char *t, size_t i, int
 	return split;
 }
 
-/* After a sentence end at chunk I, a short heading glued before the next
- * sentence: chunks I+1 .. H-1 with no punctuation, the first capitalised and
- * not a sentence starter, then chunk H a capitalised sentence starter
- * followed by a lowercase word. Marks chunk H-1 as a forced end. */
-#define HEADING_MAX_WORDS 6
-static void mark_glued_heading(struct splitter *sp, const char *t, size_t i)
+/* Is chunk C only opening punctuation ("«", ",,", "(")? */
+static int only_openers(const char *t, const struct chunk *c)
 {
-	if (sp->ch[i].flags & CH_PARA_END)
-		return;
-	size_t a = i + 1;
+	return skip_openers(t, c->s, c->e) == c->e;
+}
+
+/* Same word, ignoring the case of the first letter (ASCII)? */
+static int same_word(const char *t, const struct chunk *x, const struct chunk *y)
+{
+	size_t n = x->e - x->s;
+	if (n != y->e - y->s || n == 0)
+		return 0;
+	char a = t[x->s], b = t[y->s];
+	if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
+	if (b >= 'A' && b <= 'Z') b = (char)(b - 'A' + 'a');
+	return a == b && memcmp(t + x->s + 1, t + y->s + 1, n - 1) == 0;
+}
+
+/* A short heading glued before a sentence, from chunk A (the first chunk of
+ * a sentence): chunks A .. H-1 with no punctuation, the first capitalised and
+ * not a sentence starter; then at chunk H either a sentence starter followed
+ * by a lowercase word, or the heading's first or last word repeated (after
+ * an optional starter: "Balkan De Balkan kwam ..."). Marks chunk H-1 as a
+ * forced end. */
+#define HEADING_MAX_WORDS 6
+static void mark_glued_heading(struct splitter *sp, const char *t, size_t a)
+{
 	const struct chunk *c = &sp->ch[a];
 	size_t s = skip_openers(t, c->s, c->e);
 	if (s >= c->e || char_case(t, s, c->e) != C_UPPER ||
@@ -536,12 +585,17 @@ static void mark_glued_heading(struct splitter *sp, const char *t, size_t i)
 		return;
 	for (size_t h = a; h <= a + HEADING_MAX_WORDS; h++) {
 		c = &sp->ch[h];
-		if (h > a && char_case(t, c->s, c->e) == C_UPPER &&
-		    in_set(sp->starters, t + c->s, c->e - c->s, 1) &&
-		    !(c->flags & CH_PARA_END) &&
-		    char_case(t, sp->ch[h + 1].s, sp->ch[h + 1].e) == C_LOWER) {
-			sp->ch[h - 1].flags |= CH_FORCED;
-			return;
+		if (h > a && !only_openers(t, &sp->ch[h - 1])) {
+			int starter = char_case(t, c->s, c->e) == C_UPPER &&
+			              in_set(sp->starters, t + c->s, c->e - c->s, 1);
+			size_t r = h + (starter && !(c->flags & CH_PARA_END));
+			int repeat = char_case(t, sp->ch[r].s, sp->ch[r].e) == C_UPPER &&
+			             (same_word(t, &sp->ch[r], &sp->ch[a]) ||
+			              same_word(t, &sp->ch[r], &sp->ch[h - 1]));
+			if (repeat || starter_sentence_at(sp, t, h)) {
+				sp->ch[h - 1].flags |= CH_FORCED;
+				return;
+			}
 		}
 		size_t core;
 		int closed;
@@ -549,7 +603,9 @@ static void mark_glued_heading(struct splitter *sp, const char *t, size_t i)
 		    chunk_mark(t, c->s, c->e, &core, &closed) != M_NONE)
 			return;
 		size_t e = skip_closers(t, c->s, c->e);
-		if (e == c->s) return;
+		if (e == c->s || t[c->s] == '(' || t[c->s] == '[' ||
+		    (e < c->e && (t[e] == ')' || t[e] == ']')))
+			return;                     /* brackets belong to a sentence */
 		unsigned char b = (unsigned char)t[e - 1];
 		if (b == ',' || b == ';' || b == ':')
 			return;
@@ -560,15 +616,17 @@ static void split_paragraph(struct splitter *sp, const char *t)
 {
 	int dq_open = 0, sq_open = 0;
 	size_t start = 0;      /* first chunk of the current sentence */
+	mark_glued_heading(sp, t, 0);
 	for (size_t i = 0; i < sp->nch; i++) {
+		int dq_before = dq_open;
 		track_quotes(t, &sp->ch[i], sp, &dq_open, &sq_open);
 		size_t last;
-		if (ends_sentence(sp, t, i, i == start, &dq_open, &sq_open, &last)) {
-			if (push_span(sp, sp->ch[start].s, sp->ch[last].e)) return;
+		if (ends_sentence(sp, t, i, i == start, dq_before, &dq_open, &sq_open, &last)) {
+			push_span(sp, sp->ch[start].s, sp->ch[last].e);
 			i = last;
 			start = last + 1;
 			if (start < sp->nch && !(sp->ch[last].flags & CH_FORCED))
-				mark_glued_heading(sp, t, last);
+				mark_glued_heading(sp, t, start);
 		}
 	}
 }
