@@ -28,8 +28,16 @@ struct chunk {
 	unsigned flags;   /* CH_* */
 };
 
+/* A word list with a cheap pre-check: most words are rejected by their
+ * length or first byte without hashing. */
+struct word_list {
+	struct wordset *set;
+	size_t min_len, max_len;         /* bytes */
+	unsigned char first[256];        /* 1 for a possible first byte */
+};
+
 struct splitter {
-	struct wordset *abbr, *abbr_final, *clitics, *starters;
+	struct word_list abbr, abbr_final, clitics, starters;
 	struct sentence_span *spans;
 	size_t n, cap;
 	struct chunk *ch;
@@ -166,19 +174,19 @@ static int is_ellipsis_at(const char *t, size_t i, size_t e)
 
 /* ---- words -------------------------------------------------------------- */
 
-/* Is the LEN bytes at W in SET, exactly or (when CAP_OK) with its first
+/* Is the LEN bytes at W in list L, exactly or (when CAP_OK) with its first
  * letter lowercased? */
-static int in_set(const struct wordset *set, const char *w, size_t len, int cap_ok)
+static int in_set(const struct word_list *l, const char *w, size_t len, int cap_ok)
 {
-	if (len == 0 || !set)
+	if (len < l->min_len || len > l->max_len || !l->first[(unsigned char)w[0]])
 		return 0;
-	if (wordset_has(set, w, len))
+	if (wordset_has(l->set, w, len))
 		return 1;
 	if (cap_ok && w[0] >= 'A' && w[0] <= 'Z' && len < 64) {
 		char buf[64];
 		memcpy(buf, w, len);
 		buf[0] = (char)(buf[0] - 'A' + 'a');
-		return wordset_has(set, buf, len);
+		return wordset_has(l->set, buf, len);
 	}
 	return 0;
 }
@@ -218,8 +226,8 @@ static enum word_kind word_kind(const struct splitter *sp, const char *t,
 	s = skip_openers(t, s, e);
 	e = skip_closers(t, s, e);
 	if (s >= e) return W_EMPTY;
-	if (in_set(sp->abbr_final, t + s, e - s, first)) return W_ABBR_FINAL;
-	if (in_set(sp->abbr, t + s, e - s, first)) return W_ABBR;
+	if (in_set(&sp->abbr_final, t + s, e - s, first)) return W_ABBR_FINAL;
+	if (in_set(&sp->abbr, t + s, e - s, first)) return W_ABBR;
 	unsigned char c = (unsigned char)t[s];
 	if (c >= '0' && c <= '9') {
 		for (size_t i = s; i < e; i++)
@@ -240,16 +248,20 @@ static void out_of_memory(void)
 	exit(70);
 }
 
-static int push_chunk(struct splitter *sp, size_t s, size_t e, unsigned flags)
+static void grow_chunks(struct splitter *sp)
 {
-	if (sp->nch == sp->chcap) {
-		size_t cap = sp->chcap ? sp->chcap * 2 : 256;
-		struct chunk *c = realloc(sp->ch, cap * sizeof *c);
-		if (!c) out_of_memory();
-		sp->ch = c; sp->chcap = cap;
-	}
+	size_t cap = sp->chcap ? sp->chcap * 2 : 256;
+	struct chunk *c = realloc(sp->ch, cap * sizeof *c);
+	if (!c) out_of_memory();
+	sp->ch = c;
+	sp->chcap = cap;
+}
+
+static inline void push_chunk(struct splitter *sp, size_t s, size_t e, unsigned flags)
+{
+	if (sp->nch == sp->chcap)
+		grow_chunks(sp);
 	sp->ch[sp->nch++] = (struct chunk){ s, e, flags };
-	return 0;
 }
 
 static int push_span(struct splitter *sp, size_t s, size_t e)
@@ -267,8 +279,9 @@ static int push_span(struct splitter *sp, size_t s, size_t e)
 /* A boundary glued inside the chunk [s, e): after a lowercase word of two
  * letters or more, . ? or ! (closing quotes allowed), then an uppercase
  * letter and a lowercase one ("rechtvaardigt.Inclusief"). Returns the byte
- * where the next sentence starts, or 0. URLs and e-mail addresses (any / or
- * @ in the chunk) are never cut. */
+ * where the next sentence starts, or 0. URLs, e-mail addresses and host
+ * names (a / or @ in the chunk, www. before, or a further dot after) are
+ * never cut. */
 static size_t glued_boundary(const struct splitter *sp, const char *t, size_t s, size_t e)
 {
 	for (size_t i = s; i < e; i++)
@@ -289,8 +302,8 @@ static size_t glued_boundary(const struct splitter *sp, const char *t, size_t s,
 			continue;
 		if (c == '.' && (w > s && t[w - 1] == '.'))
 			continue;
-		if (c == '.' && (in_set(sp->abbr, t + w, p - w, 1) ||
-		                 in_set(sp->abbr_final, t + w, p - w, 1)))
+		if (c == '.' && (in_set(&sp->abbr, t + w, p - w, 1) ||
+		                 in_set(&sp->abbr_final, t + w, p - w, 1)))
 			continue;
 		size_t q = p + 1;
 		while (q < e) {
@@ -303,6 +316,12 @@ static size_t glued_boundary(const struct splitter *sp, const char *t, size_t s,
 		}
 		if (q >= e || char_case(t, q, e) != C_UPPER)
 			continue;
+		/* a host name goes on with more dots: www.Gemeente.nl */
+		int host = 0;
+		for (size_t k = q; k + 1 < e && !host; k++)
+			host = t[k] == '.' && is_letter(t, k + 1, e);
+		if (host || (p - w == 3 && t[w] == 'w' && t[w + 1] == 'w' && t[w + 2] == 'w'))
+			continue;
 		int32_t cp;
 		int k = utf8_decode(t + q, e - q, &cp);
 		if (k < 0 || q + (size_t)k >= e || char_case(t, q + (size_t)k, e) != C_LOWER)
@@ -310,6 +329,25 @@ static size_t glued_boundary(const struct splitter *sp, const char *t, size_t s,
 		return q;
 	}
 	return 0;
+}
+
+/* Cut the paragraph-level chunks of TEXT starting at byte *POS; stops after
+ * a paragraph break (white space with two or more newlines) or at LEN. */
+/* Byte classes for the chunker's fast path. */
+enum { B_PLAIN, B_SPACE, B_NEWLINE, B_MARK, B_DQUOTE, B_SQUOTE, B_LEAD };
+static unsigned char byte_class[256];
+
+static void init_byte_class(void)
+{
+	byte_class[' '] = byte_class['\t'] = byte_class['\r'] = B_SPACE;
+	byte_class['\f'] = byte_class['\v'] = B_SPACE;
+	byte_class['\n'] = B_NEWLINE;
+	byte_class['.'] = byte_class['?'] = byte_class['!'] = B_MARK;
+	byte_class['"'] = B_DQUOTE;
+	byte_class['\''] = B_SQUOTE;
+	/* lead bytes of no-break and other spaces (see space_len), and of the
+	 * typographic quotes and the ellipsis (E2 80 xx) */
+	byte_class[0xC2] = byte_class[0xE2] = byte_class[0xE3] = B_LEAD;
 }
 
 /* Cut the paragraph-level chunks of TEXT starting at byte *POS; stops after
@@ -323,9 +361,12 @@ static void chunk_paragraph(struct splitter *sp, const char *text, size_t len, s
 		/* white space */
 		int newlines = 0;
 		size_t k;
-		while (i < len && (k = space_len(t, i, len)) > 0) {
-			newlines += t[i] == '\n';
-			i += k;
+		while (i < len) {
+			unsigned char c = byte_class[t[i]];
+			if (c == B_SPACE) i++;
+			else if (c == B_NEWLINE) { newlines++; i++; }
+			else if (c == B_LEAD && (k = space_len(t, i, len)) > 0) i += k;
+			else break;
 		}
 		if (newlines >= 2 && sp->nch > 0)
 			break;
@@ -333,35 +374,35 @@ static void chunk_paragraph(struct splitter *sp, const char *text, size_t len, s
 			break;
 		size_t s = i;
 		unsigned flags = 0;
-		while (i < len) {
-			unsigned char c = t[i];
-			if (c < 0x80) {
-				if (c <= ' ') {
-					if (space_len(t, i, len)) break;
-				} else if (c == '.' || c == '?' || c == '!') {
-					flags |= CH_MARK;
-				} else if (c == '"') {
-					flags |= CH_DQUOTE;
-				} else if (c == '\'') {
-					flags |= CH_SQUOTE;
-				}
+		for (;;) {
+			while (i < len && byte_class[t[i]] == B_PLAIN)
 				i++;
-			} else {
+			if (i >= len)
+				break;
+			unsigned char c = byte_class[t[i]];
+			if (c == B_SPACE || c == B_NEWLINE)
+				break;
+			if (c == B_LEAD) {
 				if (space_len(t, i, len)) break;
-				if (c == 0xE2) flags |= CH_MARK | CH_SQUOTE;
-				i++;
-				while (i < len && (t[i] & 0xC0) == 0x80) i++;
+				if (t[i] == 0xE2) flags |= CH_MARK | CH_SQUOTE;
+			} else if (c == B_MARK) {
+				flags |= CH_MARK;
+			} else if (c == B_DQUOTE) {
+				flags |= CH_DQUOTE;
+			} else {
+				flags |= CH_SQUOTE;
 			}
+			i++;
 		}
 		/* glued boundaries inside the chunk */
 		size_t e = i;
 		while (flags & CH_MARK) {
 			size_t g = glued_boundary(sp, text, s, e);
 			if (!g) break;
-			if (push_chunk(sp, s, g, flags | CH_FORCED)) return;
+			push_chunk(sp, s, g, flags | CH_FORCED);
 			s = g;
 		}
-		if (push_chunk(sp, s, e, flags)) return;
+		push_chunk(sp, s, e, flags);
 	}
 	if (sp->nch > 0)
 		sp->ch[sp->nch - 1].flags |= CH_PARA_END;
@@ -380,7 +421,7 @@ static enum next_kind next_start(const struct splitter *sp, const char *t, size_
 		if (sp->ch[i].flags & CH_PARA_END)
 			return N_END;
 		const struct chunk *c = &sp->ch[++i];
-		if (in_set(sp->clitics, t + c->s, c->e - c->s, 0))
+		if (in_set(&sp->clitics, t + c->s, c->e - c->s, 0))
 			return N_UPPER;
 		size_t s = skip_openers(t, c->s, c->e);
 		if (s == c->e)
@@ -459,7 +500,7 @@ static void track_quotes(const char *t, const struct chunk *c, const struct spli
 		 * at a chunk end after something that is not a letter s */
 		unsigned char b0 = (unsigned char)t[c->s];
 		int opens = (b0 == '\'' && !(c->s + 1 < c->e && t[c->s + 1] == '\'') &&
-		             !in_set(sp->clitics, t + c->s, c->e - c->s, 0)) ||
+		             !in_set(&sp->clitics, t + c->s, c->e - c->s, 0)) ||
 		            (b0 == 0xE2 && c->e - c->s >= 3 && (unsigned char)t[c->s + 1] == 0x80 &&
 		             (unsigned char)t[c->s + 2] == 0x98);
 		size_t e = c->e;
@@ -486,7 +527,7 @@ static int starter_sentence_at(const struct splitter *sp, const char *t, size_t 
 {
 	const struct chunk *c = &sp->ch[j];
 	return char_case(t, c->s, c->e) == C_UPPER &&
-	       in_set(sp->starters, t + c->s, c->e - c->s, 1) &&
+	       in_set(&sp->starters, t + c->s, c->e - c->s, 1) &&
 	       !(c->flags & CH_PARA_END) &&
 	       (char_case(t, sp->ch[j + 1].s, sp->ch[j + 1].e) == C_LOWER ||
 	        char_case(t, sp->ch[j + 1].s, sp->ch[j + 1].e) == C_DIGIT);
@@ -581,13 +622,13 @@ static void mark_glued_heading(struct splitter *sp, const char *t, size_t a)
 	const struct chunk *c = &sp->ch[a];
 	size_t s = skip_openers(t, c->s, c->e);
 	if (s >= c->e || char_case(t, s, c->e) != C_UPPER ||
-	    in_set(sp->starters, t + c->s, c->e - c->s, 1))
+	    in_set(&sp->starters, t + c->s, c->e - c->s, 1))
 		return;
 	for (size_t h = a; h <= a + HEADING_MAX_WORDS; h++) {
 		c = &sp->ch[h];
 		if (h > a && !only_openers(t, &sp->ch[h - 1])) {
 			int starter = char_case(t, c->s, c->e) == C_UPPER &&
-			              in_set(sp->starters, t + c->s, c->e - c->s, 1);
+			              in_set(&sp->starters, t + c->s, c->e - c->s, 1);
 			size_t r = h + (starter && !(c->flags & CH_PARA_END));
 			int repeat = char_case(t, sp->ch[r].s, sp->ch[r].e) == C_UPPER &&
 			             (same_word(t, &sp->ch[r], &sp->ch[a]) ||
@@ -633,18 +674,39 @@ static void split_paragraph(struct splitter *sp, const char *t)
 
 /* ---- public ----------------------------------------------------------------- */
 
+static void add_word(const char *w, size_t len, void *ctx)
+{
+	struct word_list *l = ctx;
+	wordset_add(l->set, w, len);
+	if (len < l->min_len) l->min_len = len;
+	if (len > l->max_len) l->max_len = len;
+	unsigned char c = (unsigned char)w[0];
+	l->first[c] = 1;
+	if (c >= 'a' && c <= 'z')
+		l->first[c - 'a' + 'A'] = 1;       /* capitalised at a sentence start */
+}
+
+static int load_list(struct word_list *l, const char *name)
+{
+	l->set = wordset_new();
+	l->min_len = (size_t)-1;
+	l->max_len = 0;
+	if (lang_each_line(name, add_word, l) < 0) {
+		filter_warn("language file %s is missing", name);
+		return -1;
+	}
+	return 0;
+}
+
 struct splitter *splitter_new(void)
 {
 	struct splitter *sp = calloc(1, sizeof *sp);
 	if (!sp) return NULL;
-	sp->abbr = wordset_load("nl/abbreviations.txt");
-	sp->abbr_final = wordset_load("nl/abbreviations-final.txt");
-	sp->clitics = wordset_load("nl/sentence-clitics.txt");
-	sp->starters = wordset_load("nl/sentence-starters.txt");
-	if (!sp->abbr || !sp->abbr_final || !sp->clitics || !sp->starters) {
-		filter_warn("language data for sentences is missing "
-		            "(nl/abbreviations.txt, nl/abbreviations-final.txt, "
-		            "nl/sentence-clitics.txt, nl/sentence-starters.txt)");
+	init_byte_class();
+	if (load_list(&sp->abbr, "nl/abbreviations.txt") ||
+	    load_list(&sp->abbr_final, "nl/abbreviations-final.txt") ||
+	    load_list(&sp->clitics, "nl/sentence-clitics.txt") ||
+	    load_list(&sp->starters, "nl/sentence-starters.txt")) {
 		splitter_free(sp);
 		return NULL;
 	}
@@ -654,10 +716,10 @@ struct splitter *splitter_new(void)
 void splitter_free(struct splitter *sp)
 {
 	if (!sp) return;
-	wordset_free(sp->abbr);
-	wordset_free(sp->abbr_final);
-	wordset_free(sp->clitics);
-	wordset_free(sp->starters);
+	wordset_free(sp->abbr.set);
+	wordset_free(sp->abbr_final.set);
+	wordset_free(sp->clitics.set);
+	wordset_free(sp->starters.set);
 	free(sp->spans);
 	free(sp->ch);
 	free(sp);
