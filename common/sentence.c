@@ -1,14 +1,19 @@
 /* sentence.c — Dutch sentence boundaries (see sentence.h).
  *
- * The text is cut into paragraphs at blank lines and each paragraph into
- * chunks: runs of bytes without white space. A sentence is a run of whole
- * chunks, except where a boundary is glued inside a chunk ("einde.Nieuw"),
- * which the chunker cuts as if there were an empty space. For each chunk
- * that ends in . ? ! or an ellipsis (closing quotes and brackets after it
- * allowed), the word before the mark and the start of the next chunk decide
- * whether the sentence ends there. A paragraph end always ends a sentence.
+ * Words are "chunks": runs of bytes without white space. A sentence is a run
+ * of whole chunks, except where a boundary is glued inside one
+ * ("einde.Nieuw"), which is cut as if there were an empty space there. A
+ * blank line (paragraph break) always ends a sentence.
  *
- * All offsets are bytes. Word lists come from lang.h (nl/…).
+ * The scanner skips every byte that cannot matter (letters, digits, most
+ * punctuation, spaces) through a table, and stops only at . ? ! quotes,
+ * newlines and the lead byte of the ellipsis and typographic quotes. There it
+ * reads the chunk around the byte, and, when it ends in a sentence mark, the
+ * word before the mark and the chunks after it decide whether the sentence
+ * ends. Chunks are read on demand and never stored, so memory is only the
+ * result; every byte is looked at a bounded number of times (linear time).
+ *
+ * All offsets are bytes. Word lists come from lang.h (nl/...).
  */
 #include "sentence.h"
 
@@ -38,10 +43,8 @@ struct word_list {
 
 struct splitter {
 	struct word_list abbr, abbr_final, clitics, starters;
-	struct sentence_span *spans;
+	struct sentence_span *spans;   /* the last result */
 	size_t n, cap;
-	struct chunk *ch;
-	size_t nch, chcap;
 };
 
 /* ---- characters --------------------------------------------------------- */
@@ -248,22 +251,6 @@ static void out_of_memory(void)
 	exit(70);
 }
 
-static void grow_chunks(struct splitter *sp)
-{
-	size_t cap = sp->chcap ? sp->chcap * 2 : 256;
-	struct chunk *c = realloc(sp->ch, cap * sizeof *c);
-	if (!c) out_of_memory();
-	sp->ch = c;
-	sp->chcap = cap;
-}
-
-static inline void push_chunk(struct splitter *sp, size_t s, size_t e, unsigned flags)
-{
-	if (sp->nch == sp->chcap)
-		grow_chunks(sp);
-	sp->ch[sp->nch++] = (struct chunk){ s, e, flags };
-}
-
 static int push_span(struct splitter *sp, size_t s, size_t e)
 {
 	if (sp->n == sp->cap) {
@@ -333,9 +320,14 @@ static size_t glued_boundary(const struct splitter *sp, const char *t, size_t s,
 
 /* Cut the paragraph-level chunks of TEXT starting at byte *POS; stops after
  * a paragraph break (white space with two or more newlines) or at LEN. */
-/* Byte classes for the chunker's fast path. */
+/* ---- chunks, read on demand ------------------------------------------------ */
+
+/* Byte classes for the chunk reader, and the bytes the scanner stops at:
+ * sentence marks, quotes, newlines, and E2 (the ellipsis and typographic
+ * quotes). Every other byte is skipped without a look at its chunk. */
 enum { B_PLAIN, B_SPACE, B_NEWLINE, B_MARK, B_DQUOTE, B_SQUOTE, B_LEAD };
 static unsigned char byte_class[256];
+static unsigned char stop_byte[256];
 
 static void init_byte_class(void)
 {
@@ -348,88 +340,113 @@ static void init_byte_class(void)
 	/* lead bytes of no-break and other spaces (see space_len), and of the
 	 * typographic quotes and the ellipsis (E2 80 xx) */
 	byte_class[0xC2] = byte_class[0xE2] = byte_class[0xE3] = B_LEAD;
+	stop_byte['.'] = stop_byte['?'] = stop_byte['!'] = 1;
+	stop_byte['"'] = stop_byte['\''] = stop_byte['\n'] = stop_byte[0xE2] = 1;
 }
 
-/* Cut the paragraph-level chunks of TEXT starting at byte *POS; stops after
- * a paragraph break (white space with two or more newlines) or at LEN. */
-static void chunk_paragraph(struct splitter *sp, const char *text, size_t len, size_t *pos)
+/* End of the white space at T[i]; *NL gets the number of newlines in it. */
+static size_t skip_space(const unsigned char *t, size_t i, size_t len, int *nl)
+{
+	size_t k;
+	*nl = 0;
+	while (i < len) {
+		unsigned char c = byte_class[t[i]];
+		if (c == B_SPACE) i++;
+		else if (c == B_NEWLINE) { ++*nl; i++; }
+		else if (c == B_LEAD && (k = space_len(t, i, len)) > 0) i += k;
+		else break;
+	}
+	return i;
+}
+
+/* Byte length of a white-space character ending just before byte I, else 0. */
+static inline size_t space_len_before(const unsigned char *t, size_t i)
+{
+	if (i == 0 || (t[i - 1] > ' ' && t[i - 1] < 0x80)) return 0;
+	unsigned char c = byte_class[t[i - 1]];
+	if (c == B_SPACE || c == B_NEWLINE) return 1;
+	if (t[i - 1] < 0x80) return 0;
+	if (i >= 2 && t[i - 2] == 0xC2 && t[i - 1] == 0xA0) return 2;
+	if (i >= 3 && space_len(t, i - 3, i) == 3) return 3;
+	return 0;
+}
+
+/* The chunk at byte POS or after the white space there, within the
+ * paragraph: 0 when a paragraph break or the end of the text comes first.
+ * A chunk with a boundary glued inside ends there (CH_FORCED); the last
+ * chunk of a paragraph has CH_PARA_END. */
+static int read_chunk(const struct splitter *sp, const char *text, size_t len,
+                      size_t pos, struct chunk *c)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	size_t i = *pos;
-	sp->nch = 0;
-	while (i < len) {
-		/* white space */
-		int newlines = 0;
-		size_t k;
-		while (i < len) {
-			unsigned char c = byte_class[t[i]];
-			if (c == B_SPACE) i++;
-			else if (c == B_NEWLINE) { newlines++; i++; }
-			else if (c == B_LEAD && (k = space_len(t, i, len)) > 0) i += k;
-			else break;
-		}
-		if (newlines >= 2 && sp->nch > 0)
-			break;
+	int nl;
+	size_t i = skip_space(t, pos, len, &nl);
+	if (i >= len || nl >= 2)
+		return 0;
+	size_t s = i;
+	unsigned flags = 0;
+	for (;;) {
+		while (i < len && byte_class[t[i]] == B_PLAIN)
+			i++;
 		if (i >= len)
 			break;
-		size_t s = i;
-		unsigned flags = 0;
-		for (;;) {
-			while (i < len && byte_class[t[i]] == B_PLAIN)
-				i++;
-			if (i >= len)
-				break;
-			unsigned char c = byte_class[t[i]];
-			if (c == B_SPACE || c == B_NEWLINE)
-				break;
-			if (c == B_LEAD) {
-				if (space_len(t, i, len)) break;
-				if (t[i] == 0xE2) flags |= CH_MARK | CH_SQUOTE;
-			} else if (c == B_MARK) {
-				flags |= CH_MARK;
-			} else if (c == B_DQUOTE) {
-				flags |= CH_DQUOTE;
-			} else {
-				flags |= CH_SQUOTE;
-			}
-			i++;
+		unsigned char k = byte_class[t[i]];
+		if (k == B_SPACE || k == B_NEWLINE)
+			break;
+		if (k == B_LEAD) {
+			if (space_len(t, i, len)) break;
+			if (t[i] == 0xE2) flags |= CH_MARK | CH_SQUOTE;
+		} else if (k == B_MARK) {
+			flags |= CH_MARK;
+		} else if (k == B_DQUOTE) {
+			flags |= CH_DQUOTE;
+		} else {
+			flags |= CH_SQUOTE;
 		}
-		/* glued boundaries inside the chunk */
-		size_t e = i;
-		while (flags & CH_MARK) {
-			size_t g = glued_boundary(sp, text, s, e);
-			if (!g) break;
-			push_chunk(sp, s, g, flags | CH_FORCED);
-			s = g;
-		}
-		push_chunk(sp, s, e, flags);
+		i++;
 	}
-	if (sp->nch > 0)
-		sp->ch[sp->nch - 1].flags |= CH_PARA_END;
-	*pos = i;
+	size_t g = (flags & CH_MARK) ? glued_boundary(sp, text, s, i) : 0;
+	if (g) {
+		i = g;
+		flags |= CH_FORCED;
+	} else {
+		size_t after = skip_space(t, i, len, &nl);
+		if (after >= len || nl >= 2)
+			flags |= CH_PARA_END;
+	}
+	*c = (struct chunk){ s, i, flags };
+	return 1;
 }
 
-/* ---- decisions ------------------------------------------------------------ */
+/* The chunk after chunk C in the same paragraph, or 0. */
+static int next_chunk(const struct splitter *sp, const char *t, size_t len,
+                      const struct chunk *c, struct chunk *n)
+{
+	if (c->flags & CH_PARA_END)
+		return 0;
+	return read_chunk(sp, t, len, c->e, n);
+}
 
 enum next_kind { N_END, N_UPPER, N_LOWER, N_DIGIT, N_CONT, N_OTHER };
 
-/* What starts the text after chunk I: the case of the first letter or digit
+/* What starts the text after chunk C: the case of the first letter or digit
  * after opening punctuation, looking over chunks that are only openers. */
-static enum next_kind next_start(const struct splitter *sp, const char *t, size_t i)
+static enum next_kind next_start(const struct splitter *sp, const char *t, size_t len,
+                                 const struct chunk *prev)
 {
+	struct chunk c = *prev;
 	for (int hops = 0; hops < 3; hops++) {
-		if (sp->ch[i].flags & CH_PARA_END)
+		if (!next_chunk(sp, t, len, &c, &c))
 			return N_END;
-		const struct chunk *c = &sp->ch[++i];
-		if (in_set(&sp->clitics, t + c->s, c->e - c->s, 0))
+		if (in_set(&sp->clitics, t + c.s, c.e - c.s, 0))
 			return N_UPPER;
-		size_t s = skip_openers(t, c->s, c->e);
-		if (s == c->e)
+		size_t s = skip_openers(t, c.s, c.e);
+		if (s == c.e)
 			continue;
 		unsigned char b = (unsigned char)t[s];
 		if (b == ',' || b == ';' || b == ':' || b == ')' || b == ']' || b == '%')
 			return N_CONT;
-		switch (char_case(t, s, c->e)) {
+		switch (char_case(t, s, c.e)) {
 		case C_UPPER: return N_UPPER;
 		case C_LOWER: return N_LOWER;
 		case C_DIGIT: return N_DIGIT;
@@ -519,18 +536,20 @@ static void track_quotes(const char *t, const struct chunk *c, const struct spli
 	}
 }
 
-/* Does chunk J start a sentence by its form: a capitalised sentence starter
+/* Does chunk C start a sentence by its form: a capitalised sentence starter
  * ("De", "Hij", "In") followed, in the same paragraph, by a lowercase word
- * or a number ("In 1823")?
- * Names such as "De Wever" are followed by a capital and do not count. */
-static int starter_sentence_at(const struct splitter *sp, const char *t, size_t j)
+ * or a number ("In 1823")? Names such as "De Wever" are followed by a
+ * capital and do not count. */
+static int starter_sentence_at(const struct splitter *sp, const char *t, size_t len,
+                               const struct chunk *c)
 {
-	const struct chunk *c = &sp->ch[j];
-	return char_case(t, c->s, c->e) == C_UPPER &&
-	       in_set(&sp->starters, t + c->s, c->e - c->s, 1) &&
-	       !(c->flags & CH_PARA_END) &&
-	       (char_case(t, sp->ch[j + 1].s, sp->ch[j + 1].e) == C_LOWER ||
-	        char_case(t, sp->ch[j + 1].s, sp->ch[j + 1].e) == C_DIGIT);
+	struct chunk n;
+	if (char_case(t, c->s, c->e) != C_UPPER ||
+	    !in_set(&sp->starters, t + c->s, c->e - c->s, 1) ||
+	    !next_chunk(sp, t, len, c, &n))
+		return 0;
+	enum ccase k = char_case(t, n.s, n.e);
+	return k == C_LOWER || k == C_DIGIT;
 }
 
 /* Does chunk C end with a quote that can only close: '' ” » (or a straight
@@ -548,30 +567,36 @@ static int ends_in_closing_quote(const char *t, const struct chunk *c, int dq_wa
 	return n >= 2 && e[-1] == '"' && dq_was_open;
 }
 
-static int ends_sentence(const struct splitter *sp, const char *t, size_t i, int first,
-                         int dq_before, int *dq_open, int *sq_open, size_t *last)
+/* Does a sentence end with chunk C? Quote state: DQ_BEFORE before C, and
+ * *DQ_OPEN / *SQ_OPEN after it (updated for closing quotes taken along).
+ * *END gets the end of the sentence: C's end, or that of the closing quotes
+ * standing alone after it. */
+static int ends_sentence(const struct splitter *sp, const char *t, size_t len,
+                         const struct chunk *c, int first, int dq_before,
+                         int *dq_open, int *sq_open, size_t *end)
 {
-	const struct chunk *c = &sp->ch[i];
-	*last = i;
+	*end = c->e;
 	if (c->flags & (CH_PARA_END | CH_FORCED))
 		return 1;
 	size_t core = 0;
 	int closed = 0;
 	enum mark m = (c->flags & CH_MARK) ? chunk_mark(t, c->s, c->e, &core, &closed) : M_NONE;
+	struct chunk n;
 	if (m == M_NONE) {
 		/* a quotation without final mark, then a new sentence: ... gras'' De ... */
 		return (c->flags & (CH_DQUOTE | CH_SQUOTE)) &&
-		       ends_in_closing_quote(t, c, dq_before) && starter_sentence_at(sp, t, i + 1);
+		       ends_in_closing_quote(t, c, dq_before) &&
+		       next_chunk(sp, t, len, c, &n) && starter_sentence_at(sp, t, len, &n);
 	}
 	/* closing quotes standing alone after the mark stay with this sentence */
-	size_t j = i;
-	while (!(sp->ch[j].flags & (CH_PARA_END | CH_FORCED)) &&
-	       closes_sentence(t, &sp->ch[j + 1], *dq_open, *sq_open)) {
-		j++;
-		track_quotes(t, &sp->ch[j], sp, dq_open, sq_open);
+	struct chunk j = *c;
+	while (!(j.flags & CH_FORCED) && next_chunk(sp, t, len, &j, &n) &&
+	       closes_sentence(t, &n, *dq_open, *sq_open)) {
+		j = n;
+		track_quotes(t, &j, sp, dq_open, sq_open);
 		closed = 1;
 	}
-	enum next_kind nk = next_start(sp, t, j);
+	enum next_kind nk = next_start(sp, t, len, &j);
 	int split;
 	if (nk == N_END) split = 1;
 	else if (nk == N_CONT || nk == N_LOWER) split = 0;
@@ -582,13 +607,15 @@ static int ends_sentence(const struct splitter *sp, const char *t, size_t i, int
 		if (closed && wk != W_NUMBER && wk != W_EMPTY) wk = W_WORD;
 		switch (wk) {
 		case W_ABBR: split = 0; break;
-		case W_INITIALS: split = starter_sentence_at(sp, t, j + 1); break;
+		case W_INITIALS:
+			split = next_chunk(sp, t, len, &j, &n) && starter_sentence_at(sp, t, len, &n);
+			break;
 		case W_ABBR_FINAL: case W_NUMBER: split = nk != N_DIGIT; break;
 		default: split = 1; break;
 		}
 	}
 	if (split)
-		*last = j;
+		*end = j.e;
 	return split;
 }
 
@@ -610,66 +637,111 @@ static int same_word(const char *t, const struct chunk *x, const struct chunk *y
 	return a == b && memcmp(t + x->s + 1, t + y->s + 1, n - 1) == 0;
 }
 
-/* A short heading glued before a sentence, from chunk A (the first chunk of
- * a sentence): chunks A .. H-1 with no punctuation, the first capitalised and
- * not a sentence starter; then at chunk H either a sentence starter followed
- * by a lowercase word, or the heading's first or last word repeated (after
- * an optional starter: "Balkan De Balkan kwam ..."). Marks chunk H-1 as a
- * forced end. */
+/* A short heading glued before a sentence that starts with chunk A: chunks
+ * A .. H-1 with no punctuation, the first capitalised and not a sentence
+ * starter; then at chunk H either a sentence starter followed by a
+ * lowercase word, or the heading's first or last word repeated (after an
+ * optional starter: "Balkan De Balkan kwam ..."). Returns 1 with *HEAD_END
+ * the end of chunk H-1 and *NEXT the start of chunk H. */
 #define HEADING_MAX_WORDS 6
-static void mark_glued_heading(struct splitter *sp, const char *t, size_t a)
+static int glued_heading(const struct splitter *sp, const char *t, size_t len,
+                         const struct chunk *a, size_t *head_end, size_t *next)
 {
-	const struct chunk *c = &sp->ch[a];
-	size_t s = skip_openers(t, c->s, c->e);
-	if (s >= c->e || char_case(t, s, c->e) != C_UPPER ||
-	    in_set(&sp->starters, t + c->s, c->e - c->s, 1))
-		return;
-	for (size_t h = a; h <= a + HEADING_MAX_WORDS; h++) {
-		c = &sp->ch[h];
-		if (h > a && !only_openers(t, &sp->ch[h - 1])) {
-			int starter = char_case(t, c->s, c->e) == C_UPPER &&
-			              in_set(&sp->starters, t + c->s, c->e - c->s, 1);
-			size_t r = h + (starter && !(c->flags & CH_PARA_END));
-			int repeat = char_case(t, sp->ch[r].s, sp->ch[r].e) == C_UPPER &&
-			             (same_word(t, &sp->ch[r], &sp->ch[a]) ||
-			              same_word(t, &sp->ch[r], &sp->ch[h - 1]));
-			if (repeat || starter_sentence_at(sp, t, h)) {
-				sp->ch[h - 1].flags |= CH_FORCED;
-				return;
+	size_t s = skip_openers(t, a->s, a->e);
+	if (s >= a->e || char_case(t, s, a->e) != C_UPPER ||
+	    in_set(&sp->starters, t + a->s, a->e - a->s, 1))
+		return 0;
+	struct chunk c = *a, prev = *a;
+	for (int h = 0; h <= HEADING_MAX_WORDS; h++) {
+		if (h > 0 && !only_openers(t, &prev)) {
+			int starter = char_case(t, c.s, c.e) == C_UPPER &&
+			              in_set(&sp->starters, t + c.s, c.e - c.s, 1);
+			struct chunk r = c;
+			if (starter && !next_chunk(sp, t, len, &c, &r))
+				r = c;
+			int repeat = char_case(t, r.s, r.e) == C_UPPER &&
+			             (same_word(t, &r, a) || same_word(t, &r, &prev));
+			if (repeat || starter_sentence_at(sp, t, len, &c)) {
+				*head_end = prev.e;
+				*next = c.s;
+				return 1;
 			}
 		}
 		size_t core;
 		int closed;
-		if ((c->flags & (CH_PARA_END | CH_FORCED)) ||
-		    chunk_mark(t, c->s, c->e, &core, &closed) != M_NONE)
-			return;
-		size_t e = skip_closers(t, c->s, c->e);
-		if (e == c->s || t[c->s] == '(' || t[c->s] == '[' ||
-		    (e < c->e && (t[e] == ')' || t[e] == ']')))
-			return;                     /* brackets belong to a sentence */
+		if ((c.flags & (CH_PARA_END | CH_FORCED)) ||
+		    chunk_mark(t, c.s, c.e, &core, &closed) != M_NONE)
+			return 0;
+		size_t e = skip_closers(t, c.s, c.e);
+		if (e == c.s || t[c.s] == '(' || t[c.s] == '[' ||
+		    (e < c.e && (t[e] == ')' || t[e] == ']')))
+			return 0;                     /* brackets belong to a sentence */
 		unsigned char b = (unsigned char)t[e - 1];
 		if (b == ',' || b == ';' || b == ':')
-			return;
+			return 0;
+		prev = c;
+		if (!next_chunk(sp, t, len, &prev, &c))
+			return 0;
 	}
+	return 0;
 }
 
-static void split_paragraph(struct splitter *sp, const char *t)
+/* The scanner's state over one text. */
+struct scan {
+	struct splitter *sp;
+	const char *t;
+	size_t len;
+	size_t sent;           /* start of the current sentence, or NO_SENTENCE */
+	int dq_open, sq_open;  /* a straight " or ' quote is open */
+};
+#define NO_SENTENCE ((size_t)-1)
+
+/* A sentence starts at chunk start POS (a paragraph start or after a
+ * sentence end): take a glued heading off first. Returns where scanning
+ * goes on. */
+static size_t begin_sentence(struct scan *sc, size_t pos)
 {
-	int dq_open = 0, sq_open = 0;
-	size_t start = 0;      /* first chunk of the current sentence */
-	mark_glued_heading(sp, t, 0);
-	for (size_t i = 0; i < sp->nch; i++) {
-		int dq_before = dq_open;
-		track_quotes(t, &sp->ch[i], sp, &dq_open, &sq_open);
-		size_t last;
-		if (ends_sentence(sp, t, i, i == start, dq_before, &dq_open, &sq_open, &last)) {
-			push_span(sp, sp->ch[start].s, sp->ch[last].e);
-			i = last;
-			start = last + 1;
-			if (start < sp->nch && !(sp->ch[last].flags & CH_FORCED))
-				mark_glued_heading(sp, t, start);
-		}
+	struct chunk a;
+	size_t head_end, next;
+	sc->sent = pos;
+	if (!read_chunk(sc->sp, sc->t, sc->len, pos, &a) ||
+	    !glued_heading(sc->sp, sc->t, sc->len, &a, &head_end, &next))
+		return pos;
+	push_span(sc->sp, pos, head_end);
+	/* the heading's quotes count too: Geen 'gamechanger' */
+	for (struct chunk c = a; c.s < head_end;) {
+		track_quotes(sc->t, &c, sc->sp, &sc->dq_open, &sc->sq_open);
+		if (!next_chunk(sc->sp, sc->t, sc->len, &c, &c)) break;
 	}
+	sc->sent = next;
+	return next;
+}
+
+/* Decide on the chunk at POS (which holds a mark or a quote). Returns where
+ * scanning goes on. */
+static size_t on_chunk(struct scan *sc, size_t pos)
+{
+	struct chunk c;
+	size_t end;
+	if (!read_chunk(sc->sp, sc->t, sc->len, pos, &c))
+		return pos + 1;
+	if (sc->sent == NO_SENTENCE)
+		sc->sent = c.s;
+	int dq_before = sc->dq_open;
+	track_quotes(sc->t, &c, sc->sp, &sc->dq_open, &sc->sq_open);
+	if (!ends_sentence(sc->sp, sc->t, sc->len, &c, c.s == sc->sent, dq_before,
+	                   &sc->dq_open, &sc->sq_open, &end))
+		return c.e;
+	push_span(sc->sp, sc->sent, end);
+	sc->sent = NO_SENTENCE;
+	struct chunk n;
+	if (!read_chunk(sc->sp, sc->t, sc->len, end, &n))
+		return end;                   /* the paragraph ends here */
+	if (c.flags & CH_FORCED) {
+		sc->sent = n.s;
+		return n.s;
+	}
+	return begin_sentence(sc, n.s);
 }
 
 /* ---- public ----------------------------------------------------------------- */
@@ -721,19 +793,55 @@ void splitter_free(struct splitter *sp)
 	wordset_free(sp->clitics.set);
 	wordset_free(sp->starters.set);
 	free(sp->spans);
-	free(sp->ch);
 	free(sp);
 }
 
 size_t splitter_split(struct splitter *sp, const char *text, size_t len,
                       const struct sentence_span **spans)
 {
-	size_t pos = 0;
+	const unsigned char *t = (const unsigned char *)text;
+	struct scan sc = { sp, text, len, NO_SENTENCE, 0, 0 };
+	int nl;
 	sp->n = 0;
-	while (pos < len) {
-		chunk_paragraph(sp, text, len, &pos);
-		if (sp->nch == 0) break;
-		split_paragraph(sp, text);
+	size_t i = skip_space(t, 0, len, &nl);
+	if (i < len)
+		i = begin_sentence(&sc, i);
+	while (i < len) {
+		size_t lo = i;                /* a chunk start or white space */
+		while (i < len && !stop_byte[t[i]])
+			i++;
+		if (i >= len)
+			break;
+		if (t[i] == '\n') {
+			/* white space with two newlines: a paragraph break */
+			size_t ws = i, we = skip_space(t, i, len, &nl), k;
+			while ((k = space_len_before(t, ws)) > 0)
+				ws -= k;
+			if (nl >= 2) {
+				if (sc.sent != NO_SENTENCE && ws > sc.sent)
+					push_span(sp, sc.sent, ws);
+				sc.sent = NO_SENTENCE;
+				sc.dq_open = sc.sq_open = 0;
+				if (we < len)
+					we = begin_sentence(&sc, we);
+			}
+			i = we;
+			continue;
+		}
+		/* the chunk holding this byte, processed piece by piece up to it */
+		size_t cs = i, stop = i;
+		while (cs > lo && !space_len_before(t, cs))
+			cs--;
+		do
+			i = on_chunk(&sc, cs), cs = i;
+		while (i <= stop && i < len);
+	}
+	if (sc.sent != NO_SENTENCE) {
+		size_t e = len, k;
+		while (e > sc.sent && (k = space_len_before(t, e)) > 0)
+			e -= k;
+		if (e > sc.sent)
+			push_span(sp, sc.sent, e);
 	}
 	*spans = sp->spans;
 	return sp->n;
