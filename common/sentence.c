@@ -24,6 +24,8 @@
 
 #include "filter.h"
 #include "lang.h"
+#include "sentence_chars.h"
+#include "sentence_words.h"
 #include "utf8.h"
 
 enum { CH_PARA_END = 1, CH_FORCED = 2, CH_MARK = 4, CH_DQUOTE = 8, CH_SQUOTE = 16 };
@@ -33,214 +35,11 @@ struct chunk {
 	unsigned flags;   /* CH_* */
 };
 
-/* A word list with a cheap pre-check: most words are rejected by their
- * length or first byte without hashing. */
-struct word_list {
-	struct wordset *set;
-	size_t min_len, max_len;         /* bytes */
-	unsigned char first[256];        /* 1 for a possible first byte */
-};
-
 struct splitter {
 	struct word_list abbr, abbr_final, clitics, starters;
 	struct sentence_span *spans;   /* the last result */
 	size_t n, cap;
 };
-
-/* ---- characters --------------------------------------------------------- */
-
-/* Byte length of the white-space character at T[i] (LEN bytes), else 0. */
-static size_t space_len(const unsigned char *t, size_t i, size_t len)
-{
-	unsigned char c = t[i];
-	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-		return 1;
-	if (c < 0xC2)
-		return 0;
-	if (c == 0xC2 && i + 1 < len && t[i + 1] == 0xA0)
-		return 2;                                   /* no-break space */
-	if (c == 0xE2 && i + 2 < len) {
-		unsigned char c1 = t[i + 1], c2 = t[i + 2];
-		if (c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF))
-			return 3;                           /* U+2000..200A, U+202F */
-		if (c1 == 0x81 && c2 == 0x9F)
-			return 3;                           /* U+205F */
-	}
-	if (c == 0xE3 && i + 2 < len && t[i + 1] == 0x80 && t[i + 2] == 0x80)
-		return 3;                                   /* U+3000 */
-	return 0;
-}
-
-enum ccase { C_OTHER, C_UPPER, C_LOWER, C_DIGIT };
-
-/* Case of the character at T[i] (valid UTF-8 up to END). */
-static enum ccase char_case(const char *t, size_t i, size_t end)
-{
-	unsigned char c = (unsigned char)t[i];
-	if (c < 0x80) {
-		if (c >= 'A' && c <= 'Z') return C_UPPER;
-		if (c >= 'a' && c <= 'z') return C_LOWER;
-		if (c >= '0' && c <= '9') return C_DIGIT;
-		return C_OTHER;
-	}
-	int32_t cp;
-	if (utf8_decode(t + i, end - i, &cp) < 0)
-		return C_OTHER;
-	switch (utf8proc_category(cp)) {
-	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: return C_UPPER;
-	case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LO:
-	case UTF8PROC_CATEGORY_LM: return C_LOWER;
-	case UTF8PROC_CATEGORY_ND: return C_DIGIT;
-	default: return C_OTHER;
-	}
-}
-
-static int is_letter(const char *t, size_t i, size_t end)
-{
-	enum ccase k = char_case(t, i, end);
-	return k == C_UPPER || k == C_LOWER;
-}
-
-/* Start of the character that ends just before byte I (I > 0). */
-static size_t prev_char(const char *t, size_t i)
-{
-	do i--; while (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80);
-	return i;
-}
-
-/* Opening punctuation at T[i] before END: its byte length, else 0. Quotes,
- * brackets, the Dutch ,, and dashes or bullets that start a line. */
-static size_t opener_len(const char *t, size_t i, size_t end)
-{
-	unsigned char c = (unsigned char)t[i];
-	switch (c) {
-	case '(': case '[': case '{': case '"': case '\'': case '*':
-	case '-': case 0xBF: case 0xA1:
-		return 1;
-	case ',':
-		return i + 1 < end && t[i + 1] == ',' ? 2 : 0;
-	case 0xC2:                                  /* « ¿ ¡ */
-		if (i + 1 < end && ((unsigned char)t[i + 1] == 0xAB ||
-		    (unsigned char)t[i + 1] == 0xBF || (unsigned char)t[i + 1] == 0xA1))
-			return 2;
-		return 0;
-	case 0xE2:
-		if (i + 2 < end && (unsigned char)t[i + 1] == 0x80) {
-			unsigned char c2 = (unsigned char)t[i + 2];
-			/* – — ‘ ‚ “ ” „ • ‹ */
-			if (c2 == 0x93 || c2 == 0x94 || c2 == 0x98 || c2 == 0x9A ||
-			    c2 == 0x9C || c2 == 0x9D || c2 == 0x9E || c2 == 0xA2 || c2 == 0xB9)
-				return 3;
-		}
-		return 0;
-	default:
-		return 0;
-	}
-}
-
-/* Closing punctuation ending just before byte E (after S): its byte length,
- * else 0. Quotes (including the Dutch ''), brackets. */
-static size_t closer_len(const char *t, size_t s, size_t e)
-{
-	unsigned char c = (unsigned char)t[e - 1];
-	if (c == ')' || c == ']' || c == '}' || c == '"' || c == '\'')
-		return 1;
-	if (e - s >= 2 && c == 0xBB && (unsigned char)t[e - 2] == 0xC2)
-		return 2;                                   /* » */
-	if (e - s >= 3 && (unsigned char)t[e - 3] == 0xE2 && (unsigned char)t[e - 2] == 0x80 &&
-	    (c == 0x9D || c == 0x99 || c == 0xBA))
-		return 3;                                   /* ” ’ › */
-	return 0;
-}
-
-static size_t skip_openers(const char *t, size_t s, size_t e)
-{
-	size_t k;
-	while (s < e && (k = opener_len(t, s, e)) > 0)
-		s += k;
-	return s;
-}
-
-static size_t skip_closers(const char *t, size_t s, size_t e)
-{
-	size_t k;
-	while (e > s && (k = closer_len(t, s, e)) > 0)
-		e -= k;
-	return e;
-}
-
-static int is_ellipsis_at(const char *t, size_t i, size_t e)
-{
-	return i + 2 < e && (unsigned char)t[i] == 0xE2 &&
-	       (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0xA6;
-}
-
-/* ---- words -------------------------------------------------------------- */
-
-/* Is the LEN bytes at W in list L, exactly or (when CAP_OK) with its first
- * letter lowercased? */
-static int in_set(const struct word_list *l, const char *w, size_t len, int cap_ok)
-{
-	if (len < l->min_len || len > l->max_len || !l->first[(unsigned char)w[0]])
-		return 0;
-	if (wordset_has(l->set, w, len))
-		return 1;
-	if (cap_ok && w[0] >= 'A' && w[0] <= 'Z' && len < 64) {
-		char buf[64];
-		memcpy(buf, w, len);
-		buf[0] = (char)(buf[0] - 'A' + 'a');
-		return wordset_has(l->set, buf, len);
-	}
-	return 0;
-}
-
-enum word_kind { W_EMPTY, W_WORD, W_ABBR, W_ABBR_FINAL, W_INITIALS, W_NUMBER };
-
-/* Dotted letters: segments of 1-3 letters separated by single dots, with at
- * least one dot or a single letter ("J", "J.P", "m.b.t"). Uppercase-only
- * single letters count as initials; other dotted forms as abbreviations. */
-static enum word_kind dotted_kind(const char *t, size_t s, size_t e)
-{
-	size_t seg = 0, segs = 1, letters = 0;
-	int upper = 1;
-	for (size_t i = s; i < e;) {
-		if (t[i] == '.') {
-			if (seg == 0) return W_WORD;
-			seg = 0; segs++; i++;
-			continue;
-		}
-		enum ccase k = char_case(t, i, e);
-		if (k != C_UPPER && k != C_LOWER) return W_WORD;
-		if (k != C_UPPER) upper = 0;
-		if (++seg > 3) return W_WORD;
-		letters++;
-		i++;
-		while (i < e && ((unsigned char)t[i] & 0xC0) == 0x80) i++;
-	}
-	if (seg == 0) return W_WORD;
-	if (segs == 1)
-		return letters == 1 && upper ? W_INITIALS : W_WORD;
-	return upper ? W_INITIALS : W_ABBR;
-}
-
-static enum word_kind word_kind(const struct splitter *sp, const char *t,
-                                size_t s, size_t e, int first)
-{
-	s = skip_openers(t, s, e);
-	e = skip_closers(t, s, e);
-	if (s >= e) return W_EMPTY;
-	if (in_set(&sp->abbr_final, t + s, e - s, first)) return W_ABBR_FINAL;
-	if (in_set(&sp->abbr, t + s, e - s, first)) return W_ABBR;
-	unsigned char c = (unsigned char)t[s];
-	if (c >= '0' && c <= '9') {
-		for (size_t i = s; i < e; i++)
-			if (!((t[i] >= '0' && t[i] <= '9') || t[i] == '.' || t[i] == ',' ||
-			      t[i] == ':' || t[i] == '-' || t[i] == '/'))
-				return W_WORD;
-		return W_NUMBER;
-	}
-	return dotted_kind(t, s, e);
-}
 
 /* ---- chunks --------------------------------------------------------------- */
 
@@ -289,8 +88,8 @@ static size_t glued_boundary(const struct splitter *sp, const char *t, size_t s,
 			continue;
 		if (c == '.' && (w > s && t[w - 1] == '.'))
 			continue;
-		if (c == '.' && (in_set(&sp->abbr, t + w, p - w, 1) ||
-		                 in_set(&sp->abbr_final, t + w, p - w, 1)))
+		if (c == '.' && (sentence_in_list(&sp->abbr, t + w, p - w, 1) ||
+		                 sentence_in_list(&sp->abbr_final, t + w, p - w, 1)))
 			continue;
 		size_t q = p + 1;
 		while (q < e) {
@@ -438,7 +237,7 @@ static enum next_kind next_start(const struct splitter *sp, const char *t, size_
 	for (int hops = 0; hops < 3; hops++) {
 		if (!next_chunk(sp, t, len, &c, &c))
 			return N_END;
-		if (in_set(&sp->clitics, t + c.s, c.e - c.s, 0))
+		if (sentence_in_list(&sp->clitics, t + c.s, c.e - c.s, 0))
 			return N_UPPER;
 		size_t s = skip_openers(t, c.s, c.e);
 		if (s == c.e)
@@ -517,7 +316,7 @@ static void track_quotes(const char *t, const struct chunk *c, const struct spli
 		 * at a chunk end after something that is not a letter s */
 		unsigned char b0 = (unsigned char)t[c->s];
 		int opens = (b0 == '\'' && !(c->s + 1 < c->e && t[c->s + 1] == '\'') &&
-		             !in_set(&sp->clitics, t + c->s, c->e - c->s, 0)) ||
+		             !sentence_in_list(&sp->clitics, t + c->s, c->e - c->s, 0)) ||
 		            (b0 == 0xE2 && c->e - c->s >= 3 && (unsigned char)t[c->s + 1] == 0x80 &&
 		             (unsigned char)t[c->s + 2] == 0x98);
 		size_t e = c->e;
@@ -545,7 +344,7 @@ static int starter_sentence_at(const struct splitter *sp, const char *t, size_t 
 {
 	struct chunk n;
 	if (char_case(t, c->s, c->e) != C_UPPER ||
-	    !in_set(&sp->starters, t + c->s, c->e - c->s, 1) ||
+	    !sentence_in_list(&sp->starters, t + c->s, c->e - c->s, 1) ||
 	    !next_chunk(sp, t, len, c, &n))
 		return 0;
 	enum ccase k = char_case(t, n.s, n.e);
@@ -603,7 +402,7 @@ static int ends_sentence(const struct splitter *sp, const char *t, size_t len,
 	else if (m == M_STRONG) split = nk != N_OTHER;    /* "(in Arabisch: ???? / ..." */
 	else if (m == M_ELLIPSIS) split = nk != N_DIGIT;
 	else {
-		enum word_kind wk = word_kind(sp, t, c->s, core, first);
+		enum word_kind wk = sentence_word_kind(&sp->abbr, &sp->abbr_final, t, c->s, core, first);
 		if (closed && wk != W_NUMBER && wk != W_EMPTY) wk = W_WORD;
 		switch (wk) {
 		case W_ABBR: split = 0; break;
@@ -649,13 +448,13 @@ static int glued_heading(const struct splitter *sp, const char *t, size_t len,
 {
 	size_t s = skip_openers(t, a->s, a->e);
 	if (s >= a->e || char_case(t, s, a->e) != C_UPPER ||
-	    in_set(&sp->starters, t + a->s, a->e - a->s, 1))
+	    sentence_in_list(&sp->starters, t + a->s, a->e - a->s, 1))
 		return 0;
 	struct chunk c = *a, prev = *a;
 	for (int h = 0; h <= HEADING_MAX_WORDS; h++) {
 		if (h > 0 && !only_openers(t, &prev)) {
 			int starter = char_case(t, c.s, c.e) == C_UPPER &&
-			              in_set(&sp->starters, t + c.s, c.e - c.s, 1);
+			              sentence_in_list(&sp->starters, t + c.s, c.e - c.s, 1);
 			struct chunk r = c;
 			if (starter && !next_chunk(sp, t, len, &c, &r))
 				r = c;
@@ -746,39 +545,15 @@ static size_t on_chunk(struct scan *sc, size_t pos)
 
 /* ---- public ----------------------------------------------------------------- */
 
-static void add_word(const char *w, size_t len, void *ctx)
-{
-	struct word_list *l = ctx;
-	wordset_add(l->set, w, len);
-	if (len < l->min_len) l->min_len = len;
-	if (len > l->max_len) l->max_len = len;
-	unsigned char c = (unsigned char)w[0];
-	l->first[c] = 1;
-	if (c >= 'a' && c <= 'z')
-		l->first[c - 'a' + 'A'] = 1;       /* capitalised at a sentence start */
-}
-
-static int load_list(struct word_list *l, const char *name)
-{
-	l->set = wordset_new();
-	l->min_len = (size_t)-1;
-	l->max_len = 0;
-	if (lang_each_line(name, add_word, l) < 0) {
-		filter_warn("language file %s is missing", name);
-		return -1;
-	}
-	return 0;
-}
-
 struct splitter *splitter_new(void)
 {
 	struct splitter *sp = calloc(1, sizeof *sp);
 	if (!sp) return NULL;
 	init_byte_class();
-	if (load_list(&sp->abbr, "nl/abbreviations.txt") ||
-	    load_list(&sp->abbr_final, "nl/abbreviations-final.txt") ||
-	    load_list(&sp->clitics, "nl/sentence-clitics.txt") ||
-	    load_list(&sp->starters, "nl/sentence-starters.txt")) {
+	if (sentence_load_list(&sp->abbr, "nl/abbreviations.txt") ||
+	    sentence_load_list(&sp->abbr_final, "nl/abbreviations-final.txt") ||
+	    sentence_load_list(&sp->clitics, "nl/sentence-clitics.txt") ||
+	    sentence_load_list(&sp->starters, "nl/sentence-starters.txt")) {
 		splitter_free(sp);
 		return NULL;
 	}
