@@ -410,7 +410,7 @@ static int ends_sentence(const struct splitter *sp, const char *t, size_t len,
 			split = next_chunk(sp, t, len, &j, &n) && starter_sentence_at(sp, t, len, &n);
 			break;
 		case W_ABBR_FINAL: case W_NUMBER: split = nk != N_DIGIT; break;
-		default: split = 1; break;
+		default: split = nk != N_DIGIT; break;
 		}
 	}
 	if (split)

@@ -105,6 +105,10 @@ START_TEST(numbers_and_dates)
 	SPLITS("De brug werd gebouwd in 1995. Daarna kwam de tunnel.",
 	       "De brug werd gebouwd in 1995. | Daarna kwam de tunnel.");
 	SPLITS("Het werd 3. 4 ploegen vielen af.", "Het werd 3. 4 ploegen vielen af.");
+	/* Dutch writes a number that starts a sentence in words: a stop before
+	 * digits is an abbreviation (here an unlisted one) */
+	SPLITS("De raad vergadert op di. 14 mrt. in het stadhuis.",
+	       "De raad vergadert op di. 14 mrt. in het stadhuis.");
 	SPLITS("Het werd 2-1. 12.000 fans juichten.", "Het werd 2-1. 12.000 fans juichten.");
 }
 END_TEST
