@@ -36,7 +36,7 @@ struct chunk {
 };
 
 struct splitter {
-	struct word_list abbr, abbr_final, clitics, starters;
+	struct word_list abbr, abbr_final, abbr_number, clitics, starters;
 	struct sentence_span *spans;   /* the last result */
 	size_t n, cap;
 };
@@ -409,8 +409,17 @@ static int ends_sentence(const struct splitter *sp, const char *t, size_t len,
 		case W_INITIALS:
 			split = next_chunk(sp, t, len, &j, &n) && starter_sentence_at(sp, t, len, &n);
 			break;
-		case W_ABBR_FINAL: case W_NUMBER: split = nk != N_DIGIT; break;
-		default: split = nk != N_DIGIT; break;
+		case W_ABBR_FINAL: split = nk != N_DIGIT; break;
+		case W_NUMBER:         /* "1. Eerste punt": a number first is a list marker */
+			split = nk != N_DIGIT && !first;
+			break;
+		default: {
+			/* "op di. 14 mrt.": an abbreviation only before a number */
+			size_t ws = skip_openers(t, c->s, core);
+			split = nk != N_DIGIT ||
+			        !sentence_in_list(&sp->abbr_number, t + ws, core - ws, first);
+			break;
+		}
 		}
 	}
 	if (split)
@@ -552,6 +561,7 @@ struct splitter *splitter_new(void)
 	init_byte_class();
 	if (sentence_load_list(&sp->abbr, "nl/abbreviations.txt") ||
 	    sentence_load_list(&sp->abbr_final, "nl/abbreviations-final.txt") ||
+	    sentence_load_list(&sp->abbr_number, "nl/abbreviations-number.txt") ||
 	    sentence_load_list(&sp->clitics, "nl/sentence-clitics.txt") ||
 	    sentence_load_list(&sp->starters, "nl/sentence-starters.txt")) {
 		splitter_free(sp);
@@ -565,6 +575,7 @@ void splitter_free(struct splitter *sp)
 	if (!sp) return;
 	wordset_free(sp->abbr.set);
 	wordset_free(sp->abbr_final.set);
+	wordset_free(sp->abbr_number.set);
 	wordset_free(sp->clitics.set);
 	wordset_free(sp->starters.set);
 	free(sp->spans);

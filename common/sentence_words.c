@@ -25,7 +25,7 @@ int sentence_in_list(const struct word_list *l, const char *w, size_t len, int c
 	return 0;
 }
 
-/* Dotted letters: segments of 1-3 letters separated by single dots, with at
+/* Dotted letters: segments of 1-2 letters separated by single dots, with at
  * least one dot or a single letter ("J", "J.P", "m.b.t"). Uppercase-only
  * single letters count as initials; other dotted forms as abbreviations. */
 static enum word_kind dotted_kind(const char *t, size_t s, size_t e)
@@ -41,7 +41,7 @@ static enum word_kind dotted_kind(const char *t, size_t s, size_t e)
 		enum ccase k = char_case(t, i, e);
 		if (k != C_UPPER && k != C_LOWER) return W_WORD;
 		if (k != C_UPPER) upper = 0;
-		if (++seg > 3) return W_WORD;
+		if (++seg > 2) return W_WORD;     /* "nos.nl" is no abbreviation */
 		letters++;
 		i++;
 		while (i < e && ((unsigned char)t[i] & 0xC0) == 0x80) i++;

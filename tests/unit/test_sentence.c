@@ -78,6 +78,8 @@ START_TEST(abbreviations)
 	SPLITS("Ze verkopen brood, melk, kaas enz. De winkel is open.",
 	       "Ze verkopen brood, melk, kaas enz. | De winkel is open.");
 	SPLITS("Het artikel (red.) verscheen gisteren.", "Het artikel (red.) verscheen gisteren.");
+	/* units after a number may end a sentence */
+	SPLITS("De winst steeg met 5 pct. De omzet daalde.", "De winst steeg met 5 pct. | De omzet daalde.");
 	/* a capitalised abbreviation at the start of a sentence */
 	SPLITS("Het regent. Bijv. in Utrecht valt veel.", "Het regent. | Bijv. in Utrecht valt veel.");
 	/* a name that looks like a month abbreviation is a word */
@@ -105,11 +107,17 @@ START_TEST(numbers_and_dates)
 	SPLITS("De brug werd gebouwd in 1995. Daarna kwam de tunnel.",
 	       "De brug werd gebouwd in 1995. | Daarna kwam de tunnel.");
 	SPLITS("Het werd 3. 4 ploegen vielen af.", "Het werd 3. 4 ploegen vielen af.");
-	/* Dutch writes a number that starts a sentence in words: a stop before
-	 * digits is an abbreviation (here an unlisted one) */
+	/* a day abbreviation before a date; any other word before a number
+	 * ends its sentence */
 	SPLITS("De raad vergadert op di. 14 mrt. in het stadhuis.",
 	       "De raad vergadert op di. 14 mrt. in het stadhuis.");
+	SPLITS("De schutters raakten vaak. 81 procent was raak.",
+	       "De schutters raakten vaak. | 81 procent was raak.");
+	SPLITS("Het was zo. Zij ging.", "Het was zo. | Zij ging.");
 	SPLITS("Het werd 2-1. 12.000 fans juichten.", "Het werd 2-1. 12.000 fans juichten.");
+	/* a number that starts a sentence is a list marker */
+	SPLITS("Wat moet er gebeuren?\n\n1. Meer geld voor de zorg.\n\n2. Kortere wachtlijsten.",
+	       "Wat moet er gebeuren? | 1. Meer geld voor de zorg. | 2. Kortere wachtlijsten.");
 }
 END_TEST
 
@@ -118,6 +126,8 @@ START_TEST(urls_and_email)
 	SPLITS("Lees meer op https://www.voorbeeld.nl/Nieuws.Html?id=3 of mail naar tips@krant.nl. Wij reageren snel.",
 	       "Lees meer op https://www.voorbeeld.nl/Nieuws.Html?id=3 of mail naar tips@krant.nl. | Wij reageren snel.");
 	SPLITS("De site www.Gemeente.nl ligt plat.", "De site www.Gemeente.nl ligt plat.");
+	/* a host name at the end of a sentence is no abbreviation */
+	SPLITS("Zie ook www.nu.nl. Daar staat meer.", "Zie ook www.nu.nl. | Daar staat meer.");
 }
 END_TEST
 
