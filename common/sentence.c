@@ -36,7 +36,7 @@ struct chunk {
 };
 
 struct splitter {
-	struct word_list abbr, abbr_final, abbr_number, clitics, starters;
+	struct word_list abbr, abbr_final, abbr_number, clitics, starters, title_articles;
 	struct sentence_span *spans;   /* the last result */
 	size_t n, cap;
 };
@@ -141,6 +141,8 @@ static void init_byte_class(void)
 	byte_class[0xC2] = byte_class[0xE2] = byte_class[0xE3] = B_LEAD;
 	stop_byte['.'] = stop_byte['?'] = stop_byte['!'] = 1;
 	stop_byte['"'] = stop_byte['\''] = stop_byte['\n'] = stop_byte[0xE2] = 1;
+	for (int c = 'A'; c <= 'Z'; c++)
+		stop_byte[c] = 1;     /* a sentence starter after a lowercase word */
 }
 
 /* End of the white space at T[i]; *NL gets the number of newlines in it. */
@@ -563,7 +565,8 @@ struct splitter *splitter_new(void)
 	    sentence_load_list(&sp->abbr_final, "nl/abbreviations-final.txt") ||
 	    sentence_load_list(&sp->abbr_number, "nl/abbreviations-number.txt") ||
 	    sentence_load_list(&sp->clitics, "nl/sentence-clitics.txt") ||
-	    sentence_load_list(&sp->starters, "nl/sentence-starters.txt")) {
+	    sentence_load_list(&sp->starters, "nl/sentence-starters.txt") ||
+	    sentence_load_list(&sp->title_articles, "nl/title-articles.txt")) {
 		splitter_free(sp);
 		return NULL;
 	}
@@ -578,8 +581,35 @@ void splitter_free(struct splitter *sp)
 	wordset_free(sp->abbr_number.set);
 	wordset_free(sp->clitics.set);
 	wordset_free(sp->starters.set);
+	wordset_free(sp->title_articles.set);
 	free(sp->spans);
 	free(sp);
+}
+
+/* A sentence that starts without a mark before it: at byte I a capitalised
+ * sentence starter after a lowercase word, followed by a lowercase word
+ * ("... kan rijst worden verbouwd In een tropisch klimaat ..."). Dutch
+ * capitalises these words only at a sentence start, so the text before
+ * was a heading or caption that lost its line break; articles are left out,
+ * as titles start with them ("het boek De avonden"). Ends the current
+ * sentence (of two words or more) before I and returns 1 when so. */
+static int starts_mid_sentence(struct scan *sc, size_t i)
+{
+	const char *t = sc->t;
+	if (sc->sent == NO_SENTENCE || i < 2 || t[i - 1] != ' ' || sc->sent + 1 >= i ||
+	    char_case(t, prev_char(t, i - 1), i - 1) != C_LOWER)
+		return 0;
+	size_t ps = i - 1;            /* start of the word before */
+	while (ps > sc->sent && !space_len_before((const unsigned char *)t, ps))
+		ps--;
+	struct chunk c;
+	if (ps <= sc->sent || !read_chunk(sc->sp, t, sc->len, i, &c) ||
+	    sentence_in_list(&sc->sp->title_articles, t + c.s, c.e - c.s, 1) ||
+	    !starter_sentence_at(sc->sp, t, sc->len, &c))
+		return 0;                 /* not "het boek De avonden" */
+	push_span(sc->sp, sc->sent, i - 1);
+	sc->sent = NO_SENTENCE;
+	return 1;
 }
 
 size_t splitter_split(struct splitter *sp, const char *text, size_t len,
@@ -592,12 +622,22 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 	size_t i = skip_space(t, 0, len, &nl);
 	if (i < len)
 		i = begin_sentence(&sc, i);
+	size_t lo = i;                /* a chunk start or white space before I */
 	while (i < len) {
-		size_t lo = i;                /* a chunk start or white space */
 		while (i < len && !stop_byte[t[i]])
 			i++;
 		if (i >= len)
 			break;
+		if (t[i] >= 'A' && t[i] <= 'Z') {
+			size_t at = i;
+			i = at + 1;
+			if (starts_mid_sentence(&sc, at)) {
+				lo = begin_sentence(&sc, at);
+				if (lo > at)
+					i = lo;
+			}
+			continue;
+		}
 		if (t[i] == '\n') {
 			/* white space with two newlines: a paragraph break */
 			size_t ws = i, we = skip_space(t, i, len, &nl), k;
@@ -611,7 +651,7 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 				if (we < len)
 					we = begin_sentence(&sc, we);
 			}
-			i = we;
+			i = lo = we;
 			continue;
 		}
 		/* the chunk holding this byte, processed piece by piece up to it */
@@ -621,6 +661,7 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 		do
 			i = on_chunk(&sc, cs), cs = i;
 		while (i <= stop && i < len);
+		lo = i;
 	}
 	if (sc.sent != NO_SENTENCE) {
 		size_t e = len, k;

@@ -228,6 +228,10 @@ START_TEST(glued_headings)
 	SPLITS("Het bleef stil. Bart De Wever zweeg.", "Het bleef stil. | Bart De Wever zweeg.");
 	/* a sentence that starts with a function word is no heading */
 	SPLITS("Ze lazen het boek De avond van gisteren.", "Ze lazen het boek De avond van gisteren.");
+	/* a caption that lost its line break, before a starter and a lowercase word */
+	SPLITS("De oogst op een terrasveld in Zwitserland In ontwikkelingslanden werkt men met de hand.",
+	       "De oogst op een terrasveld in Zwitserland | In ontwikkelingslanden werkt men met de hand.");
+	SPLITS("Zij las het boek Het diner in een nacht.", "Zij las het boek Het diner in een nacht.");
 	/* "dat dat" is Dutch, not a repeated heading */
 	SPLITS("Pas nu zie ik dat dat fout is.", "Pas nu zie ik dat dat fout is.");
 }
