@@ -42,7 +42,7 @@ enum {
 	T_CLASS, T_LEN, T_WM1, T_WP1, T_WM2, T_WP2, T_SM1, T_SP1, T_SM2, T_SP2,
 	T_BIGRAM_L, T_BIGRAM_R, T_SHAPE3, T_WM1_S, T_S_WP1, T_LOWER_CLASS,
 	T_SUF3_M1, T_SUF3_P1, T_GAZ_B, T_GAZ_I, T_GAZ_WORD, T_HIST, T_HIST_ENT,
-	T_HIST_LC, T_MIDCAP, T_CLASS_M1, T_CLASS_P1
+	T_HIST_LC, T_MIDCAP, T_CLASS_M1, T_CLASS_P1, T_AGG, T_SUF4_M1, T_PRE4_M1, T_PRE4_P1
 };
 
 static inline uint32_t feat(uint32_t t, uint32_t v) { return ner_hash_mix(t * 0x27D4EB2Du, v); }
@@ -169,10 +169,14 @@ static size_t analyse(const struct ner_word *w, char *out, struct ner_token_info
 
 /* --- document memory ---------------------------------------------------- */
 
+enum { DOC_MAX_CONTEXTS = 8 };
+
 struct doc_entry {
 	uint32_t key;
 	uint16_t count[NER_NTYPES + 1];   /* [0] tagged O, [1 + t] type t */
 	uint16_t mid;                     /* seen capitalised inside a sentence */
+	uint8_t nctx;
+	uint32_t ctx[DOC_MAX_CONTEXTS];   /* words beside its mentions (ner_doc_scan) */
 };
 
 struct ner_doc {
@@ -283,6 +287,39 @@ static int is_wordlike(const struct ner_word *w)
 	return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
 }
 
+/* Lower-cased hash of W. */
+static uint32_t lower_hash(const struct ner_word *w)
+{
+	if (w->len >= 64)
+		return ner_hash_bytes(w->s, w->len);
+	char buf[2 * 64 + 8];
+	struct ner_token_info tmp;
+	size_t o = analyse(w, buf, &tmp);
+	return ner_hash_bytes(buf, o);
+}
+
+int ner_doc_scan(struct ner_doc *d, const struct ner_word *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!w[i].len || !is_capitalised(&w[i]))
+			continue;
+		struct doc_entry *e = doc_add(d, ner_hash_bytes(w[i].s, w[i].len));
+		if (!e)
+			return -1;
+		uint32_t c[2];
+		c[0] = i ? ner_hash_mix(1, lower_hash(&w[i - 1])) : 11;
+		c[1] = i + 1 < n ? ner_hash_mix(2, lower_hash(&w[i + 1])) : 12;
+		for (int side = 0; side < 2; side++) {
+			int seen = 0;
+			for (int k = 0; k < e->nctx; k++)
+				seen |= e->ctx[k] == c[side];
+			if (!seen && e->nctx < DOC_MAX_CONTEXTS)
+				e->ctx[e->nctx++] = c[side];
+		}
+	}
+	return 0;
+}
+
 static void bump(uint16_t *c)
 {
 	if (*c < UINT16_MAX)
@@ -304,12 +341,9 @@ int ner_doc_learn(struct ner_doc *d, const struct ner_word *w, size_t n, const u
 			if (!start)
 				bump(&e->mid);
 		}
-		if (type >= 0 && w[i].len < 64) {
+		if (type >= 0) {
 			/* the lower-cased form, so `Van` finds `van` of `Robert van de Roer` */
-			char buf[2 * 64 + 8];
-			struct ner_token_info tmp;
-			size_t o = analyse(&w[i], buf, &tmp);
-			struct doc_entry *e = doc_add(d, ner_hash_mix(DOC_LOWER_SEED, ner_hash_bytes(buf, o)));
+			struct doc_entry *e = doc_add(d, ner_hash_mix(DOC_LOWER_SEED, lower_hash(&w[i])));
 			if (!e)
 				return -1;
 			bump(&e->count[type + 1]);
@@ -429,6 +463,12 @@ int ner_features(struct ner_scratch *s, const struct ner_gazetteer *g,
 				f[k++] = feat(T_SUF3_M1, in[i - 1].suf[2]);
 			if (i + 1 < n && in[i + 1].suf[2])
 				f[k++] = feat(T_SUF3_P1, in[i + 1].suf[2]);
+			if (i >= 1 && in[i - 1].suf[3])
+				f[k++] = feat(T_SUF4_M1, in[i - 1].suf[3]);
+			if (i >= 1 && in[i - 1].pre[3])
+				f[k++] = feat(T_PRE4_M1, in[i - 1].pre[3]);
+			if (i + 1 < n && in[i + 1].pre[3])
+				f[k++] = feat(T_PRE4_P1, in[i + 1].pre[3]);
 			for (int ty = 0; ty < NER_NTYPES; ty++) {
 				if (gb[j] >> ty & 1)
 					f[k++] = feat(T_GAZ_B, (uint32_t)ty);
@@ -442,6 +482,8 @@ int ner_features(struct ner_scratch *s, const struct ner_gazetteer *g,
 			}
 			if (d && (t->flags & F_CAP)) {
 				const struct doc_entry *e = doc_find(d, t->word);
+				for (int c = 0; e && c < e->nctx; c++)
+					f[k++] = feat(T_AGG, e->ctx[c]);
 				if (e) {
 					int a = argmax(e->count, 0), b = argmax(e->count, 1);
 					if (a >= 0)
@@ -449,7 +491,7 @@ int ner_features(struct ner_scratch *s, const struct ner_gazetteer *g,
 					if (b >= 1)
 						f[k++] = feat(T_HIST_ENT, (uint32_t)b);
 				}
-				if (t->flags & F_START)
+				if ((t->flags & F_START))
 					f[k++] = feat(T_MIDCAP, e && e->mid ? 1 : 0);
 				e = doc_find(d, ner_hash_mix(DOC_LOWER_SEED, t->lower));
 				if (e) {

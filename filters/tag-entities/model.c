@@ -324,3 +324,20 @@ bad:
 	ner_model_free(m);
 	return NULL;
 }
+
+int ner_model_accumulate(struct ner_model *into, const struct ner_model *m, float weight)
+{
+	for (size_t i = 0; i < m->cap; i++) {
+		if (!m->slot[i].key)
+			continue;
+		long j = ner_model_slot(into, m->slot[i].key);
+		if (j < 0)
+			return -1;
+		for (int l = 0; l < NER_NLABELS; l++)
+			into->slot[j].w[l] += weight * m->slot[i].w[l];
+	}
+	for (int p = 0; p <= NER_NLABELS; p++)
+		for (int l = 0; l < NER_NLABELS; l++)
+			into->trans[p][l] += weight * m->trans[p][l];
+	return 0;
+}

@@ -67,13 +67,17 @@ enum { NER_GAZ_MAX_WORDS = 6 };
 struct ner_doc;
 struct ner_doc *ner_doc_new(void);
 void ner_doc_reset(struct ner_doc *d);
+/* Before tagging a document: note the words beside every capitalised word
+ * of each sentence, so each mention sees the contexts of all the others.
+ * Returns 0 or -1 (memory). */
+int ner_doc_scan(struct ner_doc *d, const struct ner_word *w, size_t n);
 /* Remember sentence W[0,N) tagged with LABELS. Returns 0 or -1 (memory). */
 int ner_doc_learn(struct ner_doc *d, const struct ner_word *w, size_t n, const uint8_t *labels);
 void ner_doc_free(struct ner_doc *d);
 
 /* --- features (features.c) ---------------------------------------------- */
 
-enum { NER_MAX_FEATS = 48 };
+enum { NER_MAX_FEATS = 64 };
 
 /* Scratch space for feature extraction, reusable across sentences. */
 struct ner_scratch {
@@ -124,6 +128,9 @@ void ner_tick(struct ner_model *m);
 /* Replace the weights by their average over all ticks (end of training);
  * ner_model_average_copy returns a new averaged model, leaving M as is. */
 struct ner_model *ner_model_average_copy(const struct ner_model *m);
+/* Add WEIGHT times the weights of M to INTO (for an ensemble of models
+ * trained with different seeds). Returns 0 or -1 (memory). */
+int ner_model_accumulate(struct ner_model *into, const struct ner_model *m, float weight);
 
 /* --- the tagger (tagger.c) ---------------------------------------------- */
 

@@ -23,6 +23,9 @@ int ner_evaluate(const struct ner_model *m, const struct ner_gazetteer *g,
 		goto out;
 	for (size_t d = 0; d < c->ndoc; d++) {
 		ner_doc_reset(t.doc);
+		for (size_t s = c->doc[d]; s < c->doc[d + 1]; s++)
+			if (ner_doc_scan(t.doc, c->word + c->sent[s], c->sent[s + 1] - c->sent[s]) < 0)
+				goto out;
 		for (size_t s = c->doc[d]; s < c->doc[d + 1]; s++) {
 			size_t a = c->sent[s], n = c->sent[s + 1] - a;
 			if (ner_tag_sentence(&t, c->word + a, n, pred + a) < 0)
@@ -83,6 +86,10 @@ struct ner_model *ner_train(const struct ner_corpus *train, const struct ner_cor
 		for (size_t di = 0; di < train->ndoc; di++) {
 			size_t d = order[di];
 			ner_doc_reset(doc);
+			for (size_t si = train->doc[d]; si < train->doc[d + 1]; si++)
+				if (ner_doc_scan(doc, train->word + train->sent[si],
+				                 train->sent[si + 1] - train->sent[si]) < 0)
+					goto fail;
 			for (size_t si = train->doc[d]; si < train->doc[d + 1]; si++) {
 				size_t a = train->sent[si], n = train->sent[si + 1] - a;
 				const struct ner_word *w = train->word + a;
