@@ -256,33 +256,36 @@ static void parse_stage(struct schema *s, struct zeef_stage *st, const struct yn
 		return;
 	}
 	check_keys(s, m, where, keys);
-	const struct ynode *v;
-	if (!(v = lookup(m, "run")))
+	/* values in the order written, so messages come in line order */
+	for (size_t i = 0; i < m->n; i += 2) {
+		const struct ynode *k = m->kids[i], *v = m->kids[i + 1];
+		if (k->kind != YN_SCALAR || lookup(m, k->text) != v)
+			continue;
+		if (!strcmp(k->text, "run")) {
+			const char *run = want_string(s, v, "run");
+			st->run_at.line = v->line;
+			st->run_at.col = v->col;
+			if (run)
+				st->run = xstrdup(run);
+		} else if (!strcmp(k->text, "name")) {
+			const char *name = want_string(s, v, "name");
+			if (name && !name_ok(name))
+				serr(s, v, "a stage name is letters, digits, '-', '_' and '.': '%s'", name);
+			else if (name)
+				st->name = xstrdup(name);
+		} else if (!strcmp(k->text, "args"))
+			stage_args(s, st, v);
+		else if (!strcmp(k->text, "env"))
+			stage_env(s, st, v);
+		else if (!strcmp(k->text, "workers"))
+			st->workers = parse_workers(s, v);
+	}
+	if (!lookup(m, "run"))
 		serr(s, m, "stage %zu has no 'run: PROGRAM'", idx + 1);
-	else {
-		const char *run = want_string(s, v, "run");
-		st->run_at.line = v->line;
-		st->run_at.col = v->col;
-		if (run)
-			st->run = xstrdup(run);
-	}
-	if ((v = lookup(m, "name"))) {
-		const char *name = want_string(s, v, "name");
-		if (name && !name_ok(name))
-			serr(s, v, "a stage name is letters, digits, '-', '_' and '.': '%s'", name);
-		else if (name)
-			st->name = xstrdup(name);
-	}
 	if (!st->name && st->run)
 		st->name = xstrdup(base_name(st->run));
-	if ((v = lookup(m, "args")))
-		stage_args(s, st, v);
 	if (!st->args)
 		st->args = xcalloc(1, sizeof *st->args);
-	if ((v = lookup(m, "env")))
-		stage_env(s, st, v);
-	if ((v = lookup(m, "workers")))
-		st->workers = parse_workers(s, v);
 }
 
 static void parse_stages(struct schema *s, struct zeef_pipeline *p, const struct ynode *v)
