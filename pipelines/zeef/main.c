@@ -57,10 +57,10 @@ static const char usage_text[] =
 "      --from=STAGE         start at STAGE (a name, or a number from 1)\n"
 "      --to=STAGE           stop after STAGE\n"
 "      --replace=STAGE=COMMAND\n"
-"                           run COMMAND instead of STAGE (words split at\n"
-"                           blanks, '...' and \"...\" group; no other shell\n"
-"                           syntax); the stage keeps its name, env and\n"
-"                           workers; may be repeated\n"
+"                           run COMMAND instead of STAGE: words split at\n"
+"                           blanks, '...' and \"...\" group (\\\" and \\\\ inside\n"
+"                           \"...\"), no other shell syntax; the stage keeps\n"
+"                           its name, env and workers; may be repeated\n"
 "      --tee=DIR            also write each stage's output to DIR/NN-NAME.jsonl\n"
 "                           (NN its number in the pipeline); DIR is created\n"
 "      --stats              after the run, print per stage on stderr: records\n"
@@ -295,7 +295,10 @@ static int cmd_show(int argc, char **argv)
 	struct zeef_pipeline *p = open_pipeline(argv[optind], &rc);
 	if (!p)
 		return rc;
-	zeef_resolve_stages(p, stderr);
+	FILE *quiet = fopen("/dev/null", "w");
+	zeef_resolve_stages(p, quiet ? quiet : stderr);   /* show what it can */
+	if (quiet)
+		fclose(quiet);
 	zeef_show(stdout, p, argv + optind + 1, (size_t)(argc - optind - 1), jobs);
 	zeef_pipeline_free(p);
 	return fflush(stdout) || ferror(stdout) ? 74 : 0;

@@ -449,7 +449,8 @@ long zeef_stage_find(const struct zeef_pipeline *p, const char *name)
 	return -1;
 }
 
-/* Split COMMAND into words: blanks separate, '…' and "…" group. */
+/* Split COMMAND into words: blanks separate, '…' and "…" group; inside
+ * "…", \" and \\ stand for " and \. */
 static char **split_words(const char *cmd, size_t *n)
 {
 	size_t cap = strlen(cmd) + 2;
@@ -466,8 +467,11 @@ static char **split_words(const char *cmd, size_t *n)
 		while (*s && *s != ' ' && *s != '\t') {
 			if (*s == '\'' || *s == '"') {
 				char q = *s++;
-				while (*s && *s != q)
+				while (*s && *s != q) {
+					if (q == '"' && *s == '\\' && (s[1] == '"' || s[1] == '\\'))
+						s++;
 					buf[len++] = *s++;
+				}
 				if (!*s) {
 					free(buf);
 					for (size_t i = 0; i < *n; i++)

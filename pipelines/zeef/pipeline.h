@@ -77,7 +77,7 @@ void zeef_pipeline_free(struct zeef_pipeline *p);
 long zeef_stage_find(const struct zeef_pipeline *p, const char *name);
 
 /* --replace STAGE=COMMAND: COMMAND is split on blanks ('…' and "…" group
- * words; no other shell syntax). The stage keeps its name, env and workers.
+ * words, \" and \\ inside "…"; no other shell syntax). The stage keeps its name, env and workers.
  * Returns 0, or -1 with a message on ERR. */
 int zeef_stage_replace(struct zeef_pipeline *p, const char *spec, FILE *err);
 
