@@ -19,7 +19,7 @@
 
 /* --- byte queues ------------------------------------------------------ */
 
-void zbuf_add(struct zbuf *b, const void *s, size_t n)
+void zeef_buf_add(struct zeef_buf *b, const void *s, size_t n)
 {
 	if (!n)
 		return;
@@ -45,7 +45,7 @@ void zbuf_add(struct zbuf *b, const void *s, size_t n)
 	b->len += n;
 }
 
-void zbuf_drop(struct zbuf *b, size_t n)
+void zeef_buf_drop(struct zeef_buf *b, size_t n)
 {
 	b->off += n;
 	b->len -= n;
@@ -53,7 +53,7 @@ void zbuf_drop(struct zbuf *b, size_t n)
 		b->off = 0;
 }
 
-void zbuf_free(struct zbuf *b)
+void zeef_buf_free(struct zeef_buf *b)
 {
 	free(b->p);
 	memset(b, 0, sizeof *b);
@@ -105,7 +105,7 @@ static void clear_progress(struct run *r)
 	}
 }
 
-void run_message(struct run *r, const char *fmt, ...)
+void zeef_run_message(struct run *r, const char *fmt, ...)
 {
 	char buf[1024];
 	va_list ap;
@@ -131,7 +131,7 @@ static void flush_stderr(struct run *r, struct proc *p, int eof)
 		write_all(2, s, n);
 		if (!nl)
 			write_all(2, "\n", 1);
-		zbuf_drop(&p->err, n);
+		zeef_buf_drop(&p->err, n);
 	}
 }
 
@@ -142,7 +142,7 @@ static void read_stderr(struct run *r, struct proc *p)
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return;
 	if (n > 0) {
-		zbuf_add(&p->err, tmp, (size_t)n);
+		zeef_buf_add(&p->err, tmp, (size_t)n);
 		flush_stderr(r, p, 0);
 		return;
 	}
@@ -160,7 +160,7 @@ static void tee_write(struct run *r, struct boundary *b, const char *s, size_t n
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k <= 0) {
-			run_message(r, "zeef: --tee: write error: %s\n", k < 0 ? strerror(errno) : "short write");
+			zeef_run_message(r, "zeef: --tee: write error: %s\n", k < 0 ? strerror(errno) : "short write");
 			r->io_error = 1;
 			close(b->tee_fd);
 			b->tee_fd = -1;
@@ -171,7 +171,7 @@ static void tee_write(struct run *r, struct boundary *b, const char *s, size_t n
 	}
 }
 
-void run_ingest(struct run *r, struct boundary *b, const char *s, size_t n)
+void zeef_run_ingest(struct run *r, struct boundary *b, const char *s, size_t n)
 {
 	if (!n)
 		return;
@@ -182,7 +182,7 @@ void run_ingest(struct run *r, struct boundary *b, const char *s, size_t n)
 	if (b->tee_fd >= 0)
 		tee_write(r, b, s, n);
 	if (!b->feeds_workers) {
-		zbuf_add(&b->buf, s, n);
+		zeef_buf_add(&b->buf, s, n);
 		return;
 	}
 	/* A filter writes nothing for a blank line: drop them here so that
@@ -201,13 +201,13 @@ void run_ingest(struct run *r, struct boundary *b, const char *s, size_t n)
 				n--;
 				continue;
 			}
-			zbuf_add(&b->buf, b->ws, b->nws);
+			zeef_buf_add(&b->buf, b->ws, b->nws);
 			b->nws = 0;
 			b->at_line_start = 0;
 		}
 		const char *nl = memchr(s, '\n', n);
 		size_t k = nl ? (size_t)(nl - s) + 1 : n;
-		zbuf_add(&b->buf, s, k);
+		zeef_buf_add(&b->buf, s, k);
 		s += k;
 		n -= k;
 		if (nl)
@@ -215,16 +215,16 @@ void run_ingest(struct run *r, struct boundary *b, const char *s, size_t n)
 	}
 }
 
-void run_ingest_end(struct run *r, struct boundary *b)
+void zeef_run_ingest_end(struct run *r, struct boundary *b)
 {
 	(void)r;
 	if (b->feeds_workers && !b->at_line_start)
-		zbuf_add(&b->buf, "\n", 1);
+		zeef_buf_add(&b->buf, "\n", 1);
 	b->at_line_start = 1;
 	b->nws = 0;
 }
 
-void run_abort_boundary(struct run *r, size_t bi)
+void zeef_run_abort_boundary(struct run *r, size_t bi)
 {
 	struct boundary *b = &r->b[bi];
 	b->buf.off = b->buf.len = 0;
@@ -233,7 +233,7 @@ void run_abort_boundary(struct run *r, size_t bi)
 			close(b->dst_fd);
 		b->dst_fd = -1;
 		if (bi < r->n && r->stages[bi].def->workers > 1)
-			workers_finish_input(r, bi);
+			zeef_workers_finish_input(r, bi);
 		b->dst_done = 1;
 	}
 	if (!b->src_done) {
@@ -252,7 +252,7 @@ void run_abort_boundary(struct run *r, size_t bi)
 			st->qlen = st->qhead = 0;
 			b->src_done = 1;
 			/* nothing can be merged any more: stop feeding the workers */
-			run_abort_boundary(r, bi - 1);
+			zeef_run_abort_boundary(r, bi - 1);
 		}
 		b->src_done = 1;
 	}
@@ -266,11 +266,11 @@ static void read_source(struct run *r, size_t bi)
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return;
 	if (n > 0) {
-		run_ingest(r, b, tmp, (size_t)n);
+		zeef_run_ingest(r, b, tmp, (size_t)n);
 		return;
 	}
 	if (n < 0) {
-		run_message(r, "zeef: %s: read error: %s\n", bi ? r->stages[bi - 1].def->name : "<stdin>",
+		zeef_run_message(r, "zeef: %s: read error: %s\n", bi ? r->stages[bi - 1].def->name : "<stdin>",
 		            strerror(errno));
 		r->io_error = 1;
 	}
@@ -278,7 +278,7 @@ static void read_source(struct run *r, size_t bi)
 		close(b->src_fd);
 	b->src_fd = -1;
 	b->src_done = 1;
-	run_ingest_end(r, b);
+	zeef_run_ingest_end(r, b);
 }
 
 static void write_dest(struct run *r, size_t bi)
@@ -291,19 +291,19 @@ static void write_dest(struct run *r, size_t bi)
 	if (k < 0 && (errno == EAGAIN || errno == EINTR))
 		return;
 	if (k > 0) {
-		zbuf_drop(&b->buf, (size_t)k);
+		zeef_buf_drop(&b->buf, (size_t)k);
 		return;
 	}
 	if (bi == r->n) {
 		if (errno == EPIPE)
 			r->stdout_broken = 1;
 		else {
-			run_message(r, "zeef: write error: %s\n", k < 0 ? strerror(errno) : "short write");
+			zeef_run_message(r, "zeef: write error: %s\n", k < 0 ? strerror(errno) : "short write");
 			r->io_error = 1;
 		}
 	}
 	/* else the next stage stopped reading: its status says why */
-	run_abort_boundary(r, bi);
+	zeef_run_abort_boundary(r, bi);
 }
 
 /* Close destinations whose source has ended and whose data is written. */
@@ -314,10 +314,10 @@ static void settle(struct run *r)
 		if (!b->relayed)
 			continue;
 		if (bi > 0 && r->stages[bi - 1].def->workers > 1)
-			workers_merge(r, bi);
+			zeef_workers_merge(r, bi);
 		if (b->src_done && !b->buf.len && !b->dst_done) {
 			if (bi < r->n && r->stages[bi].def->workers > 1)
-				workers_finish_input(r, bi);
+				zeef_workers_finish_input(r, bi);
 			else {
 				if (b->dst_fd > 1)
 					close(b->dst_fd);
@@ -601,7 +601,7 @@ static void loop(struct run *r, int show_progress)
 				struct proc *p = &r->stages[s].procs[w];
 				if (p->err_fd >= 0)
 					ADD(p->err_fd, POLLIN, SLOT_ERR, s, w);
-				if (r->stages[s].nprocs > 1 && workers_want_read(r, s, w))
+				if (r->stages[s].nprocs > 1 && zeef_workers_want_read(r, s, w))
 					ADD(p->out_fd, POLLIN, SLOT_WOUT, s, w);
 			}
 		for (size_t bi = 0; bi <= r->n; bi++) {
@@ -613,7 +613,7 @@ static void loop(struct run *r, int show_progress)
 			if (b->dst_done)
 				continue;
 			if (b->feeds_workers) {
-				int w = workers_want_write(r, bi);
+				int w = zeef_workers_want_write(r, bi);
 				if (w >= 0)
 					ADD(r->stages[bi].procs[w].in_fd, POLLOUT, SLOT_WIN, bi, w);
 			} else if (b->dst_fd >= 0 && b->buf.len)
@@ -655,18 +655,18 @@ static void loop(struct run *r, int show_progress)
 				break;
 			case SLOT_WIN:
 				if (!r->b[sl->a].dst_done)
-					workers_write(r, sl->a);
+					zeef_workers_write(r, sl->a);
 				break;
 			case SLOT_WOUT:
 				if (r->stages[sl->a].procs[sl->w].out_fd >= 0)
-					workers_read(r, sl->a, sl->w);
+					zeef_workers_read(r, sl->a, sl->w);
 				break;
 			}
 		}
 		settle(r);
 		if (show_progress && now_s() - shown >= 0.5) {
 			shown = now_s();
-			stats_progress(r, shown - t0);
+			zeef_stats_progress(r, shown - t0);
 		}
 	}
 	clear_progress(r);
@@ -771,7 +771,7 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 	loop(r, show_progress);
 	rc = report(r);
 	if (o->stats)
-		stats_print(r);
+		zeef_stats_print(r);
 	int broken = r->stdout_broken;
 	if (!broken && !r->b[r->n].relayed) {
 		/* the last stage wrote to our stdout itself: SIGPIPE there means
@@ -785,13 +785,13 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 			if (!rc)
 				rc = 74;
 		}
-		zbuf_free(&r->b[bi].buf);
+		zeef_buf_free(&r->b[bi].buf);
 	}
 	for (size_t s = 0; s < r->n; s++) {
 		for (int w = 0; w < r->stages[s].nprocs; w++) {
 			free(r->stages[s].procs[w].label);
-			zbuf_free(&r->stages[s].procs[w].err);
-			zbuf_free(&r->stages[s].procs[w].out);
+			zeef_buf_free(&r->stages[s].procs[w].err);
+			zeef_buf_free(&r->stages[s].procs[w].out);
 		}
 		free(r->stages[s].procs);
 		free(r->stages[s].q);

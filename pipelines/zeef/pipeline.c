@@ -97,10 +97,10 @@ static void unknown_key(struct schema *s, const struct ynode *key, const char *w
 static const char *want_string(struct schema *s, const struct ynode *v, const char *what)
 {
 	if (v->kind != YN_SCALAR) {
-		serr(s, v, "'%s' must be a string, not %s", what, ytree_kind_name(v));
+		serr(s, v, "'%s' must be a string, not %s", what, zeef_ytree_kind_name(v));
 		return NULL;
 	}
-	if (ytree_is_null(v)) {
+	if (zeef_ytree_is_null(v)) {
 		serr(s, v, "'%s' must not be empty", what);
 		return NULL;
 	}
@@ -116,7 +116,7 @@ static int check_keys(struct schema *s, const struct ynode *m, const char *where
 	for (size_t i = 0; i < m->n; i += 2) {
 		const struct ynode *k = m->kids[i];
 		if (k->kind != YN_SCALAR) {
-			serr(s, k, "keys in %s must be plain words, not %s", where, ytree_kind_name(k));
+			serr(s, k, "keys in %s must be plain words, not %s", where, zeef_ytree_kind_name(k));
 			bad = 1;
 			continue;
 		}
@@ -171,11 +171,11 @@ static int env_name_ok(const char *s)
 static void stage_args(struct schema *s, struct zeef_stage *st, const struct ynode *v)
 {
 	if (v->kind != YN_SEQ) {
-		if (v->kind == YN_SCALAR && !ytree_is_null(v))
+		if (v->kind == YN_SCALAR && !zeef_ytree_is_null(v))
 			serr(s, v, "'args' must be a list of strings, not a string "
 			     "(zeef runs no shell: write args: [--opt, value])");
 		else
-			serr(s, v, "'args' must be a list of strings, not %s", ytree_kind_name(v));
+			serr(s, v, "'args' must be a list of strings, not %s", zeef_ytree_kind_name(v));
 		return;
 	}
 	if (v->n > ZEEF_MAX_ARGS) {
@@ -186,7 +186,7 @@ static void stage_args(struct schema *s, struct zeef_stage *st, const struct yno
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ynode *a = v->kids[i];
 		if (a->kind != YN_SCALAR) {
-			serr(s, a, "each of 'args' must be a string, not %s", ytree_kind_name(a));
+			serr(s, a, "each of 'args' must be a string, not %s", zeef_ytree_kind_name(a));
 			continue;
 		}
 		st->args[st->nargs++] = xstrdup(a->text);
@@ -196,7 +196,7 @@ static void stage_args(struct schema *s, struct zeef_stage *st, const struct yno
 static void stage_env(struct schema *s, struct zeef_stage *st, const struct ynode *v)
 {
 	if (v->kind != YN_MAP) {
-		serr(s, v, "'env' must be a mapping of NAME: value, not %s", ytree_kind_name(v));
+		serr(s, v, "'env' must be a mapping of NAME: value, not %s", zeef_ytree_kind_name(v));
 		return;
 	}
 	st->env = xcalloc(v->n / 2 + 1, sizeof *st->env);
@@ -208,11 +208,11 @@ static void stage_env(struct schema *s, struct zeef_stage *st, const struct ynod
 		}
 		if (val->kind != YN_SCALAR) {
 			serr(s, val, "the value of '%s' must be a string, not %s", k->text,
-			     ytree_kind_name(val));
+			     zeef_ytree_kind_name(val));
 			continue;
 		}
 		st->env[st->nenv].name = xstrdup(k->text);
-		st->env[st->nenv].value = xstrdup(ytree_is_null(val) ? "" : val->text);
+		st->env[st->nenv].value = xstrdup(zeef_ytree_is_null(val) ? "" : val->text);
 		st->nenv++;
 	}
 	for (size_t i = 0; i < v->n; i += 2)
@@ -252,7 +252,7 @@ static void parse_stage(struct schema *s, struct zeef_stage *st, const struct yn
 	st->workers = 1;
 	if (m->kind != YN_MAP) {
 		serr(s, m, "stage %zu must be a mapping with at least 'run: PROGRAM', not %s", idx + 1,
-		     ytree_kind_name(m));
+		     zeef_ytree_kind_name(m));
 		return;
 	}
 	check_keys(s, m, where, keys);
@@ -291,7 +291,7 @@ static void parse_stage(struct schema *s, struct zeef_stage *st, const struct yn
 static void parse_stages(struct schema *s, struct zeef_pipeline *p, const struct ynode *v)
 {
 	if (v->kind != YN_SEQ) {
-		serr(s, v, "'stages' must be a list of stages, not %s", ytree_kind_name(v));
+		serr(s, v, "'stages' must be a list of stages, not %s", zeef_ytree_kind_name(v));
 		return;
 	}
 	if (v->n == 0) {
@@ -333,18 +333,18 @@ struct zeef_pipeline *zeef_pipeline_parse(const char *file, const char *text, si
 {
 	static const char *const keys[] = { "zeef", "name", "description", "stages", NULL };
 	struct schema s = { .file = file, .err = err };
-	struct ynode *root = ytree_parse(file, text, len, err);
+	struct ynode *root = zeef_ytree_parse(file, text, len, err);
 	if (!root)
 		return NULL;
 	struct zeef_pipeline *p = xcalloc(1, sizeof *p);
 	p->file = xstrdup(file);
 	const struct ynode *v;
 	if (root->kind != YN_MAP) {
-		if (ytree_is_null(root))
+		if (zeef_ytree_is_null(root))
 			serr(&s, root, "empty pipeline file");
 		else
 			serr(&s, root, "a pipeline is a mapping with 'zeef: 1' and 'stages:', not %s",
-			     ytree_kind_name(root));
+			     zeef_ytree_kind_name(root));
 		goto done;
 	}
 	check_keys(&s, root, "the pipeline", keys);
@@ -360,14 +360,14 @@ struct zeef_pipeline *zeef_pipeline_parse(const char *file, const char *text, si
 	if (!p->name)
 		p->name = file_stem(file);
 	if ((v = lookup(root, "description")) && v->kind != YN_SCALAR)
-		serr(&s, v, "'description' must be a string, not %s", ytree_kind_name(v));
-	p->description = xstrdup(v && v->kind == YN_SCALAR && !ytree_is_null(v) ? v->text : "");
+		serr(&s, v, "'description' must be a string, not %s", zeef_ytree_kind_name(v));
+	p->description = xstrdup(v && v->kind == YN_SCALAR && !zeef_ytree_is_null(v) ? v->text : "");
 	if (!(v = lookup(root, "stages")))
 		serr(&s, root, "missing 'stages:' (the list of programs to run)");
 	else
 		parse_stages(&s, p, v);
 done:
-	ytree_free(root);
+	zeef_ytree_free(root);
 	if (s.errors) {
 		zeef_pipeline_free(p);
 		return NULL;

@@ -20,13 +20,13 @@
 #define RUN_READ_BYTES (64 * 1024)
 
 /* A byte queue: data at p[off, off + len). */
-struct zbuf {
+struct zeef_buf {
 	char *p;
 	size_t off, len, cap;
 };
-void zbuf_add(struct zbuf *b, const void *s, size_t n);  /* exits 70 when out of memory */
-void zbuf_drop(struct zbuf *b, size_t n);
-void zbuf_free(struct zbuf *b);
+void zeef_buf_add(struct zeef_buf *b, const void *s, size_t n);  /* exits 70 when out of memory */
+void zeef_buf_drop(struct zeef_buf *b, size_t n);
+void zeef_buf_free(struct zeef_buf *b);
 
 struct proc {
 	pid_t pid;
@@ -34,10 +34,10 @@ struct proc {
 	int worker;              /* 0-based; 0 for a single process */
 	char *label;             /* "[name] " or "[name:W] " */
 	int err_fd;              /* read end of its stderr, -1 once closed */
-	struct zbuf err;         /* a partial stderr line */
+	struct zeef_buf err;         /* a partial stderr line */
 	int in_fd;               /* workers: our write end of its stdin */
 	int out_fd;              /* workers: our read end of its stdout */
-	struct zbuf out;         /* workers: output not merged yet */
+	struct zeef_buf out;         /* workers: output not merged yet */
 	int out_eof;
 	uint64_t owed;           /* workers: lines given, not yet merged */
 	int reaped, status;
@@ -68,7 +68,7 @@ struct boundary {
 	int relayed;
 	int src_fd;              /* single source; -1 when merging workers */
 	int src_done;            /* nothing more will enter buf */
-	struct zbuf buf;         /* the ordered stream, ready to hand on */
+	struct zeef_buf buf;         /* the ordered stream, ready to hand on */
 	int dst_fd;              /* single destination; -1 when feeding workers */
 	int dst_done;
 	int dst_small_writes;    /* a blocking pipe (zeef's stdout): PIPE_BUF at a time */
@@ -95,22 +95,22 @@ struct run {
 
 /* Add N bytes from a source to boundary B: count, tee, and (when it feeds
  * workers) drop blank lines. ingest_end finishes the last line. */
-void run_ingest(struct run *r, struct boundary *b, const char *s, size_t n);
-void run_ingest_end(struct run *r, struct boundary *b);
+void zeef_run_ingest(struct run *r, struct boundary *b, const char *s, size_t n);
+void zeef_run_ingest_end(struct run *r, struct boundary *b);
 
 /* Stop a boundary early: discard its data, close its destination, and
  * close its source so the stage before it gets SIGPIPE. */
-void run_abort_boundary(struct run *r, size_t bi);
+void zeef_run_abort_boundary(struct run *r, size_t bi);
 
 /* workers.c: boundary BI feeds stage BI's workers / merges stage BI-1's. */
-int workers_want_write(const struct run *r, size_t bi);   /* worker index or -1 */
-void workers_write(struct run *r, size_t bi);
-int workers_want_read(const struct run *r, size_t si, int w);
-void workers_read(struct run *r, size_t si, int w);
-void workers_merge(struct run *r, size_t bi);
-void workers_finish_input(struct run *r, size_t bi);
+int zeef_workers_want_write(const struct run *r, size_t bi);   /* worker index or -1 */
+void zeef_workers_write(struct run *r, size_t bi);
+int zeef_workers_want_read(const struct run *r, size_t si, int w);
+void zeef_workers_read(struct run *r, size_t si, int w);
+void zeef_workers_merge(struct run *r, size_t bi);
+void zeef_workers_finish_input(struct run *r, size_t bi);
 
 /* Print "MSG" on stderr, clearing a progress line first. */
-void run_message(struct run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void zeef_run_message(struct run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

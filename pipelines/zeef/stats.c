@@ -7,7 +7,7 @@
 #include "run_internal.h"
 #include "stats.h"
 
-void stats_progress(struct run *r, double elapsed_s)
+void zeef_stats_progress(struct run *r, double elapsed_s)
 {
 	const struct boundary *out = &r->b[r->n];
 	char line[160];
@@ -23,7 +23,7 @@ static unsigned long long records_of(const struct boundary *b)
 	return b->lines + (b->bytes && !b->ends_in_newline);
 }
 
-void stats_print(const struct run *r)
+void zeef_stats_print(const struct run *r)
 {
 	fprintf(stderr, "%-3s %-20s %11s %11s %13s %13s %8s %8s %9s\n", "#", "stage", "records-in",
 	        "records-out", "bytes-in", "bytes-out", "cpu-s", "wall-s", "rss-MiB");

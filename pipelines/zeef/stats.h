@@ -12,9 +12,9 @@ struct run;
 
 /* One line on stderr: records, records/s, MB/s of zeef's output so far
  * (ELAPSED_S seconds since the start), over itself with "\r". */
-void stats_progress(struct run *r, double elapsed_s);
+void zeef_stats_progress(struct run *r, double elapsed_s);
 
 /* The per-stage table on stderr, after the run. */
-void stats_print(const struct run *r);
+void zeef_stats_print(const struct run *r);
 
 #endif

@@ -58,7 +58,7 @@ static int head_worker(const struct rstage *st)
 	return st->qlen ? st->q[st->qhead].worker : -1;
 }
 
-int workers_want_write(const struct run *r, size_t bi)
+int zeef_workers_want_write(const struct run *r, size_t bi)
 {
 	const struct boundary *b = &r->b[bi];
 	const struct rstage *st = &r->stages[bi];
@@ -92,11 +92,11 @@ static uint64_t count_lines(const char *s, size_t n)
 	return lines;
 }
 
-void workers_write(struct run *r, size_t bi)
+void zeef_workers_write(struct run *r, size_t bi)
 {
 	struct boundary *b = &r->b[bi];
 	struct rstage *st = &r->stages[bi];
-	int w = workers_want_write(r, bi);
+	int w = zeef_workers_want_write(r, bi);
 	if (w < 0)
 		return;
 	if (st->cur < 0) {
@@ -121,21 +121,21 @@ void workers_write(struct run *r, size_t bi)
 		if (errno == EAGAIN || errno == EINTR)
 			return;
 		/* the worker is gone; its status tells why */
-		run_abort_boundary(r, bi);
+		zeef_run_abort_boundary(r, bi);
 		return;
 	}
 	uint64_t lines = count_lines(data, (size_t)n);
 	queue_tail(st)->lines += lines;
 	p->owed += lines;
 	st->cur_bytes += (size_t)n;
-	zbuf_drop(&b->buf, (size_t)n);
+	zeef_buf_drop(&b->buf, (size_t)n);
 	if (ends_chunk && (size_t)n == limit) {
 		queue_tail(st)->closed = 1;
 		st->cur = -1;
 	}
 }
 
-void workers_finish_input(struct run *r, size_t bi)
+void zeef_workers_finish_input(struct run *r, size_t bi)
 {
 	struct rstage *st = &r->stages[bi];
 	if (st->cur >= 0 && queue_tail(st))
@@ -149,7 +149,7 @@ void workers_finish_input(struct run *r, size_t bi)
 	r->b[bi].dst_done = 1;
 }
 
-int workers_want_read(const struct run *r, size_t si, int w)
+int zeef_workers_want_read(const struct run *r, size_t si, int w)
 {
 	const struct rstage *st = &r->stages[si];
 	const struct proc *p = &st->procs[w];
@@ -158,7 +158,7 @@ int workers_want_read(const struct run *r, size_t si, int w)
 	return w == head_worker(st) || w == st->cur || p->out.len < RUN_WORKER_CAP;
 }
 
-void workers_read(struct run *r, size_t si, int w)
+void zeef_workers_read(struct run *r, size_t si, int w)
 {
 	static char tmp[RUN_READ_BYTES];
 	struct proc *p = &r->stages[si].procs[w];
@@ -166,28 +166,28 @@ void workers_read(struct run *r, size_t si, int w)
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return;
 	if (n > 0) {
-		zbuf_add(&p->out, tmp, (size_t)n);
+		zeef_buf_add(&p->out, tmp, (size_t)n);
 		return;
 	}
 	close(p->out_fd);
 	p->out_fd = -1;
 	p->out_eof = 1;
 	if (p->out.len && p->out.p[p->out.off + p->out.len - 1] != '\n')
-		zbuf_add(&p->out, "\n", 1);
+		zeef_buf_add(&p->out, "\n", 1);
 }
 
 static void contract_error(struct run *r, size_t si, int w, const char *what)
 {
 	const struct rstage *st = &r->stages[si];
-	run_message(r, "zeef: stage '%s' (%zu of %zu): worker %d of %d wrote %s records than it "
+	zeef_run_message(r, "zeef: stage '%s' (%zu of %zu): worker %d of %d wrote %s records than it "
 	            "read; a stage with workers must write exactly one record per record\n",
 	            st->def->name, st->index + 1, r->p->nstages, w + 1, st->nprocs, what);
 	r->contract_error = 1;
-	run_abort_boundary(r, si + 1);
-	run_abort_boundary(r, si);
+	zeef_run_abort_boundary(r, si + 1);
+	zeef_run_abort_boundary(r, si);
 }
 
-void workers_merge(struct run *r, size_t bi)
+void zeef_workers_merge(struct run *r, size_t bi)
 {
 	size_t si = bi - 1;
 	struct rstage *st = &r->stages[si];
@@ -209,8 +209,8 @@ void workers_merge(struct run *r, size_t bi)
 				break;
 		}
 		if (took) {
-			run_ingest(r, b, s, (size_t)(at - s));
-			zbuf_drop(&p->out, (size_t)(at - s));
+			zeef_run_ingest(r, b, s, (size_t)(at - s));
+			zeef_buf_drop(&p->out, (size_t)(at - s));
 			c->merged += took;
 			p->owed -= took;
 			continue;

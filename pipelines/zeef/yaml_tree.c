@@ -15,7 +15,7 @@
 #define YTREE_MAX_DEPTH 16
 #define YTREE_MAX_NODES 200000
 
-struct ytree_parse {
+struct zeef_ytree_parse {
 	yaml_parser_t parser;
 	const char *file;
 	FILE *err;
@@ -23,14 +23,14 @@ struct ytree_parse {
 	int failed;
 };
 
-static void perr(struct ytree_parse *st, yaml_mark_t m, const char *msg, const char *detail)
+static void perr(struct zeef_ytree_parse *st, yaml_mark_t m, const char *msg, const char *detail)
 {
 	fprintf(st->err, "%s:%lu:%lu: %s%s%s\n", st->file, (unsigned long)m.line + 1,
 	        (unsigned long)m.column + 1, msg, detail ? ": " : "", detail ? detail : "");
 	st->failed = 1;
 }
 
-static int next_event(struct ytree_parse *st, yaml_event_t *ev)
+static int next_event(struct zeef_ytree_parse *st, yaml_event_t *ev)
 {
 	if (yaml_parser_parse(&st->parser, ev))
 		return 0;
@@ -46,7 +46,7 @@ static int next_event(struct ytree_parse *st, yaml_event_t *ev)
 	return -1;
 }
 
-static struct ynode *node_new(struct ytree_parse *st, enum ynode_kind kind, yaml_mark_t m)
+static struct ynode *node_new(struct zeef_ytree_parse *st, enum ynode_kind kind, yaml_mark_t m)
 {
 	if (++st->nodes > YTREE_MAX_NODES) {
 		perr(st, m, "too many YAML nodes for a pipeline", NULL);
@@ -63,7 +63,7 @@ static struct ynode *node_new(struct ytree_parse *st, enum ynode_kind kind, yaml
 	return n;
 }
 
-static int node_push(struct ytree_parse *st, struct ynode *parent, struct ynode *kid, yaml_mark_t m)
+static int node_push(struct zeef_ytree_parse *st, struct ynode *parent, struct ynode *kid, yaml_mark_t m)
 {
 	if (parent->n == parent->cap) {
 		size_t cap = parent->cap ? parent->cap * 2 : 8;
@@ -80,7 +80,7 @@ static int node_push(struct ytree_parse *st, struct ynode *parent, struct ynode 
 }
 
 /* Refuse anchors and explicit tags on the node that EV starts. */
-static int check_decorations(struct ytree_parse *st, const yaml_event_t *ev)
+static int check_decorations(struct zeef_ytree_parse *st, const yaml_event_t *ev)
 {
 	const yaml_char_t *anchor = NULL, *tag = NULL;
 	int implicit = 1;
@@ -109,7 +109,7 @@ static int check_decorations(struct ytree_parse *st, const yaml_event_t *ev)
 }
 
 /* Build the node that event EV starts (EV is consumed). */
-static struct ynode *parse_node(struct ytree_parse *st, yaml_event_t *ev, int depth)
+static struct ynode *parse_node(struct zeef_ytree_parse *st, yaml_event_t *ev, int depth)
 {
 	struct ynode *n = NULL;
 	if (ev->type == YAML_ALIAS_EVENT) {
@@ -156,7 +156,7 @@ static struct ynode *parse_node(struct ytree_parse *st, yaml_event_t *ev, int de
 		for (;;) {
 			yaml_event_t kid_ev;
 			if (next_event(st, &kid_ev)) {
-				ytree_free(n);
+				zeef_ytree_free(n);
 				n = NULL;
 				break;
 			}
@@ -167,8 +167,8 @@ static struct ynode *parse_node(struct ytree_parse *st, yaml_event_t *ev, int de
 			yaml_mark_t m = kid_ev.start_mark;
 			struct ynode *kid = parse_node(st, &kid_ev, depth + 1);
 			if (!kid || node_push(st, n, kid, m)) {
-				ytree_free(kid);
-				ytree_free(n);
+				zeef_ytree_free(kid);
+				zeef_ytree_free(n);
 				n = NULL;
 				break;
 			}
@@ -183,9 +183,9 @@ static struct ynode *parse_node(struct ytree_parse *st, yaml_event_t *ev, int de
 	return n;
 }
 
-struct ynode *ytree_parse(const char *file, const char *text, size_t len, FILE *err)
+struct ynode *zeef_ytree_parse(const char *file, const char *text, size_t len, FILE *err)
 {
-	struct ytree_parse st = { .file = file, .err = err };
+	struct zeef_ytree_parse st = { .file = file, .err = err };
 	struct ynode *root = NULL;
 	yaml_event_t ev;
 	int stage = 0; /* 0 before the document, 1 after its root, 2 done */
@@ -222,24 +222,24 @@ struct ynode *ytree_parse(const char *file, const char *text, size_t len, FILE *
 	}
 	yaml_parser_delete(&st.parser);
 	if (st.failed) {
-		ytree_free(root);
+		zeef_ytree_free(root);
 		return NULL;
 	}
 	return root;
 }
 
-void ytree_free(struct ynode *n)
+void zeef_ytree_free(struct ynode *n)
 {
 	if (!n)
 		return;
 	for (size_t i = 0; i < n->n; i++)
-		ytree_free(n->kids[i]);
+		zeef_ytree_free(n->kids[i]);
 	free(n->kids);
 	free(n->text);
 	free(n);
 }
 
-int ytree_is_null(const struct ynode *n)
+int zeef_ytree_is_null(const struct ynode *n)
 {
 	if (!n || n->kind != YN_SCALAR || !n->plain)
 		return 0;
@@ -247,9 +247,9 @@ int ytree_is_null(const struct ynode *n)
 	       !strcmp(n->text, "Null") || !strcmp(n->text, "NULL");
 }
 
-const char *ytree_kind_name(const struct ynode *n)
+const char *zeef_ytree_kind_name(const struct ynode *n)
 {
-	if (ytree_is_null(n))
+	if (zeef_ytree_is_null(n))
 		return "nothing";
 	switch (n->kind) {
 	case YN_SCALAR: return "a scalar";

@@ -24,13 +24,13 @@ struct ynode {
 };
 
 /* Parse LEN bytes of YAML; messages name FILE. NULL after printing every
- * problem on ERR. The caller frees the tree with ytree_free. */
-struct ynode *ytree_parse(const char *file, const char *text, size_t len, FILE *err);
-void ytree_free(struct ynode *n);
+ * problem on ERR. The caller frees the tree with zeef_ytree_free. */
+struct ynode *zeef_ytree_parse(const char *file, const char *text, size_t len, FILE *err);
+void zeef_ytree_free(struct ynode *n);
 
 /* 1 when N is a plain empty, "~" or "null" scalar. */
-int ytree_is_null(const struct ynode *n);
+int zeef_ytree_is_null(const struct ynode *n);
 /* "a scalar", "a list", "a mapping" or "nothing", for messages. */
-const char *ytree_kind_name(const struct ynode *n);
+const char *zeef_ytree_kind_name(const struct ynode *n);
 
 #endif
