@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,6 +134,7 @@ int render_main(int argc, char **argv)
 	};
 	const char *output = NULL, *title = "Zeef";
 	int opt;
+	signal(SIGPIPE, SIG_DFL);   /* a closed pipe (| head) ends us quietly */
 	optind = 0;   /* glibc: start afresh, whatever parsed options before */
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "o:hV", options, NULL)) != -1) {

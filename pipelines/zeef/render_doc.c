@@ -153,6 +153,18 @@ const char *render_speaker_label(const zjson *q, size_t *len)
 	return s && *len ? s : NULL;
 }
 
+/* Top-level array KEY of REC, or NULL (reported when present but not an
+ * array). */
+static zjson *span_array(struct render *r, zjson *rec, const char *key)
+{
+	zjson *a = zj_get(rec, key);
+	if (a && zj_type(a) != ZJ_ARRAY && zj_type(a) != ZJ_NULL) {
+		render_msg(r, "%s is not an array; left out", key);
+		return NULL;
+	}
+	return a;
+}
+
 static void collect(struct render *r, zjson *rec)
 {
 	zjson *a;
@@ -160,14 +172,14 @@ static void collect(struct render *r, zjson *rec)
 	int64_t s, e;
 	r->nels = 0;
 
-	a = zj_get(rec, "sentences");
+	a = span_array(r, rec, "sentences");
 	r->sentences = a;
 	n = zj_len(a);
 	for (size_t i = 0; i < n; i++)
 		if (read_span(r, zj_at(a, i), K_SENTENCE, i, &s, &e))
 			add_el(r, K_SENTENCE, i, s, e);
 
-	a = zj_get(rec, "quotes");
+	a = span_array(r, rec, "quotes");
 	r->quotes = a;
 	n = zj_len(a);
 	for (size_t i = 0; i < n; i++) {
@@ -182,7 +194,7 @@ static void collect(struct render *r, zjson *rec)
 			add_el(r, K_CUE, i, s, e);
 	}
 
-	a = zj_get(rec, "entities");
+	a = span_array(r, rec, "entities");
 	r->entities = a;
 	n = zj_len(a);
 	for (size_t i = 0; i < n; i++)
@@ -239,7 +251,12 @@ static void drop_overlaps(struct render *r)
 
 static void mark_summary(struct render *r, zjson *rec)
 {
-	zjson *pick = zj_get(zj_get(rec, "summary"), "sentences");
+	zjson *summary = zj_get(rec, "summary");
+	zjson *pick = zj_get(summary, "sentences");
+	if (zj_type(summary) != ZJ_NULL && zj_type(summary) != ZJ_OBJECT)
+		render_msg(r, "summary is not an object; left out");
+	else if (pick && zj_type(pick) != ZJ_ARRAY)
+		render_msg(r, "summary sentences is not an array; left out");
 	size_t n = zj_len(pick), nsent = zj_len(r->sentences);
 	for (size_t i = 0; i < n; i++) {
 		int ok;
@@ -413,7 +430,8 @@ int render_record(struct render *r, const char *line, size_t len,
 	r->ordinal++;
 	index_text(r);
 	collect(r, rec);
-	qsort(r->els, r->nels, sizeof *r->els, el_order);
+	if (r->nels)
+		qsort(r->els, r->nels, sizeof *r->els, el_order);
 	drop_overlaps(r);
 	mark_summary(r, rec);
 
