@@ -258,18 +258,22 @@ static void mark_summary(struct render *r, zjson *rec)
 	else if (pick && zj_type(pick) != ZJ_ARRAY)
 		render_msg(r, "summary sentences is not an array; left out");
 	size_t n = zj_len(pick), nsent = zj_len(r->sentences);
+	if (!n || !nsent)
+		return;
+	r->picked = grow(r->picked, &r->picked_cap, nsent, 1);
+	memset(r->picked, 0, nsent);
 	for (size_t i = 0; i < n; i++) {
 		int ok;
 		int64_t k = zj_intval(zj_at(pick, i), &ok);
-		if (!ok || k < 0 || (size_t)k >= nsent) {
+		if (!ok || k < 0 || (size_t)k >= nsent)
 			render_msg(r, "summary sentence %zu: not an index into sentences;"
 			           " left out", i);
-			continue;
-		}
-		for (size_t j = 0; j < r->nels; j++)
-			if (r->els[j].kind == K_SENTENCE && r->els[j].idx == (size_t)k)
-				r->els[j].summary = 1;
+		else
+			r->picked[k] = 1;
 	}
+	for (size_t j = 0; j < r->nels; j++)
+		if (r->els[j].kind == K_SENTENCE && r->picked[r->els[j].idx])
+			r->els[j].summary = 1;
 }
 
 /* --- drawing --------------------------------------------------------------- */

@@ -50,6 +50,8 @@ struct render {
 	size_t cp_index_cap;
 	struct el *els;        /* kept spans, sorted outer first */
 	size_t nels, els_cap;
+	unsigned char *picked;  /* per sentence: in the summary */
+	size_t picked_cap;
 	size_t count[K_COUNT]; /* kept spans by kind */
 	struct panel_item *items;  /* the side panel's scratch */
 	size_t items_cap;

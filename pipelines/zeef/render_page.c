@@ -124,6 +124,7 @@ int render_close(struct render *r)
 	free(r->els);
 	free(r->items);
 	free(r->groups);
+	free(r->picked);
 	free(r);
 	return rc;
 }
