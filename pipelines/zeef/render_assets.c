@@ -95,9 +95,10 @@ const char render_js[] =
 	"docs[i].hidden=!hit;if(items[i])items[i].hidden=!hit;if(hit)n++;}\n"
 	"shown.textContent=q?n+' of '+docs.length:String(docs.length);}\n"
 	"box.addEventListener('input',filter);\n"
+	"if(location.hash.slice(0,3)==='#q=')try{box.value=decodeURIComponent(location.hash.slice(3));}catch(e){}\n"
 	"document.addEventListener('keydown',function(e){if(e.key==='/'&&document.activeElement!==box)"
 	"{e.preventDefault();box.focus();}});\n"
 	"filter();document.documentElement.setAttribute('data-ready','1');\n"
 	"})();\n";
 
-const char render_js_csp[] = "'sha256-vGR0VmmyVhu5Hrrl+OmK/1g33fd3XVDdEOa5VWl598U='";
+const char render_js_csp[] = "'sha256-3Zb04XlSWHGk3ILWn4KLhS/qzPDw/+y6d41aIRFkwck='";

@@ -3,7 +3,7 @@
 # rendered from the fixtures and we check the DOM it built: as many entity
 # highlights and quotes as the records have, the right speaker labels, the
 # page's own script ran (so its Content-Security-Policy hash is right) and
-# the <script> smuggled in by a record did not. A screenshot is saved as
+# the <script> smuggled in by a record did not, and the filter box works. A screenshot is saved as
 # build/test-output/render.png for people to look at.
 #
 # Needs chromium (`make deps` installs it). When it is missing and cannot be
@@ -83,6 +83,17 @@ check "one script element" "$(grep -o '<script' "$tmp/dom.html" | wc -l)" 1
 check "no img element" "$(grep -c '<img' "$tmp/dom.html")" 0
 check "the smuggled script shown as text" \
 	"$(grep -c "Het script &lt;script&gt;document.title='pwned'" "$tmp/main.html")" 1
+
+# The filter box, filled from the link (#q=…): only the matching document
+# stays, in the page and in the document list.
+chrome --dump-dom "file://$tmp/page.html#q=Maasvlakte" >"$tmp/filtered.html"
+check "filter keeps the matching document" \
+	"$(grep -o '<article class="doc" id="d[0-9]*">' "$tmp/filtered.html" | tr -d '\n')" \
+	'<article class="doc" id="d2">'
+check "filter hides the others" "$(grep -c '<article class="doc" id="d[0-9]*" hidden="">' \
+	"$tmp/filtered.html")" 3
+check "filter hides their list entries" "$(grep -c '<li hidden="">' "$tmp/filtered.html")" 3
+check "filter count" "$(grep -o '<span id="shown">[^<]*' "$tmp/filtered.html")" '<span id="shown">1 of 4'
 
 # A screenshot of the news page, for people (and the README).
 "$BIN/zeef" render "$fixtures/news.jsonl" >"$tmp/news.html"

@@ -164,6 +164,19 @@ START_TEST(crossing_spans_are_split_into_pieces)
 }
 END_TEST
 
+START_TEST(a_quote_without_speaker_is_unattributed)
+{
+	struct page p = render_lines(
+		"{\"id\":\"a\",\"text\":\"Er werd 'nee' geroepen.\",\"quotes\":"
+		"[{\"start\":8,\"end\":13,\"kind\":\"direct\",\"speaker\":null,\"cue\":null}]}");
+	char *t = text_div(&p);
+	ck_assert_int_eq(count(t, "<span class=\"who none\">unattributed</span>"), 1);
+	ck_assert_int_eq(count(p.html, "<span class=\"name none\">unattributed</span>"), 1);
+	free(t);
+	page_free(&p);
+}
+END_TEST
+
 START_TEST(bad_spans_are_reported_and_left_out)
 {
 	struct page p = render_lines(
@@ -240,6 +253,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, escapes_markup_and_bad_bytes);
 	tcase_add_test(tc, offsets_are_code_points);
 	tcase_add_test(tc, crossing_spans_are_split_into_pieces);
+	tcase_add_test(tc, a_quote_without_speaker_is_unattributed);
 	tcase_add_test(tc, bad_spans_are_reported_and_left_out);
 	tcase_add_test(tc, a_bad_line_is_left_out_and_the_page_completed);
 	tcase_add_test(tc, any_spans_keep_the_page_well_formed);
