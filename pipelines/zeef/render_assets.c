@@ -26,7 +26,7 @@ const char render_css[] =
 	"text-decoration:none;font-size:.85rem;line-height:1.35}\n"
 	"#doclist a:hover{background:var(--bg)}\n"
 	"#doclist b{word-break:break-all}\n"
-	"#doclist small{display:block;color:var(--soft)}\n"
+	"#doclist small,#doclist .n{display:block;color:var(--soft)}\n"
 	".n{color:var(--soft);font-size:.8em}\n"
 	"main{grid-column:2;grid-row:1;padding:1rem 1.5rem;min-width:0}\n"
 	".doc{background:var(--paper);border:1px solid var(--line);border-radius:10px;"

@@ -88,7 +88,8 @@ size_t render_byte_at(const struct render *r, int64_t cp)
 
 /* Check span object O, element I of the KIND's array (for speakers and cues:
  * of the quote I). Returns 1 and sets *start, *end when it can be drawn;
- * else reports why and returns 0. */
+ * else reports why and returns 0. A speaker or cue with neither start nor
+ * end is not in the text: 0, and nothing to report. */
 static int read_span(struct render *r, const zjson *o, int kind, size_t i,
                      int64_t *start, int64_t *end)
 {
@@ -99,6 +100,8 @@ static int read_span(struct render *r, const zjson *o, int kind, size_t i,
 		render_msg(r, "%s%s %zu: not an object; left out", what, of, i);
 		return 0;
 	}
+	if (*of && !zj_get(o, "start") && !zj_get(o, "end"))
+		return 0;   /* a speaker known by name only, not in the text */
 	int64_t s = zj_intval(zj_get(o, "start"), &ok_s);
 	int64_t e = zj_intval(zj_get(o, "end"), &ok_e);
 	if (!ok_s || !ok_e) {
