@@ -9,9 +9,10 @@
 #include "render_doc.h"
 #include "render_int.h"
 
+/* How messages name a span of each kind, before its index. */
 static const char *const kind_name[] = {
-	[K_SENTENCE] = "sentence", [K_QUOTE] = "quote", [K_SPEAKER] = "speaker",
-	[K_CUE] = "cue", [K_ENTITY] = "entity"
+	[K_SENTENCE] = "sentence", [K_QUOTE] = "quote",
+	[K_SPEAKER] = "speaker of quote", [K_CUE] = "cue of quote", [K_ENTITY] = "entity"
 };
 
 /* Layers: spans of one layer may not overlap; spans of different layers
@@ -34,7 +35,7 @@ void render_msg(struct render *r, const char *fmt, ...)
 	r->messages_count++;
 }
 
-static void *grow(void *p, size_t *cap, size_t need, size_t size)
+void *render_grow(void *p, size_t *cap, size_t need, size_t size)
 {
 	if (need <= *cap)
 		return p;
@@ -65,7 +66,7 @@ static void index_text(struct render *r)
 	if ((size_t)r->len_cp == r->len)
 		return;
 	size_t n = (size_t)r->len_cp / 64 + 1;
-	r->cp_index = grow(r->cp_index, &r->cp_index_cap, n, sizeof *r->cp_index);
+	r->cp_index = render_grow(r->cp_index, &r->cp_index_cap, n, sizeof *r->cp_index);
 	size_t b = 0, cp = 0;
 	for (size_t i = 0; i < n; i++) {
 		r->cp_index[i] = b;
@@ -94,34 +95,33 @@ static int read_span(struct render *r, const zjson *o, int kind, size_t i,
                      int64_t *start, int64_t *end)
 {
 	const char *what = kind_name[kind];
-	const char *of = kind == K_SPEAKER || kind == K_CUE ? " of quote" : "";
 	int ok_s, ok_e;
 	if (zj_type(o) != ZJ_OBJECT) {
-		render_msg(r, "%s%s %zu: not an object; left out", what, of, i);
+		render_msg(r, "%s %zu: not an object; left out", what, i);
 		return 0;
 	}
-	if (*of && !zj_get(o, "start") && !zj_get(o, "end"))
+	if ((kind == K_SPEAKER || kind == K_CUE) && !zj_get(o, "start") && !zj_get(o, "end"))
 		return 0;   /* a speaker known by name only, not in the text */
 	int64_t s = zj_intval(zj_get(o, "start"), &ok_s);
 	int64_t e = zj_intval(zj_get(o, "end"), &ok_e);
 	if (!ok_s || !ok_e) {
-		render_msg(r, "%s%s %zu: %s is not an integer; left out", what, of, i,
+		render_msg(r, "%s %zu: %s is not an integer; left out", what, i,
 		           ok_s ? "end" : "start");
 		return 0;
 	}
 	if (s < 0) {
-		render_msg(r, "%s%s %zu: start %" PRId64 " is negative; left out",
-		           what, of, i, s);
+		render_msg(r, "%s %zu: start %" PRId64 " is negative; left out",
+		           what, i, s);
 		return 0;
 	}
 	if (s >= e) {
-		render_msg(r, "%s%s %zu: start %" PRId64 " is not before end %" PRId64
-		           "; left out", what, of, i, s, e);
+		render_msg(r, "%s %zu: start %" PRId64 " is not before end %" PRId64
+		           "; left out", what, i, s, e);
 		return 0;
 	}
 	if (e > r->len_cp) {
-		render_msg(r, "%s%s %zu: end %" PRId64 " is past the end of the text"
-		           " (%" PRId64 " code points); left out", what, of, i, e, r->len_cp);
+		render_msg(r, "%s %zu: end %" PRId64 " is past the end of the text"
+		           " (%" PRId64 " code points); left out", what, i, e, r->len_cp);
 		return 0;
 	}
 	size_t tlen;
@@ -129,8 +129,8 @@ static int read_span(struct render *r, const zjson *o, int kind, size_t i,
 	if (t) {
 		size_t b0 = render_byte_at(r, s), b1 = render_byte_at(r, e);
 		if (tlen != b1 - b0 || memcmp(t, r->text + b0, tlen) != 0) {
-			render_msg(r, "%s%s %zu: text differs from the text at [%" PRId64
-			           ",%" PRId64 "); left out", what, of, i, s, e);
+			render_msg(r, "%s %zu: text differs from the text at [%" PRId64
+			           ",%" PRId64 "); left out", what, i, s, e);
 			return 0;
 		}
 	}
@@ -141,7 +141,7 @@ static int read_span(struct render *r, const zjson *o, int kind, size_t i,
 
 static void add_el(struct render *r, int kind, size_t idx, int64_t s, int64_t e)
 {
-	r->els = grow(r->els, &r->els_cap, r->nels + 1, sizeof *r->els);
+	r->els = render_grow(r->els, &r->els_cap, r->nels + 1, sizeof *r->els);
 	r->els[r->nels++] = (struct el){ .start = s, .end = e, .idx = idx, .kind = kind };
 }
 
@@ -236,13 +236,9 @@ static void drop_overlaps(struct render *r)
 			if (p->kind == x->kind && p->start == x->start && p->end == x->end)
 				continue;
 			render_msg(r, "%s %zu [%" PRId64 ",%" PRId64 ") overlaps %s %zu [%"
-			           PRId64 ",%" PRId64 "); left out",
-			           x->kind == K_SPEAKER || x->kind == K_CUE ? (x->kind == K_CUE
-			           ? "cue of quote" : "speaker of quote") : kind_name[x->kind],
-			           x->idx, x->start, x->end,
-			           p->kind == K_SPEAKER || p->kind == K_CUE ? (p->kind == K_CUE
-			           ? "cue of quote" : "speaker of quote") : kind_name[p->kind],
-			           p->idx, p->start, p->end);
+			           PRId64 ",%" PRId64 "); left out", kind_name[x->kind],
+			           x->idx, x->start, x->end, kind_name[p->kind], p->idx,
+			           p->start, p->end);
 			continue;
 		}
 		layer_end[l] = x->end;
@@ -263,7 +259,7 @@ static void mark_summary(struct render *r, zjson *rec)
 	size_t n = zj_len(pick), nsent = zj_len(r->sentences);
 	if (!n || !nsent)
 		return;
-	r->picked = grow(r->picked, &r->picked_cap, nsent, 1);
+	r->picked = render_grow(r->picked, &r->picked_cap, nsent, 1);
 	memset(r->picked, 0, nsent);
 	for (size_t i = 0; i < n; i++) {
 		int ok;

@@ -59,6 +59,9 @@ struct render {
 	size_t groups_cap;
 };
 
+/* Make room for NEED elements of SIZE bytes in P (capacity *CAP, doubled as
+ * needed); exits 70 when out of memory. */
+void *render_grow(void *p, size_t *cap, size_t need, size_t size);
 /* Print "zeef render: FILE:LINE: id=ID: MESSAGE" for the current record. */
 void render_msg(struct render *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

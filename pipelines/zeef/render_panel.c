@@ -7,22 +7,6 @@
 
 enum { QUOTE_EXCERPT_CP = 120, LIST_EXCERPT_CP = 90, MAX_ENTITY_GROUPS = 40 };
 
-static void *grow(void *p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return p;
-	size_t n = *cap ? *cap : 32;
-	while (n < need)
-		n *= 2;
-	p = realloc(p, n * size);
-	if (!p) {
-		fputs("zeef render: out of memory\n", stderr);
-		exit(70);
-	}
-	*cap = n;
-	return p;
-}
-
 static void plural(FILE *f, size_t n, const char *one, const char *many)
 {
 	fprintf(f, "%zu %s", n, n == 1 ? one : many);
@@ -120,7 +104,7 @@ static size_t group_items(struct render *r, size_t n)
 			r->groups[ng - 1].n++;
 			continue;
 		}
-		r->groups = grow(r->groups, &r->groups_cap, ng + 1, sizeof *r->groups);
+		r->groups = render_grow(r->groups, &r->groups_cap, ng + 1, sizeof *r->groups);
 		r->groups[ng++] = (struct panel_group){ .first = i, .n = 1 };
 	}
 	order_items = r->items;
@@ -136,7 +120,7 @@ static void put_speakers(struct render *r)
 		const struct el *x = &r->els[i];
 		if (x->kind != K_QUOTE)
 			continue;
-		r->items = grow(r->items, &r->items_cap, n + 1, sizeof *r->items);
+		r->items = render_grow(r->items, &r->items_cap, n + 1, sizeof *r->items);
 		struct panel_item *it = &r->items[n++];
 		*it = (struct panel_item){ .start = x->start, .end = x->end, .idx = x->idx };
 		it->key = render_speaker_label(zj_at(r->quotes, x->idx), &it->key_len);
@@ -175,7 +159,7 @@ static void put_entities(struct render *r)
 		const struct el *x = &r->els[i];
 		if (x->kind != K_ENTITY)
 			continue;
-		r->items = grow(r->items, &r->items_cap, n + 1, sizeof *r->items);
+		r->items = render_grow(r->items, &r->items_cap, n + 1, sizeof *r->items);
 		struct panel_item *it = &r->items[n++];
 		*it = (struct panel_item){ .start = x->start, .end = x->end, .idx = x->idx };
 		it->key = zj_str(zj_get(zj_at(r->entities, x->idx), "type"), &it->key_len);
