@@ -177,6 +177,21 @@ START_TEST(a_quote_without_speaker_is_unattributed)
 }
 END_TEST
 
+START_TEST(a_speaker_known_by_name_only_is_named_not_marked)
+{
+	struct page p = render_lines(
+		"{\"id\":\"a\",\"text\":\"'Nee', klonk het.\",\"quotes\":"
+		"[{\"start\":0,\"end\":5,\"kind\":\"direct\",\"speaker\":{\"name\":\"Anna de Wit\"},"
+		"\"cue\":null}]}");
+	char *t = text_div(&p);
+	ck_assert_int_eq(count(t, "<span class=\"who\">Anna de Wit</span>"), 1);
+	ck_assert_int_eq(count(t, "class=\"spk"), 0);
+	ck_assert_uint_eq(p.messages_len, 0);
+	free(t);
+	page_free(&p);
+}
+END_TEST
+
 START_TEST(bad_spans_are_reported_and_left_out)
 {
 	struct page p = render_lines(
@@ -254,6 +269,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, offsets_are_code_points);
 	tcase_add_test(tc, crossing_spans_are_split_into_pieces);
 	tcase_add_test(tc, a_quote_without_speaker_is_unattributed);
+	tcase_add_test(tc, a_speaker_known_by_name_only_is_named_not_marked);
 	tcase_add_test(tc, bad_spans_are_reported_and_left_out);
 	tcase_add_test(tc, a_bad_line_is_left_out_and_the_page_completed);
 	tcase_add_test(tc, any_spans_keep_the_page_well_formed);
