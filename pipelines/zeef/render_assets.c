@@ -51,6 +51,7 @@ const char render_css[] =
 	"background:var(--who);border-radius:1em;padding:.1em .55em;margin-right:.35em;"
 	"vertical-align:.1em;white-space:nowrap}\n"
 	".who.none{background:#9aa3ad}\n"
+	".who,.e .t{-webkit-user-select:none;user-select:none}\n"
 	".cue{text-decoration:underline 2px;text-underline-offset:.25em}\n"
 	".spk{border-bottom:2px dotted var(--who)}\n"
 	"mark.e{background:var(--oth);color:inherit;padding:.12em .3em;margin:0 .05em;"
