@@ -170,8 +170,10 @@ static int parse_options(int argc, char **argv)
 	while (spec->options && spec->options[nown].name)
 		nown++;
 	all = calloc(ncommon + nown + 2, sizeof *all);
-	if (!all)
+	if (!all) {
+		filter_warn("out of memory");
 		return EXIT_SOFTWARE;
+	}
 	memcpy(all, common_options, sizeof common_options);
 	for (i = 0; i < nown; i++)
 		all[ncommon + i] = spec->options[i];
@@ -324,7 +326,14 @@ static int process(struct record *r, char *line, size_t len)
 			return bad_line(r, line, len, 1);
 		}
 	}
+	/* A failed allocation the filter did not notice (or a library hid)
+	 * must not pass for a good record: malloc leaves errno at ENOMEM. */
+	errno = 0;
 	rc = spec->record(r);
+	if (errno == ENOMEM) {
+		filter_warn("%s:%ld: out of memory", r->file, r->line);
+		exit(EXIT_SOFTWARE);
+	}
 	if (rc == 0) {
 		emit_record(r);
 	} else if (r->error) {
@@ -451,7 +460,12 @@ static int read_document(int fd, const char *name, const char *id)
 		rc = bad_line(&r, NULL, 0, 0);
 	} else {
 		zj_add(r.obj, "text", zj_string(text, tlen));
+		errno = 0;
 		rc = spec->record(&r);
+		if (errno == ENOMEM) {
+			filter_warn("%s: out of memory", name);
+			exit(EXIT_SOFTWARE);
+		}
 		if (rc == 0)
 			emit_record(&r);
 		else if (r.error)
@@ -499,6 +513,8 @@ static int read_input(const char *path)
 	}
 	if ((spec->flags & FILTER_DOCUMENTS) && !ends_with(path, ".jsonl")) {
 		char *id = document_id(path);
+		if (!id)
+			filter_warn("out of memory");
 		rc = id ? read_document(fd, path, id) : EXIT_SOFTWARE;
 		free(id);
 	} else {
