@@ -146,3 +146,13 @@ clean:
 	rm -rf build bin
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# --- reliability (issue 8): fault shim, fuzz harnesses --------------------
+# tests/fault/fault.c: an LD_PRELOAD shim for tests/cli/fault-sweep.sh, built
+# without sanitizers (it is preloaded into plain and ASan programs alike).
+$(O)/fault.so: tests/fault/fault.c
+	@mkdir -p $(@D)
+	$(call say,CC,$<)
+	$(Q)$(CC) -std=c11 -O2 -g -Wall -Wextra -Werror -fPIC -shared $< -o $@ -ldl
+
+check: $(O)/fault.so
