@@ -172,6 +172,8 @@ static inline size_t space_len_before(const unsigned char *t, size_t i)
 	return 0;
 }
 
+#define GLUED_MAX_BYTES 256
+
 /* The chunk at byte POS or after the white space there, within the
  * paragraph: 0 when a paragraph break or the end of the text comes first.
  * A chunk with a boundary glued inside ends there (CH_FORCED); the last
@@ -206,7 +208,10 @@ static int read_chunk(const struct splitter *sp, const char *text, size_t len,
 		}
 		i++;
 	}
-	size_t g = (flags & CH_MARK) ? glued_boundary(sp, text, s, i) : 0;
+	/* a chunk longer than any word or URL is no text to cut (and a cap keeps
+	 * the time linear on a megabyte without spaces) */
+	size_t g = (flags & CH_MARK) && i - s <= GLUED_MAX_BYTES ?
+	           glued_boundary(sp, text, s, i) : 0;
 	if (g) {
 		i = g;
 		flags |= CH_FORCED;

@@ -268,6 +268,16 @@ START_TEST(long_text_linear)
 	const struct sentence_span *s;
 	ck_assert_uint_eq(splitter_split(sp, big, ul * reps, &s), 2 * reps);
 	free(big);
+
+	/* a megabyte without white space is one sentence, found in linear time
+	 * (Check's timeout fails a quadratic scan) */
+	size_t n = 1000000;
+	big = malloc(n);
+	for (size_t i = 0; i < n; i++)
+		big[i] = "xx.Yy"[i % 5];
+	ck_assert_uint_eq(splitter_split(sp, big, n, &s), 1);
+	ck_assert_uint_eq(s[0].end, n);
+	free(big);
 }
 END_TEST
 
