@@ -125,7 +125,7 @@ install: all
 	for p in $(PROGRAMS); do \
 	    sh tests/mkman.sh $(BINDIR)/$$p $(VERSION) > $(DESTDIR)$(PREFIX)/share/man/man1/$$p.1 || exit 1; \
 	done
-	install -m 644 $(wildcard pipelines/*.yaml) $(DESTDIR)$(PREFIX)/share/zeef/pipelines/
+	$(if $(wildcard pipelines/*.yaml),install -m 644 $(wildcard pipelines/*.yaml) $(DESTDIR)$(PREFIX)/share/zeef/pipelines/)
 
 clean:
 	rm -rf build bin
