@@ -14,12 +14,12 @@ if [ ! -d "$data" ]; then
 	exit 0
 fi
 command -v python3 >/dev/null || { echo "eval-sentences: needs python3: skipped"; exit 0; }
-make --no-print-directory -s all build/out/libzeef.a >/dev/null
+make --no-print-directory -s bin/split-sentences build/out/libzeef.a >/dev/null
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 # The scorer: `zeef score sentences` once the runner exists, else a scratch
 # main over the same function in libzeef.a.
-if [ -x bin/zeef ]; then
+if [ -x bin/zeef ] && bin/zeef score sentences --help >/dev/null 2>&1; then
 	score() { bin/zeef score sentences "$@"; }
 else
 	cat >"$tmp/score.c" <<'C'
