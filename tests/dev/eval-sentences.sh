@@ -26,7 +26,9 @@ else
 #include "score.h"
 int main(int argc, char **argv) { return score_sentences(argc - 1, argv + 1); }
 C
-	cc -std=c11 -Icommon -Ipipelines/zeef "$tmp/score.c" build/out/libzeef.a \
+	make --no-print-directory -s build/out/pipelines/zeef/score_sentences.o
+	cc -std=c11 -Icommon -Ipipelines/zeef "$tmp/score.c" \
+		build/out/pipelines/zeef/score_sentences.o build/out/libzeef.a \
 		$(pkg-config --libs json-c libutf8proc yaml-0.1) -lm -o "$tmp/score"
 	score() { "$tmp/score" sentences "$@"; }
 fi
