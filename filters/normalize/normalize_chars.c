@@ -159,7 +159,7 @@ static int is_space(int32_t c)
 /* Zero-width and other format characters that only steer rendering. */
 static int is_invisible(int32_t c)
 {
-	return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xAD || c == 0x061C ||
+	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) || c == 0xAD || c == 0x061C ||
 	       c == 0x180E || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
 	       (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x206F) ||
 	       c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB);

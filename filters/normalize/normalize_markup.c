@@ -242,9 +242,10 @@ static size_t tag(const char *s, size_t len, struct nout *out, int *no_gt)
 		k++;
 	name_len = k - name_start;
 	/* The end: the first '>' outside a quoted attribute value, or, when
-	 * quotes do not balance, simply the first '>'. */
+	 * quotes do not balance within 4 KiB, simply the first '>' (which
+	 * keeps text full of unbalanced tags linear). */
 	end = len;
-	for (char q = 0; k < len; k++) {
+	for (char q = 0; k < len && k < name_start + 4096; k++) {
 		char c = s[k];
 		if (q) {
 			if (c == q)

@@ -23,9 +23,9 @@ if [ ! -s "$CORPUS" ] || [ "$(stat -c %s "$CORPUS")" -lt 200000000 ]; then
 	base=$out/base.jsonl
 	{
 		"$BIN/normalize" "$top"/tests/samples/*.txt
-		[ -d "$shared/seeds" ] && "$BIN/normalize" "$shared"/seeds/*.txt
+		if [ -d "$shared/seeds" ]; then "$BIN/normalize" "$shared"/seeds/*.txt; fi
 		for f in "$shared"/sentences/*.jsonl; do
-			[ -f "$f" ] && jq -c '{id, text}' "$f" | "$BIN/normalize"
+			if [ -f "$f" ]; then jq -c '{id, text}' "$f" | "$BIN/normalize"; fi
 		done
 	} >"$base" || { echo "bench: could not build the corpus" >&2; exit 1; }
 	: >"$CORPUS"; i=0

@@ -200,9 +200,17 @@ START_TEST(idempotent)
 	CHECK_FIXED(" date 2022-03 \xef\xbb\xbf" "Kop\r\n\r\n\r\n\"Het is\xc2\xa0 een  gezamen-\n"
 	            "lijk besluit\", zegt De Graaf.\xe2\x80\x8b Belgi\xc3\x83\xc2\xab &amp;eacute; "
 	            "e\xcc\x81 ,,x'' NAVO-\nchef\t\n\n  \n");
+	/* Found by fuzzing: one step enabling another on the next run. */
+	CHECK_FIXED("\xc3\x85\xe2\x80\x8b\xe2\x82\xac");              /* Å ZWSP € */
+	CHECK_FIXED("Ea" "E\xcc\x81\xe2\x80\xa6<p>");                   /* É… after "a" */
+	CHECK_FIXED("\xe2\x80\x9e\xe2\x80\x8d\xe3\x80\x80\xe2\x82\xac"); /* ZWJ before U+3000 */
+	CHECK_FIXED("e\xcc\x81\xe2\x84\xa2\xe2\x84\xa2");             /* é™™ */
+	CHECK_FIXED("&am\xc2\xadp;");
 	opt.form = NORMALIZE_NFKC;
 	opt.html = 1;
 	CHECK_FIXED("<p>\xef\xbc\x86lt;b\xef\xbc\x9e x &lt;b&gt;y</b></p>\xef\xac\x81");
+	CHECK_FIXED("<<\xc2\xad" "en&gt;");
+	CHECK_FIXED("&amp;<date 2022-03 x&gt;");
 }
 END_TEST
 
