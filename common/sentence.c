@@ -7,10 +7,12 @@
  *
  * The scanner skips every byte that cannot matter (letters, digits, most
  * punctuation, spaces) through a table, and stops only at . ? ! quotes,
- * newlines and the lead byte of the ellipsis and typographic quotes. There it
- * reads the chunk around the byte, and, when it ends in a sentence mark, the
- * word before the mark and the chunks after it decide whether the sentence
- * ends. Chunks are read on demand and never stored, so memory is only the
+ * newlines, the lead byte of the ellipsis and typographic quotes, and
+ * capital letters. At a mark or quote it reads the chunk around the byte,
+ * and, when it ends in a sentence mark, the word before the mark and the
+ * chunks after it decide whether the sentence ends; at a capital after a
+ * lowercase word it checks for a sentence that starts without a mark before
+ * it. Chunks are read on demand and never stored, so memory is only the
  * result; every byte is looked at a bounded number of times (linear time).
  *
  * All offsets are bytes. Word lists come from lang.h (nl/...).
@@ -41,7 +43,7 @@ struct splitter {
 	size_t n, cap;
 };
 
-/* ---- chunks --------------------------------------------------------------- */
+/* ---- results and glued boundaries ------------------------------------------ */
 
 /* splitter_split never fails: running out of memory ends the program (70). */
 static void out_of_memory(void)
@@ -50,7 +52,7 @@ static void out_of_memory(void)
 	exit(70);
 }
 
-static int push_span(struct splitter *sp, size_t s, size_t e)
+static void push_span(struct splitter *sp, size_t s, size_t e)
 {
 	if (sp->n == sp->cap) {
 		size_t cap = sp->cap ? sp->cap * 2 : 64;
@@ -59,7 +61,6 @@ static int push_span(struct splitter *sp, size_t s, size_t e)
 		sp->spans = n; sp->cap = cap;
 	}
 	sp->spans[sp->n++] = (struct sentence_span){ s, e };
-	return 0;
 }
 
 /* A boundary glued inside the chunk [s, e): after a lowercase word of two
@@ -117,8 +118,6 @@ static size_t glued_boundary(const struct splitter *sp, const char *t, size_t s,
 	return 0;
 }
 
-/* Cut the paragraph-level chunks of TEXT starting at byte *POS; stops after
- * a paragraph break (white space with two or more newlines) or at LEN. */
 /* ---- chunks, read on demand ------------------------------------------------ */
 
 /* Byte classes for the chunk reader, and the bytes the scanner stops at:
