@@ -3,11 +3,13 @@
  *
  * The field holds code-point spans; they are turned into byte spans with one
  * forward walk over the text when they come in order (the usual case), and
- * with utf8_byte_offset otherwise.
+ * with utf8_byte_offset otherwise. sentences_json writes spans as JSON text.
  */
 #include "sentence.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "filter.h"
 #include "utf8.h"
@@ -92,4 +94,84 @@ long sentences_of(struct record *r, struct splitter *sp,
 	for (size_t i = 0; i < n; i++)
 		(*spans)[i] = got[i];
 	return (long)n;
+}
+
+/* A growing buffer for sentences_json, kept between calls. */
+static char *json_buf;
+static size_t json_len, json_cap;
+
+static void json_put(const char *s, size_t n)
+{
+	if (json_len + n > json_cap) {
+		size_t cap = json_cap ? json_cap : 4096;
+		while (cap < json_len + n)
+			cap *= 2;
+		char *b = realloc(json_buf, cap);
+		if (!b) {
+			filter_warn("out of memory writing sentences");
+			exit(EXIT_SOFTWARE);
+		}
+		json_buf = b;
+		json_cap = cap;
+	}
+	memcpy(json_buf + json_len, s, n);
+	json_len += n;
+}
+
+/* The LEN bytes at S as a JSON string, escaped as zj_serialize does
+ * (json-c: \" \\ \b \f \n \r \t, other control characters \u00xx, "/"
+ * and everything else as is). */
+static void json_put_string(const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	json_put("\"", 1);
+	size_t run = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		json_put(s + run, i - run);
+		run = i + 1;
+		char esc[6] = { '\\', 0 };
+		size_t k = 2;
+		switch (c) {
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		case '\b': esc[1] = 'b'; break;
+		case '\f': esc[1] = 'f'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\t': esc[1] = 't'; break;
+		default:
+			memcpy(esc + 1, "u00", 3);
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			k = 6;
+		}
+		json_put(esc, k);
+	}
+	json_put(s + run, len - run);
+	json_put("\"", 1);
+}
+
+zjson *sentences_json(const char *text, size_t len,
+                      const struct sentence_span *spans, size_t n)
+{
+	struct cp_cursor cur;
+	char num[64];
+	(void)len;
+	cp_cursor_init(&cur, text);
+	json_len = 0;
+	json_put("[", 1);
+	for (size_t i = 0; i < n; i++) {
+		size_t s = cp_cursor_at(&cur, spans[i].start);
+		size_t e = cp_cursor_at(&cur, spans[i].end);
+		int k = snprintf(num, sizeof num, "%s{\"start\":%zu,\"end\":%zu,\"text\":",
+		                 i ? "," : "", s, e);
+		json_put(num, (size_t)k);
+		json_put_string(text + spans[i].start, spans[i].end - spans[i].start);
+		json_put("}", 1);
+	}
+	json_put("]", 1);
+	return zj_raw(json_buf, json_len);
 }

@@ -325,6 +325,33 @@ START_TEST(sentences_field)
 }
 END_TEST
 
+START_TEST(sentences_as_json)
+{
+	/* the pre-serialised field is byte for byte what zj_span objects give,
+	 * also for quotes, backslashes, control characters and non-ASCII */
+	const char *text = "\"Één\\twee/drie.\" Tab\tnu.\n\nCtrl\x01\x1f\x7f en \xe2\x80\xa8 “klaar”.";
+	size_t len = strlen(text);
+	const struct sentence_span *s;
+	size_t n = splitter_split(sp, text, len, &s);
+	ck_assert_uint_eq(n, 3);
+	zjson *want = zj_array();
+	size_t cp = 0, at = 0;
+	for (size_t i = 0; i < n; i++) {
+		for (; at < s[i].start; at++) cp += ((unsigned char)text[at] & 0xC0) != 0x80;
+		size_t start = cp;
+		for (; at < s[i].end; at++) cp += ((unsigned char)text[at] & 0xC0) != 0x80;
+		zj_push(want, zj_span((int64_t)start, (int64_t)cp, text + s[i].start, s[i].end - s[i].start));
+	}
+	zjson *got = sentences_json(text, len, s, n);
+	ck_assert_str_eq(zj_serialize(got, NULL), zj_serialize(want, NULL));
+	zj_free(got);
+	zj_free(want);
+	got = sentences_json("", 0, s, 0);
+	ck_assert_str_eq(zj_serialize(got, NULL), "[]");
+	zj_free(got);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("sentence");
@@ -346,6 +373,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, unicode_and_edges);
 	tcase_add_test(tc, long_text_linear);
 	tcase_add_test(tc, sentences_field);
+	tcase_add_test(tc, sentences_as_json);
 	suite_add_tcase(s, tc);
 	return s;
 }
