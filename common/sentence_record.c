@@ -7,7 +7,6 @@
  */
 #include "sentence.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,11 +153,19 @@ static void json_put_string(const char *s, size_t len)
 	json_put("\"", 1);
 }
 
+/* Decimal digits of V. */
+static void json_put_size(size_t v)
+{
+	char d[24];
+	size_t k = sizeof d;
+	do d[--k] = (char)('0' + v % 10); while ((v /= 10) > 0);
+	json_put(d + k, sizeof d - k);
+}
+
 zjson *sentences_json(const char *text, size_t len,
                       const struct sentence_span *spans, size_t n)
 {
 	struct cp_cursor cur;
-	char num[64];
 	(void)len;
 	cp_cursor_init(&cur, text);
 	json_len = 0;
@@ -166,9 +173,13 @@ zjson *sentences_json(const char *text, size_t len,
 	for (size_t i = 0; i < n; i++) {
 		size_t s = cp_cursor_at(&cur, spans[i].start);
 		size_t e = cp_cursor_at(&cur, spans[i].end);
-		int k = snprintf(num, sizeof num, "%s{\"start\":%zu,\"end\":%zu,\"text\":",
-		                 i ? "," : "", s, e);
-		json_put(num, (size_t)k);
+		if (i)
+			json_put(",", 1);
+		json_put("{\"start\":", 9);
+		json_put_size(s);
+		json_put(",\"end\":", 7);
+		json_put_size(e);
+		json_put(",\"text\":", 8);
 		json_put_string(text + spans[i].start, spans[i].end - spans[i].start);
 		json_put("}", 1);
 	}
