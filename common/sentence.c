@@ -38,7 +38,8 @@ struct chunk {
 };
 
 struct splitter {
-	struct word_list abbr, abbr_final, abbr_number, clitics, starters, title_articles;
+	struct word_list abbr, abbr_final, abbr_number, clitics, starters, title_articles,
+	                 title_nouns;
 	struct sentence_span *spans;   /* the last result */
 	size_t n, cap;
 };
@@ -467,7 +468,8 @@ static int glued_heading(const struct splitter *sp, const char *t, size_t len,
 		return 0;
 	struct chunk c = *a, prev = *a;
 	for (int h = 0; h <= HEADING_MAX_WORDS; h++) {
-		if (h > 0 && !only_openers(t, &prev)) {
+		if (h > 0 && !only_openers(t, &prev) &&
+		    !sentence_in_list(&sp->title_nouns, t + prev.s, prev.e - prev.s, 0)) {
 			int starter = char_case(t, c.s, c.e) == C_UPPER &&
 			              sentence_in_list(&sp->starters, t + c.s, c.e - c.s, 1);
 			struct chunk r = c;
@@ -570,7 +572,8 @@ struct splitter *splitter_new(void)
 	    sentence_load_list(&sp->abbr_number, "nl/abbreviations-number.txt") ||
 	    sentence_load_list(&sp->clitics, "nl/sentence-clitics.txt") ||
 	    sentence_load_list(&sp->starters, "nl/sentence-starters.txt") ||
-	    sentence_load_list(&sp->title_articles, "nl/title-articles.txt")) {
+	    sentence_load_list(&sp->title_articles, "nl/title-articles.txt") ||
+	    sentence_load_list(&sp->title_nouns, "nl/title-nouns.txt")) {
 		splitter_free(sp);
 		return NULL;
 	}
@@ -586,6 +589,7 @@ void splitter_free(struct splitter *sp)
 	wordset_free(sp->clitics.set);
 	wordset_free(sp->starters.set);
 	wordset_free(sp->title_articles.set);
+	wordset_free(sp->title_nouns.set);
 	free(sp->spans);
 	free(sp);
 }
@@ -595,7 +599,9 @@ void splitter_free(struct splitter *sp)
  * ("... kan rijst worden verbouwd In een tropisch klimaat ..."). Dutch
  * capitalises these words only at a sentence start, so the text before
  * was a heading or caption that lost its line break; articles are left out,
- * as titles start with them ("het boek De avonden"). Ends the current
+ * as titles start with them ("het boek De avonden"), and so is the word
+ * after a noun that introduces a title ("het programma Wie is de Mol").
+ * Ends the current
  * sentence (of two words or more) before I and returns 1 when so. */
 static int starts_mid_sentence(struct scan *sc, size_t i)
 {
@@ -608,6 +614,7 @@ static int starts_mid_sentence(struct scan *sc, size_t i)
 		ps--;
 	struct chunk c;
 	if (ps <= sc->sent || !read_chunk(sc->sp, t, sc->len, i, &c) ||
+	    sentence_in_list(&sc->sp->title_nouns, t + ps, i - 1 - ps, 0) ||
 	    sentence_in_list(&sc->sp->title_articles, t + c.s, c.e - c.s, 1) ||
 	    !starter_sentence_at(sc->sp, t, sc->len, &c))
 		return 0;                 /* not "het boek De avonden" */

@@ -232,6 +232,9 @@ START_TEST(glued_headings)
 	SPLITS("De oogst op een terrasveld in Zwitserland In ontwikkelingslanden werkt men met de hand.",
 	       "De oogst op een terrasveld in Zwitserland | In ontwikkelingslanden werkt men met de hand.");
 	SPLITS("Zij las het boek Het diner in een nacht.", "Zij las het boek Het diner in een nacht.");
+	SPLITS("Hij won het programma Wie is de Mol in 2020.", "Hij won het programma Wie is de Mol in 2020.");
+	SPLITS("Dat bleef uit. Zijn programma Wie is de Mol trok veel kijkers.",
+	       "Dat bleef uit. | Zijn programma Wie is de Mol trok veel kijkers.");
 	/* "dat dat" is Dutch, not a repeated heading */
 	SPLITS("Pas nu zie ik dat dat fout is.", "Pas nu zie ik dat dat fout is.");
 }
