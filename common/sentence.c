@@ -44,7 +44,7 @@ struct splitter {
 	size_t n, cap;
 };
 
-/* ---- results and glued boundaries ------------------------------------------ */
+/* ---- results ------------------------------------------------------------- */
 
 /* splitter_split never fails: running out of memory ends the program (70). */
 static void out_of_memory(void)
@@ -62,61 +62,6 @@ static void push_span(struct splitter *sp, size_t s, size_t e)
 		sp->spans = n; sp->cap = cap;
 	}
 	sp->spans[sp->n++] = (struct sentence_span){ s, e };
-}
-
-/* A boundary glued inside the chunk [s, e): after a lowercase word of two
- * letters or more, . ? or ! (closing quotes allowed), then an uppercase
- * letter and a lowercase one ("rechtvaardigt.Inclusief"). Returns the byte
- * where the next sentence starts, or 0. URLs, e-mail addresses and host
- * names (a / or @ in the chunk, www. before, or a further dot after) are
- * never cut. */
-static size_t glued_boundary(const struct splitter *sp, const char *t, size_t s, size_t e)
-{
-	for (size_t i = s; i < e; i++)
-		if (t[i] == '/' || t[i] == '@')
-			return 0;
-	for (size_t p = s + 2; p + 2 < e; p++) {
-		char c = t[p];
-		if (c != '.' && c != '?' && c != '!')
-			continue;
-		/* the word before: letters back to a non-letter */
-		size_t w = p, nl = 0;
-		while (w > s) {
-			size_t q = prev_char(t, w);
-			if (!is_letter(t, q, e)) break;
-			w = q; nl++;
-		}
-		if (nl < 2 || char_case(t, prev_char(t, p), e) != C_LOWER)
-			continue;
-		if (c == '.' && (w > s && t[w - 1] == '.'))
-			continue;
-		if (c == '.' && (sentence_in_list(&sp->abbr, t + w, p - w, 1) ||
-		                 sentence_in_list(&sp->abbr_final, t + w, p - w, 1)))
-			continue;
-		size_t q = p + 1;
-		while (q < e) {
-			unsigned char b = (unsigned char)t[q];
-			if (b == '"' || b == '\'') q++;
-			else if (b == 0xE2 && q + 2 < e && (unsigned char)t[q + 1] == 0x80 &&
-			         ((unsigned char)t[q + 2] == 0x9D || (unsigned char)t[q + 2] == 0x99))
-				q += 3;
-			else break;
-		}
-		if (q >= e || char_case(t, q, e) != C_UPPER)
-			continue;
-		/* a host name goes on with more dots: www.Gemeente.nl */
-		int host = 0;
-		for (size_t k = q; k + 1 < e && !host; k++)
-			host = t[k] == '.' && is_letter(t, k + 1, e);
-		if (host || (p - w == 3 && t[w] == 'w' && t[w + 1] == 'w' && t[w + 2] == 'w'))
-			continue;
-		int32_t cp;
-		int k = utf8_decode(t + q, e - q, &cp);
-		if (k < 0 || q + (size_t)k >= e || char_case(t, q + (size_t)k, e) != C_LOWER)
-			continue;
-		return q;
-	}
-	return 0;
 }
 
 /* ---- chunks, read on demand ------------------------------------------------ */
@@ -211,7 +156,7 @@ static int read_chunk(const struct splitter *sp, const char *text, size_t len,
 	/* a chunk longer than any word or URL is no text to cut (and a cap keeps
 	 * the time linear on a megabyte without spaces) */
 	size_t g = (flags & CH_MARK) && i - s <= GLUED_MAX_BYTES ?
-	           glued_boundary(sp, text, s, i) : 0;
+	           sentence_glued_boundary(&sp->abbr, &sp->abbr_final, text, s, i) : 0;
 	if (g) {
 		i = g;
 		flags |= CH_FORCED;
@@ -278,37 +223,6 @@ static int closes_sentence(const char *t, const struct chunk *c, int dq_open, in
 		if (t[i] == '\'' && i + 1 < e && t[i + 1] == '\'') i++;
 	}
 	return 1;
-}
-
-enum mark { M_NONE, M_STOP, M_STRONG, M_ELLIPSIS };
-
-/* The sentence-final mark of chunk [s, e), closers after it skipped. *CORE
- * gets the end of the word before the mark; *CLOSED whether closers follow. */
-static enum mark chunk_mark(const char *t, size_t s, size_t e, size_t *core, int *closed)
-{
-	size_t ce = skip_closers(t, s, e);
-	*closed = ce != e;
-	if (ce == s) return M_NONE;
-	unsigned char c = (unsigned char)t[ce - 1];
-	if (c == '?' || c == '!') {
-		while (ce > s && (t[ce - 1] == '?' || t[ce - 1] == '!')) ce--;
-		*core = ce;
-		return M_STRONG;
-	}
-	if (c == '.') {
-		if (ce - s >= 2 && t[ce - 2] == '.') {
-			while (ce > s && t[ce - 1] == '.') ce--;
-			*core = ce;
-			return M_ELLIPSIS;
-		}
-		*core = ce - 1;
-		return M_STOP;
-	}
-	if (ce - s >= 3 && is_ellipsis_at(t, ce - 3, ce)) {
-		*core = ce - 3;
-		return M_ELLIPSIS;
-	}
-	return M_NONE;
 }
 
 /* Count straight quotes in chunk C into the open flags. */
@@ -386,7 +300,7 @@ static int ends_sentence(const struct splitter *sp, const char *t, size_t len,
 		return 1;
 	size_t core = 0;
 	int closed = 0;
-	enum mark m = (c->flags & CH_MARK) ? chunk_mark(t, c->s, c->e, &core, &closed) : M_NONE;
+	enum mark m = (c->flags & CH_MARK) ? sentence_mark(t, c->s, c->e, &core, &closed) : M_NONE;
 	struct chunk n;
 	if (m == M_NONE) {
 		/* a quotation without final mark, then a new sentence: ... gras'' De ... */
@@ -486,7 +400,7 @@ static int glued_heading(const struct splitter *sp, const char *t, size_t len,
 		size_t core;
 		int closed;
 		if ((c.flags & (CH_PARA_END | CH_FORCED)) ||
-		    chunk_mark(t, c.s, c.e, &core, &closed) != M_NONE)
+		    sentence_mark(t, c.s, c.e, &core, &closed) != M_NONE)
 			return 0;
 		size_t e = skip_closers(t, c.s, c.e);
 		if (e == c.s || t[c.s] == '(' || t[c.s] == '[' ||
