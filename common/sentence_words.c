@@ -105,7 +105,8 @@ size_t sentence_glued_boundary(const struct word_list *abbr, const struct word_l
 			return 0;
 	for (size_t p = s + 2; p + 2 < e; p++) {
 		char c = t[p];
-		if (c != '.' && c != '?' && c != '!')
+		int ellipsis = is_ellipsis_at(t, p, e) || (c == '.' && t[p + 1] == '.');
+		if (c != '.' && c != '?' && c != '!' && !ellipsis)
 			continue;
 		/* the word before: letters back to a non-letter */
 		size_t w = p, nl = 0;
@@ -118,10 +119,12 @@ size_t sentence_glued_boundary(const struct word_list *abbr, const struct word_l
 			continue;
 		if (c == '.' && (w > s && t[w - 1] == '.'))
 			continue;
-		if (c == '.' && (sentence_in_list(abbr, t + w, p - w, 1) ||
-		                 sentence_in_list(abbr_final, t + w, p - w, 1)))
+		if (c == '.' && !ellipsis && (sentence_in_list(abbr, t + w, p - w, 1) ||
+		                              sentence_in_list(abbr_final, t + w, p - w, 1)))
 			continue;
-		size_t q = p + 1;
+		size_t q = p + (is_ellipsis_at(t, p, e) ? 3 : 1);
+		while (q < e && (t[q] == '.' || t[q] == '?' || t[q] == '!' || is_ellipsis_at(t, q, e)))
+			q += is_ellipsis_at(t, q, e) ? 3 : 1;     /* more marks: ?! ... */
 		while (q < e) {
 			unsigned char b = (unsigned char)t[q];
 			if (b == '"' || b == '\'') q++;

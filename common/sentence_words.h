@@ -35,9 +35,9 @@ enum word_kind sentence_word_kind(const struct word_list *abbr,
                                   const char *t, size_t s, size_t e, int first);
 
 /* A sentence boundary glued inside the word T[s, e): after a lowercase word
- * of two letters or more (not an abbreviation in ABBR or ABBR_FINAL), . ? or
- * ! (closing quotes allowed), then an uppercase letter and a lowercase one
- * ("rechtvaardigt.Inclusief"). Returns the byte where the next sentence
+ * of two letters or more (not an abbreviation in ABBR or ABBR_FINAL), . ? !
+ * or an ellipsis (closing quotes allowed), then an uppercase letter and a
+ * lowercase one ("rechtvaardigt.Inclusief", "niet...Misschien"). Returns the byte where the next sentence
  * starts, or 0. URLs, e-mail addresses and host names (a / or @ in the
  * word, www. before, or a further dot after) are never cut. */
 size_t sentence_glued_boundary(const struct word_list *abbr, const struct word_list *abbr_final,

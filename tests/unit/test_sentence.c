@@ -213,6 +213,9 @@ START_TEST(missing_space_after_stop)
 	SPLITS("Hij zei \"nee.\"Daarna bleef het stil.", "Hij zei \"nee.\" | Daarna bleef het stil.");
 	/* not after an abbreviation, not inside a file or domain name */
 	SPLITS("Neem bijv.Jan als voorbeeld.", "Neem bijv.Jan als voorbeeld.");
+	SPLITS("Ik weet het niet...Misschien morgen.", "Ik weet het niet... | Misschien morgen.");
+	SPLITS("Ik weet het niet…Misschien morgen.", "Ik weet het niet… | Misschien morgen.");
+	SPLITS("Echt?!Ja, echt.", "Echt?! | Ja, echt.");
 	SPLITS("Het bestand heet rapport.pdf en is klein.", "Het bestand heet rapport.pdf en is klein.");
 	SPLITS("Kijk op nieuws.Gemeente.nl voor meer.", "Kijk op nieuws.Gemeente.nl voor meer.");
 }
