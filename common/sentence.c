@@ -449,14 +449,35 @@ static size_t begin_sentence(struct scan *sc, size_t pos)
 
 /* Decide on the chunk at POS (which holds a mark or a quote). Returns where
  * scanning goes on. */
+/* Is chunk C a list marker: one or two digits and a full stop ("2.")? */
+static int list_marker(const char *t, const struct chunk *c)
+{
+	size_t n = c->e - c->s;
+	return (n == 2 || n == 3) && t[c->e - 1] == '.' &&
+	       t[c->s] >= '0' && t[c->s] <= '9' &&
+	       (n == 2 || (t[c->s + 1] >= '0' && t[c->s + 1] <= '9'));
+}
+
 static size_t on_chunk(struct scan *sc, size_t pos)
 {
-	struct chunk c;
+	struct chunk c, first;
 	size_t end;
 	if (!read_chunk(sc->sp, sc->t, sc->len, pos, &c))
 		return pos + 1;
 	if (sc->sent == NO_SENTENCE)
 		sc->sent = c.s;
+	/* a list run into one line, "1. Eerste punt 2. Tweede punt": the next
+	 * marker starts the next item */
+	if (c.s != sc->sent && list_marker(sc->t, &c) &&
+	    read_chunk(sc->sp, sc->t, sc->len, sc->sent, &first) && list_marker(sc->t, &first) &&
+	    next_start(sc->sp, sc->t, sc->len, &c) == N_UPPER) {
+		size_t e = c.s, k;
+		while ((k = space_len_before((const unsigned char *)sc->t, e)) > 0)
+			e -= k;
+		push_span(sc->sp, sc->sent, e);
+		sc->sent = c.s;
+		return c.e;
+	}
 	int dq_before = sc->dq_open;
 	track_quotes(sc->t, &c, sc->sp, &sc->dq_open, &sc->sq_open);
 	if (!ends_sentence(sc->sp, sc->t, sc->len, &c, c.s == sc->sent, dq_before,

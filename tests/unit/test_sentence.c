@@ -118,6 +118,9 @@ START_TEST(numbers_and_dates)
 	/* a number that starts a sentence is a list marker */
 	SPLITS("Wat moet er gebeuren?\n\n1. Meer geld voor de zorg.\n\n2. Kortere wachtlijsten.",
 	       "Wat moet er gebeuren? | 1. Meer geld voor de zorg. | 2. Kortere wachtlijsten.");
+	/* a list run into one line: each marker starts an item */
+	SPLITS("1. Meer geld voor de zorg 2. Kortere wachtlijsten 3. Minder regels",
+	       "1. Meer geld voor de zorg | 2. Kortere wachtlijsten | 3. Minder regels");
 }
 END_TEST
 
