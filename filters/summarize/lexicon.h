@@ -1,0 +1,38 @@
+/* lexicon.h — the summarizer's word knowledge, loaded from common/lang/LANG/:
+ * one hash table from a lowercased word (summary_word_fold) to its flags
+ * (stopword, pronoun opener, connective, caption word, byline word, finite
+ * verb) and its document frequency in the reference corpus of
+ * summary-df.txt. Internal to filters/summarize; lengths are bytes.
+ */
+#ifndef ZEEF_SUMMARY_LEXICON_H
+#define ZEEF_SUMMARY_LEXICON_H
+
+#include <stddef.h>
+
+enum {
+	LEX_STOP = 1 << 0,        /* stopwords.txt */
+	LEX_OPENER = 1 << 1,      /* summary-openers.txt */
+	LEX_CONNECTIVE = 1 << 2,  /* summary-connectives.txt */
+	LEX_CREDIT = 1 << 3,      /* summary-credits.txt */
+	LEX_BYLINE = 1 << 4,      /* summary-bylines.txt */
+	LEX_VERB = 1 << 5         /* summary-verbs.txt */
+};
+
+struct summary_lexicon;
+
+/* Load the files of LANG ("nl"). NULL when one is missing or malformed
+ * (a message naming it has been printed) or when out of memory. */
+struct summary_lexicon *summary_lexicon_load(const char *lang);
+void summary_lexicon_free(struct summary_lexicon *lx);
+
+/* Flags of the lowercased word W (N bytes); 0 when unknown. */
+unsigned summary_lexicon_flags(const struct summary_lexicon *lx, const char *w, size_t n);
+
+/* Inverse document frequency of W: log((units + 1) / (df + 1)), where df is
+ * the number of corpus units (sentences) containing W, 0 when unseen. */
+double summary_lexicon_idf(const struct summary_lexicon *lx, const char *w, size_t n);
+
+/* 1 when W (at least 4 bytes) ends in one of summary-verb-endings.txt. */
+int summary_lexicon_verb_ending(const struct summary_lexicon *lx, const char *w, size_t n);
+
+#endif
