@@ -16,7 +16,7 @@ const struct summary_weights summary_default_weights = {
 	.length = 0.3,
 	.quote = 0.6,
 	.opener = 0.5,
-	.connective = 0.1,
+	.connective = 0.0,
 	.redundancy = 0.6,
 };
 
@@ -441,8 +441,10 @@ static size_t limit_count(const struct summary_limits *l, size_t n)
 	}
 	if (l && l->words > 0)
 		any = 1;
-	if (!any)
-		k = 3;
+	if (!any) {            /* 3, or a third of the document, at least 2 */
+		k = n / 3;
+		k = k < 2 ? 2 : k > 3 ? 3 : k;
+	}
 	return k < n ? k : n;
 }
 

@@ -63,7 +63,8 @@ enum summary_kind {
 };
 
 /* How long a summary may be; a value <= 0 means "no limit of this kind".
- * All given limits apply together. With none given, 3 sentences. */
+ * All given limits apply together. With none given: 3 sentences, or a
+ * third of the document's sentences when that is fewer, but at least 2. */
 struct summary_limits {
 	long sentences;     /* at most this many sentences */
 	double ratio;       /* at most round(ratio * sentences in the document),
