@@ -12,12 +12,15 @@ const struct summary_weights summary_default_weights = {
 	.position = 1.0,
 	.position_scale = 4.0,
 	.centrality = 0.5,
-	.names = 0.3,
+	.lead_overlap = 0.0,
+	.first = 0.0,
+	.names = 0.12,
+	.numbers = 0.2,
 	.length = 0.3,
 	.quote = 0.6,
 	.opener = 0.5,
 	.connective = 0.0,
-	.redundancy = 0.6,
+	.redundancy = 1.7,
 };
 
 /* Score offset per kind tier: real sentences always come before fragments,
@@ -37,7 +40,7 @@ struct term {
 
 struct sent {
 	size_t term0, nterm; /* its distinct terms: sz->sterm[term0 .. +nterm) */
-	unsigned words, caps;
+	unsigned words, caps, numbers;
 	enum summary_kind kind;
 	int opener, connective, chosen, skipped;
 	double quoted;
@@ -264,6 +267,8 @@ static int read_sentence(struct summarizer *sz, const struct summary_doc *d, siz
 		else if (!is_upper_start(s + ws, len) &&
 		         summary_lexicon_verb_ending(sz->lx, sz->fold + ws, len))
 			verb = 1;
+		if (s[ws] >= '0' && s[ws] <= '9')
+			st->numbers++;
 		if (st->words == 0) {
 			first = flags;
 			lead = flags;
@@ -321,6 +326,14 @@ static void score_sentences(struct summarizer *sz, const struct summary_doc *d)
 			maxc = st->base;
 	}
 	(void)cent;
+	/* Overlap with the first real sentence: mark its terms. */
+	size_t lead = sz->n;
+	for (size_t k = 0; k < sz->n && lead == sz->n; k++)
+		if (sz->sent[k].kind == SUMMARY_SENTENCE)
+			lead = k;
+	if (lead < sz->n)
+		for (size_t j = 0; j < sz->sent[lead].nterm; j++)
+			sz->term[sz->sterm[sz->sent[lead].term0 + j]].covered = 2;
 	size_t rank = 0;
 	for (size_t k = 0; k < sz->n; k++) {
 		struct sent *st = &sz->sent[k];
@@ -329,13 +342,27 @@ static void score_sentences(struct summarizer *sz, const struct summary_doc *d)
 		double names = d->entities ? d->entities[k] : st->caps;
 		double quoted = d->quoted ? d->quoted[k] : st->quoted;
 		double len = st->words < 4 ? 0 : (st->words > 12 ? 12 : st->words) / 12.0;
-		if (st->kind == SUMMARY_SENTENCE || st->kind == SUMMARY_FRAGMENT)
-			rank++;
+		double overlap = 0;
+		for (size_t j = 0; j < st->nterm; j++) {
+			const struct term *t = &sz->term[sz->sterm[st->term0 + j]];
+			if (t->covered == 2)
+				overlap += t->w;
+		}
+		if (st->weight > 0)
+			overlap /= st->weight;
+		double numbers = st->numbers > 2 ? 1 : st->numbers / 2.0;
 		st->base = w->position * pos + w->centrality * c +
+		           w->lead_overlap * overlap + w->first * (rank == 0) +
+		           w->numbers * numbers +
 		           w->names * (names > 4 ? 4 : names) / 4 + w->length * len -
 		           w->quote * quoted - w->connective * st->connective -
 		           TIER_GAP * tier(st->kind);
+		if (st->kind == SUMMARY_SENTENCE || st->kind == SUMMARY_FRAGMENT)
+			rank++;
 	}
+	if (lead < sz->n)
+		for (size_t j = 0; j < sz->sent[lead].nterm; j++)
+			sz->term[sz->sterm[sz->sent[lead].term0 + j]].covered = 0;
 }
 
 static double current(const struct summarizer *sz, size_t k)

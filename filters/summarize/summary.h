@@ -78,7 +78,10 @@ struct summary_weights {
 	double position;        /* weight of the position score */
 	double position_scale;  /* real sentences until the position score halves */
 	double centrality;
+	double lead_overlap;    /* share of its word weight in the first sentence */
+	double first;           /* bonus of the first real sentence */
 	double names;
+	double numbers;
 	double length;
 	double quote;           /* penalty for a sentence all in quotes */
 	double opener;          /* penalty for an unresolved pronoun opener */
