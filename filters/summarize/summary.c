@@ -560,5 +560,6 @@ double summarizer_score(const struct summarizer *sz, size_t i)
 {
 	if (i >= sz->n)
 		return 0;
-	return sz->sent[i].base + TIER_GAP * tier(sz->sent[i].kind);
+	const struct sent *st = &sz->sent[i];
+	return st->base + TIER_GAP * tier(st->kind) - (st->opener ? sz->w.opener : 0);
 }

@@ -121,8 +121,9 @@ size_t summarizer_run(struct summarizer *sz, const struct summary_doc *doc,
                       const struct summary_limits *limits,
                       const size_t **picked);
 
-/* After summarizer_run: the kind and the score (before redundancy) that
- * sentence I of the last document got. For tests and --explain. */
+/* After summarizer_run: the kind and the score that sentence I of the last
+ * document got on its own: before redundancy, without the kind's tier, with
+ * the opener penalty as if the sentence before it were not chosen. */
 enum summary_kind summarizer_kind(const struct summarizer *sz, size_t i);
 double summarizer_score(const struct summarizer *sz, size_t i);
 

@@ -284,7 +284,7 @@ int score_summary(int argc, char **argv)
 			return 0;
 		} else {
 			fprintf(stderr, "zeef score summary: unknown option '%s'\n", argv[optind - 1]);
-			usage(stderr);
+			fputs("Try 'zeef score summary --help' for more information.\n", stderr);
 			return 64;
 		}
 	}
@@ -292,7 +292,7 @@ int score_summary(int argc, char **argv)
 	if (nfiles < 2 || nfiles - 1 > MAX_REFS) {
 		fprintf(stderr, "zeef score summary: expected 1 to %d GOLD files and one PRED file\n",
 		        MAX_REFS);
-		usage(stderr);
+		fputs("Try 'zeef score summary --help' for more information.\n", stderr);
 		return 64;
 	}
 	struct table t = { NULL, 0, 0 };
