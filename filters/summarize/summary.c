@@ -504,12 +504,19 @@ size_t summarizer_run(struct summarizer *sz, const struct summary_doc *d,
 
 	size_t want = limit_count(limits, d->n), got = 0;
 	long budget = limits && limits->words > 0 ? limits->words : -1;
+	/* A lower kind is only taken when every sentence of the better kinds is
+	 * taken: never a caption to fill the words a real sentence did not fit. */
+	int blocked = 2;
 	if (method == SUMMARY_LEAD) {
-		for (int tr = 0; tr <= 2 && got < want; tr++)
+		for (int tr = 0; tr <= 2 && got < want && tr <= blocked; tr++)
 			for (size_t k = 0; k < d->n && got < want; k++) {
 				struct sent *st = &sz->sent[k];
-				if (tier(st->kind) != tr || (budget >= 0 && (long)st->words > budget))
+				if (tier(st->kind) != tr)
 					continue;
+				if (budget >= 0 && (long)st->words > budget) {
+					blocked = tr;
+					continue;
+				}
 				st->chosen = 1;
 				got++;
 				if (budget >= 0)
@@ -530,8 +537,11 @@ size_t summarizer_run(struct summarizer *sz, const struct summary_doc *d,
 					return (size_t)-1;
 				continue;
 			}
+			if (tier(st->kind) > blocked)
+				break;
 			if (budget >= 0 && (long)st->words > budget) {
 				st->skipped = 1;
+				blocked = tier(st->kind);
 				continue;
 			}
 			choose(sz, c.i);
