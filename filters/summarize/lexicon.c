@@ -12,14 +12,28 @@
 
 /* --- words ------------------------------------------------------------- */
 
+/* ASCII letters and digits. */
+static const unsigned char ascii_word[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+	['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+	['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+	['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+	['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+	['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
 /* 1 when the character starting at S[i] (L bytes left) is part of a word;
  * *clen gets its length in bytes. */
-static int word_char(const unsigned char *s, size_t l, size_t *clen)
+static inline int word_char(const unsigned char *s, size_t l, size_t *clen)
 {
 	unsigned char c = s[0];
 	if (c < 0x80) {
 		*clen = 1;
-		return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+		return ascii_word[c];
 	}
 	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
 	if (n > l)
@@ -43,15 +57,25 @@ int summary_word_next(const char *text, size_t len, size_t *pos,
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = *pos, cl;
-	while (i < len && !word_char(s + i, len - i, &cl))
+	for (;;) {             /* ASCII fast path, then the general case */
+		while (i < len && s[i] < 0x80 && !ascii_word[s[i]])
+			i++;
+		if (i >= len || s[i] < 0x80 || word_char(s + i, len - i, &cl))
+			break;
 		i += cl;
+	}
 	if (i >= len) {
 		*pos = len;
 		return 0;
 	}
 	*start = i;
-	while (i < len && word_char(s + i, len - i, &cl))
+	for (;;) {
+		while (i < len && s[i] < 0x80 && ascii_word[s[i]])
+			i++;
+		if (i >= len || s[i] < 0x80 || !word_char(s + i, len - i, &cl))
+			break;
 		i += cl;
+	}
 	*end = *pos = i;
 	return 1;
 }
@@ -81,12 +105,14 @@ struct entry {
 	uint32_t len;
 	uint32_t df;
 	unsigned flags;
+	double idf;          /* set once loading is done */
 };
 
 struct summary_lexicon {
 	struct entry *slot;
 	size_t cap, used;    /* cap is a power of two */
 	double units;        /* corpus units behind the df counts */
+	double unseen_idf;   /* idf of a word not in the table */
 	char **endings;
 	size_t *ending_len;
 	size_t n_endings;
@@ -94,13 +120,6 @@ struct summary_lexicon {
 	const char *loading; /* file being loaded, for messages */
 };
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h ^ (h >> 29);
-}
 
 static struct entry *find(const struct summary_lexicon *lx, const char *w, size_t n,
                           uint64_t h)
@@ -108,8 +127,15 @@ static struct entry *find(const struct summary_lexicon *lx, const char *w, size_
 	size_t mask = lx->cap - 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		struct entry *e = &lx->slot[i];
-		if (!e->word || (e->hash == h && e->len == n && memcmp(e->word, w, n) == 0))
+		if (!e->word)
 			return e;
+		if (e->hash == h && e->len == n) {
+			size_t j = 0;
+			while (j < n && e->word[j] == w[j])
+				j++;
+			if (j == n)
+				return e;
+		}
 	}
 }
 
@@ -141,7 +167,7 @@ static struct entry *intern(struct summary_lexicon *lx, const char *w, size_t n)
 		return NULL;
 	summary_word_fold(w, n, f);
 	f[n] = '\0';
-	uint64_t h = hash_bytes(f, n);
+	uint64_t h = summary_lexicon_hash(f, n);
 	struct entry *e = find(lx, f, n, h);
 	if (e->word) {
 		free(f);
@@ -253,6 +279,10 @@ struct summary_lexicon *summary_lexicon_load(const char *lang)
 		summary_lexicon_free(lx);
 		return NULL;
 	}
+	lx->unseen_idf = log(lx->units + 1);
+	for (size_t i = 0; i < lx->cap; i++)
+		if (lx->slot[i].word)
+			lx->slot[i].idf = log((lx->units + 1) / (lx->slot[i].df + 1.0));
 	if (lx->units < 1) {
 		fprintf(stderr, "summarize: language file %s/summary-df.txt has no @units line\n",
 		        lang);
@@ -278,15 +308,24 @@ void summary_lexicon_free(struct summary_lexicon *lx)
 
 unsigned summary_lexicon_flags(const struct summary_lexicon *lx, const char *w, size_t n)
 {
-	const struct entry *e = find(lx, w, n, hash_bytes(w, n));
+	const struct entry *e = find(lx, w, n, summary_lexicon_hash(w, n));
 	return e->word ? e->flags : 0;
 }
 
 double summary_lexicon_idf(const struct summary_lexicon *lx, const char *w, size_t n)
 {
-	const struct entry *e = find(lx, w, n, hash_bytes(w, n));
+	const struct entry *e = find(lx, w, n, summary_lexicon_hash(w, n));
 	double df = e->word ? e->df : 0;
 	return log((lx->units + 1) / (df + 1));
+}
+
+void summary_lexicon_lookup(const struct summary_lexicon *lx, const char *w, size_t n,
+                            uint64_t h, unsigned *flags, double *idf, int *verb_ending)
+{
+	const struct entry *e = find(lx, w, n, h);
+	*flags = e->word ? e->flags : 0;
+	*idf = e->word ? e->idf : lx->unseen_idf;
+	*verb_ending = summary_lexicon_verb_ending(lx, w, n);
 }
 
 int summary_lexicon_verb_ending(const struct summary_lexicon *lx, const char *w, size_t n)

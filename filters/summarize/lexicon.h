@@ -8,6 +8,7 @@
 #define ZEEF_SUMMARY_LEXICON_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum {
 	LEX_STOP = 1 << 0,        /* stopwords.txt */
@@ -31,6 +32,20 @@ unsigned summary_lexicon_flags(const struct summary_lexicon *lx, const char *w, 
 /* Inverse document frequency of W: log((units + 1) / (df + 1)), where df is
  * the number of corpus units (sentences) containing W, 0 when unseen. */
 double summary_lexicon_idf(const struct summary_lexicon *lx, const char *w, size_t n);
+
+/* All of the above in one look-up: flags, idf and verb ending of W, whose
+ * summary_lexicon_hash() is H. */
+void summary_lexicon_lookup(const struct summary_lexicon *lx, const char *w, size_t n,
+                            uint64_t h, unsigned *flags, double *idf, int *verb_ending);
+
+/* The hash the table uses (64-bit FNV-1a, mixed), for summary_lexicon_lookup. */
+static inline uint64_t summary_lexicon_hash(const char *w, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 1099511628211ull;
+	return h ^ (h >> 29);
+}
 
 /* 1 when W (at least 4 bytes) ends in one of summary-verb-endings.txt. */
 int summary_lexicon_verb_ending(const struct summary_lexicon *lx, const char *w, size_t n);

@@ -34,8 +34,11 @@ struct term {
 	uint32_t sf;         /* sentences containing it */
 	uint32_t last;       /* 1 + last sentence seen in */
 	uint32_t post;       /* start of its postings */
+	uint32_t slot;       /* its place in sz->index */
 	double w;            /* weight: inverse document frequency, 0 for stopwords */
 	int covered;         /* in a chosen sentence */
+	unsigned flags;      /* LEX_* of the word */
+	int verb_ending;     /* ends like a finite verb */
 };
 
 struct sent {
@@ -118,14 +121,6 @@ void summarizer_set_weights(struct summarizer *sz, const struct summary_weights 
 	sz->w = *w;
 }
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h ^ (h >> 29);
-}
-
 /* The id of the term at FOLD[off, off+len), added when new; -1 on no memory. */
 static long term_id(struct summarizer *sz, size_t off, size_t len)
 {
@@ -140,18 +135,25 @@ static long term_id(struct summarizer *sz, size_t off, size_t len)
 			while (ix[j] >= 0)
 				j = (j + 1) & (cap - 1);
 			ix[j] = (int32_t)t;
+			sz->term[t].slot = (uint32_t)j;
 		}
 		free(sz->index);
 		sz->index = ix;
 		sz->index_cap = cap;
 	}
 	const char *w = sz->fold + off;
-	uint64_t h = hash_bytes(w, len);
+	uint64_t h = summary_lexicon_hash(w, len);
 	size_t mask = sz->index_cap - 1, j = h & mask;
 	for (; sz->index[j] >= 0; j = (j + 1) & mask) {
 		struct term *t = &sz->term[sz->index[j]];
-		if (t->hash == h && t->len == len && memcmp(sz->fold + t->off, w, len) == 0)
-			return sz->index[j];
+		if (t->hash == h && t->len == len) {
+			const char *x = sz->fold + t->off;
+			size_t i = 0;
+			while (i < len && x[i] == w[i])
+				i++;
+			if (i == len)
+				return sz->index[j];
+		}
 	}
 	if (RESERVE(sz->term, sz->term_cap, sz->nterm + 1) < 0)
 		return -1;
@@ -160,8 +162,10 @@ static long term_id(struct summarizer *sz, size_t off, size_t len)
 	t->hash = h;
 	t->off = off;
 	t->len = (uint32_t)len;
-	unsigned flags = summary_lexicon_flags(sz->lx, w, len);
-	t->w = (flags & LEX_STOP) || len < 2 ? 0 : summary_lexicon_idf(sz->lx, w, len);
+	t->slot = (uint32_t)j;
+	double idf;
+	summary_lexicon_lookup(sz->lx, w, len, h, &t->flags, &idf, &t->verb_ending);
+	t->w = (t->flags & LEX_STOP) || len < 2 ? 0 : idf;
 	sz->index[j] = (int32_t)sz->nterm;
 	return (long)sz->nterm++;
 }
@@ -253,7 +257,7 @@ static int read_sentence(struct summarizer *sz, const struct summary_doc *d, siz
 		if (id < 0)
 			return -1;
 		struct term *t = &sz->term[id];
-		unsigned flags = summary_lexicon_flags(sz->lx, sz->fold + ws, len);
+		unsigned flags = t->flags;
 		if (t->last != k + 1) {
 			if (RESERVE(sz->sterm, sz->sterm_cap, sz->nsterm + 1) < 0)
 				return -1;
@@ -264,8 +268,7 @@ static int read_sentence(struct summarizer *sz, const struct summary_doc *d, siz
 		}
 		if (flags & LEX_VERB)
 			verb = 1;
-		else if (!is_upper_start(s + ws, len) &&
-		         summary_lexicon_verb_ending(sz->lx, sz->fold + ws, len))
+		else if (t->verb_ending && !is_upper_start(s + ws, len))
 			verb = 1;
 		if (s[ws] >= '0' && s[ws] <= '9')
 			st->numbers++;
@@ -480,9 +483,9 @@ size_t summarizer_run(struct summarizer *sz, const struct summary_doc *d,
                       const size_t **picked)
 {
 	sz->n = 0;
+	for (size_t t = 0; t < sz->nterm; t++)   /* empty the index in O(terms) */
+		sz->index[sz->term[t].slot] = -1;
 	sz->nterm = sz->nsterm = sz->nheap = 0;
-	if (sz->index_cap)
-		memset(sz->index, 0xff, sz->index_cap * sizeof *sz->index);
 	if (RESERVE(sz->fold, sz->fold_cap, d->len + 1) < 0 ||
 	    RESERVE(sz->sent, sz->sent_cap, d->n + 1) < 0)
 		return (size_t)-1;
