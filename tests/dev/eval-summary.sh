@@ -45,9 +45,11 @@ run() { # NAME SUMMARIZE-ARGS...
 }
 run lead-3 --method lead --sentences 3
 run lead --method lead
+# shellcheck disable=SC2086
 run rank ${SUMMARIZE_ARGS:-}
 # The same documents without gold sentences: summarize splits them itself.
 jq -c 'del(.sentences)' "$tmp/dev.jsonl" >"$tmp/nosent.jsonl"
+# shellcheck disable=SC2086
 "$bin/summarize" ${SUMMARIZE_ARGS:-} <"$tmp/nosent.jsonl" >"$tmp/pred.jsonl"
 echo "== rank, sentences from the shared splitter (summarize ${SUMMARIZE_ARGS:-})"
 # shellcheck disable=SC2086
