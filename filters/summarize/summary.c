@@ -12,14 +12,11 @@ const struct summary_weights summary_default_weights = {
 	.position = 1.0,
 	.position_scale = 4.0,
 	.centrality = 0.5,
-	.lead_overlap = 0.0,
-	.first = 0.0,
 	.names = 0.12,
 	.numbers = 0.2,
 	.length = 0.3,
 	.quote = 0.6,
 	.opener = 0.5,
-	.connective = 0.0,
 	.redundancy = 1.7,
 };
 
@@ -45,7 +42,7 @@ struct sent {
 	size_t term0, nterm; /* its distinct terms: sz->sterm[term0 .. +nterm) */
 	unsigned words, caps, numbers;
 	enum summary_kind kind;
-	int opener, connective, chosen, skipped;
+	int opener, chosen, skipped;
 	double quoted;
 	double base;         /* score without opener and redundancy */
 	double weight;       /* sum of its terms' weights */
@@ -275,10 +272,8 @@ static int read_sentence(struct summarizer *sz, const struct summary_doc *d, siz
 		if (st->words == 0) {
 			first = flags;
 			lead = flags;
-			if (flags & LEX_CONNECTIVE) {
-				st->connective = 1;
+			if (flags & LEX_CONNECTIVE)
 				skipped_connective = 1;
-			}
 		} else {
 			if (st->words == 1 && skipped_connective)
 				lead = flags;
@@ -308,14 +303,15 @@ static int tier(enum summary_kind k)
 	return k == SUMMARY_SENTENCE ? 0 : k == SUMMARY_FRAGMENT ? 1 : 2;
 }
 
-/* Base scores: position, centrality, names, length, quotes, connective. */
+/* Base scores: kind, position, centrality, names, numbers, length, quotes. */
 static void score_sentences(struct summarizer *sz, const struct summary_doc *d)
 {
 	const struct summary_weights *w = &sz->w;
 	double maxc = 0;
-	double *cent = NULL;
-	/* Centrality: the weight the sentence shares with the other sentences,
-	 * through each of its terms' sentence counts, over its own norm. */
+	/* Centrality: the weight a sentence shares with the other sentences
+	 * (each word's weight squared times the number of other sentences that
+	 * have it), over the sentence's own norm; held in ->base until scaled
+	 * by the document's maximum below. */
 	for (size_t k = 0; k < sz->n; k++) {
 		struct sent *st = &sz->sent[k];
 		double c = 0, norm = 0;
@@ -324,48 +320,27 @@ static void score_sentences(struct summarizer *sz, const struct summary_doc *d)
 			c += t->w * t->w * (double)(t->sf - 1);
 			norm += t->w * t->w;
 		}
-		st->base = norm > 0 ? c / sqrt(norm) : 0;   /* kept here for now */
+		st->base = norm > 0 ? c / sqrt(norm) : 0;
 		if (st->base > maxc)
 			maxc = st->base;
 	}
-	(void)cent;
-	/* Overlap with the first real sentence: mark its terms. */
-	size_t lead = sz->n;
-	for (size_t k = 0; k < sz->n && lead == sz->n; k++)
-		if (sz->sent[k].kind == SUMMARY_SENTENCE)
-			lead = k;
-	if (lead < sz->n)
-		for (size_t j = 0; j < sz->sent[lead].nterm; j++)
-			sz->term[sz->sterm[sz->sent[lead].term0 + j]].covered = 2;
-	size_t rank = 0;
+	size_t rank = 0;   /* position among sentences and fragments */
+	double scale = w->position_scale > 0 ? w->position_scale : 1;
 	for (size_t k = 0; k < sz->n; k++) {
 		struct sent *st = &sz->sent[k];
-		double c = maxc > 0 ? st->base / maxc : 0;
-		double pos = exp2(-(double)rank / (w->position_scale > 0 ? w->position_scale : 1));
+		double centrality = maxc > 0 ? st->base / maxc : 0;
+		double position = exp2(-(double)rank / scale);
 		double names = d->entities ? d->entities[k] : st->caps;
 		double quoted = d->quoted ? d->quoted[k] : st->quoted;
-		double len = st->words < 4 ? 0 : (st->words > 12 ? 12 : st->words) / 12.0;
-		double overlap = 0;
-		for (size_t j = 0; j < st->nterm; j++) {
-			const struct term *t = &sz->term[sz->sterm[st->term0 + j]];
-			if (t->covered == 2)
-				overlap += t->w;
-		}
-		if (st->weight > 0)
-			overlap /= st->weight;
+		double length = st->words < 4 ? 0 : (st->words > 12 ? 12 : st->words) / 12.0;
 		double numbers = st->numbers > 2 ? 1 : st->numbers / 2.0;
-		st->base = w->position * pos + w->centrality * c +
-		           w->lead_overlap * overlap + w->first * (rank == 0) +
-		           w->numbers * numbers +
-		           w->names * (names > 4 ? 4 : names) / 4 + w->length * len -
-		           w->quote * quoted - w->connective * st->connective -
+		st->base = w->position * position + w->centrality * centrality +
+		           w->names * (names > 4 ? 4 : names) / 4 + w->numbers * numbers +
+		           w->length * length - w->quote * (quoted > 1 ? 1 : quoted) -
 		           TIER_GAP * tier(st->kind);
 		if (st->kind == SUMMARY_SENTENCE || st->kind == SUMMARY_FRAGMENT)
 			rank++;
 	}
-	if (lead < sz->n)
-		for (size_t j = 0; j < sz->sent[lead].nterm; j++)
-			sz->term[sz->sterm[sz->sent[lead].term0 + j]].covered = 0;
 }
 
 static double current(const struct summarizer *sz, size_t k)

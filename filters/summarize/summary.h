@@ -18,11 +18,12 @@
  *     sentences joined by shared informative words, computed through the
  *     words, so in time linear in the document's length),
  *   - names: entity mentions (the `entities` field) or, without it,
- *     capitalised words inside the sentence,
+ *     capitalised words inside the sentence; and numbers,
  *   - length (very short sentences say little),
  *   - quoted speech (the `quotes` field, or quote marks) lowers the score,
  *   - a sentence that starts with a pronoun or demonstrative pointing back
- *     (common/lang/<lang>/summary-openers.txt) is penalised unless the
+ *     (common/lang/<lang>/summary-openers.txt; looked for after a
+ *     connective of summary-connectives.txt) is penalised unless the
  *     sentence before it is in the summary too.
  * Words are weighted by inverse document frequency (summary-df.txt);
  * stopwords (stopwords.txt) weigh nothing. Sentences are then taken
@@ -78,14 +79,11 @@ struct summary_weights {
 	double position;        /* weight of the position score */
 	double position_scale;  /* real sentences until the position score halves */
 	double centrality;
-	double lead_overlap;    /* share of its word weight in the first sentence */
-	double first;           /* bonus of the first real sentence */
-	double names;
-	double numbers;
+	double names;           /* entity mentions or capitalised words (up to 4) */
+	double numbers;         /* numbers in the sentence (up to 2) */
 	double length;
 	double quote;           /* penalty for a sentence all in quotes */
 	double opener;          /* penalty for an unresolved pronoun opener */
-	double connective;      /* penalty for a connective opener */
 	double redundancy;      /* penalty for a sentence all covered already */
 };
 extern const struct summary_weights summary_default_weights;
