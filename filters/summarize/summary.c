@@ -49,6 +49,13 @@ struct sent {
 	double covered;      /* weight of its terms in chosen sentences */
 };
 
+/* A place in the term index: the term's id (-1: empty) and the low bits
+ * of its hash, so that most mismatches never touch the term itself. */
+struct slot {
+	int32_t id;
+	uint32_t tag;
+};
+
 struct cand {
 	double score;
 	size_t i;
@@ -59,7 +66,7 @@ struct summarizer {
 	struct summary_weights w;
 	char *fold;          size_t fold_cap;
 	struct term *term;   size_t nterm, term_cap;
-	int32_t *index;      size_t index_cap;     /* power of two; -1 empty */
+	struct slot *index;  size_t index_cap;     /* power of two */
 	uint32_t *sterm;     size_t nsterm, sterm_cap;
 	uint32_t *posting;   size_t posting_cap;
 	struct sent *sent;   size_t sent_cap, n;
@@ -123,15 +130,17 @@ static long term_id(struct summarizer *sz, size_t off, size_t len)
 {
 	if ((sz->nterm + 1) * 2 > sz->index_cap) {
 		size_t cap = sz->index_cap ? sz->index_cap * 2 : 1024;
-		int32_t *ix = malloc(cap * sizeof *ix);
+		struct slot *ix = malloc(cap * sizeof *ix);
 		if (!ix)
 			return -1;
-		memset(ix, 0xff, cap * sizeof *ix);
+		for (size_t j = 0; j < cap; j++)
+			ix[j].id = -1;
 		for (size_t t = 0; t < sz->nterm; t++) {
 			size_t j = sz->term[t].hash & (cap - 1);
-			while (ix[j] >= 0)
+			while (ix[j].id >= 0)
 				j = (j + 1) & (cap - 1);
-			ix[j] = (int32_t)t;
+			ix[j].id = (int32_t)t;
+			ix[j].tag = (uint32_t)sz->term[t].hash;
 			sz->term[t].slot = (uint32_t)j;
 		}
 		free(sz->index);
@@ -141,15 +150,17 @@ static long term_id(struct summarizer *sz, size_t off, size_t len)
 	const char *w = sz->fold + off;
 	uint64_t h = summary_lexicon_hash(w, len);
 	size_t mask = sz->index_cap - 1, j = h & mask;
-	for (; sz->index[j] >= 0; j = (j + 1) & mask) {
-		struct term *t = &sz->term[sz->index[j]];
+	for (; sz->index[j].id >= 0; j = (j + 1) & mask) {
+		if (sz->index[j].tag != (uint32_t)h)
+			continue;
+		struct term *t = &sz->term[sz->index[j].id];
 		if (t->hash == h && t->len == len) {
 			const char *x = sz->fold + t->off;
 			size_t i = 0;
 			while (i < len && x[i] == w[i])
 				i++;
 			if (i == len)
-				return sz->index[j];
+				return sz->index[j].id;
 		}
 	}
 	if (RESERVE(sz->term, sz->term_cap, sz->nterm + 1) < 0)
@@ -163,7 +174,8 @@ static long term_id(struct summarizer *sz, size_t off, size_t len)
 	double idf;
 	summary_lexicon_lookup(sz->lx, w, len, h, &t->flags, &idf, &t->verb_ending);
 	t->w = (t->flags & LEX_STOP) || len < 2 ? 0 : idf;
-	sz->index[j] = (int32_t)sz->nterm;
+	sz->index[j].id = (int32_t)sz->nterm;
+	sz->index[j].tag = (uint32_t)h;
 	return (long)sz->nterm++;
 }
 
@@ -203,6 +215,10 @@ static int ends_like_sentence(const unsigned char *s, size_t a, size_t b)
  * sentences closes any open quote. */
 static void estimate_quotes(struct summarizer *sz, const struct summary_doc *d)
 {
+	/* Bytes that may start a quote mark; all others are skipped in runs. */
+	static const unsigned char mark[256] = {
+		[','] = 1, ['\''] = 1, ['"'] = 1, [0xC2] = 1, [0xE2] = 1
+	};
 	const unsigned char *s = (const unsigned char *)d->text;
 	int inside = 0;
 	size_t prev_end = 0;
@@ -212,6 +228,13 @@ static void estimate_quotes(struct summarizer *sz, const struct summary_doc *d)
 			if (s[i] == '\n' && i + 1 < a && s[i + 1] == '\n')
 				inside = 0;
 		for (size_t i = a; i < b; i++) {
+			size_t run = i;
+			while (i < b && !mark[s[i]])
+				i++;
+			if (inside)
+				in += i - run;
+			if (i >= b)
+				break;
 			unsigned char c = s[i];
 			if (c == ',' && i + 1 < b && s[i + 1] == ',') {
 				inside = 1;
@@ -221,15 +244,19 @@ static void estimate_quotes(struct summarizer *sz, const struct summary_doc *d)
 				i++;
 			} else if (c == '"') {
 				inside = !inside;
-			} else if (c == 0xE2 && i + 2 < b && s[i + 1] == 0x80) {
-				if (s[i + 2] == 0x9C || s[i + 2] == 0x9E)        /* “ „ */
-					inside = 1;
-				else if (s[i + 2] == 0x9D)                       /* ” */
-					inside = 0;
-			} else if (c == 0xC2 && i + 1 < b && s[i + 1] == 0xAB) {
+			} else if (c == 0xE2 && i + 2 < b && s[i + 1] == 0x80 &&
+			           (s[i + 2] == 0x9C || s[i + 2] == 0x9E)) {   /* “ „ */
 				inside = 1;
-			} else if (c == 0xC2 && i + 1 < b && s[i + 1] == 0xBB) {
+				i += 2;
+			} else if (c == 0xE2 && i + 2 < b && s[i + 1] == 0x80 && s[i + 2] == 0x9D) {
+				inside = 0;                                    /* ” */
+				i += 2;
+			} else if (c == 0xC2 && i + 1 < b && s[i + 1] == 0xAB) {   /* « */
+				inside = 1;
+				i++;
+			} else if (c == 0xC2 && i + 1 < b && s[i + 1] == 0xBB) {   /* » */
 				inside = 0;
+				i++;
 			} else if (inside) {
 				in++;
 			}
@@ -459,7 +486,7 @@ size_t summarizer_run(struct summarizer *sz, const struct summary_doc *d,
 {
 	sz->n = 0;
 	for (size_t t = 0; t < sz->nterm; t++)   /* empty the index in O(terms) */
-		sz->index[sz->term[t].slot] = -1;
+		sz->index[sz->term[t].slot].id = -1;
 	sz->nterm = sz->nsterm = sz->nheap = 0;
 	if (RESERVE(sz->fold, sz->fold_cap, d->len + 1) < 0 ||
 	    RESERVE(sz->sent, sz->sent_cap, d->n + 1) < 0)
