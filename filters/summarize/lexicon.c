@@ -105,12 +105,23 @@ struct entry {
 	uint32_t len;
 	uint32_t df;
 	unsigned flags;
-	double idf;          /* set once loading is done */
+};
+
+/* A slot as look-ups see it: 16 bytes, so that the table stays in cache.
+ * A word is recognised by its 64-bit hash and length alone (a collision
+ * between a listed word and another word is astronomically unlikely, and
+ * would only lend it the listed word's weight). */
+struct probe {
+	uint64_t hash;       /* 0: empty (a real hash of 0 is stored as 1) */
+	float idf;
+	uint16_t flags;
+	uint16_t len;
 };
 
 struct summary_lexicon {
 	struct entry *slot;
 	size_t cap, used;    /* cap is a power of two */
+	struct probe *probe; /* per slot, what a look-up needs, packed */
 	double units;        /* corpus units behind the df counts */
 	double unseen_idf;   /* idf of a word not in the table */
 	char **endings;
@@ -280,9 +291,20 @@ struct summary_lexicon *summary_lexicon_load(const char *lang)
 		return NULL;
 	}
 	lx->unseen_idf = log(lx->units + 1);
-	for (size_t i = 0; i < lx->cap; i++)
-		if (lx->slot[i].word)
-			lx->slot[i].idf = log((lx->units + 1) / (lx->slot[i].df + 1.0));
+	lx->probe = calloc(lx->cap, sizeof *lx->probe);
+	if (!lx->probe) {
+		summary_lexicon_free(lx);
+		return NULL;
+	}
+	for (size_t i = 0; i < lx->cap; i++) {
+		const struct entry *e = &lx->slot[i];
+		if (!e->word)
+			continue;
+		lx->probe[i].hash = e->hash ? e->hash : 1;
+		lx->probe[i].idf = (float)log((lx->units + 1) / (e->df + 1.0));
+		lx->probe[i].flags = (uint16_t)e->flags;
+		lx->probe[i].len = e->len < 0xFFFF ? (uint16_t)e->len : 0xFFFF;
+	}
 	if (lx->units < 1) {
 		fprintf(stderr, "summarize: language file %s/summary-df.txt has no @units line\n",
 		        lang);
@@ -301,30 +323,26 @@ void summary_lexicon_free(struct summary_lexicon *lx)
 	for (size_t i = 0; i < lx->n_endings; i++)
 		free(lx->endings[i]);
 	free(lx->slot);
+	free(lx->probe);
 	free(lx->endings);
 	free(lx->ending_len);
 	free(lx);
 }
 
-unsigned summary_lexicon_flags(const struct summary_lexicon *lx, const char *w, size_t n)
-{
-	const struct entry *e = find(lx, w, n, summary_lexicon_hash(w, n));
-	return e->word ? e->flags : 0;
-}
-
-double summary_lexicon_idf(const struct summary_lexicon *lx, const char *w, size_t n)
-{
-	const struct entry *e = find(lx, w, n, summary_lexicon_hash(w, n));
-	double df = e->word ? e->df : 0;
-	return log((lx->units + 1) / (df + 1));
-}
-
 void summary_lexicon_lookup(const struct summary_lexicon *lx, const char *w, size_t n,
                             uint64_t h, unsigned *flags, double *idf, int *verb_ending)
 {
-	const struct entry *e = find(lx, w, n, h);
-	*flags = e->word ? e->flags : 0;
-	*idf = e->word ? e->idf : lx->unseen_idf;
+	const struct probe *p = NULL;
+	uint64_t want = h ? h : 1;
+	size_t mask = lx->cap - 1;
+	(void)w;
+	for (size_t i = h & mask; lx->probe[i].hash; i = (i + 1) & mask)
+		if (lx->probe[i].hash == want && lx->probe[i].len == n) {
+			p = &lx->probe[i];
+			break;
+		}
+	*flags = p ? p->flags : 0;
+	*idf = p ? p->idf : lx->unseen_idf;
 	*verb_ending = summary_lexicon_verb_ending(lx, w, n);
 }
 

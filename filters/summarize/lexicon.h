@@ -26,15 +26,10 @@ struct summary_lexicon;
 struct summary_lexicon *summary_lexicon_load(const char *lang);
 void summary_lexicon_free(struct summary_lexicon *lx);
 
-/* Flags of the lowercased word W (N bytes); 0 when unknown. */
-unsigned summary_lexicon_flags(const struct summary_lexicon *lx, const char *w, size_t n);
-
-/* Inverse document frequency of W: log((units + 1) / (df + 1)), where df is
- * the number of corpus units (sentences) containing W, 0 when unseen. */
-double summary_lexicon_idf(const struct summary_lexicon *lx, const char *w, size_t n);
-
-/* All of the above in one look-up: flags, idf and verb ending of W, whose
- * summary_lexicon_hash() is H. */
+/* Look up the lowercased word W (N bytes), whose summary_lexicon_hash() is
+ * H: its LEX_* flags (0 when unknown), its inverse document frequency
+ * log((units + 1) / (df + 1)) with df the number of corpus units (sentences)
+ * containing it (0 when unseen), and whether it ends like a finite verb. */
 void summary_lexicon_lookup(const struct summary_lexicon *lx, const char *w, size_t n,
                             uint64_t h, unsigned *flags, double *idf, int *verb_ending);
 
