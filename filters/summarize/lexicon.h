@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 enum {
 	LEX_STOP = 1 << 0,        /* stopwords.txt */
@@ -33,12 +34,25 @@ void summary_lexicon_free(struct summary_lexicon *lx);
 void summary_lexicon_lookup(const struct summary_lexicon *lx, const char *w, size_t n,
                             uint64_t h, unsigned *flags, double *idf, int *verb_ending);
 
-/* The hash the table uses (64-bit FNV-1a, mixed), for summary_lexicon_lookup. */
+/* The hash the tables use: 8 bytes at a time, multiplied and folded, with
+ * the length mixed in; for summary_lexicon_lookup. */
 static inline uint64_t summary_lexicon_hash(const char *w, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 1099511628211ull;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, w + i, 8);
+		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 32;
+	}
+	if (i < n) {
+		uint64_t x = 0;
+		memcpy(&x, w + i, n - i);
+		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+	}
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ull;
 	return h ^ (h >> 29);
 }
 
