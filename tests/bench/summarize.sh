@@ -30,9 +30,9 @@ if ! command -v ots >/dev/null 2>&1; then
 	else sudo -n apt-get install -y ots >/dev/null 2>&1; fi
 fi
 # OTS slows down faster than linearly: one run per document, stopped after
-# SUMMARIZE_OTS_LIMIT seconds (default 180); the row then says so.
+# SUMMARIZE_OTS_LIMIT seconds (default 60); the row then says so.
 summarize_ots_row() { # NAME INPUT
-	local limit=${SUMMARIZE_OTS_LIMIT:-180} t r
+	local limit=${SUMMARIZE_OTS_LIMIT:-60} t r
 	if /usr/bin/time -f '%e %M' -o "$summarize_tmp/time" timeout "$limit" ots -d nl \
 		<"$2" >/dev/null 2>&1; then
 		read -r t r <"$summarize_tmp/time"
