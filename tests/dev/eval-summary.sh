@@ -54,3 +54,11 @@ jq -c 'del(.sentences)' "$tmp/dev.jsonl" >"$tmp/nosent.jsonl"
 echo "== rank, sentences from the shared splitter (summarize ${SUMMARIZE_ARGS:-})"
 # shellcheck disable=SC2086
 $score $refs "$tmp/pred.jsonl"
+# With entities from tag-entities, when it is built.
+if [ -x "$bin/tag-entities" ]; then
+	# shellcheck disable=SC2086
+	"$bin/tag-entities" <"$tmp/dev.jsonl" | "$bin/summarize" ${SUMMARIZE_ARGS:-} >"$tmp/pred.jsonl"
+	echo "== rank, entities from tag-entities (summarize ${SUMMARIZE_ARGS:-})"
+	# shellcheck disable=SC2086
+	$score $refs "$tmp/pred.jsonl"
+fi
