@@ -187,6 +187,36 @@ START_TEST(unresolved_pronoun_is_penalised_unless_resolved)
 }
 END_TEST
 
+START_TEST(pronoun_resolved_by_the_sentence_before)
+{
+	static const char *const a[] = {
+		"De munitievoorraden van de NAVO-landen slinken snel, meldt het bondgenootschap in Brussel.",
+		"Die raken sneller op dan de fabrieken in Europa nieuwe munitie kunnen maken.",
+		"Het weer in Brussel was dinsdag goed.",
+		NULL
+	};
+	struct fixture f;
+	const size_t *p;
+	make(&f, a);
+	/* A heavy opener penalty: "Die" is only taken because the sentence it
+	 * points back to is taken first. */
+	struct summary_weights w = summary_default_weights;
+	w.opener = 5;
+	summarizer_set_weights(sz, &w);
+	size_t k = run(&f, SUMMARY_RANK, 2, 0, 0, &p);
+	ck_assert_uint_eq(k, 2);
+	ck_assert_uint_eq(p[0], 0);
+	ck_assert_uint_eq(p[1], 1);
+	/* Alone, it is not taken. */
+	k = run(&f, SUMMARY_RANK, 1, 0, 0, &p);
+	ck_assert_uint_eq(p[0], 0);
+	static const char *const b[] = { a[1], a[2], NULL };
+	make(&f, b);
+	k = run(&f, SUMMARY_RANK, 1, 0, 0, &p);
+	ck_assert_uint_eq(p[0], 1);
+}
+END_TEST
+
 START_TEST(quoted_speech_scores_lower)
 {
 	static const char *const a[] = {
@@ -322,6 +352,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, never_picks_captions_or_headings_while_sentences_remain);
 	tcase_add_test(tc, indices_ascending_and_lead_sentence_first);
 	tcase_add_test(tc, unresolved_pronoun_is_penalised_unless_resolved);
+	tcase_add_test(tc, pronoun_resolved_by_the_sentence_before);
 	tcase_add_test(tc, quoted_speech_scores_lower);
 	tcase_add_test(tc, entities_raise_a_sentence);
 	tcase_add_test(tc, repeated_sentence_is_not_picked_twice);
