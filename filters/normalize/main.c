@@ -83,7 +83,7 @@ static const char help[] =
 	"\n"
 	"Examples:\n"
 	"  normalize article.txt                 one document, id \"article\"\n"
-	"  normalize --html < page.html --text   a web page as one document\n"
+	"  normalize --html --text < page.html   a web page as one document\n"
 	"  normalize news.jsonl | jq -r .text    the clean text of each record\n"
 	"  normalize --form=NFKC --keep-lines < in.jsonl > out.jsonl\n";
 
