@@ -15,7 +15,8 @@ VERSION   := 0.1.0
 PREFIX    ?= /usr/local
 CC        ?= cc
 PKGS      := yaml-0.1 libutf8proc json-c
-DEBS      := libyaml-dev libutf8proc-dev check libjson-c-dev pkg-config parallel jq time
+DEBS      := libyaml-dev libutf8proc-dev check libjson-c-dev pkg-config parallel jq time \
+             chromium
 
 ifeq ($(SANITIZE),1)
 O         := build/san
