@@ -7,10 +7,11 @@
 # Needs python3 (to turn gold strings into spans) and a built bin/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# ../shared seen from the repository, or from a worktree one level deeper
 data=${1:-../shared/data/sentences}
-[ -d "$data" ] || data=/work/shared/data/sentences
+[ $# -gt 0 ] || [ -d "$data" ] || data=../../shared/data/sentences
 if [ ! -d "$data" ]; then
-	echo "eval-sentences: no dev data (../shared/data/sentences): skipped"
+	echo "eval-sentences: no dev data ($data): skipped"
 	exit 0
 fi
 command -v python3 >/dev/null || { echo "eval-sentences: needs python3: skipped"; exit 0; }
