@@ -83,6 +83,9 @@ sweep() {
 	ENOMEM) want='out of memory|Cannot allocate memory' ;;
 	*) want='' ;;
 	esac
+	# A stdio write error seen later (ferror) may no longer have its errno:
+	# "write error: Input/output error" names it well enough, "Success" not.
+	local stdio_ok='(write|read) error.*: (Input/output error|No space left on device)'
 	for ((n = 1; n <= limit; n++)); do
 		run_one "$label" "$class:$n:$kind" "$prog" "$@"
 		[ "$fired" -eq 1 ] || return 0
@@ -93,7 +96,7 @@ sweep() {
 			fail "$label $class:$n:$kind: must be absorbed, got exit $rc: $(head -3 "$tmp/err")"
 		elif [ "$rc" -ge 124 ]; then
 			fail "$label $class:$n:$kind: exit $rc (signal or timeout): $(head -3 "$tmp/err")"
-		elif ! grep -Eq "$want" "$tmp/err"; then
+		elif ! grep -Eq "$want" "$tmp/err" && ! { [ "$class" != malloc ] && grep -Eq "$stdio_ok" "$tmp/err"; }; then
 			fail "$label $class:$n:$kind: exit $rc without a message naming the failure: $(head -3 "$tmp/err")"
 		fi
 	done
