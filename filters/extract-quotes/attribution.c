@@ -1,0 +1,528 @@
+/* attribution.c — see attribution.h. The rules, in the order they are tried
+ * for each quotation:
+ *   after   a reporting verb right after it ("…", zegt X / "…" noemt X)
+ *   before  a colon right before it, or a reporting verb or prepositional cue
+ *           earlier in its sentence ("X zei: …", "volgens X …")
+ *   prev    a quotation that opens its sentence takes the cue of the sentence
+ *           before it ("…, zegt X. "…"") or the speaker of the quotation
+ *           there (a continuation)
+ *   none    else the person the text is about: the nearest subject-like
+ *           mention before it, pronouns resolved the same way
+ * A quotation inside a sentence without a cue and speaker is not speech (a
+ * scare quote, a term or a title) and is dropped, as is one followed by a
+ * year in brackets (a title of a work).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "attribution.h"
+#include "mentions.h"
+
+struct attributor {
+	struct quotes_lexicon lx;
+	struct doc d;
+	struct attributed_quote *out;
+	int *speaker_person;   /* per quotation */
+	int *speaker_mention;  /* per quotation: mention index, or -1 */
+	size_t cap;
+};
+
+struct attributor *attributor_new(void)
+{
+	struct attributor *a = calloc(1, sizeof *a);
+	if (!a)
+		return NULL;
+	if (quotes_lexicon_load(&a->lx) < 0) {
+		attributor_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+void attributor_free(struct attributor *a)
+{
+	if (!a)
+		return;
+	quotes_lexicon_free(&a->lx);
+	doc_free(&a->d);
+	free(a->out);
+	free(a->speaker_person);
+	free(a->speaker_mention);
+	free(a);
+}
+
+/* --- cues -------------------------------------------------------------- */
+
+static int same_sentence(const struct doc *d, size_t a, size_t b)
+{
+	return a < d->ntok && b < d->ntok && d->tok[a].sent == d->tok[b].sent;
+}
+
+static int clause_stop(const struct doc *d, size_t t)
+{
+	return (d->tok[t].flags & TK_QUOTE) || tok_is(d, t, '.') || tok_is(d, t, '!') ||
+	       tok_is(d, t, '?') || tok_is(d, t, ';') || tok_is(d, t, ':');
+}
+
+/* Token T is a reporting verb (a separable one only with its particle later
+ * in the clause). */
+static int cue_verb_at(const struct attributor *a, size_t t)
+{
+	const struct doc *d = &a->d;
+	if (tok_in(d, t, a->lx.cue_forms))
+		return 1;
+	if (!tok_in(d, t, a->lx.cue_sep_forms))
+		return 0;
+	char form[64], pair[128];
+	size_t fl = tok_lower(d, &d->tok[t], form, sizeof form);
+	for (size_t p = t + 1; p < d->ntok && same_sentence(d, t, p) && !clause_stop(d, p); p++) {
+		size_t pl = d->tok[p].end - d->tok[p].start;
+		if (!(d->tok[p].flags & TK_WORD) || fl + 1 + pl >= sizeof pair)
+			continue;
+		memcpy(pair, form, fl);
+		pair[fl] = ' ';
+		tok_lower(d, &d->tok[p], pair + fl + 1, sizeof pair - fl - 1);
+		if (wordset_has(a->lx.cue_sep_pairs, pair, fl + 1 + pl))
+			return 1;
+	}
+	return 0;
+}
+
+/* Number of tokens of a cue phrase starting at T ("volgens", "in de
+ * woorden van"), or 0. */
+static size_t cue_phrase_at(const struct attributor *a, size_t t)
+{
+	const struct doc *d = &a->d;
+	if (!tok_in(d, t, a->lx.cue_phrase_first))
+		return 0;
+	char buf[160];
+	size_t n = 0, best = 0;
+	for (size_t k = 0; k < a->lx.longest_phrase_words && t + k < d->ntok; k++) {
+		const struct token *tk = &d->tok[t + k];
+		if (!(tk->flags & TK_WORD) || n + (tk->end - tk->start) + 2 >= sizeof buf)
+			break;
+		if (k > 0)
+			buf[n++] = ' ';
+		n += tok_lower(d, tk, buf + n, sizeof buf - n);
+		if (wordset_has(a->lx.cue_phrases, buf, n))
+			best = k + 1;
+	}
+	return best;
+}
+
+/* --- mentions and their persons ---------------------------------------- */
+
+static int mention_person(struct attributor *a, int m);
+
+/* The mention the text is about just before mention FROM (inclusive): in
+ * the nearest sentence that has subject-like mentions of people, the first
+ * of them (the subject of its main clause, usually); people are mentions
+ * that are not bare names, or names with evidence of being people. Within
+ * MAX_BACK sentences of SENT; failing that, the nearest mention of a person
+ * in any position. Returns a mention index or -1. */
+static int salient_before(struct attributor *a, int from, int sent, int max_back)
+{
+	struct doc *d = &a->d;
+	int best = -1, best_sent = -1, fallback = -1;
+	for (int j = from; j >= 0; j--) {
+		struct mention *c = &d->men[j];
+		int s = d->tok[c->first].sent;
+		if (sent - s > max_back)
+			break;
+		if (best >= 0 && s != best_sent)
+			return best;
+		int p = mention_person(a, j);
+		if (p < 0)
+			continue;
+		int person_like = c->type != M_NAME || d->per[p].evidence;
+		if (!person_like)
+			continue;
+		if (c->subject && !c->object_pronoun) {
+			best = j;
+			best_sent = s;
+		} else if (fallback < 0) {
+			fallback = j;
+		}
+	}
+	return best >= 0 ? best : fallback;
+}
+
+static int resolve_back(struct attributor *a, int from, int sent)
+{
+	int m = salient_before(a, from, sent, 6);
+	return m >= 0 ? mention_person(a, m) : -1;
+}
+
+static int roles_match(const struct doc *d, size_t a, size_t b)
+{
+	char x[64], y[64];
+	size_t nx = tok_lower(d, &d->tok[a], x, sizeof x), ny = tok_lower(d, &d->tok[b], y, sizeof y);
+	if (!nx || !ny)
+		return 0;
+	if (nx >= ny)
+		return memcmp(x + nx - ny, y, ny) == 0;
+	return memcmp(y + ny - nx, x, nx) == 0;
+}
+
+static int mention_person(struct attributor *a, int m)
+{
+	struct doc *d = &a->d;
+	struct mention *x = &d->men[m];
+	if (x->type == M_QUOTE)
+		return a->speaker_person[x->quote];
+	if (x->resolved)
+		return x->person;
+	x->resolved = 1;
+	if (x->type == M_PRONOUN) {
+		x->person = resolve_back(a, m - 1, d->tok[x->first].sent);
+	} else if (x->type == M_DESCRIPTION) {
+		/* "de Amerikaanse president": the last person named with that role. */
+		for (int j = m - 1; j >= 0; j--)
+			if (d->men[j].type == M_NAME && d->men[j].role >= 0 &&
+			    roles_match(d, (size_t)d->men[j].role, (size_t)x->last)) {
+				x->person = d->men[j].person;
+				break;
+			}
+	}
+	return x->person;
+}
+
+/* The mention starting at or covering token T, or -1. */
+static int mention_at(const struct doc *d, size_t t)
+{
+	return d->tok[t].mention;
+}
+
+static int usable_speaker(const struct doc *d, int m)
+{
+	return m >= 0 && d->men[m].type != M_QUOTE;
+}
+
+/* Speaker after a cue ending at token V: the first mention within a few
+ * tokens of the clause ("zei Trimble gisteren", "stelt econoom Elina
+ * Ribakova", "riep volgens overlevering een priester"). */
+static int speaker_after(const struct attributor *a, size_t v)
+{
+	const struct doc *d = &a->d;
+	for (size_t p = v + 1; p < d->ntok && p <= v + 5 && same_sentence(d, v, p); p++) {
+		if (clause_stop(d, p) || tok_is(d, p, ','))
+			return -1;
+		int m = mention_at(d, p);
+		if (usable_speaker(d, m))
+			return m;
+	}
+	return -1;
+}
+
+/* Speaker before token V in its sentence: the nearest subject-like mention,
+ * not crossing a quotation. With ARTICLE_SUBJECT, a clause that opens with
+ * an article and a few words ("De betogers protesteerden") gives that noun
+ * phrase when no mention is found. */
+static int speaker_before(const struct attributor *a, size_t v)
+{
+	const struct doc *d = &a->d;
+	int weak = -1;
+	for (size_t p = v; p-- > 0 && same_sentence(d, v, p);) {
+		if (d->tok[p].flags & TK_QUOTE)
+			break;
+		int m = mention_at(d, p);
+		if (!usable_speaker(d, m))
+			continue;
+		if (d->men[m].subject && !d->men[m].object_pronoun)
+			return m;
+		if (weak < 0 && !d->men[m].object_pronoun)
+			weak = m;
+	}
+	(void)weak;
+	return -1;
+}
+
+/* Speaker of a reporting verb at V: a subject pronoun right after it; after
+ * a comma or at the start of a clause the subject follows the verb (Dutch
+ * inversion); else the subject before it, then a mention after it. */
+static int speaker_of_verb(const struct attributor *a, size_t v)
+{
+	const struct doc *d = &a->d;
+	int m = v + 1 < d->ntok ? mention_at(d, v + 1) : -1;
+	if (usable_speaker(d, m) && d->men[m].type == M_PRONOUN && !d->men[m].object_pronoun)
+		return m;
+	int inverted = v == 0 || (d->tok[v].flags & TK_SENT) || tok_is(d, v - 1, ',') ||
+	               (d->tok[v - 1].flags & TK_QUOTE);
+	if (inverted && (m = speaker_after(a, v)) >= 0)
+		return m;
+	if ((m = speaker_before(a, v)) >= 0)
+		return m;
+	return speaker_after(a, v);
+}
+
+struct cue {
+	size_t first, last;  /* tokens of the cue */
+	int speaker;         /* mention, or -1 */
+};
+
+/* A cue verb or cue phrase in tokens [FROM, TO) of one sentence, the last
+ * one that has a speaker. */
+static int find_cue(const struct attributor *a, size_t from, size_t to, struct cue *c)
+{
+	const struct doc *d = &a->d;
+	for (size_t t = to; t-- > from;) {
+		if (!(d->tok[t].flags & TK_WORD))
+			continue;
+		size_t np = cue_phrase_at(a, t);
+		if (np > 0) {
+			int m = speaker_after(a, t + np - 1);
+			if (m >= 0) {
+				*c = (struct cue){ t, t + np - 1, m };
+				return 1;
+			}
+			continue;
+		}
+		if (cue_verb_at(a, t)) {
+			int m = speaker_of_verb(a, t);
+			if (m >= 0) {
+				*c = (struct cue){ t, t, m };
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* A reporting verb right after quotation token QT: "“…”, zegt X",
+ * "“…” noemt X", ", zo zegt hij". */
+static int cue_after(const struct attributor *a, size_t qt, struct cue *c)
+{
+	const struct doc *d = &a->d;
+	size_t t = qt + 1;
+	if (t < d->ntok && tok_is(d, t, ','))
+		t++;
+	for (int skip = 0; skip < 2 && t < d->ntok && same_sentence(d, qt, t); skip++, t++) {
+		if (!(d->tok[t].flags & TK_WORD))
+			return 0;
+		size_t np = cue_phrase_at(a, t);
+		if (np > 0 || cue_verb_at(a, t)) {
+			size_t last = np > 0 ? t + np - 1 : t;
+			int m = speaker_after(a, last);
+			*c = (struct cue){ t, last, m };
+			return 1;
+		}
+		if (!tok_in(d, t, a->lx.function))
+			return 0;
+	}
+	return 0;
+}
+
+/* --- per quotation ----------------------------------------------------- */
+
+static size_t sentence_first(const struct doc *d, size_t t)
+{
+	while (t > 0 && d->tok[t - 1].sent == d->tok[t].sent)
+		t--;
+	return t;
+}
+
+/* A quotation followed by a year in brackets is the title of a work. */
+static int title_of_work(const struct doc *d, size_t qt)
+{
+	return qt + 3 < d->ntok && tok_is(d, qt + 1, '(') && tok_is(d, qt + 3, ')') &&
+	       d->tok[qt + 2].end - d->tok[qt + 2].start == 4 &&
+	       d->text[d->tok[qt + 2].start] >= '0' && d->text[d->tok[qt + 2].start] <= '9';
+}
+
+static size_t word_count(const char *s, size_t start, size_t end)
+{
+	size_t n = 0;
+	int in = 0;
+	for (size_t i = start; i < end; i++) {
+		int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n;
+}
+
+static int utterance_like(const struct doc *d, const struct quote_span *q)
+{
+	size_t e = q->end;
+	char c = d->text[e - 1];
+	if (c == '.' || c == '!' || c == '?' || c == ')')
+		return 1;
+	if (e - q->start >= 3 && memcmp(d->text + e - 3, "\xE2\x80\xA6", 3) == 0)
+		return 1;
+	return word_count(d->text, q->start, q->end) >= 5;
+}
+
+static struct byte_span tok_span(const struct doc *d, size_t first, size_t last)
+{
+	return (struct byte_span){ d->tok[first].start, d->tok[last].end };
+}
+
+static void set_speaker(struct attributor *a, size_t qi, int m)
+{
+	struct doc *d = &a->d;
+	struct attributed_quote *r = &a->out[qi];
+	if (m < 0)
+		return;
+	if (d->men[m].type == M_QUOTE) {
+		int prev = d->men[m].quote;
+		r->speaker = a->out[prev].speaker;
+		r->name = a->out[prev].name;
+		a->speaker_person[qi] = a->speaker_person[prev];
+		a->speaker_mention[qi] = a->speaker_mention[prev];
+		return;
+	}
+	r->speaker = tok_span(d, (size_t)d->men[m].first, (size_t)d->men[m].last);
+	int p = mention_person(a, m);
+	a->speaker_person[qi] = p;
+	a->speaker_mention[qi] = m;
+	if (p >= 0) {
+		const struct mention *b = &d->men[d->per[p].best];
+		r->name = tok_span(d, (size_t)b->first, (size_t)b->last);
+	}
+}
+
+/* The speaker of a quotation without any cue: the person the text is
+ * about just before it; failing that, the first subject named in the
+ * sentence after it (a lead quotation). */
+static int salient_speaker(struct attributor *a, size_t qt)
+{
+	struct doc *d = &a->d;
+	int sent = d->tok[qt].sent;
+	int m = salient_before(a, d->tok[qt].mention - 1, sent, 8);
+	if (m >= 0)
+		return m;
+	for (size_t p = qt + 1; p < d->ntok && d->tok[p].sent <= sent + 1; p++) {
+		m = mention_at(d, p);
+		if (m >= 0 && d->men[m].type == M_NAME && d->men[m].subject)
+			return m;
+	}
+	return -1;
+}
+
+static void attribute_one(struct attributor *a, size_t qi, size_t qt)
+{
+	struct doc *d = &a->d;
+	struct attributed_quote *r = &a->out[qi];
+	size_t first = sentence_first(d, qt);
+	int colon = qt > first && tok_is(d, qt - 1, ':');
+	/* Opens its sentence, follows a colon, or resumes a direct quotation
+	 * after an inserted cue (",,Ja'', zei hij, ,,maar …''). */
+	int standalone = qt == first || colon;
+	if (!standalone && tok_is(d, qt - 1, ',')) {
+		for (size_t p = qt - 1; p-- > first;)
+			if ((d->tok[p].flags & TK_QUOTE) && a->out[d->tok[p].quote].kind == QUOTE_DIRECT) {
+				standalone = 1;
+				break;
+			}
+	}
+	struct cue c;
+	r->kind = standalone ? QUOTE_DIRECT : QUOTE_PARTIAL;
+	if (!standalone && title_of_work(d, qt)) {
+		r->kind = QUOTE_DROPPED;
+		return;
+	}
+	if (cue_after(a, qt, &c)) {
+		r->cue_pos = CUE_AFTER;
+		r->cue = tok_span(d, c.first, c.last);
+		set_speaker(a, qi, c.speaker);
+	} else if (find_cue(a, first, qt, &c)) {
+		r->cue_pos = CUE_BEFORE;
+		r->cue = tok_span(d, c.first, c.last);
+		set_speaker(a, qi, c.speaker);
+	} else if (colon) {
+		r->cue_pos = CUE_BEFORE;
+		r->cue = tok_span(d, qt - 1, qt - 1);
+		int m = speaker_before(a, qt - 1);
+		set_speaker(a, qi, m >= 0 ? m : salient_speaker(a, qt));
+	} else if (standalone && first > 0) {
+		size_t pf = sentence_first(d, first - 1);
+		int cont = -1;
+		for (size_t p = pf; p < first; p++)
+			if ((d->tok[p].flags & TK_QUOTE) && a->out[d->tok[p].quote].kind != QUOTE_DROPPED &&
+			    a->speaker_mention[d->tok[p].quote] >= 0)
+				cont = d->tok[p].mention;
+		if (cont >= 0) {
+			set_speaker(a, qi, cont);
+		} else if (find_cue(a, pf, first, &c)) {
+			r->cue_pos = CUE_PREV_SENTENCE;
+			r->cue = tok_span(d, c.first, c.last);
+			set_speaker(a, qi, c.speaker);
+		}
+	}
+	if (r->cue_pos == CUE_NONE && !standalone) {
+		r->kind = QUOTE_DROPPED;   /* a term in quotation marks */
+		return;
+	}
+	if (r->kind == QUOTE_PARTIAL && r->speaker.end == r->speaker.start) {
+		r->kind = QUOTE_DROPPED;
+		return;
+	}
+	if (r->speaker.end == r->speaker.start && r->cue_pos == CUE_NONE) {
+		if (!utterance_like(d, &r->quote)) {
+			r->kind = QUOTE_DROPPED;
+			return;
+		}
+		set_speaker(a, qi, salient_speaker(a, qt));
+	}
+}
+
+/* Names right next to a reporting verb or before a colon are people. */
+static void mark_speaking_names(struct attributor *a)
+{
+	struct doc *d = &a->d;
+	for (size_t i = 0; i < d->nmen; i++) {
+		struct mention *m = &d->men[i];
+		if (m->type != M_NAME || m->person < 0)
+			continue;
+		size_t f = (size_t)m->first, l = (size_t)m->last;
+		int inverted = f > 1 && cue_verb_at(a, f - 1) &&
+		               (tok_is(d, f - 2, ',') || (d->tok[f - 2].flags & TK_QUOTE));
+		if (inverted || (l + 1 < d->ntok && (cue_verb_at(a, l + 1) || tok_is(d, l + 1, ':'))))
+			d->per[m->person].evidence = 1;
+	}
+}
+
+const struct attributed_quote *attribute_quotes(struct attributor *a,
+	const char *text, size_t len, const struct quote_span *q, size_t nq,
+	const size_t *sentence_starts, size_t nsentences,
+	const struct entity_hint *entities, size_t nentities)
+{
+	if (nq > a->cap) {
+		size_t cap = nq * 2;
+		struct attributed_quote *o = realloc(a->out, cap * sizeof *o);
+		if (o)
+			a->out = o;
+		int *sp = realloc(a->speaker_person, cap * sizeof *sp);
+		if (sp)
+			a->speaker_person = sp;
+		int *sm = realloc(a->speaker_mention, cap * sizeof *sm);
+		if (sm)
+			a->speaker_mention = sm;
+		if (!o || !sp || !sm)
+			return NULL;
+		a->cap = cap;
+	}
+	if (nq == 0)
+		return a->out;
+	for (size_t i = 0; i < nq; i++) {
+		a->out[i] = (struct attributed_quote){ .quote = q[i] };
+		a->speaker_person[i] = a->speaker_mention[i] = -1;
+	}
+	if (doc_build(&a->d, &a->lx, text, len, q, nq, sentence_starts, nsentences,
+	              entities, nentities) < 0)
+		return NULL;
+	mark_speaking_names(a);
+#ifdef QUOTES_DEBUG
+	for (size_t i = 0; i < a->d.nmen; i++) {
+		const struct mention *m = &a->d.men[i];
+		if (m->type == M_QUOTE) continue;
+		fprintf(stderr, "M%zu %d %.*s subj=%d person=%d ev=%d sent=%d\n", i, m->type,
+		        (int)(a->d.tok[m->last].end - a->d.tok[m->first].start), text + a->d.tok[m->first].start,
+		        m->subject, m->person, m->person >= 0 ? a->d.per[m->person].evidence : -1, a->d.tok[m->first].sent);
+	}
+#endif
+	for (size_t t = 0; t < a->d.ntok; t++)
+		if (a->d.tok[t].flags & TK_QUOTE)
+			attribute_one(a, (size_t)a->d.tok[t].quote, t);
+	return a->out;
+}
