@@ -80,6 +80,10 @@ $(BINDIR)/zeef: $(O)/pipelines/zeef/main.o $(O)/libzeef.a
 	@mkdir -p $(@D)
 	$(CC) $(ZLDFLAGS) $< $(O)/libzeef.a $(ZLIBS) -o $@
 
+# The bench's reference: records read and written with no change.
+$(O)/passthrough: tests/bench/passthrough.c $(O)/libzeef.a
+	$(CC) $(ZCFLAGS) $< $(O)/libzeef.a $(ZLIBS) -o $@
+
 $(O)/tests/%: tests/unit/%.c $(O)/libzeef.a
 	@mkdir -p $(@D)
 	$(CC) $(ZCFLAGS) -Itests/unit $< $(O)/libzeef.a $(ZLIBS) $(CHECK_LIBS) -o $@
@@ -94,7 +98,7 @@ test: deps
 	$(MAKE) SANITIZE=1 all
 	$(MAKE) SANITIZE=1 check
 
-check: all $(UNIT_BIN)
+check: all $(UNIT_BIN) $(O)/passthrough
 	@sh tests/run-all.sh $(BINDIR) $(O)/tests
 
 unit: all $(UNIT_BIN)
@@ -111,8 +115,8 @@ demo: deps
 	@sh tests/demo.sh $(BINDIR)
 
 bench: deps
-	$(MAKE) all
-	@sh tests/bench/run.sh $(BINDIR)
+	$(MAKE) all $(O)/passthrough
+	@bash tests/bench/run.sh $(BINDIR) $(O)/passthrough
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \

@@ -61,6 +61,20 @@ int record_error(struct record *r, const char *fmt, ...)
 void record_warn(const struct record *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* --- for the record loop (filter.c); filters do not call these ---------- */
+
+/* Parse the LEN bytes at LINE (valid UTF-8) into R->obj. Returns 0, or
+ * EXIT_DATAERR with R->error set ("not JSON: …", "not a JSON object").
+ * Nesting deeper than ZJ_MAX_DEPTH is an error, not a crash. */
+#define ZJ_MAX_DEPTH 512
+int record_parse(struct record *r, const char *line, size_t len);
+/* Print R's error as "NAME: FILE:LINE: id=ID: ERROR" followed by SUFFIX. */
+void record_print_error(const struct record *r, const char *suffix);
+/* Write R->obj as one compact line to OUT; returns 0 or -1 (see errno). */
+int record_write(const struct record *r, FILE *out);
+/* Free R's object and message; R can be reused. */
+void record_clear(struct record *r);
+
 /* --- JSON values ------------------------------------------------------- */
 
 zjson *zj_object(void);

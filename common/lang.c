@@ -1,0 +1,258 @@
+/* lang.c — see lang.h. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "filter.h"
+#include "lang.h"
+
+struct lang_entry {
+	const char *name;
+	const char *bytes;
+	size_t len;
+};
+extern const struct lang_entry lang_embedded[];   /* build/…/lang_data.c */
+
+struct loaded {
+	char *name, *bytes;
+	size_t len;
+	struct loaded *next;
+};
+
+static char *data_dir;
+static struct loaded *overrides;
+
+int lang_set_dir(const char *dir)
+{
+	struct stat st;
+
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return -1;
+	free(data_dir);
+	data_dir = strdup(dir);
+	return data_dir ? 0 : -1;
+}
+
+/* Read DIR/<NAME without its first folder> when it exists. */
+static const struct loaded *load_override(const char *name)
+{
+	for (struct loaded *l = overrides; l; l = l->next)
+		if (strcmp(l->name, name) == 0)
+			return l;
+
+	const char *rel = strchr(name, '/');
+	rel = rel ? rel + 1 : name;
+	size_t plen = strlen(data_dir) + strlen(rel) + 2;
+	char *path = malloc(plen);
+	if (!path)
+		return NULL;
+	snprintf(path, plen, "%s/%s", data_dir, rel);
+
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		if (errno != ENOENT) {
+			fprintf(stderr, "%s: %s: cannot open: %s\n", filter_name(), path, strerror(errno));
+			exit(EXIT_NOINPUT);
+		}
+		free(path);
+		return NULL;
+	}
+	struct loaded *l = calloc(1, sizeof *l);
+	size_t cap = 1 << 16, n = 0, got;
+	char *buf = malloc(cap);
+	while (l && buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+		n += got;
+		if (cap - n - 1 == 0) {
+			char *nb = realloc(buf, cap * 2);
+			if (!nb)
+				break;
+			buf = nb;
+			cap *= 2;
+		}
+	}
+	if (!l || !buf || ferror(f)) {
+		fprintf(stderr, "%s: %s: cannot read: %s\n", filter_name(), path,
+		        ferror(f) ? strerror(errno) : "out of memory");
+		exit(ferror(f) ? EXIT_NOINPUT : EXIT_SOFTWARE);
+	}
+	fclose(f);
+	free(path);
+	buf[n] = '\0';
+	l->name = strdup(name);
+	l->bytes = buf;
+	l->len = n;
+	l->next = overrides;
+	overrides = l;
+	return l;
+}
+
+const char *lang_file(const char *name, size_t *len_bytes)
+{
+	if (data_dir) {
+		const struct loaded *l = load_override(name);
+		if (l) {
+			if (len_bytes)
+				*len_bytes = l->len;
+			return l->bytes;
+		}
+	}
+	for (const struct lang_entry *e = lang_embedded; e->name; e++) {
+		if (strcmp(e->name, name) == 0) {
+			if (len_bytes)
+				*len_bytes = e->len;
+			return e->bytes;
+		}
+	}
+	return NULL;
+}
+
+int lang_each_line(const char *name,
+                   void (*fn)(const char *line, size_t len_bytes, void *ctx), void *ctx)
+{
+	size_t len;
+	const char *s = lang_file(name, &len);
+	const char *end, *p, *q;
+	int n = 0;
+
+	if (!s)
+		return -1;
+	end = s + len;
+	for (p = s; p < end; p = q + 1) {
+		q = memchr(p, '\n', (size_t)(end - p));
+		if (!q)
+			q = end;
+		const char *a = p, *b = q;
+		while (a < b && (*a == ' ' || *a == '\t'))
+			a++;
+		while (b > a && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\r'))
+			b--;
+		if (a == b || *a == '#')
+			continue;
+		fn(a, (size_t)(b - a), ctx);
+		n++;
+	}
+	return n;
+}
+
+/* --- wordset: open addressing, FNV-1a, power-of-two table -------------- */
+
+struct wordset {
+	char **key;
+	size_t *klen;
+	size_t cap, n;
+};
+
+static uint64_t hash(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
+struct wordset *wordset_new(void)
+{
+	struct wordset *ws = calloc(1, sizeof *ws);
+	if (!ws)
+		return NULL;
+	ws->cap = 64;
+	ws->key = calloc(ws->cap, sizeof *ws->key);
+	ws->klen = calloc(ws->cap, sizeof *ws->klen);
+	if (!ws->key || !ws->klen) {
+		wordset_free(ws);
+		return NULL;
+	}
+	return ws;
+}
+
+static size_t slot(const struct wordset *ws, const char *s, size_t len)
+{
+	size_t i = (size_t)hash(s, len) & (ws->cap - 1);
+	while (ws->key[i] && !(ws->klen[i] == len && memcmp(ws->key[i], s, len) == 0))
+		i = (i + 1) & (ws->cap - 1);
+	return i;
+}
+
+static void grow(struct wordset *ws)
+{
+	struct wordset big = {0};
+	big.cap = ws->cap * 2;
+	big.key = calloc(big.cap, sizeof *big.key);
+	big.klen = calloc(big.cap, sizeof *big.klen);
+	if (!big.key || !big.klen) {
+		fprintf(stderr, "%s: out of memory\n", filter_name());
+		exit(EXIT_SOFTWARE);
+	}
+	for (size_t i = 0; i < ws->cap; i++) {
+		if (!ws->key[i])
+			continue;
+		size_t j = slot(&big, ws->key[i], ws->klen[i]);
+		big.key[j] = ws->key[i];
+		big.klen[j] = ws->klen[i];
+	}
+	free(ws->key);
+	free(ws->klen);
+	ws->key = big.key;
+	ws->klen = big.klen;
+	ws->cap = big.cap;
+}
+
+void wordset_add(struct wordset *ws, const char *s, size_t len)
+{
+	if ((ws->n + 1) * 2 > ws->cap)
+		grow(ws);
+	size_t i = slot(ws, s, len);
+	if (ws->key[i])
+		return;
+	ws->key[i] = malloc(len + 1);
+	if (!ws->key[i]) {
+		fprintf(stderr, "%s: out of memory\n", filter_name());
+		exit(EXIT_SOFTWARE);
+	}
+	memcpy(ws->key[i], s, len);
+	ws->key[i][len] = '\0';
+	ws->klen[i] = len;
+	ws->n++;
+}
+
+int wordset_has(const struct wordset *ws, const char *s, size_t len)
+{
+	return ws && ws->key[slot(ws, s, len)] != NULL;
+}
+
+size_t wordset_size(const struct wordset *ws)
+{
+	return ws ? ws->n : 0;
+}
+
+void wordset_free(struct wordset *ws)
+{
+	if (!ws)
+		return;
+	if (ws->key)
+		for (size_t i = 0; i < ws->cap; i++)
+			free(ws->key[i]);
+	free(ws->key);
+	free(ws->klen);
+	free(ws);
+}
+
+static void add_line(const char *line, size_t len, void *ctx)
+{
+	wordset_add(ctx, line, len);
+}
+
+struct wordset *wordset_load(const char *name)
+{
+	if (!lang_file(name, NULL))
+		return NULL;
+	struct wordset *ws = wordset_new();
+	if (!ws) {
+		fprintf(stderr, "%s: out of memory\n", filter_name());
+		exit(EXIT_SOFTWARE);
+	}
+	lang_each_line(name, add_line, ws);
+	return ws;
+}

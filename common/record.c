@@ -1,0 +1,440 @@
+/* record.c — see record.h. The only file that knows json-c. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <json-c/json.h>
+#include "filter.h"
+#include "record.h"
+
+/* Compact, "/" unescaped; json-c keeps UTF-8 as it is. */
+#define SERIALIZE_FLAGS (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
+
+const char *record_text(const struct record *r, size_t *len_bytes)
+{
+	return zj_str(record_get(r, "text"), len_bytes);
+}
+
+const char *record_id(const struct record *r)
+{
+	return zj_str(record_get(r, "id"), NULL);
+}
+
+zjson *record_get(const struct record *r, const char *key)
+{
+	return zj_get(r->obj, key);
+}
+
+void record_set(struct record *r, const char *key, zjson *value)
+{
+	zj_add(r->obj, key, value);
+}
+
+void record_set_text(struct record *r, const char *s, size_t len)
+{
+	zj_add(r->obj, "text", zj_string(s, len));
+}
+
+static void prefix(FILE *f, const struct record *r)
+{
+	const char *id = r->obj ? record_id(r) : NULL;
+
+	fprintf(f, "%s: %s:%ld: ", filter_name(), r->file ? r->file : "<stdin>", r->line);
+	if (id)
+		fprintf(f, "id=%s: ", id);
+}
+
+int record_error(struct record *r, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg = NULL;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (msg = malloc((size_t)n + 1)) != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	free(r->error);
+	r->error = msg ? msg : strdup("bad record");
+	return EXIT_DATAERR;
+}
+
+void record_warn(const struct record *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	prefix(stderr, r);
+	fputs("warning: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* Used by filter.c: print R's error with its prefix and SUFFIX. */
+void record_print_error(const struct record *r, const char *suffix)
+{
+	prefix(stderr, r);
+	fprintf(stderr, "%s%s\n", r->error ? r->error : "bad record", suffix);
+}
+
+static struct json_tokener *tokener;
+
+/* json-c turns integers outside 64 bits into the nearest 64-bit value, and
+ * -0 into 0, which would change fields a filter must keep as they are. Such
+ * numbers are rare, so a quick scan looks for them (a run of 19 or more
+ * digits, or "-0"), and only then are the integers' original texts put back
+ * as their serialisation: the Nth number of the line belongs to the Nth
+ * number node in document order. */
+static int may_have_odd_integers(const char *s, size_t len)
+{
+	size_t run = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			if (++run >= 19)
+				return 1;
+		} else {
+			if (s[i] == '-' && i + 1 < len && s[i + 1] == '0')
+				return 1;
+			run = 0;
+		}
+	}
+	return 0;
+}
+
+struct number_token {
+	size_t start, len;
+	int is_integer;
+};
+
+/* The number tokens of a JSON text, strings skipped. Returns the count or
+ * -1 when out of memory; *out is malloc'ed. */
+static long number_tokens(const char *s, size_t len, struct number_token **out)
+{
+	size_t n = 0, cap = 16;
+	struct number_token *t = malloc(cap * sizeof *t);
+
+	for (size_t i = 0; t && i < len; i++) {
+		if (s[i] == '"') {
+			for (i++; i < len && s[i] != '"'; i++)
+				if (s[i] == '\\')
+					i++;
+		} else if (s[i] == '-' || (s[i] >= '0' && s[i] <= '9')) {
+			size_t a = i;
+			int integer = 1;
+			while (i < len && strchr("0123456789+-.eE", s[i])) {
+				if (s[i] == '.' || s[i] == 'e' || s[i] == 'E')
+					integer = 0;
+				i++;
+			}
+			if (n == cap) {
+				struct number_token *nt = realloc(t, 2 * cap * sizeof *t);
+				if (!nt)
+					break;
+				t = nt;
+				cap *= 2;
+			}
+			t[n++] = (struct number_token){a, i - a, integer};
+			i--;
+		}
+	}
+	*out = t;
+	return t ? (long)n : -1;
+}
+
+static void restore_numbers(zjson *v, const char *s, const struct number_token *t, long n, long *k)
+{
+	switch (json_object_get_type(v)) {
+	case json_type_object: {
+		json_object_object_foreach(v, key, val) {
+			(void)key;
+			restore_numbers(val, s, t, n, k);
+		}
+		break;
+	}
+	case json_type_array:
+		for (size_t i = 0; i < json_object_array_length(v); i++)
+			restore_numbers(json_object_array_get_idx(v, i), s, t, n, k);
+		break;
+	case json_type_int:
+	case json_type_double:
+		if (*k < n && t[*k].is_integer && json_object_is_type(v, json_type_int)) {
+			char *text = strndup(s + t[*k].start, t[*k].len);
+			if (text)
+				json_object_set_serializer(v, json_object_userdata_to_json_string,
+				                           text, json_object_free_userdata);
+		}
+		(*k)++;
+		break;
+	default:
+		break;
+	}
+}
+
+static long count_numbers(zjson *v)
+{
+	long n = 0;
+
+	switch (json_object_get_type(v)) {
+	case json_type_object: {
+		json_object_object_foreach(v, key, val) {
+			(void)key;
+			n += count_numbers(val);
+		}
+		return n;
+	}
+	case json_type_array:
+		for (size_t i = 0; i < json_object_array_length(v); i++)
+			n += count_numbers(json_object_array_get_idx(v, i));
+		return n;
+	case json_type_int:
+	case json_type_double:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void keep_integer_texts(zjson *obj, const char *s, size_t len)
+{
+	struct number_token *t;
+	long n = number_tokens(s, len, &t), k = 0;
+
+	/* A duplicate key drops a value, and then tokens and nodes no longer
+	 * pair up: leave such a record as json-c read it. */
+	if (n > 0 && count_numbers(obj) == n)
+		restore_numbers(obj, s, t, n, &k);
+	free(t);
+}
+
+int record_parse(struct record *r, const char *line, size_t len)
+{
+	enum json_tokener_error err;
+	size_t end;
+
+	if (!tokener) {
+		tokener = json_tokener_new_ex(ZJ_MAX_DEPTH);
+		if (!tokener) {
+			fprintf(stderr, "%s: out of memory\n", filter_name());
+			exit(EXIT_SOFTWARE);
+		}
+		json_tokener_set_flags(tokener, JSON_TOKENER_STRICT);
+	}
+	json_tokener_reset(tokener);
+	if (len > (size_t)INT32_MAX - 1)
+		return record_error(r, "not JSON: line of %zu bytes is too long to parse", len);
+	r->obj = json_tokener_parse_ex(tokener, line, (int)len);
+	err = json_tokener_get_error(tokener);
+	if (!r->obj && err == json_tokener_continue)
+		return record_error(r, "not JSON: unexpected end of line");
+	if (!r->obj && err != json_tokener_success)
+		return record_error(r, "not JSON: %s at byte %zu", json_tokener_error_desc(err),
+		                    json_tokener_get_parse_end(tokener) + 1);
+	end = json_tokener_get_parse_end(tokener);
+	for (; end < len; end++) {
+		if (line[end] != ' ' && line[end] != '\t') {
+			json_object_put(r->obj);
+			r->obj = NULL;
+			return record_error(r, "not JSON: unexpected text after the value at byte %zu", end + 1);
+		}
+	}
+	if (!json_object_is_type(r->obj, json_type_object)) {
+		json_object_put(r->obj);
+		r->obj = NULL;
+		return record_error(r, "not a JSON object");
+	}
+	if (may_have_odd_integers(line, len))
+		keep_integer_texts(r->obj, line, len);
+	return 0;
+}
+
+int record_write(const struct record *r, FILE *out)
+{
+	size_t n = 0;
+	const char *s = json_object_to_json_string_length(r->obj, SERIALIZE_FLAGS, &n);
+
+	if (!s) {
+		fprintf(stderr, "%s: out of memory\n", filter_name());
+		exit(EXIT_SOFTWARE);
+	}
+	if (fwrite(s, 1, n, out) != n || putc('\n', out) == EOF)
+		return -1;
+	return 0;
+}
+
+void record_clear(struct record *r)
+{
+	json_object_put(r->obj);
+	r->obj = NULL;
+	free(r->error);
+	r->error = NULL;
+	r->utf8_repairs = 0;
+}
+
+/* --- values ------------------------------------------------------------- */
+
+static void *check(void *p)
+{
+	if (!p) {
+		fprintf(stderr, "%s: out of memory\n", filter_name());
+		exit(EXIT_SOFTWARE);
+	}
+	return p;
+}
+
+zjson *zj_object(void) { return check(json_object_new_object()); }
+zjson *zj_array(void) { return check(json_object_new_array()); }
+zjson *zj_int(int64_t v) { return check(json_object_new_int64(v)); }
+zjson *zj_double(double v) { return check(json_object_new_double(v)); }
+zjson *zj_bool(int v) { return check(json_object_new_boolean(v != 0)); }
+zjson *zj_cstring(const char *s) { return zj_string(s, strlen(s)); }
+
+zjson *zj_string(const char *s, size_t len)
+{
+	if (len > (size_t)INT32_MAX - 1) {
+		fprintf(stderr, "%s: string of %zu bytes is too long\n", filter_name(), len);
+		exit(EXIT_SOFTWARE);
+	}
+	return check(json_object_new_string_len(s, (int)len));
+}
+
+zjson *zj_copy(const zjson *v)
+{
+	zjson *out = NULL;
+
+	if (!v)
+		return NULL;
+	if (json_object_deep_copy((zjson *)v, &out, NULL) != 0)
+		check(NULL);
+	return out;
+}
+
+void zj_free(zjson *v)
+{
+	json_object_put(v);
+}
+
+void zj_add(zjson *o, const char *key, zjson *v)
+{
+	/* json-c replaces an existing key's value in place, keeping its
+	 * position in the object's ordered entries. */
+	if (json_object_object_add(o, key, v) != 0)
+		check(NULL);
+}
+
+void zj_push(zjson *a, zjson *v)
+{
+	if (json_object_array_add(a, v) != 0)
+		check(NULL);
+}
+
+zjson *zj_span(int64_t start_cp, int64_t end_cp, const char *text, size_t len)
+{
+	zjson *o = zj_object();
+	zj_add(o, "start", zj_int(start_cp));
+	zj_add(o, "end", zj_int(end_cp));
+	zj_add(o, "text", zj_string(text, len));
+	return o;
+}
+
+enum zj_type zj_type(const zjson *v)
+{
+	switch (json_object_get_type(v)) {
+	case json_type_boolean: return ZJ_BOOL;
+	case json_type_int: return ZJ_INT;
+	case json_type_double: return ZJ_DOUBLE;
+	case json_type_string: return ZJ_STRING;
+	case json_type_array: return ZJ_ARRAY;
+	case json_type_object: return ZJ_OBJECT;
+	default: return ZJ_NULL;
+	}
+}
+
+zjson *zj_get(const zjson *o, const char *key)
+{
+	zjson *v = NULL;
+
+	if (!o || !json_object_is_type(o, json_type_object))
+		return NULL;
+	return json_object_object_get_ex(o, key, &v) ? v : NULL;
+}
+
+size_t zj_len(const zjson *a)
+{
+	if (!a || !json_object_is_type(a, json_type_array))
+		return 0;
+	return json_object_array_length(a);
+}
+
+zjson *zj_at(const zjson *a, size_t i)
+{
+	if (i >= zj_len(a))
+		return NULL;
+	return json_object_array_get_idx(a, i);
+}
+
+const char *zj_str(const zjson *v, size_t *len)
+{
+	if (!v || !json_object_is_type(v, json_type_string))
+		return NULL;
+	if (len)
+		*len = (size_t)json_object_get_string_len(v);
+	return json_object_get_string((zjson *)v);
+}
+
+int64_t zj_intval(const zjson *v, int *ok)
+{
+	int is = v && json_object_is_type(v, json_type_int);
+
+	if (ok)
+		*ok = is;
+	return is ? json_object_get_int64(v) : 0;
+}
+
+double zj_num(const zjson *v)
+{
+	if (v && (json_object_is_type(v, json_type_int) || json_object_is_type(v, json_type_double)))
+		return json_object_get_double(v);
+	return 0;
+}
+
+const char *zj_serialize(zjson *v, size_t *len)
+{
+	size_t n = 0;
+	const char *s = json_object_to_json_string_length(v, SERIALIZE_FLAGS, &n);
+
+	check((void *)s);
+	if (len)
+		*len = n;
+	return s;
+}
+
+zjson *zj_parse(const char *s, size_t len)
+{
+	struct json_tokener *tok;
+	zjson *v;
+
+	if (len > (size_t)INT32_MAX - 1)
+		return NULL;
+	tok = check(json_tokener_new_ex(ZJ_MAX_DEPTH));
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
+	v = json_tokener_parse_ex(tok, s, (int)len);
+	if (v && json_tokener_get_parse_end(tok) != len) {
+		/* Only white space may follow the value. */
+		for (size_t i = json_tokener_get_parse_end(tok); i < len; i++) {
+			if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') {
+				json_object_put(v);
+				v = NULL;
+				break;
+			}
+		}
+	}
+	json_tokener_free(tok);
+	return v;
+}
