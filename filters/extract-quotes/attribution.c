@@ -118,16 +118,17 @@ static int mention_person(struct attributor *a, int m);
  * the nearest sentence that has subject-like mentions of people, the first
  * of them (the subject of its main clause, usually); people are mentions
  * that are not bare names, or names with evidence of being people. Within
- * MAX_BACK sentences of SENT; failing that, the nearest mention of a person
- * in any position. Returns a mention index or -1. */
-static int salient_before(struct attributor *a, int from, int sent, int max_back)
+ * MAX_BACK sentences of SENT and, when PARA >= 0, within that paragraph;
+ * failing that, the nearest mention of a person in any position. Returns a
+ * mention index or -1. */
+static int salient_before(struct attributor *a, int from, int sent, int max_back, int para)
 {
 	struct doc *d = &a->d;
 	int best = -1, best_sent = -1, fallback = -1;
 	for (int j = from; j >= 0; j--) {
 		struct mention *c = &d->men[j];
 		int s = d->tok[c->first].sent;
-		if (sent - s > max_back)
+		if (sent - s > max_back || (para >= 0 && d->tok[c->first].para != para))
 			break;
 		if (best >= 0 && s != best_sent)
 			return best;
@@ -149,7 +150,7 @@ static int salient_before(struct attributor *a, int from, int sent, int max_back
 
 static int resolve_back(struct attributor *a, int from, int sent)
 {
-	int m = salient_before(a, from, sent, 6);
+	int m = salient_before(a, from, sent, 6, -1);
 	return m >= 0 ? mention_person(a, m) : -1;
 }
 
@@ -183,6 +184,9 @@ static int mention_person(struct attributor *a, int m)
 				x->person = d->men[j].person;
 				break;
 			}
+		/* "de rijder": someone named before, like a pronoun. */
+		if (x->person < 0 && x->definite)
+			x->person = resolve_back(a, m - 1, d->tok[x->first].sent);
 	}
 	return x->person;
 }
@@ -205,7 +209,7 @@ static int speaker_after(const struct attributor *a, size_t v)
 {
 	const struct doc *d = &a->d;
 	for (size_t p = v + 1; p < d->ntok && p <= v + 5 && same_sentence(d, v, p); p++) {
-		if (clause_stop(d, p) || tok_is(d, p, ','))
+		if (clause_stop(d, p) || tok_is(d, p, ',') || tok_in(d, p, a->lx.subordinator))
 			return -1;
 		int m = mention_at(d, p);
 		if (usable_speaker(d, m))
@@ -228,7 +232,7 @@ static int speaker_before(const struct attributor *a, size_t v)
 		int m = mention_at(d, p);
 		if (!usable_speaker(d, m))
 			continue;
-		if (d->men[m].subject && !d->men[m].object_pronoun)
+		if (!d->men[m].in_pp && !d->men[m].object_pronoun)
 			return m;
 		if (weak < 0 && !d->men[m].object_pronoun)
 			weak = m;
@@ -260,12 +264,21 @@ struct cue {
 	int speaker;         /* mention, or -1 */
 };
 
-/* A cue verb or cue phrase in tokens [FROM, TO) of one sentence, the last
- * one that has a speaker. */
+/* A cue in tokens [FROM, TO) of one sentence that has a speaker: the first
+ * reporting verb (the main clause's: "X zei dat Y weet dat …"), else the
+ * first prepositional cue ("volgens X"). */
 static int find_cue(const struct attributor *a, size_t from, size_t to, struct cue *c)
 {
 	const struct doc *d = &a->d;
-	for (size_t t = to; t-- > from;) {
+	for (size_t t = from; t < to; t++)
+		if ((d->tok[t].flags & TK_WORD) && cue_verb_at(a, t) && !cue_phrase_at(a, t)) {
+			int m = speaker_of_verb(a, t);
+			if (m >= 0) {
+				*c = (struct cue){ t, t, m };
+				return 1;
+			}
+		}
+	for (size_t t = from; t < to; t++) {
 		if (!(d->tok[t].flags & TK_WORD))
 			continue;
 		size_t np = cue_phrase_at(a, t);
@@ -273,14 +286,6 @@ static int find_cue(const struct attributor *a, size_t from, size_t to, struct c
 			int m = speaker_after(a, t + np - 1);
 			if (m >= 0) {
 				*c = (struct cue){ t, t + np - 1, m };
-				return 1;
-			}
-			continue;
-		}
-		if (cue_verb_at(a, t)) {
-			int m = speaker_of_verb(a, t);
-			if (m >= 0) {
-				*c = (struct cue){ t, t, m };
 				return 1;
 			}
 		}
@@ -388,7 +393,10 @@ static int salient_speaker(struct attributor *a, size_t qt)
 {
 	struct doc *d = &a->d;
 	int sent = d->tok[qt].sent;
-	int m = salient_before(a, d->tok[qt].mention - 1, sent, 8);
+	/* The paragraph of the quotation first, then before it. */
+	int m = salient_before(a, d->tok[qt].mention - 1, sent, 8, d->tok[qt].para);
+	if (m < 0)
+		m = salient_before(a, d->tok[qt].mention - 1, sent, 8, -1);
 	if (m >= 0)
 		return m;
 	for (size_t p = qt + 1; p < d->ntok && d->tok[p].sent <= sent + 1; p++) {

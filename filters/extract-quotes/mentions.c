@@ -7,17 +7,16 @@
 
 /* --- lexicons ---------------------------------------------------------- */
 
-struct two_sets {
-	struct wordset *all, *tagged;
-	const char *tag;
-	struct wordset *tagged2;
-	const char *tag2;
+struct tagged_sets {
+	struct wordset *all;
+	const char *tag[5];
+	struct wordset *set[5];
 };
 
-/* "WORD [TAG]" lines: WORD into all, and into tagged/tagged2 by TAG. */
+/* "WORD [TAG]" lines: WORD into all, and into the set of its TAG. */
 static void add_tagged(const char *line, size_t len, void *ctx)
 {
-	struct two_sets *s = ctx;
+	struct tagged_sets *s = ctx;
 	const char *sp = memchr(line, ' ', len);
 	size_t wl = sp ? (size_t)(sp - line) : len;
 	if (s->all)
@@ -26,10 +25,9 @@ static void add_tagged(const char *line, size_t len, void *ctx)
 		return;
 	const char *tag = sp + 1;
 	size_t tl = len - wl - 1;
-	if (s->tag && strlen(s->tag) == tl && memcmp(tag, s->tag, tl) == 0)
-		wordset_add(s->tagged, line, wl);
-	if (s->tag2 && strlen(s->tag2) == tl && memcmp(tag, s->tag2, tl) == 0)
-		wordset_add(s->tagged2, line, wl);
+	for (int i = 0; i < 5 && s->tag[i]; i++)
+		if (strlen(s->tag[i]) == tl && memcmp(tag, s->tag[i], tl) == 0)
+			wordset_add(s->set[i], line, wl);
 }
 
 /* "FORM [PARTICLE...]" lines of the cue-verb files. */
@@ -93,14 +91,19 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 {
 	memset(lx, 0, sizeof *lx);
 	struct wordset **all[] = { &lx->function, &lx->det, &lx->prep, &lx->pron_subj,
+	                           &lx->det_definite, &lx->det_possessive, &lx->subordinator,
 	                           &lx->pron_obj, &lx->cue_forms, &lx->cue_sep_forms,
 	                           &lx->cue_sep_pairs, &lx->cue_phrase_first, &lx->cue_phrases };
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		if (!(*all[i] = wordset_new()))
 			return -1;
-	struct two_sets fw = { lx->function, lx->det, "det", lx->prep, "prep" };
-	struct two_sets pr = { NULL, lx->pron_subj, "subj", lx->pron_obj, "obj" };
+	/* Every determiner class goes into det as well. */
+	struct tagged_sets fw = { lx->function, { "det", "indef", "poss", "prep", "sub" },
+	                          { lx->det, lx->det, lx->det, lx->prep, lx->subordinator } };
+	struct tagged_sets fw2 = { NULL, { "det", "poss" }, { lx->det_definite, lx->det_possessive } };
+	struct tagged_sets pr = { NULL, { "subj", "obj" }, { lx->pron_subj, lx->pron_obj } };
 	if (lang_each_line("nl/quotes-function-words.txt", add_tagged, &fw) < 0 ||
+	    lang_each_line("nl/quotes-function-words.txt", add_tagged, &fw2) < 0 ||
 	    lang_each_line("nl/quotes-pronouns.txt", add_tagged, &pr) < 0 ||
 	    lang_each_line("nl/quotes-speech-verbs.txt", add_cue, lx) < 0 ||
 	    lang_each_line("nl/quotes-opinion-verbs.txt", add_cue, lx) < 0 ||
@@ -119,6 +122,7 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 void quotes_lexicon_free(struct quotes_lexicon *lx)
 {
 	struct wordset *all[] = { lx->function, lx->det, lx->prep, lx->roles, lx->particles,
+	                          lx->det_definite, lx->det_possessive, lx->subordinator,
 	                          lx->pron_subj, lx->pron_obj, lx->adj_suffixes,
 	                          lx->abbreviations, lx->cue_forms, lx->cue_sep_forms,
 	                          lx->cue_sep_pairs, lx->cue_phrase_first, lx->cue_phrases };
@@ -425,20 +429,32 @@ static int all_caps(const struct doc *d, size_t t)
 	return 1;
 }
 
+static int tok_role(const struct doc *d, const struct quotes_lexicon *lx, size_t t)
+{
+	char buf[64];
+	size_t n = tok_lower(d, &d->tok[t], buf, sizeof buf);
+	return n && is_role_word(lx, buf, n);
+}
+
 /* Scanning back from T over adjectives, numbers and roles (at most three
  * words) reaches an article (KIND det) or a preposition (KIND prep). */
 static int governed_by(const struct doc *d, const struct quotes_lexicon *lx, size_t t,
                        const struct wordset *kind)
 {
-	for (int k = 0; k < 4 && t > 0; k++) {
+	int content = 0;   /* lower-case words passed that are not roles */
+	for (int k = 0; k < 5 && t > 0; k++) {
 		size_t p = t - 1 - (size_t)k;
 		const struct token *pt = &d->tok[p];
 		if (!(pt->flags & TK_WORD))
 			return 0;
 		if (tok_in(d, p, kind))
 			return 1;
+		if (kind != lx->det && tok_in(d, p, lx->det) && !(pt->flags & TK_SENT))
+			continue;   /* "tegen de Spaanse krant El Pais" */
 		if (tok_in(d, p, lx->function) || (pt->flags & TK_SENT))
 			return 0;
+		if (!(pt->flags & TK_CAP) && !tok_role(d, lx, p) && ++content > (kind == lx->det ? 2 : 1))
+			return 0;   /* "… koers had Van Alebeek": a verb, not a phrase */
 		if ((pt->flags & TK_CAP) && !(pt->flags & TK_HYPHEN_ROLE)) {
 			char buf[64];
 			size_t n = tok_lower(d, pt, buf, sizeof buf);
@@ -512,6 +528,10 @@ static long name_at(const struct doc *d, const struct quotes_lexicon *lx, size_t
 			p++;
 		if (p >= d->ntok || !name_word(d, lx, p))
 			return -1;
+		char sur[64];
+		size_t sn = tok_lower(d, &d->tok[p], sur, sizeof sur);
+		if (!sn || ends_with_suffix(lx, sur, sn))
+			return -1;   /* "De Israëlische …": an article and an adjective */
 		if (p == t + 1 && wordset_has(lx->det, buf, n) && sentence_initial(d, t) &&
 		    !known_free(d, p) && !(p + 1 < d->ntok && tok_is(d, p + 1, ':')))
 			return -1;   /* "De Italianen": an article */
@@ -542,10 +562,12 @@ static long name_at(const struct doc *d, const struct quotes_lexicon *lx, size_t
 	if (particle_start)
 		return (long)j;
 	/* "de Argentijn Guillermo Canas": the word after an article is a noun. */
-	if (j > t && (d->tok[t].flags & TK_INITIAL) == 0 && t > 0 && tok_in(d, t - 1, lx->det) &&
-	    !tok_in(d, t - 1, lx->particles))
+	if (j > t && (d->tok[t].flags & TK_INITIAL) == 0 && t > 0 && tok_in(d, t - 1, lx->det))
 		return -2;
-	if (j == t) {
+	int after_role = t > 0 && (d->tok[t - 1].flags & TK_WORD) &&
+	                 ((d->tok[t - 1].flags & TK_HYPHEN_ROLE) ||
+	                  (!(d->tok[t - 1].flags & TK_CAP) && tok_role(d, lx, t - 1)));
+	if (j == t && !after_role) {
 		if (governed_by(d, lx, t, lx->det) && !known_free(d, t))
 			return -1;   /* de Rus, de mentaal onevenwichtige Rus */
 		if (sentence_initial(d, t) && !known_free(d, t) &&
@@ -567,7 +589,7 @@ static int push_mention(struct doc *d, int first, int last, enum mention_type ty
 		d->men = m;
 		d->mencap = cap;
 	}
-	d->men[d->nmen] = (struct mention){ first, last, type, 1, 0, -1, 0, -1, quote };
+	d->men[d->nmen] = (struct mention){ first, last, type, 1, 0, 0, -1, 0, -1, quote, 0 };
 	if (type != M_QUOTE || d->tok[first].mention < 0)
 		d->tok[first].mention = (int)d->nmen;
 	d->nmen++;
@@ -587,7 +609,7 @@ static long description_at(const struct doc *d, const struct quotes_lexicon *lx,
 		size_t n = tok_lower(d, k, buf, sizeof buf);
 		if (!n)
 			return -1;
-		if (is_role_word(lx, buf, n) && !(k->flags & TK_CAP)) {
+		if (is_role_word(lx, buf, n) && (!(k->flags & TK_CAP) || (k->flags & TK_HYPHEN_ROLE))) {
 			if (p + 1 < d->ntok && name_word(d, lx, p + 1))
 				return -1;   /* "de president Biden": the name is the mention */
 			return (long)p;
@@ -596,6 +618,22 @@ static long description_at(const struct doc *d, const struct quotes_lexicon *lx,
 			return -1;
 	}
 	return -1;
+}
+
+/* Token T stands in a subordinate clause: a subordinating conjunction
+ * comes before it in its clause ("Terwijl Jennifer Capriati won, …"). */
+static int subordinate(const struct doc *d, const struct quotes_lexicon *lx, size_t t)
+{
+	for (size_t p = t; p-- > 0;) {
+		const struct token *k = &d->tok[p];
+		if ((k->flags & (TK_QUOTE | TK_PUNCT)) && !tok_is(d, p, '-'))
+			return 0;
+		if (tok_in(d, p, lx->subordinator))
+			return 1;
+		if (k->flags & TK_SENT)
+			return 0;
+	}
+	return 0;
 }
 
 static int hint_overlaps(const struct entity_hint *e, size_t ne, size_t start, size_t end, int person)
@@ -636,20 +674,23 @@ static int find_mentions(struct doc *d, const struct quotes_lexicon *lx,
 		if (tok_in(d, t, lx->pron_subj) || tok_in(d, t, lx->pron_obj)) {
 			int obj = !tok_in(d, t, lx->pron_subj);
 			/* "haar" before a content word is a possessive. */
-			if (obj && t + 1 < d->ntok && (d->tok[t + 1].flags & TK_WORD) &&
-			    !tok_in(d, t + 1, lx->function))
-				continue;
-			if (push_mention(d, (int)t, (int)t, M_PRONOUN, -1) < 0)
+			int possessive = obj && t + 1 < d->ntok && (d->tok[t + 1].flags & TK_WORD) &&
+			                 !tok_in(d, t + 1, lx->function);
+			if (!possessive && push_mention(d, (int)t, (int)t, M_PRONOUN, -1) < 0)
 				return -1;
-			d->men[d->nmen - 1].object_pronoun = obj;
-			d->men[d->nmen - 1].subject = !obj;
-			continue;
+			if (!possessive) {
+				d->men[d->nmen - 1].object_pronoun = obj;
+				d->men[d->nmen - 1].subject = !obj && !subordinate(d, lx, t);
+				continue;
+			}
 		}
 		long last = description_at(d, lx, t);
 		if (last >= 0) {
 			if (push_mention(d, (int)t, (int)last, M_DESCRIPTION, -1) < 0)
 				return -1;
-			d->men[d->nmen - 1].subject = !governed_by(d, lx, t + 1, lx->prep);
+			d->men[d->nmen - 1].in_pp = governed_by(d, lx, t + 1, lx->prep);
+			d->men[d->nmen - 1].subject = !d->men[d->nmen - 1].in_pp && !subordinate(d, lx, t);
+			d->men[d->nmen - 1].definite = tok_in(d, t, lx->det_definite);
 			t = (size_t)last;
 			continue;
 		}
@@ -661,7 +702,8 @@ static int find_mentions(struct doc *d, const struct quotes_lexicon *lx,
 		if (push_mention(d, (int)t, (int)end, M_NAME, -1) < 0)
 			return -1;
 		struct mention *m = &d->men[d->nmen - 1];
-		m->subject = !governed_by(d, lx, t, lx->prep) && !(t > 0 && tok_in(d, t - 1, lx->prep));
+		m->in_pp = governed_by(d, lx, t, lx->prep) || (t > 0 && tok_in(d, t - 1, lx->prep));
+		m->subject = !m->in_pp && !subordinate(d, lx, t);
 		if (t > 0 && (d->tok[t - 1].flags & TK_WORD)) {
 			char buf[64];
 			size_t n = tok_lower(d, &d->tok[t - 1], buf, sizeof buf);
@@ -693,8 +735,7 @@ static int ends_with_name(const struct doc *d, const struct mention *a, const st
 	return 1;
 }
 
-static int link_names(struct doc *d, const struct quotes_lexicon *lx,
-                      const struct entity_hint *ent, size_t nent)
+static int link_names(struct doc *d, const struct entity_hint *ent, size_t nent)
 {
 	for (size_t i = 0; i < d->nmen; i++) {
 		struct mention *m = &d->men[i];
@@ -726,7 +767,7 @@ static int link_names(struct doc *d, const struct quotes_lexicon *lx,
 		}
 		p->count++;
 		if (m->role >= 0 || hint_overlaps(ent, nent, d->tok[m->first].start, d->tok[m->last].end, 1) ||
-		    (words >= 2 && !tok_in(d, (size_t)m->first, lx->particles)))
+		    words >= 2)
 			p->evidence = 1;
 		m->person = found;
 		m->resolved = 1;
@@ -748,7 +789,7 @@ int doc_build(struct doc *d, const struct quotes_lexicon *lx, const char *text, 
 		return -1;
 	mark_sentences(d, q, sentence_starts, nsentences);
 	collect_free_names(d, lx);
-	if (find_mentions(d, lx, ent, nent) < 0 || link_names(d, lx, ent, nent) < 0)
+	if (find_mentions(d, lx, ent, nent) < 0 || link_names(d, ent, nent) < 0)
 		return -1;
 	return 0;
 }

@@ -18,6 +18,7 @@
 
 struct quotes_lexicon {
 	struct wordset *function, *det, *prep, *roles, *particles;
+	struct wordset *det_definite, *det_possessive, *subordinator;
 	struct wordset *pron_subj, *pron_obj, *adj_suffixes, *abbreviations;
 	struct wordset *cue_forms;      /* verb forms that are cues alone */
 	struct wordset *cue_sep_forms;  /* forms that need a particle */
@@ -55,12 +56,15 @@ enum mention_type { M_NAME, M_PRONOUN, M_DESCRIPTION, M_QUOTE };
 struct mention {
 	int first, last;       /* tokens, inclusive */
 	enum mention_type type;
-	int subject;           /* subject-like: not inside a prepositional phrase */
+	int subject;           /* subject-like: not in a prepositional phrase or
+	                          a subordinate clause */
+	int in_pp;             /* in a prepositional phrase */
 	int object_pronoun;
 	int person;            /* index into persons, -1 when unknown */
 	int resolved;          /* pronoun resolution done */
 	int role;              /* role token right before a name, else -1 */
 	int quote;             /* M_QUOTE: the quotation's index */
+	int definite;          /* M_DESCRIPTION: "de …" (refers back) */
 };
 
 struct person {
