@@ -12,7 +12,6 @@
  * scare quote, a term or a title) and is dropped, as is one followed by a
  * year in brackets (a title of a work).
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "attribution.h"
@@ -69,9 +68,9 @@ static int clause_stop(const struct doc *d, size_t t)
 static int cue_verb_at(const struct attributor *a, size_t t)
 {
 	const struct doc *d = &a->d;
-	if (tok_in(d, t, a->lx.cue_forms))
+	if (tok_has(d, t, LX_CUE))
 		return 1;
-	if (!tok_in(d, t, a->lx.cue_sep_forms))
+	if (!tok_has(d, t, LX_CUE_SEP))
 		return 0;
 	char form[64], pair[128];
 	size_t fl = tok_lower(d, &d->tok[t], form, sizeof form);
@@ -93,7 +92,7 @@ static int cue_verb_at(const struct attributor *a, size_t t)
 static size_t cue_phrase_at(const struct attributor *a, size_t t)
 {
 	const struct doc *d = &a->d;
-	if (!tok_in(d, t, a->lx.cue_phrase_first))
+	if (!tok_has(d, t, LX_PHRASE_FIRST))
 		return 0;
 	char buf[160];
 	size_t n = 0, best = 0;
@@ -209,7 +208,7 @@ static int speaker_after(const struct attributor *a, size_t v)
 {
 	const struct doc *d = &a->d;
 	for (size_t p = v + 1; p < d->ntok && p <= v + 5 && same_sentence(d, v, p); p++) {
-		if (clause_stop(d, p) || tok_is(d, p, ',') || tok_in(d, p, a->lx.subordinator))
+		if (clause_stop(d, p) || tok_is(d, p, ',') || tok_has(d, p, LX_SUB))
 			return -1;
 		int m = mention_at(d, p);
 		if (usable_speaker(d, m))
@@ -311,7 +310,7 @@ static int cue_after(const struct attributor *a, size_t qt, struct cue *c)
 			*c = (struct cue){ t, last, m };
 			return 1;
 		}
-		if (!tok_in(d, t, a->lx.function))
+		if (!tok_has(d, t, LX_FUNCTION))
 			return 0;
 	}
 	return 0;
@@ -511,7 +510,7 @@ const struct attributed_quote *attribute_quotes(struct attributor *a,
 		a->cap = cap;
 	}
 	if (nq == 0)
-		return a->out;
+		return a->out;   /* no quotations: nothing to attribute */
 	for (size_t i = 0; i < nq; i++) {
 		a->out[i] = (struct attributed_quote){ .quote = q[i] };
 		a->speaker_person[i] = a->speaker_mention[i] = -1;
@@ -520,15 +519,6 @@ const struct attributed_quote *attribute_quotes(struct attributor *a,
 	              entities, nentities) < 0)
 		return NULL;
 	mark_speaking_names(a);
-#ifdef QUOTES_DEBUG
-	for (size_t i = 0; i < a->d.nmen; i++) {
-		const struct mention *m = &a->d.men[i];
-		if (m->type == M_QUOTE) continue;
-		fprintf(stderr, "M%zu %d %.*s subj=%d person=%d ev=%d sent=%d\n", i, m->type,
-		        (int)(a->d.tok[m->last].end - a->d.tok[m->first].start), text + a->d.tok[m->first].start,
-		        m->subject, m->person, m->person >= 0 ? a->d.per[m->person].evidence : -1, a->d.tok[m->first].sent);
-	}
-#endif
 	for (size_t t = 0; t < a->d.ntok; t++)
 		if (a->d.tok[t].flags & TK_QUOTE)
 			attribute_one(a, (size_t)a->d.tok[t].quote, t);

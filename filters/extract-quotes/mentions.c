@@ -1,4 +1,5 @@
 /* mentions.c — see mentions.h. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +7,170 @@
 #include "utf8.h"
 
 /* --- lexicons ---------------------------------------------------------- */
+
+/* Open addressing, lower-case word -> bits; keys owned. */
+struct lexmap {
+	char **key;
+	size_t *klen;
+	unsigned *bits;
+	size_t cap, n;
+};
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
+static size_t lexmap_slot(const struct lexmap *m, const char *s, size_t n)
+{
+	size_t i = (size_t)hash_bytes(s, n) & (m->cap - 1);
+	while (m->key[i] && (m->klen[i] != n || memcmp(m->key[i], s, n) != 0))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static unsigned lexmap_get(const struct lexmap *m, const char *s, size_t n)
+{
+	size_t i = lexmap_slot(m, s, n);
+	return m->key[i] ? m->bits[i] : 0;
+}
+
+static int lexmap_add(struct lexmap *m, const char *s, size_t n, unsigned bits)
+{
+	if (2 * (m->n + 1) > m->cap) {
+		struct lexmap g = { NULL, NULL, NULL, m->cap ? m->cap * 2 : 1024, 0 };
+		g.key = calloc(g.cap, sizeof *g.key);
+		g.klen = calloc(g.cap, sizeof *g.klen);
+		g.bits = calloc(g.cap, sizeof *g.bits);
+		if (!g.key || !g.klen || !g.bits) {
+			free(g.key);
+			free(g.klen);
+			free(g.bits);
+			return -1;
+		}
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->key[i]) {
+				size_t j = lexmap_slot(&g, m->key[i], m->klen[i]);
+				g.key[j] = m->key[i];
+				g.klen[j] = m->klen[i];
+				g.bits[j] = m->bits[i];
+				g.n++;
+			}
+		free(m->key);
+		free(m->klen);
+		free(m->bits);
+		*m = g;
+	}
+	size_t i = lexmap_slot(m, s, n);
+	if (!m->key[i]) {
+		if (!(m->key[i] = malloc(n + 1)))
+			return -1;
+		memcpy(m->key[i], s, n);
+		m->key[i][n] = 0;
+		m->klen[i] = n;
+		m->n++;
+	}
+	m->bits[i] |= bits;
+	return 0;
+}
+
+static void lexmap_free(struct lexmap *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->key[i]);
+	free(m->key);
+	free(m->klen);
+	free(m->bits);
+	free(m);
+}
+
+/* Put every word of list WS-loading file NAME into the map with BITS. */
+struct map_add {
+	struct lexmap *map;
+	unsigned bits;
+	const char *tag;   /* only lines "WORD TAG", or NULL: the first word */
+};
+
+static void add_to_map(const char *line, size_t len, void *ctx)
+{
+	struct map_add *a = ctx;
+	const char *sp = memchr(line, ' ', len);
+	size_t wl = sp ? (size_t)(sp - line) : len;
+	if (a->tag) {
+		size_t tl = strlen(a->tag);
+		if (!sp || len - wl - 1 != tl || memcmp(sp + 1, a->tag, tl) != 0)
+			return;
+	}
+	lexmap_add(a->map, line, wl, a->bits);
+}
+
+/* A 16-bit hash of the last (up to) three bytes of a word. */
+static unsigned tail_key(const char *w, size_t n)
+{
+	unsigned k = 0;
+	for (size_t i = n > 3 ? n - 3 : 0; i < n; i++)
+		k = k * 131 + (unsigned char)w[i];
+	return (k ^ (k >> 16)) & 0xFFFF;
+}
+
+static void set_tail(unsigned char *tab, const char *w, size_t n)
+{
+	unsigned k = tail_key(w, n);
+	tab[k >> 3] |= (unsigned char)(1u << (k & 7));
+}
+
+static int has_tail(const unsigned char *tab, const char *w, size_t n)
+{
+	unsigned k = tail_key(w, n);
+	return tab[k >> 3] >> (k & 7) & 1;
+}
+
+static void add_tail(const char *line, size_t len, void *ctx)
+{
+	set_tail(ctx, line, len);
+}
+
+static void add_role(const char *line, size_t len, void *ctx)
+{
+	struct quotes_lexicon *lx = ctx;
+	set_tail(lx->role_tail, line, len);
+	if (lx->role_min == 0 || len < lx->role_min)
+		lx->role_min = len;
+	if (len > lx->role_max)
+		lx->role_max = len;
+}
+
+static int build_map(struct quotes_lexicon *lx)
+{
+	static const struct { const char *file, *tag; unsigned bits; } lists[] = {
+		{ "nl/quotes-function-words.txt", NULL, LX_FUNCTION },
+		{ "nl/quotes-function-words.txt", "det", LX_DET | LX_DEFINITE },
+		{ "nl/quotes-function-words.txt", "indef", LX_DET },
+		{ "nl/quotes-function-words.txt", "poss", LX_DET | LX_POSSESSIVE },
+		{ "nl/quotes-function-words.txt", "prep", LX_PREP },
+		{ "nl/quotes-function-words.txt", "sub", LX_SUB },
+		{ "nl/quotes-name-particles.txt", NULL, LX_PARTICLE },
+		{ "nl/quotes-pronouns.txt", "subj", LX_PRON_SUBJ },
+		{ "nl/quotes-pronouns.txt", "obj", LX_PRON_OBJ },
+	};
+	if (!(lx->map = calloc(1, sizeof *lx->map)))
+		return -1;
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		struct map_add a = { lx->map, lists[i].bits, lists[i].tag };
+		if (lang_each_line(lists[i].file, add_to_map, &a) < 0) {
+			fprintf(stderr, "extract-quotes: language file %s is missing\n", lists[i].file);
+			return -1;
+		}
+	}
+	lang_each_line("nl/quotes-roles.txt", add_role, lx);
+	lang_each_line("nl/quotes-adjective-suffixes.txt", add_tail, lx->adj_tail);
+	return 0;
+}
 
 struct tagged_sets {
 	struct wordset *all;
@@ -37,9 +202,11 @@ static void add_cue(const char *line, size_t len, void *ctx)
 	const char *sp = memchr(line, ' ', len);
 	if (!sp) {
 		wordset_add(lx->cue_forms, line, len);
+		lexmap_add(lx->map, line, len, LX_CUE);
 		return;
 	}
 	wordset_add(lx->cue_sep_forms, line, (size_t)(sp - line));
+	lexmap_add(lx->map, line, (size_t)(sp - line), LX_CUE_SEP);
 	/* One pair per particle: "form particle". */
 	const char *p = sp + 1, *end = line + len;
 	while (p < end) {
@@ -66,6 +233,7 @@ static void add_phrase(const char *line, size_t len, void *ctx)
 		words += line[i] == ' ';
 	wordset_add(lx->cue_phrases, line, len);
 	wordset_add(lx->cue_phrase_first, line, sp ? (size_t)(sp - line) : len);
+	lexmap_add(lx->map, line, sp ? (size_t)(sp - line) : len, LX_PHRASE_FIRST);
 	if (words > lx->longest_phrase_words)
 		lx->longest_phrase_words = words;
 }
@@ -90,6 +258,8 @@ static int load_list(const char *name, struct wordset **ws, int required)
 int quotes_lexicon_load(struct quotes_lexicon *lx)
 {
 	memset(lx, 0, sizeof *lx);
+	if (build_map(lx) < 0)
+		return -1;
 	struct wordset **all[] = { &lx->function, &lx->det, &lx->prep, &lx->pron_subj,
 	                           &lx->det_definite, &lx->det_possessive, &lx->subordinator,
 	                           &lx->pron_obj, &lx->cue_forms, &lx->cue_sep_forms,
@@ -128,24 +298,27 @@ void quotes_lexicon_free(struct quotes_lexicon *lx)
 	                          lx->cue_sep_pairs, lx->cue_phrase_first, lx->cue_phrases };
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		wordset_free(all[i]);
+	lexmap_free(lx->map);
 	memset(lx, 0, sizeof *lx);
 }
 
 int is_role_word(const struct quotes_lexicon *lx, const char *low, size_t n)
 {
+	if (n < lx->role_min || !has_tail(lx->role_tail, low, n))
+		return 0;
 	/* The word itself or any tail of it that starts a code point. */
-	for (size_t i = 0; i + 2 < n || i == 0; i++) {
+	for (size_t i = n > lx->role_max ? n - lx->role_max : 0; i + lx->role_min <= n; i++) {
 		if (((unsigned char)low[i] & 0xC0) == 0x80)
 			continue;
 		if (wordset_has(lx->roles, low + i, n - i))
 			return 1;
-		if (i + 2 >= n)
-			break;
 	}
 	return 0;
 }
 
 /* --- characters and tokens --------------------------------------------- */
+
+static int ends_with_suffix(const struct quotes_lexicon *lx, const char *low, size_t n);
 
 static int32_t cp_at(const char *s, size_t len, size_t i, int *n)
 {
@@ -206,13 +379,9 @@ size_t tok_lower(const struct doc *d, const struct token *t, char *buf, size_t c
 	return n;
 }
 
-int tok_in(const struct doc *d, size_t t, const struct wordset *ws)
+int tok_has(const struct doc *d, size_t t, unsigned bits)
 {
-	char buf[64];
-	if (t >= d->ntok || !(d->tok[t].flags & TK_WORD))
-		return 0;
-	size_t n = tok_lower(d, &d->tok[t], buf, sizeof buf);
-	return n > 0 && wordset_has(ws, buf, n);
+	return t < d->ntok && (d->tok[t].flags & TK_WORD) && (d->tok[t].lex & bits);
 }
 
 int tok_is(const struct doc *d, size_t t, char c)
@@ -230,8 +399,39 @@ static int push_token(struct doc *d, size_t start, size_t end, unsigned flags, i
 		d->tok = t;
 		d->tokcap = cap;
 	}
-	d->tok[d->ntok++] = (struct token){ start, end, flags, 0, 0, quote, -1 };
+	struct token *t = &d->tok[d->ntok++];
+	*t = (struct token){ start, end, flags, 0, 0, quote, -1, 0 };
+	if (flags & TK_WORD) {
+		char buf[64];
+		size_t n = tok_lower(d, t, buf, sizeof buf);
+		if (n) {
+			t->lex = lexmap_get(d->lx->map, buf, n);
+			if (is_role_word(d->lx, buf, n))
+				t->lex |= LX_ROLE;
+			if (ends_with_suffix(d->lx, buf, n))
+				t->lex |= LX_ADJ;
+		}
+	}
 	return 0;
+}
+
+/* Bytes of letters from I on: ASCII fast, other code points decoded. */
+static size_t letters_end(const char *s, size_t len, size_t i)
+{
+	int n;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			if (!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+				break;
+			i++;
+		} else if (is_letter(cp_at(s, len, i, &n))) {
+			i += (size_t)n;
+		} else {
+			break;
+		}
+	}
+	return i;
 }
 
 static int apostrophe_at(const char *s, size_t len, size_t i, size_t *n)
@@ -258,8 +458,7 @@ static size_t scan_word(const struct doc *d, const struct quotes_lexicon *lx, si
 	int n;
 	if (apostrophe_at(s, len, j, &an))
 		j += an;
-	while (j < len && is_letter(cp_at(s, len, j, &n)))
-		j += (size_t)n;
+	j = letters_end(s, len, j);
 	for (;;) {
 		size_t k = j;
 		if (k < len && s[k] == '-')
@@ -269,9 +468,7 @@ static size_t scan_word(const struct doc *d, const struct quotes_lexicon *lx, si
 		else
 			break;
 		if (k < len && is_letter(cp_at(s, len, k, &n))) {
-			j = k;
-			while (j < len && is_letter(cp_at(s, len, j, &n)))
-				j += (size_t)n;
+			j = letters_end(s, len, k);
 		} else {
 			break;
 		}
@@ -290,7 +487,7 @@ static size_t scan_word(const struct doc *d, const struct quotes_lexicon *lx, si
 	}
 	if (j < len && s[j] == '.' && lx->abbreviations && j - i < 32) {
 		char buf[32];
-		struct token t = { i, j, 0, 0, 0, 0, 0 };
+		struct token t = { i, j, 0, 0, 0, 0, 0, 0 };
 		size_t bn = tok_lower(d, &t, buf, sizeof buf);
 		if (bn && wordset_has(lx->abbreviations, buf, bn))
 			j++;
@@ -321,6 +518,20 @@ static int tokenize_text(struct doc *d, const struct quotes_lexicon *lx,
 	const char *s = d->text;
 	size_t len = d->len, i = 0, qi = 0, last_end = 0;
 	int para = 0, first = 1;
+	/* Nothing after the paragraph of the last quotation is needed. */
+	if (nq > 0) {
+		const char *end = s + q[nq - 1].close_end, *p;
+		while ((p = memchr(end, '\n', (size_t)(s + len - end))) != NULL) {
+			size_t k = (size_t)(p - s) + 1;
+			while (k < len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+				k++;
+			if (k < len && s[k] == '\n') {
+				len = (size_t)(p - s);
+				break;
+			}
+			end = p + 1;
+		}
+	}
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
@@ -410,6 +621,8 @@ static void mark_sentences(struct doc *d, const struct quote_span *q,
 
 static int ends_with_suffix(const struct quotes_lexicon *lx, const char *low, size_t n)
 {
+	if (!has_tail(lx->adj_tail, low, n))
+		return 0;
 	for (size_t k = 1; k < n && k <= 6; k++)
 		if (wordset_has(lx->adj_suffixes, low + n - k, k))
 			return 1;
@@ -429,17 +642,9 @@ static int all_caps(const struct doc *d, size_t t)
 	return 1;
 }
 
-static int tok_role(const struct doc *d, const struct quotes_lexicon *lx, size_t t)
-{
-	char buf[64];
-	size_t n = tok_lower(d, &d->tok[t], buf, sizeof buf);
-	return n && is_role_word(lx, buf, n);
-}
-
 /* Scanning back from T over adjectives, numbers and roles (at most three
  * words) reaches an article (KIND det) or a preposition (KIND prep). */
-static int governed_by(const struct doc *d, const struct quotes_lexicon *lx, size_t t,
-                       const struct wordset *kind)
+static int governed_by(const struct doc *d, size_t t, unsigned kind)
 {
 	int content = 0;   /* lower-case words passed that are not roles */
 	for (int k = 0; k < 5 && t > 0; k++) {
@@ -447,18 +652,16 @@ static int governed_by(const struct doc *d, const struct quotes_lexicon *lx, siz
 		const struct token *pt = &d->tok[p];
 		if (!(pt->flags & TK_WORD))
 			return 0;
-		if (tok_in(d, p, kind))
+		if (tok_has(d, p, kind))
 			return 1;
-		if (kind != lx->det && tok_in(d, p, lx->det) && !(pt->flags & TK_SENT))
+		if (kind != LX_DET && tok_has(d, p, LX_DET) && !(pt->flags & TK_SENT))
 			continue;   /* "tegen de Spaanse krant El Pais" */
-		if (tok_in(d, p, lx->function) || (pt->flags & TK_SENT))
+		if (tok_has(d, p, LX_FUNCTION) || (pt->flags & TK_SENT))
 			return 0;
-		if (!(pt->flags & TK_CAP) && !tok_role(d, lx, p) && ++content > (kind == lx->det ? 2 : 1))
+		if (!(pt->flags & TK_CAP) && !tok_has(d, p, LX_ROLE) && ++content > (kind == LX_DET ? 2 : 1))
 			return 0;   /* "… koers had Van Alebeek": a verb, not a phrase */
 		if ((pt->flags & TK_CAP) && !(pt->flags & TK_HYPHEN_ROLE)) {
-			char buf[64];
-			size_t n = tok_lower(d, pt, buf, sizeof buf);
-			if (!n || !ends_with_suffix(lx, buf, n))
+			if (!tok_has(d, p, LX_ADJ))
 				return 0;
 		}
 		if (p == 0)
@@ -473,17 +676,49 @@ static int name_word(const struct doc *d, const struct quotes_lexicon *lx, size_
 	const struct token *k = &d->tok[t];
 	if ((k->flags & (TK_WORD | TK_CAP)) != (TK_WORD | TK_CAP) || (k->flags & TK_HYPHEN_ROLE))
 		return 0;
-	char buf[64];
-	size_t n = tok_lower(d, k, buf, sizeof buf);
-	if (!n || wordset_has(lx->function, buf, n) || is_role_word(lx, buf, n) ||
-	    wordset_has(lx->cue_forms, buf, n))
-		return 0;
-	return 1;
+	(void)lx;
+	return !tok_has(d, t, LX_FUNCTION | LX_ROLE | LX_CUE) && k->end - k->start < 64;
 }
 
 static int sentence_initial(const struct doc *d, size_t t)
 {
 	return (d->tok[t].flags & TK_SENT) || (t > 0 && (d->tok[t - 1].flags & TK_QUOTE));
+}
+
+static int same_bytes(const struct doc *d, size_t a, size_t b)
+{
+	size_t n = d->tok[a].end - d->tok[a].start;
+	return n == d->tok[b].end - d->tok[b].start &&
+	       memcmp(d->text + d->tok[a].start, d->text + d->tok[b].start, n) == 0;
+}
+
+/* Slot of the word of token T in the free-name set (found or empty). */
+static size_t free_name_slot(const struct doc *d, size_t t)
+{
+	size_t mask = d->free_cap - 1;
+	size_t i = (size_t)hash_bytes(d->text + d->tok[t].start, d->tok[t].end - d->tok[t].start) & mask;
+	while (d->free_names[i] >= 0 && !same_bytes(d, (size_t)d->free_names[i], t))
+		i = (i + 1) & mask;
+	return i;
+}
+
+static long free_name_find(const struct doc *d, size_t t)
+{
+	if (!d->free_cap)
+		return -1;
+	size_t i = free_name_slot(d, t);
+	return d->free_names[i];
+}
+
+static void free_name_add(struct doc *d, size_t t)
+{
+	if (2 * (d->free_n + 1) > d->free_cap)
+		return;   /* sized in doc_build: never full */
+	size_t i = free_name_slot(d, t);
+	if (d->free_names[i] < 0) {
+		d->free_names[i] = (int)t;
+		d->free_n++;
+	}
 }
 
 /* Collect capitalised words that stand free mid-sentence: such a word at a
@@ -493,54 +728,47 @@ static void collect_free_names(struct doc *d, const struct quotes_lexicon *lx)
 	for (size_t t = 0; t < d->ntok; t++) {
 		if (!name_word(d, lx, t) || sentence_initial(d, t) || all_caps(d, t))
 			continue;
-		int after_particle = t > 0 && tok_in(d, t - 1, lx->particles) &&
+		int after_particle = t > 0 && tok_has(d, t - 1, LX_PARTICLE) &&
 		                     ((d->tok[t - 1].flags & TK_CAP) ||
 		                      (t > 1 && (d->tok[t - 2].flags & TK_CAP)));
-		if (governed_by(d, lx, t, lx->det) && !after_particle)
+		if (governed_by(d, t, LX_DET) && !after_particle)
 			continue;
-		wordset_add(d->names_mid, d->text + d->tok[t].start, d->tok[t].end - d->tok[t].start);
+		free_name_add(d, t);
 	}
 }
 
 static int known_free(const struct doc *d, size_t t)
 {
-	return wordset_has(d->names_mid, d->text + d->tok[t].start, d->tok[t].end - d->tok[t].start);
+	return free_name_find(d, t) >= 0;
 }
 
 /* The last token of a name starting at T, or -1. */
-static long name_at(const struct doc *d, const struct quotes_lexicon *lx, size_t t,
-                    const struct wordset *cue_forms)
+static long name_at(const struct doc *d, const struct quotes_lexicon *lx, size_t t)
 {
 	const struct token *k = &d->tok[t];
 	if ((k->flags & (TK_WORD | TK_CAP)) != (TK_WORD | TK_CAP) || (k->flags & TK_HYPHEN_ROLE) ||
 	    all_caps(d, t))
 		return -1;
-	char buf[64];
-	size_t n = tok_lower(d, k, buf, sizeof buf);
-	if (!n)
-		return -1;
 	size_t j = t;
 	int particle_start = 0;
-	if (wordset_has(lx->particles, buf, n)) {
+	if (tok_has(d, t, LX_PARTICLE)) {
 		/* Van de Roer, De Rooij, Van 't Klooster */
 		size_t p = t + 1;
-		while (p < d->ntok && tok_in(d, p, lx->particles) && !(d->tok[p].flags & TK_CAP))
+		while (p < d->ntok && tok_has(d, p, LX_PARTICLE) && !(d->tok[p].flags & TK_CAP))
 			p++;
 		if (p >= d->ntok || !name_word(d, lx, p))
 			return -1;
-		char sur[64];
-		size_t sn = tok_lower(d, &d->tok[p], sur, sizeof sur);
-		if (!sn || ends_with_suffix(lx, sur, sn))
+		if (tok_has(d, p, LX_ADJ))
 			return -1;   /* "De Israëlische …": an article and an adjective */
-		if (p == t + 1 && wordset_has(lx->det, buf, n) && sentence_initial(d, t) &&
+		if (p == t + 1 && tok_has(d, t, LX_DET) && sentence_initial(d, t) &&
 		    !known_free(d, p) && !(p + 1 < d->ntok && tok_is(d, p + 1, ':')))
 			return -1;   /* "De Italianen": an article */
 		j = p;
 		particle_start = 1;
 	} else if (!name_word(d, lx, t)) {
 		return -1;
-	} else if (ends_with_suffix(lx, buf, n) &&
-	           (governed_by(d, lx, t, lx->det) || t + 1 >= d->ntok ||
+	} else if (tok_has(d, t, LX_ADJ) &&
+	           (governed_by(d, t, LX_DET) || t + 1 >= d->ntok ||
 	            !(d->tok[t + 1].flags & TK_CAP))) {
 		return -1;   /* de Franse krachtpatser */
 	}
@@ -551,7 +779,7 @@ static long name_at(const struct doc *d, const struct quotes_lexicon *lx, size_t
 			j = p;
 			continue;
 		}
-		while (p < d->ntok && tok_in(d, p, lx->particles) && !(d->tok[p].flags & TK_CAP))
+		while (p < d->ntok && tok_has(d, p, LX_PARTICLE) && !(d->tok[p].flags & TK_CAP))
 			p++;
 		if (p > j + 1 && p < d->ntok && name_word(d, lx, p)) {
 			j = p;
@@ -562,16 +790,16 @@ static long name_at(const struct doc *d, const struct quotes_lexicon *lx, size_t
 	if (particle_start)
 		return (long)j;
 	/* "de Argentijn Guillermo Canas": the word after an article is a noun. */
-	if (j > t && (d->tok[t].flags & TK_INITIAL) == 0 && t > 0 && tok_in(d, t - 1, lx->det))
+	if (j > t && (d->tok[t].flags & TK_INITIAL) == 0 && t > 0 && tok_has(d, t - 1, LX_DET))
 		return -2;
 	int after_role = t > 0 && (d->tok[t - 1].flags & TK_WORD) &&
 	                 ((d->tok[t - 1].flags & TK_HYPHEN_ROLE) ||
-	                  (!(d->tok[t - 1].flags & TK_CAP) && tok_role(d, lx, t - 1)));
+	                  (!(d->tok[t - 1].flags & TK_CAP) && tok_has(d, t - 1, LX_ROLE)));
 	if (j == t && !after_role) {
-		if (governed_by(d, lx, t, lx->det) && !known_free(d, t))
+		if (governed_by(d, t, LX_DET) && !known_free(d, t))
 			return -1;   /* de Rus, de mentaal onevenwichtige Rus */
 		if (sentence_initial(d, t) && !known_free(d, t) &&
-		    !(t + 1 < d->ntok && (tok_is(d, t + 1, ':') || tok_in(d, t + 1, cue_forms))))
+		    !(t + 1 < d->ntok && (tok_is(d, t + 1, ':') || tok_has(d, t + 1, LX_CUE))))
 			return -1;   /* a capitalised first word */
 	}
 	return (long)j;
@@ -599,22 +827,18 @@ static int push_mention(struct doc *d, int first, int last, enum mention_type ty
 /* Article, up to three words, a role: "de Amerikaanse president". */
 static long description_at(const struct doc *d, const struct quotes_lexicon *lx, size_t t)
 {
-	if (!tok_in(d, t, lx->det))
+	if (!tok_has(d, t, LX_DET))
 		return -1;
 	for (size_t p = t + 1; p < d->ntok && p <= t + 4; p++) {
 		const struct token *k = &d->tok[p];
 		if (!(k->flags & TK_WORD))
 			return -1;
-		char buf[64];
-		size_t n = tok_lower(d, k, buf, sizeof buf);
-		if (!n)
-			return -1;
-		if (is_role_word(lx, buf, n) && (!(k->flags & TK_CAP) || (k->flags & TK_HYPHEN_ROLE))) {
+		if (tok_has(d, p, LX_ROLE) && (!(k->flags & TK_CAP) || (k->flags & TK_HYPHEN_ROLE))) {
 			if (p + 1 < d->ntok && name_word(d, lx, p + 1))
 				return -1;   /* "de president Biden": the name is the mention */
 			return (long)p;
 		}
-		if (wordset_has(lx->function, buf, n) && !wordset_has(lx->det, buf, n))
+		if (tok_has(d, p, LX_FUNCTION) && !tok_has(d, p, LX_DET))
 			return -1;
 	}
 	return -1;
@@ -622,13 +846,13 @@ static long description_at(const struct doc *d, const struct quotes_lexicon *lx,
 
 /* Token T stands in a subordinate clause: a subordinating conjunction
  * comes before it in its clause ("Terwijl Jennifer Capriati won, …"). */
-static int subordinate(const struct doc *d, const struct quotes_lexicon *lx, size_t t)
+static int subordinate(const struct doc *d, size_t t)
 {
 	for (size_t p = t; p-- > 0;) {
 		const struct token *k = &d->tok[p];
 		if ((k->flags & (TK_QUOTE | TK_PUNCT)) && !tok_is(d, p, '-'))
 			return 0;
-		if (tok_in(d, p, lx->subordinator))
+		if (tok_has(d, p, LX_SUB))
 			return 1;
 		if (k->flags & TK_SENT)
 			return 0;
@@ -671,16 +895,16 @@ static int find_mentions(struct doc *d, const struct quotes_lexicon *lx,
 			t = j;
 			continue;
 		}
-		if (tok_in(d, t, lx->pron_subj) || tok_in(d, t, lx->pron_obj)) {
-			int obj = !tok_in(d, t, lx->pron_subj);
+		if (tok_has(d, t, LX_PRON_SUBJ | LX_PRON_OBJ)) {
+			int obj = !tok_has(d, t, LX_PRON_SUBJ);
 			/* "haar" before a content word is a possessive. */
 			int possessive = obj && t + 1 < d->ntok && (d->tok[t + 1].flags & TK_WORD) &&
-			                 !tok_in(d, t + 1, lx->function);
+			                 !tok_has(d, t + 1, LX_FUNCTION);
 			if (!possessive && push_mention(d, (int)t, (int)t, M_PRONOUN, -1) < 0)
 				return -1;
 			if (!possessive) {
 				d->men[d->nmen - 1].object_pronoun = obj;
-				d->men[d->nmen - 1].subject = !obj && !subordinate(d, lx, t);
+				d->men[d->nmen - 1].subject = !obj && !subordinate(d, t);
 				continue;
 			}
 		}
@@ -688,13 +912,13 @@ static int find_mentions(struct doc *d, const struct quotes_lexicon *lx,
 		if (last >= 0) {
 			if (push_mention(d, (int)t, (int)last, M_DESCRIPTION, -1) < 0)
 				return -1;
-			d->men[d->nmen - 1].in_pp = governed_by(d, lx, t + 1, lx->prep);
-			d->men[d->nmen - 1].subject = !d->men[d->nmen - 1].in_pp && !subordinate(d, lx, t);
-			d->men[d->nmen - 1].definite = tok_in(d, t, lx->det_definite);
+			d->men[d->nmen - 1].in_pp = governed_by(d, t + 1, LX_PREP);
+			d->men[d->nmen - 1].subject = !d->men[d->nmen - 1].in_pp && !subordinate(d, t);
+			d->men[d->nmen - 1].definite = tok_has(d, t, LX_DEFINITE);
 			t = (size_t)last;
 			continue;
 		}
-		long end = name_at(d, lx, t, lx->cue_forms);
+		long end = name_at(d, lx, t);
 		if (end == -2)
 			continue;   /* the next word starts the name */
 		if (end < 0 || hint_overlaps(ent, nent, k->start, d->tok[end].end, 0))
@@ -702,14 +926,10 @@ static int find_mentions(struct doc *d, const struct quotes_lexicon *lx,
 		if (push_mention(d, (int)t, (int)end, M_NAME, -1) < 0)
 			return -1;
 		struct mention *m = &d->men[d->nmen - 1];
-		m->in_pp = governed_by(d, lx, t, lx->prep) || (t > 0 && tok_in(d, t - 1, lx->prep));
-		m->subject = !m->in_pp && !subordinate(d, lx, t);
-		if (t > 0 && (d->tok[t - 1].flags & TK_WORD)) {
-			char buf[64];
-			size_t n = tok_lower(d, &d->tok[t - 1], buf, sizeof buf);
-			if ((d->tok[t - 1].flags & TK_HYPHEN_ROLE) || (n && is_role_word(lx, buf, n)))
-				m->role = (int)t - 1;
-		}
+		m->in_pp = governed_by(d, t, LX_PREP) || (t > 0 && tok_has(d, t - 1, LX_PREP));
+		m->subject = !m->in_pp && !subordinate(d, t);
+		if (t > 0 && (d->tok[t - 1].flags & TK_HYPHEN_ROLE || tok_has(d, t - 1, LX_ROLE)))
+			m->role = (int)t - 1;
 		t = (size_t)end;
 	}
 	return 0;
@@ -741,8 +961,13 @@ static int link_names(struct doc *d, const struct entity_hint *ent, size_t nent)
 		struct mention *m = &d->men[i];
 		if (m->type != M_NAME)
 			continue;
+		char low[64];
+		size_t ln = tok_lower(d, &d->tok[m->last], low, sizeof low);
+		unsigned h = (unsigned)hash_bytes(low, ln);
 		int found = -1;
 		for (size_t p = 0; p < d->nper && found < 0; p++) {
+			if (d->per[p].last_hash != h)
+				continue;
 			const struct mention *b = &d->men[d->per[p].best];
 			if (ends_with_name(d, b, m) || ends_with_name(d, m, b))
 				found = (int)p;
@@ -757,7 +982,7 @@ static int link_names(struct doc *d, const struct entity_hint *ent, size_t nent)
 				d->percap = cap;
 			}
 			found = (int)d->nper++;
-			d->per[found] = (struct person){ (int)i, 0, 0, 0 };
+			d->per[found] = (struct person){ h, (int)i, 0, 0, 0 };
 		}
 		struct person *p = &d->per[found];
 		int words = m->last - m->first + 1;
@@ -779,14 +1004,25 @@ int doc_build(struct doc *d, const struct quotes_lexicon *lx, const char *text, 
               const struct quote_span *q, size_t nq, const size_t *sentence_starts,
               size_t nsentences, const struct entity_hint *ent, size_t nent)
 {
+	d->lx = lx;
 	d->text = text;
 	d->len = len;
 	d->ntok = d->nmen = d->nper = 0;
-	wordset_free(d->names_mid);
-	if (!(d->names_mid = wordset_new()))
-		return -1;
 	if (tokenize_text(d, lx, q, nq) < 0)
 		return -1;
+	size_t cap = 16;
+	while (cap < 2 * d->ntok + 2)
+		cap *= 2;
+	if (cap > d->free_cap) {
+		int *f = realloc(d->free_names, cap * sizeof *f);
+		if (!f)
+			return -1;
+		d->free_names = f;
+		d->free_cap = cap;
+	}
+	for (size_t i = 0; i < d->free_cap; i++)
+		d->free_names[i] = -1;
+	d->free_n = 0;
 	mark_sentences(d, q, sentence_starts, nsentences);
 	collect_free_names(d, lx);
 	if (find_mentions(d, lx, ent, nent) < 0 || link_names(d, ent, nent) < 0)
@@ -799,6 +1035,6 @@ void doc_free(struct doc *d)
 	free(d->tok);
 	free(d->men);
 	free(d->per);
-	wordset_free(d->names_mid);
+	free(d->free_names);
 	memset(d, 0, sizeof *d);
 }

@@ -16,7 +16,22 @@
 #include "attribution.h"
 #include "lang.h"
 
+/* Word classes of the lexicons, as bits of token.lex. */
+enum {
+	LX_FUNCTION = 1 << 0, LX_DET = 1 << 1, LX_DEFINITE = 1 << 2, LX_POSSESSIVE = 1 << 3,
+	LX_PREP = 1 << 4, LX_SUB = 1 << 5, LX_PARTICLE = 1 << 6, LX_PRON_SUBJ = 1 << 7,
+	LX_PRON_OBJ = 1 << 8, LX_CUE = 1 << 9, LX_CUE_SEP = 1 << 10, LX_PHRASE_FIRST = 1 << 11,
+	LX_ROLE = 1 << 12,   /* a role, or ends in one */
+	LX_ADJ = 1 << 13     /* ends in an adjective suffix */
+};
+
+struct lexmap;
+
 struct quotes_lexicon {
+	struct lexmap *map;             /* lower-case word -> LX_* bits */
+	unsigned char role_tail[256 * 256 / 8], adj_tail[256 * 256 / 8];
+	                                /* hashed last bytes of roles and suffixes */
+	size_t role_min, role_max;      /* shortest and longest role, bytes */
 	struct wordset *function, *det, *prep, *roles, *particles;
 	struct wordset *det_definite, *det_possessive, *subordinator;
 	struct wordset *pron_subj, *pron_obj, *adj_suffixes, *abbreviations;
@@ -49,6 +64,7 @@ struct token {
 	int sent, para;
 	int quote;     /* index of the quotation for TK_QUOTE, else -1 */
 	int mention;   /* mention starting here, else -1 */
+	unsigned lex;  /* LX_* bits of the lower-cased word */
 };
 
 enum mention_type { M_NAME, M_PRONOUN, M_DESCRIPTION, M_QUOTE };
@@ -68,6 +84,7 @@ struct mention {
 };
 
 struct person {
+	unsigned last_hash;    /* of the lower-cased last word of its names */
 	int best;              /* mention with the fullest name, or -1 */
 	int nwords;            /* words in it */
 	int count;             /* mentions by name */
@@ -75,6 +92,7 @@ struct person {
 };
 
 struct doc {
+	const struct quotes_lexicon *lx;
 	const char *text;
 	size_t len;
 	struct token *tok;
@@ -83,14 +101,17 @@ struct doc {
 	size_t nmen, mencap;
 	struct person *per;
 	size_t nper, percap;
-	struct wordset *names_mid;   /* capitalised words seen mid-sentence */
+	/* Capitalised words seen free mid-sentence: a set of token indexes,
+	 * hashed by the word's bytes (open addressing, -1 empty). */
+	int *free_names;
+	size_t free_cap, free_n;
 };
 
 /* Lower-case copy of token T into BUF (size CAP); returns its length, or 0
  * when it does not fit. ASCII and Latin-1 letters are folded. */
 size_t tok_lower(const struct doc *d, const struct token *t, char *buf, size_t cap);
-/* 1 when token T, lower-cased, is in WS. */
-int tok_in(const struct doc *d, size_t t, const struct wordset *ws);
+/* 1 when word token T has any of the LX_* BITS. */
+int tok_has(const struct doc *d, size_t t, unsigned bits);
 /* 1 when token T is the punctuation character C. */
 int tok_is(const struct doc *d, size_t t, char c);
 
