@@ -118,12 +118,12 @@ static int mention_person(struct attributor *a, int m);
  * of them (the subject of its main clause, usually); people are mentions
  * that are not bare names, or names with evidence of being people. Within
  * MAX_BACK sentences of SENT and, when PARA >= 0, within that paragraph;
- * failing that, the nearest mention of a person in any position. Returns a
- * mention index or -1. */
+ * failing that, the nearest mention of a person in any position, then the
+ * nearest subject-like name of anything. Returns a mention index or -1. */
 static int salient_before(struct attributor *a, int from, int sent, int max_back, int para)
 {
 	struct doc *d = &a->d;
-	int best = -1, best_sent = -1, fallback = -1;
+	int best = -1, best_sent = -1, fallback = -1, weak = -1;
 	for (int j = from; j >= 0; j--) {
 		struct mention *c = &d->men[j];
 		int s = d->tok[c->first].sent;
@@ -135,8 +135,11 @@ static int salient_before(struct attributor *a, int from, int sent, int max_back
 		if (p < 0)
 			continue;
 		int person_like = c->type != M_NAME || d->per[p].evidence;
-		if (!person_like)
+		if (!person_like) {
+			if (weak < 0 && c->subject)
+				weak = j;
 			continue;
+		}
 		if (c->subject && !c->object_pronoun) {
 			best = j;
 			best_sent = s;
@@ -144,7 +147,7 @@ static int salient_before(struct attributor *a, int from, int sent, int max_back
 			fallback = j;
 		}
 	}
-	return best >= 0 ? best : fallback;
+	return best >= 0 ? best : fallback >= 0 ? fallback : weak;
 }
 
 static int resolve_back(struct attributor *a, int from, int sent)

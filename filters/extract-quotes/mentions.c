@@ -799,7 +799,7 @@ static long name_at(const struct doc *d, const struct quotes_lexicon *lx, size_t
 		if (governed_by(d, t, LX_DET) && !known_free(d, t))
 			return -1;   /* de Rus, de mentaal onevenwichtige Rus */
 		if (sentence_initial(d, t) && !known_free(d, t) &&
-		    !(t + 1 < d->ntok && (tok_is(d, t + 1, ':') || tok_has(d, t + 1, LX_CUE))))
+		    !(t + 1 < d->ntok && (tok_is(d, t + 1, ':') || tok_has(d, t + 1, LX_CUE | LX_CUE_SEP))))
 			return -1;   /* a capitalised first word */
 	}
 	return (long)j;

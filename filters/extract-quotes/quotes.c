@@ -226,8 +226,9 @@ static int mark_role(const struct quote_marks *qm, int m, const char *s, size_t 
 		return role;
 	int lf = next != C_SPACE && next != C_NONE && prev != C_WORD;
 	int rf = prev != C_SPACE && prev != C_NONE && next != C_WORD;
-	if (!lf && !rf && prev == C_WORD && next == C_WORD)
-		return role;                            /* glued: let the stack decide */
+	if (!lf && !rf && !apostrophe_like(qm, m))
+		return role;   /* glued to words or spaced on both sides (« non »):
+		                  let the stack decide */
 	return (lf ? CAN_OPEN : 0) | (rf ? CAN_CLOSE : 0);
 }
 
