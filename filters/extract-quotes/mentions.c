@@ -596,8 +596,11 @@ static void mark_sentences(struct doc *d, const struct quote_span *q,
 		struct token *k = &d->tok[t];
 		if (t > 0) {
 			struct token *p = &d->tok[t - 1];
+			size_t an;
 			int next_opens = (k->flags & (TK_CAP | TK_QUOTE)) ||
-			                 ((k->flags & TK_WORD) && is_digit_byte(d->text[k->start]));
+			                 ((k->flags & TK_WORD) && is_digit_byte(d->text[k->start])) ||
+			                 ((k->flags & TK_WORD) && apostrophe_at(d->text, d->len, k->start, &an) &&
+			                  t + 1 < d->ntok && (d->tok[t + 1].flags & TK_CAP));   /* 's Avonds */
 			if ((p->flags & TK_PUNCT) && next_opens &&
 			    (tok_is(d, t - 1, '.') || tok_is(d, t - 1, '!') || tok_is(d, t - 1, '?') ||
 			     (p->end - p->start == 3 && memcmp(d->text + p->start, "\xE2\x80\xA6", 3) == 0)))
@@ -680,9 +683,32 @@ static int name_word(const struct doc *d, const struct quotes_lexicon *lx, size_
 	return !tok_has(d, t, LX_FUNCTION | LX_ROLE | LX_CUE) && k->end - k->start < 64;
 }
 
+/* A capitalised word inside a name, after its first word or particles: a
+ * function word is allowed there ("Van der Meer", "Jan Wel"). */
+static int inner_name_word(const struct doc *d, size_t t)
+{
+	const struct token *k = &d->tok[t];
+	return (k->flags & (TK_WORD | TK_CAP)) == (TK_WORD | TK_CAP) && !(k->flags & TK_HYPHEN_ROLE) &&
+	       !tok_has(d, t, LX_ROLE | LX_CUE | LX_DET | LX_PREP | LX_PRON_SUBJ | LX_PRON_OBJ) &&
+	       !all_caps(d, t) && k->end - k->start < 64;
+}
+
 static int sentence_initial(const struct doc *d, size_t t)
 {
-	return (d->tok[t].flags & TK_SENT) || (t > 0 && (d->tok[t - 1].flags & TK_QUOTE));
+	size_t an;
+	if ((d->tok[t].flags & TK_SENT) || (t > 0 && (d->tok[t - 1].flags & TK_QUOTE)))
+		return 1;
+	/* "'s Avonds": the word after a leading elision. */
+	return t > 0 && (d->tok[t - 1].flags & (TK_SENT | TK_WORD)) == (TK_SENT | TK_WORD) &&
+	       apostrophe_at(d->text, d->len, d->tok[t - 1].start, &an);
+}
+
+/* The word before T is an elision ('s, 't): T is no name ("'s Avonds"). */
+static int after_elision(const struct doc *d, size_t t)
+{
+	size_t an;
+	return t > 0 && (d->tok[t - 1].flags & TK_WORD) &&
+	       apostrophe_at(d->text, d->len, d->tok[t - 1].start, &an);
 }
 
 static int same_bytes(const struct doc *d, size_t a, size_t b)
@@ -751,12 +777,14 @@ static long name_at(const struct doc *d, const struct quotes_lexicon *lx, size_t
 		return -1;
 	size_t j = t;
 	int particle_start = 0;
+	if (after_elision(d, t))
+		return -1;
 	if (tok_has(d, t, LX_PARTICLE)) {
 		/* Van de Roer, De Rooij, Van 't Klooster */
 		size_t p = t + 1;
 		while (p < d->ntok && tok_has(d, p, LX_PARTICLE) && !(d->tok[p].flags & TK_CAP))
 			p++;
-		if (p >= d->ntok || !name_word(d, lx, p))
+		if (p >= d->ntok || !inner_name_word(d, p))
 			return -1;
 		if (tok_has(d, p, LX_ADJ))
 			return -1;   /* "De Israëlische …": an article and an adjective */
@@ -775,13 +803,13 @@ static long name_at(const struct doc *d, const struct quotes_lexicon *lx, size_t
 	/* Extend: more capitalised words, or particles then a capitalised word. */
 	for (;;) {
 		size_t p = j + 1;
-		if (p < d->ntok && name_word(d, lx, p) && !all_caps(d, p)) {
+		if (p < d->ntok && inner_name_word(d, p)) {
 			j = p;
 			continue;
 		}
 		while (p < d->ntok && tok_has(d, p, LX_PARTICLE) && !(d->tok[p].flags & TK_CAP))
 			p++;
-		if (p > j + 1 && p < d->ntok && name_word(d, lx, p)) {
+		if (p > j + 1 && p < d->ntok && inner_name_word(d, p)) {
 			j = p;
 			continue;
 		}
