@@ -15,12 +15,6 @@ static int pending(const char *what)
 
 
 
-int score_quotes(int argc, char **argv)
-{
-	(void)argc, (void)argv;
-	return pending("score quotes");
-}
-
 int score_summary(int argc, char **argv)
 {
 	(void)argc, (void)argv;
