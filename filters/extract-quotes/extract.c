@@ -5,6 +5,7 @@
 #include "extract.h"
 #include "filter.h"
 #include "quotes.h"
+#include "sentence.h"
 #include "utf8.h"
 
 struct offset_ref {
@@ -16,6 +17,9 @@ struct extractor {
 	struct quote_marks *marks;
 	struct attributor *attr;
 	struct quote_list quotes;
+	struct splitter *splitter;
+	struct sentence_span *spans;
+	size_t spancap;
 	size_t *sentence_starts;
 	size_t nsent, sentcap;
 	struct entity_hint *ent;
@@ -33,7 +37,8 @@ struct extractor *extractor_new(void)
 		return NULL;
 	x->marks = quote_marks_load();
 	x->attr = x->marks ? attributor_new() : NULL;
-	if (!x->attr) {
+	x->splitter = x->attr ? splitter_new() : NULL;
+	if (!x->splitter) {
 		extractor_free(x);
 		return NULL;
 	}
@@ -46,6 +51,8 @@ void extractor_free(struct extractor *x)
 		return;
 	quote_marks_free(x->marks);
 	attributor_free(x->attr);
+	splitter_free(x->splitter);
+	free(x->spans);
 	quote_list_free(&x->quotes);
 	free(x->sentence_starts);
 	free(x->ent);
@@ -121,31 +128,23 @@ static int span_field(const zjson *o, const char *key, size_t ncp, size_t *v)
 	return 0;
 }
 
-/* "sentences": starts in bytes, sorted. */
+/* Sentence starts in bytes: from the record's "sentences" when present
+ * (checked even when there is no quotation), else from the shared
+ * splitter, which runs only when there are quotations to attribute. */
 static int read_sentences(struct extractor *x, struct record *r, const char *text, size_t len,
-                          size_t ncp)
+                          size_t nq)
 {
 	x->nsent = 0;
-	zjson *s = record_get(r, "sentences");
-	if (!s)
-		return 0;
-	if (zj_type(s) != ZJ_ARRAY)
-		return record_error(r, "\"sentences\" is not an array");
-	size_t n = zj_len(s);
-	if (grow((void **)&x->sentence_starts, &x->sentcap, n, sizeof *x->sentence_starts) < 0)
+	long n = sentences_from_record(r, &x->spans, &x->spancap);
+	if (n < 0)
+		return EXIT_DATAERR;
+	const struct sentence_span *sp = x->spans;
+	if (n == 0 && nq > 0 && !record_get(r, "sentences"))
+		n = (long)splitter_split(x->splitter, text, len, &sp);
+	if (grow((void **)&x->sentence_starts, &x->sentcap, (size_t)n, sizeof *x->sentence_starts) < 0)
 		return EXIT_SOFTWARE;
-	for (size_t i = 0; i < n; i++) {
-		size_t cp;
-		if (span_field(zj_at(s, i), "start", ncp, &cp) < 0)
-			return record_error(r, "sentence %zu has no valid \"start\"", i);
-		x->sentence_starts[x->nsent] = cp;
-		if (add_ref(x, cp, &x->sentence_starts[x->nsent++]) < 0)
-			return EXIT_SOFTWARE;
-	}
-	convert_refs(x, text, len, 1);
-	for (size_t i = 1; i < x->nsent; i++)
-		if (x->sentence_starts[i] < x->sentence_starts[i - 1])
-			return record_error(r, "\"sentences\" are not in text order");
+	for (long i = 0; i < n; i++)
+		x->sentence_starts[x->nsent++] = sp[i].start;
 	return 0;
 }
 
@@ -198,13 +197,12 @@ int extract_quotes(struct extractor *x, struct record *r)
 	const char *text = record_text(r, &len);
 	size_t ncp = utf8_count_cp(text, len);
 	int rc;
-	if ((rc = read_sentences(x, r, text, len, ncp)) != 0 ||
-	    (rc = read_entities(x, r, text, len, ncp)) != 0)
-		return rc;
-
 	size_t nq = quotes_find(x->marks, text, len, &x->quotes);
 	if (nq == (size_t)-1)
 		return EXIT_SOFTWARE;
+	if ((rc = read_sentences(x, r, text, len, nq)) != 0 ||
+	    (rc = read_entities(x, r, text, len, ncp)) != 0)
+		return rc;
 	const struct attributed_quote *aq = attribute_quotes(x->attr, text, len, x->quotes.q, nq,
 		x->sentence_starts, x->nsent, x->ent, x->nent);
 	if (!aq)

@@ -845,7 +845,7 @@ static int push_mention(struct doc *d, int first, int last, enum mention_type ty
 		d->men = m;
 		d->mencap = cap;
 	}
-	d->men[d->nmen] = (struct mention){ first, last, type, 1, 0, 0, -1, 0, -1, quote, 0 };
+	d->men[d->nmen] = (struct mention){ first, last, type, 1, 0, 0, -1, 0, -1, quote, 0, 0 };
 	if (type != M_QUOTE || d->tok[first].mention < 0)
 		d->tok[first].mention = (int)d->nmen;
 	d->nmen++;
@@ -888,12 +888,26 @@ static int subordinate(const struct doc *d, size_t t)
 	return 0;
 }
 
-static int hint_overlaps(const struct entity_hint *e, size_t ne, size_t start, size_t end, int person)
+/* Where the rules cannot tell (a capitalised word opening a sentence), a
+ * PER entity of the record starting at T decides: the last token of the
+ * name, or -1. The entities are hints: a tagger's errors must not add
+ * names the capitalisation rules reject elsewhere. */
+static long entity_name_at(const struct doc *d, size_t t, const struct entity_hint *ent,
+                           size_t nent, size_t *ei)
 {
-	for (size_t i = 0; i < ne; i++)
-		if (e[i].start < end && start < e[i].end && e[i].person == person)
-			return 1;
-	return 0;
+	const struct token *k = &d->tok[t];
+	while (*ei < nent && ent[*ei].end <= k->start)
+		(*ei)++;
+	if (*ei >= nent || !ent[*ei].person || ent[*ei].start != k->start || !sentence_initial(d, t))
+		return -1;
+	size_t j = t;
+	while (j + 1 < d->ntok && d->tok[j + 1].end <= ent[*ei].end)
+		j++;
+	for (size_t p = t; p <= j; p++)
+		if ((d->tok[p].flags & (TK_WORD | TK_CAP)) != (TK_WORD | TK_CAP) ||
+		    tok_has(d, p, LX_FUNCTION | LX_ROLE | LX_CUE))
+			return -1;
+	return (long)j;
 }
 
 static int find_mentions(struct doc *d, const struct quotes_lexicon *lx,
@@ -910,19 +924,6 @@ static int find_mentions(struct doc *d, const struct quotes_lexicon *lx,
 		}
 		if (!(k->flags & TK_WORD))
 			continue;
-		/* A PER entity of the record is a name as it stands. */
-		while (ei < nent && ent[ei].end <= k->start)
-			ei++;
-		if (ei < nent && ent[ei].person && ent[ei].start == k->start) {
-			size_t j = t;
-			while (j + 1 < d->ntok && d->tok[j + 1].end <= ent[ei].end &&
-			       !(d->tok[j + 1].flags & TK_QUOTE))
-				j++;
-			if (push_mention(d, (int)t, (int)j, M_NAME, -1) < 0)
-				return -1;
-			t = j;
-			continue;
-		}
 		if (tok_has(d, t, LX_PRON_SUBJ | LX_PRON_OBJ)) {
 			int obj = !tok_has(d, t, LX_PRON_SUBJ);
 			/* "haar" before a content word is a possessive. */
@@ -949,11 +950,15 @@ static int find_mentions(struct doc *d, const struct quotes_lexicon *lx,
 		long end = name_at(d, lx, t);
 		if (end == -2)
 			continue;   /* the next word starts the name */
-		if (end < 0 || hint_overlaps(ent, nent, k->start, d->tok[end].end, 0))
+		int from_entity = 0;
+		if (end == -1 && (end = entity_name_at(d, t, ent, nent, &ei)) >= 0)
+			from_entity = 1;
+		if (end < 0)
 			continue;
 		if (push_mention(d, (int)t, (int)end, M_NAME, -1) < 0)
 			return -1;
 		struct mention *m = &d->men[d->nmen - 1];
+		m->from_entity = from_entity;
 		m->in_pp = governed_by(d, t, LX_PREP) || (t > 0 && tok_has(d, t - 1, LX_PREP));
 		m->subject = !m->in_pp && !subordinate(d, t);
 		if (t > 0 && (d->tok[t - 1].flags & TK_HYPHEN_ROLE || tok_has(d, t - 1, LX_ROLE)))
@@ -983,7 +988,7 @@ static int ends_with_name(const struct doc *d, const struct mention *a, const st
 	return 1;
 }
 
-static int link_names(struct doc *d, const struct entity_hint *ent, size_t nent)
+static int link_names(struct doc *d)
 {
 	for (size_t i = 0; i < d->nmen; i++) {
 		struct mention *m = &d->men[i];
@@ -1019,8 +1024,7 @@ static int link_names(struct doc *d, const struct entity_hint *ent, size_t nent)
 			p->nwords = words;
 		}
 		p->count++;
-		if (m->role >= 0 || hint_overlaps(ent, nent, d->tok[m->first].start, d->tok[m->last].end, 1) ||
-		    words >= 2)
+		if (m->role >= 0 || words >= 2 || m->from_entity)
 			p->evidence = 1;
 		m->person = found;
 		m->resolved = 1;
@@ -1053,7 +1057,7 @@ int doc_build(struct doc *d, const struct quotes_lexicon *lx, const char *text, 
 	d->free_n = 0;
 	mark_sentences(d, q, sentence_starts, nsentences);
 	collect_free_names(d, lx);
-	if (find_mentions(d, lx, ent, nent) < 0 || link_names(d, ent, nent) < 0)
+	if (find_mentions(d, lx, ent, nent) < 0 || link_names(d) < 0)
 		return -1;
 	return 0;
 }

@@ -81,6 +81,7 @@ struct mention {
 	int role;              /* role token right before a name, else -1 */
 	int quote;             /* M_QUOTE: the quotation's index */
 	int definite;          /* M_DESCRIPTION: "de …" (refers back) */
+	int from_entity;       /* M_NAME taken from a PER entity */
 };
 
 struct person {
