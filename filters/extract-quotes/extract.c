@@ -17,7 +17,6 @@ struct extractor {
 	struct quote_marks *marks;
 	struct attributor *attr;
 	struct quote_list quotes;
-	struct splitter *splitter;
 	struct sentence_span *spans;
 	size_t spancap;
 	size_t *sentence_starts;
@@ -37,8 +36,7 @@ struct extractor *extractor_new(void)
 		return NULL;
 	x->marks = quote_marks_load();
 	x->attr = x->marks ? attributor_new() : NULL;
-	x->splitter = x->attr ? splitter_new() : NULL;
-	if (!x->splitter) {
+	if (!x->attr) {
 		extractor_free(x);
 		return NULL;
 	}
@@ -51,7 +49,6 @@ void extractor_free(struct extractor *x)
 		return;
 	quote_marks_free(x->marks);
 	attributor_free(x->attr);
-	splitter_free(x->splitter);
 	free(x->spans);
 	quote_list_free(&x->quotes);
 	free(x->sentence_starts);
@@ -128,23 +125,20 @@ static int span_field(const zjson *o, const char *key, size_t ncp, size_t *v)
 	return 0;
 }
 
-/* Sentence starts in bytes: from the record's "sentences" when present
- * (checked even when there is no quotation), else from the shared
- * splitter, which runs only when there are quotations to attribute. */
-static int read_sentences(struct extractor *x, struct record *r, const char *text, size_t len,
-                          size_t nq)
+/* Sentence starts in bytes, from the record's "sentences" when present
+ * (read by the shared reader, which also checks them). Without them the
+ * attribution finds its own boundaries, with each quotation as one unit of
+ * its sentence, so the splitter is not run here. */
+static int read_sentences(struct extractor *x, struct record *r)
 {
 	x->nsent = 0;
 	long n = sentences_from_record(r, &x->spans, &x->spancap);
 	if (n < 0)
 		return EXIT_DATAERR;
-	const struct sentence_span *sp = x->spans;
-	if (n == 0 && nq > 0 && !record_get(r, "sentences"))
-		n = (long)splitter_split(x->splitter, text, len, &sp);
 	if (grow((void **)&x->sentence_starts, &x->sentcap, (size_t)n, sizeof *x->sentence_starts) < 0)
 		return EXIT_SOFTWARE;
 	for (long i = 0; i < n; i++)
-		x->sentence_starts[x->nsent++] = sp[i].start;
+		x->sentence_starts[x->nsent++] = x->spans[i].start;
 	return 0;
 }
 
@@ -200,7 +194,7 @@ int extract_quotes(struct extractor *x, struct record *r)
 	size_t nq = quotes_find(x->marks, text, len, &x->quotes);
 	if (nq == (size_t)-1)
 		return EXIT_SOFTWARE;
-	if ((rc = read_sentences(x, r, text, len, nq)) != 0 ||
+	if ((rc = read_sentences(x, r)) != 0 ||
 	    (rc = read_entities(x, r, text, len, ncp)) != 0)
 		return rc;
 	const struct attributed_quote *aq = attribute_quotes(x->attr, text, len, x->quotes.q, nq,
