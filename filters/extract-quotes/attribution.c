@@ -497,8 +497,8 @@ const struct attributed_quote *attribute_quotes(struct attributor *a,
 	const size_t *sentence_starts, size_t nsentences,
 	const struct entity_hint *entities, size_t nentities)
 {
-	if (nq > a->cap) {
-		size_t cap = nq * 2;
+	if (nq > a->cap || !a->out) {
+		size_t cap = nq < 8 ? 16 : nq * 2;
 		struct attributed_quote *o = realloc(a->out, cap * sizeof *o);
 		if (o)
 			a->out = o;

@@ -91,6 +91,8 @@ static int by_from(const void *a, const void *b)
  * bytes to code points, in one pass over TEXT. */
 static void convert_refs(struct extractor *x, const char *text, size_t len, int to_bytes)
 {
+	if (x->nref == 0)
+		return;
 	qsort(x->refs, x->nref, sizeof *x->refs, by_from);
 	size_t byte = 0, cp = 0;
 	for (size_t i = 0; i < x->nref; i++) {
@@ -176,7 +178,8 @@ static int read_entities(struct extractor *x, struct record *r, const char *text
 			return EXIT_SOFTWARE;
 	}
 	convert_refs(x, text, len, 1);
-	qsort(x->ent, x->nent, sizeof *x->ent, by_start);
+	if (x->nent > 1)
+		qsort(x->ent, x->nent, sizeof *x->ent, by_start);
 	return 0;
 }
 
