@@ -150,9 +150,38 @@ static int salient_before(struct attributor *a, int from, int sent, int max_back
 	return best >= 0 ? best : fallback >= 0 ? fallback : weak;
 }
 
+/* Across a paragraph break the nearest subject is a weak guide: a reader
+ * takes the person the article is about. When mention M lies in an earlier
+ * paragraph than HERE_PARA, a person named more often in the document
+ * and mentioned in the same window wins. */
+static int topic_across_paragraphs(struct attributor *a, int m, int from, int sent,
+                                   int max_back, int here_para)
+{
+	struct doc *d = &a->d;
+	if (m < 0 || d->tok[d->men[m].first].para == here_para)
+		return m;
+	int pm = mention_person(a, m), best = m;
+	int best_count = pm >= 0 ? d->per[pm].count : 0;
+	for (int j = from; j >= 0; j--) {
+		struct mention *c = &d->men[j];
+		if (sent - d->tok[c->first].sent > max_back)
+			break;
+		int p = mention_person(a, j);
+		if (p < 0 || c->object_pronoun || (c->type == M_NAME && !d->per[p].evidence))
+			continue;
+		if (d->per[p].count > best_count) {
+			best = j;
+			best_count = d->per[p].count;
+		}
+	}
+	return best;
+}
+
 static int resolve_back(struct attributor *a, int from, int sent)
 {
+	int here = from + 1 < (int)a->d.nmen ? a->d.tok[a->d.men[from + 1].first].para : -1;
 	int m = salient_before(a, from, sent, 6, -1);
+	m = topic_across_paragraphs(a, m, from, sent, 6, here);
 	return m >= 0 ? mention_person(a, m) : -1;
 }
 
@@ -397,8 +426,10 @@ static int salient_speaker(struct attributor *a, size_t qt)
 	int sent = d->tok[qt].sent;
 	/* The paragraph of the quotation first, then before it. */
 	int m = salient_before(a, d->tok[qt].mention - 1, sent, 8, d->tok[qt].para);
-	if (m < 0)
+	if (m < 0) {
 		m = salient_before(a, d->tok[qt].mention - 1, sent, 8, -1);
+		m = topic_across_paragraphs(a, m, d->tok[qt].mention - 1, sent, 8, d->tok[qt].para);
+	}
 	if (m >= 0)
 		return m;
 	for (size_t p = qt + 1; p < d->ntok && d->tok[p].sent <= sent + 1; p++) {

@@ -109,36 +109,41 @@ static void add_to_map(const char *line, size_t len, void *ctx)
 	lexmap_add(a->map, line, wl, a->bits);
 }
 
-/* A 16-bit hash of the last (up to) three bytes of a word. */
-static unsigned tail_key(const char *w, size_t n)
+/* A 16-bit hash of the last (up to) K bytes of a word. */
+static unsigned tail_key(const char *w, size_t n, size_t k)
 {
-	unsigned k = 0;
-	for (size_t i = n > 3 ? n - 3 : 0; i < n; i++)
-		k = k * 131 + (unsigned char)w[i];
-	return (k ^ (k >> 16)) & 0xFFFF;
+	unsigned h = 0;
+	for (size_t i = n > k ? n - k : 0; i < n; i++)
+		h = h * 131 + (unsigned char)w[i];
+	return (h ^ (h >> 16)) & 0xFFFF;
 }
 
-static void set_tail(unsigned char *tab, const char *w, size_t n)
+/* Tables of word endings: roles by their last three bytes (the shortest
+ * role has four), adjective suffixes by their last two (the shortest has
+ * two). */
+enum { ROLE_TAIL = 3, ADJ_TAIL = 2 };
+
+static void set_tail(unsigned char *tab, const char *w, size_t n, size_t k)
 {
-	unsigned k = tail_key(w, n);
-	tab[k >> 3] |= (unsigned char)(1u << (k & 7));
+	unsigned h = tail_key(w, n, k);
+	tab[h >> 3] |= (unsigned char)(1u << (h & 7));
 }
 
-static int has_tail(const unsigned char *tab, const char *w, size_t n)
+static int has_tail(const unsigned char *tab, const char *w, size_t n, size_t k)
 {
-	unsigned k = tail_key(w, n);
-	return tab[k >> 3] >> (k & 7) & 1;
+	unsigned h = tail_key(w, n, k);
+	return tab[h >> 3] >> (h & 7) & 1;
 }
 
 static void add_tail(const char *line, size_t len, void *ctx)
 {
-	set_tail(ctx, line, len);
+	set_tail(ctx, line, len, ADJ_TAIL);
 }
 
 static void add_role(const char *line, size_t len, void *ctx)
 {
 	struct quotes_lexicon *lx = ctx;
-	set_tail(lx->role_tail, line, len);
+	set_tail(lx->role_tail, line, len, ROLE_TAIL);
 	if (lx->role_min == 0 || len < lx->role_min)
 		lx->role_min = len;
 	if (len > lx->role_max)
@@ -304,7 +309,7 @@ void quotes_lexicon_free(struct quotes_lexicon *lx)
 
 int is_role_word(const struct quotes_lexicon *lx, const char *low, size_t n)
 {
-	if (n < lx->role_min || !has_tail(lx->role_tail, low, n))
+	if (n < lx->role_min || !has_tail(lx->role_tail, low, n, ROLE_TAIL))
 		return 0;
 	/* The word itself or any tail of it that starts a code point. */
 	for (size_t i = n > lx->role_max ? n - lx->role_max : 0; i + lx->role_min <= n; i++) {
@@ -624,7 +629,7 @@ static void mark_sentences(struct doc *d, const struct quote_span *q,
 
 static int ends_with_suffix(const struct quotes_lexicon *lx, const char *low, size_t n)
 {
-	if (!has_tail(lx->adj_tail, low, n))
+	if (!has_tail(lx->adj_tail, low, n, ADJ_TAIL))
 		return 0;
 	for (size_t k = 1; k < n && k <= 6; k++)
 		if (wordset_has(lx->adj_suffixes, low + n - k, k))

@@ -120,6 +120,13 @@ START_TEST(pronouns_resolve_and_a_pronoun_inside_is_not_the_speaker)
 	ck_assert_str_eq(span(res[0].speaker), "hij");
 	ck_assert_str_eq(span(res[0].name), "Biden");
 
+	/* A capitalised adjective is no name, and a name in a prepositional
+	 * phrase is no subject: "hij" is Simeon, not the newspaper. */
+	run("De ex-koning Simeon meent dat hij premier wordt. Tegen de Spaanse krant El Pais "
+	    "zei hij dat ,,het volk erom vraagt''.");
+	ck_assert_int_eq(res[0].kind, QUOTE_PARTIAL);
+	ck_assert_str_eq(span(res[0].name), "Simeon");
+
 	/* "de Amerikaanse president" is the person named with that role. */
 	run("President Biden sprak in Brussel. Dat kan niet, zei de Amerikaanse president. "
 	    "\"Wij reageren als het moet.\"");
