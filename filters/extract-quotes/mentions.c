@@ -777,9 +777,16 @@ static int known_free(const struct doc *d, size_t t)
 static long name_at(const struct doc *d, const struct quotes_lexicon *lx, size_t t)
 {
 	const struct token *k = &d->tok[t];
-	if ((k->flags & (TK_WORD | TK_CAP)) != (TK_WORD | TK_CAP) || (k->flags & TK_HYPHEN_ROLE) ||
-	    all_caps(d, t))
+	if ((k->flags & (TK_WORD | TK_CAP)) != (TK_WORD | TK_CAP) || (k->flags & TK_HYPHEN_ROLE))
 		return -1;
+	if (all_caps(d, t)) {
+		/* An acronym speaks only next to a reporting verb or a colon
+		 * ("de KNVB zegt", "aldus het OM", "NOS:"). */
+		int next_cue = t + 1 < d->ntok && (tok_is(d, t + 1, ':') || tok_has(d, t + 1, LX_CUE));
+		int prev_cue = t > 0 && tok_has(d, t - 1, LX_CUE);
+		int prev_det_cue = t > 1 && tok_has(d, t - 1, LX_DET) && tok_has(d, t - 2, LX_CUE);
+		return next_cue || prev_cue || prev_det_cue ? (long)t : -1;
+	}
 	size_t j = t;
 	int particle_start = 0;
 	if (after_elision(d, t))
@@ -873,6 +880,12 @@ static long description_at(const struct doc *d, const struct quotes_lexicon *lx,
 		}
 		if (tok_has(d, p, LX_FUNCTION) && !tok_has(d, p, LX_DET))
 			return -1;
+		/* Right after a reporting verb, a capitalised noun ends one:
+		 * "zei de Belg", "aldus de 34-jarige Amsterdammer". */
+		if ((k->flags & TK_CAP) && t > 0 && tok_has(d, t - 1, LX_CUE | LX_CUE_SEP) &&
+		    !tok_has(d, p, LX_ADJ) && !known_free(d, p) &&
+		    (p + 1 >= d->ntok || (d->tok[p + 1].flags & (TK_PUNCT | TK_QUOTE))))
+			return (long)p;
 	}
 	return -1;
 }
