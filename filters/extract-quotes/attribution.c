@@ -357,9 +357,14 @@ static size_t sentence_first(const struct doc *d, size_t t)
 	return t;
 }
 
-/* A quotation followed by a year in brackets is the title of a work. */
+/* A quotation followed by a year in brackets is the title of a work; one
+ * right after a term marker ("de zogenoemde", "de film", "bijgenaamd"; an
+ * article may stand between) is a term or a name. */
 static int title_of_work(const struct doc *d, size_t qt)
 {
+	if (qt > 0 && (tok_has(d, qt - 1, LX_TERM) ||
+	               (qt > 1 && tok_has(d, qt - 1, LX_DET) && tok_has(d, qt - 2, LX_TERM))))
+		return 1;
 	return qt + 3 < d->ntok && tok_is(d, qt + 1, '(') && tok_is(d, qt + 3, ')') &&
 	       d->tok[qt + 2].end - d->tok[qt + 2].start == 4 &&
 	       d->text[d->tok[qt + 2].start] >= '0' && d->text[d->tok[qt + 2].start] <= '9';

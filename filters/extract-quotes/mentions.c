@@ -162,6 +162,8 @@ static int build_map(struct quotes_lexicon *lx)
 		{ "nl/quotes-name-particles.txt", NULL, LX_PARTICLE },
 		{ "nl/quotes-pronouns.txt", "subj", LX_PRON_SUBJ },
 		{ "nl/quotes-pronouns.txt", "obj", LX_PRON_OBJ },
+		{ "nl/quotes-term-markers.txt", NULL, LX_TERM },
+		{ "nl/quotes-organisations.txt", NULL, LX_ORG },
 	};
 	if (!(lx->map = calloc(1, sizeof *lx->map)))
 		return -1;
@@ -873,7 +875,7 @@ static long description_at(const struct doc *d, const struct quotes_lexicon *lx,
 		const struct token *k = &d->tok[p];
 		if (!(k->flags & TK_WORD))
 			return -1;
-		if (tok_has(d, p, LX_ROLE) && (!(k->flags & TK_CAP) || (k->flags & TK_HYPHEN_ROLE))) {
+		if (tok_has(d, p, LX_ROLE | LX_ORG) && (!(k->flags & TK_CAP) || (k->flags & TK_HYPHEN_ROLE))) {
 			if (p + 1 < d->ntok && name_word(d, lx, p + 1))
 				return -1;   /* "de president Biden": the name is the mention */
 			return (long)p;
@@ -961,7 +963,8 @@ static int find_mentions(struct doc *d, const struct quotes_lexicon *lx,
 				return -1;
 			d->men[d->nmen - 1].in_pp = governed_by(d, t + 1, LX_PREP);
 			d->men[d->nmen - 1].subject = !d->men[d->nmen - 1].in_pp && !subordinate(d, t);
-			d->men[d->nmen - 1].definite = tok_has(d, t, LX_DEFINITE);
+			d->men[d->nmen - 1].definite = tok_has(d, t, LX_DEFINITE) &&
+			                               !tok_has(d, (size_t)last, LX_ORG);
 			t = (size_t)last;
 			continue;
 		}

@@ -22,7 +22,9 @@ enum {
 	LX_PREP = 1 << 4, LX_SUB = 1 << 5, LX_PARTICLE = 1 << 6, LX_PRON_SUBJ = 1 << 7,
 	LX_PRON_OBJ = 1 << 8, LX_CUE = 1 << 9, LX_CUE_SEP = 1 << 10, LX_PHRASE_FIRST = 1 << 11,
 	LX_ROLE = 1 << 12,   /* a role, or ends in one */
-	LX_ADJ = 1 << 13     /* ends in an adjective suffix */
+	LX_ADJ = 1 << 13,    /* ends in an adjective suffix */
+	LX_TERM = 1 << 14,   /* marks a following quotation as a term or title */
+	LX_ORG = 1 << 15     /* a body that speaks: "de politie" */
 };
 
 struct lexmap;
