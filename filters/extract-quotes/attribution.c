@@ -281,8 +281,11 @@ static int speaker_of_verb(const struct attributor *a, size_t v)
 	int m = v + 1 < d->ntok ? mention_at(d, v + 1) : -1;
 	if (usable_speaker(d, m) && d->men[m].type == M_PRONOUN && !d->men[m].object_pronoun)
 		return m;
+	/* Verb first, after a comma or a quotation, or second after a word
+	 * that is no mention ("Daarop antwoordde De Morgan"). */
 	int inverted = v == 0 || (d->tok[v].flags & TK_SENT) || tok_is(d, v - 1, ',') ||
-	               (d->tok[v - 1].flags & TK_QUOTE);
+	               (d->tok[v - 1].flags & TK_QUOTE) ||
+	               ((d->tok[v - 1].flags & TK_SENT) && d->tok[v - 1].mention < 0);
 	if (inverted && (m = speaker_after(a, v)) >= 0)
 		return m;
 	if ((m = speaker_before(a, v)) >= 0)
@@ -455,15 +458,20 @@ static void attribute_one(struct attributor *a, size_t qi, size_t qt)
 	 * after an inserted cue (",,Ja'', zei hij, ,,maar …''). */
 	int standalone = qt == first || colon;
 	if (!standalone && tok_is(d, qt - 1, ',')) {
-		for (size_t p = qt - 1; p-- > first;)
-			if ((d->tok[p].flags & TK_QUOTE) && a->out[d->tok[p].quote].kind == QUOTE_DIRECT) {
-				standalone = 1;
+		/* The previous quotation of the sentence was direct and a cue
+		 * stands between the two. */
+		int cue = 0;
+		for (size_t p = qt - 1; p-- > first;) {
+			if ((d->tok[p].flags & TK_QUOTE)) {
+				standalone = cue && a->out[d->tok[p].quote].kind == QUOTE_DIRECT;
 				break;
 			}
+			cue |= cue_verb_at(a, p) || cue_phrase_at(a, p) > 0;
+		}
 	}
 	struct cue c;
 	r->kind = standalone ? QUOTE_DIRECT : QUOTE_PARTIAL;
-	if (!standalone && title_of_work(d, qt)) {
+	if (title_of_work(d, qt)) {
 		r->kind = QUOTE_DROPPED;
 		return;
 	}

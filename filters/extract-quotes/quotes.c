@@ -213,7 +213,11 @@ enum { CAN_OPEN = 1, CAN_CLOSE = 2 };
 static int mark_role(const struct quote_marks *qm, int m, const char *s, size_t len,
                      size_t pos, size_t end)
 {
-	enum cls prev = class_of(cp_before(s, pos)), next = class_of(cp_at(s, len, end));
+	int32_t next_cp = cp_at(s, len, end);
+	enum cls prev = class_of(cp_before(s, pos)), next = class_of(next_cp);
+	/* No quotation starts with a comma or a full stop. */
+	int next_closing = next_cp == ',' || next_cp == '.' || next_cp == ';' || next_cp == ':' ||
+	                   next_cp == '!' || next_cp == '?' || next_cp == ')';
 	int role = (qm->opens[m] ? CAN_OPEN : 0) | (qm->closes[m] ? CAN_CLOSE : 0);
 
 	if (apostrophe_like(qm, m)) {
@@ -224,7 +228,7 @@ static int mark_role(const struct quote_marks *qm, int m, const char *s, size_t 
 	}
 	if (role != (CAN_OPEN | CAN_CLOSE))
 		return role;
-	int lf = next != C_SPACE && next != C_NONE && prev != C_WORD;
+	int lf = next != C_SPACE && next != C_NONE && prev != C_WORD && !next_closing;
 	int rf = prev != C_SPACE && prev != C_NONE && next != C_WORD;
 	if (!lf && !rf && !apostrophe_like(qm, m))
 		return role;   /* glued to words or spaced on both sides (« non »):

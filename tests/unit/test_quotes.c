@@ -50,6 +50,8 @@ START_TEST(every_dutch_style_pairs)
 	ck_assert_str_eq(got[0], "kom terug");
 	ck_assert_uint_eq(find("Il dit « non » aux syndicats."), 1);
 	ck_assert_str_eq(got[0], "non");
+	ck_assert_uint_eq(find("Albums: « Het spook », « De sleutel » en meer."), 2);
+	ck_assert_str_eq(got[1], "De sleutel");
 }
 END_TEST
 
