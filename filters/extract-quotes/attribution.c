@@ -507,9 +507,16 @@ static void attribute_one(struct attributor *a, size_t qi, size_t qt)
 		r->kind = QUOTE_DROPPED;   /* a term in quotation marks */
 		return;
 	}
-	if (r->kind == QUOTE_PARTIAL && r->speaker.end == r->speaker.start) {
-		r->kind = QUOTE_DROPPED;
-		return;
+	/* A fragment needs a speaker who is a person (or a body), and is
+	 * not a name or title in quotation marks. */
+	if (r->kind == QUOTE_PARTIAL) {
+		int m = a->speaker_mention[qi];
+		int p = a->speaker_person[qi];
+		if (m < 0 || (d->men[m].type == M_NAME && (p < 0 || !d->per[p].evidence)) ||
+		    quote_is_title_case(d, r->quote.start, r->quote.end)) {
+			r->kind = QUOTE_DROPPED;
+			return;
+		}
 	}
 	if (r->speaker.end == r->speaker.start && r->cue_pos == CUE_NONE) {
 		if (!utterance_like(d, &r->quote)) {

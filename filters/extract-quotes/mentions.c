@@ -627,6 +627,42 @@ static void mark_sentences(struct doc *d, const struct quote_span *q,
 	}
 }
 
+/* Every word of TEXT[START, END) that is not a function word or particle
+ * is capitalised, and the first is: a name or a title ("Kuifje", "De
+ * Bruegel van het Beeldverhaal"), not a fragment of speech. */
+int quote_is_title_case(const struct doc *d, size_t start, size_t end)
+{
+	const char *s = d->text;
+	size_t i = start;
+	int first = 1;
+	while (i < end) {
+		while (i < end && (s[i] == ' ' || s[i] == '\n'))
+			i++;
+		size_t w = i;
+		while (i < end && s[i] != ' ' && s[i] != '\n')
+			i++;
+		if (w == i)
+			break;
+		int n;
+		int32_t c = cp_at(s, end, w, &n);
+		if (!is_letter(c))
+			continue;
+		if (is_upper(c)) {
+			first = 0;
+			continue;
+		}
+		if (first)
+			return 0;
+		char low[64];
+		size_t k = 0;
+		while (w + k < i && k < sizeof low && is_letter((unsigned char)s[w + k]))
+			low[k] = s[w + k], k++;
+		if (k == 0 || k == sizeof low || !(lexmap_get(d->lx->map, low, k) & (LX_FUNCTION | LX_PARTICLE)))
+			return 0;
+	}
+	return !first;
+}
+
 /* --- names ------------------------------------------------------------- */
 
 static int ends_with_suffix(const struct quotes_lexicon *lx, const char *low, size_t n)

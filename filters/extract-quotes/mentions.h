@@ -125,6 +125,10 @@ int doc_build(struct doc *d, const struct quotes_lexicon *lx, const char *text, 
               size_t nsentences, const struct entity_hint *ent, size_t nent);
 void doc_free(struct doc *d);
 
+/* The quoted text [START, END) is in title case (every content word
+ * capitalised): a name or a title, not a fragment of speech. */
+int quote_is_title_case(const struct doc *d, size_t start, size_t end);
+
 /* A lower-case word ends in a role of the lexicon (woordvoerster,
  * EU-buitenlandchef, diplomatiedeskundige). */
 int is_role_word(const struct quotes_lexicon *lx, const char *low, size_t n);

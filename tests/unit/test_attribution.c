@@ -163,6 +163,10 @@ START_TEST(fragments_need_a_cue_and_terms_are_dropped)
 	ck_assert_int_eq(res[0].kind, QUOTE_DROPPED);
 	ck_assert_int_eq(res[1].kind, QUOTE_DROPPED);
 
+	/* A name or title in quotation marks is no fragment of speech. */
+	run("Spielberg gaf toe dat Indiana Jones op de avonturen van \"Kuifje\" gebaseerd was.");
+	ck_assert_int_eq(res[0].kind, QUOTE_DROPPED);
+
 	/* Titles of works: a year in brackets after them. */
 	run("Hij schreef vele platen, waaronder 'Zomeravond' (1961) en 'Stad' (1970).");
 	ck_assert_int_eq(res[0].kind, QUOTE_DROPPED);
