@@ -527,7 +527,8 @@ static void attribute_one(struct attributor *a, size_t qi, size_t qt)
 	}
 }
 
-/* Names right next to a reporting verb or before a colon are people. */
+/* Names right next to a reporting verb, after a prepositional cue or
+ * before a colon are people. */
 static void mark_speaking_names(struct attributor *a)
 {
 	struct doc *d = &a->d;
@@ -538,6 +539,8 @@ static void mark_speaking_names(struct attributor *a)
 		size_t f = (size_t)m->first, l = (size_t)m->last;
 		int inverted = f > 1 && cue_verb_at(a, f - 1) &&
 		               (tok_is(d, f - 2, ',') || (d->tok[f - 2].flags & TK_QUOTE));
+		for (size_t k = 1; !inverted && k <= a->lx.longest_phrase_words && k <= f; k++)
+			inverted = cue_phrase_at(a, f - k) == k;   /* "volgens X" */
 		if (inverted || (l + 1 < d->ntok && (cue_verb_at(a, l + 1) || tok_is(d, l + 1, ':'))))
 			d->per[m->person].evidence = 1;
 	}
