@@ -448,6 +448,25 @@ static int salient_speaker(struct attributor *a, size_t qt)
 	return -1;
 }
 
+/* "“…”. Dat zegt minister Bos." — the next sentence opens with a
+ * demonstrative and a reporting verb: its subject is the speaker. */
+static void cue_next_sentence(struct attributor *a, size_t qi, size_t qt)
+{
+	struct doc *d = &a->d;
+	size_t n = qt + 1;
+	while (n < d->ntok && same_sentence(d, qt, n))
+		n++;
+	if (n + 1 >= d->ntok || d->tok[n].para != d->tok[qt].para ||
+	    !tok_has(d, n, LX_DEFINITE) || !cue_verb_at(a, n + 1))
+		return;
+	int m = speaker_after(a, n + 1);
+	if (m < 0)
+		return;
+	a->out[qi].cue_pos = CUE_AFTER;
+	a->out[qi].cue = tok_span(d, n + 1, n + 1);
+	set_speaker(a, qi, m);
+}
+
 static void attribute_one(struct attributor *a, size_t qi, size_t qt)
 {
 	struct doc *d = &a->d;
@@ -470,6 +489,16 @@ static void attribute_one(struct attributor *a, size_t qi, size_t qt)
 		}
 	}
 	struct cue c;
+	/* A quotation that opens a sentence which then goes on without a
+	 * reporting verb ("'Gamechanger' is een groot woord") is part of it. */
+	if (standalone && !cue_after(a, qt, &c)) {
+		size_t n = qt + 1;
+		while (n < d->ntok && same_sentence(d, qt, n) && (d->tok[n].flags & TK_PUNCT) &&
+		       !tok_is(d, n, ','))
+			n++;
+		if (n < d->ntok && same_sentence(d, qt, n) && !tok_is(d, n, ','))
+			standalone = 0;
+	}
 	r->kind = standalone ? QUOTE_DIRECT : QUOTE_PARTIAL;
 	if (title_of_work(d, qt)) {
 		r->kind = QUOTE_DROPPED;
@@ -503,6 +532,8 @@ static void attribute_one(struct attributor *a, size_t qi, size_t qt)
 			set_speaker(a, qi, c.speaker);
 		}
 	}
+	if (r->cue_pos == CUE_NONE && standalone && r->speaker.end == r->speaker.start)
+		cue_next_sentence(a, qi, qt);
 	if (r->cue_pos == CUE_NONE && !standalone) {
 		r->kind = QUOTE_DROPPED;   /* a term in quotation marks */
 		return;

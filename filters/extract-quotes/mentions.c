@@ -693,6 +693,7 @@ static int all_caps(const struct doc *d, size_t t)
 static int governed_by(const struct doc *d, size_t t, unsigned kind)
 {
 	int content = 0;   /* lower-case words passed that are not roles */
+	int after_e = 0;   /* the word passed before ends in -e */
 	for (int k = 0; k < 5 && t > 0; k++) {
 		size_t p = t - 1 - (size_t)k;
 		const struct token *pt = &d->tok[p];
@@ -706,6 +707,15 @@ static int governed_by(const struct doc *d, size_t t, unsigned kind)
 			return 0;
 		if (!(pt->flags & TK_CAP) && !tok_has(d, p, LX_ROLE) && ++content > (kind == LX_DET ? 2 : 1))
 			return 0;   /* "… koers had Van Alebeek": a verb, not a phrase */
+		if (kind == LX_DET && !(pt->flags & TK_CAP)) {
+			/* Between an article and its noun: adjectives in -e, and an
+			 * adverb before one ("de mentaal onevenwichtige Rus"); not a
+			 * verb ("Dat zei Kok"). */
+			int e = d->text[pt->end - 1] == 'e';
+			if (!e && !after_e && !tok_has(d, p, LX_ROLE))
+				return 0;
+			after_e = e;
+		}
 		if ((pt->flags & TK_CAP) && !(pt->flags & TK_HYPHEN_ROLE)) {
 			if (!tok_has(d, p, LX_ADJ))
 				return 0;
