@@ -43,7 +43,7 @@ void attributor_free(struct attributor *a)
 	if (!a)
 		return;
 	quotes_lexicon_free(&a->lx);
-	doc_free(&a->d);
+	quotes_doc_free(&a->d);
 	free(a->out);
 	free(a->speaker_person);
 	free(a->speaker_mention);
@@ -59,8 +59,8 @@ static int same_sentence(const struct doc *d, size_t a, size_t b)
 
 static int clause_stop(const struct doc *d, size_t t)
 {
-	return (d->tok[t].flags & TK_QUOTE) || tok_is(d, t, '.') || tok_is(d, t, '!') ||
-	       tok_is(d, t, '?') || tok_is(d, t, ';') || tok_is(d, t, ':');
+	return (d->tok[t].flags & TK_QUOTE) || quotes_tok_is(d, t, '.') || quotes_tok_is(d, t, '!') ||
+	       quotes_tok_is(d, t, '?') || quotes_tok_is(d, t, ';') || quotes_tok_is(d, t, ':');
 }
 
 /* Token T is a reporting verb (a separable one only with its particle later
@@ -68,19 +68,19 @@ static int clause_stop(const struct doc *d, size_t t)
 static int cue_verb_at(const struct attributor *a, size_t t)
 {
 	const struct doc *d = &a->d;
-	if (tok_has(d, t, LX_CUE))
+	if (quotes_tok_has(d, t, LX_CUE))
 		return 1;
-	if (!tok_has(d, t, LX_CUE_SEP))
+	if (!quotes_tok_has(d, t, LX_CUE_SEP))
 		return 0;
 	char form[64], pair[128];
-	size_t fl = tok_lower(d, &d->tok[t], form, sizeof form);
+	size_t fl = quotes_tok_lower(d, &d->tok[t], form, sizeof form);
 	for (size_t p = t + 1; p < d->ntok && same_sentence(d, t, p) && !clause_stop(d, p); p++) {
 		size_t pl = d->tok[p].end - d->tok[p].start;
 		if (!(d->tok[p].flags & TK_WORD) || fl + 1 + pl >= sizeof pair)
 			continue;
 		memcpy(pair, form, fl);
 		pair[fl] = ' ';
-		tok_lower(d, &d->tok[p], pair + fl + 1, sizeof pair - fl - 1);
+		quotes_tok_lower(d, &d->tok[p], pair + fl + 1, sizeof pair - fl - 1);
 		if (wordset_has(a->lx.cue_sep_pairs, pair, fl + 1 + pl))
 			return 1;
 	}
@@ -92,7 +92,7 @@ static int cue_verb_at(const struct attributor *a, size_t t)
 static size_t cue_phrase_at(const struct attributor *a, size_t t)
 {
 	const struct doc *d = &a->d;
-	if (!tok_has(d, t, LX_PHRASE_FIRST))
+	if (!quotes_tok_has(d, t, LX_PHRASE_FIRST))
 		return 0;
 	char buf[160];
 	size_t n = 0, best = 0;
@@ -102,7 +102,7 @@ static size_t cue_phrase_at(const struct attributor *a, size_t t)
 			break;
 		if (k > 0)
 			buf[n++] = ' ';
-		n += tok_lower(d, tk, buf + n, sizeof buf - n);
+		n += quotes_tok_lower(d, tk, buf + n, sizeof buf - n);
 		if (wordset_has(a->lx.cue_phrases, buf, n))
 			best = k + 1;
 	}
@@ -188,7 +188,7 @@ static int resolve_back(struct attributor *a, int from, int sent)
 static int roles_match(const struct doc *d, size_t a, size_t b)
 {
 	char x[64], y[64];
-	size_t nx = tok_lower(d, &d->tok[a], x, sizeof x), ny = tok_lower(d, &d->tok[b], y, sizeof y);
+	size_t nx = quotes_tok_lower(d, &d->tok[a], x, sizeof x), ny = quotes_tok_lower(d, &d->tok[b], y, sizeof y);
 	if (!nx || !ny)
 		return 0;
 	if (nx >= ny)
@@ -240,7 +240,7 @@ static int speaker_after(const struct attributor *a, size_t v)
 {
 	const struct doc *d = &a->d;
 	for (size_t p = v + 1; p < d->ntok && p <= v + 5 && same_sentence(d, v, p); p++) {
-		if (clause_stop(d, p) || tok_is(d, p, ',') || tok_has(d, p, LX_SUB))
+		if (clause_stop(d, p) || quotes_tok_is(d, p, ',') || quotes_tok_has(d, p, LX_SUB))
 			return -1;
 		int m = mention_at(d, p);
 		if (usable_speaker(d, m))
@@ -283,7 +283,7 @@ static int speaker_of_verb(const struct attributor *a, size_t v)
 		return m;
 	/* Verb first, after a comma or a quotation, or second after a word
 	 * that is no mention ("Daarop antwoordde De Morgan"). */
-	int inverted = v == 0 || (d->tok[v].flags & TK_SENT) || tok_is(d, v - 1, ',') ||
+	int inverted = v == 0 || (d->tok[v].flags & TK_SENT) || quotes_tok_is(d, v - 1, ',') ||
 	               (d->tok[v - 1].flags & TK_QUOTE) ||
 	               ((d->tok[v - 1].flags & TK_SENT) && d->tok[v - 1].mention < 0);
 	if (inverted && (m = speaker_after(a, v)) >= 0)
@@ -333,7 +333,7 @@ static int cue_after(const struct attributor *a, size_t qt, struct cue *c)
 {
 	const struct doc *d = &a->d;
 	size_t t = qt + 1;
-	if (t < d->ntok && tok_is(d, t, ','))
+	if (t < d->ntok && quotes_tok_is(d, t, ','))
 		t++;
 	for (int skip = 0; skip < 2 && t < d->ntok && same_sentence(d, qt, t); skip++, t++) {
 		if (!(d->tok[t].flags & TK_WORD))
@@ -345,7 +345,7 @@ static int cue_after(const struct attributor *a, size_t qt, struct cue *c)
 			*c = (struct cue){ t, last, m };
 			return 1;
 		}
-		if (!tok_has(d, t, LX_FUNCTION))
+		if (!quotes_tok_has(d, t, LX_FUNCTION))
 			return 0;
 	}
 	return 0;
@@ -365,10 +365,10 @@ static size_t sentence_first(const struct doc *d, size_t t)
  * article may stand between) is a term or a name. */
 static int title_of_work(const struct doc *d, size_t qt)
 {
-	if (qt > 0 && (tok_has(d, qt - 1, LX_TERM) ||
-	               (qt > 1 && tok_has(d, qt - 1, LX_DET) && tok_has(d, qt - 2, LX_TERM))))
+	if (qt > 0 && (quotes_tok_has(d, qt - 1, LX_TERM) ||
+	               (qt > 1 && quotes_tok_has(d, qt - 1, LX_DET) && quotes_tok_has(d, qt - 2, LX_TERM))))
 		return 1;
-	return qt + 3 < d->ntok && tok_is(d, qt + 1, '(') && tok_is(d, qt + 3, ')') &&
+	return qt + 3 < d->ntok && quotes_tok_is(d, qt + 1, '(') && quotes_tok_is(d, qt + 3, ')') &&
 	       d->tok[qt + 2].end - d->tok[qt + 2].start == 4 &&
 	       d->text[d->tok[qt + 2].start] >= '0' && d->text[d->tok[qt + 2].start] <= '9';
 }
@@ -457,7 +457,7 @@ static void cue_next_sentence(struct attributor *a, size_t qi, size_t qt)
 	while (n < d->ntok && same_sentence(d, qt, n))
 		n++;
 	if (n + 1 >= d->ntok || d->tok[n].para != d->tok[qt].para ||
-	    !tok_has(d, n, LX_DEFINITE) || !cue_verb_at(a, n + 1))
+	    !quotes_tok_has(d, n, LX_DEFINITE) || !cue_verb_at(a, n + 1))
 		return;
 	int m = speaker_after(a, n + 1);
 	if (m < 0)
@@ -472,11 +472,11 @@ static void attribute_one(struct attributor *a, size_t qi, size_t qt)
 	struct doc *d = &a->d;
 	struct attributed_quote *r = &a->out[qi];
 	size_t first = sentence_first(d, qt);
-	int colon = qt > first && tok_is(d, qt - 1, ':');
+	int colon = qt > first && quotes_tok_is(d, qt - 1, ':');
 	/* Opens its sentence, follows a colon, or resumes a direct quotation
 	 * after an inserted cue (",,Ja'', zei hij, ,,maar …''). */
 	int standalone = qt == first || colon;
-	if (!standalone && tok_is(d, qt - 1, ',')) {
+	if (!standalone && quotes_tok_is(d, qt - 1, ',')) {
 		/* The previous quotation of the sentence was direct and a cue
 		 * stands between the two. */
 		int cue = 0;
@@ -494,9 +494,9 @@ static void attribute_one(struct attributor *a, size_t qi, size_t qt)
 	if (standalone && !cue_after(a, qt, &c)) {
 		size_t n = qt + 1;
 		while (n < d->ntok && same_sentence(d, qt, n) && (d->tok[n].flags & TK_PUNCT) &&
-		       !tok_is(d, n, ','))
+		       !quotes_tok_is(d, n, ','))
 			n++;
-		if (n < d->ntok && same_sentence(d, qt, n) && !tok_is(d, n, ','))
+		if (n < d->ntok && same_sentence(d, qt, n) && !quotes_tok_is(d, n, ','))
 			standalone = 0;
 	}
 	r->kind = standalone ? QUOTE_DIRECT : QUOTE_PARTIAL;
@@ -544,7 +544,7 @@ static void attribute_one(struct attributor *a, size_t qi, size_t qt)
 		int m = a->speaker_mention[qi];
 		int p = a->speaker_person[qi];
 		if (m < 0 || (d->men[m].type == M_NAME && (p < 0 || !d->per[p].evidence)) ||
-		    quote_is_title_case(d, r->quote.start, r->quote.end)) {
+		    quotes_is_title_case(d, r->quote.start, r->quote.end)) {
 			r->kind = QUOTE_DROPPED;
 			return;
 		}
@@ -569,10 +569,10 @@ static void mark_speaking_names(struct attributor *a)
 			continue;
 		size_t f = (size_t)m->first, l = (size_t)m->last;
 		int inverted = f > 1 && cue_verb_at(a, f - 1) &&
-		               (tok_is(d, f - 2, ',') || (d->tok[f - 2].flags & TK_QUOTE));
+		               (quotes_tok_is(d, f - 2, ',') || (d->tok[f - 2].flags & TK_QUOTE));
 		for (size_t k = 1; !inverted && k <= a->lx.longest_phrase_words && k <= f; k++)
 			inverted = cue_phrase_at(a, f - k) == k;   /* "volgens X" */
-		if (inverted || (l + 1 < d->ntok && (cue_verb_at(a, l + 1) || tok_is(d, l + 1, ':'))))
+		if (inverted || (l + 1 < d->ntok && (cue_verb_at(a, l + 1) || quotes_tok_is(d, l + 1, ':'))))
 			d->per[m->person].evidence = 1;
 	}
 }
@@ -603,7 +603,7 @@ const struct attributed_quote *attribute_quotes(struct attributor *a,
 		a->out[i] = (struct attributed_quote){ .quote = q[i] };
 		a->speaker_person[i] = a->speaker_mention[i] = -1;
 	}
-	if (doc_build(&a->d, &a->lx, text, len, q, nq, sentence_starts, nsentences,
+	if (quotes_doc_build(&a->d, &a->lx, text, len, q, nq, sentence_starts, nsentences,
 	              entities, nentities) < 0)
 		return NULL;
 	mark_speaking_names(a);

@@ -13,6 +13,7 @@
 #define ZEEF_MENTIONS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "attribution.h"
 #include "lang.h"
 
@@ -45,6 +46,7 @@ struct quotes_lexicon {
 	size_t longest_phrase_words;
 };
 
+/* lexicon.c: load and free the lists (0 or -1 after a message). */
 int quotes_lexicon_load(struct quotes_lexicon *lx);
 void quotes_lexicon_free(struct quotes_lexicon *lx);
 
@@ -112,25 +114,42 @@ struct doc {
 
 /* Lower-case copy of token T into BUF (size CAP); returns its length, or 0
  * when it does not fit. ASCII and Latin-1 letters are folded. */
-size_t tok_lower(const struct doc *d, const struct token *t, char *buf, size_t cap);
+size_t quotes_tok_lower(const struct doc *d, const struct token *t, char *buf, size_t cap);
 /* 1 when word token T has any of the LX_* BITS. */
-int tok_has(const struct doc *d, size_t t, unsigned bits);
+int quotes_tok_has(const struct doc *d, size_t t, unsigned bits);
 /* 1 when token T is the punctuation character C. */
-int tok_is(const struct doc *d, size_t t, char c);
+int quotes_tok_is(const struct doc *d, size_t t, char c);
 
-/* Tokens, sentences and mentions of TEXT with quotations Q. Returns 0 or -1
- * (out of memory). */
-int doc_build(struct doc *d, const struct quotes_lexicon *lx, const char *text, size_t len,
+/* mentions.c: tokens, sentences and mentions of TEXT with quotations Q.
+ * Returns 0 or -1 (out of memory). */
+int quotes_doc_build(struct doc *d, const struct quotes_lexicon *lx, const char *text, size_t len,
               const struct quote_span *q, size_t nq, const size_t *sentence_starts,
               size_t nsentences, const struct entity_hint *ent, size_t nent);
-void doc_free(struct doc *d);
+void quotes_doc_free(struct doc *d);
 
 /* The quoted text [START, END) is in title case (every content word
  * capitalised): a name or a title, not a fragment of speech. */
-int quote_is_title_case(const struct doc *d, size_t start, size_t end);
+int quotes_is_title_case(const struct doc *d, size_t start, size_t end);
 
-/* A lower-case word ends in a role of the lexicon (woordvoerster,
- * EU-buitenlandchef, diplomatiedeskundige). */
-int is_role_word(const struct quotes_lexicon *lx, const char *low, size_t n);
+/* lexicon.c: a lower-case word ends in a role of the lexicon
+ * (woordvoerster, EU-buitenlandchef, diplomatiedeskundige); ends in an
+ * adjective suffix; all its LX_* classes. */
+int quotes_is_role_word(const struct quotes_lexicon *lx, const char *low, size_t n);
+int quotes_ends_with_suffix(const struct quotes_lexicon *lx, const char *low, size_t n);
+unsigned quotes_word_class(const struct quotes_lexicon *lx, const char *low, size_t n);
+/* FNV-1a hash of N bytes. */
+uint64_t quotes_hash(const char *s, size_t n);
+
+/* words.c: characters (code points; invalid bytes decode as U+FFFD, *N >= 1),
+ * the tokens of a text, and its sentence boundaries. */
+int32_t quotes_cp_at(const char *s, size_t len, size_t i, int *n);
+int quotes_is_letter(int32_t c);
+int quotes_is_upper(int32_t c);
+/* An apostrophe (ASCII or curly) at I; *N its length in bytes. */
+int quotes_apostrophe_at(const char *s, size_t len, size_t i, size_t *n);
+int quotes_tokenize(struct doc *d, const struct quotes_lexicon *lx,
+                    const struct quote_span *q, size_t nq);
+void quotes_mark_sentences(struct doc *d, const struct quote_span *q,
+                           const size_t *starts, size_t nstarts);
 
 #endif
