@@ -24,6 +24,9 @@ struct attributor {
 	int *speaker_person;   /* per quotation */
 	int *speaker_mention;  /* per quotation: mention index, or -1 */
 	size_t cap;
+	int indirect;          /* also find indirect speech */
+	struct attributed_quote *ind;
+	size_t nind, indcap;
 };
 
 struct attributor *attributor_new(void)
@@ -47,7 +50,19 @@ void attributor_free(struct attributor *a)
 	free(a->out);
 	free(a->speaker_person);
 	free(a->speaker_mention);
+	free(a->ind);
 	free(a);
+}
+
+void attributor_set_indirect(struct attributor *a, int on)
+{
+	a->indirect = on;
+}
+
+const struct attributed_quote *attribution_indirect(const struct attributor *a, size_t *n)
+{
+	*n = a->nind;
+	return a->ind;
 }
 
 /* --- cues -------------------------------------------------------------- */
@@ -577,6 +592,60 @@ static void mark_speaking_names(struct attributor *a)
 	}
 }
 
+/* Indirect speech (see attributor_set_indirect). Returns 0 or -1. */
+static int find_indirect(struct attributor *a)
+{
+	struct doc *d = &a->d;
+	a->nind = 0;
+	for (size_t t = 0; t < d->ntok;) {
+		size_t first = t, end = t;
+		int quoted = 0;
+		while (end < d->ntok && d->tok[end].sent == d->tok[first].sent)
+			quoted |= (d->tok[end++].flags & TK_QUOTE) != 0;
+		t = end;
+		size_t v = first;
+		while (!quoted && v < end && !(quotes_tok_has(d, v, LX_CUE) && cue_verb_at(a, v)))
+			v++;
+		if (quoted || v >= end || quotes_tok_has(d, v, LX_OPINION))
+			continue;
+		size_t c = v + 1;
+		while (c < end && c <= v + 6 && !quotes_tok_has(d, c, LX_COMPLEMENTIZER) &&
+		       !clause_stop(d, c) && !quotes_tok_is(d, c, ','))
+			c++;
+		if (c >= end || c > v + 6 || !quotes_tok_has(d, c, LX_COMPLEMENTIZER))
+			continue;
+		int m = speaker_of_verb(a, v);
+		int p = m >= 0 ? mention_person(a, m) : -1;
+		if (m < 0 || (d->men[m].type == M_NAME && (p < 0 || !d->per[p].evidence)))
+			continue;
+		size_t last = end - 1, words = 0;
+		while (last > c && (d->tok[last].flags & TK_PUNCT))
+			last--;
+		for (size_t k = c + 1; k <= last; k++)
+			words += (d->tok[k].flags & TK_WORD) != 0;
+		if (words < 3)
+			continue;
+		if (a->nind == a->indcap) {
+			size_t cap = a->indcap ? a->indcap * 2 : 16;
+			struct attributed_quote *n = realloc(a->ind, cap * sizeof *n);
+			if (!n)
+				return -1;
+			a->ind = n;
+			a->indcap = cap;
+		}
+		struct attributed_quote *r = &a->ind[a->nind++];
+		*r = (struct attributed_quote){ .kind = QUOTE_INDIRECT, .cue_pos = CUE_BEFORE };
+		r->quote = (struct quote_span){ d->tok[c + 1].start, d->tok[c + 1].start,
+		                                d->tok[last].end, d->tok[last].end, 0 };
+		r->cue = tok_span(d, v, v);
+		r->speaker = tok_span(d, (size_t)d->men[m].first, (size_t)d->men[m].last);
+		if (p >= 0)
+			r->name = tok_span(d, (size_t)d->men[d->per[p].best].first,
+			                   (size_t)d->men[d->per[p].best].last);
+	}
+	return 0;
+}
+
 const struct attributed_quote *attribute_quotes(struct attributor *a,
 	const char *text, size_t len, const struct quote_span *q, size_t nq,
 	const size_t *sentence_starts, size_t nsentences,
@@ -597,12 +666,14 @@ const struct attributed_quote *attribute_quotes(struct attributor *a,
 			return NULL;
 		a->cap = cap;
 	}
-	if (nq == 0)
+	a->nind = 0;
+	if (nq == 0 && !a->indirect)
 		return a->out;   /* no quotations: nothing to attribute */
 	for (size_t i = 0; i < nq; i++) {
 		a->out[i] = (struct attributed_quote){ .quote = q[i] };
 		a->speaker_person[i] = a->speaker_mention[i] = -1;
 	}
+	a->d.whole_text = a->indirect;
 	if (quotes_doc_build(&a->d, &a->lx, text, len, q, nq, sentence_starts, nsentences,
 	              entities, nentities) < 0)
 		return NULL;
@@ -610,5 +681,7 @@ const struct attributed_quote *attribute_quotes(struct attributor *a,
 	for (size_t t = 0; t < a->d.ntok; t++)
 		if (a->d.tok[t].flags & TK_QUOTE)
 			attribute_one(a, (size_t)a->d.tok[t].quote, t);
+	if (a->indirect && find_indirect(a) < 0)
+		return NULL;
 	return a->out;
 }

@@ -21,7 +21,7 @@
 #include <stddef.h>
 #include "quotes.h"
 
-enum quote_kind { QUOTE_DROPPED = 0, QUOTE_DIRECT, QUOTE_PARTIAL };
+enum quote_kind { QUOTE_DROPPED = 0, QUOTE_DIRECT, QUOTE_PARTIAL, QUOTE_INDIRECT };
 enum cue_pos { CUE_NONE = 0, CUE_AFTER, CUE_BEFORE, CUE_PREV_SENTENCE };
 
 struct byte_span {
@@ -59,5 +59,16 @@ const struct attributed_quote *attribute_quotes(struct attributor *a,
 	const char *text, size_t len, const struct quote_span *q, size_t nq,
 	const size_t *sentence_starts, size_t nsentences,
 	const struct entity_hint *entities, size_t nentities);
+
+/* With ON, attribute_quotes() also finds indirect speech without quotation
+ * marks: a sentence with no quotation whose first reporting verb (not an
+ * opinion verb) has a speaker and is followed by a complementizer ("Rutte
+ * zei dat het kabinet doorgaat"); the span is the reported clause up to the
+ * end of the sentence, at least three words. Off by default. */
+void attributor_set_indirect(struct attributor *a, int on);
+
+/* The indirect speech found by the last attribute_quotes() call (kind
+ * QUOTE_INDIRECT, text order, owned by A); *N gets the count. */
+const struct attributed_quote *attribution_indirect(const struct attributor *a, size_t *n);
 
 #endif

@@ -188,6 +188,11 @@ static zjson *span_object(const char *text, size_t b0, size_t b1, size_t c0, siz
 	return zj_span((int64_t)c0, (int64_t)c1, text + b0, b1 - b0);
 }
 
+void extractor_set_indirect(struct extractor *x, int on)
+{
+	attributor_set_indirect(x->attr, on);
+}
+
 int extract_quotes(struct extractor *x, struct record *r)
 {
 	size_t len;
@@ -204,12 +209,15 @@ int extract_quotes(struct extractor *x, struct record *r)
 		x->sentence_starts, x->nsent, x->ent, x->nent);
 	if (!aq)
 		return EXIT_SOFTWARE;
+	size_t nind;
+	const struct attributed_quote *ind = attribution_indirect(x->attr, &nind);
 
-	/* Byte offsets of each quotation, speaker, name and cue, to code points. */
-	if (grow((void **)&x->out_cp, &x->outcap, nq * 8 + 1, sizeof *x->out_cp) < 0)
+	/* Byte offsets of each quotation, speaker, name and cue, to code
+	 * points: 8 per result, the quotations first, then indirect speech. */
+	if (grow((void **)&x->out_cp, &x->outcap, (nq + nind) * 8 + 1, sizeof *x->out_cp) < 0)
 		return EXIT_SOFTWARE;
-	for (size_t i = 0; i < nq; i++) {
-		const struct attributed_quote *q = &aq[i];
+	for (size_t i = 0; i < nq + nind; i++) {
+		const struct attributed_quote *q = i < nq ? &aq[i] : &ind[i - nq];
 		size_t *o = x->out_cp + i * 8;
 		size_t from[8] = { q->quote.start, q->quote.end, q->speaker.start, q->speaker.end,
 		                   q->cue.start, q->cue.end, q->name.start, q->name.end };
@@ -221,14 +229,18 @@ int extract_quotes(struct extractor *x, struct record *r)
 	}
 	convert_refs(x, text, len, 0);
 
+	/* Both lists are in text order and never overlap: merge them. */
+	static const char *const kinds[] = { "", "direct", "partial", "indirect" };
 	zjson *list = zj_array();
-	for (size_t i = 0; i < nq; i++) {
-		const struct attributed_quote *q = &aq[i];
-		const size_t *o = x->out_cp + i * 8;
+	for (size_t i = 0, j = 0; i < nq || j < nind;) {
+		int take_quote = j >= nind || (i < nq && aq[i].quote.start <= ind[j].quote.start);
+		size_t k = take_quote ? i++ : nq + j++;
+		const struct attributed_quote *q = k < nq ? &aq[k] : &ind[k - nq];
+		const size_t *o = x->out_cp + k * 8;
 		if (q->kind == QUOTE_DROPPED)
 			continue;
 		zjson *obj = span_object(text, q->quote.start, q->quote.end, o[0], o[1]);
-		zj_add(obj, "kind", zj_cstring(q->kind == QUOTE_DIRECT ? "direct" : "partial"));
+		zj_add(obj, "kind", zj_cstring(kinds[q->kind]));
 		zjson *speaker = NULL;
 		if (q->speaker.end > q->speaker.start) {
 			speaker = span_object(text, q->speaker.start, q->speaker.end, o[2], o[3]);

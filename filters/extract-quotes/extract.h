@@ -15,6 +15,9 @@ struct extractor;
 struct extractor *extractor_new(void);
 void extractor_free(struct extractor *x);
 
+/* Also report indirect speech (kind "indirect"); see attribution.h. */
+void extractor_set_indirect(struct extractor *x, int on);
+
 /* Replace R's "quotes" with the quotations of its text. Returns 0,
  * EXIT_DATAERR after record_error() when "sentences" or "entities" is
  * malformed, or EXIT_SOFTWARE when out of memory. */

@@ -165,6 +165,8 @@ static int build_map(struct quotes_lexicon *lx)
 		{ "nl/quotes-pronouns.txt", "obj", LX_PRON_OBJ },
 		{ "nl/quotes-term-markers.txt", NULL, LX_TERM },
 		{ "nl/quotes-organisations.txt", NULL, LX_ORG },
+		{ "nl/quotes-opinion-verbs.txt", NULL, LX_OPINION },
+		{ "nl/quotes-complementizers.txt", NULL, LX_COMPLEMENTIZER },
 	};
 	if (!(lx->map = calloc(1, sizeof *lx->map)))
 		return -1;

@@ -4,6 +4,22 @@
 #include "filter.h"
 
 static struct extractor *extractor;
+static int indirect;
+
+enum { OPT_INDIRECT = 1000 };
+
+static const struct option options[] = {
+	{"indirect", no_argument, NULL, OPT_INDIRECT},
+	{NULL, 0, NULL, 0}
+};
+
+static int option(int opt, const char *arg)
+{
+	(void)arg;
+	if (opt == OPT_INDIRECT)
+		indirect = 1;
+	return 0;
+}
 
 static const char help[] =
 	"Adds \"quotes\" to each record: the quotations in its \"text\", each with its\n"
@@ -22,20 +38,31 @@ static const char help[] =
 	"Pronouns are resolved to the person they refer to; titles and roles are\n"
 	"not part of a name; a surname is linked to the fullest name in the text.\n"
 	"\n"
-	"\"sentences\" (split-sentences) and \"entities\" (tag-entities) are used when\n"
-	"present: sentence starts as extra boundaries, PER entities as names and\n"
-	"other entities as non-speakers. Without them the program finds sentences\n"
-	"and names itself. Word lists (reporting verbs, separable verbs, opinion\n"
-	"verbs, roles, pronouns, name particles, quotation marks) are in\n"
-	"common/lang/nl/quotes-*.txt; --data DIR overrides them.\n"
+	"Options:\n"
+	"      --indirect        also report indirect speech without quotation\n"
+	"                        marks, kind \"indirect\": in a sentence without a\n"
+	"                        quotation, the clause after the first reporting\n"
+	"                        verb and \"dat\" (Rutte zei dat het kabinet\n"
+	"                        doorgaat), when the verb has a speaker; off by\n"
+	"                        default, and it never changes the quotations\n"
+	"\n"
+	"\"sentences\" (split-sentences) are used as extra sentence starts when\n"
+	"present; without them the program finds its own boundaries, each\n"
+	"quotation one unit of its sentence. \"entities\" (tag-entities) are used\n"
+	"when present: a PER entity decides whether a capitalised word opening a\n"
+	"sentence is a name; entities add no other names. Word lists (reporting,\n"
+	"separable and opinion verbs, roles, bodies, pronouns, name particles,\n"
+	"term markers, quotation marks) are in common/lang/nl/quotes-*.txt and\n"
+	"compiled in; --data DIR overrides them.\n"
 	"\n"
 	"Output field (replaced when present):\n"
 	"  quotes   [{\"start\",\"end\",\"text\",\"kind\",\"speaker\",\"cue\"}], in text order\n"
 	"    start, end   code points into \"text\", half-open: the quoted words\n"
 	"                 without the marks and the white space inside them\n"
 	"    text         that slice of \"text\"\n"
-	"    kind         \"direct\" (a full quoted utterance) or \"partial\" (a\n"
-	"                 fragment quoted inside a reporting sentence)\n"
+	"    kind         \"direct\" (a full quoted utterance), \"partial\" (a\n"
+	"                 fragment quoted inside a reporting sentence) or, with\n"
+	"                 --indirect, \"indirect\" (reported speech without marks)\n"
 	"    speaker      {\"start\",\"end\",\"text\",\"name\"} or null: the mention that\n"
 	"                 names the speaker (a name, a pronoun or a description)\n"
 	"                 and \"name\", the fullest name the text gives for that\n"
@@ -55,7 +82,10 @@ static const char help[] =
 static int start(void)
 {
 	extractor = extractor_new();
-	return extractor ? 0 : EXIT_SOFTWARE;
+	if (!extractor)
+		return EXIT_SOFTWARE;
+	extractor_set_indirect(extractor, indirect);
+	return 0;
 }
 
 static int record(struct record *r)
@@ -75,6 +105,8 @@ static const struct filter_spec spec = {
 	.requires = "text",
 	.uses = "sentences entities",
 	.provides = "quotes",
+	.options = options,
+	.option = option,
 	.start = start,
 	.record = record,
 	.finish = finish,

@@ -25,7 +25,9 @@ enum {
 	LX_ROLE = 1 << 12,   /* a role, or ends in one */
 	LX_ADJ = 1 << 13,    /* ends in an adjective suffix */
 	LX_TERM = 1 << 14,   /* marks a following quotation as a term or title */
-	LX_ORG = 1 << 15     /* a body that speaks: "de politie" */
+	LX_ORG = 1 << 15,    /* a body that speaks: "de politie" */
+	LX_OPINION = 1 << 16, /* a cue form from the opinion verbs */
+	LX_COMPLEMENTIZER = 1 << 17 /* opens reported speech: "zei dat" */
 };
 
 struct lexmap;
@@ -98,6 +100,8 @@ struct person {
 
 struct doc {
 	const struct quotes_lexicon *lx;
+	int whole_text;              /* tokenize all of it, not only up to the
+	                                paragraph of the last quotation */
 	const char *text;
 	size_t len;
 	struct token *tok;

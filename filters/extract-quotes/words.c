@@ -205,7 +205,7 @@ int quotes_tokenize(struct doc *d, const struct quotes_lexicon *lx,
 	size_t len = d->len, i = 0, qi = 0, last_end = 0;
 	int para = 0, first = 1;
 	/* Nothing after the paragraph of the last quotation is needed. */
-	if (nq > 0) {
+	if (nq > 0 && !d->whole_text) {
 		const char *end = s + q[nq - 1].close_end, *p;
 		while ((p = memchr(end, '\n', (size_t)(s + len - end))) != NULL) {
 			size_t k = (size_t)(p - s) + 1;

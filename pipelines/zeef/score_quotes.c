@@ -6,7 +6,8 @@
  * precision, recall and F1 (exact: both ends equal; overlap: any shared code
  * point), speaker accuracy over exactly matched quotations, both per cue_pos,
  * and how many predicted quotations are listed in the --scare files (scare
- * quotes, terms, titles: {"doc","start","end"}).
+ * quotes, terms, titles: {"doc","start","end"}). Predictions of kind
+ * "indirect" are left out: the gold marks quotations only.
  * A speaker is right when the predicted "name", or the mention's text, equals
  * the gold speaker or its surname part ("Van de Roer" for "Robert van de
  * Roer"), ignoring case.
@@ -139,6 +140,9 @@ static int add_pred(zjson *o, struct qlist *l, const char *file, long no)
 	for (size_t i = 0; i < zj_len(qs); i++) {
 		zjson *q = zj_at(qs, i);
 		struct pquote p = {0};
+		const char *kind = zj_str(zj_get(q, "kind"), NULL);
+		if (kind && !strcmp(kind, "indirect"))
+			continue;   /* the gold marks quotations only */
 		if (span_of(q, &p.start, &p.end) < 0) {
 			fprintf(stderr, "%s: %s:%ld: quote %zu needs \"start\" and \"end\"\n", prog, file, no, i);
 			return S_DATA;
@@ -365,7 +369,8 @@ int score_quotes(int argc, char **argv)
 			       "by overlap; speaker accuracy over the exactly matched quotations (right\n"
 			       "when the predicted name or mention equals the gold speaker or its\n"
 			       "surname part, ignoring case); both per cue_pos (after, before,\n"
-			       "prev_sentence, none).\n"
+			       "prev_sentence, none). Predictions of kind \"indirect\" (reported\n"
+			       "speech without marks) are left out: the gold marks quotations.\n"
 			       "  --scare FILE  spans that are not speech ({\"doc\",\"start\",\"end\"} a\n"
 			       "                line); counts the predicted quotations overlapping\n"
 			       "                them. May be given more than once.\n"
