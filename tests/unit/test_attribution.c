@@ -186,6 +186,26 @@ START_TEST(person_entities_are_used_when_given)
 }
 END_TEST
 
+START_TEST(indirect_speech_only_when_asked)
+{
+	const char *s = "Premier Rutte zei gisteren dat het kabinet gewoon doorgaat. Bos vindt dat "
+	                "het beter kan.";
+	size_t n;
+	run(s);
+	attribution_indirect(at, &n);
+	ck_assert_uint_eq(n, 0);
+	attributor_set_indirect(at, 1);
+	run(s);
+	const struct attributed_quote *ind = attribution_indirect(at, &n);
+	ck_assert_uint_eq(n, 1);   /* an opinion verb is no report */
+	ck_assert_int_eq(ind[0].kind, QUOTE_INDIRECT);
+	ck_assert_str_eq(span((struct byte_span){ ind[0].quote.start, ind[0].quote.end }),
+	                 "het kabinet gewoon doorgaat");
+	ck_assert_str_eq(span(ind[0].speaker), "Rutte");
+	ck_assert_str_eq(span(ind[0].cue), "zei");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("attribution");
@@ -199,6 +219,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_following_quotation_continues_its_speaker);
 	tcase_add_test(tc, fragments_need_a_cue_and_terms_are_dropped);
 	tcase_add_test(tc, person_entities_are_used_when_given);
+	tcase_add_test(tc, indirect_speech_only_when_asked);
 	suite_add_tcase(s, tc);
 	return s;
 }

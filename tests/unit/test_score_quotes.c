@@ -60,7 +60,8 @@ static void setup(void)
 		"{\"start\":1,\"end\":10,\"speaker\":{\"start\":0,\"end\":1,\"text\":\"hij\",\"name\":\"VAN DE ROER\"}},"
 		"{\"start\":20,\"end\":30,\"speaker\":{\"start\":0,\"end\":1,\"text\":\"Smit\",\"name\":null}},"
 		"{\"start\":40,\"end\":44,\"speaker\":null}]}\n"
-		"{\"id\":\"b\",\"quotes\":[{\"start\":6,\"end\":15,\"speaker\":null}]}\n");
+		"{\"id\":\"b\",\"quotes\":[{\"start\":6,\"end\":15,\"speaker\":null},"
+		"{\"start\":30,\"end\":40,\"kind\":\"indirect\",\"speaker\":null}]}\n");
 	write_file("scare.jsonl", "{\"doc\":\"a\",\"start\":41,\"end\":43,\"text\":\"xy\"}\n");
 }
 
@@ -76,7 +77,8 @@ START_TEST(spans_speakers_and_scare_quotes)
 {
 	const char *args[] = { "--json", "--scare", "scare.jsonl", "gold.jsonl", "pred.jsonl" };
 	ck_assert_int_eq(score(5, args), 0);
-	/* 2 of 4 predictions exact, 2 of 3 gold found; the third overlaps. */
+	/* 2 of 4 predictions exact (the indirect one is left out), 2 of 3
+	 * gold found; the third overlaps. */
 	ck_assert_ptr_nonnull(strstr(out, "\"gold\":3,\"predicted\":4,\"matched\":2"));
 	ck_assert_ptr_nonnull(strstr(out, "\"exact\":{\"precision\":0.5000,\"recall\":0.6667,\"f1\":0.5714}"));
 	ck_assert_ptr_nonnull(strstr(out, "\"overlap\":{\"precision\":0.7500,\"recall\":1.0000"));
