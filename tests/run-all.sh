@@ -13,8 +13,8 @@ total_pass=0 total_fail=0 total_skip=0
 tally() { # PART OUTPUT-FILE: add the part's "N passed, N failed" line
 	local line p f
 	line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$2" | tail -1)
-	p=$(echo "$line" | sed -E 's/.*[^0-9]?([0-9]+) passed.*/\1/')
-	f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+	p=$(echo "$line" | sed -E 's/^(.*[^0-9])?([0-9]+) passed.*/\2/')
+	f=$(echo "$line" | sed -E 's/^.*[^0-9]([0-9]+) failed.*/\1/')
 	[ -n "$line" ] || { p=0; f=1; echo "$1: no result line"; }
 	total_pass=$((total_pass + p)) total_fail=$((total_fail + f))
 }
