@@ -1,16 +1,24 @@
 /* attribution.c — see attribution.h. The rules, in the order they are tried
  * for each quotation:
  *   after   a reporting verb right after it ("…", zegt X / "…" noemt X)
- *   before  a colon right before it, or a reporting verb or prepositional cue
- *           earlier in its sentence ("X zei: …", "volgens X …")
+ *   before  a reporting verb or prepositional cue earlier in its sentence
+ *           (the main clause's first: "X zei dat Y weet …"), or a colon
+ *           right before it ("X zei: …", "volgens X …", "X: …")
  *   prev    a quotation that opens its sentence takes the cue of the sentence
  *           before it ("…, zegt X. "…"") or the speaker of the quotation
  *           there (a continuation)
- *   none    else the person the text is about: the nearest subject-like
- *           mention before it, pronouns resolved the same way
- * A quotation inside a sentence without a cue and speaker is not speech (a
- * scare quote, a term or a title) and is dropped, as is one followed by a
- * year in brackets (a title of a work).
+ *   next    "“…”. Dat zegt X." — the next sentence opens with a
+ *           demonstrative and a reporting verb (reported as after)
+ *   none    else the person the text is about: the first subject-like
+ *           mention of the nearest sentence that has one, in the paragraph
+ *           first; across a paragraph break the most-named person in reach;
+ *           pronouns and definite descriptions are resolved the same way
+ * Speech is a quotation that opens its sentence (and ends it, or a cue
+ * follows), follows a colon, or resumes after an inserted cue: kind direct.
+ * Inside a sentence it is a fragment (partial) only with a cue and a
+ * speaker who is a person or a body; otherwise, and for anything in title
+ * case, after a term marker ("de zogenoemde") or before a year in brackets,
+ * it is a scare quote, a term or a title, and dropped.
  */
 #include <stdlib.h>
 #include <string.h>
