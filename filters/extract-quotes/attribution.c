@@ -231,15 +231,16 @@ static int mention_person(struct attributor *a, int m)
 	if (x->type == M_PRONOUN) {
 		x->person = resolve_back(a, m - 1, d->tok[x->first].sent);
 	} else if (x->type == M_DESCRIPTION) {
-		/* "de Amerikaanse president": the last person named with that role. */
-		for (int j = m - 1; j >= 0; j--)
+		/* "de Amerikaanse president": the last person named with that
+		 * role; "een raadslid" is someone new. */
+		for (int j = m - 1; j >= 0 && x->definite; j--)
 			if (d->men[j].type == M_NAME && d->men[j].role >= 0 &&
 			    roles_match(d, (size_t)d->men[j].role, (size_t)x->last)) {
 				x->person = d->men[j].person;
 				break;
 			}
 		/* "de rijder": someone named before, like a pronoun. */
-		if (x->person < 0 && x->definite)
+		if (x->person < 0 && x->definite && !x->body)
 			x->person = resolve_back(a, m - 1, d->tok[x->first].sent);
 	}
 	return x->person;
@@ -593,8 +594,14 @@ static void mark_speaking_names(struct attributor *a)
 		size_t f = (size_t)m->first, l = (size_t)m->last;
 		int inverted = f > 1 && cue_verb_at(a, f - 1) &&
 		               (quotes_tok_is(d, f - 2, ',') || (d->tok[f - 2].flags & TK_QUOTE));
-		for (size_t k = 1; !inverted && k <= a->lx.longest_phrase_words && k <= f; k++)
-			inverted = cue_phrase_at(a, f - k) == k;   /* "volgens X" */
+		int after_phrase = 0;   /* "volgens X": X is the source */
+		for (size_t k = 1; k <= a->lx.longest_phrase_words && k <= f; k++)
+			after_phrase |= cue_phrase_at(a, f - k) == k ||
+			                (f > k && quotes_tok_has(d, f - 1, LX_ROLE) &&
+			                 cue_phrase_at(a, f - 1 - k) == k);
+		if (after_phrase)
+			m->subject = 1;
+		inverted |= after_phrase;
 		if (inverted || (l + 1 < d->ntok && (cue_verb_at(a, l + 1) || quotes_tok_is(d, l + 1, ':'))))
 			d->per[m->person].evidence = 1;
 	}

@@ -312,16 +312,16 @@ void quotes_lexicon_free(struct quotes_lexicon *lx)
 	memset(lx, 0, sizeof *lx);
 }
 
-int quotes_is_role_word(const struct quotes_lexicon *lx, const char *low, size_t n)
+size_t quotes_is_role_word(const struct quotes_lexicon *lx, const char *low, size_t n)
 {
 	if (n < lx->role_min || !has_tail(lx->role_tail, low, n, ROLE_TAIL))
 		return 0;
-	/* The word itself or any tail of it that starts a code point. */
+	/* The word itself or the longest tail of it, starting a code point. */
 	for (size_t i = n > lx->role_max ? n - lx->role_max : 0; i + lx->role_min <= n; i++) {
 		if (((unsigned char)low[i] & 0xC0) == 0x80)
 			continue;
 		if (wordset_has(lx->roles, low + i, n - i))
-			return 1;
+			return n - i;
 	}
 	return 0;
 }
@@ -336,10 +336,15 @@ int quotes_ends_with_suffix(const struct quotes_lexicon *lx, const char *low, si
 	return 0;
 }
 
-unsigned quotes_word_class(const struct quotes_lexicon *lx, const char *low, size_t n)
+unsigned quotes_word_class(const struct quotes_lexicon *lx, const char *low, size_t n,
+                           int capitalised)
 {
 	unsigned bits = lexmap_get(lx->map, low, n);
-	if (quotes_is_role_word(lx, low, n))
+	/* A surname may end in a short role (Verheer, Swarts): a capitalised
+	 * word is a role when it is one, or ends in one of five bytes or more
+	 * (Bondscoach). */
+	size_t role = quotes_is_role_word(lx, low, n);
+	if (role == n || (role > 0 && (!capitalised || role >= 5)))
 		bits |= LX_ROLE;
 	if (quotes_ends_with_suffix(lx, low, n))
 		bits |= LX_ADJ;

@@ -73,12 +73,15 @@ static int name_word(const struct doc *d, const struct quotes_lexicon *lx, size_
 
 /* A capitalised word inside a name, after its first word or particles: a
  * function word is allowed there ("Van der Meer", "Jan Wel"). */
-static int inner_name_word(const struct doc *d, size_t t)
+static int inner_name_word(const struct doc *d, size_t t, int after_particle)
 {
 	const struct token *k = &d->tok[t];
+	/* After a particle a surname may be a role word too (De Koning,
+	 * Pieter de Boer); right after a name it may not (Rutte Premier). */
+	unsigned not = LX_CUE | LX_DET | LX_PREP | LX_PRON_SUBJ | LX_PRON_OBJ |
+	               (after_particle ? 0 : LX_ROLE);
 	return (k->flags & (TK_WORD | TK_CAP)) == (TK_WORD | TK_CAP) && !(k->flags & TK_HYPHEN_ROLE) &&
-	       !quotes_tok_has(d, t, LX_ROLE | LX_CUE | LX_DET | LX_PREP | LX_PRON_SUBJ | LX_PRON_OBJ) &&
-	       !all_caps(d, t) && k->end - k->start < 64;
+	       !quotes_tok_has(d, t, not) && !all_caps(d, t) && k->end - k->start < 64;
 }
 
 static int sentence_initial(const struct doc *d, size_t t)
@@ -179,7 +182,7 @@ static long name_at(const struct doc *d, const struct quotes_lexicon *lx, size_t
 		size_t p = t + 1;
 		while (p < d->ntok && quotes_tok_has(d, p, LX_PARTICLE) && !(d->tok[p].flags & TK_CAP))
 			p++;
-		if (p >= d->ntok || !inner_name_word(d, p))
+		if (p >= d->ntok || !inner_name_word(d, p, 1))
 			return -1;
 		if (quotes_tok_has(d, p, LX_ADJ))
 			return -1;   /* "De Israëlische …": an article and an adjective */
@@ -198,13 +201,13 @@ static long name_at(const struct doc *d, const struct quotes_lexicon *lx, size_t
 	/* Extend: more capitalised words, or particles then a capitalised word. */
 	for (;;) {
 		size_t p = j + 1;
-		if (p < d->ntok && inner_name_word(d, p)) {
+		if (p < d->ntok && inner_name_word(d, p, 0)) {
 			j = p;
 			continue;
 		}
 		while (p < d->ntok && quotes_tok_has(d, p, LX_PARTICLE) && !(d->tok[p].flags & TK_CAP))
 			p++;
-		if (p > j + 1 && p < d->ntok && inner_name_word(d, p)) {
+		if (p > j + 1 && p < d->ntok && inner_name_word(d, p, 1)) {
 			j = p;
 			continue;
 		}
@@ -240,7 +243,7 @@ static int push_mention(struct doc *d, int first, int last, enum mention_type ty
 		d->men = m;
 		d->mencap = cap;
 	}
-	d->men[d->nmen] = (struct mention){ first, last, type, 1, 0, 0, -1, 0, -1, quote, 0, 0 };
+	d->men[d->nmen] = (struct mention){ first, last, type, 1, 0, 0, -1, 0, -1, quote, 0, 0, 0 };
 	if (type != M_QUOTE || d->tok[first].mention < 0)
 		d->tok[first].mention = (int)d->nmen;
 	d->nmen++;
@@ -271,6 +274,28 @@ static long description_at(const struct doc *d, const struct quotes_lexicon *lx,
 			return (long)p;
 	}
 	return -1;
+}
+
+/* The head of a description is a body or speaks for one ("de politie",
+ * "de ProRail-woordvoerder"): it names no person met before. */
+static int org_head(const struct doc *d, size_t t)
+{
+	const struct token *k = &d->tok[t];
+	if (quotes_tok_has(d, t, LX_ORG))
+		return 1;
+	const char *dash = NULL;
+	for (size_t i = k->start; i < k->end; i++)
+		if (d->text[i] == '-')
+			dash = d->text + i;
+	char low[64];
+	size_t n = dash ? (size_t)(d->text + k->end - dash - 1) : 0;
+	if (n == 0 || n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = dash[1 + i];
+		low[i] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+	}
+	return (quotes_word_class(d->lx, low, n, 0) & LX_ORG) != 0;
 }
 
 /* Token T stands in a subordinate clause: a subordinating conjunction
@@ -344,8 +369,8 @@ static int find_mentions(struct doc *d, const struct quotes_lexicon *lx,
 				return -1;
 			d->men[d->nmen - 1].in_pp = governed_by(d, t + 1, LX_PREP);
 			d->men[d->nmen - 1].subject = !d->men[d->nmen - 1].in_pp && !subordinate(d, t);
-			d->men[d->nmen - 1].definite = quotes_tok_has(d, t, LX_DEFINITE) &&
-			                               !quotes_tok_has(d, (size_t)last, LX_ORG);
+			d->men[d->nmen - 1].definite = quotes_tok_has(d, t, LX_DEFINITE);
+			d->men[d->nmen - 1].body = org_head(d, (size_t)last);
 			t = (size_t)last;
 			continue;
 		}

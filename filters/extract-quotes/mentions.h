@@ -88,6 +88,7 @@ struct mention {
 	int quote;             /* M_QUOTE: the quotation's index */
 	int definite;          /* M_DESCRIPTION: "de …" (refers back) */
 	int from_entity;       /* M_NAME taken from a PER entity */
+	int body;              /* M_DESCRIPTION of a body or its spokesperson */
 };
 
 struct person {
@@ -135,12 +136,14 @@ void quotes_doc_free(struct doc *d);
  * capitalised): a name or a title, not a fragment of speech. */
 int quotes_is_title_case(const struct doc *d, size_t start, size_t end);
 
-/* lexicon.c: a lower-case word ends in a role of the lexicon
- * (woordvoerster, EU-buitenlandchef, diplomatiedeskundige); ends in an
- * adjective suffix; all its LX_* classes. */
-int quotes_is_role_word(const struct quotes_lexicon *lx, const char *low, size_t n);
+/* lexicon.c: the length of the longest role of the lexicon that a
+ * lower-case word ends in, 0 if none (woordvoerster, EU-buitenlandchef,
+ * diplomatiedeskundige); 1 when it ends in an adjective suffix; all its
+ * LX_* classes (CAPITALISED: the word was written with a capital). */
+size_t quotes_is_role_word(const struct quotes_lexicon *lx, const char *low, size_t n);
 int quotes_ends_with_suffix(const struct quotes_lexicon *lx, const char *low, size_t n);
-unsigned quotes_word_class(const struct quotes_lexicon *lx, const char *low, size_t n);
+unsigned quotes_word_class(const struct quotes_lexicon *lx, const char *low, size_t n,
+                           int capitalised);
 /* FNV-1a hash of N bytes. */
 uint64_t quotes_hash(const char *s, size_t n);
 

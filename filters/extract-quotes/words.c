@@ -95,7 +95,7 @@ static int push_token(struct doc *d, size_t start, size_t end, unsigned flags, i
 		char buf[64];
 		size_t n = quotes_tok_lower(d, t, buf, sizeof buf);
 		if (n) {
-			t->lex = quotes_word_class(d->lx, buf, n);
+			t->lex = quotes_word_class(d->lx, buf, n, (flags & TK_CAP) != 0);
 		}
 	}
 	return 0;
@@ -336,7 +336,7 @@ int quotes_is_title_case(const struct doc *d, size_t start, size_t end)
 		size_t k = 0;
 		while (w + k < i && k < sizeof low && quotes_is_letter((unsigned char)s[w + k]))
 			low[k] = s[w + k], k++;
-		if (k == 0 || k == sizeof low || !(quotes_word_class(d->lx, low, k) & (LX_FUNCTION | LX_PARTICLE)))
+		if (k == 0 || k == sizeof low || !(quotes_word_class(d->lx, low, k, 0) & (LX_FUNCTION | LX_PARTICLE)))
 			return 0;
 	}
 	return !first;
