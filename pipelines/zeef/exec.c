@@ -452,8 +452,11 @@ static int start(struct run *r, int show_progress)
 {
 	size_t n = r->n;
 	int *child_in = calloc(n, sizeof *child_in), *child_out = calloc(n, sizeof *child_out);
-	if (!child_in || !child_out)
-		return 70;
+	int rc = 0;
+	if (!child_in || !child_out) {
+		rc = 70;
+		goto out;
+	}
 	for (size_t bi = 0; bi <= n; bi++) {
 		struct boundary *b = &r->b[bi];
 		b->src_fd = b->dst_fd = b->tee_fd = -1;
@@ -474,22 +477,28 @@ static int start(struct run *r, int show_progress)
 				child_out[n - 1] = 1;
 			else {
 				int fds[2];
-				if (pipe_cloexec(fds))
-					return 70;
+				if (pipe_cloexec(fds)) {
+					rc = 70;
+					goto out;
+				}
 				child_out[bi - 1] = fds[1];
 				child_in[bi] = fds[0];
 			}
 			b->src_done = b->dst_done = 1;
 			continue;
 		}
-		if (bi > 0 && r->o->tee_dir && (b->tee_fd = open_tee(r, bi)) < 0)
-			return 74;
+		if (bi > 0 && r->o->tee_dir && (b->tee_fd = open_tee(r, bi)) < 0) {
+			rc = 74;
+			goto out;
+		}
 		if (bi == 0)
 			b->src_fd = 0;
 		else if (!workers_before) {
 			int fds[2];
-			if (pipe_cloexec(fds))
-				return 70;
+			if (pipe_cloexec(fds)) {
+				rc = 70;
+				goto out;
+			}
 			child_out[bi - 1] = fds[1];
 			b->src_fd = fds[0];
 			set_nonblock(b->src_fd);
@@ -500,14 +509,15 @@ static int start(struct run *r, int show_progress)
 			b->dst_small_writes = fstat(1, &sb) == 0 && (S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode));
 		} else if (!workers_after) {
 			int fds[2];
-			if (pipe_cloexec(fds))
-				return 70;
+			if (pipe_cloexec(fds)) {
+				rc = 70;
+				goto out;
+			}
 			child_in[bi] = fds[0];
 			b->dst_fd = fds[1];
 			set_nonblock(b->dst_fd);
 		}
 	}
-	int rc = 0;
 	for (size_t s = 0; s < n && !rc; s++) {
 		struct rstage *st = &r->stages[s];
 		st->t_start = now_s();
@@ -519,8 +529,10 @@ static int start(struct run *r, int show_progress)
 			p->worker = w;
 			p->label = make_label(st->def->name, w, st->nprocs);
 			if (st->nprocs > 1) {
-				if (pipe_cloexec(ip) || pipe_cloexec(op))
-					return 70;
+				if (pipe_cloexec(ip) || pipe_cloexec(op)) {
+					rc = 70;
+					goto out;
+				}
 				in = ip[0];
 				out = op[1];
 				p->in_fd = ip[1];
@@ -540,6 +552,7 @@ static int start(struct run *r, int show_progress)
 		if (child_out[s] > 2)
 			close(child_out[s]);
 	}
+out:
 	free(child_in);
 	free(child_out);
 	return rc;
@@ -715,12 +728,18 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 {
 	struct run run = { .p = p, .o = o, .n = o->to - o->from + 1 };
 	struct run *r = &run;
+	int broken = 0;
 	int show_progress = o->progress == PROGRESS_ALWAYS ||
 	                    (o->progress == PROGRESS_AUTO && isatty(2));
+	int rc = 0;
 	r->stages = calloc(r->n, sizeof *r->stages);
 	r->b = calloc(r->n + 1, sizeof *r->b);
-	if (!r->stages || !r->b)
-		return 70;
+	if (!r->stages || !r->b) {
+		rc = 70;
+		goto out;
+	}
+	for (size_t bi = 0; bi <= r->n; bi++)
+		r->b[bi].tee_fd = -1;
 	for (size_t s = 0; s < r->n; s++) {
 		struct rstage *st = &r->stages[s];
 		st->def = &p->stages[o->from + s];
@@ -728,8 +747,10 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 		st->nprocs = st->def->workers;
 		st->cur = -1;
 		st->procs = calloc((size_t)st->nprocs, sizeof *st->procs);
-		if (!st->procs)
-			return 70;
+		if (!st->procs) {
+			rc = 70;
+			goto out;
+		}
 		for (int w = 0; w < st->nprocs; w++)
 			st->procs[w].in_fd = st->procs[w].out_fd = st->procs[w].err_fd = -1;
 	}
@@ -737,14 +758,18 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 		fprintf(stderr, "zeef: stage '%s' has workers: %d but reads the FILE arguments; "
 		        "workers read records from a pipe: put a stage before it, or give records on stdin\n",
 		        r->stages[0].def->name, r->stages[0].nprocs);
-		return 64;
+		rc = 64;
+		goto out;
 	}
 	if (o->tee_dir && mkdir(o->tee_dir, 0777) && errno != EEXIST) {
 		fprintf(stderr, "zeef: --tee: %s: %s\n", o->tee_dir, strerror(errno));
-		return 74;
+		rc = 74;
+		goto out;
 	}
-	if (pipe_cloexec(wake_fd))
-		return 70;
+	if (pipe_cloexec(wake_fd)) {
+		rc = 70;
+		goto out;
+	}
 	set_nonblock(wake_fd[0]);
 	set_nonblock(wake_fd[1]);
 	struct sigaction sa = { 0 };
@@ -757,7 +782,7 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	int rc = start(r, show_progress);
+	rc = start(r, show_progress);
 	if (rc) {
 		/* some stages may be running: end them, then give up */
 		forward_signal(r, SIGTERM);
@@ -765,21 +790,22 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 			for (int w = 0; w < r->stages[s].nprocs; w++)
 				if (r->stages[s].procs[w].pid)
 					waitpid(r->stages[s].procs[w].pid, NULL, 0);
-		return rc;
+		goto out;
 	}
 	reap(r);
 	loop(r, show_progress);
 	rc = report(r);
 	if (o->stats)
 		zeef_stats_print(r);
-	int broken = r->stdout_broken;
+	broken = r->stdout_broken;
 	if (!broken && !r->b[r->n].relayed) {
 		/* the last stage wrote to our stdout itself: SIGPIPE there means
 		 * our reader went away */
 		struct rstage *last = &r->stages[r->n - 1];
 		broken = WIFSIGNALED(last->procs[0].status) && WTERMSIG(last->procs[0].status) == SIGPIPE;
 	}
-	for (size_t bi = 0; bi <= r->n; bi++) {
+out:
+	for (size_t bi = 0; r->b && bi <= r->n; bi++) {
 		if (r->b[bi].tee_fd >= 0 && close(r->b[bi].tee_fd)) {
 			fprintf(stderr, "zeef: --tee: %s\n", strerror(errno));
 			if (!rc)
@@ -787,8 +813,8 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 		}
 		zeef_buf_free(&r->b[bi].buf);
 	}
-	for (size_t s = 0; s < r->n; s++) {
-		for (int w = 0; w < r->stages[s].nprocs; w++) {
+	for (size_t s = 0; r->stages && s < r->n; s++) {
+		for (int w = 0; r->stages[s].procs && w < r->stages[s].nprocs; w++) {
 			free(r->stages[s].procs[w].label);
 			zeef_buf_free(&r->stages[s].procs[w].err);
 			zeef_buf_free(&r->stages[s].procs[w].out);
