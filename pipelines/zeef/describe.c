@@ -344,3 +344,82 @@ int zeef_check_order(const struct zeef_pipeline *p, size_t from, size_t to, int 
 	free(known);
 	return errors;
 }
+
+/* Append FIELD to the NULL-terminated LIST of N (no duplicates). */
+static void add_field(const char **list, size_t *n, const char *field)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (!strcmp(list[i], field))
+			return;
+	list[(*n)++] = field;
+}
+
+static void print_list(FILE *out, const char *key, const char **list, size_t n, int last)
+{
+	fprintf(out, "\"%s\":[", key);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s\"%s\"", i ? "," : "", list[i]);
+	fprintf(out, "]%s", last ? "" : ",");
+}
+
+int zeef_describe_chain(const struct zeef_pipeline *p, size_t from, size_t to, FILE *out)
+{
+	size_t n = to - from + 1, total = 0;
+	struct zeef_describe *d = calloc(n, sizeof *d);
+	int *known = calloc(n, sizeof *known);
+	if (!d || !known) {
+		free(d);
+		free(known);
+		return 70;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct zeef_stage *st = &p->stages[from + i];
+		known[i] = st->path && zeef_describe_run(st->path, st, &d[i]) == 0;
+		for (size_t k = 0; known[i] && d[i].requires[k]; k++)
+			total++;
+		for (size_t k = 0; known[i] && d[i].uses[k]; k++)
+			total++;
+		for (size_t k = 0; known[i] && d[i].provides[k]; k++)
+			total++;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!known[i]) {
+			fprintf(stderr, "zeef: stage '%s' does not describe itself (%s --describe), "
+			        "so neither does the chain\n", p->stages[from + i].name, p->stages[from + i].run);
+			for (size_t k = 0; k < n; k++)
+				if (known[k])
+					zeef_describe_free(&d[k]);
+			free(d);
+			free(known);
+			return 65;
+		}
+	const char **req = calloc(total + 1, sizeof *req), **use = calloc(total + 1, sizeof *use),
+	           **prov = calloc(total + 1, sizeof *prov);
+	size_t nreq = 0, nuse = 0, nprov = 0;
+	for (size_t i = 0; req && use && prov && i < n; i++) {
+		if (!known[i])
+			continue;
+		for (size_t k = 0; d[i].requires[k]; k++)
+			if (!zeef_field_in((char *const *)prov, d[i].requires[k]))
+				add_field(req, &nreq, d[i].requires[k]);
+		for (size_t k = 0; d[i].uses[k]; k++)
+			if (!zeef_field_in((char *const *)prov, d[i].uses[k]))
+				add_field(use, &nuse, d[i].uses[k]);
+		for (size_t k = 0; d[i].provides[k]; k++)
+			add_field(prov, &nprov, d[i].provides[k]);
+	}
+	fprintf(out, "{\"name\":\"%s\",", p->name);
+	print_list(out, "requires", req, nreq, 0);
+	print_list(out, "uses", use, nuse, 0);
+	print_list(out, "provides", prov, nprov, 1);
+	fputs("}\n", out);
+	free(req);
+	free(use);
+	free(prov);
+	for (size_t i = 0; i < n; i++)
+		if (known[i])
+			zeef_describe_free(&d[i]);
+	free(d);
+	free(known);
+	return 0;
+}

@@ -39,4 +39,11 @@ int zeef_field_in(char *const *list, const char *field);
  * opaque stages when VERBOSE) on ERR; returns the number of errors. */
 int zeef_check_order(const struct zeef_pipeline *p, size_t from, size_t to, int verbose, FILE *err);
 
+/* `zeef run PIPELINE --describe`: stages FROM..TO as one stage would
+ * describe itself: it requires what some stage requires and no earlier one
+ * provides, uses likewise, and provides what any stage provides. Prints one
+ * JSON line on OUT and returns 0; when a stage does not describe itself,
+ * prints a message on stderr instead and returns 65. */
+int zeef_describe_chain(const struct zeef_pipeline *p, size_t from, size_t to, FILE *out);
+
 #endif

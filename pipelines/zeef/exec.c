@@ -717,8 +717,14 @@ static int report(struct run *r)
 			}
 		}
 	}
-	if (!rc && r->contract_error)
+	if (!rc && r->contract_error) {
+		const struct rstage *st = &r->stages[r->contract_stage];
+		fprintf(stderr, "zeef: stage '%s' (%zu of %zu): worker %d of %d wrote %s records than it "
+		        "read; a stage with workers must write exactly one record per record\n",
+		        st->def->name, st->index + 1, r->p->nstages, r->contract_worker + 1, st->nprocs,
+		        r->contract_what);
 		rc = 70;
+	}
 	if (!rc && r->io_error)
 		rc = 74;
 	return rc;

@@ -529,3 +529,15 @@ int zeef_stage_replace(struct zeef_pipeline *p, const char *spec, FILE *err)
 	free(words);
 	return 0;
 }
+
+void zeef_stage_add_arg(struct zeef_stage *st, const char *arg)
+{
+	char **args = realloc(st->args, (st->nargs + 2) * sizeof *args);
+	if (!args) {
+		fputs("zeef: out of memory\n", stderr);
+		exit(70);
+	}
+	st->args = args;
+	st->args[st->nargs++] = xstrdup(arg);
+	st->args[st->nargs] = NULL;
+}

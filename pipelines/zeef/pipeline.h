@@ -81,6 +81,9 @@ long zeef_stage_find(const struct zeef_pipeline *p, const char *name);
  * Returns 0, or -1 with a message on ERR. */
 int zeef_stage_replace(struct zeef_pipeline *p, const char *spec, FILE *err);
 
+/* Append a copy of ARG to ST's arguments. */
+void zeef_stage_add_arg(struct zeef_stage *st, const char *arg);
+
 /* --- finding things (locate.c) ---------------------------------------- */
 
 /* The directory holding the running zeef binary (malloc'ed, no trailing

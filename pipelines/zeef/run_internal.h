@@ -89,7 +89,10 @@ struct run {
 	struct boundary *b;      /* n + 1 */
 	int stdout_broken;       /* the reader of zeef's output went away */
 	int io_error;            /* 74 after a failed read or write */
-	int contract_error;      /* 70: a worker's records did not line up */
+	int contract_error;      /* 70: a worker's records did not line up: */
+	size_t contract_stage;   /* in which stage, */
+	int contract_worker;     /* which worker, */
+	const char *contract_what;   /* "fewer" or "more" records */
 	int progress_shown;
 };
 
