@@ -388,6 +388,10 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 		return -1;
 	}
 	if (pid == 0) {
+		/* a stage with a time limit gets its own process group, so that
+		 * ending it ends whatever it started too */
+		if (def->timeout_s > 0)
+			setpgid(0, 0);
 		if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(errp[1], 2) < 0)
 			_exit(127);
 		if (in > 2)
@@ -405,6 +409,8 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 	}
 	free(argv);
 	close(errp[1]);
+	if (def->timeout_s > 0)
+		setpgid(pid, pid);
 	p->pid = pid;
 	p->err_fd = errp[0];
 	set_nonblock(p->err_fd);
@@ -587,8 +593,40 @@ static void forward_signal(struct run *r, int sig)
 		for (int w = 0; w < r->stages[s].nprocs; w++) {
 			struct proc *p = &r->stages[s].procs[w];
 			if (p->pid && !p->reaped)
-				kill(p->pid, sig);
+				kill(r->stages[s].def->timeout_s > 0 ? -p->pid : p->pid, sig);
 		}
+}
+
+/* `timeout:`: SIGTERM to a stage past its time, SIGKILL 2 s later.
+ * Returns how long poll may wait (ms) before the next deadline, or -1. */
+static int enforce_timeouts(struct run *r)
+{
+	double now = now_s();
+	int wait_ms = -1;
+	for (size_t s = 0; s < r->n; s++) {
+		struct rstage *st = &r->stages[s];
+		int running = 0;
+		for (int w = 0; w < st->nprocs; w++)
+			running |= (st->procs[w].pid && !st->procs[w].reaped) || st->procs[w].err_fd >= 0;
+		if (st->def->timeout_s <= 0 || !running)
+			continue;
+		double deadline = st->timed_out ? st->kill_at : st->t_start + st->def->timeout_s;
+		if (now >= deadline) {
+			if (!st->timed_out) {
+				st->timed_out = 1;
+				st->kill_at = now + 2;
+				deadline = st->kill_at;
+			} else
+				deadline = now + 3600;
+			for (int w = 0; w < st->nprocs; w++)
+				if (st->procs[w].pid)
+					kill(-st->procs[w].pid, deadline == st->kill_at ? SIGTERM : SIGKILL);
+		}
+		int ms = (int)((deadline - now) * 1000) + 1;
+		if (wait_ms < 0 || ms < wait_ms)
+			wait_ms = ms;
+	}
+	return wait_ms;
 }
 
 static void loop(struct run *r, int show_progress)
@@ -633,7 +671,9 @@ static void loop(struct run *r, int show_progress)
 				ADD(b->dst_fd, POLLOUT, SLOT_DST, bi, 0);
 		}
 #undef ADD
-		int timeout = show_progress ? 250 : -1;
+		int timeout = enforce_timeouts(r);
+		if (show_progress && (timeout < 0 || timeout > 250))
+			timeout = 250;
 		if (poll(pfd, k, timeout) < 0 && errno != EINTR) {
 			perror("zeef: poll");
 			exit(70);
@@ -698,6 +738,13 @@ static int report(struct run *r)
 	}
 	for (size_t s = 0; s < r->n; s++) {
 		struct rstage *st = &r->stages[s];
+		if (st->timed_out) {
+			fprintf(stderr, "zeef: stage '%s' (%zu of %zu) timed out after %g s\n",
+			        st->def->name, st->index + 1, r->p->nstages, st->def->timeout_s);
+			if (!rc)
+				rc = 124;
+			continue;
+		}
 		for (int w = 0; w < st->nprocs; w++) {
 			int status = st->procs[w].status;
 			char who[64] = "";

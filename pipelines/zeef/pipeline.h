@@ -11,6 +11,7 @@
  *       args: [--max, "3"]       optional list of arguments (never a shell line)
  *       env: {LC_ALL: C}         optional environment additions
  *       workers: 2               optional, 1..ZEEF_MAX_WORKERS
+ *       timeout: 600             optional: seconds before the stage is ended
  *
  * The loader reads YAML with libyaml's event parser and refuses anchors,
  * aliases, tags, several documents, files over ZEEF_MAX_PIPELINE_BYTES and
@@ -47,6 +48,7 @@ struct zeef_stage {
 	struct zeef_env *env;
 	size_t nenv;
 	int workers;              /* >= 1 */
+	double timeout_s;         /* seconds; 0 for none */
 	struct zeef_mark at;      /* where the stage's mapping starts */
 	struct zeef_mark run_at;  /* where its `run` value is */
 	char *path;               /* program found by zeef_resolve, or NULL */

@@ -62,6 +62,8 @@ struct rstage {
 	int cur;                 /* workers: the one being fed, -1 for none */
 	size_t cur_bytes;
 	double t_start;
+	int timed_out;           /* `timeout:` passed: SIGTERM sent */
+	double kill_at;          /* then SIGKILL at this time */
 };
 
 struct boundary {
