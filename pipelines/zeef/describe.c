@@ -4,12 +4,14 @@
  * this one small object, so a tiny parser for it lives here.
  */
 #define _GNU_SOURCE /* pipe2 */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -288,6 +290,41 @@ int zeef_describe_run(const char *path, const struct zeef_stage *st, struct zeef
 
 static const char *const initial_fields[] = { "id", "text", "meta", NULL };
 
+/* Print " (X does)" or " (X or Y do)" naming the filters next to zeef that
+ * provide FIELD; nothing when none does. */
+static void print_providers(FILE *err, const char *field)
+{
+	char *self = zeef_self_dir();
+	DIR *dir = self ? opendir(self) : NULL;
+	struct dirent *e;
+	int found = 0;
+	char names[512] = "";
+	while (dir && (e = readdir(dir))) {
+		char path[4096];
+		struct stat sb;
+		struct zeef_describe d;
+		if (e->d_name[0] == '.' || !strcmp(e->d_name, "zeef"))
+			continue;
+		snprintf(path, sizeof path, "%s/%s", self, e->d_name);
+		if (stat(path, &sb) || !S_ISREG(sb.st_mode) || access(path, X_OK))
+			continue;
+		if (zeef_describe_run(path, NULL, &d))
+			continue;
+		if (zeef_field_in(d.provides, field) && strlen(names) + strlen(e->d_name) + 8 < sizeof names) {
+			if (found)
+				strcat(names, " or ");
+			strcat(names, e->d_name);
+			found++;
+		}
+		zeef_describe_free(&d);
+	}
+	if (dir)
+		closedir(dir);
+	free(self);
+	if (found)
+		fprintf(err, ": %s %s", names, found > 1 ? "do" : "does");
+}
+
 int zeef_check_order(const struct zeef_pipeline *p, size_t from, size_t to, int verbose, FILE *err)
 {
 	size_t n = to - from + 1;
@@ -333,8 +370,11 @@ int zeef_check_order(const struct zeef_pipeline *p, size_t from, size_t to, int 
 			if (k < n)
 				fprintf(err, " (stage '%s' provides it but runs later: move it before '%s')\n",
 				        p->stages[from + k].name, st->name);
-			else
-				fprintf(err, " (add a stage that provides it before '%s')\n", st->name);
+			else {
+				fprintf(err, " (add a stage that provides it before '%s'", st->name);
+				print_providers(err, field);
+				fputs(")\n", err);
+			}
 		}
 	}
 	for (size_t i = 0; i < n; i++)
