@@ -229,9 +229,14 @@ static long now_ms(void)
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
-int zeef_describe_run(const char *path, const struct zeef_stage *st, struct zeef_describe *d)
+/* Run PATH FLAG (stdin /dev/null, stderr discarded) with ST's env; its
+ * stdout (up to DESCRIBE_MAX_BYTES) in a malloc'ed *OUT. 0 when it exited 0
+ * within DESCRIBE_TIMEOUT_MS. */
+static int capture(const char *path, const char *flag, const struct zeef_stage *st,
+                   char **out, size_t *out_len)
 {
 	int fds[2];
+	*out = NULL;
 	if (pipe2(fds, O_CLOEXEC))
 		return -1;
 	pid_t pid = fork();
@@ -247,12 +252,12 @@ int zeef_describe_run(const char *path, const struct zeef_stage *st, struct zeef
 		signal(SIGPIPE, SIG_DFL);
 		for (size_t i = 0; st && i < st->nenv; i++)
 			setenv(st->env[i].name, st->env[i].value, 1);
-		char *argv[] = { (char *)path, "--describe", NULL };
+		char *argv[] = { (char *)path, (char *)flag, NULL };
 		execv(path, argv);
 		_exit(127);
 	}
 	close(fds[1]);
-	char *buf = malloc(DESCRIBE_MAX_BYTES);
+	char *buf = malloc(DESCRIBE_MAX_BYTES + 1);
 	size_t len = 0;
 	long deadline = now_ms() + DESCRIBE_TIMEOUT_MS;
 	int timed_out = 0;
@@ -276,16 +281,44 @@ int zeef_describe_run(const char *path, const struct zeef_stage *st, struct zeef
 	int status;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	int rc = -1;
-	if (buf && !timed_out && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-		size_t line = len;
-		char *nl = memchr(buf, '\n', len);
-		if (nl)
-			line = (size_t)(nl - buf);
-		rc = zeef_describe_parse(buf, line, d);
+	if (!buf || timed_out || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		free(buf);
+		return -1;
 	}
+	buf[len] = 0;
+	*out = buf;
+	*out_len = len;
+	return 0;
+}
+
+int zeef_describe_run(const char *path, const struct zeef_stage *st, struct zeef_describe *d)
+{
+	char *buf;
+	size_t len;
+	if (capture(path, "--describe", st, &buf, &len))
+		return -1;
+	char *nl = memchr(buf, '\n', len);
+	int rc = zeef_describe_parse(buf, nl ? (size_t)(nl - buf) : len, d);
 	free(buf);
 	return rc;
+}
+
+char *zeef_purpose_run(const char *path)
+{
+	char *buf, *purpose = NULL;
+	size_t len;
+	if (capture(path, "--help", NULL, &buf, &len))
+		return NULL;
+	char *nl = strchr(buf, '\n');
+	if (!strncmp(buf, "Usage: ", 7) && nl) {
+		char *end = strchr(nl + 1, '\n');
+		if (end)
+			*end = 0;
+		if (nl[1])
+			purpose = strdup(nl + 1);
+	}
+	free(buf);
+	return purpose;
 }
 
 static const char *const initial_fields[] = { "id", "text", "meta", NULL };

@@ -30,6 +30,10 @@ int zeef_describe_run(const char *path, const struct zeef_stage *st, struct zeef
 
 void zeef_describe_free(struct zeef_describe *d);
 
+/* The one-line purpose of filter PATH: the line after "Usage: …" in its
+ * --help (malloc'ed), or NULL. */
+char *zeef_purpose_run(const char *path);
+
 /* 1 when LIST (NULL-terminated, may be NULL) holds FIELD. */
 int zeef_field_in(char *const *list, const char *field);
 

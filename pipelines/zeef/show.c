@@ -254,8 +254,10 @@ int zeef_list(FILE *out)
 		if (zeef_describe_run(path, NULL, &d))
 			continue;
 		fprintf(out, "  %-22s", d.name[0] ? d.name : names[i]);
-		if (d.purpose[0])
-			fprintf(out, " %s", d.purpose);
+		char *purpose = d.purpose[0] ? NULL : zeef_purpose_run(path);
+		if (d.purpose[0] || purpose)
+			fprintf(out, " %s", d.purpose[0] ? d.purpose : purpose);
+		free(purpose);
 		fputs(" (", out);
 		fprintf(out, "requires");
 		for (size_t k = 0; d.requires[k]; k++)
