@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -285,8 +286,16 @@ static void write_dest(struct run *r, size_t bi)
 {
 	struct boundary *b = &r->b[bi];
 	size_t n = b->buf.len;
-	if (b->dst_small_writes && n > PIPE_BUF)
-		n = PIPE_BUF;
+	if (b->dst_small_writes && n > PIPE_BUF) {
+		/* a blocking pipe: write only what fits now (Linux tells), else
+		 * PIPE_BUF, which POLLOUT promises */
+		int used = 0, size = fcntl(b->dst_fd, F_GETPIPE_SZ);
+		size_t room = PIPE_BUF;
+		if (size > 0 && ioctl(b->dst_fd, FIONREAD, &used) == 0 && size - used > PIPE_BUF)
+			room = (size_t)(size - used);
+		if (n > room)
+			n = room;
+	}
 	ssize_t k = write(b->dst_fd, b->buf.p + b->buf.off, n);
 	if (k < 0 && (errno == EAGAIN || errno == EINTR))
 		return;
