@@ -13,17 +13,7 @@ static int pending(const char *what)
 	return 70;
 }
 
-int score_sentences(int argc, char **argv)
-{
-	(void)argc, (void)argv;
-	return pending("score sentences");
-}
 
-int score_entities(int argc, char **argv)
-{
-	(void)argc, (void)argv;
-	return pending("score entities");
-}
 
 int score_quotes(int argc, char **argv)
 {
@@ -38,8 +28,3 @@ int score_summary(int argc, char **argv)
 }
 
 int render_main(int argc, char **argv);
-int render_main(int argc, char **argv)
-{
-	(void)argc, (void)argv;
-	return pending("render");
-}

@@ -40,7 +40,7 @@ pass "zeef list shows every filter next to zeef"
 kit=$root/tests/conformance/check-stage
 if [ -x "$BIN/normalize" ] && [ -x "$BIN/split-sentences" ] && [ -f "$kit" ]; then
 	pipeline "$tmp/chain.yaml" "{run: normalize}" "{run: split-sentences, workers: 2}"
-	bash "$kit" "$BIN/zeef" run "$tmp/chain.yaml" > "$tmp/kit" 2>&1 || fail "conformance: $(grep -v '^ok' "$tmp/kit")"
+	bash "$kit" --provides "id text meta sentences" "$BIN/zeef" run "$tmp/chain.yaml" > "$tmp/kit" 2>&1 || fail "conformance: $(grep -v '^ok' "$tmp/kit")"
 	pass "zeef run chain passes the conformance kit"
 else
 	echo "skip: conformance of a zeef chain waits for normalize, split-sentences and the kit"

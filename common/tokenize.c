@@ -1,0 +1,280 @@
+/* tokenize.c — Dutch word tokens with byte offsets (see tokenize.h).
+ *
+ * One left-to-right scan. ASCII goes through a class table; other code
+ * points are classed by their Unicode category (utf8proc). The rules are
+ * about characters only, no word lists:
+ *   - a word is a run of letters, marks and digits; a hyphen or an
+ *     apostrophe between two such runs joins them (compounds, plural `'s`),
+ *     and a hyphen after a word and before a space stays with it (the first
+ *     half of a shared compound);
+ *   - a number is a run of digits with `.`, `,`, `:` or `/` between digits;
+ *   - letters separated by dots with a final dot (`o.a.`) are one token, and
+ *     so is one capital letter with its dot (an initial);
+ *   - an apostrophe before one lower-case letter or two digits that end a
+ *     word (`'s`, `'t`, `'81`) starts that word;
+ *   - a run of the same punctuation mark (`...`, `,,`, `''`) is one token.
+ */
+#include "tokenize.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <utf8proc.h>
+
+enum cls { C_SPACE, C_LETTER, C_DIGIT, C_PUNCT, C_OTHER };
+
+/* Class and length of the character at S[I] (I < LEN), code point in *CP. */
+static enum cls char_class(const char *s, size_t len, size_t i, int32_t *cp, size_t *n)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c < 0x80) {
+		*cp = c;
+		*n = 1;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+			return C_SPACE;
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			return C_LETTER;
+		if (c >= '0' && c <= '9')
+			return C_DIGIT;
+		if (c < 0x20 || c == 0x7f)
+			return C_SPACE;
+		if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' ||
+		    c == '`' || c == '|' || c == '~')
+			return C_OTHER;
+		return C_PUNCT;
+	}
+	utf8proc_int32_t u;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+	                                      (utf8proc_ssize_t)(len - i), &u);
+	if (k <= 0) {
+		*cp = 0xFFFD;
+		*n = 1;
+		return C_OTHER;
+	}
+	*cp = u;
+	*n = (size_t)k;
+	switch (utf8proc_category(u)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+		return C_LETTER;
+	case UTF8PROC_CATEGORY_ND:
+		return C_DIGIT;
+	case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+	case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF:
+		return C_SPACE;
+	case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:
+	case UTF8PROC_CATEGORY_PE: case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO:
+		return C_PUNCT;
+	default:
+		return C_OTHER;
+	}
+}
+
+static int is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+static int is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+/* Class of the character at I, or C_SPACE past the end. */
+static enum cls class_at(const char *s, size_t len, size_t i, int32_t *cp, size_t *n)
+{
+	if (i >= len) {
+		*cp = 0;
+		*n = 0;
+		return C_SPACE;
+	}
+	return char_class(s, len, i, cp, n);
+}
+
+static int wordish(enum cls c) { return c == C_LETTER || c == C_DIGIT; }
+
+/* End of the run of letters/digits starting at I; *digits_only, *letters
+ * (cleared when a letter is seen) and *letters (letters counted) describe it. */
+static size_t scan_run(const char *s, size_t len, size_t i, int *digits_only, size_t *letters)
+{
+	int32_t cp;
+	size_t n;
+	enum cls c;
+	while ((c = class_at(s, len, i, &cp, &n)) == C_LETTER || c == C_DIGIT) {
+		if (c == C_LETTER) {
+			*digits_only = 0;
+			++*letters;
+		}
+		i += n;
+	}
+	return i;
+}
+
+static int push(struct token_list *l, size_t start, size_t end, enum token_kind kind)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		struct token *t = realloc(l->tok, cap * sizeof *t);
+		if (!t)
+			return -1;
+		l->tok = t;
+		l->cap = cap;
+	}
+	l->tok[l->n].start = start;
+	l->tok[l->n].end = end;
+	l->tok[l->n].kind = kind;
+	l->n++;
+	return 0;
+}
+
+/* Scan a word or number starting at I (a letter or digit, or the
+ * apostrophe of a clitic). Returns its end; *kind its kind. */
+static size_t scan_word(const char *s, size_t len, size_t i, enum token_kind *kind)
+{
+	int digits_only = 1, seg_digits = 1;
+	size_t letters = 0, seg_letters = 0, segments = 1;
+	int32_t cp, cp2;
+	size_t n, n2;
+	size_t start = i;
+	size_t j = scan_run(s, len, i, &seg_digits, &seg_letters);
+	if (j == i) { /* apostrophe of a clitic or year: take it and its run */
+		class_at(s, len, i, &cp, &n);
+		j = scan_run(s, len, i + n, &seg_digits, &seg_letters);
+	}
+	digits_only = seg_digits;
+	letters = seg_letters;
+	size_t first_len = j - start;
+	for (;;) {
+		enum cls c = class_at(s, len, j, &cp, &n);
+		if (c != C_PUNCT)
+			break;
+		enum cls c2 = class_at(s, len, j + n, &cp2, &n2);
+		if (is_hyphen(cp) && wordish(c2)) {
+			int d = 1;
+			size_t le = 0;
+			j = scan_run(s, len, j + n, &d, &le);
+			digits_only = 0;
+			letters += le;
+			segments++;
+			continue;
+		}
+		if (is_apostrophe(cp) && c2 == C_LETTER && letters > 0) {
+			int d = 1;
+			size_t le = 0;
+			j = scan_run(s, len, j + n, &d, &le);
+			letters += le;
+			segments++;
+			continue;
+		}
+		if ((cp == '.' || cp == ',' || cp == ':' || cp == '/') && digits_only && c2 == C_DIGIT) {
+			int d = 1;
+			size_t le = 0;
+			size_t k = scan_run(s, len, j + n, &d, &le);
+			if (!d)
+				break;
+			j = k;
+			continue;
+		}
+		if (is_hyphen(cp) && c2 == C_SPACE && letters > 0 && j + n < len) {
+			j += n;
+			break;
+		}
+		if (cp == '.' && letters > 0 && !digits_only && segments == 1) {
+			/* letters with dots: every segment short, a dot after each */
+			size_t k = j, nseg = 0;
+			int ok = first_len <= 4;
+			while (ok) {
+				int32_t a;
+				size_t an;
+				if (class_at(s, len, k, &a, &an) != C_PUNCT || a != '.')
+					break;
+				k += an;
+				nseg++;
+				int d = 1;
+				size_t le = 0;
+				size_t e = scan_run(s, len, k, &d, &le);
+				if (e == k || d || e - k > 4)
+					break;
+				int32_t b;
+				size_t bn;
+				if (class_at(s, len, e, &b, &bn) != C_PUNCT || b != '.')
+					break;
+				k = e;
+			}
+			if (ok && nseg >= 2) {
+				j = k;
+				break;
+			}
+			/* one capital letter and a dot: an initial */
+			if (letters == 1 && j - start <= 2) {
+				int32_t a;
+				size_t an;
+				class_at(s, len, start, &a, &an);
+				if (utf8proc_category(a) == UTF8PROC_CATEGORY_LU) {
+					j += n;
+					break;
+				}
+			}
+		}
+		break;
+	}
+	*kind = digits_only ? TOK_NUMBER : TOK_WORD;
+	return j;
+}
+
+size_t tokenize(const char *text, size_t len, size_t base, struct token_list *l)
+{
+	size_t added = 0, i = 0;
+	int prev_space = 1;
+	while (i < len) {
+		int32_t cp, cp2;
+		size_t n, n2;
+		enum cls c = char_class(text, len, i, &cp, &n);
+		if (c == C_SPACE) {
+			i += n;
+			prev_space = 1;
+			continue;
+		}
+		size_t end;
+		enum token_kind kind;
+		if (wordish(c)) {
+			end = scan_word(text, len, i, &kind);
+		} else if (is_apostrophe(cp) && prev_space &&
+		           wordish(class_at(text, len, i + n, &cp2, &n2))) {
+			/* `'s`, `'t`: one lower-case letter; `'81`: two digits */
+			int d = 1;
+			size_t le = 0;
+			size_t e = scan_run(text, len, i + n, &d, &le);
+			int32_t first;
+			size_t fn;
+			char_class(text, len, i + n, &first, &fn);
+			int clitic = (!d && le == 1 && e - (i + n) == fn &&
+			              utf8proc_category(first) == UTF8PROC_CATEGORY_LL) ||
+			             (d && e - (i + n) == 2);
+			if (clitic) {
+				end = scan_word(text, len, i, &kind);
+			} else {
+				end = i + n;
+				kind = TOK_PUNCT;
+			}
+		} else {
+			/* a run of the same mark */
+			end = i + n;
+			for (;;) {
+				int32_t nx;
+				size_t nn;
+				if (end >= len || class_at(text, len, end, &nx, &nn) != c || nx != cp)
+					break;
+				end += nn;
+			}
+			kind = c == C_PUNCT ? TOK_PUNCT : TOK_OTHER;
+		}
+		if (push(l, base + i, base + end, kind) < 0)
+			return (size_t)-1;
+		added++;
+		i = end;
+		prev_space = 0;
+	}
+	return added;
+}
+
+void token_list_free(struct token_list *l)
+{
+	free(l->tok);
+	l->tok = NULL;
+	l->n = l->cap = 0;
+}

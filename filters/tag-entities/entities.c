@@ -1,0 +1,262 @@
+/* entities.c — tag-entities on whole texts (see entities.h).
+ *
+ * Hyphenated compounds are one token of the shared tokenizer; for tagging,
+ * one that mixes a part in lower case with a part that starts with a
+ * capital or digit (NAVO-chef, G7-top, nazi-Duitsland) is split at its
+ * hyphens, so the name inside is found on its own. Compounds of names
+ * (Noord-Holland) and of plain words stay whole, as in the training data.
+ *
+ * A text is one document: the document memory is reset, every sentence is
+ * tokenized and scanned first (so each mention sees the contexts of all the
+ * others), then the sentences are tagged in order and each maximal B/I run
+ * of one type becomes an entity from its first token's start to its last
+ * token's end.
+ */
+#include "entities.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lang.h"
+
+struct ner_gazetteer *entities_load_gazetteers(void)
+{
+	struct ner_gazetteer *g = ner_gazetteer_new();
+	if (!g)
+		return NULL;
+	for (int t = 0; t < NER_NTYPES; t++) {
+		char name[64], lower[16];
+		size_t k = 0;
+		for (const char *p = ner_type_names[t]; *p && k + 1 < sizeof lower; p++)
+			lower[k++] = (char)(*p | 0x20);
+		lower[k] = 0;
+		for (int common = 0; common < 2; common++) {
+			snprintf(name, sizeof name, "nl/gazetteer-%s%s.txt", lower, common ? "-common" : "");
+			size_t len;
+			const char *text = lang_file(name, &len);
+			if (text && ner_gazetteer_add_list(g, text, len, t) < 0) {
+				ner_gazetteer_free(g);
+				return NULL;
+			}
+		}
+	}
+	return g;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 1 << 20, n = 0;
+	char *buf = malloc(cap);
+	while (buf) {
+		n += fread(buf + n, 1, cap - n, f);
+		if (n < cap)
+			break;
+		char *b = realloc(buf, cap *= 2);
+		if (!b)
+			free(buf);
+		buf = b;
+	}
+	if (buf && ferror(f)) {
+		free(buf);
+		buf = NULL;
+		errno = EIO;
+	}
+	fclose(f);
+	if (buf)
+		*len = n;
+	return buf;
+}
+
+int entities_open(struct entities_tagger *t, const char *model_path, const char *prog)
+{
+	memset(t, 0, sizeof *t);
+	const char *why;
+	if (model_path) {
+		size_t len = 0;
+		char *text = read_file(model_path, &len);
+		if (!text) {
+			fprintf(stderr, "%s: %s: %s\n", prog, model_path, strerror(errno));
+			return -1;
+		}
+		t->model = ner_model_parse(text, len, &why);
+		free(text);
+		if (!t->model) {
+			fprintf(stderr, "%s: %s: %s\n", prog, model_path, why);
+			return -1;
+		}
+	} else {
+		size_t len;
+		const char *text = lang_file(ENTITIES_MODEL_NAME, &len);
+		if (!text) {
+			fprintf(stderr, "%s: language file %s is missing\n", prog, ENTITIES_MODEL_NAME);
+			return -1;
+		}
+		t->model = ner_model_parse(text, len, &why);
+		if (!t->model) {
+			fprintf(stderr, "%s: %s: %s\n", prog, ENTITIES_MODEL_NAME, why);
+			return -1;
+		}
+	}
+	t->gaz = entities_load_gazetteers();
+	t->tagger.doc = ner_doc_new();
+	if (!t->gaz || !t->tagger.doc) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		entities_close(t);
+		return -1;
+	}
+	t->tagger.model = t->model;
+	t->tagger.gaz = t->gaz;
+	return 0;
+}
+
+void entities_close(struct entities_tagger *t)
+{
+	ner_model_free(t->model);
+	ner_gazetteer_free(t->gaz);
+	ner_doc_free(t->tagger.doc);
+	ner_scratch_free(&t->tagger.scratch);
+	token_list_free(&t->tokens);
+	token_list_free(&t->split);
+	free(t->sent_first);
+	free(t->words);
+	free(t->labels);
+	free(t->ent);
+	memset(t, 0, sizeof *t);
+}
+
+static int starts_lower(const char *s, size_t len)
+{
+	unsigned char c = (unsigned char)s[0];
+	return len && c >= 'a' && c <= 'z';
+}
+
+static int starts_name(const char *s, size_t len)
+{
+	unsigned char c = (unsigned char)s[0];
+	return len && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
+}
+
+/* Append TOK to L, split at its hyphens when it mixes the two kinds of
+ * parts (see above). Returns 0 or -1 (memory). */
+static int push_tagging_tokens(struct token_list *l, const char *text, struct token tok)
+{
+	size_t a = tok.start, b = tok.end;
+	int lower = 0, name = 0, hyphens = 0;
+	if (tok.kind == TOK_WORD) {
+		for (size_t p = a, q; p < b; p = q + 1) {
+			q = p;
+			while (q < b && text[q] != '-')
+				q++;
+			lower |= q == p || starts_lower(text + p, q - p);
+			name |= starts_name(text + p, q - p);
+			hyphens += q < b;
+		}
+	}
+	size_t want = l->n + (lower && name ? 2 * (size_t)hyphens + 1 : 1);
+	if (want > l->cap) {
+		size_t cap = l->cap ? l->cap : 256;
+		while (cap < want)
+			cap *= 2;
+		struct token *t = realloc(l->tok, cap * sizeof *t);
+		if (!t)
+			return -1;
+		l->tok = t;
+		l->cap = cap;
+	}
+	if (!(lower && name)) {
+		l->tok[l->n++] = tok;
+		return 0;
+	}
+	for (size_t p = a, q; p < b; p = q + 1) {
+		q = p;
+		while (q < b && text[q] != '-')
+			q++;
+		if (q > p)
+			l->tok[l->n++] = (struct token){ p, q, TOK_WORD };
+		if (q < b)
+			l->tok[l->n++] = (struct token){ q, q + 1, TOK_PUNCT };
+	}
+	return 0;
+}
+
+static int reserve(void **p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return 0;
+	size_t c = *cap ? *cap : 256;
+	while (c < need)
+		c *= 2;
+	void *q = realloc(*p, c * size);
+	if (!q)
+		return -1;
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+int entities_tag(struct entities_tagger *t, const char *text, size_t len,
+                 const struct sentence_span *spans, size_t n)
+{
+	(void)len;
+	t->tokens.n = 0;
+	t->n_ent = 0;
+	if (reserve((void **)&t->sent_first, &t->sent_cap, n + 1, sizeof *t->sent_first) < 0)
+		return -1;
+	t->split.n = 0;
+	for (size_t s = 0; s < n; s++) {
+		t->sent_first[s] = t->split.n;
+		t->tokens.n = 0;
+		if (tokenize(text + spans[s].start, spans[s].end - spans[s].start, spans[s].start,
+		             &t->tokens) == (size_t)-1)
+			return -1;
+		for (size_t i = 0; i < t->tokens.n; i++)
+			if (push_tagging_tokens(&t->split, text, t->tokens.tok[i]) < 0)
+				return -1;
+	}
+	t->sent_first[n] = t->split.n;
+	size_t ntok = t->split.n;
+	size_t cap = t->word_cap;
+	if (reserve((void **)&t->words, &cap, ntok + 1, sizeof *t->words) < 0)
+		return -1;
+	cap = t->word_cap;
+	if (reserve((void **)&t->labels, &cap, ntok + 1, 1) < 0)
+		return -1;
+	t->word_cap = cap;
+	for (size_t i = 0; i < ntok; i++) {
+		t->words[i].s = text + t->split.tok[i].start;
+		t->words[i].len = t->split.tok[i].end - t->split.tok[i].start;
+	}
+	ner_doc_reset(t->tagger.doc);
+	for (size_t s = 0; s < n; s++)
+		if (ner_doc_scan(t->tagger.doc, t->words + t->sent_first[s],
+		                 t->sent_first[s + 1] - t->sent_first[s]) < 0)
+			return -1;
+	for (size_t s = 0; s < n; s++) {
+		size_t a = t->sent_first[s], b = t->sent_first[s + 1];
+		if (ner_tag_sentence(&t->tagger, t->words + a, b - a, t->labels + a) < 0)
+			return -1;
+		for (size_t i = a; i < b;) {
+			if (!t->labels[i]) {
+				i++;
+				continue;
+			}
+			int type = ner_label_type(t->labels[i]);
+			size_t j = i + 1;
+			while (j < b && t->labels[j] && !ner_label_is_begin(t->labels[j]) &&
+			       ner_label_type(t->labels[j]) == type)
+				j++;
+			if (reserve((void **)&t->ent, &t->ent_cap, t->n_ent + 1, sizeof *t->ent) < 0)
+				return -1;
+			t->ent[t->n_ent++] = (struct entity){
+				.start = t->split.tok[i].start, .end = t->split.tok[j - 1].end,
+				.type = type, .sentence = s
+			};
+			i = j;
+		}
+	}
+	return 0;
+}

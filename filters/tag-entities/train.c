@@ -1,0 +1,155 @@
+/* train.c — training the tagger on CoNLL/IOB corpora, and tagging a corpus
+ * for evaluation.
+ *
+ * Each epoch visits the documents in an order shuffled by the seed (so a
+ * run is repeatable), and the sentences of a document in file order, so the
+ * document memory sees what the model itself predicted for earlier
+ * sentences, exactly as when tagging. The returned weights are the
+ * averages over all updates (averaged perceptron).
+ */
+#include "ner_model.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int ner_evaluate(const struct ner_model *m, const struct ner_gazetteer *g,
+                 const struct ner_corpus *c, struct ner_counts *k, uint8_t *pred_out)
+{
+	struct ner_tagger t = { .model = m, .gaz = g, .doc = ner_doc_new() };
+	uint8_t *pred = pred_out ? pred_out : malloc(c->n ? c->n : 1);
+	int rc = -1;
+	if (!t.doc || !pred)
+		goto out;
+	for (size_t d = 0; d < c->ndoc; d++) {
+		ner_doc_reset(t.doc);
+		for (size_t s = c->doc[d]; s < c->doc[d + 1]; s++)
+			if (ner_doc_scan(t.doc, c->word + c->sent[s], c->sent[s + 1] - c->sent[s]) < 0)
+				goto out;
+		for (size_t s = c->doc[d]; s < c->doc[d + 1]; s++) {
+			size_t a = c->sent[s], n = c->sent[s + 1] - a;
+			if (ner_tag_sentence(&t, c->word + a, n, pred + a) < 0)
+				goto out;
+			if (k)
+				ner_count_sentence(k, c->label + a, pred + a, n);
+		}
+	}
+	rc = 0;
+out:
+	if (pred != pred_out)
+		free(pred);
+	ner_doc_free(t.doc);
+	ner_scratch_free(&t.scratch);
+	return rc;
+}
+
+static uint64_t next_random(uint64_t *state)
+{
+	uint64_t x = *state;
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	return *state = x;
+}
+
+static void log_counts(FILE *log, const struct ner_counts *k)
+{
+	for (int t = 0; t <= NER_NTYPES; t++)
+		fprintf(log, " %s %.4f", t < NER_NTYPES ? ner_type_names[t] : "all", ner_f1(k, t));
+}
+
+struct ner_model *ner_train(const struct ner_corpus *train, const struct ner_corpus *dev,
+                            const struct ner_gazetteer *g, const struct ner_train_options *o)
+{
+	struct ner_model *m = ner_model_new(), *best = NULL;
+	struct ner_doc *doc = ner_doc_new();
+	struct ner_scratch s = {0};
+	size_t *order = malloc((train->ndoc ? train->ndoc : 1) * sizeof *order);
+	uint8_t *pred = malloc(train->n ? train->n : 1);
+	double best_f1 = -1;
+	uint64_t rng = 0x9E3779B97F4A7C15ull ^ (o->seed * 0xBF58476D1CE4E5B9ull);
+	if (!rng)
+		rng = 1;
+	if (!m || !doc || !order || !pred)
+		goto fail;
+	for (size_t d = 0; d < train->ndoc; d++)
+		order[d] = d;
+	for (int epoch = 1; epoch <= o->epochs; epoch++) {
+		clock_t t0 = clock();
+		for (size_t d = train->ndoc; d > 1; d--) {
+			size_t j = (size_t)(next_random(&rng) % d);
+			size_t tmp = order[d - 1];
+			order[d - 1] = order[j];
+			order[j] = tmp;
+		}
+		size_t wrong = 0;
+		for (size_t di = 0; di < train->ndoc; di++) {
+			size_t d = order[di];
+			ner_doc_reset(doc);
+			for (size_t si = train->doc[d]; si < train->doc[d + 1]; si++)
+				if (ner_doc_scan(doc, train->word + train->sent[si],
+				                 train->sent[si + 1] - train->sent[si]) < 0)
+					goto fail;
+			for (size_t si = train->doc[d]; si < train->doc[d + 1]; si++) {
+				size_t a = train->sent[si], n = train->sent[si + 1] - a;
+				const struct ner_word *w = train->word + a;
+				const uint8_t *gold = train->label + a;
+				if (ner_features(&s, g, doc, w, n) < 0 || ner_decode(m, &s, n, pred + a) < 0)
+					goto fail;
+				if (memcmp(gold, pred + a, n)) {
+					for (size_t i = 0; i < n; i++)
+						wrong += gold[i] != pred[a + i];
+					if (ner_update(m, &s, n, gold, pred + a) < 0)
+						goto fail;
+				}
+				ner_tick(m);
+				if (ner_doc_learn(doc, w, n, pred + a) < 0)
+					goto fail;
+			}
+		}
+		double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+		if (o->log)
+			fprintf(o->log, "epoch %d: %.1fs, train token errors %.4f, %zu features",
+			        epoch, secs, train->n ? (double)wrong / train->n : 0, m->n);
+		if (dev) {
+			struct ner_model *avg = ner_model_average_copy(m);
+			struct ner_counts k = {0};
+			if (!avg || ner_evaluate(avg, g, dev, &k, NULL) < 0) {
+				ner_model_free(avg);
+				goto fail;
+			}
+			double f1 = ner_f1(&k, NER_NTYPES);
+			if (o->log) {
+				fprintf(o->log, ", dev F1");
+				log_counts(o->log, &k);
+			}
+			if (f1 > best_f1) {
+				best_f1 = f1;
+				ner_model_free(best);
+				best = avg;
+			} else {
+				ner_model_free(avg);
+			}
+		}
+		if (o->log) {
+			fputc('\n', o->log);
+			fflush(o->log);
+		}
+	}
+	if (!best)
+		best = ner_model_average_copy(m);
+	ner_model_free(m);
+	ner_doc_free(doc);
+	ner_scratch_free(&s);
+	free(order);
+	free(pred);
+	return best;
+fail:
+	ner_model_free(m);
+	ner_model_free(best);
+	ner_doc_free(doc);
+	ner_scratch_free(&s);
+	free(order);
+	free(pred);
+	return NULL;
+}

@@ -1,0 +1,343 @@
+/* test_tag_entities.c — the tagger's parts: features, BIO decoding, the
+ * model file, CoNLL reading, training on a tiny corpus, and whole texts. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check_main.h"
+#include "../../filters/tag-entities/entities.h"
+#include "../../filters/tag-entities/ner.h"
+
+#define FIXTURE "tests/fixtures/ner-tiny.iob"
+
+/* Words of the space-separated sentence S, kept in one of a few static
+ * buffers (so the words of several sentences can be alive at once). */
+static size_t words_of(const char *s, struct ner_word *w)
+{
+	static char bufs[4][256];
+	static int next;
+	char *buf = bufs[next++ % 4];
+	strcpy(buf, s);
+	size_t n = 0;
+	for (char *p = strtok(buf, " "); p; p = strtok(NULL, " "))
+		w[n++] = (struct ner_word){ p, strlen(p) };
+	return n;
+}
+
+static int has_feature(const uint32_t *f, uint32_t key)
+{
+	for (size_t k = 0; k < NER_MAX_FEATS && f[k]; k++)
+		if (f[k] == key)
+			return 1;
+	return 0;
+}
+
+/* Number of features of token I in A that token J in B lacks. */
+static int features_missing(const struct ner_scratch *a, size_t i, const struct ner_scratch *b, size_t j)
+{
+	int missing = 0;
+	const uint32_t *fa = a->feats + i * NER_MAX_FEATS, *fb = b->feats + j * NER_MAX_FEATS;
+	for (size_t k = 0; k < NER_MAX_FEATS && fa[k]; k++)
+		missing += !has_feature(fb, fa[k]);
+	return missing;
+}
+
+START_TEST(features_depend_on_word_context_and_position)
+{
+	struct ner_word w1[16], w2[16];
+	size_t n1 = words_of("Rutte sprak met Biden .", w1);
+	size_t n2 = words_of("Daarna sprak Rutte met Biden .", w2);
+	struct ner_scratch a = {0}, b = {0}, c = {0};
+	ck_assert_int_eq(ner_features(&a, NULL, NULL, w1, n1), 0);
+	ck_assert_int_eq(ner_features(&b, NULL, NULL, w2, n2), 0);
+	ck_assert_int_eq(ner_features(&c, NULL, NULL, w1, n1), 0);
+	/* deterministic */
+	ck_assert_int_eq(memcmp(a.feats, c.feats, n1 * NER_MAX_FEATS * sizeof *a.feats), 0);
+	/* "Biden" after "met" with a full stop after it: same neighbours, but
+	 * the words two away differ */
+	int d = features_missing(&a, 3, &b, 4);
+	ck_assert_int_gt(d, 0);
+	ck_assert_int_lt(d, 10);
+	/* "Rutte" at the start differs from "Rutte" inside a sentence */
+	ck_assert_int_gt(features_missing(&a, 0, &b, 2), 5);
+	/* different words share few features */
+	ck_assert_int_gt(features_missing(&a, 0, &a, 3), 10);
+	ner_scratch_free(&a);
+	ner_scratch_free(&b);
+	ner_scratch_free(&c);
+}
+END_TEST
+
+START_TEST(gazetteer_and_document_features)
+{
+	struct ner_word w[16];
+	size_t n = words_of("Zij woont in Nieuw Amsterdam sinds maart .", w);
+	struct ner_gazetteer *g = ner_gazetteer_new();
+	const char *list = "# plaatsen\nNieuw Amsterdam\n\nZwolle\n";
+	ck_assert_int_eq(ner_gazetteer_add_list(g, list, strlen(list), 1), 2);
+	struct ner_scratch plain = {0}, gaz = {0};
+	ck_assert_int_eq(ner_features(&plain, NULL, NULL, w, n), 0);
+	ck_assert_int_eq(ner_features(&gaz, g, NULL, w, n), 0);
+	ck_assert_int_gt(features_missing(&gaz, 3, &plain, 3), 0);   /* Nieuw */
+	ck_assert_int_gt(features_missing(&gaz, 4, &plain, 4), 0);   /* Amsterdam */
+	ck_assert_int_eq(features_missing(&gaz, 5, &plain, 5), 0);   /* sinds */
+	ck_assert_int_eq(features_missing(&gaz, 0, &plain, 0), 0);   /* Zij */
+
+	/* a document that tagged "Roer" as PER before gives it new features */
+	struct ner_doc *doc = ner_doc_new();
+	struct ner_word first[16], later[16];
+	size_t n1 = words_of("Analist Robert van de Roer is kritisch .", first);
+	size_t n2 = words_of("Van de Roer verwacht weinig .", later);
+	uint8_t labels[16] = { 0, 1, 2, 2, 2, 0, 0, 0 };
+	struct ner_scratch before = {0}, after = {0};
+	ck_assert_int_eq(ner_features(&before, NULL, doc, later, n2), 0);
+	ck_assert_int_eq(ner_doc_learn(doc, first, n1, labels), 0);
+	ck_assert_int_eq(ner_features(&after, NULL, doc, later, n2), 0);
+	ck_assert_int_gt(features_missing(&after, 0, &before, 0), 0);  /* Van */
+	ck_assert_int_gt(features_missing(&after, 2, &before, 2), 0);  /* Roer */
+	ck_assert_int_eq(features_missing(&after, 3, &before, 3), 0);  /* verwacht */
+	ner_doc_reset(doc);
+	ner_scratch_free(&after);
+	ck_assert_int_eq(ner_features(&after, NULL, doc, later, n2), 0);
+	ck_assert_int_eq(features_missing(&after, 2, &before, 2), 0);
+	ner_doc_free(doc);
+	ner_gazetteer_free(g);
+	ner_scratch_free(&plain);
+	ner_scratch_free(&gaz);
+	ner_scratch_free(&before);
+	ner_scratch_free(&after);
+}
+END_TEST
+
+static const char hand_model[] =
+	"# a model written by hand\n"
+	"zeef-ner-model 1\n"
+	"labels O B-PER I-PER B-LOC I-LOC B-ORG I-ORG B-MISC I-MISC\n"
+	"quantum 0.5\n"
+	"transitions\n"
+	"0 0 0 0 0 0 0 0 0\n0 0 0 0 0 0 0 0 0\n0 0 0 0 0 0 0 0 0\n0 0 0 0 0 0 0 0 0\n"
+	"0 0 0 0 0 0 0 0 0\n0 0 0 0 0 0 0 0 0\n0 0 0 0 0 0 0 0 0\n0 0 0 0 0 0 0 0 0\n"
+	"0 0 0 0 0 0 0 0 0\n0 0 0 0 0 0 0 0 0\n"
+	"features 3\n"
+	"1111 1:400\n"
+	"2222 4:200 2:100\n"
+	"3333 2:200\n";
+
+static void set_feats(struct ner_scratch *s, const uint32_t *keys, size_t n)
+{
+	s->feats = calloc(n * NER_MAX_FEATS, sizeof *s->feats);
+	s->feats_cap = n;
+	for (size_t i = 0; i < n; i++)
+		s->feats[i * NER_MAX_FEATS] = keys[i];
+}
+
+START_TEST(decoding_respects_bio)
+{
+	const char *why = NULL;
+	struct ner_model *m = ner_model_parse(hand_model, strlen(hand_model), &why);
+	ck_assert_msg(m != NULL, "%s", why);
+	ck_assert_uint_eq(ner_model_features(m), 3);
+	uint8_t l[4];
+	struct ner_scratch s = {0};
+	/* B-PER then a token preferring I-LOC: I-LOC may not follow B-PER,
+	 * and B-LOC I-LOC scores less than B-PER I-PER */
+	set_feats(&s, (const uint32_t[]){ 0x1111, 0x2222 }, 2);
+	ck_assert_int_eq(ner_decode(m, &s, 2, l), 0);
+	ck_assert_int_eq(l[0], ner_label_parse("B-PER", 5));
+	ck_assert_int_eq(l[1], ner_label_parse("I-PER", 5));
+	ner_scratch_free(&s);
+	/* a sentence never starts inside an entity */
+	set_feats(&s, (const uint32_t[]){ 0x3333 }, 1);
+	ck_assert_int_eq(ner_decode(m, &s, 1, l), 0);
+	ck_assert_int_ne(l[0], ner_label_parse("I-PER", 5));
+	ner_scratch_free(&s);
+	/* unknown features: all O */
+	set_feats(&s, (const uint32_t[]){ 0x4444, 0x5555, 0x6666 }, 3);
+	ck_assert_int_eq(ner_decode(m, &s, 3, l), 0);
+	ck_assert(l[0] == 0 && l[1] == 0 && l[2] == 0);
+	ner_scratch_free(&s);
+	ner_model_free(m);
+}
+END_TEST
+
+static char *model_text(const struct ner_model *m, size_t *len)
+{
+	char *buf = NULL;
+	FILE *f = open_memstream(&buf, len);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(ner_model_write(m, f, "test\nmodel"), 0);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(model_file_round_trip)
+{
+	const char *why;
+	struct ner_model *m = ner_model_parse(hand_model, strlen(hand_model), &why);
+	size_t len1, len2;
+	char *t1 = model_text(m, &len1);
+	ck_assert(strncmp(t1, "# test\n# model\nzeef-ner-model 1\n", 32) == 0);
+	struct ner_model *m2 = ner_model_parse(t1, len1, &why);
+	ck_assert_ptr_nonnull(m2);
+	char *t2 = model_text(m2, &len2);
+	ck_assert_str_eq(t1, t2);
+	uint8_t l[2];
+	struct ner_scratch s = {0};
+	set_feats(&s, (const uint32_t[]){ 0x1111, 0x2222 }, 2);
+	ck_assert_int_eq(ner_decode(m2, &s, 2, l), 0);
+	ck_assert_int_eq(l[1], ner_label_parse("I-PER", 5));
+	ner_scratch_free(&s);
+	/* damaged files are refused with a reason */
+	ck_assert_ptr_null(ner_model_parse("hello\n", 6, &why));
+	ck_assert_ptr_nonnull(strstr(why, "not a tag-entities model"));
+	t1[len1 - 3] = ':';
+	ck_assert_ptr_null(ner_model_parse(t1, len1, &why));
+	free(t1);
+	free(t2);
+	ner_model_free(m);
+	ner_model_free(m2);
+}
+END_TEST
+
+START_TEST(corpus_reading)
+{
+	char err[256];
+	struct ner_corpus c = {0};
+	ck_assert_int_eq(ner_corpus_load(&c, FIXTURE, err, sizeof err), 0);
+	ck_assert_uint_eq(c.ndoc, 3);
+	ck_assert_uint_eq(c.nsent, 14);
+	ck_assert_str_eq(c.word[1].s, "Karin");
+	ck_assert_int_eq(c.label[1], ner_label_parse("B-PER", 5));
+	ck_assert_int_eq(c.label[3], ner_label_parse("I-PER", 5));
+	ner_corpus_free(&c);
+
+	FILE *f = fopen("test-iob1.tmp", "w");
+	fputs("Jan I-PER\nKok I-PER\nen O\nPiet I-PER\n\nfout X-PER\n", f);
+	fclose(f);
+	ck_assert_int_eq(ner_corpus_load(&c, "test-iob1.tmp", err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "test-iob1.tmp:6: unknown tag 'X-PER'"));
+	ner_corpus_free(&c);
+	f = fopen("test-iob1.tmp", "w");
+	fputs("Jan I-PER\nKok I-PER\nen O\nPiet I-PER\n", f);
+	fclose(f);
+	ck_assert_int_eq(ner_corpus_load(&c, "test-iob1.tmp", err, sizeof err), 0);
+	remove("test-iob1.tmp");
+	/* IOB1 becomes IOB2: an I- that starts an entity is a B- */
+	ck_assert_int_eq(c.label[0], ner_label_parse("B-PER", 5));
+	ck_assert_int_eq(c.label[1], ner_label_parse("I-PER", 5));
+	ck_assert_int_eq(c.label[3], ner_label_parse("B-PER", 5));
+	ner_corpus_free(&c);
+	ck_assert_int_eq(ner_corpus_load(&c, "no/such/file.iob", err, sizeof err), -1);
+	ner_corpus_free(&c);
+}
+END_TEST
+
+START_TEST(entity_counts_follow_conlleval)
+{
+	/* gold: [Jan Kok]PER woont in [Gent]LOC ; pred: [Jan]PER [Kok]PER ... [Gent]LOC */
+	const uint8_t gold[] = { 1, 2, 0, 0, 3 }, pred[] = { 1, 1, 0, 0, 3 };
+	struct ner_counts k = {0};
+	ner_count_sentence(&k, gold, pred, 5);
+	ck_assert_int_eq(k.gold[NER_NTYPES], 2);
+	ck_assert_int_eq(k.pred[NER_NTYPES], 3);
+	ck_assert_int_eq(k.correct[NER_NTYPES], 1);
+	ck_assert_int_eq(k.correct[1], 1);
+	ck_assert(ner_f1(&k, NER_NTYPES) > 0.39 && ner_f1(&k, NER_NTYPES) < 0.41);
+}
+END_TEST
+
+START_TEST(training_round_trip)
+{
+	char err[256];
+	struct ner_corpus c = {0};
+	ck_assert_int_eq(ner_corpus_load(&c, FIXTURE, err, sizeof err), 0);
+	struct ner_train_options o = { .epochs = 8, .seed = 7, .log = NULL };
+	struct ner_model *m = ner_train(&c, NULL, NULL, &o);
+	ck_assert_ptr_nonnull(m);
+	struct ner_counts k = {0};
+	ck_assert_int_eq(ner_evaluate(m, NULL, &c, &k, NULL), 0);
+	ck_assert_msg(ner_f1(&k, NER_NTYPES) > 0.99, "training F1 %.3f", ner_f1(&k, NER_NTYPES));
+
+	/* the written model tags exactly as the one in memory */
+	size_t len;
+	char *text = model_text(m, &len);
+	const char *why;
+	struct ner_model *back = ner_model_parse(text, len, &why);
+	ck_assert_ptr_nonnull(back);
+	uint8_t *p1 = malloc(c.n), *p2 = malloc(c.n);
+	ck_assert_int_eq(ner_evaluate(m, NULL, &c, NULL, p1), 0);
+	ck_assert_int_eq(ner_evaluate(back, NULL, &c, NULL, p2), 0);
+	ck_assert_int_eq(memcmp(p1, p2, c.n), 0);
+
+	/* same data and seed: the same model, byte for byte */
+	struct ner_model *again = ner_train(&c, NULL, NULL, &o);
+	size_t len2;
+	char *text2 = model_text(again, &len2);
+	ck_assert_str_eq(text, text2);
+
+	/* it generalises a little: a new sentence in the same style */
+	struct ner_tagger t = { .model = m, .doc = ner_doc_new() };
+	struct ner_word w[16];
+	size_t n = words_of("Trainer Anna Visser zei dat Feyenoord in Brussel won .", w);
+	uint8_t l[16];
+	ck_assert_int_eq(ner_tag_sentence(&t, w, n, l), 0);
+	ck_assert_int_eq(l[0], 0);
+	ck_assert_int_eq(l[1], ner_label_parse("B-PER", 5));
+	ck_assert_int_eq(l[2], ner_label_parse("I-PER", 5));
+	ck_assert_int_eq(l[5], ner_label_parse("B-ORG", 5));
+	ck_assert_int_eq(l[6], 0);
+	ck_assert_int_eq(l[7], ner_label_parse("B-LOC", 5));
+	ner_doc_free(t.doc);
+	ner_scratch_free(&t.scratch);
+	free(p1);
+	free(p2);
+	free(text);
+	free(text2);
+	ner_model_free(m);
+	ner_model_free(back);
+	ner_model_free(again);
+	ner_corpus_free(&c);
+}
+END_TEST
+
+START_TEST(texts_with_the_builtin_model)
+{
+	struct entities_tagger t;
+	ck_assert_int_eq(entities_open(&t, NULL, "test"), 0);
+	const char *text = "De NAVO-chef sprak in Brussel.\n\nDaarna vertrok hij.";
+	struct sentence_span sp[2] = { { 0, 30 }, { 32, 51 } };
+	ck_assert_int_eq(entities_tag(&t, text, strlen(text), sp, 2), 0);
+	ck_assert_uint_eq(t.n_ent, 2);
+	/* the name inside the compound, as bytes */
+	ck_assert_uint_eq(t.ent[0].start, 3);
+	ck_assert_uint_eq(t.ent[0].end, 7);
+	ck_assert_str_eq(ner_type_names[t.ent[0].type], "ORG");
+	ck_assert_uint_eq(t.ent[1].start, 22);
+	ck_assert_uint_eq(t.ent[1].end, 29);
+	ck_assert_str_eq(ner_type_names[t.ent[1].type], "LOC");
+	ck_assert_uint_eq(t.ent[1].sentence, 0);
+	/* reused for the next text: nothing left over */
+	ck_assert_int_eq(entities_tag(&t, "", 0, sp, 0), 0);
+	ck_assert_uint_eq(t.n_ent, 0);
+	entities_close(&t);
+	ck_assert_int_eq(entities_open(&t, "no/such/model", "test"), -1);
+}
+END_TEST
+
+static Suite *make_suite(void)
+{
+	Suite *s = suite_create("tag-entities");
+	TCase *tc = tcase_create("core");
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, features_depend_on_word_context_and_position);
+	tcase_add_test(tc, gazetteer_and_document_features);
+	tcase_add_test(tc, decoding_respects_bio);
+	tcase_add_test(tc, model_file_round_trip);
+	tcase_add_test(tc, corpus_reading);
+	tcase_add_test(tc, entity_counts_follow_conlleval);
+	tcase_add_test(tc, training_round_trip);
+	tcase_add_test(tc, texts_with_the_builtin_model);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(make_suite)
