@@ -115,6 +115,13 @@ void zeef_workers_read(struct run *r, size_t si, int w);
 void zeef_workers_merge(struct run *r, size_t bi);
 void zeef_workers_finish_input(struct run *r, size_t bi);
 
+/* relay.c: one step each, never blocking. */
+void zeef_relay_read_stderr(struct run *r, struct proc *p);   /* label its lines */
+void zeef_relay_read_source(struct run *r, size_t bi);
+void zeef_relay_write_dest(struct run *r, size_t bi);
+void zeef_relay_settle(struct run *r);   /* merge workers, close finished ends */
+void zeef_relay_clear_progress(struct run *r);
+
 /* Print "MSG" on stderr, clearing a progress line first. */
 void zeef_run_message(struct run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
