@@ -73,6 +73,8 @@ static void stage_words(FILE *out, const struct zeef_stage *st, char **files, si
 		zeef_shell_quote(out, st->env[i].value);
 		fputc(' ', out);
 	}
+	if (st->timeout_s > 0)
+		fprintf(out, "timeout -k 2 %g ", st->timeout_s);
 	zeef_shell_quote(out, shown_program(st));
 	for (size_t i = 0; i < st->nargs; i++) {
 		fputc(' ', out);
