@@ -108,6 +108,8 @@ static const struct {
 	{ "zeef: 1\nstages:\n  - run: \"cat\n",
 	  "t.yaml:4:1: YAML syntax error: found unexpected end of stream while scanning a "
 	  "quoted scalar (line 3)\n" },
+	{ "zeef: 1\nstages:\n  - run: c\xff" "at\n",
+	  "t.yaml:3:11: not valid UTF-8 text: invalid leading UTF-8 octet\n" },
 	{ "zeef: 1\nstages:\n  - {run: cat, env: {A: [1], A: x}}\n",
 	  "t.yaml:3:25: the value of 'A' must be a string, not a list\n"
 	  "t.yaml:3:30: duplicate key 'A' in env\n" },
