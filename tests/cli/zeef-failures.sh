@@ -35,7 +35,12 @@ pass "a stage that stops early on purpose is not a failure"
 pipeline "$tmp/hang.yaml" "{run: sleep, args: ['30']}" "{run: cat}"
 start=$(date +%s)
 zeef run "$tmp/hang.yaml" < /dev/null > /dev/null 2> "$tmp/err" & pid=$!
-sleep 0.5; kill -TERM $pid
+# wait until zeef has started its stages (its child `sleep` exists)
+for i in $(seq 100); do
+	grep -qs "^PPid:[[:space:]]*$pid\$" /proc/[0-9]*/status && break
+	sleep 0.05
+done
+kill -TERM $pid
 set +e; wait $pid; rc=$?; set -e
 [ $rc -eq 143 ] || fail "SIGTERM: status $rc, want 143"
 [ $(( $(date +%s) - start )) -lt 10 ] || fail "SIGTERM did not end the stages"
