@@ -35,9 +35,9 @@ pass "a stage that stops early on purpose is not a failure"
 pipeline "$tmp/hang.yaml" "{run: sleep, args: ['30']}" "{run: cat}"
 start=$(date +%s)
 zeef run "$tmp/hang.yaml" < /dev/null > /dev/null 2> "$tmp/err" & pid=$!
-# wait until zeef has started its stages (its child `sleep` exists)
+# wait until zeef runs both stages (--describe runs one child at a time)
 for i in $(seq 100); do
-	grep -qs "^PPid:[[:space:]]*$pid\$" /proc/[0-9]*/status && break
+	[ "$(grep -ls "^PPid:[[:space:]]*$pid\$" /proc/[0-9]*/status | wc -l)" -ge 2 ] && break
 	sleep 0.05
 done
 kill -TERM $pid
