@@ -83,15 +83,20 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 	if (pipe_cloexec(errp))
 		return -1;
 	const struct zeef_stage *def = st->def;
-	size_t nfiles = first ? r->o->nfiles : 0;
-	char **argv = calloc(def->nargs + nfiles + 2, sizeof *argv);
+	size_t nfiles = first ? r->o->nfiles : 0, k = 0;
+	char **argv = calloc(def->nargs + nfiles + 3, sizeof *argv);
 	if (!argv)
 		return -1;
-	argv[0] = def->path;
+	argv[k++] = def->path;
 	for (size_t i = 0; i < def->nargs; i++)
-		argv[1 + i] = def->args[i];
+		argv[k++] = def->args[i];
+	int dashes = 0;   /* a FILE named "-x" must not be taken for an option */
 	for (size_t i = 0; i < nfiles; i++)
-		argv[1 + def->nargs + i] = r->o->files[i];
+		dashes |= r->o->files[i][0] == '-' && r->o->files[i][1];
+	if (dashes)
+		argv[k++] = "--";
+	for (size_t i = 0; i < nfiles; i++)
+		argv[k++] = r->o->files[i];
 	pid_t pid = fork();
 	if (pid < 0) {
 		fprintf(stderr, "zeef: cannot start stage '%s': %s\n", def->name, strerror(errno));
