@@ -85,8 +85,12 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 	const struct zeef_stage *def = st->def;
 	size_t nfiles = first ? r->o->nfiles : 0, k = 0;
 	char **argv = calloc(def->nargs + nfiles + 3, sizeof *argv);
-	if (!argv)
+	if (!argv) {
+		fputs("zeef: out of memory\n", stderr);
+		close(errp[0]);
+		close(errp[1]);
 		return -1;
+	}
 	argv[k++] = def->path;
 	for (size_t i = 0; i < def->nargs; i++)
 		argv[k++] = def->args[i];
@@ -156,8 +160,10 @@ static int open_tee(struct run *r, size_t bi)
 	const char *dir = r->o->tee_dir;
 	size_t len = strlen(dir) + strlen(st->def->name) + 32;
 	char *path = malloc(len), *at;
-	if (!path)
+	if (!path) {
+		fputs("zeef: out of memory\n", stderr);
 		return -1;
+	}
 	int k = snprintf(path, len, "%s/%02zu-", dir, st->index + 1);
 	at = path + k;
 	snprintf(at, len - (size_t)k, "%s.jsonl", st->def->name);
@@ -178,6 +184,7 @@ static int start(struct run *r, int show_progress)
 	int *child_in = calloc(n, sizeof *child_in), *child_out = calloc(n, sizeof *child_out);
 	int rc = 0;
 	if (!child_in || !child_out) {
+		fputs("zeef: out of memory\n", stderr);
 		rc = 70;
 		goto out;
 	}
@@ -506,6 +513,7 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 	r->stages = calloc(r->n, sizeof *r->stages);
 	r->b = calloc(r->n + 1, sizeof *r->b);
 	if (!r->stages || !r->b) {
+		fputs("zeef: out of memory\n", stderr);
 		rc = 70;
 		goto out;
 	}
@@ -519,6 +527,7 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 		st->cur = -1;
 		st->procs = calloc((size_t)st->nprocs, sizeof *st->procs);
 		if (!st->procs) {
+			fputs("zeef: out of memory\n", stderr);
 			rc = 70;
 			goto out;
 		}

@@ -205,8 +205,10 @@ static int cmd_run(int argc, char **argv)
 	char **replace = calloc((size_t)argc + 1, sizeof *replace);
 	size_t nreplace = 0;
 	int c;
-	if (!replace)
+	if (!replace) {
+		fputs("zeef: out of memory\n", stderr);
 		return 70;
+	}
 	while ((c = getopt_long(argc, argv, "huV", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_DESCRIBE: describe = 1; break;
