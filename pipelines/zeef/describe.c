@@ -410,6 +410,35 @@ int zeef_check_order(const struct zeef_pipeline *p, size_t from, size_t to, int 
 			}
 		}
 	}
+	/* A field a stage reads (required or used when present) must not be
+	 * written again by a later stage: the later one would rewrite what the
+	 * earlier one's output refers to (split-sentences before normalize
+	 * leaves offsets into the old text; summarize before split-sentences
+	 * picks sentences the record does not end up with). */
+	for (size_t i = 0; i < n && !opaque; i++) {
+		char *const *lists[2] = {d[i].requires, d[i].uses};
+		for (int l = 0; l < 2; l++) {
+			for (size_t r = 0; lists[l] && lists[l][r]; r++) {
+				const char *field = lists[l][r];
+				int had = zeef_field_in((char *const *)initial_fields, field);
+				for (size_t k = 0; k < i && !had; k++)
+					had = known[k] && zeef_field_in(d[k].provides, field);
+				if (l == 0 && !had)
+					continue;    /* reported above as missing */
+				for (size_t k = i + 1; k < n; k++) {
+					if (!known[k] || !zeef_field_in(d[k].provides, field))
+						continue;
+					const struct zeef_stage *st = &p->stages[from + i];
+					errors++;
+					fprintf(err, "%s:%d:%d: stage '%s' reads '%s', which stage '%s' writes later: "
+					        "move '%s' before '%s'\n", p->file, st->run_at.line, st->run_at.col,
+					        st->name, field, p->stages[from + k].name,
+					        p->stages[from + k].name, st->name);
+					break;
+				}
+			}
+		}
+	}
 	for (size_t i = 0; i < n; i++)
 		if (known[i])
 			zeef_describe_free(&d[i]);

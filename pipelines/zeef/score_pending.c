@@ -21,4 +21,3 @@ int score_quotes(int argc, char **argv)
 	return pending("score quotes");
 }
 
-int render_main(int argc, char **argv);
