@@ -75,10 +75,13 @@ const char *filter_name(void)
 	return spec ? spec->name : "zeef";
 }
 
+static long warnings;   /* filter_warn calls, to know whether start() said why */
+
 void filter_warn(const char *fmt, ...)
 {
 	va_list ap;
 
+	warnings++;
 	fprintf(stderr, "%s: ", filter_name());
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -536,8 +539,20 @@ int filter_main(const struct filter_spec *s, int argc, char **argv)
 	rc = parse_options(argc, argv);
 	if (rc == 0 && text_mode && optind < argc)
 		rc = filter_usage_error("--text reads standard input; it takes no FILE");
-	if (rc == 0 && spec->start)
+	if (rc == 0 && spec->start) {
+		long before = warnings;
+		errno = 0;
 		rc = spec->start();
+		/* A start-up that fails says why, even when the filter did not;
+		 * one that lost an allocation on the way (a word list callback
+		 * cannot fail) is not allowed to run with part of its data. */
+		if (rc == EXIT_SOFTWARE && warnings == before)
+			filter_warn("%s", errno == ENOMEM ? "out of memory" : "cannot start: internal error");
+		else if (rc == 0 && errno == ENOMEM) {
+			filter_warn("out of memory");
+			rc = EXIT_SOFTWARE;
+		}
+	}
 	if (rc == 0) {
 		if (optind >= argc)
 			rc = read_input("-");

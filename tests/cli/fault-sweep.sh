@@ -17,8 +17,9 @@
 # the stack of the failing call.
 #
 # Under ASan (BIN is build/san/bin) allocation failures are not swept: the
-# sanitizer's allocator is not the one being failed. FAULT_SWEEP_LIMIT caps N
-# per sweep (default 400; the counts here are a few hundred at most);
+# sanitizer's allocator is not the one being failed. Every N is tried up to
+# FAULT_SWEEP_LIMIT (default 300), then a stride so that one sweep stays near
+# twice that many runs (tag-entities makes a few thousand allocations);
 # FAULT_SWEEP_ONLY=LABEL runs one program (a filter, zeef-run, zeef-render).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -29,9 +30,9 @@ case $BIN in
 esac
 [ -f "$shim" ] || { echo "no fault shim at $shim (make $(basename "$(dirname "$shim")")/fault.so)"; exit 77; }
 export LC_ALL=C
-limit=${FAULT_SWEEP_LIMIT:-400}
+limit=${FAULT_SWEEP_LIMIT:-300}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fails=0 runs=0 third=0 open=0 current_label=
+fails=0 runs=0 third=0
 
 cat > "$tmp/in.jsonl" <<'EOF'
 {"id":"a","text":"De minister zei dinsdag: \"Het plan komt later.\" Burgemeester Jansen van Zwolle was het er niet mee eens.","meta":{"n":1}}
@@ -69,11 +70,6 @@ fail() {
 	case "$current_class:$via" in
 	malloc:libjson-c*) echo "third-party ($via): $*"; third=$((third + 1)); return ;;
 	esac
-	# Open in the runner (pipelines/zeef), reported to its owner; listed
-	# until fixed, failing only with FAULT_SWEEP_STRICT=1.
-	if [ "$current_label" = zeef-run ] && [ -z "${FAULT_SWEEP_STRICT:-}" ]; then
-		echo "OPEN: $*"; open=$((open + 1)); return
-	fi
 	echo "FAIL: $*"; fails=$((fails + 1))
 }
 
@@ -81,7 +77,7 @@ fail() {
 sweep() {
 	local label=$1 class=$2 kind=$3 prog=$4; shift 4
 	local n want
-	current_class=$class current_label=$label
+	current_class=$class
 	case $kind in
 	EIO) want='Input/output error' ;;
 	ENOSPC) want='No space left on device' ;;
@@ -91,7 +87,13 @@ sweep() {
 	# A stdio write error seen later (ferror) may no longer have its errno:
 	# "write error: Input/output error" names it well enough, "Success" not.
 	local stdio_ok='(write|read) error.*: (Input/output error|No space left on device)'
-	for ((n = 1; n <= limit; n++)); do
+	# How many calls a fault-free run makes: every N up to $limit, then a
+	# stride that keeps the sweep to about 2 * $limit runs.
+	local total step=1
+	run_one "$label" "$class:999999999:$kind" "$prog" "$@"
+	total=$(awk '/^calls /{s += $3} END {print s + 0}' "$tmp/log" 2>/dev/null)
+	[ "${total:-0}" -gt "$limit" ] && step=$(( (total - limit) / limit + 1 ))
+	for ((n = 1; ; n += (n < limit ? 1 : step))); do
 		run_one "$label" "$class:$n:$kind" "$prog" "$@"
 		[ "$fired" -eq 1 ] || return 0
 		if [ "$rc" -eq 0 ]; then
@@ -105,7 +107,6 @@ sweep() {
 			fail "$label $class:$n:$kind: exit $rc without a message naming the failure: $(head -3 "$tmp/err")"
 		fi
 	done
-	echo "note: $label $class:$kind swept up to the limit $limit"
 }
 
 # program LABEL PROG CMD...: the fault-free run, then every sweep.
@@ -147,5 +148,5 @@ if [ -x "$BIN/zeef" ]; then
 		fi
 	done
 fi
-echo "fault-sweep: $runs runs, $third third-party findings under failed allocations, $open open in zeef run"
+echo "fault-sweep: $runs runs, $third third-party findings under failed allocations"
 [ "$fails" -eq 0 ] || { echo "$fails failures"; exit 1; }
