@@ -18,7 +18,7 @@
 #
 # Under ASan (BIN is build/san/bin) allocation failures are not swept: the
 # sanitizer's allocator is not the one being failed. Every N is tried up to
-# FAULT_SWEEP_LIMIT (default 300), then a stride so that one sweep stays near
+# FAULT_SWEEP_LIMIT (default 150), then a stride so that one sweep stays near
 # twice that many runs (tag-entities makes a few thousand allocations);
 # FAULT_SWEEP_ONLY=LABEL runs one program (a filter, zeef-run, zeef-render).
 set -u
@@ -30,7 +30,7 @@ case $BIN in
 esac
 [ -f "$shim" ] || { echo "no fault shim at $shim (make $(basename "$(dirname "$shim")")/fault.so)"; exit 77; }
 export LC_ALL=C
-limit=${FAULT_SWEEP_LIMIT:-300}
+limit=${FAULT_SWEEP_LIMIT:-150}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fails=0 runs=0 third=0
 

@@ -150,6 +150,17 @@ static void arm(void)
 	armed = 1;
 }
 
+/* Calls made before this constructor (the loader's, a sanitizer runtime's
+ * start-up, which may run before libc has its environment) are not counted:
+ * arm afresh here. */
+static void arm_at_start(void) __attribute__((constructor));
+static void arm_at_start(void)
+{
+	armed = -1;
+	calls = 0;
+	arm();
+}
+
 /* Count a call of class C; 1 when this call must fail (errno is set).
  * RAW: the call is read(2)/write(2)/poll(2) itself, not a stdio wrapper. */
 static int hit(enum fault_class c, int raw)
