@@ -235,8 +235,15 @@ int entities_tag(struct entities_tagger *t, const char *text, size_t len,
 		if (ner_doc_scan(t->tagger.doc, t->words + t->sent_first[s],
 		                 t->sent_first[s + 1] - t->sent_first[s]) < 0)
 			return -1;
-	for (size_t s = 0; s < n; s++) {
-		size_t a = t->sent_first[s], b = t->sent_first[s + 1];
+	/* A sentence is tagged in windows of at most ENTITIES_WINDOW tokens:
+	 * the feature scratch costs about 256 bytes per token of what is
+	 * tagged at once, and one 50 MB "sentence" without a full stop took
+	 * 4 GB. News sentences are far shorter, so only hostile input is cut. */
+	for (size_t s = 0, a, b; s < n; s++)
+	for (a = t->sent_first[s]; a < t->sent_first[s + 1]; a = b) {
+		b = t->sent_first[s + 1];
+		if (b - a > ENTITIES_WINDOW)
+			b = a + ENTITIES_WINDOW;
 		if (ner_tag_sentence(&t->tagger, t->words + a, b - a, t->labels + a) < 0)
 			return -1;
 		for (size_t i = a; i < b;) {

@@ -15,6 +15,10 @@
 /* Name of the default model among the language files (lang.h). */
 #define ENTITIES_MODEL_NAME "nl/ner-model.txt"
 
+/* Longest run of tokens tagged at once; a longer sentence is tagged in
+ * pieces of this many tokens (memory stays bounded on hostile input). */
+#define ENTITIES_WINDOW 1024
+
 struct entity {
 	size_t start, end;   /* bytes, [start, end) */
 	int type;            /* index into ner_type_names */
