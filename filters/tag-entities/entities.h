@@ -25,6 +25,7 @@ struct entity {
 struct entities_tagger {
 	struct ner_model *model;
 	struct ner_gazetteer *gaz;
+	struct ner_gazetteer *curated;    /* the hand-made lists alone */
 	struct ner_tagger tagger;
 	struct token_list tokens;     /* one sentence from the tokenizer */
 	struct token_list split;      /* the text's tokens as tagged */
@@ -38,8 +39,10 @@ struct entities_tagger {
 };
 
 /* The gazetteers named nl/gazetteer-TYPE.txt and nl/gazetteer-TYPE-common.txt
- * (type in lower case) among the language files; missing files are left
- * out. NULL when out of memory. */
+ * (type in lower case) among the language files, with the surname particles
+ * of nl/name-particles.txt and nl/name-particles-inner.txt; missing files
+ * are left out. NULL when out of
+ * memory. */
 struct ner_gazetteer *entities_load_gazetteers(void);
 
 /* Set up T with MODEL_PATH (a model file) or, when NULL, the default model

@@ -34,6 +34,7 @@ enum {
 struct ner_token_info {
 	uint32_t word, lower, shape, pre[4], suf[4];
 	unsigned flags, len_cp;
+	uint32_t bridge;   /* surname particles around it, see ner_features */
 };
 
 /* Templates: each feature key is mix(template, value). */
@@ -42,7 +43,7 @@ enum {
 	T_CLASS, T_LEN, T_WM1, T_WP1, T_WM2, T_WP2, T_SM1, T_SP1, T_SM2, T_SP2,
 	T_BIGRAM_L, T_BIGRAM_R, T_SHAPE3, T_WM1_S, T_S_WP1, T_LOWER_CLASS,
 	T_SUF3_M1, T_SUF3_P1, T_GAZ_B, T_GAZ_I, T_GAZ_WORD, T_HIST, T_HIST_ENT,
-	T_HIST_LC, T_MIDCAP, T_CLASS_M1, T_CLASS_P1, T_AGG, T_SUF4_M1, T_PRE4_M1, T_PRE4_P1
+	T_HIST_LC, T_MIDCAP, T_CLASS_M1, T_CLASS_P1, T_AGG, T_SUF4_M1, T_PRE4_M1, T_PRE4_P1, T_BRIDGE
 };
 
 static inline uint32_t feat(uint32_t t, uint32_t v) { return ner_hash_mix(t * 0x27D4EB2Du, v); }
@@ -397,6 +398,27 @@ int ner_features(struct ner_scratch *s, const struct ner_gazetteer *g,
 			start = 0;
 		o += k;
 	}
+	/* particles between capitalised words (`van de` in `Robert van de Roer`):
+	 * 1 on the particles, 2 on the word before, 3 on the word after */
+	for (size_t i = 0; i < n; i++)
+		in[i].bridge = 0;
+	for (size_t i = 1; g && i + 1 < n; i++) {
+		if (!(in[i - 1].flags & F_CAP) || in[i].flags & F_CAP || !(ner_gazetteer_particle(g, in[i].lower) & 1))
+			continue;
+		size_t j = i + 1;
+		while (j < n && j < i + 3 && !(in[j].flags & F_CAP) && (ner_gazetteer_particle(g, in[j].lower) & 2))
+			j++;
+		if (j < n && (in[j].flags & F_CAP) && !(in[j].flags & F_START)) {
+			/* which particles: `de` alone is often an article */
+			uint32_t which = in[i].lower ^ (uint32_t)(j - i);
+			if (!in[i - 1].bridge)
+				in[i - 1].bridge = ner_hash_mix(2, which);
+			for (size_t k = i; k < j; k++)
+				in[k].bridge = ner_hash_mix(1, which);
+			in[j].bridge = ner_hash_mix(3, which);
+			i = j - 1;
+		}
+	}
 	/* gazetteer: phrase matches mark their tokens B or I per type */
 	unsigned gb[256], gi[256];
 	uint32_t hw[NER_GAZ_MAX_WORDS];
@@ -475,6 +497,8 @@ int ner_features(struct ner_scratch *s, const struct ner_gazetteer *g,
 				if (gi[j] >> ty & 1)
 					f[k++] = feat(T_GAZ_I, (uint32_t)ty);
 			}
+			if (t->bridge)
+				f[k++] = feat(T_BRIDGE, t->bridge);
 			if (g && (t->flags & F_CAP)) {
 				unsigned m = ner_gazetteer_word(g, t->word);
 				if (m)

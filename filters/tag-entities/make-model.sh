@@ -4,7 +4,7 @@
 # the gazetteers it will ship with, and the CoNLL-2002 Dutch files.
 # usage: make-model.sh NED_TRAIN NED_TESTA [EPOCHS] [SEED]
 set -eu
-train=$1 dev=$2 epochs=${3:-12} seed=${4:-1}
+train=$1 dev=$2 epochs=${3:-20} seed=${4:-1}
 out=common/lang/nl/ner-model.txt
 tmp=$(mktemp)
 trap 'rm -f "$tmp" "$tmp.log"' EXIT

@@ -13,6 +13,8 @@
  *   transitions               then 10 lines of 9 integers: from START, O,
  *                             B-PER, ... (rows) to each label (columns)
  *   features N                then N lines: hex key, then LABEL:INT pairs
+ *   names N                   then N lines: type index, a tab, the words
+ *                             of a name seen in training (for the gazetteer)
  * Weights that round to 0 are left out, and keys without weights too: that
  * is the pruning. Loading is one pass over the bytes.
  */
@@ -55,7 +57,67 @@ void ner_model_free(struct ner_model *m)
 		return;
 	free(m->slot);
 	free(m->acc);
+	free(m->names);
 	free(m);
+}
+
+static int names_append(struct ner_model *m, const char *s, size_t len)
+{
+	if (m->names_len + len + 1 > m->names_cap) {
+		size_t cap = m->names_cap ? m->names_cap : 4096;
+		while (cap < m->names_len + len + 1)
+			cap *= 2;
+		char *p = realloc(m->names, cap);
+		if (!p)
+			return -1;
+		m->names = p;
+		m->names_cap = cap;
+	}
+	memcpy(m->names + m->names_len, s, len);
+	m->names_len += len;
+	m->names[m->names_len] = 0;
+	return 0;
+}
+
+int ner_model_add_name(struct ner_model *m, const struct ner_word *w, size_t n, int type)
+{
+	char t[4] = { (char)('0' + type), '\t', 0 };
+	if (names_append(m, t, 2) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if ((i && names_append(m, " ", 1) < 0) || names_append(m, w[i].s, w[i].len) < 0)
+			return -1;
+	m->names_count++;
+	return names_append(m, "\n", 1);
+}
+
+long ner_model_names(const struct ner_model *m, struct ner_gazetteer *g)
+{
+	long count = 0;
+	struct ner_word w[NER_GAZ_MAX_WORDS];
+	const char *p = m->names, *end = m->names + m->names_len;
+	while (p && p < end) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+		if (!e)
+			e = end;
+		int type = *p - '0';
+		size_t n = 0;
+		const char *q = p + 2;
+		while (q < e && n < NER_GAZ_MAX_WORDS) {
+			const char *sp = memchr(q, ' ', (size_t)(e - q));
+			if (!sp)
+				sp = e;
+			w[n++] = (struct ner_word){ q, (size_t)(sp - q) };
+			q = sp + 1;
+		}
+		if (type >= 0 && type < NER_NTYPES && e - p > 2) {
+			if (ner_gazetteer_add_words(g, w, n, type) < 0)
+				return -1;
+			count++;
+		}
+		p = e + 1;
+	}
+	return count;
 }
 
 size_t ner_model_features(const struct ner_model *m)
@@ -172,6 +234,9 @@ int ner_model_write(const struct ner_model *m, FILE *f, const char *header)
 		if (fputc('\n', f) == EOF)
 			return -1;
 	}
+	if (fprintf(f, "names %zu\n", m->names_count) < 0 ||
+	    (m->names_len && fwrite(m->names, 1, m->names_len, f) != m->names_len))
+		return -1;
 	return ferror(f) ? -1 : 0;
 }
 
@@ -318,6 +383,26 @@ struct ner_model *ner_model_parse(const char *text, size_t len, const char **why
 		}
 		if (r.p < r.end)
 			r.p++;
+	}
+	if (read_word(&r, "names")) {
+		*why = "bad 'names' section in model";
+		if (!read_long(&r, &n) || n < 0)
+			goto bad;
+		next_line(&r);
+		for (long i = 0; i < n; i++) {
+			const char *a = r.p;
+			if (a >= r.end || *a < '0' || *a >= '0' + NER_NTYPES || a + 1 >= r.end || a[1] != '\t')
+				goto bad;
+			next_line(&r);
+			size_t len = (size_t)(r.p - a);
+			if (a[len - 1] != '\n') {   /* the last line without its break */
+				if (names_append(m, a, len) < 0 || names_append(m, "\n", 1) < 0)
+					goto bad;
+			} else if (names_append(m, a, len) < 0) {
+				goto bad;
+			}
+			m->names_count++;
+		}
 	}
 	return m;
 bad:

@@ -21,6 +21,10 @@ struct ner_model {
 	float trans[NER_NLABELS + 1][NER_NLABELS];
 	float trans_acc[NER_NLABELS + 1][NER_NLABELS];
 	double clock;             /* training examples seen */
+	/* names seen in the training data, lines "TYPE<TAB>WORD WORD...\n",
+	 * for the gazetteer when tagging (ner_model_names) */
+	char *names;
+	size_t names_len, names_cap, names_count;
 };
 
 /* Slot index of KEY, inserted when absent; -1 when out of memory. */

@@ -21,6 +21,12 @@ static int allowed(int prev, int label)
 
 int ner_decode(const struct ner_model *m, struct ner_scratch *s, size_t n, uint8_t *labels)
 {
+	return ner_decode_cost(m, s, n, labels, NULL, 0);
+}
+
+int ner_decode_cost(const struct ner_model *m, struct ner_scratch *s, size_t n, uint8_t *labels,
+                    const uint8_t *gold, float cost)
+{
 	if (n == 0)
 		return 0;
 	if (s->score_cap < n) {
@@ -46,6 +52,9 @@ int ner_decode(const struct ner_model *m, struct ner_scratch *s, size_t n, uint8
 				for (int l = 0; l < NER_NLABELS; l++)
 					e[l] += w[l];
 		}
+		if (gold)
+			for (int l = 0; l < NER_NLABELS; l++)
+				e[l] += l == gold[i] ? 0 : cost;
 		float *sc = s->score + i * NER_NLABELS;
 		uint8_t *bk = s->back + i * NER_NLABELS;
 		for (int l = 0; l < NER_NLABELS; l++) {
@@ -134,8 +143,20 @@ struct ner_model *ner_model_average_copy(const struct ner_model *m)
 		return NULL;
 	a->cap = m->cap;
 	a->n = m->n;
+	if (m->names_len) {
+		a->names = malloc(m->names_len + 1);
+		if (!a->names) {
+			free(a);
+			return NULL;
+		}
+		memcpy(a->names, m->names, m->names_len + 1);
+		a->names_len = m->names_len;
+		a->names_cap = m->names_len + 1;
+		a->names_count = m->names_count;
+	}
 	a->slot = malloc(m->cap * sizeof *a->slot);
 	if (!a->slot) {
+		free(a->names);
 		free(a);
 		return NULL;
 	}

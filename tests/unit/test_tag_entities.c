@@ -253,8 +253,10 @@ START_TEST(training_round_trip)
 	struct ner_train_options o = { .epochs = 8, .seed = 7, .log = NULL };
 	struct ner_model *m = ner_train(&c, NULL, NULL, &o);
 	ck_assert_ptr_nonnull(m);
+	struct ner_gazetteer *g = ner_gazetteer_new();
+	ck_assert_int_eq(ner_model_names(m, g), 21);   /* distinct names in the fixture */
 	struct ner_counts k = {0};
-	ck_assert_int_eq(ner_evaluate(m, NULL, &c, &k, NULL), 0);
+	ck_assert_int_eq(ner_evaluate(m, g, &c, &k, NULL), 0);
 	ck_assert_msg(ner_f1(&k, NER_NTYPES) > 0.99, "training F1 %.3f", ner_f1(&k, NER_NTYPES));
 
 	/* the written model tags exactly as the one in memory */
@@ -264,8 +266,10 @@ START_TEST(training_round_trip)
 	struct ner_model *back = ner_model_parse(text, len, &why);
 	ck_assert_ptr_nonnull(back);
 	uint8_t *p1 = malloc(c.n), *p2 = malloc(c.n);
-	ck_assert_int_eq(ner_evaluate(m, NULL, &c, NULL, p1), 0);
-	ck_assert_int_eq(ner_evaluate(back, NULL, &c, NULL, p2), 0);
+	struct ner_gazetteer *g2 = ner_gazetteer_new();
+	ck_assert_int_eq(ner_model_names(back, g2), 21);
+	ck_assert_int_eq(ner_evaluate(m, g, &c, NULL, p1), 0);
+	ck_assert_int_eq(ner_evaluate(back, g2, &c, NULL, p2), 0);
 	ck_assert_int_eq(memcmp(p1, p2, c.n), 0);
 
 	/* same data and seed: the same model, byte for byte */
@@ -275,7 +279,7 @@ START_TEST(training_round_trip)
 	ck_assert_str_eq(text, text2);
 
 	/* it generalises a little: a new sentence in the same style */
-	struct ner_tagger t = { .model = m, .doc = ner_doc_new() };
+	struct ner_tagger t = { .model = m, .gaz = g, .doc = ner_doc_new() };
 	struct ner_word w[16];
 	size_t n = words_of("Trainer Anna Visser zei dat Feyenoord in Brussel won .", w);
 	uint8_t l[16];
@@ -288,6 +292,8 @@ START_TEST(training_round_trip)
 	ck_assert_int_eq(l[7], ner_label_parse("B-LOC", 5));
 	ner_doc_free(t.doc);
 	ner_scratch_free(&t.scratch);
+	ner_gazetteer_free(g);
+	ner_gazetteer_free(g2);
 	free(p1);
 	free(p2);
 	free(text);
