@@ -175,6 +175,7 @@ static int push_tagging_tokens(struct token_list *l, const char *text, struct to
 			name |= starts_name(text + p, q - p);
 			hyphens += q < b;
 		}
+		lower |= text[b - 1] == '-';   /* `NAVO-` of `NAVO- en EU-landen` */
 	}
 	size_t want = l->n + (lower && name ? 2 * (size_t)hyphens + 1 : 1);
 	if (want > l->cap) {
