@@ -15,7 +15,8 @@ VERSION   := 0.1.0
 PREFIX    ?= /usr/local
 CC        ?= cc
 PKGS      := yaml-0.1 libutf8proc json-c
-DEBS      := libyaml-dev libutf8proc-dev check libjson-c-dev pkg-config parallel jq time
+DEBS      := libyaml-dev libutf8proc-dev check libjson-c-dev pkg-config parallel jq time \
+             chromium
 
 ifeq ($(SANITIZE),1)
 O         := build/san
@@ -125,7 +126,7 @@ install: all
 	for p in $(PROGRAMS); do \
 	    sh tests/mkman.sh $(BINDIR)/$$p $(VERSION) > $(DESTDIR)$(PREFIX)/share/man/man1/$$p.1 || exit 1; \
 	done
-	install -m 644 $(wildcard pipelines/*.yaml) $(DESTDIR)$(PREFIX)/share/zeef/pipelines/
+	$(if $(wildcard pipelines/*.yaml),install -m 644 $(wildcard pipelines/*.yaml) $(DESTDIR)$(PREFIX)/share/zeef/pipelines/)
 
 clean:
 	rm -rf build bin

@@ -1,0 +1,675 @@
+/* sentence.c — Dutch sentence boundaries (see sentence.h).
+ *
+ * Words are "chunks": runs of bytes without white space. A sentence is a run
+ * of whole chunks, except where a boundary is glued inside one
+ * ("einde.Nieuw"), which is cut as if there were an empty space there. A
+ * blank line (paragraph break) always ends a sentence.
+ *
+ * The scanner skips every byte that cannot matter (letters, digits, most
+ * punctuation, spaces) through a table, and stops only at . ? ! quotes,
+ * newlines and the lead byte of the ellipsis and typographic quotes. There it
+ * reads the chunk around the byte, and, when it ends in a sentence mark, the
+ * word before the mark and the chunks after it decide whether the sentence
+ * ends. Chunks are read on demand and never stored, so memory is only the
+ * result; every byte is looked at a bounded number of times (linear time).
+ *
+ * All offsets are bytes. Word lists come from lang.h (nl/...).
+ */
+#include "sentence.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "filter.h"
+#include "lang.h"
+#include "sentence_chars.h"
+#include "sentence_words.h"
+#include "utf8.h"
+
+enum { CH_PARA_END = 1, CH_FORCED = 2, CH_MARK = 4, CH_DQUOTE = 8, CH_SQUOTE = 16 };
+
+struct chunk {
+	size_t s, e;      /* bytes, [s, e) */
+	unsigned flags;   /* CH_* */
+};
+
+struct splitter {
+	struct word_list abbr, abbr_final, abbr_number, clitics, starters, title_articles;
+	struct sentence_span *spans;   /* the last result */
+	size_t n, cap;
+};
+
+/* ---- chunks --------------------------------------------------------------- */
+
+/* splitter_split never fails: running out of memory ends the program (70). */
+static void out_of_memory(void)
+{
+	fputs("out of memory while splitting sentences\n", stderr);
+	exit(70);
+}
+
+static int push_span(struct splitter *sp, size_t s, size_t e)
+{
+	if (sp->n == sp->cap) {
+		size_t cap = sp->cap ? sp->cap * 2 : 64;
+		struct sentence_span *n = realloc(sp->spans, cap * sizeof *n);
+		if (!n) out_of_memory();
+		sp->spans = n; sp->cap = cap;
+	}
+	sp->spans[sp->n++] = (struct sentence_span){ s, e };
+	return 0;
+}
+
+/* A boundary glued inside the chunk [s, e): after a lowercase word of two
+ * letters or more, . ? or ! (closing quotes allowed), then an uppercase
+ * letter and a lowercase one ("rechtvaardigt.Inclusief"). Returns the byte
+ * where the next sentence starts, or 0. URLs, e-mail addresses and host
+ * names (a / or @ in the chunk, www. before, or a further dot after) are
+ * never cut. */
+static size_t glued_boundary(const struct splitter *sp, const char *t, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (t[i] == '/' || t[i] == '@')
+			return 0;
+	for (size_t p = s + 2; p + 2 < e; p++) {
+		char c = t[p];
+		if (c != '.' && c != '?' && c != '!')
+			continue;
+		/* the word before: letters back to a non-letter */
+		size_t w = p, nl = 0;
+		while (w > s) {
+			size_t q = prev_char(t, w);
+			if (!is_letter(t, q, e)) break;
+			w = q; nl++;
+		}
+		if (nl < 2 || char_case(t, prev_char(t, p), e) != C_LOWER)
+			continue;
+		if (c == '.' && (w > s && t[w - 1] == '.'))
+			continue;
+		if (c == '.' && (sentence_in_list(&sp->abbr, t + w, p - w, 1) ||
+		                 sentence_in_list(&sp->abbr_final, t + w, p - w, 1)))
+			continue;
+		size_t q = p + 1;
+		while (q < e) {
+			unsigned char b = (unsigned char)t[q];
+			if (b == '"' || b == '\'') q++;
+			else if (b == 0xE2 && q + 2 < e && (unsigned char)t[q + 1] == 0x80 &&
+			         ((unsigned char)t[q + 2] == 0x9D || (unsigned char)t[q + 2] == 0x99))
+				q += 3;
+			else break;
+		}
+		if (q >= e || char_case(t, q, e) != C_UPPER)
+			continue;
+		/* a host name goes on with more dots: www.Gemeente.nl */
+		int host = 0;
+		for (size_t k = q; k + 1 < e && !host; k++)
+			host = t[k] == '.' && is_letter(t, k + 1, e);
+		if (host || (p - w == 3 && t[w] == 'w' && t[w + 1] == 'w' && t[w + 2] == 'w'))
+			continue;
+		int32_t cp;
+		int k = utf8_decode(t + q, e - q, &cp);
+		if (k < 0 || q + (size_t)k >= e || char_case(t, q + (size_t)k, e) != C_LOWER)
+			continue;
+		return q;
+	}
+	return 0;
+}
+
+/* Cut the paragraph-level chunks of TEXT starting at byte *POS; stops after
+ * a paragraph break (white space with two or more newlines) or at LEN. */
+/* ---- chunks, read on demand ------------------------------------------------ */
+
+/* Byte classes for the chunk reader, and the bytes the scanner stops at:
+ * sentence marks, quotes, newlines, and E2 (the ellipsis and typographic
+ * quotes). Every other byte is skipped without a look at its chunk. */
+enum { B_PLAIN, B_SPACE, B_NEWLINE, B_MARK, B_DQUOTE, B_SQUOTE, B_LEAD };
+static unsigned char byte_class[256];
+static unsigned char stop_byte[256];
+
+static void init_byte_class(void)
+{
+	byte_class[' '] = byte_class['\t'] = byte_class['\r'] = B_SPACE;
+	byte_class['\f'] = byte_class['\v'] = B_SPACE;
+	byte_class['\n'] = B_NEWLINE;
+	byte_class['.'] = byte_class['?'] = byte_class['!'] = B_MARK;
+	byte_class['"'] = B_DQUOTE;
+	byte_class['\''] = B_SQUOTE;
+	/* lead bytes of no-break and other spaces (see space_len), and of the
+	 * typographic quotes and the ellipsis (E2 80 xx) */
+	byte_class[0xC2] = byte_class[0xE2] = byte_class[0xE3] = B_LEAD;
+	stop_byte['.'] = stop_byte['?'] = stop_byte['!'] = 1;
+	stop_byte['"'] = stop_byte['\''] = stop_byte['\n'] = stop_byte[0xE2] = 1;
+	for (int c = 'A'; c <= 'Z'; c++)
+		stop_byte[c] = 1;     /* a sentence starter after a lowercase word */
+}
+
+/* End of the white space at T[i]; *NL gets the number of newlines in it. */
+static size_t skip_space(const unsigned char *t, size_t i, size_t len, int *nl)
+{
+	size_t k;
+	*nl = 0;
+	while (i < len) {
+		unsigned char c = byte_class[t[i]];
+		if (c == B_SPACE) i++;
+		else if (c == B_NEWLINE) { ++*nl; i++; }
+		else if (c == B_LEAD && (k = space_len(t, i, len)) > 0) i += k;
+		else break;
+	}
+	return i;
+}
+
+/* Byte length of a white-space character ending just before byte I, else 0. */
+static inline size_t space_len_before(const unsigned char *t, size_t i)
+{
+	if (i == 0 || (t[i - 1] > ' ' && t[i - 1] < 0x80)) return 0;
+	unsigned char c = byte_class[t[i - 1]];
+	if (c == B_SPACE || c == B_NEWLINE) return 1;
+	if (t[i - 1] < 0x80) return 0;
+	if (i >= 2 && t[i - 2] == 0xC2 && t[i - 1] == 0xA0) return 2;
+	if (i >= 3 && space_len(t, i - 3, i) == 3) return 3;
+	return 0;
+}
+
+/* The chunk at byte POS or after the white space there, within the
+ * paragraph: 0 when a paragraph break or the end of the text comes first.
+ * A chunk with a boundary glued inside ends there (CH_FORCED); the last
+ * chunk of a paragraph has CH_PARA_END. */
+static int read_chunk(const struct splitter *sp, const char *text, size_t len,
+                      size_t pos, struct chunk *c)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	int nl;
+	size_t i = skip_space(t, pos, len, &nl);
+	if (i >= len || nl >= 2)
+		return 0;
+	size_t s = i;
+	unsigned flags = 0;
+	for (;;) {
+		while (i < len && byte_class[t[i]] == B_PLAIN)
+			i++;
+		if (i >= len)
+			break;
+		unsigned char k = byte_class[t[i]];
+		if (k == B_SPACE || k == B_NEWLINE)
+			break;
+		if (k == B_LEAD) {
+			if (space_len(t, i, len)) break;
+			if (t[i] == 0xE2) flags |= CH_MARK | CH_SQUOTE;
+		} else if (k == B_MARK) {
+			flags |= CH_MARK;
+		} else if (k == B_DQUOTE) {
+			flags |= CH_DQUOTE;
+		} else {
+			flags |= CH_SQUOTE;
+		}
+		i++;
+	}
+	size_t g = (flags & CH_MARK) ? glued_boundary(sp, text, s, i) : 0;
+	if (g) {
+		i = g;
+		flags |= CH_FORCED;
+	} else {
+		size_t after = skip_space(t, i, len, &nl);
+		if (after >= len || nl >= 2)
+			flags |= CH_PARA_END;
+	}
+	*c = (struct chunk){ s, i, flags };
+	return 1;
+}
+
+/* The chunk after chunk C in the same paragraph, or 0. */
+static int next_chunk(const struct splitter *sp, const char *t, size_t len,
+                      const struct chunk *c, struct chunk *n)
+{
+	if (c->flags & CH_PARA_END)
+		return 0;
+	return read_chunk(sp, t, len, c->e, n);
+}
+
+enum next_kind { N_END, N_UPPER, N_LOWER, N_DIGIT, N_CONT, N_OTHER };
+
+/* What starts the text after chunk C: the case of the first letter or digit
+ * after opening punctuation, looking over chunks that are only openers. */
+static enum next_kind next_start(const struct splitter *sp, const char *t, size_t len,
+                                 const struct chunk *prev)
+{
+	struct chunk c = *prev;
+	for (int hops = 0; hops < 3; hops++) {
+		if (!next_chunk(sp, t, len, &c, &c))
+			return N_END;
+		if (sentence_in_list(&sp->clitics, t + c.s, c.e - c.s, 0))
+			return N_UPPER;
+		size_t s = skip_openers(t, c.s, c.e);
+		if (s == c.e)
+			continue;
+		unsigned char b = (unsigned char)t[s];
+		if (b == ',' || b == ';' || b == ':' || b == ')' || b == ']' || b == '%')
+			return N_CONT;
+		switch (char_case(t, s, c.e)) {
+		case C_UPPER: return N_UPPER;
+		case C_LOWER: return N_LOWER;
+		case C_DIGIT: return N_DIGIT;
+		default: return N_OTHER;
+		}
+	}
+	return N_OTHER;
+}
+
+/* Is chunk C only closing punctuation that belongs to the sentence before
+ * it? DQ_OPEN / SQ_OPEN: a straight quote of that kind is open. */
+static int closes_sentence(const char *t, const struct chunk *c, int dq_open, int sq_open)
+{
+	size_t e = c->e;
+	while (e > c->s && (t[e - 1] == '.' || t[e - 1] == '?' || t[e - 1] == '!'))
+		e--;                          /* a stray mark after the quote: " . */
+	if (e == c->s || skip_closers(t, c->s, e) != c->s)
+		return 0;
+	/* only closers: unambiguous ones always close */
+	for (size_t i = c->s; i < e; i++) {
+		if (t[i] == '"' && !dq_open) return 0;
+		if (t[i] == '\'' && !sq_open && !(i + 1 < e && t[i + 1] == '\'')) return 0;
+		if (t[i] == '\'' && i + 1 < e && t[i + 1] == '\'') i++;
+	}
+	return 1;
+}
+
+enum mark { M_NONE, M_STOP, M_STRONG, M_ELLIPSIS };
+
+/* The sentence-final mark of chunk [s, e), closers after it skipped. *CORE
+ * gets the end of the word before the mark; *CLOSED whether closers follow. */
+static enum mark chunk_mark(const char *t, size_t s, size_t e, size_t *core, int *closed)
+{
+	size_t ce = skip_closers(t, s, e);
+	*closed = ce != e;
+	if (ce == s) return M_NONE;
+	unsigned char c = (unsigned char)t[ce - 1];
+	if (c == '?' || c == '!') {
+		while (ce > s && (t[ce - 1] == '?' || t[ce - 1] == '!')) ce--;
+		*core = ce;
+		return M_STRONG;
+	}
+	if (c == '.') {
+		if (ce - s >= 2 && t[ce - 2] == '.') {
+			while (ce > s && t[ce - 1] == '.') ce--;
+			*core = ce;
+			return M_ELLIPSIS;
+		}
+		*core = ce - 1;
+		return M_STOP;
+	}
+	if (ce - s >= 3 && is_ellipsis_at(t, ce - 3, ce)) {
+		*core = ce - 3;
+		return M_ELLIPSIS;
+	}
+	return M_NONE;
+}
+
+/* Count straight quotes in chunk C into the open flags. */
+static void track_quotes(const char *t, const struct chunk *c, const struct splitter *sp,
+                         int *dq_open, int *sq_open)
+{
+	if (c->flags & CH_DQUOTE)
+		for (size_t i = c->s; i < c->e; i++)
+			if (t[i] == '"') *dq_open = !*dq_open;
+	if (c->flags & CH_SQUOTE) {
+		/* a single quote opens at a chunk start (not 's, not '') and closes
+		 * at a chunk end after something that is not a letter s */
+		unsigned char b0 = (unsigned char)t[c->s];
+		int opens = (b0 == '\'' && !(c->s + 1 < c->e && t[c->s + 1] == '\'') &&
+		             !sentence_in_list(&sp->clitics, t + c->s, c->e - c->s, 0)) ||
+		            (b0 == 0xE2 && c->e - c->s >= 3 && (unsigned char)t[c->s + 1] == 0x80 &&
+		             (unsigned char)t[c->s + 2] == 0x98);
+		size_t e = c->e;
+		while (e > c->s && (t[e - 1] == ',' || t[e - 1] == '.' || t[e - 1] == ';' ||
+		                    t[e - 1] == ':' || t[e - 1] == '?' || t[e - 1] == '!'))
+			e--;
+		int closes = e > c->s && ((t[e - 1] == '\'' && !(e - c->s >= 2 && t[e - 2] == '\'')) ||
+		             (e - c->s >= 3 && (unsigned char)t[e - 3] == 0xE2 &&
+		              (unsigned char)t[e - 2] == 0x80 && (unsigned char)t[e - 1] == 0x99));
+		if (c->e - c->s == 1 && b0 == '\'')
+			*sq_open = !*sq_open;            /* a quote standing alone */
+		else {
+			if (opens) *sq_open = 1;
+			if (closes) *sq_open = 0;
+		}
+	}
+}
+
+/* Does chunk C start a sentence by its form: a capitalised sentence starter
+ * ("De", "Hij", "In") followed, in the same paragraph, by a lowercase word
+ * or a number ("In 1823")? Names such as "De Wever" are followed by a
+ * capital and do not count. */
+static int starter_sentence_at(const struct splitter *sp, const char *t, size_t len,
+                               const struct chunk *c)
+{
+	struct chunk n;
+	if (char_case(t, c->s, c->e) != C_UPPER ||
+	    !sentence_in_list(&sp->starters, t + c->s, c->e - c->s, 1) ||
+	    !next_chunk(sp, t, len, c, &n))
+		return 0;
+	enum ccase k = char_case(t, n.s, n.e);
+	return k == C_LOWER || k == C_DIGIT;
+}
+
+/* Does chunk C end with a quote that can only close: '' ” » (or a straight
+ * " that closes, DQ_WAS_OPEN), with no sentence mark before it? */
+static int ends_in_closing_quote(const char *t, const struct chunk *c, int dq_was_open)
+{
+	size_t n = c->e - c->s;
+	const unsigned char *e = (const unsigned char *)t + c->e;
+	if (n >= 3 && e[-1] == '\'' && e[-2] == '\'')
+		return 1;
+	if (n >= 4 && e[-3] == 0xE2 && e[-2] == 0x80 && e[-1] == 0x9D)
+		return 1;
+	if (n >= 3 && e[-2] == 0xC2 && e[-1] == 0xBB)
+		return 1;
+	return n >= 2 && e[-1] == '"' && dq_was_open;
+}
+
+/* Does a sentence end with chunk C? Quote state: DQ_BEFORE before C, and
+ * *DQ_OPEN / *SQ_OPEN after it (updated for closing quotes taken along).
+ * *END gets the end of the sentence: C's end, or that of the closing quotes
+ * standing alone after it. */
+static int ends_sentence(const struct splitter *sp, const char *t, size_t len,
+                         const struct chunk *c, int first, int dq_before,
+                         int *dq_open, int *sq_open, size_t *end)
+{
+	*end = c->e;
+	if (c->flags & (CH_PARA_END | CH_FORCED))
+		return 1;
+	size_t core = 0;
+	int closed = 0;
+	enum mark m = (c->flags & CH_MARK) ? chunk_mark(t, c->s, c->e, &core, &closed) : M_NONE;
+	struct chunk n;
+	if (m == M_NONE) {
+		/* a quotation without final mark, then a new sentence: ... gras'' De ... */
+		return (c->flags & (CH_DQUOTE | CH_SQUOTE)) &&
+		       ends_in_closing_quote(t, c, dq_before) &&
+		       next_chunk(sp, t, len, c, &n) && starter_sentence_at(sp, t, len, &n);
+	}
+	/* closing quotes standing alone after the mark stay with this sentence */
+	struct chunk j = *c;
+	while (!(j.flags & CH_FORCED) && next_chunk(sp, t, len, &j, &n) &&
+	       closes_sentence(t, &n, *dq_open, *sq_open)) {
+		j = n;
+		track_quotes(t, &j, sp, dq_open, sq_open);
+		closed = 1;
+	}
+	enum next_kind nk = next_start(sp, t, len, &j);
+	int split;
+	if (nk == N_END) split = 1;
+	else if (nk == N_CONT || nk == N_LOWER) split = 0;
+	else if (m == M_STRONG) split = nk != N_OTHER;    /* "(in Arabisch: ???? / ..." */
+	else if (m == M_ELLIPSIS) split = nk != N_DIGIT;
+	else {
+		enum word_kind wk = sentence_word_kind(&sp->abbr, &sp->abbr_final, t, c->s, core, first);
+		if (closed && wk != W_NUMBER && wk != W_EMPTY) wk = W_WORD;
+		switch (wk) {
+		case W_ABBR: split = 0; break;
+		case W_INITIALS:
+			split = next_chunk(sp, t, len, &j, &n) && starter_sentence_at(sp, t, len, &n);
+			break;
+		case W_ABBR_FINAL: split = nk != N_DIGIT; break;
+		case W_NUMBER:         /* "1. Eerste punt": a number first is a list marker */
+			split = nk != N_DIGIT && !first;
+			break;
+		default: {
+			/* "op di. 14 mrt.": an abbreviation only before a number */
+			size_t ws = skip_openers(t, c->s, core);
+			split = nk != N_DIGIT ||
+			        !sentence_in_list(&sp->abbr_number, t + ws, core - ws, first);
+			break;
+		}
+		}
+	}
+	if (split)
+		*end = j.e;
+	return split;
+}
+
+/* Is chunk C only opening punctuation ("«", ",,", "(")? */
+static int only_openers(const char *t, const struct chunk *c)
+{
+	return skip_openers(t, c->s, c->e) == c->e;
+}
+
+/* Same word, ignoring the case of the first letter (ASCII)? */
+static int same_word(const char *t, const struct chunk *x, const struct chunk *y)
+{
+	size_t n = x->e - x->s;
+	if (n != y->e - y->s || n == 0)
+		return 0;
+	char a = t[x->s], b = t[y->s];
+	if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
+	if (b >= 'A' && b <= 'Z') b = (char)(b - 'A' + 'a');
+	return a == b && memcmp(t + x->s + 1, t + y->s + 1, n - 1) == 0;
+}
+
+/* A short heading glued before a sentence that starts with chunk A: chunks
+ * A .. H-1 with no punctuation, the first capitalised and not a sentence
+ * starter; then at chunk H either a sentence starter followed by a
+ * lowercase word, or the heading's first or last word repeated (after an
+ * optional starter: "Balkan De Balkan kwam ..."). Returns 1 with *HEAD_END
+ * the end of chunk H-1 and *NEXT the start of chunk H. */
+#define HEADING_MAX_WORDS 6
+static int glued_heading(const struct splitter *sp, const char *t, size_t len,
+                         const struct chunk *a, size_t *head_end, size_t *next)
+{
+	size_t s = skip_openers(t, a->s, a->e);
+	if (s >= a->e || char_case(t, s, a->e) != C_UPPER ||
+	    sentence_in_list(&sp->starters, t + a->s, a->e - a->s, 1))
+		return 0;
+	struct chunk c = *a, prev = *a;
+	for (int h = 0; h <= HEADING_MAX_WORDS; h++) {
+		if (h > 0 && !only_openers(t, &prev)) {
+			int starter = char_case(t, c.s, c.e) == C_UPPER &&
+			              sentence_in_list(&sp->starters, t + c.s, c.e - c.s, 1);
+			struct chunk r = c;
+			if (starter && !next_chunk(sp, t, len, &c, &r))
+				r = c;
+			int repeat = char_case(t, r.s, r.e) == C_UPPER &&
+			             (same_word(t, &r, a) || same_word(t, &r, &prev));
+			if (repeat || starter_sentence_at(sp, t, len, &c)) {
+				*head_end = prev.e;
+				*next = c.s;
+				return 1;
+			}
+		}
+		size_t core;
+		int closed;
+		if ((c.flags & (CH_PARA_END | CH_FORCED)) ||
+		    chunk_mark(t, c.s, c.e, &core, &closed) != M_NONE)
+			return 0;
+		size_t e = skip_closers(t, c.s, c.e);
+		if (e == c.s || t[c.s] == '(' || t[c.s] == '[' ||
+		    (e < c.e && (t[e] == ')' || t[e] == ']')))
+			return 0;                     /* brackets belong to a sentence */
+		unsigned char b = (unsigned char)t[e - 1];
+		if (b == ',' || b == ';' || b == ':')
+			return 0;
+		prev = c;
+		if (!next_chunk(sp, t, len, &prev, &c))
+			return 0;
+	}
+	return 0;
+}
+
+/* The scanner's state over one text. */
+struct scan {
+	struct splitter *sp;
+	const char *t;
+	size_t len;
+	size_t sent;           /* start of the current sentence, or NO_SENTENCE */
+	int dq_open, sq_open;  /* a straight " or ' quote is open */
+};
+#define NO_SENTENCE ((size_t)-1)
+
+/* A sentence starts at chunk start POS (a paragraph start or after a
+ * sentence end): take a glued heading off first. Returns where scanning
+ * goes on. */
+static size_t begin_sentence(struct scan *sc, size_t pos)
+{
+	struct chunk a;
+	size_t head_end, next;
+	sc->sent = pos;
+	if (!read_chunk(sc->sp, sc->t, sc->len, pos, &a) ||
+	    !glued_heading(sc->sp, sc->t, sc->len, &a, &head_end, &next))
+		return pos;
+	push_span(sc->sp, pos, head_end);
+	/* the heading's quotes count too: Geen 'gamechanger' */
+	for (struct chunk c = a; c.s < head_end;) {
+		track_quotes(sc->t, &c, sc->sp, &sc->dq_open, &sc->sq_open);
+		if (!next_chunk(sc->sp, sc->t, sc->len, &c, &c)) break;
+	}
+	sc->sent = next;
+	return next;
+}
+
+/* Decide on the chunk at POS (which holds a mark or a quote). Returns where
+ * scanning goes on. */
+static size_t on_chunk(struct scan *sc, size_t pos)
+{
+	struct chunk c;
+	size_t end;
+	if (!read_chunk(sc->sp, sc->t, sc->len, pos, &c))
+		return pos + 1;
+	if (sc->sent == NO_SENTENCE)
+		sc->sent = c.s;
+	int dq_before = sc->dq_open;
+	track_quotes(sc->t, &c, sc->sp, &sc->dq_open, &sc->sq_open);
+	if (!ends_sentence(sc->sp, sc->t, sc->len, &c, c.s == sc->sent, dq_before,
+	                   &sc->dq_open, &sc->sq_open, &end))
+		return c.e;
+	push_span(sc->sp, sc->sent, end);
+	sc->sent = NO_SENTENCE;
+	struct chunk n;
+	if (!read_chunk(sc->sp, sc->t, sc->len, end, &n))
+		return end;                   /* the paragraph ends here */
+	if (c.flags & CH_FORCED) {
+		sc->sent = n.s;
+		return n.s;
+	}
+	return begin_sentence(sc, n.s);
+}
+
+/* ---- public ----------------------------------------------------------------- */
+
+struct splitter *splitter_new(void)
+{
+	struct splitter *sp = calloc(1, sizeof *sp);
+	if (!sp) return NULL;
+	init_byte_class();
+	if (sentence_load_list(&sp->abbr, "nl/abbreviations.txt") ||
+	    sentence_load_list(&sp->abbr_final, "nl/abbreviations-final.txt") ||
+	    sentence_load_list(&sp->abbr_number, "nl/abbreviations-number.txt") ||
+	    sentence_load_list(&sp->clitics, "nl/sentence-clitics.txt") ||
+	    sentence_load_list(&sp->starters, "nl/sentence-starters.txt") ||
+	    sentence_load_list(&sp->title_articles, "nl/title-articles.txt")) {
+		splitter_free(sp);
+		return NULL;
+	}
+	return sp;
+}
+
+void splitter_free(struct splitter *sp)
+{
+	if (!sp) return;
+	wordset_free(sp->abbr.set);
+	wordset_free(sp->abbr_final.set);
+	wordset_free(sp->abbr_number.set);
+	wordset_free(sp->clitics.set);
+	wordset_free(sp->starters.set);
+	wordset_free(sp->title_articles.set);
+	free(sp->spans);
+	free(sp);
+}
+
+/* A sentence that starts without a mark before it: at byte I a capitalised
+ * sentence starter after a lowercase word, followed by a lowercase word
+ * ("... kan rijst worden verbouwd In een tropisch klimaat ..."). Dutch
+ * capitalises these words only at a sentence start, so the text before
+ * was a heading or caption that lost its line break; articles are left out,
+ * as titles start with them ("het boek De avonden"). Ends the current
+ * sentence (of two words or more) before I and returns 1 when so. */
+static int starts_mid_sentence(struct scan *sc, size_t i)
+{
+	const char *t = sc->t;
+	if (sc->sent == NO_SENTENCE || i < 2 || t[i - 1] != ' ' || sc->sent + 1 >= i ||
+	    char_case(t, prev_char(t, i - 1), i - 1) != C_LOWER)
+		return 0;
+	size_t ps = i - 1;            /* start of the word before */
+	while (ps > sc->sent && !space_len_before((const unsigned char *)t, ps))
+		ps--;
+	struct chunk c;
+	if (ps <= sc->sent || !read_chunk(sc->sp, t, sc->len, i, &c) ||
+	    sentence_in_list(&sc->sp->title_articles, t + c.s, c.e - c.s, 1) ||
+	    !starter_sentence_at(sc->sp, t, sc->len, &c))
+		return 0;                 /* not "het boek De avonden" */
+	push_span(sc->sp, sc->sent, i - 1);
+	sc->sent = NO_SENTENCE;
+	return 1;
+}
+
+size_t splitter_split(struct splitter *sp, const char *text, size_t len,
+                      const struct sentence_span **spans)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	struct scan sc = { sp, text, len, NO_SENTENCE, 0, 0 };
+	int nl;
+	sp->n = 0;
+	size_t i = skip_space(t, 0, len, &nl);
+	if (i < len)
+		i = begin_sentence(&sc, i);
+	size_t lo = i;                /* a chunk start or white space before I */
+	while (i < len) {
+		while (i < len && !stop_byte[t[i]])
+			i++;
+		if (i >= len)
+			break;
+		if (t[i] >= 'A' && t[i] <= 'Z') {
+			size_t at = i;
+			i = at + 1;
+			if (starts_mid_sentence(&sc, at)) {
+				lo = begin_sentence(&sc, at);
+				if (lo > at)
+					i = lo;
+			}
+			continue;
+		}
+		if (t[i] == '\n') {
+			/* white space with two newlines: a paragraph break */
+			size_t ws = i, we = skip_space(t, i, len, &nl), k;
+			while ((k = space_len_before(t, ws)) > 0)
+				ws -= k;
+			if (nl >= 2) {
+				if (sc.sent != NO_SENTENCE && ws > sc.sent)
+					push_span(sp, sc.sent, ws);
+				sc.sent = NO_SENTENCE;
+				sc.dq_open = sc.sq_open = 0;
+				if (we < len)
+					we = begin_sentence(&sc, we);
+			}
+			i = lo = we;
+			continue;
+		}
+		/* the chunk holding this byte, processed piece by piece up to it */
+		size_t cs = i, stop = i;
+		while (cs > lo && !space_len_before(t, cs))
+			cs--;
+		do
+			i = on_chunk(&sc, cs), cs = i;
+		while (i <= stop && i < len);
+		lo = i;
+	}
+	if (sc.sent != NO_SENTENCE) {
+		size_t e = len, k;
+		while (e > sc.sent && (k = space_len_before(t, e)) > 0)
+			e -= k;
+		if (e > sc.sent)
+			push_span(sp, sc.sent, e);
+	}
+	*spans = sp->spans;
+	return sp->n;
+}

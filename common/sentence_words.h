@@ -1,0 +1,37 @@
+/* sentence_words.h — word lists and word shapes for the sentence splitter
+ * (private to common/sentence*.c). Words are byte ranges of valid UTF-8.
+ */
+#ifndef ZEEF_SENTENCE_WORDS_H
+#define ZEEF_SENTENCE_WORDS_H
+
+#include <stddef.h>
+
+#include "lang.h"
+
+/* A word list with a cheap pre-check: most words are rejected by their
+ * length or first byte without hashing. */
+struct word_list {
+	struct wordset *set;
+	size_t min_len, max_len;         /* bytes */
+	unsigned char first[256];        /* 1 for a possible first byte */
+};
+
+/* Load language word list NAME (lang.h) into *L. Returns 0, or -1 with a
+ * message when the file is missing. Free with wordset_free(L->set). */
+int sentence_load_list(struct word_list *l, const char *name);
+
+/* Is the LEN bytes at W in L, exactly or (when CAP_OK) with its first
+ * letter lowercased ("Bijv" for "bijv")? */
+int sentence_in_list(const struct word_list *l, const char *w, size_t len, int cap_ok);
+
+/* What the word T[s, e) before a full stop is (openers and closers around
+ * it ignored): a listed abbreviation (ABBR_FINAL: one that may end a
+ * sentence), initials ("J", "J.P"), another dotted abbreviation ("m.b.t"),
+ * a number, or a plain word. FIRST: the word starts its sentence, so a
+ * capitalised form of a listed abbreviation counts. */
+enum word_kind { W_EMPTY, W_WORD, W_ABBR, W_ABBR_FINAL, W_INITIALS, W_NUMBER };
+enum word_kind sentence_word_kind(const struct word_list *abbr,
+                                  const struct word_list *abbr_final,
+                                  const char *t, size_t s, size_t e, int first);
+
+#endif

@@ -1,0 +1,346 @@
+/* describe.c — `--describe` lines and the stage-order check (describe.h).
+ *
+ * zeef passes records through as bytes and parses no JSON of its own except
+ * this one small object, so a tiny parser for it lives here.
+ */
+#define _GNU_SOURCE /* pipe2 */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "describe.h"
+
+#define DESCRIBE_MAX_BYTES 65536
+#define DESCRIBE_TIMEOUT_MS 2000
+
+struct jp {
+	const char *s, *end;
+};
+
+static void ws(struct jp *j)
+{
+	while (j->s < j->end && (*j->s == ' ' || *j->s == '\t' || *j->s == '\r' || *j->s == '\n'))
+		j->s++;
+}
+
+/* A JSON string; escapes other than \" \\ \/ are kept as written (field
+ * names are plain ASCII). Returns a malloc'ed copy or NULL. */
+static char *jstring(struct jp *j)
+{
+	ws(j);
+	if (j->s >= j->end || *j->s != '"')
+		return NULL;
+	const char *start = ++j->s;
+	char *out = malloc((size_t)(j->end - start) + 1), *o = out;
+	if (!out)
+		return NULL;
+	while (j->s < j->end && *j->s != '"') {
+		if (*j->s == '\\' && j->s + 1 < j->end) {
+			char c = j->s[1];
+			if (c == '"' || c == '\\' || c == '/') {
+				*o++ = c;
+				j->s += 2;
+				continue;
+			}
+			*o++ = *j->s++;
+		}
+		*o++ = *j->s++;
+	}
+	if (j->s >= j->end) {
+		free(out);
+		return NULL;
+	}
+	j->s++;
+	*o = 0;
+	return out;
+}
+
+static void free_list(char **l)
+{
+	for (size_t i = 0; l && l[i]; i++)
+		free(l[i]);
+	free(l);
+}
+
+/* ["a","b"] as a NULL-terminated list. */
+static char **jlist(struct jp *j)
+{
+	ws(j);
+	if (j->s >= j->end || *j->s != '[')
+		return NULL;
+	j->s++;
+	size_t n = 0, cap = 4;
+	char **l = calloc(cap + 1, sizeof *l);
+	if (!l)
+		return NULL;
+	ws(j);
+	if (j->s < j->end && *j->s == ']') {
+		j->s++;
+		return l;
+	}
+	for (;;) {
+		char *v = jstring(j);
+		if (!v)
+			goto bad;
+		if (n == cap) {
+			char **bigger = realloc(l, (cap * 2 + 1) * sizeof *l);
+			if (!bigger) {
+				free(v);
+				goto bad;
+			}
+			l = bigger;
+			cap *= 2;
+		}
+		l[n++] = v;
+		l[n] = NULL;
+		ws(j);
+		if (j->s < j->end && *j->s == ',') {
+			j->s++;
+			continue;
+		}
+		if (j->s < j->end && *j->s == ']') {
+			j->s++;
+			return l;
+		}
+		goto bad;
+	}
+bad:
+	free_list(l);
+	return NULL;
+}
+
+/* Skip a scalar value we do not need (number, true, false, null). */
+static int jskip(struct jp *j)
+{
+	ws(j);
+	const char *start = j->s;
+	while (j->s < j->end && *j->s != ',' && *j->s != '}' && *j->s != ' ')
+		j->s++;
+	return j->s > start ? 0 : -1;
+}
+
+int zeef_describe_parse(const char *line, size_t len, struct zeef_describe *d)
+{
+	struct jp j = { line, line + len };
+	memset(d, 0, sizeof *d);
+	ws(&j);
+	if (j.s >= j.end || *j.s++ != '{')
+		return -1;
+	ws(&j);
+	if (j.s < j.end && *j.s == '}')
+		j.s++;
+	else
+		for (;;) {
+			char *key = jstring(&j);
+			if (!key)
+				goto bad;
+			ws(&j);
+			if (j.s >= j.end || *j.s++ != ':') {
+				free(key);
+				goto bad;
+			}
+			ws(&j);
+			int ok = 0;
+			char ***list = !strcmp(key, "requires") ? &d->requires
+			             : !strcmp(key, "uses") ? &d->uses
+			             : !strcmp(key, "provides") ? &d->provides : NULL;
+			char **str = !strcmp(key, "name") ? &d->name
+			           : !strcmp(key, "purpose") || !strcmp(key, "description") ? &d->purpose
+			           : NULL;
+			free(key);
+			if (list && !*list)
+				ok = (*list = jlist(&j)) != NULL;
+			else if (str && !*str)
+				ok = (*str = jstring(&j)) != NULL;
+			else if (j.s < j.end && *j.s == '"') {
+				char *skip = jstring(&j);
+				ok = skip != NULL;
+				free(skip);
+			} else if (j.s < j.end && *j.s == '[') {
+				char **skip = jlist(&j);
+				ok = skip != NULL;
+				free_list(skip);
+			} else
+				ok = jskip(&j) == 0;
+			if (!ok)
+				goto bad;
+			ws(&j);
+			if (j.s < j.end && *j.s == ',') {
+				j.s++;
+				continue;
+			}
+			if (j.s < j.end && *j.s == '}') {
+				j.s++;
+				break;
+			}
+			goto bad;
+		}
+	ws(&j);
+	if (j.s != j.end)
+		goto bad;
+	if (!d->name)
+		d->name = strdup("");
+	if (!d->purpose)
+		d->purpose = strdup("");
+	if (!d->requires)
+		d->requires = calloc(1, sizeof(char *));
+	if (!d->uses)
+		d->uses = calloc(1, sizeof(char *));
+	if (!d->provides)
+		d->provides = calloc(1, sizeof(char *));
+	if (!d->name || !d->purpose || !d->requires || !d->uses || !d->provides)
+		goto bad;
+	return 0;
+bad:
+	zeef_describe_free(d);
+	return -1;
+}
+
+void zeef_describe_free(struct zeef_describe *d)
+{
+	free(d->name);
+	free(d->purpose);
+	free_list(d->requires);
+	free_list(d->uses);
+	free_list(d->provides);
+	memset(d, 0, sizeof *d);
+}
+
+int zeef_field_in(char *const *list, const char *field)
+{
+	for (size_t i = 0; list && list[i]; i++)
+		if (!strcmp(list[i], field))
+			return 1;
+	return 0;
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+int zeef_describe_run(const char *path, const struct zeef_stage *st, struct zeef_describe *d)
+{
+	int fds[2];
+	if (pipe2(fds, O_CLOEXEC))
+		return -1;
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDWR);
+		if (null < 0 || dup2(null, 0) < 0 || dup2(fds[1], 1) < 0 || dup2(null, 2) < 0)
+			_exit(127);
+		signal(SIGPIPE, SIG_DFL);
+		for (size_t i = 0; st && i < st->nenv; i++)
+			setenv(st->env[i].name, st->env[i].value, 1);
+		char *argv[] = { (char *)path, "--describe", NULL };
+		execv(path, argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	char *buf = malloc(DESCRIBE_MAX_BYTES);
+	size_t len = 0;
+	long deadline = now_ms() + DESCRIBE_TIMEOUT_MS;
+	int timed_out = 0;
+	while (buf && len < DESCRIBE_MAX_BYTES) {
+		long left = deadline - now_ms();
+		struct pollfd pfd = { fds[0], POLLIN, 0 };
+		if (left <= 0 || poll(&pfd, 1, (int)left) == 0) {
+			timed_out = 1;
+			break;
+		}
+		ssize_t n = read(fds[0], buf + len, DESCRIBE_MAX_BYTES - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fds[0]);
+	if (timed_out || len >= DESCRIBE_MAX_BYTES)
+		kill(pid, SIGKILL);
+	int status;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	int rc = -1;
+	if (buf && !timed_out && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+		size_t line = len;
+		char *nl = memchr(buf, '\n', len);
+		if (nl)
+			line = (size_t)(nl - buf);
+		rc = zeef_describe_parse(buf, line, d);
+	}
+	free(buf);
+	return rc;
+}
+
+static const char *const initial_fields[] = { "id", "text", "meta", NULL };
+
+int zeef_check_order(const struct zeef_pipeline *p, size_t from, size_t to, int verbose, FILE *err)
+{
+	size_t n = to - from + 1;
+	struct zeef_describe *d = calloc(n, sizeof *d);
+	int *known = calloc(n, sizeof *known);
+	int errors = 0;
+	if (!d || !known) {
+		free(d);
+		free(known);
+		fputs("zeef: out of memory\n", err);
+		return 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct zeef_stage *st = &p->stages[from + i];
+		known[i] = st->path && zeef_describe_run(st->path, st, &d[i]) == 0;
+	}
+	const struct zeef_stage *opaque = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const struct zeef_stage *st = &p->stages[from + i];
+		if (!known[i]) {
+			if (!opaque && verbose && st->path)
+				fprintf(err, "%s:%d:%d: note: stage '%s' does not describe itself "
+				        "(%s --describe); fields after it are not checked\n", p->file,
+				        st->run_at.line, st->run_at.col, st->name, st->run);
+			if (!opaque)
+				opaque = st;
+			continue;
+		}
+		for (size_t r = 0; d[i].requires[r]; r++) {
+			const char *field = d[i].requires[r];
+			int have = zeef_field_in((char *const *)initial_fields, field);
+			for (size_t k = 0; k < i && !have; k++)
+				have = known[k] && zeef_field_in(d[k].provides, field);
+			if (have || opaque)
+				continue;
+			errors++;
+			fprintf(err, "%s:%d:%d: stage '%s' requires '%s', which no earlier stage provides",
+			        p->file, st->run_at.line, st->run_at.col, st->name, field);
+			size_t k;
+			for (k = i + 1; k < n; k++)
+				if (known[k] && zeef_field_in(d[k].provides, field))
+					break;
+			if (k < n)
+				fprintf(err, " (stage '%s' provides it but runs later: move it before '%s')\n",
+				        p->stages[from + k].name, st->name);
+			else
+				fprintf(err, " (add a stage that provides it before '%s')\n", st->name);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (known[i])
+			zeef_describe_free(&d[i]);
+	free(d);
+	free(known);
+	return errors;
+}

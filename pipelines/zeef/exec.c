@@ -1,0 +1,806 @@
+/* exec.c — start a chain, relay what must be relayed, report (run.h). */
+#define _GNU_SOURCE /* pipe2 */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "run_internal.h"
+#include "stats.h"
+
+/* --- byte queues ------------------------------------------------------ */
+
+void zeef_buf_add(struct zeef_buf *b, const void *s, size_t n)
+{
+	if (!n)
+		return;
+	if (b->off + b->len + n > b->cap) {
+		if (b->off) {
+			memmove(b->p, b->p + b->off, b->len);
+			b->off = 0;
+		}
+		if (b->len + n > b->cap) {
+			size_t cap = b->cap ? b->cap : 4096;
+			while (cap < b->len + n)
+				cap *= 2;
+			char *p = realloc(b->p, cap);
+			if (!p) {
+				fputs("zeef: out of memory\n", stderr);
+				exit(70);
+			}
+			b->p = p;
+			b->cap = cap;
+		}
+	}
+	memcpy(b->p + b->off + b->len, s, n);
+	b->len += n;
+}
+
+void zeef_buf_drop(struct zeef_buf *b, size_t n)
+{
+	b->off += n;
+	b->len -= n;
+	if (!b->len)
+		b->off = 0;
+}
+
+void zeef_buf_free(struct zeef_buf *b)
+{
+	free(b->p);
+	memset(b, 0, sizeof *b);
+}
+
+/* --- signals ---------------------------------------------------------- */
+
+static int wake_fd[2] = { -1, -1 };
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	int saved = errno;
+	if (sig != SIGCHLD)
+		got_signal = sig;
+	if (write(wake_fd[1], "x", 1) < 0) {
+		/* the pipe is full: a wake-up is already pending */
+	}
+	errno = saved;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* --- messages and stderr ---------------------------------------------- */
+
+static void write_all(int fd, const char *s, size_t n)
+{
+	while (n) {
+		ssize_t k = write(fd, s, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return;
+		s += k;
+		n -= (size_t)k;
+	}
+}
+
+static void clear_progress(struct run *r)
+{
+	if (r->progress_shown) {
+		write_all(2, "\r\033[K", 4);
+		r->progress_shown = 0;
+	}
+}
+
+void zeef_run_message(struct run *r, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	clear_progress(r);
+	write_all(2, buf, n < 0 ? 0 : (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+/* Hand on the complete lines of a stage's stderr, each after its label;
+ * at EOF (or past 4 KiB without a newline) the rest too. */
+static void flush_stderr(struct run *r, struct proc *p, int eof)
+{
+	while (p->err.len) {
+		char *s = p->err.p + p->err.off;
+		char *nl = memchr(s, '\n', p->err.len);
+		size_t n = nl ? (size_t)(nl - s) + 1 : p->err.len;
+		if (!nl && !(eof && n) && n < 4096)
+			return;
+		clear_progress(r);
+		write_all(2, p->label, strlen(p->label));
+		write_all(2, s, n);
+		if (!nl)
+			write_all(2, "\n", 1);
+		zeef_buf_drop(&p->err, n);
+	}
+}
+
+static void read_stderr(struct run *r, struct proc *p)
+{
+	char tmp[4096];
+	ssize_t n = read(p->err_fd, tmp, sizeof tmp);
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n > 0) {
+		zeef_buf_add(&p->err, tmp, (size_t)n);
+		flush_stderr(r, p, 0);
+		return;
+	}
+	close(p->err_fd);
+	p->err_fd = -1;
+	flush_stderr(r, p, 1);
+}
+
+/* --- boundaries ------------------------------------------------------- */
+
+static void tee_write(struct run *r, struct boundary *b, const char *s, size_t n)
+{
+	while (n) {
+		ssize_t k = write(b->tee_fd, s, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			zeef_run_message(r, "zeef: --tee: write error: %s\n", k < 0 ? strerror(errno) : "short write");
+			r->io_error = 1;
+			close(b->tee_fd);
+			b->tee_fd = -1;
+			return;
+		}
+		s += k;
+		n -= (size_t)k;
+	}
+}
+
+void zeef_run_ingest(struct run *r, struct boundary *b, const char *s, size_t n)
+{
+	if (!n)
+		return;
+	b->bytes += n;
+	for (const char *at = s, *end = s + n; at < end && (at = memchr(at, '\n', (size_t)(end - at))); at++)
+		b->lines++;
+	b->ends_in_newline = s[n - 1] == '\n';
+	if (b->tee_fd >= 0)
+		tee_write(r, b, s, n);
+	if (!b->feeds_workers) {
+		zeef_buf_add(&b->buf, s, n);
+		return;
+	}
+	/* A filter writes nothing for a blank line: drop them here so that
+	 * every line given to a worker comes back as one line. */
+	while (n) {
+		if (b->at_line_start) {
+			while (n && (*s == ' ' || *s == '\t' || *s == '\r') && b->nws < sizeof b->ws) {
+				b->ws[b->nws++] = *s++;
+				n--;
+			}
+			if (!n)
+				return;
+			if (*s == '\n') {
+				b->nws = 0;
+				s++;
+				n--;
+				continue;
+			}
+			zeef_buf_add(&b->buf, b->ws, b->nws);
+			b->nws = 0;
+			b->at_line_start = 0;
+		}
+		const char *nl = memchr(s, '\n', n);
+		size_t k = nl ? (size_t)(nl - s) + 1 : n;
+		zeef_buf_add(&b->buf, s, k);
+		s += k;
+		n -= k;
+		if (nl)
+			b->at_line_start = 1;
+	}
+}
+
+void zeef_run_ingest_end(struct run *r, struct boundary *b)
+{
+	(void)r;
+	if (b->feeds_workers && !b->at_line_start)
+		zeef_buf_add(&b->buf, "\n", 1);
+	b->at_line_start = 1;
+	b->nws = 0;
+}
+
+void zeef_run_abort_boundary(struct run *r, size_t bi)
+{
+	struct boundary *b = &r->b[bi];
+	b->buf.off = b->buf.len = 0;
+	if (!b->dst_done) {
+		if (b->dst_fd > 1)
+			close(b->dst_fd);
+		b->dst_fd = -1;
+		if (bi < r->n && r->stages[bi].def->workers > 1)
+			zeef_workers_finish_input(r, bi);
+		b->dst_done = 1;
+	}
+	if (!b->src_done) {
+		if (b->src_fd > 0)
+			close(b->src_fd);
+		b->src_fd = -1;
+		if (bi > 0 && r->stages[bi - 1].def->workers > 1) {
+			struct rstage *st = &r->stages[bi - 1];
+			for (int w = 0; w < st->nprocs; w++) {
+				if (st->procs[w].out_fd >= 0)
+					close(st->procs[w].out_fd);
+				st->procs[w].out_fd = -1;
+				st->procs[w].out_eof = 1;
+				st->procs[w].out.off = st->procs[w].out.len = 0;
+			}
+			st->qlen = st->qhead = 0;
+			b->src_done = 1;
+			/* nothing can be merged any more: stop feeding the workers */
+			zeef_run_abort_boundary(r, bi - 1);
+		}
+		b->src_done = 1;
+	}
+}
+
+static void read_source(struct run *r, size_t bi)
+{
+	static char tmp[RUN_READ_BYTES];
+	struct boundary *b = &r->b[bi];
+	ssize_t n = read(b->src_fd, tmp, sizeof tmp);
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n > 0) {
+		zeef_run_ingest(r, b, tmp, (size_t)n);
+		return;
+	}
+	if (n < 0) {
+		zeef_run_message(r, "zeef: %s: read error: %s\n", bi ? r->stages[bi - 1].def->name : "<stdin>",
+		            strerror(errno));
+		r->io_error = 1;
+	}
+	if (b->src_fd > 0)
+		close(b->src_fd);
+	b->src_fd = -1;
+	b->src_done = 1;
+	zeef_run_ingest_end(r, b);
+}
+
+static void write_dest(struct run *r, size_t bi)
+{
+	struct boundary *b = &r->b[bi];
+	size_t n = b->buf.len;
+	if (b->dst_small_writes && n > PIPE_BUF)
+		n = PIPE_BUF;
+	ssize_t k = write(b->dst_fd, b->buf.p + b->buf.off, n);
+	if (k < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (k > 0) {
+		zeef_buf_drop(&b->buf, (size_t)k);
+		return;
+	}
+	if (bi == r->n) {
+		if (errno == EPIPE)
+			r->stdout_broken = 1;
+		else {
+			zeef_run_message(r, "zeef: write error: %s\n", k < 0 ? strerror(errno) : "short write");
+			r->io_error = 1;
+		}
+	}
+	/* else the next stage stopped reading: its status says why */
+	zeef_run_abort_boundary(r, bi);
+}
+
+/* Close destinations whose source has ended and whose data is written. */
+static void settle(struct run *r)
+{
+	for (size_t bi = 0; bi <= r->n; bi++) {
+		struct boundary *b = &r->b[bi];
+		if (!b->relayed)
+			continue;
+		if (bi > 0 && r->stages[bi - 1].def->workers > 1)
+			zeef_workers_merge(r, bi);
+		if (b->src_done && !b->buf.len && !b->dst_done) {
+			if (bi < r->n && r->stages[bi].def->workers > 1)
+				zeef_workers_finish_input(r, bi);
+			else {
+				if (b->dst_fd > 1)
+					close(b->dst_fd);
+				b->dst_fd = -1;
+				b->dst_done = 1;
+			}
+		}
+	}
+}
+
+/* --- processes -------------------------------------------------------- */
+
+static void reap(struct run *r)
+{
+	for (;;) {
+		int status;
+		struct rusage ru;
+		pid_t pid = wait4(-1, &status, WNOHANG, &ru);
+		if (pid <= 0)
+			return;
+		for (size_t s = 0; s < r->n; s++)
+			for (int w = 0; w < r->stages[s].nprocs; w++) {
+				struct proc *p = &r->stages[s].procs[w];
+				if (p->pid == pid && !p->reaped) {
+					p->reaped = 1;
+					p->status = status;
+					p->ru = ru;
+					p->t_end = now_s();
+				}
+			}
+	}
+}
+
+static int pipe_cloexec(int fds[2])
+{
+	if (pipe2(fds, O_CLOEXEC) == 0)
+		return 0;
+	fprintf(stderr, "zeef: cannot make a pipe: %s\n", strerror(errno));
+	return -1;
+}
+
+static void set_nonblock(int fd)
+{
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
+
+static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int out, int first)
+{
+	int errp[2];
+	if (pipe_cloexec(errp))
+		return -1;
+	const struct zeef_stage *def = st->def;
+	size_t nfiles = first ? r->o->nfiles : 0;
+	char **argv = calloc(def->nargs + nfiles + 2, sizeof *argv);
+	if (!argv)
+		return -1;
+	argv[0] = def->path;
+	for (size_t i = 0; i < def->nargs; i++)
+		argv[1 + i] = def->args[i];
+	for (size_t i = 0; i < nfiles; i++)
+		argv[1 + def->nargs + i] = r->o->files[i];
+	pid_t pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, "zeef: cannot start stage '%s': %s\n", def->name, strerror(errno));
+		free(argv);
+		close(errp[0]);
+		close(errp[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(errp[1], 2) < 0)
+			_exit(127);
+		if (in > 2)
+			fcntl(0, F_SETFL, fcntl(0, F_GETFL) & ~O_NONBLOCK);
+		signal(SIGPIPE, SIG_DFL);
+		signal(SIGCHLD, SIG_DFL);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGHUP, SIG_DFL);
+		for (size_t i = 0; i < def->nenv; i++)
+			setenv(def->env[i].name, def->env[i].value, 1);
+		execv(def->path, argv);
+		fprintf(stderr, "cannot run %s: %s\n", def->path, strerror(errno));
+		_exit(127);
+	}
+	free(argv);
+	close(errp[1]);
+	p->pid = pid;
+	p->err_fd = errp[0];
+	set_nonblock(p->err_fd);
+	return 0;
+}
+
+static char *make_label(const char *name, int worker, int nworkers)
+{
+	size_t n = strlen(name) + 32;
+	char *s = malloc(n);
+	if (!s) {
+		fputs("zeef: out of memory\n", stderr);
+		exit(70);
+	}
+	if (nworkers > 1)
+		snprintf(s, n, "[%s:%d] ", name, worker + 1);
+	else
+		snprintf(s, n, "[%s] ", name);
+	return s;
+}
+
+static int open_tee(struct run *r, size_t bi)
+{
+	const struct rstage *st = &r->stages[bi - 1];
+	const char *dir = r->o->tee_dir;
+	size_t len = strlen(dir) + strlen(st->def->name) + 32;
+	char *path = malloc(len), *at;
+	if (!path)
+		return -1;
+	int k = snprintf(path, len, "%s/%02zu-", dir, st->index + 1);
+	at = path + k;
+	snprintf(at, len - (size_t)k, "%s.jsonl", st->def->name);
+	for (; *at; at++)
+		if (*at == '/' || *at == ' ')
+			*at = '_';
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (fd < 0)
+		fprintf(stderr, "zeef: --tee: %s: %s\n", path, strerror(errno));
+	free(path);
+	return fd;
+}
+
+/* Create pipes and processes. Returns 0, or an exit code. */
+static int start(struct run *r, int show_progress)
+{
+	size_t n = r->n;
+	int *child_in = calloc(n, sizeof *child_in), *child_out = calloc(n, sizeof *child_out);
+	if (!child_in || !child_out)
+		return 70;
+	for (size_t bi = 0; bi <= n; bi++) {
+		struct boundary *b = &r->b[bi];
+		b->src_fd = b->dst_fd = b->tee_fd = -1;
+		b->at_line_start = 1;
+		int workers_before = bi > 0 && r->stages[bi - 1].def->workers > 1;
+		int workers_after = bi < n && r->stages[bi].def->workers > 1;
+		if (bi == 0)
+			b->relayed = workers_after || (r->o->stats && !r->o->nfiles);
+		else if (bi < n)
+			b->relayed = r->o->stats || r->o->tee_dir || workers_before || workers_after;
+		else
+			b->relayed = r->o->stats || r->o->tee_dir || show_progress || workers_before;
+		b->feeds_workers = workers_after;
+		if (!b->relayed) {
+			if (bi == 0)
+				child_in[0] = 0;
+			else if (bi == n)
+				child_out[n - 1] = 1;
+			else {
+				int fds[2];
+				if (pipe_cloexec(fds))
+					return 70;
+				child_out[bi - 1] = fds[1];
+				child_in[bi] = fds[0];
+			}
+			b->src_done = b->dst_done = 1;
+			continue;
+		}
+		if (bi > 0 && r->o->tee_dir && (b->tee_fd = open_tee(r, bi)) < 0)
+			return 74;
+		if (bi == 0)
+			b->src_fd = 0;
+		else if (!workers_before) {
+			int fds[2];
+			if (pipe_cloexec(fds))
+				return 70;
+			child_out[bi - 1] = fds[1];
+			b->src_fd = fds[0];
+			set_nonblock(b->src_fd);
+		}
+		if (bi == n) {
+			struct stat sb;
+			b->dst_fd = 1;
+			b->dst_small_writes = fstat(1, &sb) == 0 && (S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode));
+		} else if (!workers_after) {
+			int fds[2];
+			if (pipe_cloexec(fds))
+				return 70;
+			child_in[bi] = fds[0];
+			b->dst_fd = fds[1];
+			set_nonblock(b->dst_fd);
+		}
+	}
+	int rc = 0;
+	for (size_t s = 0; s < n && !rc; s++) {
+		struct rstage *st = &r->stages[s];
+		st->t_start = now_s();
+		for (int w = 0; w < st->nprocs && !rc; w++) {
+			struct proc *p = &st->procs[w];
+			int in = child_in[s], out = child_out[s], ip[2] = { -1, -1 }, op[2] = { -1, -1 };
+			p->in_fd = p->out_fd = p->err_fd = -1;
+			p->stage = s;
+			p->worker = w;
+			p->label = make_label(st->def->name, w, st->nprocs);
+			if (st->nprocs > 1) {
+				if (pipe_cloexec(ip) || pipe_cloexec(op))
+					return 70;
+				in = ip[0];
+				out = op[1];
+				p->in_fd = ip[1];
+				p->out_fd = op[0];
+				set_nonblock(p->in_fd);
+				set_nonblock(p->out_fd);
+			}
+			if (spawn(r, st, p, in, out, s == 0))
+				rc = 70;
+			if (ip[0] >= 0) {
+				close(ip[0]);
+				close(op[1]);
+			}
+		}
+		if (child_in[s] > 2)
+			close(child_in[s]);
+		if (child_out[s] > 2)
+			close(child_out[s]);
+	}
+	free(child_in);
+	free(child_out);
+	return rc;
+}
+
+/* --- the loop --------------------------------------------------------- */
+
+enum slot_kind { SLOT_WAKE, SLOT_ERR, SLOT_SRC, SLOT_DST, SLOT_WIN, SLOT_WOUT };
+struct slot {
+	enum slot_kind kind;
+	size_t a;   /* boundary or stage */
+	int w;      /* worker */
+};
+
+static int all_done(const struct run *r)
+{
+	for (size_t s = 0; s < r->n; s++)
+		for (int w = 0; w < r->stages[s].nprocs; w++) {
+			const struct proc *p = &r->stages[s].procs[w];
+			if ((p->pid && !p->reaped) || p->err_fd >= 0)
+				return 0;
+		}
+	for (size_t bi = 0; bi <= r->n; bi++)
+		if (r->b[bi].relayed && !(r->b[bi].src_done && r->b[bi].dst_done))
+			return 0;
+	return 1;
+}
+
+static void forward_signal(struct run *r, int sig)
+{
+	for (size_t s = 0; s < r->n; s++)
+		for (int w = 0; w < r->stages[s].nprocs; w++) {
+			struct proc *p = &r->stages[s].procs[w];
+			if (p->pid && !p->reaped)
+				kill(p->pid, sig);
+		}
+}
+
+static void loop(struct run *r, int show_progress)
+{
+	size_t cap = 8;
+	for (size_t s = 0; s < r->n; s++)
+		cap += (size_t)r->stages[s].nprocs * 3 + 2;
+	struct pollfd *pfd = calloc(cap, sizeof *pfd);
+	struct slot *slot = calloc(cap, sizeof *slot);
+	if (!pfd || !slot) {
+		fputs("zeef: out of memory\n", stderr);
+		exit(70);
+	}
+	double t0 = now_s(), shown = t0;
+	int forwarded = 0;
+	while (!all_done(r)) {
+		size_t k = 0;
+#define ADD(fd_, ev_, kind_, a_, w_) \
+		(pfd[k] = (struct pollfd){ (fd_), (ev_), 0 }, slot[k++] = (struct slot){ (kind_), (a_), (w_) })
+		ADD(wake_fd[0], POLLIN, SLOT_WAKE, 0, 0);
+		for (size_t s = 0; s < r->n; s++)
+			for (int w = 0; w < r->stages[s].nprocs; w++) {
+				struct proc *p = &r->stages[s].procs[w];
+				if (p->err_fd >= 0)
+					ADD(p->err_fd, POLLIN, SLOT_ERR, s, w);
+				if (r->stages[s].nprocs > 1 && zeef_workers_want_read(r, s, w))
+					ADD(p->out_fd, POLLIN, SLOT_WOUT, s, w);
+			}
+		for (size_t bi = 0; bi <= r->n; bi++) {
+			struct boundary *b = &r->b[bi];
+			if (!b->relayed)
+				continue;
+			if (b->src_fd >= 0 && !b->src_done && b->buf.len < RUN_BOUNDARY_CAP)
+				ADD(b->src_fd, POLLIN, SLOT_SRC, bi, 0);
+			if (b->dst_done)
+				continue;
+			if (b->feeds_workers) {
+				int w = zeef_workers_want_write(r, bi);
+				if (w >= 0)
+					ADD(r->stages[bi].procs[w].in_fd, POLLOUT, SLOT_WIN, bi, w);
+			} else if (b->dst_fd >= 0 && b->buf.len)
+				ADD(b->dst_fd, POLLOUT, SLOT_DST, bi, 0);
+		}
+#undef ADD
+		int timeout = show_progress ? 250 : -1;
+		if (poll(pfd, k, timeout) < 0 && errno != EINTR) {
+			perror("zeef: poll");
+			exit(70);
+		}
+		if (got_signal && !forwarded) {
+			forward_signal(r, got_signal);
+			forwarded = 1;
+		}
+		for (size_t i = 0; i < k; i++) {
+			if (!pfd[i].revents)
+				continue;
+			struct slot *sl = &slot[i];
+			switch (sl->kind) {
+			case SLOT_WAKE: {
+				char drain[64];
+				while (read(wake_fd[0], drain, sizeof drain) > 0)
+					;
+				reap(r);
+				break;
+			}
+			case SLOT_ERR:
+				if (r->stages[sl->a].procs[sl->w].err_fd >= 0)
+					read_stderr(r, &r->stages[sl->a].procs[sl->w]);
+				break;
+			case SLOT_SRC:
+				if (r->b[sl->a].src_fd >= 0)
+					read_source(r, sl->a);
+				break;
+			case SLOT_DST:
+				if (r->b[sl->a].dst_fd >= 0 && !r->b[sl->a].dst_done)
+					write_dest(r, sl->a);
+				break;
+			case SLOT_WIN:
+				if (!r->b[sl->a].dst_done)
+					zeef_workers_write(r, sl->a);
+				break;
+			case SLOT_WOUT:
+				if (r->stages[sl->a].procs[sl->w].out_fd >= 0)
+					zeef_workers_read(r, sl->a, sl->w);
+				break;
+			}
+		}
+		settle(r);
+		if (show_progress && now_s() - shown >= 0.5) {
+			shown = now_s();
+			zeef_stats_progress(r, shown - t0);
+		}
+	}
+	clear_progress(r);
+	free(pfd);
+	free(slot);
+}
+
+/* --- reporting -------------------------------------------------------- */
+
+static int report(struct run *r)
+{
+	int rc = 0;
+	if (got_signal) {
+		fprintf(stderr, "zeef: interrupted by signal %d (%s)\n", (int)got_signal, strsignal(got_signal));
+		return 128 + got_signal;
+	}
+	for (size_t s = 0; s < r->n; s++) {
+		struct rstage *st = &r->stages[s];
+		for (int w = 0; w < st->nprocs; w++) {
+			int status = st->procs[w].status;
+			char who[64] = "";
+			if (st->nprocs > 1)
+				snprintf(who, sizeof who, " worker %d of %d", w + 1, st->nprocs);
+			if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+				fprintf(stderr, "zeef: stage '%s' (%zu of %zu)%s exited with status %d\n",
+				        st->def->name, st->index + 1, r->p->nstages, who, WEXITSTATUS(status));
+				if (!rc)
+					rc = WEXITSTATUS(status);
+			} else if (WIFSIGNALED(status) && WTERMSIG(status) != SIGPIPE) {
+				fprintf(stderr, "zeef: stage '%s' (%zu of %zu)%s was killed by signal %d (%s)\n",
+				        st->def->name, st->index + 1, r->p->nstages, who, WTERMSIG(status),
+				        strsignal(WTERMSIG(status)));
+				if (!rc)
+					rc = 128 + WTERMSIG(status);
+			}
+		}
+	}
+	if (!rc && r->contract_error)
+		rc = 70;
+	if (!rc && r->io_error)
+		rc = 74;
+	return rc;
+}
+
+int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
+{
+	struct run run = { .p = p, .o = o, .n = o->to - o->from + 1 };
+	struct run *r = &run;
+	int show_progress = o->progress == PROGRESS_ALWAYS ||
+	                    (o->progress == PROGRESS_AUTO && isatty(2));
+	r->stages = calloc(r->n, sizeof *r->stages);
+	r->b = calloc(r->n + 1, sizeof *r->b);
+	if (!r->stages || !r->b)
+		return 70;
+	for (size_t s = 0; s < r->n; s++) {
+		struct rstage *st = &r->stages[s];
+		st->def = &p->stages[o->from + s];
+		st->index = o->from + s;
+		st->nprocs = st->def->workers;
+		st->cur = -1;
+		st->procs = calloc((size_t)st->nprocs, sizeof *st->procs);
+		if (!st->procs)
+			return 70;
+		for (int w = 0; w < st->nprocs; w++)
+			st->procs[w].in_fd = st->procs[w].out_fd = st->procs[w].err_fd = -1;
+	}
+	if (o->nfiles && r->stages[0].nprocs > 1) {
+		fprintf(stderr, "zeef: stage '%s' has workers: %d but reads the FILE arguments; "
+		        "workers read records from a pipe: put a stage before it, or give records on stdin\n",
+		        r->stages[0].def->name, r->stages[0].nprocs);
+		return 64;
+	}
+	if (o->tee_dir && mkdir(o->tee_dir, 0777) && errno != EEXIST) {
+		fprintf(stderr, "zeef: --tee: %s: %s\n", o->tee_dir, strerror(errno));
+		return 74;
+	}
+	if (pipe_cloexec(wake_fd))
+		return 70;
+	set_nonblock(wake_fd[0]);
+	set_nonblock(wake_fd[1]);
+	struct sigaction sa = { 0 };
+	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGCHLD, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	int rc = start(r, show_progress);
+	if (rc) {
+		/* some stages may be running: end them, then give up */
+		forward_signal(r, SIGTERM);
+		for (size_t s = 0; s < r->n; s++)
+			for (int w = 0; w < r->stages[s].nprocs; w++)
+				if (r->stages[s].procs[w].pid)
+					waitpid(r->stages[s].procs[w].pid, NULL, 0);
+		return rc;
+	}
+	reap(r);
+	loop(r, show_progress);
+	rc = report(r);
+	if (o->stats)
+		zeef_stats_print(r);
+	int broken = r->stdout_broken;
+	if (!broken && !r->b[r->n].relayed) {
+		/* the last stage wrote to our stdout itself: SIGPIPE there means
+		 * our reader went away */
+		struct rstage *last = &r->stages[r->n - 1];
+		broken = WIFSIGNALED(last->procs[0].status) && WTERMSIG(last->procs[0].status) == SIGPIPE;
+	}
+	for (size_t bi = 0; bi <= r->n; bi++) {
+		if (r->b[bi].tee_fd >= 0 && close(r->b[bi].tee_fd)) {
+			fprintf(stderr, "zeef: --tee: %s\n", strerror(errno));
+			if (!rc)
+				rc = 74;
+		}
+		zeef_buf_free(&r->b[bi].buf);
+	}
+	for (size_t s = 0; s < r->n; s++) {
+		for (int w = 0; w < r->stages[s].nprocs; w++) {
+			free(r->stages[s].procs[w].label);
+			zeef_buf_free(&r->stages[s].procs[w].err);
+			zeef_buf_free(&r->stages[s].procs[w].out);
+		}
+		free(r->stages[s].procs);
+		free(r->stages[s].q);
+	}
+	free(r->stages);
+	free(r->b);
+	if (!rc && broken) {
+		signal(SIGPIPE, SIG_DFL);
+		raise(SIGPIPE);
+	}
+	return rc;
+}

@@ -1,0 +1,357 @@
+/* zeef — run, check and show Zeef pipelines; score stages; render records. */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "describe.h"
+#include "pipeline.h"
+#include "run.h"
+#include "score.h"
+#include "show.h"
+#if defined(__has_include)
+#if __has_include("render.h")
+#include "render.h"
+#define ZEEF_HAVE_RENDER_H 1
+#endif
+#endif
+#ifndef ZEEF_HAVE_RENDER_H
+int render_main(int argc, char **argv);
+#endif
+
+#ifndef ZEEF_VERSION
+#define ZEEF_VERSION "0.0.0"
+#endif
+
+static const char usage_text[] =
+"Usage: zeef COMMAND [OPTION]... [ARGUMENT]...\n"
+"Run, check and show Zeef pipelines; score a stage against gold data.\n"
+"\n"
+"A pipeline is a YAML file listing programs (stages) that read JSON Lines\n"
+"records on stdin and write one record per record on stdout. zeef starts them\n"
+"with fork/exec, joined by pipes: no shell is ever involved.\n"
+"\n"
+"Commands:\n"
+"  run PIPELINE [FILE]...   run the pipeline; FILEs go to the first stage as\n"
+"                           arguments (normalize reads each as a document),\n"
+"                           else it reads stdin; records go to stdout\n"
+"  check PIPELINE...        validate without running: YAML syntax, the schema\n"
+"                           (unknown keys, wrong types, empty stages), every\n"
+"                           program found, and the stage order against what\n"
+"                           each stage requires and provides (--describe)\n"
+"  show PIPELINE [FILE]...  print the equivalent `bash -o pipefail` line\n"
+"  list                     the pipelines and filters zeef can see\n"
+"  score KIND [OPTION]... GOLD PRED\n"
+"                           score a stage: KIND is sentences, entities, quotes\n"
+"                           or summary (`zeef score KIND --help`)\n"
+"  render [OPTION]... [FILE]...\n"
+"                           records to one HTML page (`zeef render --help`)\n"
+"\n"
+"PIPELINE is a path, or a name looked up as NAME or NAME.yaml in ./pipelines,\n"
+"then in ../pipelines and ../share/zeef/pipelines next to the zeef binary.\n"
+"A stage's `run` is a Zeef filter found next to the zeef binary first, then on\n"
+"PATH, or any program path.\n"
+"\n"
+"Options of run:\n"
+"      --from=STAGE         start at STAGE (a name, or a number from 1)\n"
+"      --to=STAGE           stop after STAGE\n"
+"      --replace=STAGE=COMMAND\n"
+"                           run COMMAND instead of STAGE: words split at\n"
+"                           blanks, '...' and \"...\" group (\\\" and \\\\ inside\n"
+"                           \"...\"), no other shell syntax; the stage keeps\n"
+"                           its name, env and workers; may be repeated\n"
+"      --tee=DIR            also write each stage's output to DIR/NN-NAME.jsonl\n"
+"                           (NN its number in the pipeline); DIR is created\n"
+"      --stats              after the run, print per stage on stderr: records\n"
+"                           and bytes in and out, CPU and wall seconds, peak\n"
+"                           RSS (MiB)\n"
+"      --progress=WHEN      a live line on stderr with records, records/s and\n"
+"                           MB/s: auto (default: only when stderr is a\n"
+"                           terminal), always, or never\n"
+"Options of check:\n"
+"  -q, --quiet              no notes about stages that do not describe\n"
+"                           themselves\n"
+"Options of show:\n"
+"      --parallel[=JOBS]    run the chain under one GNU parallel (--pipe\n"
+"                           --keep-order -jJOBS --block 1M; JOBS default 2),\n"
+"                           after a first stage that reads the FILEs\n"
+"Common options:\n"
+"  -h, --help               this help, then exit\n"
+"  -V, --version            version, then exit\n"
+"\n"
+"Running: each stage's stderr is passed on with \"[NAME] \" before each line\n"
+"(\"[NAME:W] \" for worker W). When a stage exits non-zero or is killed by a\n"
+"signal, zeef names it on stderr, as in\n"
+"  zeef: stage 'tag-entities' (3 of 5) exited with status 65\n"
+"and exits with the status of the first failing stage in pipeline order\n"
+"(128+N for signal N), as bash -o pipefail would. A stage killed by SIGPIPE\n"
+"because a later stage, or the reader of zeef's output, stopped early is not\n"
+"a failure; when zeef's own output is closed (zeef run ... | head) it ends\n"
+"quietly, killed by SIGPIPE as cat(1) is.\n"
+"A stage with `workers: N` runs N copies; zeef spreads the records over them\n"
+"and merges their output in input order, byte-identical to one copy. Such a\n"
+"stage must write exactly one line per non-blank input line.\n"
+"\n"
+"Exit status:\n"
+"  0    success\n"
+"  64   bad command line\n"
+"  65   the pipeline is not valid (check: any error found)\n"
+"  66   the pipeline file cannot be read\n"
+"  70   internal error, or a stage with workers broke the one-record rule\n"
+"  74   an I/O error (writing the output, --tee)\n"
+"  N    run: the status of the first failing stage (128+S: killed by signal S)\n"
+"  70   score or render when that part is not built in\n"
+"\n"
+"Examples:\n"
+"  zeef run nl-news tests/samples/*.txt | jq .summary.text\n"
+"  zeef check pipelines/nl-news.yaml\n"
+"  zeef run --replace split-sentences='my-splitter --strict' nl-sentences a.txt\n"
+"  zeef run --tee out/ --stats nl-news a.txt > records.jsonl\n"
+"  zeef run --from tag-entities nl-news < out/02-split-sentences.jsonl\n"
+"  zeef show --parallel=4 nl-news\n"
+"  zeef score sentences gold.jsonl predicted.jsonl\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("zeef: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'zeef --help' for more information.\n", stderr);
+	return 64;
+}
+
+static int help(void)
+{
+	fputs(usage_text, stdout);
+	return fflush(stdout) || ferror(stdout) ? 74 : 0;
+}
+
+static int version(void)
+{
+	printf("zeef %s\n", ZEEF_VERSION);
+	return fflush(stdout) || ferror(stdout) ? 74 : 0;
+}
+
+static struct zeef_pipeline *open_pipeline(const char *arg, int *rc)
+{
+	char *path = zeef_find_pipeline(arg);
+	if (!path) {
+		fprintf(stderr, "zeef: no pipeline '%s' (not a file, nor in ./pipelines or the "
+		        "installed pipelines)\n", arg);
+		*rc = 66;
+		return NULL;
+	}
+	struct zeef_pipeline *p = zeef_pipeline_load(path, stderr, rc);
+	free(path);
+	return p;
+}
+
+enum { OPT_FROM = 1000, OPT_TO, OPT_REPLACE, OPT_TEE, OPT_STATS, OPT_PROGRESS, OPT_PARALLEL };
+
+static int cmd_run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, OPT_FROM },
+		{ "to", required_argument, NULL, OPT_TO },
+		{ "replace", required_argument, NULL, OPT_REPLACE },
+		{ "tee", required_argument, NULL, OPT_TEE },
+		{ "stats", no_argument, NULL, OPT_STATS },
+		{ "progress", required_argument, NULL, OPT_PROGRESS },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct zeef_run_opts o = { 0 };
+	const char *from = NULL, *to = NULL;
+	char **replace = calloc((size_t)argc + 1, sizeof *replace);
+	size_t nreplace = 0;
+	int c;
+	if (!replace)
+		return 70;
+	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_FROM: from = optarg; break;
+		case OPT_TO: to = optarg; break;
+		case OPT_REPLACE: replace[nreplace++] = optarg; break;
+		case OPT_TEE: o.tee_dir = optarg; break;
+		case OPT_STATS: o.stats = 1; break;
+		case OPT_PROGRESS:
+			if (!strcmp(optarg, "auto"))
+				o.progress = PROGRESS_AUTO;
+			else if (!strcmp(optarg, "always"))
+				o.progress = PROGRESS_ALWAYS;
+			else if (!strcmp(optarg, "never"))
+				o.progress = PROGRESS_NEVER;
+			else {
+				free(replace);
+				return usage_error("--progress takes auto, always or never, not '%s'", optarg);
+			}
+			break;
+		case 'h': free(replace); return help();
+		default: free(replace); return usage_error("%s", "bad option for run");
+		}
+	}
+	if (optind >= argc) {
+		free(replace);
+		return usage_error("%s", "run: which pipeline?");
+	}
+	int rc;
+	struct zeef_pipeline *p = open_pipeline(argv[optind], &rc);
+	if (!p) {
+		free(replace);
+		return rc;
+	}
+	for (size_t i = 0; i < nreplace; i++)
+		if (zeef_stage_replace(p, replace[i], stderr)) {
+			free(replace);
+			zeef_pipeline_free(p);
+			return 64;
+		}
+	free(replace);
+	long f = 0, t = (long)p->nstages - 1;
+	if (from && (f = zeef_stage_find(p, from)) < 0)
+		rc = usage_error("--from: no such stage '%s'", from);
+	else if (to && (t = zeef_stage_find(p, to)) < 0)
+		rc = usage_error("--to: no such stage '%s'", to);
+	else if (t < f)
+		rc = usage_error("--to '%s' comes before --from", to);
+	else if (zeef_resolve_stages(p, stderr))
+		rc = 65;
+	else if (f == 0 && zeef_check_order(p, 0, (size_t)t, 0, stderr))
+		rc = 65;
+	if (!rc) {
+		o.from = (size_t)f;
+		o.to = (size_t)t;
+		o.files = argv + optind + 1;
+		o.nfiles = (size_t)(argc - optind - 1);
+		rc = zeef_run(p, &o);
+	}
+	zeef_pipeline_free(p);
+	return rc;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int quiet = 0, c, worst = 0;
+	while ((c = getopt_long(argc, argv, "+qh", opts, NULL)) != -1) {
+		if (c == 'q')
+			quiet = 1;
+		else if (c == 'h')
+			return help();
+		else
+			return usage_error("%s", "bad option for check");
+	}
+	if (optind >= argc)
+		return usage_error("%s", "check: which pipeline?");
+	for (int i = optind; i < argc; i++) {
+		int rc;
+		struct zeef_pipeline *p = open_pipeline(argv[i], &rc);
+		if (p) {
+			int missing = zeef_resolve_stages(p, stderr);
+			int order = zeef_check_order(p, 0, p->nstages - 1, !quiet, stderr);
+			rc = missing || order ? 65 : 0;
+			if (!rc && !quiet)
+				printf("%s: ok: %zu stage%s\n", p->file, p->nstages, p->nstages == 1 ? "" : "s");
+		}
+		if (rc && (!worst || rc == 66))
+			worst = rc;
+		zeef_pipeline_free(p);
+	}
+	if (fflush(stdout) || ferror(stdout))
+		return 74;
+	return worst;
+}
+
+static int cmd_show(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "parallel", optional_argument, NULL, OPT_PARALLEL },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int jobs = 0, c;
+	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		if (c == OPT_PARALLEL) {
+			jobs = 2;
+			if (optarg) {
+				char *end;
+				long j = strtol(optarg, &end, 10);
+				if (*end || j < 1 || j > 1024)
+					return usage_error("--parallel takes a number of jobs, not '%s'", optarg);
+				jobs = (int)j;
+			}
+		} else if (c == 'h')
+			return help();
+		else
+			return usage_error("%s", "bad option for show");
+	}
+	if (optind >= argc)
+		return usage_error("%s", "show: which pipeline?");
+	int rc;
+	struct zeef_pipeline *p = open_pipeline(argv[optind], &rc);
+	if (!p)
+		return rc;
+	FILE *quiet = fopen("/dev/null", "w");
+	zeef_resolve_stages(p, quiet ? quiet : stderr);   /* show what it can */
+	if (quiet)
+		fclose(quiet);
+	zeef_show(stdout, p, argv + optind + 1, (size_t)(argc - optind - 1), jobs);
+	zeef_pipeline_free(p);
+	return fflush(stdout) || ferror(stdout) ? 74 : 0;
+}
+
+static int cmd_score(int argc, char **argv)
+{
+	static const struct {
+		const char *kind;
+		int (*fn)(int, char **);
+	} kinds[] = {
+		{ "sentences", score_sentences },
+		{ "entities", score_entities },
+		{ "quotes", score_quotes },
+		{ "summary", score_summary },
+	};
+	if (argc < 2)
+		return usage_error("%s", "score: which KIND? sentences, entities, quotes or summary");
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (!strcmp(argv[1], kinds[i].kind)) {
+			optind = 1;
+			return kinds[i].fn(argc - 1, argv + 1);
+		}
+	return usage_error("score: no KIND '%s' (sentences, entities, quotes, summary)", argv[1]);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("%s", "which command? run, check, show, list, score or render");
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help"))
+		return help();
+	if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version"))
+		return version();
+	/* getopt in each command sees "zeef CMD ..." as its own argv */
+	optind = 1;
+	if (!strcmp(cmd, "run"))
+		return cmd_run(argc - 1, argv + 1);
+	if (!strcmp(cmd, "check"))
+		return cmd_check(argc - 1, argv + 1);
+	if (!strcmp(cmd, "show"))
+		return cmd_show(argc - 1, argv + 1);
+	if (!strcmp(cmd, "list")) {
+		if (argc > 2)
+			return !strcmp(argv[2], "--help") || !strcmp(argv[2], "-h") ? help()
+			       : usage_error("list takes no arguments: '%s'", argv[2]);
+		zeef_list(stdout);
+		return fflush(stdout) || ferror(stdout) ? 74 : 0;
+	}
+	if (!strcmp(cmd, "score"))
+		return cmd_score(argc - 1, argv + 1);
+	if (!strcmp(cmd, "render"))
+		return render_main(argc - 1, argv + 1);
+	return usage_error("no command '%s' (run, check, show, list, score, render)", cmd);
+}

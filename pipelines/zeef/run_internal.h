@@ -1,0 +1,116 @@
+/* run_internal.h — the running chain's state, shared by exec.c (processes,
+ * the poll loop, relays, reports) and workers.c (spreading records over a
+ * stage's workers and merging their output in order). Not for other code.
+ *
+ * Boundary b sits in front of stage b: boundary 0 is zeef's input, boundary
+ * n (n stages) is zeef's output. All sizes are bytes.
+ */
+#ifndef ZEEF_RUN_INTERNAL_H
+#define ZEEF_RUN_INTERNAL_H
+
+#include <stdint.h>
+#include <sys/resource.h>
+#include <sys/types.h>
+
+#include "run.h"
+
+#define RUN_BOUNDARY_CAP (256 * 1024)   /* ordered stream: stop filling above */
+#define RUN_WORKER_CAP (1024 * 1024)    /* one worker's unmerged output */
+#define RUN_CHUNK_BYTES (64 * 1024)     /* records given to one worker in a row */
+#define RUN_READ_BYTES (64 * 1024)
+
+/* A byte queue: data at p[off, off + len). */
+struct zeef_buf {
+	char *p;
+	size_t off, len, cap;
+};
+void zeef_buf_add(struct zeef_buf *b, const void *s, size_t n);  /* exits 70 when out of memory */
+void zeef_buf_drop(struct zeef_buf *b, size_t n);
+void zeef_buf_free(struct zeef_buf *b);
+
+struct proc {
+	pid_t pid;
+	size_t stage;            /* index into run->stages */
+	int worker;              /* 0-based; 0 for a single process */
+	char *label;             /* "[name] " or "[name:W] " */
+	int err_fd;              /* read end of its stderr, -1 once closed */
+	struct zeef_buf err;         /* a partial stderr line */
+	int in_fd;               /* workers: our write end of its stdin */
+	int out_fd;              /* workers: our read end of its stdout */
+	struct zeef_buf out;         /* workers: output not merged yet */
+	int out_eof;
+	uint64_t owed;           /* workers: lines given, not yet merged */
+	int reaped, status;
+	struct rusage ru;
+	double t_end;
+};
+
+/* Lines given to one worker in a row; merged back in queue order. */
+struct chunk {
+	int worker;
+	uint64_t lines, merged;
+	int closed;              /* no more lines will be added */
+};
+
+struct rstage {
+	const struct zeef_stage *def;
+	size_t index;            /* in the pipeline (messages, tee file names) */
+	struct proc *procs;      /* def->workers of them */
+	int nprocs;
+	struct chunk *q;         /* workers: chunks not fully merged, from qhead */
+	size_t qhead, qlen, qcap;
+	int cur;                 /* workers: the one being fed, -1 for none */
+	size_t cur_bytes;
+	double t_start;
+};
+
+struct boundary {
+	int relayed;
+	int src_fd;              /* single source; -1 when merging workers */
+	int src_done;            /* nothing more will enter buf */
+	struct zeef_buf buf;         /* the ordered stream, ready to hand on */
+	int dst_fd;              /* single destination; -1 when feeding workers */
+	int dst_done;
+	int dst_small_writes;    /* a blocking pipe (zeef's stdout): PIPE_BUF at a time */
+	int feeds_workers;       /* drop blank lines, end the last line */
+	int at_line_start;
+	char ws[64];             /* blanks at a line start, held back */
+	size_t nws;
+	int tee_fd;              /* -1 for none */
+	uint64_t bytes, lines;   /* what the source wrote */
+	int ends_in_newline;
+};
+
+struct run {
+	const struct zeef_pipeline *p;
+	const struct zeef_run_opts *o;
+	struct rstage *stages;
+	size_t n;
+	struct boundary *b;      /* n + 1 */
+	int stdout_broken;       /* the reader of zeef's output went away */
+	int io_error;            /* 74 after a failed read or write */
+	int contract_error;      /* 70: a worker's records did not line up */
+	int progress_shown;
+};
+
+/* Add N bytes from a source to boundary B: count, tee, and (when it feeds
+ * workers) drop blank lines. ingest_end finishes the last line. */
+void zeef_run_ingest(struct run *r, struct boundary *b, const char *s, size_t n);
+void zeef_run_ingest_end(struct run *r, struct boundary *b);
+
+/* Stop a boundary early: discard its data, close its destination, and
+ * close its source so the stage before it gets SIGPIPE. */
+void zeef_run_abort_boundary(struct run *r, size_t bi);
+
+/* workers.c: boundary BI feeds stage BI's workers / merges stage BI-1's. */
+int zeef_workers_want_write(const struct run *r, size_t bi);   /* worker index or -1 */
+void zeef_workers_write(struct run *r, size_t bi);
+int zeef_workers_want_read(const struct run *r, size_t si, int w);
+void zeef_workers_read(struct run *r, size_t si, int w);
+void zeef_workers_merge(struct run *r, size_t bi);
+void zeef_workers_finish_input(struct run *r, size_t bi);
+
+/* Print "MSG" on stderr, clearing a progress line first. */
+void zeef_run_message(struct run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

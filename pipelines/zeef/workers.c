@@ -1,0 +1,239 @@
+/* workers.c — `workers: N`: N copies of a stage, output in input order.
+ *
+ * Records are one line in, one line out, so order is recoverable without
+ * touching the JSON: the input is cut into chunks of whole lines (about
+ * RUN_CHUNK_BYTES each), each chunk goes to one worker, and a queue remembers
+ * which worker got how many lines. The merge takes that many lines from that
+ * worker's output before moving to the next chunk. The output is therefore
+ * byte-identical to one worker's.
+ *
+ * No deadlock: the worker at the head of the queue and the one being fed
+ * are always read (their stdio buffers may hold a chunk's last lines until
+ * they get more input); others are read up to RUN_WORKER_CAP. A new chunk
+ * starts only while the merged stream has room, and goes to the head worker
+ * when the others hold too much. Memory stays bounded by about N times
+ * RUN_WORKER_CAP plus the longest record.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "run_internal.h"
+
+static struct chunk *queue_tail(struct rstage *st)
+{
+	return st->qlen ? &st->q[st->qhead + st->qlen - 1] : NULL;
+}
+
+static void queue_push(struct rstage *st, int worker)
+{
+	if (st->qhead + st->qlen == st->qcap) {
+		if (st->qhead > 0) {
+			memmove(st->q, st->q + st->qhead, st->qlen * sizeof *st->q);
+			st->qhead = 0;
+		} else {
+			size_t cap = st->qcap ? st->qcap * 2 : 16;
+			struct chunk *q = realloc(st->q, cap * sizeof *q);
+			if (!q) {
+				fputs("zeef: out of memory\n", stderr);
+				exit(70);
+			}
+			st->q = q;
+			st->qcap = cap;
+		}
+	}
+	st->q[st->qhead + st->qlen++] = (struct chunk){ .worker = worker };
+}
+
+static void queue_pop(struct rstage *st)
+{
+	st->qhead++;
+	if (--st->qlen == 0)
+		st->qhead = 0;
+}
+
+static int head_worker(const struct rstage *st)
+{
+	return st->qlen ? st->q[st->qhead].worker : -1;
+}
+
+int zeef_workers_want_write(const struct run *r, size_t bi)
+{
+	const struct boundary *b = &r->b[bi];
+	const struct rstage *st = &r->stages[bi];
+	if (b->dst_done || b->buf.len == 0)
+		return -1;
+	if (st->cur >= 0)
+		return st->cur;
+	if (r->b[bi + 1].buf.len >= RUN_BOUNDARY_CAP)
+		return -1;
+	size_t held = 0;
+	for (int w = 0; w < st->nprocs; w++)
+		held += st->procs[w].out.len;
+	int head = head_worker(st);
+	if (head >= 0 && held > (size_t)st->nprocs * RUN_WORKER_CAP)
+		return st->procs[head].in_fd >= 0 ? head : -1;
+	int best = -1;
+	for (int w = 0; w < st->nprocs; w++)
+		if (st->procs[w].in_fd >= 0 && (best < 0 || st->procs[w].owed < st->procs[best].owed))
+			best = w;
+	return best;
+}
+
+static uint64_t count_lines(const char *s, size_t n)
+{
+	uint64_t lines = 0;
+	const char *end = s + n;
+	while (s < end && (s = memchr(s, '\n', (size_t)(end - s)))) {
+		lines++;
+		s++;
+	}
+	return lines;
+}
+
+void zeef_workers_write(struct run *r, size_t bi)
+{
+	struct boundary *b = &r->b[bi];
+	struct rstage *st = &r->stages[bi];
+	int w = zeef_workers_want_write(r, bi);
+	if (w < 0)
+		return;
+	if (st->cur < 0) {
+		queue_push(st, w);
+		st->cur = w;
+		st->cur_bytes = 0;
+	}
+	struct proc *p = &st->procs[w];
+	const char *data = b->buf.p + b->buf.off;
+	size_t limit = b->buf.len;
+	int ends_chunk = 0;
+	if (st->cur_bytes + limit >= RUN_CHUNK_BYTES) {
+		size_t from = RUN_CHUNK_BYTES > st->cur_bytes + 1 ? RUN_CHUNK_BYTES - st->cur_bytes - 1 : 0;
+		const char *nl = from < limit ? memchr(data + from, '\n', limit - from) : NULL;
+		if (nl) {
+			limit = (size_t)(nl - data) + 1;
+			ends_chunk = 1;
+		}
+	}
+	ssize_t n = write(p->in_fd, data, limit);
+	if (n < 0) {
+		if (errno == EAGAIN || errno == EINTR)
+			return;
+		/* the worker is gone; its status tells why */
+		zeef_run_abort_boundary(r, bi);
+		return;
+	}
+	uint64_t lines = count_lines(data, (size_t)n);
+	queue_tail(st)->lines += lines;
+	p->owed += lines;
+	st->cur_bytes += (size_t)n;
+	zeef_buf_drop(&b->buf, (size_t)n);
+	if (ends_chunk && (size_t)n == limit) {
+		queue_tail(st)->closed = 1;
+		st->cur = -1;
+	}
+}
+
+void zeef_workers_finish_input(struct run *r, size_t bi)
+{
+	struct rstage *st = &r->stages[bi];
+	if (st->cur >= 0 && queue_tail(st))
+		queue_tail(st)->closed = 1;
+	st->cur = -1;
+	for (int w = 0; w < st->nprocs; w++)
+		if (st->procs[w].in_fd >= 0) {
+			close(st->procs[w].in_fd);
+			st->procs[w].in_fd = -1;
+		}
+	r->b[bi].dst_done = 1;
+}
+
+int zeef_workers_want_read(const struct run *r, size_t si, int w)
+{
+	const struct rstage *st = &r->stages[si];
+	const struct proc *p = &st->procs[w];
+	if (p->out_fd < 0)
+		return 0;
+	return w == head_worker(st) || w == st->cur || p->out.len < RUN_WORKER_CAP;
+}
+
+void zeef_workers_read(struct run *r, size_t si, int w)
+{
+	static char tmp[RUN_READ_BYTES];
+	struct proc *p = &r->stages[si].procs[w];
+	ssize_t n = read(p->out_fd, tmp, sizeof tmp);
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n > 0) {
+		zeef_buf_add(&p->out, tmp, (size_t)n);
+		return;
+	}
+	close(p->out_fd);
+	p->out_fd = -1;
+	p->out_eof = 1;
+	if (p->out.len && p->out.p[p->out.off + p->out.len - 1] != '\n')
+		zeef_buf_add(&p->out, "\n", 1);
+}
+
+static void contract_error(struct run *r, size_t si, int w, const char *what)
+{
+	const struct rstage *st = &r->stages[si];
+	zeef_run_message(r, "zeef: stage '%s' (%zu of %zu): worker %d of %d wrote %s records than it "
+	            "read; a stage with workers must write exactly one record per record\n",
+	            st->def->name, st->index + 1, r->p->nstages, w + 1, st->nprocs, what);
+	r->contract_error = 1;
+	zeef_run_abort_boundary(r, si + 1);
+	zeef_run_abort_boundary(r, si);
+}
+
+void zeef_workers_merge(struct run *r, size_t bi)
+{
+	size_t si = bi - 1;
+	struct rstage *st = &r->stages[si];
+	struct boundary *b = &r->b[bi];
+	if (b->src_done)
+		return;
+	while (st->qlen && b->buf.len < RUN_BOUNDARY_CAP) {
+		struct chunk *c = &st->q[st->qhead];
+		struct proc *p = &st->procs[c->worker];
+		const char *s = p->out.p + p->out.off, *end = s + p->out.len, *at = s;
+		uint64_t took = 0;
+		while (c->merged + took < c->lines && at < end) {
+			const char *nl = memchr(at, '\n', (size_t)(end - at));
+			if (!nl)
+				break;
+			at = nl + 1;
+			took++;
+			if ((size_t)(at - s) >= RUN_BOUNDARY_CAP)
+				break;
+		}
+		if (took) {
+			zeef_run_ingest(r, b, s, (size_t)(at - s));
+			zeef_buf_drop(&p->out, (size_t)(at - s));
+			c->merged += took;
+			p->owed -= took;
+			continue;
+		}
+		if (c->merged == c->lines && c->closed) {
+			queue_pop(st);
+			continue;
+		}
+		if (c->merged < c->lines && p->out_eof) {
+			contract_error(r, si, c->worker, "fewer");
+			return;
+		}
+		break;
+	}
+	if (st->qlen || !r->b[si].dst_done)
+		return;
+	for (int w = 0; w < st->nprocs; w++)
+		if (!st->procs[w].out_eof)
+			return;
+	for (int w = 0; w < st->nprocs; w++)
+		if (st->procs[w].out.len) {
+			contract_error(r, si, w, "more");
+			return;
+		}
+	b->src_done = 1;
+}

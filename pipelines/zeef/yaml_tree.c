@@ -1,0 +1,259 @@
+/* yaml_tree.c — a pipeline file's YAML as a small tree with positions.
+ *
+ * libyaml's event parser is used (not its document loader) so that anchors
+ * and aliases can be refused before anything is expanded, and so that every
+ * node keeps the mark where it starts. Limits: ZEEF_MAX_* in pipeline.h and
+ * YTREE_MAX_DEPTH / YTREE_MAX_NODES below.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "yaml_tree.h"
+#include "pipeline.h"
+
+#define YTREE_MAX_DEPTH 16
+#define YTREE_MAX_NODES 200000
+
+struct zeef_ytree_parse {
+	yaml_parser_t parser;
+	const char *file;
+	FILE *err;
+	long nodes;
+	int failed;
+};
+
+static void perr(struct zeef_ytree_parse *st, yaml_mark_t m, const char *msg, const char *detail)
+{
+	fprintf(st->err, "%s:%lu:%lu: %s%s%s\n", st->file, (unsigned long)m.line + 1,
+	        (unsigned long)m.column + 1, msg, detail ? ": " : "", detail ? detail : "");
+	st->failed = 1;
+}
+
+static int next_event(struct zeef_ytree_parse *st, yaml_event_t *ev)
+{
+	if (yaml_parser_parse(&st->parser, ev))
+		return 0;
+	yaml_parser_t *p = &st->parser;
+	const char *what = p->error == YAML_MEMORY_ERROR ? "out of memory" : "YAML syntax error";
+	char detail[512];
+	if (p->context)
+		snprintf(detail, sizeof detail, "%s %s (line %lu)", p->problem ? p->problem : "?",
+		         p->context, (unsigned long)p->context_mark.line + 1);
+	else
+		snprintf(detail, sizeof detail, "%s", p->problem ? p->problem : "?");
+	perr(st, p->problem_mark, what, detail);
+	return -1;
+}
+
+static struct ynode *node_new(struct zeef_ytree_parse *st, enum ynode_kind kind, yaml_mark_t m)
+{
+	if (++st->nodes > YTREE_MAX_NODES) {
+		perr(st, m, "too many YAML nodes for a pipeline", NULL);
+		return NULL;
+	}
+	struct ynode *n = calloc(1, sizeof *n);
+	if (!n) {
+		perr(st, m, "out of memory", NULL);
+		return NULL;
+	}
+	n->kind = kind;
+	n->line = (int)m.line + 1;
+	n->col = (int)m.column + 1;
+	return n;
+}
+
+static int node_push(struct zeef_ytree_parse *st, struct ynode *parent, struct ynode *kid, yaml_mark_t m)
+{
+	if (parent->n == parent->cap) {
+		size_t cap = parent->cap ? parent->cap * 2 : 8;
+		struct ynode **k = realloc(parent->kids, cap * sizeof *k);
+		if (!k) {
+			perr(st, m, "out of memory", NULL);
+			return -1;
+		}
+		parent->kids = k;
+		parent->cap = cap;
+	}
+	parent->kids[parent->n++] = kid;
+	return 0;
+}
+
+/* Refuse anchors and explicit tags on the node that EV starts. */
+static int check_decorations(struct zeef_ytree_parse *st, const yaml_event_t *ev)
+{
+	const yaml_char_t *anchor = NULL, *tag = NULL;
+	int implicit = 1;
+	if (ev->type == YAML_SCALAR_EVENT) {
+		anchor = ev->data.scalar.anchor;
+		tag = ev->data.scalar.tag;
+		implicit = ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit;
+	} else if (ev->type == YAML_SEQUENCE_START_EVENT) {
+		anchor = ev->data.sequence_start.anchor;
+		tag = ev->data.sequence_start.tag;
+		implicit = ev->data.sequence_start.implicit;
+	} else if (ev->type == YAML_MAPPING_START_EVENT) {
+		anchor = ev->data.mapping_start.anchor;
+		tag = ev->data.mapping_start.tag;
+		implicit = ev->data.mapping_start.implicit;
+	}
+	if (anchor) {
+		perr(st, ev->start_mark, "anchors are not allowed in a pipeline", (const char *)anchor);
+		return -1;
+	}
+	if (tag && !implicit) {
+		perr(st, ev->start_mark, "tags are not allowed in a pipeline", (const char *)tag);
+		return -1;
+	}
+	return 0;
+}
+
+/* Build the node that event EV starts (EV is consumed). */
+static struct ynode *parse_node(struct zeef_ytree_parse *st, yaml_event_t *ev, int depth)
+{
+	struct ynode *n = NULL;
+	if (ev->type == YAML_ALIAS_EVENT) {
+		perr(st, ev->start_mark, "aliases are not allowed in a pipeline",
+		     (const char *)ev->data.alias.anchor);
+		yaml_event_delete(ev);
+		return NULL;
+	}
+	if (check_decorations(st, ev)) {
+		yaml_event_delete(ev);
+		return NULL;
+	}
+	if (depth > YTREE_MAX_DEPTH) {
+		perr(st, ev->start_mark, "nested too deeply for a pipeline", NULL);
+		yaml_event_delete(ev);
+		return NULL;
+	}
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		if (ev->data.scalar.length > ZEEF_MAX_SCALAR_BYTES) {
+			perr(st, ev->start_mark, "value too long for a pipeline", NULL);
+			break;
+		}
+		if ((n = node_new(st, YN_SCALAR, ev->start_mark))) {
+			n->len = ev->data.scalar.length;
+			n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+			n->text = malloc(n->len + 1);
+			if (!n->text) {
+				perr(st, ev->start_mark, "out of memory", NULL);
+				free(n);
+				n = NULL;
+				break;
+			}
+			memcpy(n->text, ev->data.scalar.value, n->len);
+			n->text[n->len] = 0;
+		}
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: {
+		int seq = ev->type == YAML_SEQUENCE_START_EVENT;
+		yaml_event_type_t end = seq ? YAML_SEQUENCE_END_EVENT : YAML_MAPPING_END_EVENT;
+		if (!(n = node_new(st, seq ? YN_SEQ : YN_MAP, ev->start_mark)))
+			break;
+		for (;;) {
+			yaml_event_t kid_ev;
+			if (next_event(st, &kid_ev)) {
+				zeef_ytree_free(n);
+				n = NULL;
+				break;
+			}
+			if (kid_ev.type == end) {
+				yaml_event_delete(&kid_ev);
+				break;
+			}
+			yaml_mark_t m = kid_ev.start_mark;
+			struct ynode *kid = parse_node(st, &kid_ev, depth + 1);
+			if (!kid || node_push(st, n, kid, m)) {
+				zeef_ytree_free(kid);
+				zeef_ytree_free(n);
+				n = NULL;
+				break;
+			}
+		}
+		break;
+	}
+	default:
+		perr(st, ev->start_mark, "unexpected YAML event", NULL);
+		break;
+	}
+	yaml_event_delete(ev);
+	return n;
+}
+
+struct ynode *zeef_ytree_parse(const char *file, const char *text, size_t len, FILE *err)
+{
+	struct zeef_ytree_parse st = { .file = file, .err = err };
+	struct ynode *root = NULL;
+	yaml_event_t ev;
+	int stage = 0; /* 0 before the document, 1 after its root, 2 done */
+
+	if (!yaml_parser_initialize(&st.parser)) {
+		fprintf(err, "%s: out of memory\n", file);
+		return NULL;
+	}
+	yaml_parser_set_input_string(&st.parser, (const unsigned char *)text, len);
+	while (stage < 2 && !st.failed) {
+		if (next_event(&st, &ev))
+			break;
+		switch (ev.type) {
+		case YAML_STREAM_START_EVENT:
+		case YAML_DOCUMENT_END_EVENT:
+			yaml_event_delete(&ev);
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (root || stage)
+				perr(&st, ev.start_mark, "a pipeline file holds one YAML document", NULL);
+			yaml_event_delete(&ev);
+			break;
+		case YAML_STREAM_END_EVENT:
+			if (!root && !st.failed)
+				perr(&st, ev.start_mark, "empty pipeline file", NULL);
+			stage = 2;
+			yaml_event_delete(&ev);
+			break;
+		default:
+			root = parse_node(&st, &ev, 0);
+			stage = 1;
+			break;
+		}
+	}
+	yaml_parser_delete(&st.parser);
+	if (st.failed) {
+		zeef_ytree_free(root);
+		return NULL;
+	}
+	return root;
+}
+
+void zeef_ytree_free(struct ynode *n)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->n; i++)
+		zeef_ytree_free(n->kids[i]);
+	free(n->kids);
+	free(n->text);
+	free(n);
+}
+
+int zeef_ytree_is_null(const struct ynode *n)
+{
+	if (!n || n->kind != YN_SCALAR || !n->plain)
+		return 0;
+	return !strcmp(n->text, "") || !strcmp(n->text, "~") || !strcmp(n->text, "null") ||
+	       !strcmp(n->text, "Null") || !strcmp(n->text, "NULL");
+}
+
+const char *zeef_ytree_kind_name(const struct ynode *n)
+{
+	if (zeef_ytree_is_null(n))
+		return "nothing";
+	switch (n->kind) {
+	case YN_SCALAR: return "a scalar";
+	case YN_SEQ: return "a list";
+	default: return "a mapping";
+	}
+}

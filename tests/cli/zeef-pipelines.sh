@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The shipped pipelines (pipelines/*.yaml): valid, found by name, listed;
+# once their filters are built, they pass `zeef check` and a zeef-run chain
+# passes the conformance kit like any single stage.
+. "$(dirname "$0")/zeef-lib.bash"
+root=$(cd "$here/../.." && pwd)
+cd "$root"
+
+for p in pipelines/*.yaml; do
+	set +e
+	zeef check -q "$p" > /dev/null 2> "$tmp/err"; rc=$?
+	set -e
+	if [ $rc -eq 0 ]; then
+		pass "$p passes zeef check"
+	elif grep -v "not found (looked next to zeef, then on PATH)$" "$tmp/err" | grep -q .; then
+		fail "$p: $(cat "$tmp/err")"
+	else
+		echo "skip: $p waits for filters: $(sed 's/.*program .\([^'"'"']*\). not found.*/\1/' "$tmp/err" | tr '\n' ' ')"
+	fi
+done
+
+# Found by name in ./pipelines, listed with its description.
+zeef show nl-news > "$tmp/show" || fail "zeef show nl-news: status $?"
+grep -q 'normalize.* | .*split-sentences | .*tag-entities | .*extract-quotes | .*summarize --sentences 3$' "$tmp/show" ||
+	fail "show nl-news: $(cat "$tmp/show")"
+zeef list > "$tmp/list" || fail "zeef list: status $?"
+grep -q '^  nl-news  *Dutch news to sentences, entities, quotes and a 3-sentence summary (pipelines/nl-news.yaml)$' "$tmp/list" ||
+	fail "list: $(cat "$tmp/list")"
+pass "pipelines are found by name and listed"
+
+# Every filter next to zeef describes itself; zeef list shows it.
+for f in "$BIN"/*; do
+	name=$(basename "$f")
+	[ "$name" = zeef ] && continue
+	grep -q "^  $name " "$tmp/list" || fail "zeef list does not show filter $name"
+done
+pass "zeef list shows every filter next to zeef"
+
+# A chain run by zeef is a stage like any other: the conformance kit.
+kit=$root/tests/conformance/check-stage
+if [ -x "$BIN/normalize" ] && [ -x "$BIN/split-sentences" ] && [ -f "$kit" ]; then
+	pipeline "$tmp/chain.yaml" "{run: normalize}" "{run: split-sentences, workers: 2}"
+	bash "$kit" --provides "id text meta sentences" "$BIN/zeef" run "$tmp/chain.yaml" > "$tmp/kit" 2>&1 || fail "conformance: $(grep -v '^ok' "$tmp/kit")"
+	pass "zeef run chain passes the conformance kit"
+else
+	echo "skip: conformance of a zeef chain waits for normalize, split-sentences and the kit"
+fi
+finish

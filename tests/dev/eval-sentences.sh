@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# tests/dev/eval-sentences.sh — development only, NOT part of `make test`.
+# Scores bin/split-sentences on the dev treebanks in ../shared/data/sentences/
+# (records with "id", "text" and gold "sentences" as strings), in two modes:
+# paragraphs kept as given, and flattened (every "\n\n" replaced by a space).
+# Usage: tests/dev/eval-sentences.sh [DATA-DIR]   (run from the repository)
+# Needs python3 (to turn gold strings into spans) and a built bin/.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+data=${1:-../shared/data/sentences}
+[ -d "$data" ] || data=/work/shared/data/sentences
+if [ ! -d "$data" ]; then
+	echo "eval-sentences: no dev data (../shared/data/sentences): skipped"
+	exit 0
+fi
+command -v python3 >/dev/null || { echo "eval-sentences: needs python3: skipped"; exit 0; }
+make --no-print-directory -s all build/out/libzeef.a >/dev/null
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+# The scorer: `zeef score sentences` once the runner exists, else a scratch
+# main over the same function in libzeef.a.
+if [ -x bin/zeef ]; then
+	score() { bin/zeef score sentences "$@"; }
+else
+	cat >"$tmp/score.c" <<'C'
+#include "score.h"
+int main(int argc, char **argv) { return score_sentences(argc - 1, argv + 1); }
+C
+	cc -std=c11 -Icommon -Ipipelines/zeef "$tmp/score.c" build/out/libzeef.a \
+		$(pkg-config --libs json-c libutf8proc yaml-0.1) -lm -o "$tmp/score"
+	score() { "$tmp/score" sentences "$@"; }
+fi
+
+# gold strings -> code-point spans; FLAT=1 also writes flattened inputs
+python3 - "$data" "$tmp" <<'PY'
+import json, sys, os, glob
+data, tmp = sys.argv[1], sys.argv[2]
+for f in sorted(glob.glob(os.path.join(data, '*.jsonl'))):
+    name = os.path.basename(f)[:-6]
+    with open(f) as fi, open(f'{tmp}/{name}.gold', 'w') as g, \
+         open(f'{tmp}/{name}.in', 'w') as i, open(f'{tmp}/{name}.flat', 'w') as fl:
+        for line in fi:
+            r = json.loads(line)
+            t, pos, spans = r['text'], 0, []
+            for s in r['sentences']:
+                k = t.index(s, pos)
+                spans.append({'start': k, 'end': k + len(s), 'text': s})
+                pos = k + len(s)
+            g.write(json.dumps({'id': r['id'], 'text': t, 'sentences': spans}, ensure_ascii=False) + '\n')
+            i.write(json.dumps({'id': r['id'], 'text': t}, ensure_ascii=False) + '\n')
+            fl.write(json.dumps({'id': r['id'], 'text': t.replace('\n\n', ' ')}, ensure_ascii=False) + '\n')
+PY
+
+for gold in "$tmp"/*.gold; do
+	name=$(basename "$gold" .gold)
+	for mode in kept flat; do
+		in=$tmp/$name.in; [ $mode = flat ] && in=$tmp/$name.flat
+		bin/split-sentences <"$in" >"$tmp/$name.$mode.pred"
+		echo "== $name, paragraphs $mode"
+		score "$gold" "$tmp/$name.$mode.pred"
+	done
+done
+if [ -n "${KEEP:-}" ]; then mkdir -p "$KEEP"; cp "$tmp"/* "$KEEP"/; fi

@@ -1,0 +1,343 @@
+/* Unit tests for common/sentence.c: one test per rule family of the Dutch
+ * splitter, plus the invariants every split must keep. The fixtures are
+ * written for these tests in the style of Dutch news. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_main.h"
+#include "record.h"
+#include "sentence.h"
+
+static struct splitter *sp;
+
+static void setup(void)
+{
+	sp = splitter_new();
+	ck_assert_ptr_nonnull(sp);
+}
+
+static void teardown(void)
+{
+	splitter_free(sp);
+}
+
+/* The sentences of TEXT joined with " | ", after checking the invariants:
+ * spans in order, trimmed, not overlapping, only white space between them
+ * and around them (so nothing is lost or duplicated). */
+static char *split(const char *text)
+{
+	static char out[8192];
+	const struct sentence_span *s;
+	size_t len = strlen(text), n = splitter_split(sp, text, len, &s), prev = 0;
+	out[0] = 0;
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_uint_le(prev, s[i].start);
+		ck_assert_uint_lt(s[i].start, s[i].end);
+		ck_assert_uint_le(s[i].end, len);
+		for (size_t k = prev; k < s[i].start; k++)
+			ck_assert_msg(strchr(" \n\t\r", text[k]) || (unsigned char)text[k] >= 0x80,
+			              "non-space byte %zu lost between sentences in: %s", k, text);
+		ck_assert_msg(!strchr(" \n\t\r", text[s[i].start]) &&
+		              !strchr(" \n\t\r", text[s[i].end - 1]), "span not trimmed");
+		if (i) strcat(out, " | ");
+		strncat(out, text + s[i].start, s[i].end - s[i].start);
+		prev = s[i].end;
+	}
+	for (size_t k = prev; k < len; k++)
+		ck_assert_msg(strchr(" \n\t\r", text[k]), "text after the last sentence lost");
+	return out;
+}
+
+#define SPLITS(text, expected) ck_assert_str_eq(split(text), expected)
+
+START_TEST(full_stops_questions_exclamations)
+{
+	SPLITS("Het kabinet valt. De Kamer debatteert morgen.",
+	       "Het kabinet valt. | De Kamer debatteert morgen.");
+	SPLITS("Komt er een akkoord? Niemand weet het! Morgen meer.",
+	       "Komt er een akkoord? | Niemand weet het! | Morgen meer.");
+	SPLITS("Wat nu?! Het is laat.", "Wat nu?! | Het is laat.");
+	/* a lowercase word after the mark continues the sentence */
+	SPLITS("Hij riep nee! en liep weg.", "Hij riep nee! en liep weg.");
+	SPLITS("Geen punt aan het eind", "Geen punt aan het eind");
+}
+END_TEST
+
+START_TEST(abbreviations)
+{
+	SPLITS("Er kwamen o.a. ministers en dhr. Jansen. Ook mr. De Vries en dr. Smit waren er.",
+	       "Er kwamen o.a. ministers en dhr. Jansen. | Ook mr. De Vries en dr. Smit waren er.");
+	SPLITS("Prof. Bakker sprak ca. tien minuten, bijv. over de begroting.",
+	       "Prof. Bakker sprak ca. tien minuten, bijv. over de begroting.");
+	SPLITS("Het gaat m.b.t. de zorg i.p.v. het onderwijs. Dat is nieuw.",
+	       "Het gaat m.b.t. de zorg i.p.v. het onderwijs. | Dat is nieuw.");
+	SPLITS("Zie nr. 4 op blz. 12 van het rapport van 3 maart jl. De minister reageert.",
+	       "Zie nr. 4 op blz. 12 van het rapport van 3 maart jl. | De minister reageert.");
+	SPLITS("Ze verkopen brood, melk, kaas enz. De winkel is open.",
+	       "Ze verkopen brood, melk, kaas enz. | De winkel is open.");
+	SPLITS("Het artikel (red.) verscheen gisteren.", "Het artikel (red.) verscheen gisteren.");
+	/* units after a number may end a sentence */
+	SPLITS("De winst steeg met 5 pct. De omzet daalde.", "De winst steeg met 5 pct. | De omzet daalde.");
+	/* a capitalised abbreviation at the start of a sentence */
+	SPLITS("Het regent. Bijv. in Utrecht valt veel.", "Het regent. | Bijv. in Utrecht valt veel.");
+	/* a name that looks like a month abbreviation is a word */
+	SPLITS("De prijs ging naar Jan. Hij was blij.", "De prijs ging naar Jan. | Hij was blij.");
+}
+END_TEST
+
+START_TEST(initials)
+{
+	SPLITS("Oud-premier J.P. Balkenende en W. Kok spraken elkaar.",
+	       "Oud-premier J.P. Balkenende en W. Kok spraken elkaar.");
+	SPLITS("Het gaat om A. De Graaf uit Delft.", "Het gaat om A. De Graaf uit Delft.");
+	/* a single capital that ends a sentence, before a pronoun */
+	SPLITS("Het beste scenario is plan B. Het kost wel meer.",
+	       "Het beste scenario is plan B. | Het kost wel meer.");
+}
+END_TEST
+
+START_TEST(numbers_and_dates)
+{
+	SPLITS("De trein vertrekt om 21.30 uur en kost 1.000,50 euro.",
+	       "De trein vertrekt om 21.30 uur en kost 1.000,50 euro.");
+	SPLITS("Op 1 jan. 2022 ging de wet in. Sindsdien is het rustig.",
+	       "Op 1 jan. 2022 ging de wet in. | Sindsdien is het rustig.");
+	SPLITS("De brug werd gebouwd in 1995. Daarna kwam de tunnel.",
+	       "De brug werd gebouwd in 1995. | Daarna kwam de tunnel.");
+	SPLITS("Het werd 3. 4 ploegen vielen af.", "Het werd 3. 4 ploegen vielen af.");
+	/* a day abbreviation before a date; any other word before a number
+	 * ends its sentence */
+	SPLITS("De raad vergadert op di. 14 mrt. in het stadhuis.",
+	       "De raad vergadert op di. 14 mrt. in het stadhuis.");
+	SPLITS("De schutters raakten vaak. 81 procent was raak.",
+	       "De schutters raakten vaak. | 81 procent was raak.");
+	SPLITS("Het was zo. Zij ging.", "Het was zo. | Zij ging.");
+	SPLITS("Het werd 2-1. 12.000 fans juichten.", "Het werd 2-1. 12.000 fans juichten.");
+	/* a number that starts a sentence is a list marker */
+	SPLITS("Wat moet er gebeuren?\n\n1. Meer geld voor de zorg.\n\n2. Kortere wachtlijsten.",
+	       "Wat moet er gebeuren? | 1. Meer geld voor de zorg. | 2. Kortere wachtlijsten.");
+}
+END_TEST
+
+START_TEST(urls_and_email)
+{
+	SPLITS("Lees meer op https://www.voorbeeld.nl/Nieuws.Html?id=3 of mail naar tips@krant.nl. Wij reageren snel.",
+	       "Lees meer op https://www.voorbeeld.nl/Nieuws.Html?id=3 of mail naar tips@krant.nl. | Wij reageren snel.");
+	SPLITS("De site www.Gemeente.nl ligt plat.", "De site www.Gemeente.nl ligt plat.");
+	/* a host name at the end of a sentence is no abbreviation */
+	SPLITS("Zie ook www.nu.nl. Daar staat meer.", "Zie ook www.nu.nl. | Daar staat meer.");
+}
+END_TEST
+
+START_TEST(ellipses)
+{
+	SPLITS("Hij aarzelde... en ging toch. Zij niet.", "Hij aarzelde... en ging toch. | Zij niet.");
+	SPLITS("We wachten af… Morgen weten we meer.", "We wachten af… | Morgen weten we meer.");
+	SPLITS("‘Ik hoop dat onze (...) voorstellen werken’, aldus de minister.",
+	       "‘Ik hoop dat onze (...) voorstellen werken’, aldus de minister.");
+	SPLITS("Het plan is goed (...) Het moet snel.", "Het plan is goed (...) | Het moet snel.");
+}
+END_TEST
+
+START_TEST(clitics_at_sentence_start)
+{
+	SPLITS("De markt sluit om zes uur. 's Avonds is het stil.",
+	       "De markt sluit om zes uur. | 's Avonds is het stil.");
+	SPLITS("Hij twijfelt. 't Is ook lastig. ’n Mooie dag.",
+	       "Hij twijfelt. | 't Is ook lastig. | ’n Mooie dag.");
+}
+END_TEST
+
+START_TEST(quotes_every_style)
+{
+	SPLITS(",,Het is voorbij.'' Daarna zweeg hij.", ",,Het is voorbij.'' | Daarna zweeg hij.");
+	SPLITS(",, Het is voorbij. Echt waar. '' Daarna zweeg hij.",
+	       ",, Het is voorbij. | Echt waar. '' | Daarna zweeg hij.");
+	SPLITS("„Wij gaan door.” Zo sprak de burgemeester.", "„Wij gaan door.” | Zo sprak de burgemeester.");
+	SPLITS("“Wij gaan door.” Zo sprak zij.", "“Wij gaan door.” | Zo sprak zij.");
+	SPLITS("\"Wij gaan door.\" Zo sprak zij.", "\"Wij gaan door.\" | Zo sprak zij.");
+	SPLITS("‘Wij gaan door.’ Zo sprak zij.", "‘Wij gaan door.’ | Zo sprak zij.");
+	SPLITS("'Wij gaan door.' Zo sprak zij.", "'Wij gaan door.' | Zo sprak zij.");
+	SPLITS("«Wij gaan door.» Zo sprak zij.", "«Wij gaan door.» | Zo sprak zij.");
+	/* a straight quote standing alone: closing when one is open */
+	SPLITS("\"Wij gaan door. \" Zo sprak zij.", "\"Wij gaan door. \" | Zo sprak zij.");
+}
+END_TEST
+
+START_TEST(quotes_before_attribution)
+{
+	SPLITS("'Is Jan thuis?', vroeg Piet. Niemand antwoordde.",
+	       "'Is Jan thuis?', vroeg Piet. | Niemand antwoordde.");
+	SPLITS("\"Wat een dag!\" riep de trainer. De spelers juichten.",
+	       "\"Wat een dag!\" riep de trainer. | De spelers juichten.");
+	SPLITS(",,Waarom nu?'' vroeg de voorzitter zich af.",
+	       ",,Waarom nu?'' vroeg de voorzitter zich af.");
+	SPLITS("“Dit is ernstig”, zegt Borrell. “We nemen het serieus.”",
+	       "“Dit is ernstig”, zegt Borrell. | “We nemen het serieus.”");
+}
+END_TEST
+
+START_TEST(multi_sentence_quotes)
+{
+	SPLITS("De coach was kort: \"We speelden slecht. Dat moet beter. Zaterdag wil ik winst.\" Daarna vertrok hij.",
+	       "De coach was kort: \"We speelden slecht. | Dat moet beter. | Zaterdag wil ik winst.\" | Daarna vertrok hij.");
+	/* a quotation without final mark, then a new sentence */
+	SPLITS("Zijn reactie: ,,Dat hoort eigenlijk niet'' De wedstrijd ging door.",
+	       "Zijn reactie: ,,Dat hoort eigenlijk niet'' | De wedstrijd ging door.");
+}
+END_TEST
+
+START_TEST(paragraphs)
+{
+	SPLITS("Nieuwe ronde gesprekken\n\nDe partijen praten vandaag verder.",
+	       "Nieuwe ronde gesprekken | De partijen praten vandaag verder.");
+	SPLITS("De minister bij aankomst in Den Haag. Beeld ANP\n\nHet overleg duurde lang.",
+	       "De minister bij aankomst in Den Haag. | Beeld ANP | Het overleg duurde lang.");
+	SPLITS("Wat de partijen willen:\n\nmeer woningen\n\nlagere lasten",
+	       "Wat de partijen willen: | meer woningen | lagere lasten");
+	/* a paragraph break ends a sentence even after an abbreviation */
+	SPLITS("Met dank aan o.a.\n\nDe redactie", "Met dank aan o.a. | De redactie");
+	/* blank lines with spaces, and white space at both ends */
+	SPLITS("  Eerste alinea\n \t\nTweede alinea.  \n", "Eerste alinea | Tweede alinea.");
+	/* a single newline is white space inside a paragraph */
+	SPLITS("Een zin die\ndoorloopt.", "Een zin die\ndoorloopt.");
+}
+END_TEST
+
+START_TEST(missing_space_after_stop)
+{
+	SPLITS("Dat rechtvaardigt alles.Inclusief de kosten.",
+	       "Dat rechtvaardigt alles. | Inclusief de kosten.");
+	SPLITS("Hij zei \"nee.\"Daarna bleef het stil.", "Hij zei \"nee.\" | Daarna bleef het stil.");
+	/* not after an abbreviation, not inside a file or domain name */
+	SPLITS("Neem bijv.Jan als voorbeeld.", "Neem bijv.Jan als voorbeeld.");
+	SPLITS("Het bestand heet rapport.pdf en is klein.", "Het bestand heet rapport.pdf en is klein.");
+	SPLITS("Kijk op nieuws.Gemeente.nl voor meer.", "Kijk op nieuws.Gemeente.nl voor meer.");
+}
+END_TEST
+
+START_TEST(glued_headings)
+{
+	SPLITS("\"Het is een waarschuwing aan Poetin.\" Militaire steun Wat levert het Westen?",
+	       "\"Het is een waarschuwing aan Poetin.\" | Militaire steun | Wat levert het Westen?");
+	SPLITS("Dat bleef uit. Sancties Ook bij de top ging het erover.",
+	       "Dat bleef uit. | Sancties | Ook bij de top ging het erover.");
+	/* names with a capitalised article are no headings */
+	SPLITS("Het bleef stil. Bart De Wever zweeg.", "Het bleef stil. | Bart De Wever zweeg.");
+	/* a sentence that starts with a function word is no heading */
+	SPLITS("Ze lazen het boek De avond van gisteren.", "Ze lazen het boek De avond van gisteren.");
+	/* a caption that lost its line break, before a starter and a lowercase word */
+	SPLITS("De oogst op een terrasveld in Zwitserland In ontwikkelingslanden werkt men met de hand.",
+	       "De oogst op een terrasveld in Zwitserland | In ontwikkelingslanden werkt men met de hand.");
+	SPLITS("Zij las het boek Het diner in een nacht.", "Zij las het boek Het diner in een nacht.");
+	/* "dat dat" is Dutch, not a repeated heading */
+	SPLITS("Pas nu zie ik dat dat fout is.", "Pas nu zie ik dat dat fout is.");
+}
+END_TEST
+
+START_TEST(unicode_and_edges)
+{
+	SPLITS("", "");
+	SPLITS(" \n\n \n", "");
+	SPLITS("Één zin. Ëén zin.", "Één zin. | Ëén zin.");
+	SPLITS("Het weer\xc2\xa0is goed. Zon.", "Het weer\xc2\xa0is goed. | Zon.");
+	SPLITS("Ze komt uit Zürich. Öztürk ook.", "Ze komt uit Zürich. | Öztürk ook.");
+	/* the array is reused: a second call forgets the first */
+	const struct sentence_span *s;
+	ck_assert_uint_eq(splitter_split(sp, "Een. Twee. Drie.", 16, &s), 3);
+	ck_assert_uint_eq(splitter_split(sp, "Een.", 4, &s), 1);
+	ck_assert_uint_eq(s[0].start, 0);
+	ck_assert_uint_eq(s[0].end, 4);
+	/* only LEN bytes are read */
+	ck_assert_uint_eq(splitter_split(sp, "Een. Twee.", 4, &s), 1);
+}
+END_TEST
+
+START_TEST(long_text_linear)
+{
+	/* many sentences in one paragraph and many paragraphs: counts must be exact */
+	size_t reps = 20000;
+	const char *unit = "Dhr. Jansen zei o.a. dit. \"Komt hij?\" vroeg ze.\n\n";
+	size_t ul = strlen(unit);
+	char *big = malloc(ul * reps + 1);
+	for (size_t i = 0; i < reps; i++)
+		memcpy(big + i * ul, unit, ul);
+	big[ul * reps] = 0;
+	const struct sentence_span *s;
+	ck_assert_uint_eq(splitter_split(sp, big, ul * reps, &s), 2 * reps);
+	free(big);
+}
+END_TEST
+
+static struct record parse(const char *json)
+{
+	struct record r = {0};
+	r.obj = zj_parse(json, strlen(json));
+	ck_assert_ptr_nonnull(r.obj);
+	return r;
+}
+
+START_TEST(sentences_field)
+{
+	struct sentence_span *spans = NULL;
+	size_t cap = 0;
+	/* code points in the record, bytes out: é is two bytes */
+	struct record r = parse("{\"text\":\"Één. Twee.\",\"sentences\":["
+	                        "{\"start\":0,\"end\":4,\"text\":\"Één.\"},"
+	                        "{\"start\":5,\"end\":10,\"text\":\"Twee.\"}]}");
+	ck_assert_int_eq(sentences_from_record(&r, &spans, &cap), 2);
+	ck_assert_uint_eq(spans[0].end, 6);
+	ck_assert_uint_eq(spans[1].start, 7);
+	ck_assert_uint_eq(spans[1].end, 12);
+	zj_free(r.obj);
+
+	/* absent: 0 from the field, computed by sentences_of */
+	r = parse("{\"text\":\"Één. Twee. Drie.\"}");
+	ck_assert_int_eq(sentences_from_record(&r, &spans, &cap), 0);
+	ck_assert_int_eq(sentences_of(&r, sp, &spans, &cap), 3);
+	ck_assert_uint_eq(spans[2].end, 18);
+	zj_free(r.obj);
+
+	/* malformed: an error naming the stage to run */
+	r = parse("{\"text\":\"Een.\",\"sentences\":[{\"start\":0,\"end\":9}]}");
+	ck_assert_int_eq(sentences_of(&r, sp, &spans, &cap), -1);
+	ck_assert_ptr_nonnull(r.error);
+	free(r.error);
+	zj_free(r.obj);
+	r = parse("{\"text\":\"Een.\",\"sentences\":\"Een.\"}");
+	ck_assert_int_eq(sentences_from_record(&r, &spans, &cap), -1);
+	ck_assert_ptr_nonnull(strstr(r.error, "split-sentences"));
+	free(r.error);
+	zj_free(r.obj);
+	free(spans);
+}
+END_TEST
+
+static Suite *make_suite(void)
+{
+	Suite *s = suite_create("sentence");
+	TCase *tc = tcase_create("rules");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, full_stops_questions_exclamations);
+	tcase_add_test(tc, abbreviations);
+	tcase_add_test(tc, initials);
+	tcase_add_test(tc, numbers_and_dates);
+	tcase_add_test(tc, urls_and_email);
+	tcase_add_test(tc, ellipses);
+	tcase_add_test(tc, clitics_at_sentence_start);
+	tcase_add_test(tc, quotes_every_style);
+	tcase_add_test(tc, quotes_before_attribution);
+	tcase_add_test(tc, multi_sentence_quotes);
+	tcase_add_test(tc, paragraphs);
+	tcase_add_test(tc, missing_space_after_stop);
+	tcase_add_test(tc, glued_headings);
+	tcase_add_test(tc, unicode_and_edges);
+	tcase_add_test(tc, long_text_linear);
+	tcase_add_test(tc, sentences_field);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(make_suite)
