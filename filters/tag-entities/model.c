@@ -1,7 +1,7 @@
 /* model.c — the weight table and its text file.
  *
- * In memory: an open-addressing table of feature keys, each slot holding
- * one weight per label (one cache line or so per lookup), and the label
+ * In memory: an open-addressing table of feature keys, with one weight per
+ * label for each key in a parallel array, and the label
  * transition weights. While training, a parallel table accumulates the
  * averaging sums (weight change times the clock, the usual trick).
  *
@@ -43,8 +43,11 @@ struct ner_model *ner_model_new(void)
 	if (!m)
 		return NULL;
 	m->cap = 1024;
-	m->slot = calloc(m->cap, sizeof *m->slot);
-	if (!m->slot) {
+	m->key = calloc(m->cap, sizeof *m->key);
+	m->w = calloc(m->cap * NER_NLABELS, sizeof *m->w);
+	if (!m->key || !m->w) {
+		free(m->key);
+		free(m->w);
 		free(m);
 		return NULL;
 	}
@@ -55,7 +58,8 @@ void ner_model_free(struct ner_model *m)
 {
 	if (!m)
 		return;
-	free(m->slot);
+	free(m->key);
+	free(m->w);
 	free(m->acc);
 	free(m->names);
 	free(m);
@@ -128,26 +132,31 @@ size_t ner_model_features(const struct ner_model *m)
 static int model_grow(struct ner_model *m)
 {
 	size_t cap = m->cap * 2;
-	struct ner_slot *slot = calloc(cap, sizeof *slot);
+	uint32_t *key = calloc(cap, sizeof *key);
+	float *w = calloc(cap * NER_NLABELS, sizeof *w);
 	float *acc = m->acc ? calloc(cap * NER_NLABELS, sizeof *acc) : NULL;
-	if (!slot || (m->acc && !acc)) {
-		free(slot);
+	if (!key || !w || (m->acc && !acc)) {
+		free(key);
+		free(w);
 		free(acc);
 		return -1;
 	}
 	for (size_t i = 0; i < m->cap; i++) {
-		if (!m->slot[i].key)
+		if (!m->key[i])
 			continue;
-		size_t j = m->slot[i].key & (cap - 1);
-		while (slot[j].key)
+		size_t j = m->key[i] & (cap - 1);
+		while (key[j])
 			j = (j + 1) & (cap - 1);
-		slot[j] = m->slot[i];
+		key[j] = m->key[i];
+		memcpy(w + j * NER_NLABELS, m->w + i * NER_NLABELS, NER_NLABELS * sizeof *w);
 		if (acc)
 			memcpy(acc + j * NER_NLABELS, m->acc + i * NER_NLABELS, NER_NLABELS * sizeof *acc);
 	}
-	free(m->slot);
+	free(m->key);
+	free(m->w);
 	free(m->acc);
-	m->slot = slot;
+	m->key = key;
+	m->w = w;
 	m->acc = acc;
 	m->cap = cap;
 	return 0;
@@ -159,10 +168,10 @@ long ner_model_slot(struct ner_model *m, uint32_t key)
 		return -1;
 	size_t mask = m->cap - 1;
 	size_t j = key & mask;
-	while (m->slot[j].key && m->slot[j].key != key)
+	while (m->key[j] && m->key[j] != key)
 		j = (j + 1) & mask;
-	if (!m->slot[j].key) {
-		m->slot[j].key = key;
+	if (!m->key[j]) {
+		m->key[j] = key;
 		m->n++;
 	}
 	return (long)j;
@@ -182,16 +191,16 @@ int ner_model_write(const struct ner_model *m, FILE *f, const char *header)
 {
 	float max = 0;
 	for (size_t i = 0; i < m->cap; i++)
-		for (int l = 0; m->slot[i].key && l < NER_NLABELS; l++)
-			if (fabsf(m->slot[i].w[l]) > max)
-				max = fabsf(m->slot[i].w[l]);
+		for (int l = 0; m->key[i] && l < NER_NLABELS; l++)
+			if (fabsf(m->w[i * NER_NLABELS + l]) > max)
+				max = fabsf(m->w[i * NER_NLABELS + l]);
 	double q = max > 0 ? max / NER_QUANT_LEVELS : 1;
 	size_t kept = 0;
 	for (size_t i = 0; i < m->cap; i++) {
-		if (!m->slot[i].key)
+		if (!m->key[i])
 			continue;
 		for (int l = 0; l < NER_NLABELS; l++)
-			if (lround(m->slot[i].w[l] / q)) {
+			if (lround(m->w[i * NER_NLABELS + l] / q)) {
 				kept++;
 				break;
 			}
@@ -218,16 +227,15 @@ int ner_model_write(const struct ner_model *m, FILE *f, const char *header)
 	if (fprintf(f, "features %zu\n", kept) < 0)
 		return -1;
 	for (size_t i = 0; i < m->cap; i++) {
-		const struct ner_slot *s = &m->slot[i];
-		if (!s->key)
+		if (!m->key[i])
 			continue;
 		long v[NER_NLABELS];
 		int any = 0;
 		for (int l = 0; l < NER_NLABELS; l++)
-			any |= (v[l] = lround(s->w[l] / q)) != 0;
+			any |= (v[l] = lround(m->w[i * NER_NLABELS + l] / q)) != 0;
 		if (!any)
 			continue;
-		fprintf(f, "%x", s->key);
+		fprintf(f, "%x", m->key[i]);
 		for (int l = 0; l < NER_NLABELS; l++)
 			if (v[l])
 				fprintf(f, " %d:%ld", l, v[l]);
@@ -353,12 +361,14 @@ struct ner_model *ner_model_parse(const char *text, size_t len, const char **why
 		goto bad;
 	next_line(&r);
 	size_t cap = 1024;
-	while (cap < (size_t)n * 2)
+	while (3 * cap < 4 * (size_t)n + 4)   /* at most 3/4 full: few probes, a small key array */
 		cap *= 2;
-	free(m->slot);
+	free(m->key);
+	free(m->w);
 	m->cap = cap;
-	m->slot = calloc(cap, sizeof *m->slot);
-	if (!m->slot) {
+	m->key = calloc(cap, sizeof *m->key);
+	m->w = calloc(cap * NER_NLABELS, sizeof *m->w);
+	if (!m->key || !m->w) {
 		*why = "out of memory";
 		goto bad;
 	}
@@ -370,7 +380,7 @@ struct ner_model *ner_model_parse(const char *text, size_t len, const char **why
 		long j = ner_model_slot(m, key);
 		if (j < 0)
 			goto bad;
-		float *w = m->slot[j].w;
+		float *w = m->w + (size_t)j * NER_NLABELS;
 		for (;;) {
 			skip_blanks(&r);
 			if (r.p >= r.end || *r.p == '\n')
@@ -413,13 +423,13 @@ bad:
 int ner_model_accumulate(struct ner_model *into, const struct ner_model *m, float weight)
 {
 	for (size_t i = 0; i < m->cap; i++) {
-		if (!m->slot[i].key)
+		if (!m->key[i])
 			continue;
-		long j = ner_model_slot(into, m->slot[i].key);
+		long j = ner_model_slot(into, m->key[i]);
 		if (j < 0)
 			return -1;
 		for (int l = 0; l < NER_NLABELS; l++)
-			into->slot[j].w[l] += weight * m->slot[i].w[l];
+			into->w[(size_t)j * NER_NLABELS + l] += weight * m->w[i * NER_NLABELS + l];
 	}
 	for (int p = 0; p <= NER_NLABELS; p++)
 		for (int l = 0; l < NER_NLABELS; l++)

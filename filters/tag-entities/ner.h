@@ -98,6 +98,8 @@ struct ner_scratch {
 	size_t info_cap;
 	uint32_t *feats;      /* n * NER_MAX_FEATS feature hashes, 0 = none */
 	size_t feats_cap;     /* in tokens */
+	const float **rows;   /* the weights of each feature, or NULL */
+	size_t rows_cap;
 	float *score;         /* Viterbi tables */
 	uint8_t *back;
 	size_t score_cap;     /* in tokens */
