@@ -1,10 +1,12 @@
 /* entities.c — tag-entities on whole texts (see entities.h).
  *
- * Hyphenated compounds are one token of the shared tokenizer; for tagging,
- * one that mixes a part in lower case with a part that starts with a
- * capital or digit (NAVO-chef, G7-top, nazi-Duitsland) is split at its
- * hyphens, so the name inside is found on its own. Compounds of names
- * (Noord-Holland) and of plain words stay whole, as in the training data.
+ * Hyphenated compounds are one token, as in the CoNLL-2002 data, where a
+ * compound holding a name (NAVO-top, CVP-voorzitter) is mostly MISC as a
+ * whole. With split_compounds set, one that mixes a part in lower case
+ * with a part that starts with a capital or digit (NAVO-chef, G7-top,
+ * nazi-Duitsland, NAVO- of `NAVO- en EU-landen`) is split at its hyphens
+ * for tagging, so the name inside is found on its own. Compounds of names
+ * (Noord-Holland) and of plain words always stay whole.
  *
  * A name that the hand-made lists (gazetteer-TYPE-common.txt) give exactly
  * one type keeps that type when the tagger finds it: `G7` is an ORG even
@@ -160,13 +162,13 @@ static int starts_name(const char *s, size_t len)
 	return len && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
 }
 
-/* Append TOK to L, split at its hyphens when it mixes the two kinds of
- * parts (see above). Returns 0 or -1 (memory). */
-static int push_tagging_tokens(struct token_list *l, const char *text, struct token tok)
+/* Append TOK to L, split at its hyphens when SPLIT and it mixes the two
+ * kinds of parts (see above). Returns 0 or -1 (memory). */
+static int push_tagging_tokens(struct token_list *l, const char *text, struct token tok, int split)
 {
 	size_t a = tok.start, b = tok.end;
 	int lower = 0, name = 0, hyphens = 0;
-	if (tok.kind == TOK_WORD) {
+	if (split && tok.kind == TOK_WORD) {
 		for (size_t p = a, q; p < b; p = q + 1) {
 			q = p;
 			while (q < b && text[q] != '-')
@@ -252,7 +254,7 @@ int entities_tag(struct entities_tagger *t, const char *text, size_t len,
 		             &t->tokens) == (size_t)-1)
 			return -1;
 		for (size_t i = 0; i < t->tokens.n; i++)
-			if (push_tagging_tokens(&t->split, text, t->tokens.tok[i]) < 0)
+			if (push_tagging_tokens(&t->split, text, t->tokens.tok[i], t->split_compounds) < 0)
 				return -1;
 	}
 	t->sent_first[n] = t->split.n;

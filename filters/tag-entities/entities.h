@@ -26,6 +26,7 @@ struct entities_tagger {
 	struct ner_model *model;
 	struct ner_gazetteer *gaz;
 	struct ner_gazetteer *curated;    /* the hand-made lists alone */
+	int split_compounds;              /* find names inside NAVO-chef (entities.c) */
 	struct ner_tagger tagger;
 	struct token_list tokens;     /* one sentence from the tokenizer */
 	struct token_list split;      /* the text's tokens as tagged */

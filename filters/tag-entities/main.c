@@ -10,10 +10,10 @@
 #include "train_cli.h"
 #include "utf8.h"
 
-enum { OPT_MODEL = 1000, OPT_STATS };
+enum { OPT_MODEL = 1000, OPT_STATS, OPT_SPLIT_COMPOUNDS };
 
 static const char *model_path;
-static int stats;
+static int stats, split_compounds;
 static double load_secs, tag_secs, run_start, run_start_cpu;
 static unsigned long long n_records, n_sentences, n_tokens, n_entities;
 static struct entities_tagger tagger;
@@ -29,6 +29,10 @@ static int option(int opt, const char *arg)
 	}
 	if (opt == OPT_STATS) {
 		stats = 1;
+		return 0;
+	}
+	if (opt == OPT_SPLIT_COMPOUNDS) {
+		split_compounds = 1;
 		return 0;
 	}
 	return EXIT_USAGE;
@@ -50,6 +54,7 @@ static int start(void)
 	if (entities_open(&tagger, model_path, "tag-entities") < 0)
 		return model_path ? EXIT_NOINPUT : EXIT_SOFTWARE;
 	load_secs = now(CLOCK_MONOTONIC) - run_start;
+	tagger.split_compounds = split_compounds;
 	splitter = splitter_new();
 	return splitter ? 0 : EXIT_SOFTWARE;
 }
@@ -107,6 +112,7 @@ static void finish(void)
 static const struct option options[] = {
 	{"model", required_argument, NULL, OPT_MODEL},
 	{"stats", no_argument, NULL, OPT_STATS},
+	{"split-compounds", no_argument, NULL, OPT_SPLIT_COMPOUNDS},
 	{NULL, 0, NULL, 0}
 };
 
@@ -127,18 +133,25 @@ static const struct filter_spec spec = {
 	"is replaced; every other field is written back unchanged.\n"
 	"\n"
 	"The tagger is an averaged structured perceptron over the tokens of each\n"
-	"sentence (hyphenated compounds such as NAVO-top are one token), decoded\n"
-	"with Viterbi under BIO constraints. It looks at the word, its lower-case\n"
-	"form, prefixes and suffixes, its shape (Xxxx, XX, d.d), capitalisation at\n"
-	"the start of a sentence or inside it, two words and shapes either side,\n"
-	"gazetteers (common/lang/nl/gazetteer-*.txt), and the rest of the record:\n"
-	"the words around other mentions of the same capitalised word, and the\n"
-	"types given to it in earlier sentences, so a surname keeps the type of\n"
-	"the full name it came with. Each record is one document.\n"
+	"sentence, decoded with Viterbi under BIO constraints. Hyphenated compounds\n"
+	"are one token, and one that holds a name is MISC as a whole (NAVO-top,\n"
+	"EU-buitenlandchef), as in the CoNLL-2002 data; see --split-compounds.\n"
+	"It looks at the word, its lower-case form, prefixes and suffixes, its\n"
+	"shape (Xxxx, XX, d.d), capitalisation at the start of a sentence or\n"
+	"inside it, two words and shapes either side, surname particles (van de),\n"
+	"gazetteers (common/lang/nl/gazetteer-*.txt and the names of the training\n"
+	"data), and the rest of the record: the words around other mentions of the\n"
+	"same capitalised word, and the types given to it in earlier sentences, so\n"
+	"a surname keeps the type of the full name it came with. Each record is\n"
+	"one document. A name in the hand-made lists (gazetteer-*-common.txt)\n"
+	"keeps the type the list gives it whenever the tagger finds it.\n"
 	"\n"
 	"Options:\n"
 	"      --model=FILE      tag with the model in FILE (made by --train) instead\n"
 	"                        of the built-in one\n"
+	"      --split-compounds find the name inside a compound of a name and a\n"
+	"                        lower-case word instead: NAVO (ORG) in NAVO-chef, G7\n"
+	"                        in G7-landen, Duitsland (LOC) in nazi-Duitsland\n"
 	"      --stats           at the end, print on stderr the records, sentences,\n"
 	"                        tokens and entities seen, the time to load the\n"
 	"                        model, and tokens per second: tokenizing and\n"

@@ -311,6 +311,13 @@ START_TEST(texts_with_the_builtin_model)
 	ck_assert_int_eq(entities_open(&t, NULL, "test"), 0);
 	const char *text = "De NAVO-chef sprak in Brussel.\n\nDaarna vertrok hij.";
 	struct sentence_span sp[2] = { { 0, 30 }, { 32, 51 } };
+	/* by default a compound holding a name is one MISC, as in CoNLL-2002 */
+	ck_assert_int_eq(entities_tag(&t, text, strlen(text), sp, 2), 0);
+	ck_assert_uint_eq(t.n_ent, 2);
+	ck_assert_uint_eq(t.ent[0].start, 3);
+	ck_assert_uint_eq(t.ent[0].end, 12);
+	ck_assert_str_eq(ner_type_names[t.ent[0].type], "MISC");
+	t.split_compounds = 1;
 	ck_assert_int_eq(entities_tag(&t, text, strlen(text), sp, 2), 0);
 	ck_assert_uint_eq(t.n_ent, 2);
 	/* the name inside the compound, as bytes */
