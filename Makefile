@@ -28,6 +28,15 @@ BINDIR    := bin
 OPT       := -O2 -g
 endif
 
+# Quiet by default; `make V=1` shows every command.
+ifeq ($(V),1)
+Q :=
+say = @:
+else
+Q := @
+say = @printf '  %-6s %s\n' $(1) $(2)
+endif
+
 # pkg-config is asked lazily, so that `make deps` can run before it answers.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -56,38 +65,43 @@ all: $(PROGRAMS:%=$(BINDIR)/%)
 
 $(O)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(ZCFLAGS) -MMD -MP -c $< -o $@
+	$(call say,CC,$<)
+	$(Q)$(CC) $(ZCFLAGS) -MMD -MP -c $< -o $@
 
 # Language data is compiled in: build/embed turns common/lang/** into one C table.
 $(O)/embed: common/tools/embed.c
 	@mkdir -p $(@D)
-	$(CC) -std=c11 -O2 -Wall -Wextra -Werror $< -o $@
+	$(Q)$(CC) -std=c11 -O2 -Wall -Wextra -Werror $< -o $@
 
 $(O)/lang_data.c: $(O)/embed $(LANG_FILES)
-	$(O)/embed common/lang $(LANG_FILES) > $@.tmp && mv $@.tmp $@
+	$(call say,EMBED,common/lang)
+	$(Q)$(O)/embed common/lang $(LANG_FILES) > $@.tmp && mv $@.tmp $@
 
 $(O)/lang_data.o: $(O)/lang_data.c
-	$(CC) $(ZCFLAGS) -c $< -o $@
+	$(Q)$(CC) $(ZCFLAGS) -c $< -o $@
 
 $(O)/libzeef.a: $(LIB_OBJ)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	$(Q)$(AR) rcs $@ $^
 
 $(FILTERS:%=$(BINDIR)/%): $(BINDIR)/%: $(O)/filters/%/main.o $(O)/libzeef.a
 	@mkdir -p $(@D)
-	$(CC) $(ZLDFLAGS) $< $(O)/libzeef.a $(ZLIBS) -o $@
+	$(call say,LD,$@)
+	$(Q)$(CC) $(ZLDFLAGS) $< $(O)/libzeef.a $(ZLIBS) -o $@
 
 $(BINDIR)/zeef: $(O)/pipelines/zeef/main.o $(O)/libzeef.a
 	@mkdir -p $(@D)
-	$(CC) $(ZLDFLAGS) $< $(O)/libzeef.a $(ZLIBS) -o $@
+	$(call say,LD,$@)
+	$(Q)$(CC) $(ZLDFLAGS) $< $(O)/libzeef.a $(ZLIBS) -o $@
 
 # The bench's reference: records read and written with no change.
 $(O)/passthrough: tests/bench/passthrough.c $(O)/libzeef.a
-	$(CC) $(ZCFLAGS) $< $(O)/libzeef.a $(ZLIBS) -o $@
+	$(Q)$(CC) $(ZCFLAGS) $< $(O)/libzeef.a $(ZLIBS) -o $@
 
 $(O)/tests/%: tests/unit/%.c $(O)/libzeef.a
 	@mkdir -p $(@D)
-	$(CC) $(ZCFLAGS) -Itests/unit $< $(O)/libzeef.a $(ZLIBS) $(CHECK_LIBS) -o $@
+	$(call say,TEST,$@)
+	$(Q)$(CC) $(ZCFLAGS) -Itests/unit $< $(O)/libzeef.a $(ZLIBS) $(CHECK_LIBS) -o $@
 
 deps:
 	@sh tests/deps.sh $(DEBS)

@@ -88,7 +88,8 @@ struct filter_spec {
 	int (*record)(struct record *r);
 	/* FILTER_DOCUMENTS only: turn a document's raw bytes (any encoding)
 	 * into malloc'ed valid UTF-8 in *out and *out_len. Returns 0 or -1 (out of
-	 * memory). NULL: documents must already be UTF-8. */
+	 * memory); returning 0 with *out NULL rejects the document as bad input
+	 * ("document is not valid UTF-8"). NULL: documents must already be UTF-8. */
 	int (*decode_document)(const char *in, size_t len, char **out, size_t *out_len);
 	/* Called once after the last record. May be NULL. */
 	void (*finish)(void);

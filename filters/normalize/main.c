@@ -33,7 +33,8 @@ static const char help[] =
 	"\n"
 	"  - invalid UTF-8 is repaired: a document FILE that is not UTF-8 at all is\n"
 	"    read as Windows-1252; otherwise each invalid sequence becomes U+FFFD. A\n"
-	"    warning says how many were replaced;\n"
+	"    warning says how many were replaced. A document that starts with a\n"
+	"    UTF-16 byte order mark is read as UTF-16;\n"
 	"  - HTML character references are decoded (&amp; &eacute; &#8217; &#x2019;);\n"
 	"  - mojibake, UTF-8 that was once decoded as Windows-1252 or Latin-1, is\n"
 	"    repaired where the repair is plausible (\"Ã«\" becomes \"ë\", \"â€™\" \"’\");\n"
@@ -83,7 +84,7 @@ static const char help[] =
 	"\n"
 	"Examples:\n"
 	"  normalize article.txt                 one document, id \"article\"\n"
-	"  normalize --html < page.html --text   a web page as one document\n"
+	"  normalize --html --text < page.html   a web page as one document\n"
 	"  normalize news.jsonl | jq -r .text    the clean text of each record\n"
 	"  normalize --form=NFKC --keep-lines < in.jsonl > out.jsonl\n";
 

@@ -408,6 +408,41 @@ size_t normalize_date_tag(const char *s, size_t len, char date[11])
 	return end;
 }
 
+/* A text with a UTF-16 byte order mark (kept: the invisible-character step
+ * removes it). Unpaired surrogates and an odd last byte become U+FFFD. */
+static int decode_utf16(const char *in, size_t len, char **out, size_t *out_len, int *repairs)
+{
+	const unsigned char *b = (const unsigned char *)in;
+	int le = b[0] == 0xFF;
+	char *buf = malloc(len / 2 * 3 + 4);
+	size_t w = 0, i;
+	if (!buf)
+		return -1;
+	for (i = 0; i + 1 < len; i += 2) {
+		int32_t u = le ? b[i] | b[i + 1] << 8 : b[i] << 8 | b[i + 1];
+		if (u >= 0xD800 && u <= 0xDBFF && i + 3 < len) {
+			int32_t lo = le ? b[i + 2] | b[i + 3] << 8 : b[i + 2] << 8 | b[i + 3];
+			if (lo >= 0xDC00 && lo <= 0xDFFF) {
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+				i += 2;
+			}
+		}
+		if (u >= 0xD800 && u <= 0xDFFF) {
+			u = 0xFFFD;
+			(*repairs)++;
+		}
+		w += (size_t)utf8_encode(u, buf + w);
+	}
+	if (i < len) {
+		w += (size_t)utf8_encode(0xFFFD, buf + w);
+		(*repairs)++;
+	}
+	buf[w] = '\0';
+	*out = buf;
+	*out_len = w;
+	return 0;
+}
+
 int normalize_decode_document(const char *in, size_t len, char **out, size_t *out_len,
                               int *repairs, int *cp1252)
 {
@@ -415,6 +450,9 @@ int normalize_decode_document(const char *in, size_t len, char **out, size_t *ou
 
 	*repairs = 0;
 	*cp1252 = 0;
+	if (len >= 2 && (((unsigned char)in[0] == 0xFF && (unsigned char)in[1] == 0xFE) ||
+	                 ((unsigned char)in[0] == 0xFE && (unsigned char)in[1] == 0xFF)))
+		return decode_utf16(in, len, out, out_len, repairs);
 	if (utf8_valid(in, len)) {
 		*out = malloc(len + 1);
 		if (!*out)

@@ -72,7 +72,9 @@ const char *normalize_text(struct normalizer *n, const char *s, size_t len, size
 size_t normalize_date_tag(const char *s, size_t len, char date[11]);
 
 /* Decode a whole document of LEN bytes of unknown encoding into new
- * malloc'ed UTF-8 at *out (*out_len bytes). Valid UTF-8 is copied. A text
+ * malloc'ed UTF-8 at *out (*out_len bytes). A text that starts with a
+ * UTF-16 byte order mark is read as UTF-16 (little or big endian; bad
+ * units counted in *repairs). Valid UTF-8 is copied. A text
  * that is not UTF-8 at all (invalid sequences and no more valid multi-byte
  * sequences than invalid ones) is read as Windows-1252 and *cp1252 set to 1;
  * otherwise each invalid sequence becomes U+FFFD and is counted in

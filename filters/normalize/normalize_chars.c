@@ -321,6 +321,30 @@ static int stretch(struct normalizer *n, size_t cnt, int32_t prev, const char *r
 	return 0;
 }
 
+/* Would no step change these CNT code points? The usual case in news
+ * ("één", curly quotes), decided without utf8proc. */
+static int stretch_is_clean(const struct normalize_options *o, const int32_t *cp, size_t cnt)
+{
+	if (o->form == NORMALIZE_NFKC)
+		return 0;
+	for (size_t i = 0; i < cnt; i++) {
+		int32_t c = cp[i];
+		if (c < 0xA0) {
+			if (c < 0x80 && c >= 0x20 && c != 0x7F)
+				continue;
+			return 0;
+		}
+		if (!nfc_stable(c) || is_invisible(c) || is_space(c) || c == 0x2028 || c == 0x2029)
+			return 0;
+		if (o->mojibake && c >= 0xC2 && c <= 0xF4 && i + 1 < cnt) {
+			int b = normalize_cp1252_byte(cp[i + 1]);
+			if (b >= 0x80 && b <= 0xBF)
+				return 0;
+		}
+	}
+	return 1;
+}
+
 /* The code point that ends at byte END of S (0 at the start). */
 static int32_t char_before(const char *s, size_t end)
 {
@@ -364,6 +388,12 @@ int normalize_chars(struct normalizer *n, const char *s, size_t len,
 			}
 			n->cps[cnt++] = c;
 			k += (size_t)used;
+		}
+		if (stretch_is_clean(&n->opt, n->cps, cnt)) {
+			if (normalize_out_add(&out, s + start, k - start) != 0)
+				return -1;
+			i = k;
+			continue;
 		}
 		/* An unchanged stretch is appended from S, keeping the output
 		 * a plain copy as long as possible. */

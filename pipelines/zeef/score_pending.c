@@ -21,10 +21,4 @@ int score_quotes(int argc, char **argv)
 	return pending("score quotes");
 }
 
-int score_summary(int argc, char **argv)
-{
-	(void)argc, (void)argv;
-	return pending("score summary");
-}
-
 int render_main(int argc, char **argv);

@@ -250,6 +250,17 @@ START_TEST(document_decoding)
 	ck_assert_int_eq(repairs, 1);
 	ck_assert_str_eq(out, "\xc3\xa9\xc3\xa9n en \xe2\x80\x9c" "twee\xe2\x80\x9d \xef\xbf\xbd.");
 	free(out);
+	/* UTF-16 with a byte order mark, both byte orders: "é€😀" */
+	const char le[] = "\xff\xfe\xe9\x00\xac\x20\x3d\xd8\x00\xde";
+	const char be[] = "\xfe\xff\x00\xe9\x20\xac\xd8\x3d\xde\x00\xd8";
+	ck_assert_int_eq(normalize_decode_document(le, sizeof le - 1, &out, &len, &repairs, &cp1252), 0);
+	ck_assert_int_eq(repairs + cp1252, 0);
+	ck_assert_str_eq(out, "\xef\xbb\xbf\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80");
+	free(out);
+	ck_assert_int_eq(normalize_decode_document(be, sizeof be - 1, &out, &len, &repairs, &cp1252), 0);
+	ck_assert_int_eq(repairs, 1);   /* the odd last byte */
+	ck_assert_str_eq(out, "\xef\xbb\xbf\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\xef\xbf\xbd");
+	free(out);
 	ck_assert_int_eq(normalize_decode_document("ok", 2, &out, &len, &repairs, &cp1252), 0);
 	ck_assert_int_eq(repairs + cp1252, 0);
 	ck_assert_str_eq(out, "ok");

@@ -1,0 +1,359 @@
+/* lexicon.c — word lists and document frequencies for the summarizer, and
+ * the word scanner it shares with `zeef score summary`. See lexicon.h and
+ * summary.h. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lang.h"
+#include "lexicon.h"
+#include "summary.h"
+
+/* --- words ------------------------------------------------------------- */
+
+/* ASCII letters and digits. */
+static const unsigned char ascii_word[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+	['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+	['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+	['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+	['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+	['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
+/* 1 when the character starting at S[i] (L bytes left) is part of a word;
+ * *clen gets its length in bytes. */
+static inline int word_char(const unsigned char *s, size_t l, size_t *clen)
+{
+	unsigned char c = s[0];
+	if (c < 0x80) {
+		*clen = 1;
+		return ascii_word[c];
+	}
+	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	if (n > l)
+		n = l;
+	*clen = n;
+	if (c == 0xC2)                       /* U+0080..U+00BF: Latin-1 signs */
+		return 0;
+	if (c == 0xC3 && l > 1 && (s[1] == 0x97 || s[1] == 0xB7))  /* × ÷ */
+		return 0;
+	if (c == 0xE2 && l > 1 && s[1] <= 0x82)  /* U+2000..U+20BF: punctuation */
+		return 0;
+	if (c == 0xE3 && l > 2 && s[1] == 0x80 && s[2] <= 0xBF)  /* CJK punctuation */
+		return 0;
+	if (c == 0xEF && l > 2 && s[1] == 0xBB && s[2] == 0xBF)  /* BOM */
+		return 0;
+	return n > 1 || c >= 0xC0;
+}
+
+int summary_word_next(const char *text, size_t len, size_t *pos,
+                      size_t *start, size_t *end)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = *pos, cl;
+	for (;;) {             /* ASCII fast path, then the general case */
+		while (i < len && s[i] < 0x80 && !ascii_word[s[i]])
+			i++;
+		if (i >= len || s[i] < 0x80 || word_char(s + i, len - i, &cl))
+			break;
+		i += cl;
+	}
+	if (i >= len) {
+		*pos = len;
+		return 0;
+	}
+	*start = i;
+	for (;;) {
+		while (i < len && s[i] < 0x80 && ascii_word[s[i]])
+			i++;
+		if (i >= len || s[i] < 0x80 || !word_char(s + i, len - i, &cl))
+			break;
+		i += cl;
+	}
+	*end = *pos = i;
+	return 1;
+}
+
+size_t summary_word_fold(const char *w, size_t n, char *out)
+{
+	const unsigned char *s = (const unsigned char *)w;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c |= 0x20;
+		else if (c == 0xC3 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9E &&
+		         s[i + 1] != 0x97) {
+			out[i++] = (char)c;
+			c = (unsigned char)(s[i] + 0x20);
+		}
+		out[i] = (char)c;
+	}
+	return n;
+}
+
+/* --- the table --------------------------------------------------------- */
+
+struct entry {
+	uint64_t hash;
+	char *word;          /* NULL: empty slot */
+	uint32_t len;
+	uint32_t df;
+	unsigned flags;
+};
+
+/* A slot as look-ups see it: 16 bytes, so that the table stays in cache.
+ * A word is recognised by its 64-bit hash and length alone (a collision
+ * between a listed word and another word is astronomically unlikely, and
+ * would only lend it the listed word's weight). */
+struct probe {
+	uint64_t hash;       /* 0: empty (a real hash of 0 is stored as 1) */
+	float idf;
+	uint16_t flags;
+	uint16_t len;
+};
+
+struct summary_lexicon {
+	struct entry *slot;
+	size_t cap, used;    /* cap is a power of two */
+	struct probe *probe; /* per slot, what a look-up needs, packed */
+	double units;        /* corpus units behind the df counts */
+	double unseen_idf;   /* idf of a word not in the table */
+	char **endings;
+	size_t *ending_len;
+	size_t n_endings;
+	int failed;          /* out of memory while loading */
+	const char *loading; /* file being loaded, for messages */
+};
+
+
+static struct entry *find(const struct summary_lexicon *lx, const char *w, size_t n,
+                          uint64_t h)
+{
+	size_t mask = lx->cap - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		struct entry *e = &lx->slot[i];
+		if (!e->word)
+			return e;
+		if (e->hash == h && e->len == n) {
+			size_t j = 0;
+			while (j < n && e->word[j] == w[j])
+				j++;
+			if (j == n)
+				return e;
+		}
+	}
+}
+
+static int grow(struct summary_lexicon *lx)
+{
+	size_t cap = lx->cap ? lx->cap * 2 : 1024;
+	struct entry *old = lx->slot;
+	size_t oldcap = lx->cap;
+	lx->slot = calloc(cap, sizeof *lx->slot);
+	if (!lx->slot) {
+		lx->slot = old;
+		return -1;
+	}
+	lx->cap = cap;
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i].word)
+			*find(lx, old[i].word, old[i].len, old[i].hash) = old[i];
+	free(old);
+	return 0;
+}
+
+/* The entry of W (folded here), made when absent; NULL when out of memory. */
+static struct entry *intern(struct summary_lexicon *lx, const char *w, size_t n)
+{
+	if ((lx->used + 1) * 2 > lx->cap && grow(lx) < 0)
+		return NULL;
+	char *f = malloc(n + 1);
+	if (!f)
+		return NULL;
+	summary_word_fold(w, n, f);
+	f[n] = '\0';
+	uint64_t h = summary_lexicon_hash(f, n);
+	struct entry *e = find(lx, f, n, h);
+	if (e->word) {
+		free(f);
+		return e;
+	}
+	e->hash = h;
+	e->word = f;
+	e->len = (uint32_t)n;
+	lx->used++;
+	return e;
+}
+
+struct list_ctx {
+	struct summary_lexicon *lx;
+	unsigned flag;
+};
+
+static void add_word(const char *line, size_t len, void *vctx)
+{
+	struct list_ctx *c = vctx;
+	struct entry *e = intern(c->lx, line, len);
+	if (e)
+		e->flags |= c->flag;
+	else
+		c->lx->failed = 1;
+}
+
+/* summary-df.txt: "@units N", then "COUNT WORD" lines. */
+static void add_df(const char *line, size_t len, void *vctx)
+{
+	struct list_ctx *c = vctx;
+	char buf[32];
+	size_t i = 0;
+	if (len > 7 && memcmp(line, "@units ", 7) == 0) {
+		size_t m = len - 7 < sizeof buf - 1 ? len - 7 : sizeof buf - 1;
+		memcpy(buf, line + 7, m);
+		buf[m] = '\0';
+		c->lx->units = strtod(buf, NULL);
+		return;
+	}
+	while (i < len && line[i] >= '0' && line[i] <= '9')
+		i++;
+	if (i == 0 || i >= len || i > 9 || line[i] != ' ') {
+		c->lx->failed = 2;
+		return;
+	}
+	unsigned long df = strtoul(line, NULL, 10);
+	struct entry *e = intern(c->lx, line + i + 1, len - i - 1);
+	if (e)
+		e->df = (uint32_t)df;
+	else
+		c->lx->failed = 1;
+}
+
+static void add_ending(const char *line, size_t len, void *vctx)
+{
+	struct summary_lexicon *lx = ((struct list_ctx *)vctx)->lx;
+	char **e = realloc(lx->endings, (lx->n_endings + 1) * sizeof *e);
+	size_t *l = realloc(lx->ending_len, (lx->n_endings + 1) * sizeof *l);
+	if (e)
+		lx->endings = e;
+	if (l)
+		lx->ending_len = l;
+	char *w = malloc(len + 1);
+	if (!e || !l || !w) {
+		free(w);
+		lx->failed = 1;
+		return;
+	}
+	summary_word_fold(line, len, w);
+	w[len] = '\0';
+	lx->endings[lx->n_endings] = w;
+	lx->ending_len[lx->n_endings++] = len;
+}
+
+static int load_list(struct summary_lexicon *lx, const char *lang, const char *file,
+                     unsigned flag, void (*fn)(const char *, size_t, void *))
+{
+	char name[256];
+	snprintf(name, sizeof name, "%s/%s", lang, file);
+	struct list_ctx c = { lx, flag };
+	if (lang_each_line(name, fn, &c) < 0) {
+		fprintf(stderr, "summarize: language file %s is missing\n", name);
+		return -1;
+	}
+	if (lx->failed) {
+		fprintf(stderr, "summarize: language file %s: %s\n", name,
+		        lx->failed == 1 ? "out of memory" : "malformed line");
+		return -1;
+	}
+	return 0;
+}
+
+struct summary_lexicon *summary_lexicon_load(const char *lang)
+{
+	struct summary_lexicon *lx = calloc(1, sizeof *lx);
+	if (!lx || grow(lx) < 0) {
+		free(lx);
+		return NULL;
+	}
+	if (load_list(lx, lang, "stopwords.txt", LEX_STOP, add_word) < 0 ||
+	    load_list(lx, lang, "summary-openers.txt", LEX_OPENER, add_word) < 0 ||
+	    load_list(lx, lang, "summary-connectives.txt", LEX_CONNECTIVE, add_word) < 0 ||
+	    load_list(lx, lang, "summary-credits.txt", LEX_CREDIT, add_word) < 0 ||
+	    load_list(lx, lang, "summary-bylines.txt", LEX_BYLINE, add_word) < 0 ||
+	    load_list(lx, lang, "summary-verbs.txt", LEX_VERB, add_word) < 0 ||
+	    load_list(lx, lang, "summary-verb-endings.txt", 0, add_ending) < 0 ||
+	    load_list(lx, lang, "summary-df.txt", 0, add_df) < 0) {
+		summary_lexicon_free(lx);
+		return NULL;
+	}
+	lx->unseen_idf = log(lx->units + 1);
+	lx->probe = calloc(lx->cap, sizeof *lx->probe);
+	if (!lx->probe) {
+		summary_lexicon_free(lx);
+		return NULL;
+	}
+	for (size_t i = 0; i < lx->cap; i++) {
+		const struct entry *e = &lx->slot[i];
+		if (!e->word)
+			continue;
+		lx->probe[i].hash = e->hash ? e->hash : 1;
+		lx->probe[i].idf = (float)log((lx->units + 1) / (e->df + 1.0));
+		lx->probe[i].flags = (uint16_t)e->flags;
+		lx->probe[i].len = e->len < 0xFFFF ? (uint16_t)e->len : 0xFFFF;
+	}
+	if (lx->units < 1) {
+		fprintf(stderr, "summarize: language file %s/summary-df.txt has no @units line\n",
+		        lang);
+		summary_lexicon_free(lx);
+		return NULL;
+	}
+	return lx;
+}
+
+void summary_lexicon_free(struct summary_lexicon *lx)
+{
+	if (!lx)
+		return;
+	for (size_t i = 0; i < lx->cap; i++)
+		free(lx->slot[i].word);
+	for (size_t i = 0; i < lx->n_endings; i++)
+		free(lx->endings[i]);
+	free(lx->slot);
+	free(lx->probe);
+	free(lx->endings);
+	free(lx->ending_len);
+	free(lx);
+}
+
+void summary_lexicon_lookup(const struct summary_lexicon *lx, const char *w, size_t n,
+                            uint64_t h, unsigned *flags, double *idf, int *verb_ending)
+{
+	const struct probe *p = NULL;
+	uint64_t want = h ? h : 1;
+	size_t mask = lx->cap - 1;
+	(void)w;
+	for (size_t i = h & mask; lx->probe[i].hash; i = (i + 1) & mask)
+		if (lx->probe[i].hash == want && lx->probe[i].len == n) {
+			p = &lx->probe[i];
+			break;
+		}
+	*flags = p ? p->flags : 0;
+	*idf = p ? p->idf : lx->unseen_idf;
+	*verb_ending = summary_lexicon_verb_ending(lx, w, n);
+}
+
+int summary_lexicon_verb_ending(const struct summary_lexicon *lx, const char *w, size_t n)
+{
+	if (n < 4)
+		return 0;
+	for (size_t i = 0; i < lx->n_endings; i++) {
+		size_t l = lx->ending_len[i];
+		if (l < n && memcmp(w + n - l, lx->endings[i], l) == 0)
+			return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,62 @@
+/* lexicon.h — the summarizer's word knowledge, loaded from common/lang/LANG/:
+ * one hash table from a lowercased word (summary_word_fold) to its flags
+ * (stopword, pronoun opener, connective, caption word, byline word, finite
+ * verb) and its document frequency in the reference corpus of
+ * summary-df.txt. Internal to filters/summarize; lengths are bytes.
+ */
+#ifndef ZEEF_SUMMARY_LEXICON_H
+#define ZEEF_SUMMARY_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+enum {
+	LEX_STOP = 1 << 0,        /* stopwords.txt */
+	LEX_OPENER = 1 << 1,      /* summary-openers.txt */
+	LEX_CONNECTIVE = 1 << 2,  /* summary-connectives.txt */
+	LEX_CREDIT = 1 << 3,      /* summary-credits.txt */
+	LEX_BYLINE = 1 << 4,      /* summary-bylines.txt */
+	LEX_VERB = 1 << 5         /* summary-verbs.txt */
+};
+
+struct summary_lexicon;
+
+/* Load the files of LANG ("nl"). NULL when one is missing or malformed
+ * (a message naming it has been printed) or when out of memory. */
+struct summary_lexicon *summary_lexicon_load(const char *lang);
+void summary_lexicon_free(struct summary_lexicon *lx);
+
+/* Look up the lowercased word W (N bytes), whose summary_lexicon_hash() is
+ * H: its LEX_* flags (0 when unknown), its inverse document frequency
+ * log((units + 1) / (df + 1)) with df the number of corpus units (sentences)
+ * containing it (0 when unseen), and whether it ends like a finite verb. */
+void summary_lexicon_lookup(const struct summary_lexicon *lx, const char *w, size_t n,
+                            uint64_t h, unsigned *flags, double *idf, int *verb_ending);
+
+/* The hash the tables use: 8 bytes at a time, multiplied and folded, with
+ * the length mixed in; for summary_lexicon_lookup. */
+static inline uint64_t summary_lexicon_hash(const char *w, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, w + i, 8);
+		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 32;
+	}
+	if (i < n) {
+		uint64_t x = 0;
+		memcpy(&x, w + i, n - i);
+		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+	}
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ull;
+	return h ^ (h >> 29);
+}
+
+/* 1 when W (at least 4 bytes) ends in one of summary-verb-endings.txt. */
+int summary_lexicon_verb_ending(const struct summary_lexicon *lx, const char *w, size_t n);
+
+#endif

@@ -1,0 +1,306 @@
+/* summarize — add an extractive summary to each record (summary.h). */
+#include <stdlib.h>
+#include <string.h>
+#include "filter.h"
+#include "record.h"
+#include "sentence.h"
+#include "summary.h"
+#include "utf8.h"
+
+enum { OPT_RATIO = 1000, OPT_WORDS, OPT_METHOD };
+
+static const struct option options[] = {
+	{"sentences", required_argument, NULL, 'n'},
+	{"ratio", required_argument, NULL, OPT_RATIO},
+	{"words", required_argument, NULL, OPT_WORDS},
+	{"method", required_argument, NULL, OPT_METHOD},
+	{NULL, 0, NULL, 0}
+};
+
+static struct summary_limits limits;
+static enum summary_method method = SUMMARY_RANK;
+static struct summarizer *summarizer;
+static struct splitter *splitter;
+static struct sentence_span *spans;
+static size_t spans_cap;
+static size_t *cp_start, *cp_end;   /* sentence spans in code points */
+static unsigned *entities;
+static float *quoted;
+static size_t doc_cap;
+static char *joined;
+static size_t joined_cap;
+
+static int option(int opt, const char *arg)
+{
+	long long v;
+	char *end;
+	switch (opt) {
+	case 'n':
+		v = filter_parse_count(arg);
+		if (v < 1 || v > 1000000000)
+			return filter_usage_error("--sentences: expected a whole number from 1, not '%s'", arg);
+		limits.sentences = (long)v;
+		return 0;
+	case OPT_WORDS:
+		v = filter_parse_count(arg);
+		if (v < 1 || v > 1000000000)
+			return filter_usage_error("--words: expected a whole number from 1, not '%s'", arg);
+		limits.words = (long)v;
+		return 0;
+	case OPT_RATIO:
+		limits.ratio = strtod(arg, &end);
+		if (end == arg || *end || !(limits.ratio > 0 && limits.ratio <= 1))
+			return filter_usage_error("--ratio: expected a number above 0 and at most 1, not '%s'", arg);
+		return 0;
+	case OPT_METHOD:
+		if (strcmp(arg, "rank") == 0)
+			method = SUMMARY_RANK;
+		else if (strcmp(arg, "lead") == 0)
+			method = SUMMARY_LEAD;
+		else
+			return filter_usage_error("--method: expected rank or lead, not '%s'", arg);
+		return 0;
+	}
+	return EXIT_USAGE;
+}
+
+static int start(void)
+{
+	summarizer = summarizer_new("nl");
+	splitter = splitter_new();
+	return summarizer && splitter ? 0 : EXIT_SOFTWARE;
+}
+
+static void finish(void)
+{
+	summarizer_free(summarizer);
+	splitter_free(splitter);
+	free(spans);
+	free(cp_start);
+	free(cp_end);
+	free(entities);
+	free(quoted);
+	free(joined);
+}
+
+static int grow(void **p, size_t n, size_t size)
+{
+	void *q = realloc(*p, n * size);
+	if (!q)
+		return -1;
+	*p = q;
+	return 0;
+}
+
+static int reserve_doc(size_t n)
+{
+	if (n <= doc_cap)
+		return 0;
+	size_t c = doc_cap ? doc_cap : 64;
+	while (c < n)
+		c *= 2;
+	if (grow((void **)&cp_start, c, sizeof *cp_start) < 0 ||
+	    grow((void **)&cp_end, c, sizeof *cp_end) < 0 ||
+	    grow((void **)&entities, c, sizeof *entities) < 0 ||
+	    grow((void **)&quoted, c, sizeof *quoted) < 0)
+		return -1;
+	doc_cap = c;
+	return 0;
+}
+
+/* Index of the sentence containing code point CP, or N when none. */
+static size_t sentence_at(size_t n, size_t cp)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {          /* first sentence ending after CP */
+		size_t mid = lo + (hi - lo) / 2;
+		if (cp_end[mid] <= cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && cp_start[lo] <= cp ? lo : n;
+}
+
+/* Entity mentions per sentence, from "entities" (its "sentence" index, or
+ * its "start"). 0 when the field is absent. */
+static int count_entities(struct record *r, size_t n)
+{
+	zjson *f = record_get(r, "entities");
+	if (zj_type(f) != ZJ_ARRAY)
+		return 0;
+	memset(entities, 0, n * sizeof *entities);
+	for (size_t i = 0, m = zj_len(f); i < m; i++) {
+		zjson *e = zj_at(f, i);
+		int ok = 0;
+		int64_t k = zj_intval(zj_get(e, "sentence"), &ok);
+		if (!ok) {
+			int64_t s = zj_intval(zj_get(e, "start"), &ok);
+			k = ok && s >= 0 ? (int64_t)sentence_at(n, (size_t)s) : -1;
+		}
+		if (k >= 0 && (size_t)k < n)
+			entities[k]++;
+	}
+	return 1;
+}
+
+/* Share of each sentence (code points) inside a quote of "quotes". 0 when
+ * the field is absent. */
+static int share_quoted(struct record *r, size_t n)
+{
+	zjson *f = record_get(r, "quotes");
+	if (zj_type(f) != ZJ_ARRAY)
+		return 0;
+	memset(quoted, 0, n * sizeof *quoted);
+	for (size_t i = 0, m = zj_len(f); i < m; i++) {
+		zjson *q = zj_at(f, i);
+		int ok1 = 0, ok2 = 0;
+		int64_t s = zj_intval(zj_get(q, "start"), &ok1);
+		int64_t e = zj_intval(zj_get(q, "end"), &ok2);
+		if (!ok1 || !ok2 || s < 0 || e <= s)
+			continue;
+		size_t lo = 0, hi = n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (cp_end[mid] <= (size_t)s)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t k = lo; k < n && cp_start[k] < (size_t)e; k++) {
+			size_t a = cp_start[k] > (size_t)s ? cp_start[k] : (size_t)s;
+			size_t b = cp_end[k] < (size_t)e ? cp_end[k] : (size_t)e;
+			if (b > a && cp_end[k] > cp_start[k])
+				quoted[k] += (float)(b - a) / (float)(cp_end[k] - cp_start[k]);
+			if (quoted[k] > 1)
+				quoted[k] = 1;
+		}
+	}
+	return 1;
+}
+
+static int summarize_record(struct record *r)
+{
+	size_t len;
+	const char *text = record_text(r, &len);
+	long n = sentences_of(r, splitter, &spans, &spans_cap);
+	if (n < 0)
+		return EXIT_DATAERR;
+	if (reserve_doc((size_t)n + 1) < 0)
+		return EXIT_SOFTWARE;
+	struct summary_doc doc = { text, len, spans, (size_t)n, NULL, NULL };
+	if (record_get(r, "entities") || record_get(r, "quotes")) {
+		struct cp_cursor c;
+		cp_cursor_init(&c, text);
+		for (long k = 0; k < n; k++) {   /* spans are in text order */
+			cp_start[k] = cp_cursor_at(&c, spans[k].start);
+			cp_end[k] = cp_cursor_at(&c, spans[k].end);
+		}
+		if (count_entities(r, (size_t)n))
+			doc.entities = entities;
+		if (share_quoted(r, (size_t)n))
+			doc.quoted = quoted;
+	}
+	const size_t *picked;
+	size_t m = summarizer_run(summarizer, &doc, method, &limits, &picked);
+	if (m == (size_t)-1)
+		return EXIT_SOFTWARE;
+
+	zjson *idx = zj_array();
+	size_t need = 1;
+	for (size_t i = 0; i < m; i++)
+		need += spans[picked[i]].end - spans[picked[i]].start + 1;
+	if (need > joined_cap) {
+		if (grow((void **)&joined, need, 1) < 0) {
+			zj_free(idx);
+			return EXIT_SOFTWARE;
+		}
+		joined_cap = need;
+	}
+	size_t at = 0;
+	for (size_t i = 0; i < m; i++) {
+		const struct sentence_span *s = &spans[picked[i]];
+		zj_push(idx, zj_int((int64_t)picked[i]));
+		if (i)
+			joined[at++] = ' ';
+		memcpy(joined + at, text + s->start, s->end - s->start);
+		at += s->end - s->start;
+	}
+	zjson *summary = zj_object();
+	zj_add(summary, "sentences", idx);
+	zj_add(summary, "text", zj_string(joined ? joined : "", at));
+	record_set(r, "summary", summary);
+	return 0;
+}
+
+static const char help[] =
+"Adds \"summary\" to each record: the sentences that say the most, read well\n"
+"on their own and do not repeat each other, chosen from the record's own\n"
+"sentences (an extractive summary). Deterministic; time and memory linear in\n"
+"the length of the record.\n"
+"\n"
+"Output field:\n"
+"  \"summary\": {\"sentences\":[I,...],\"text\":T}\n"
+"      I: 0-based indices into the record's \"sentences\", in document order;\n"
+"      T: the chosen sentences' texts, in that order, joined by one space.\n"
+"  An existing \"summary\" is replaced; every other field is left as it is.\n"
+"\n"
+"Input fields:\n"
+"  \"text\"       required.\n"
+"  \"sentences\"  [{\"start\",\"end\",\"text\"}] from split-sentences. When the\n"
+"               field is absent, summarize splits the text itself with the\n"
+"               same splitter, so the indices are those split-sentences would\n"
+"               write; the field is not added.\n"
+"  \"entities\"   used when present (tag-entities): mentions per sentence.\n"
+"  \"quotes\"     used when present (extract-quotes): quoted speech lowers a\n"
+"               sentence's score. Without it, quote marks are used.\n"
+"\n"
+"Method (--method rank, the default): each sentence is scored on its position\n"
+"among the real sentences (news puts the facts first), its centrality (how\n"
+"much of its weighted vocabulary the other sentences share; words weighted by\n"
+"inverse document frequency, stopwords not counted), names and entities,\n"
+"length, and quoted speech. A sentence that opens with a pronoun or\n"
+"demonstrative pointing back (\"he\", \"that\") is penalised unless the sentence\n"
+"before it is chosen too. Headings, photo captions and credits, bylines and\n"
+"fragments without a verb are only chosen when too few real sentences exist.\n"
+"Sentences are taken best first, each one's score lowered by the share of its\n"
+"words already covered (maximal marginal relevance). The word lists and\n"
+"frequencies are in common/lang/nl/ (stopwords.txt, summary-*.txt).\n"
+"\n"
+"Options:\n"
+"  -n, --sentences=N     at most N sentences\n"
+"      --ratio=R         at most R times the number of sentences, rounded,\n"
+"                        at least 1 (0 < R <= 1)\n"
+"      --words=W         at most W words in all: the best sentences that fit;\n"
+"                        empty when no sentence is that short\n"
+"      --method=METHOD   rank (default) or lead: the first sentences, for\n"
+"                        comparison (headings, captions and bylines skipped)\n"
+"  Limits given together all apply. With none, the summary has 3 sentences,\n"
+"  or a third of the document's sentences when that is fewer, but at least 2.\n"
+"\n"
+"Examples:\n"
+"  normalize article.txt | split-sentences | summarize | jq -r .summary.text\n"
+"  summarize --words 60 --method lead < records.jsonl\n"
+"\n"
+"Exit status: 0 ok, 64 bad option, 65 bad input record (e.g. malformed\n"
+"\"sentences\"), 66 cannot open a FILE, 70 internal error, 74 write error.\n";
+
+static const struct filter_spec spec = {
+	.name = "summarize",
+	.purpose = "add an extractive summary of each record's sentences",
+	.help = help,
+	.requires = "text",
+	.uses = "sentences entities quotes",
+	.provides = "summary",
+	.options = options,
+	.shortopts = "n:",
+	.option = option,
+	.start = start,
+	.record = summarize_record,
+	.finish = finish,
+};
+
+int main(int argc, char **argv)
+{
+	return filter_main(&spec, argc, argv);
+}

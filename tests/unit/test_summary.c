@@ -1,0 +1,366 @@
+/* Unit tests of filters/summarize/summary.c: words, sentence kinds, scoring
+ * features, redundancy and length limits. Texts are small Dutch news-style
+ * fixtures written for these tests. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check_main.h"
+#include "../../filters/summarize/summary.h"
+
+static struct summarizer *sz;
+
+static void setup(void)
+{
+	sz = summarizer_new("nl");
+	ck_assert_ptr_nonnull(sz);
+}
+
+static void teardown(void)
+{
+	summarizer_free(sz);
+}
+
+/* A document made of SENTENCES joined by one space (or a blank line where a
+ * sentence starts with "\n"), with their byte spans. */
+struct fixture {
+	char text[8192];
+	struct sentence_span span[64];
+	size_t n;
+};
+
+static void make(struct fixture *f, const char *const *sentences)
+{
+	size_t at = 0;
+	f->n = 0;
+	for (; *sentences; sentences++) {
+		const char *s = *sentences;
+		if (f->n)
+			f->text[at++] = ' ';
+		if (*s == '\n') {
+			f->text[at - 1] = '\n';
+			f->text[at++] = '\n';
+			s++;
+		}
+		size_t l = strlen(s);
+		memcpy(f->text + at, s, l);
+		f->span[f->n].start = at;
+		f->span[f->n++].end = at + l;
+		at += l;
+	}
+	f->text[at] = '\0';
+}
+
+static size_t run(struct fixture *f, enum summary_method m, long sentences, double ratio,
+                  long words, const size_t **picked)
+{
+	struct summary_doc d = { f->text, strlen(f->text), f->span, f->n, NULL, NULL };
+	struct summary_limits l = { sentences, ratio, words };
+	size_t k = summarizer_run(sz, &d, m, &l, picked);
+	ck_assert_uint_ne(k, (size_t)-1);
+	return k;
+}
+
+static int has(const size_t *p, size_t k, size_t i)
+{
+	for (size_t j = 0; j < k; j++)
+		if (p[j] == i)
+			return 1;
+	return 0;
+}
+
+static const char *const news[] = {
+	"Beeld ANP",
+	"\nHet kabinet trekt volgend jaar 2 miljard euro uit voor de bouw van nieuwe woningen in Utrecht en Zwolle.",
+	"Minister Jansen van Volkshuisvesting maakte het plan dinsdag bekend in Den Haag.",
+	"Gemeenten krijgen het geld om bouwgrond bouwrijp te maken.",
+	"\nBouwgrond duur",
+	"\nDe prijs van bouwgrond is de afgelopen jaren sterk gestegen, vooral in de Randstad.",
+	"Hij hoopt dat de woningen binnen vijf jaar klaar zijn.",
+	"Een flinke klus.",
+	NULL
+};
+
+START_TEST(words_split_on_punctuation_and_quotes)
+{
+	const char *t = "\xE2\x80\x9C" "Caf\xC3\xA9-eigenaar,, zei: 'n\xC3\xA9\xC3\xA9'\xE2\x80\x94 8,5%";
+	size_t pos = 0, s, e, n = 0;
+	char got[8][32];
+	while (summary_word_next(t, strlen(t), &pos, &s, &e) && n < 8) {
+		memcpy(got[n], t + s, e - s);
+		got[n++][e - s] = '\0';
+	}
+	ck_assert_uint_eq(n, 6);
+	ck_assert_str_eq(got[0], "Caf\xC3\xA9");
+	ck_assert_str_eq(got[1], "eigenaar");
+	ck_assert_str_eq(got[2], "zei");
+	ck_assert_str_eq(got[3], "n\xC3\xA9\xC3\xA9");
+	ck_assert_str_eq(got[4], "8");
+	ck_assert_str_eq(got[5], "5");
+	char out[16];
+	const char *w = "\xC3\x89\xC3\xA9nMAAL";   /* ÉénMAAL */
+	summary_word_fold(w, strlen(w), out);
+	out[strlen(w)] = '\0';
+	ck_assert_str_eq(out, "\xC3\xA9\xC3\xA9nmaal");
+}
+END_TEST
+
+START_TEST(kinds_of_lines)
+{
+	static const char *const doc[] = {
+		"Beeld AP",
+		"Door Anna de Vries",
+		"Storm in het noorden",
+		"Een zware storm boven zee.",
+		"De storm trok dinsdag over Groningen en Friesland.",
+		NULL
+	};
+	struct fixture f;
+	const size_t *p;
+	make(&f, doc);
+	run(&f, SUMMARY_RANK, 1, 0, 0, &p);
+	ck_assert_int_eq(summarizer_kind(sz, 0), SUMMARY_CAPTION);
+	ck_assert_int_eq(summarizer_kind(sz, 1), SUMMARY_BYLINE);
+	ck_assert_int_eq(summarizer_kind(sz, 2), SUMMARY_HEADING);
+	ck_assert_int_eq(summarizer_kind(sz, 3), SUMMARY_FRAGMENT);
+	ck_assert_int_eq(summarizer_kind(sz, 4), SUMMARY_SENTENCE);
+}
+END_TEST
+
+START_TEST(never_picks_captions_or_headings_while_sentences_remain)
+{
+	struct fixture f;
+	const size_t *p;
+	make(&f, news);
+	size_t k = run(&f, SUMMARY_RANK, 5, 0, 0, &p);
+	ck_assert_uint_eq(k, 5);
+	ck_assert(!has(p, k, 0));   /* Beeld ANP */
+	ck_assert(!has(p, k, 4));   /* heading */
+	ck_assert(!has(p, k, 7));   /* fragment without a verb */
+	k = run(&f, SUMMARY_LEAD, 2, 0, 0, &p);
+	ck_assert_uint_eq(k, 2);
+	ck_assert_uint_eq(p[0], 1);
+	ck_assert_uint_eq(p[1], 2);
+	/* Only when nothing else is left. */
+	k = run(&f, SUMMARY_RANK, 8, 0, 0, &p);
+	ck_assert_uint_eq(k, 8);
+}
+END_TEST
+
+START_TEST(indices_ascending_and_lead_sentence_first)
+{
+	struct fixture f;
+	const size_t *p;
+	make(&f, news);
+	size_t k = run(&f, SUMMARY_RANK, 3, 0, 0, &p);
+	ck_assert_uint_eq(k, 3);
+	ck_assert_uint_lt(p[0], p[1]);
+	ck_assert_uint_lt(p[1], p[2]);
+	ck_assert_uint_eq(p[0], 1);
+}
+END_TEST
+
+START_TEST(unresolved_pronoun_is_penalised_unless_resolved)
+{
+	static const char *const a[] = {
+		"De burgemeester van Leiden opende zaterdag het nieuwe museum.",
+		"Hij sprak de bezoekers toe over de geschiedenis van de stad Leiden en het museum.",
+		"Men sprak de bezoekers toe over de geschiedenis van de stad Leiden en het museum.",
+		NULL
+	};
+	struct fixture f;
+	const size_t *p;
+	make(&f, a);
+	run(&f, SUMMARY_RANK, 1, 0, 0, &p);
+	/* Same words but for the opener: the pronoun one scores lower, though
+	 * it comes first. */
+	ck_assert(summarizer_score(sz, 1) < summarizer_score(sz, 2));
+	static const char *const b[] = {
+		"Hij sprak de bezoekers toe over de geschiedenis van de stad.",
+		"Het museum in Leiden trok zaterdag tweeduizend bezoekers uit het hele land.",
+		NULL
+	};
+	make(&f, b);
+	size_t k = run(&f, SUMMARY_RANK, 1, 0, 0, &p);
+	ck_assert_uint_eq(k, 1);
+	ck_assert_uint_eq(p[0], 1);   /* not the leading "Hij" */
+}
+END_TEST
+
+START_TEST(pronoun_resolved_by_the_sentence_before)
+{
+	static const char *const a[] = {
+		"De munitievoorraden van de NAVO-landen slinken snel, meldt het bondgenootschap in Brussel.",
+		"Die raken sneller op dan de fabrieken in Europa nieuwe munitie kunnen maken.",
+		"Het weer in Brussel was dinsdag goed.",
+		NULL
+	};
+	struct fixture f;
+	const size_t *p;
+	make(&f, a);
+	/* A heavy opener penalty: "Die" is only taken because the sentence it
+	 * points back to is taken first. */
+	struct summary_weights w = summary_default_weights;
+	w.opener = 5;
+	summarizer_set_weights(sz, &w);
+	size_t k = run(&f, SUMMARY_RANK, 2, 0, 0, &p);
+	ck_assert_uint_eq(k, 2);
+	ck_assert_uint_eq(p[0], 0);
+	ck_assert_uint_eq(p[1], 1);
+	/* Alone, it is not taken. */
+	k = run(&f, SUMMARY_RANK, 1, 0, 0, &p);
+	ck_assert_uint_eq(p[0], 0);
+	static const char *const b[] = { a[1], a[2], NULL };
+	make(&f, b);
+	k = run(&f, SUMMARY_RANK, 1, 0, 0, &p);
+	ck_assert_uint_eq(p[0], 1);
+}
+END_TEST
+
+START_TEST(quoted_speech_scores_lower)
+{
+	static const char *const a[] = {
+		"De politie in Arnhem heeft drie verdachten opgepakt na de overval op een juwelier.",
+		",,De politie in Arnhem heeft drie verdachten opgepakt na de overval op een juwelier.''",
+		NULL
+	};
+	struct fixture f;
+	const size_t *p;
+	make(&f, a);
+	run(&f, SUMMARY_RANK, 1, 0, 0, &p);
+	double plain = summarizer_score(sz, 0), quoted = summarizer_score(sz, 1);
+	ck_assert(quoted < plain - 0.3);
+	/* The quotes field, when given, is used instead of the marks. */
+	float share[2] = { 1.0f, 0.0f };
+	struct summary_doc d = { f.text, strlen(f.text), f.span, f.n, NULL, share };
+	struct summary_limits l = { 1, 0, 0 };
+	summarizer_run(sz, &d, SUMMARY_RANK, &l, &p);
+	ck_assert(summarizer_score(sz, 0) < summarizer_score(sz, 1));
+}
+END_TEST
+
+START_TEST(entities_raise_a_sentence)
+{
+	static const char *const a[] = {
+		"de ploeg won de wedstrijd in de laatste minuut met een doelpunt.",
+		"de ploeg won de wedstrijd in de laatste minuut met een doelpunt.",
+		NULL
+	};
+	struct fixture f;
+	const size_t *p;
+	make(&f, a);
+	unsigned ents[2] = { 0, 4 };
+	struct summary_doc d = { f.text, strlen(f.text), f.span, f.n, NULL, NULL };
+	struct summary_limits l = { 1, 0, 0 };
+	summarizer_run(sz, &d, SUMMARY_RANK, &l, &p);
+	double without = summarizer_score(sz, 1) - summarizer_score(sz, 0);
+	d.entities = ents;
+	summarizer_run(sz, &d, SUMMARY_RANK, &l, &p);
+	ck_assert(summarizer_score(sz, 1) - summarizer_score(sz, 0) > without + 0.05);
+}
+END_TEST
+
+START_TEST(repeated_sentence_is_not_picked_twice)
+{
+	static const char *const a[] = {
+		"Het water in de Maas stijgt snel door de hevige regen in de Ardennen.",
+		"Het water in de Maas stijgt snel door de hevige regen in de Ardennen.",
+		"Bewoners van Venlo zetten zandzakken voor hun deuren.",
+		"Rijkswaterstaat houdt de dijken bij Roermond in de gaten.",
+		NULL
+	};
+	struct fixture f;
+	const size_t *p;
+	make(&f, a);
+	size_t k = run(&f, SUMMARY_RANK, 2, 0, 0, &p);
+	ck_assert_uint_eq(k, 2);
+	ck_assert(!(has(p, k, 0) && has(p, k, 1)));
+}
+END_TEST
+
+START_TEST(length_limits)
+{
+	struct fixture f;
+	const size_t *p;
+	make(&f, news);
+	/* Default: a third of 8 sentences is 2. */
+	ck_assert_uint_eq(run(&f, SUMMARY_RANK, 0, 0, 0, &p), 2);
+	ck_assert_uint_eq(run(&f, SUMMARY_RANK, 4, 0, 0, &p), 4);
+	ck_assert_uint_eq(run(&f, SUMMARY_RANK, 0, 0.5, 0, &p), 4);
+	ck_assert_uint_eq(run(&f, SUMMARY_RANK, 0, 0.01, 0, &p), 1);
+	ck_assert_uint_eq(run(&f, SUMMARY_RANK, 100, 0, 0, &p), 8);
+	/* Words: the best sentences that fit, 25 words in all at most. */
+	size_t k = run(&f, SUMMARY_RANK, 0, 0, 25, &p);
+	ck_assert_uint_ge(k, 1);
+	size_t words = 0;
+	for (size_t i = 0; i < k; i++) {
+		size_t pos = f.span[p[i]].start, s, e;
+		while (summary_word_next(f.text, f.span[p[i]].end, &pos, &s, &e))
+			words++;
+	}
+	ck_assert_uint_le(words, 25);
+	ck_assert_uint_eq(run(&f, SUMMARY_RANK, 0, 0, 1, &p), 0);   /* nothing fits */
+	ck_assert_uint_eq(run(&f, SUMMARY_LEAD, 0, 0, 20, &p), 1);
+	ck_assert_uint_eq(p[0], 1);
+	/* Default on a long document: 3. */
+	static const char *const one[] = { "Het regent in Utrecht en Amersfoort.", NULL };
+	make(&f, one);
+	ck_assert_uint_eq(run(&f, SUMMARY_RANK, 0, 0, 0, &p), 1);
+}
+END_TEST
+
+START_TEST(empty_document)
+{
+	struct summary_doc d = { "", 0, NULL, 0, NULL, NULL };
+	const size_t *p;
+	ck_assert_uint_eq(summarizer_run(sz, &d, SUMMARY_RANK, NULL, &p), 0);
+}
+END_TEST
+
+START_TEST(large_document_default_three)
+{
+	/* 20,000 sentences: runs (linear time) and still gives 3. */
+	size_t n = 20000, at = 0;
+	char *text = malloc(n * 80);
+	struct sentence_span *sp = malloc(n * sizeof *sp);
+	ck_assert_ptr_nonnull(text);
+	for (size_t i = 0; i < n; i++) {
+		int l = sprintf(text + at, "Stad %zu kreeg op dag %zu een nieuwe burgemeester uit Breda. ",
+		                i % 97, i % 31);
+		sp[i].start = at;
+		sp[i].end = at + (size_t)l - 1;
+		at += (size_t)l;
+	}
+	struct summary_doc d = { text, at, sp, n, NULL, NULL };
+	const size_t *p;
+	ck_assert_uint_eq(summarizer_run(sz, &d, SUMMARY_RANK, NULL, &p), 3);
+	struct summary_limits l = { 0, 0.25, 0 };
+	ck_assert_uint_eq(summarizer_run(sz, &d, SUMMARY_RANK, &l, &p), 5000);
+	free(text);
+	free(sp);
+}
+END_TEST
+
+static Suite *make_suite(void)
+{
+	Suite *s = suite_create("summary");
+	TCase *tc = tcase_create("core");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, words_split_on_punctuation_and_quotes);
+	tcase_add_test(tc, kinds_of_lines);
+	tcase_add_test(tc, never_picks_captions_or_headings_while_sentences_remain);
+	tcase_add_test(tc, indices_ascending_and_lead_sentence_first);
+	tcase_add_test(tc, unresolved_pronoun_is_penalised_unless_resolved);
+	tcase_add_test(tc, pronoun_resolved_by_the_sentence_before);
+	tcase_add_test(tc, quoted_speech_scores_lower);
+	tcase_add_test(tc, entities_raise_a_sentence);
+	tcase_add_test(tc, repeated_sentence_is_not_picked_twice);
+	tcase_add_test(tc, length_limits);
+	tcase_add_test(tc, empty_document);
+	tcase_add_test(tc, large_document_default_three);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(make_suite)
