@@ -197,9 +197,11 @@ static const struct filter_spec spec = {
 	.version_note =
 	"The built-in model (common/lang/nl/ner-model.txt) was trained on the Dutch\n"
 	"part of the CoNLL-2002 shared task data (ned.train; De Morgen, 2000), which\n"
-	"is licensed for research use only: so is this model. Its gazetteers come\n"
-	"from Debian's iso-codes (country names in Dutch) and the Europeana\n"
-	"Newspapers Dutch NER corpus (CC0). Retrain with --train on data you may use.",
+	"is licensed for research use only: so is this model, and so are the names\n"
+	"of that data which it carries for its gazetteer. The other gazetteers come\n"
+	"from Debian's iso-codes (country names in Dutch), the Europeana Newspapers\n"
+	"Dutch NER corpus (CC0) and lists made for Zeef. Retrain with --train on\n"
+	"data you may use.",
 	.requires = "text",
 	.uses = "sentences",
 	.provides = "entities",
