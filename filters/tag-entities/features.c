@@ -43,7 +43,7 @@ enum {
 	T_CLASS, T_LEN, T_WM1, T_WP1, T_WM2, T_WP2, T_SM1, T_SP1, T_SM2, T_SP2,
 	T_BIGRAM_L, T_BIGRAM_R, T_SHAPE3, T_WM1_S, T_S_WP1, T_LOWER_CLASS,
 	T_SUF3_M1, T_SUF3_P1, T_GAZ_B, T_GAZ_I, T_GAZ_WORD, T_HIST, T_HIST_ENT,
-	T_HIST_LC, T_MIDCAP, T_CLASS_M1, T_CLASS_P1, T_AGG, T_SUF4_M1, T_PRE4_M1, T_PRE4_P1, T_BRIDGE, T_HIST_POS
+	T_HIST_LC, T_CLASS_M1, T_CLASS_P1, T_AGG, T_SUF4_M1, T_PRE4_M1, T_PRE4_P1, T_BRIDGE, T_HIST_POS
 };
 
 static inline uint32_t feat(uint32_t t, uint32_t v) { return ner_hash_mix(t * 0x27D4EB2Du, v); }
@@ -175,7 +175,6 @@ enum { DOC_MAX_CONTEXTS = 8 };
 struct doc_entry {
 	uint32_t key;
 	uint16_t count[NER_NTYPES + 1];   /* [0] tagged O, [1 + t] type t */
-	uint16_t mid;                     /* seen capitalised inside a sentence */
 	uint16_t begin, inside;           /* tagged first in a name, or later */
 	uint8_t nctx;
 	uint32_t ctx[DOC_MAX_CONTEXTS];   /* words beside its mentions (ner_doc_scan) */
@@ -330,7 +329,6 @@ static void bump(uint16_t *c)
 
 int ner_doc_learn(struct ner_doc *d, const struct ner_word *w, size_t n, const uint8_t *labels)
 {
-	int start = 1;
 	for (size_t i = 0; i < n; i++) {
 		if (!w[i].len)
 			continue;
@@ -340,8 +338,6 @@ int ner_doc_learn(struct ner_doc *d, const struct ner_word *w, size_t n, const u
 			if (!e)
 				return -1;
 			bump(&e->count[type + 1]);
-			if (!start)
-				bump(&e->mid);
 			if (type >= 0)
 				bump(ner_label_is_begin(labels[i]) ? &e->begin : &e->inside);
 		}
@@ -352,8 +348,6 @@ int ner_doc_learn(struct ner_doc *d, const struct ner_word *w, size_t n, const u
 				return -1;
 			bump(&e->count[type + 1]);
 		}
-		if (is_wordlike(&w[i]))
-			start = 0;
 	}
 	return 0;
 }
@@ -521,8 +515,6 @@ int ner_features(struct ner_scratch *s, const struct ner_gazetteer *g,
 					if (e->begin || e->inside)
 						f[k++] = feat(T_HIST_POS, e->begin > e->inside ? 1u : e->inside > e->begin ? 2u : 3u);
 				}
-				if ((t->flags & F_START))
-					f[k++] = feat(T_MIDCAP, e && e->mid ? 1 : 0);
 				e = doc_find(d, ner_hash_mix(DOC_LOWER_SEED, t->lower));
 				if (e) {
 					int b = argmax(e->count, 1);

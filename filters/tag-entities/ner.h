@@ -73,8 +73,9 @@ enum { NER_GAZ_MAX_WORDS = 6 };
 
 /* --- document memory (features.c) --------------------------------------- */
 
-/* What earlier sentences of the same document said about a word: the types
- * the tagger gave it, and whether it was capitalised mid-sentence. */
+/* What the same document says about a word: the words around its
+ * capitalised mentions (ner_doc_scan), and the types the tagger gave it in
+ * earlier sentences, and where in a name it stood (ner_doc_learn). */
 struct ner_doc;
 struct ner_doc *ner_doc_new(void);
 void ner_doc_reset(struct ner_doc *d);
