@@ -277,8 +277,13 @@ int entities_tag(struct entities_tagger *t, const char *text, size_t len,
 			return -1;
 	for (size_t s = 0; s < n; s++) {
 		size_t a = t->sent_first[s], b = t->sent_first[s + 1];
-		if (ner_tag_sentence(&t->tagger, t->words + a, b - a, t->labels + a) < 0)
-			return -1;
+		/* a "sentence" of thousands of tokens (a text without stops) is
+		 * tagged in pieces, so the tagger's tables stay small */
+		for (size_t c = a; c < b; c += ENTITIES_MAX_RUN) {
+			size_t e = b - c > ENTITIES_MAX_RUN ? c + ENTITIES_MAX_RUN : b;
+			if (ner_tag_sentence(&t->tagger, t->words + c, e - c, t->labels + c) < 0)
+				return -1;
+		}
 		for (size_t i = a; i < b;) {
 			if (!t->labels[i]) {
 				i++;

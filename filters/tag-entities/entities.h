@@ -15,6 +15,9 @@
 /* Name of the default model among the language files (lang.h). */
 #define ENTITIES_MODEL_NAME "nl/ner-model.txt"
 
+/* Longest run of tokens tagged at once; longer sentences are cut. */
+enum { ENTITIES_MAX_RUN = 1000 };
+
 struct entity {
 	size_t start, end;   /* bytes, [start, end) */
 	int type;            /* index into ner_type_names */

@@ -328,6 +328,17 @@ START_TEST(texts_with_the_builtin_model)
 	ck_assert_uint_eq(t.ent[1].end, 29);
 	ck_assert_str_eq(ner_type_names[t.ent[1].type], "LOC");
 	ck_assert_uint_eq(t.ent[1].sentence, 0);
+	/* a "sentence" far longer than one tagging run: names all the way */
+	size_t reps = 3 * ENTITIES_MAX_RUN / 5 + 7, one = strlen("in Gent en ");
+	char *big = malloc(reps * one + 1);
+	for (size_t i = 0; i < reps; i++)
+		memcpy(big + i * one, "in Gent en ", one);
+	big[reps * one] = 0;
+	struct sentence_span whole = { 0, reps * one - 1 };
+	ck_assert_int_eq(entities_tag(&t, big, reps * one - 1, &whole, 1), 0);
+	ck_assert_uint_ge(t.n_ent, reps - 2);
+	ck_assert_uint_eq(t.ent[t.n_ent - 1].start, (reps - 1) * one + 3);
+	free(big);
 	/* reused for the next text: nothing left over */
 	ck_assert_int_eq(entities_tag(&t, "", 0, sp, 0), 0);
 	ck_assert_uint_eq(t.n_ent, 0);
