@@ -334,6 +334,17 @@ void zj_push(zjson *a, zjson *v)
 		check(NULL);
 }
 
+zjson *zj_raw(const char *json, size_t len)
+{
+	zjson *v = check(json_object_new_object());
+	char *text = check(malloc(len + 1));
+	memcpy(text, json, len);
+	text[len] = 0;
+	json_object_set_serializer(v, json_object_userdata_to_json_string, text,
+	                           json_object_free_userdata);
+	return v;
+}
+
 zjson *zj_span(int64_t start_cp, int64_t end_cp, const char *text, size_t len)
 {
 	zjson *o = zj_object();

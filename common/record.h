@@ -93,6 +93,12 @@ void zj_add(zjson *o, const char *key, zjson *v);
 void zj_push(zjson *a, zjson *v);
 /* {"start":START,"end":END,"text":TEXT}: the usual span object. */
 zjson *zj_span(int64_t start_cp, int64_t end_cp, const char *text, size_t len_bytes);
+/* A value given as the LEN bytes of compact JSON text at JSON (copied),
+ * written out verbatim: for a filter that writes many small objects (a span
+ * per sentence) faster than one zjson each allows. The caller guarantees
+ * valid JSON serialised as zj_serialize would. Write-only: zj_get, zj_at
+ * and zj_len see an empty object. */
+zjson *zj_raw(const char *json, size_t len_bytes);
 
 enum zj_type { ZJ_NULL, ZJ_BOOL, ZJ_INT, ZJ_DOUBLE, ZJ_STRING, ZJ_ARRAY, ZJ_OBJECT };
 enum zj_type zj_type(const zjson *v);                 /* NULL pointer is ZJ_NULL */

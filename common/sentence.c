@@ -7,10 +7,12 @@
  *
  * The scanner skips every byte that cannot matter (letters, digits, most
  * punctuation, spaces) through a table, and stops only at . ? ! quotes,
- * newlines and the lead byte of the ellipsis and typographic quotes. There it
- * reads the chunk around the byte, and, when it ends in a sentence mark, the
- * word before the mark and the chunks after it decide whether the sentence
- * ends. Chunks are read on demand and never stored, so memory is only the
+ * newlines, the lead byte of the ellipsis and typographic quotes, and
+ * capital letters. At a mark or quote it reads the chunk around the byte,
+ * and, when it ends in a sentence mark, the word before the mark and the
+ * chunks after it decide whether the sentence ends; at a capital after a
+ * lowercase word it checks for a sentence that starts without a mark before
+ * it. Chunks are read on demand and never stored, so memory is only the
  * result; every byte is looked at a bounded number of times (linear time).
  *
  * All offsets are bytes. Word lists come from lang.h (nl/...).
@@ -36,12 +38,13 @@ struct chunk {
 };
 
 struct splitter {
-	struct word_list abbr, abbr_final, abbr_number, clitics, starters, title_articles;
+	struct word_list abbr, abbr_final, abbr_number, clitics, starters, title_articles,
+	                 title_nouns;
 	struct sentence_span *spans;   /* the last result */
 	size_t n, cap;
 };
 
-/* ---- chunks --------------------------------------------------------------- */
+/* ---- results ------------------------------------------------------------- */
 
 /* splitter_split never fails: running out of memory ends the program (70). */
 static void out_of_memory(void)
@@ -50,7 +53,7 @@ static void out_of_memory(void)
 	exit(70);
 }
 
-static int push_span(struct splitter *sp, size_t s, size_t e)
+static void push_span(struct splitter *sp, size_t s, size_t e)
 {
 	if (sp->n == sp->cap) {
 		size_t cap = sp->cap ? sp->cap * 2 : 64;
@@ -59,66 +62,8 @@ static int push_span(struct splitter *sp, size_t s, size_t e)
 		sp->spans = n; sp->cap = cap;
 	}
 	sp->spans[sp->n++] = (struct sentence_span){ s, e };
-	return 0;
 }
 
-/* A boundary glued inside the chunk [s, e): after a lowercase word of two
- * letters or more, . ? or ! (closing quotes allowed), then an uppercase
- * letter and a lowercase one ("rechtvaardigt.Inclusief"). Returns the byte
- * where the next sentence starts, or 0. URLs, e-mail addresses and host
- * names (a / or @ in the chunk, www. before, or a further dot after) are
- * never cut. */
-static size_t glued_boundary(const struct splitter *sp, const char *t, size_t s, size_t e)
-{
-	for (size_t i = s; i < e; i++)
-		if (t[i] == '/' || t[i] == '@')
-			return 0;
-	for (size_t p = s + 2; p + 2 < e; p++) {
-		char c = t[p];
-		if (c != '.' && c != '?' && c != '!')
-			continue;
-		/* the word before: letters back to a non-letter */
-		size_t w = p, nl = 0;
-		while (w > s) {
-			size_t q = prev_char(t, w);
-			if (!is_letter(t, q, e)) break;
-			w = q; nl++;
-		}
-		if (nl < 2 || char_case(t, prev_char(t, p), e) != C_LOWER)
-			continue;
-		if (c == '.' && (w > s && t[w - 1] == '.'))
-			continue;
-		if (c == '.' && (sentence_in_list(&sp->abbr, t + w, p - w, 1) ||
-		                 sentence_in_list(&sp->abbr_final, t + w, p - w, 1)))
-			continue;
-		size_t q = p + 1;
-		while (q < e) {
-			unsigned char b = (unsigned char)t[q];
-			if (b == '"' || b == '\'') q++;
-			else if (b == 0xE2 && q + 2 < e && (unsigned char)t[q + 1] == 0x80 &&
-			         ((unsigned char)t[q + 2] == 0x9D || (unsigned char)t[q + 2] == 0x99))
-				q += 3;
-			else break;
-		}
-		if (q >= e || char_case(t, q, e) != C_UPPER)
-			continue;
-		/* a host name goes on with more dots: www.Gemeente.nl */
-		int host = 0;
-		for (size_t k = q; k + 1 < e && !host; k++)
-			host = t[k] == '.' && is_letter(t, k + 1, e);
-		if (host || (p - w == 3 && t[w] == 'w' && t[w + 1] == 'w' && t[w + 2] == 'w'))
-			continue;
-		int32_t cp;
-		int k = utf8_decode(t + q, e - q, &cp);
-		if (k < 0 || q + (size_t)k >= e || char_case(t, q + (size_t)k, e) != C_LOWER)
-			continue;
-		return q;
-	}
-	return 0;
-}
-
-/* Cut the paragraph-level chunks of TEXT starting at byte *POS; stops after
- * a paragraph break (white space with two or more newlines) or at LEN. */
 /* ---- chunks, read on demand ------------------------------------------------ */
 
 /* Byte classes for the chunk reader, and the bytes the scanner stops at:
@@ -172,6 +117,8 @@ static inline size_t space_len_before(const unsigned char *t, size_t i)
 	return 0;
 }
 
+#define GLUED_MAX_BYTES 256
+
 /* The chunk at byte POS or after the white space there, within the
  * paragraph: 0 when a paragraph break or the end of the text comes first.
  * A chunk with a boundary glued inside ends there (CH_FORCED); the last
@@ -206,7 +153,10 @@ static int read_chunk(const struct splitter *sp, const char *text, size_t len,
 		}
 		i++;
 	}
-	size_t g = (flags & CH_MARK) ? glued_boundary(sp, text, s, i) : 0;
+	/* a chunk longer than any word or URL is no text to cut (and a cap keeps
+	 * the time linear on a megabyte without spaces) */
+	size_t g = (flags & CH_MARK) && i - s <= GLUED_MAX_BYTES ?
+	           sentence_glued_boundary(&sp->abbr, &sp->abbr_final, text, s, i) : 0;
 	if (g) {
 		i = g;
 		flags |= CH_FORCED;
@@ -273,37 +223,6 @@ static int closes_sentence(const char *t, const struct chunk *c, int dq_open, in
 		if (t[i] == '\'' && i + 1 < e && t[i + 1] == '\'') i++;
 	}
 	return 1;
-}
-
-enum mark { M_NONE, M_STOP, M_STRONG, M_ELLIPSIS };
-
-/* The sentence-final mark of chunk [s, e), closers after it skipped. *CORE
- * gets the end of the word before the mark; *CLOSED whether closers follow. */
-static enum mark chunk_mark(const char *t, size_t s, size_t e, size_t *core, int *closed)
-{
-	size_t ce = skip_closers(t, s, e);
-	*closed = ce != e;
-	if (ce == s) return M_NONE;
-	unsigned char c = (unsigned char)t[ce - 1];
-	if (c == '?' || c == '!') {
-		while (ce > s && (t[ce - 1] == '?' || t[ce - 1] == '!')) ce--;
-		*core = ce;
-		return M_STRONG;
-	}
-	if (c == '.') {
-		if (ce - s >= 2 && t[ce - 2] == '.') {
-			while (ce > s && t[ce - 1] == '.') ce--;
-			*core = ce;
-			return M_ELLIPSIS;
-		}
-		*core = ce - 1;
-		return M_STOP;
-	}
-	if (ce - s >= 3 && is_ellipsis_at(t, ce - 3, ce)) {
-		*core = ce - 3;
-		return M_ELLIPSIS;
-	}
-	return M_NONE;
 }
 
 /* Count straight quotes in chunk C into the open flags. */
@@ -381,7 +300,7 @@ static int ends_sentence(const struct splitter *sp, const char *t, size_t len,
 		return 1;
 	size_t core = 0;
 	int closed = 0;
-	enum mark m = (c->flags & CH_MARK) ? chunk_mark(t, c->s, c->e, &core, &closed) : M_NONE;
+	enum mark m = (c->flags & CH_MARK) ? sentence_mark(t, c->s, c->e, &core, &closed) : M_NONE;
 	struct chunk n;
 	if (m == M_NONE) {
 		/* a quotation without final mark, then a new sentence: ... gras'' De ... */
@@ -463,7 +382,8 @@ static int glued_heading(const struct splitter *sp, const char *t, size_t len,
 		return 0;
 	struct chunk c = *a, prev = *a;
 	for (int h = 0; h <= HEADING_MAX_WORDS; h++) {
-		if (h > 0 && !only_openers(t, &prev)) {
+		if (h > 0 && !only_openers(t, &prev) &&
+		    !sentence_in_list(&sp->title_nouns, t + prev.s, prev.e - prev.s, 0)) {
 			int starter = char_case(t, c.s, c.e) == C_UPPER &&
 			              sentence_in_list(&sp->starters, t + c.s, c.e - c.s, 1);
 			struct chunk r = c;
@@ -480,7 +400,7 @@ static int glued_heading(const struct splitter *sp, const char *t, size_t len,
 		size_t core;
 		int closed;
 		if ((c.flags & (CH_PARA_END | CH_FORCED)) ||
-		    chunk_mark(t, c.s, c.e, &core, &closed) != M_NONE)
+		    sentence_mark(t, c.s, c.e, &core, &closed) != M_NONE)
 			return 0;
 		size_t e = skip_closers(t, c.s, c.e);
 		if (e == c.s || t[c.s] == '(' || t[c.s] == '[' ||
@@ -529,14 +449,35 @@ static size_t begin_sentence(struct scan *sc, size_t pos)
 
 /* Decide on the chunk at POS (which holds a mark or a quote). Returns where
  * scanning goes on. */
+/* Is chunk C a list marker: one or two digits and a full stop ("2.")? */
+static int list_marker(const char *t, const struct chunk *c)
+{
+	size_t n = c->e - c->s;
+	return (n == 2 || n == 3) && t[c->e - 1] == '.' &&
+	       t[c->s] >= '0' && t[c->s] <= '9' &&
+	       (n == 2 || (t[c->s + 1] >= '0' && t[c->s + 1] <= '9'));
+}
+
 static size_t on_chunk(struct scan *sc, size_t pos)
 {
-	struct chunk c;
+	struct chunk c, first;
 	size_t end;
 	if (!read_chunk(sc->sp, sc->t, sc->len, pos, &c))
 		return pos + 1;
 	if (sc->sent == NO_SENTENCE)
 		sc->sent = c.s;
+	/* a list run into one line, "1. Eerste punt 2. Tweede punt": the next
+	 * marker starts the next item */
+	if (c.s != sc->sent && list_marker(sc->t, &c) &&
+	    read_chunk(sc->sp, sc->t, sc->len, sc->sent, &first) && list_marker(sc->t, &first) &&
+	    next_start(sc->sp, sc->t, sc->len, &c) == N_UPPER) {
+		size_t e = c.s, k;
+		while ((k = space_len_before((const unsigned char *)sc->t, e)) > 0)
+			e -= k;
+		push_span(sc->sp, sc->sent, e);
+		sc->sent = c.s;
+		return c.e;
+	}
 	int dq_before = sc->dq_open;
 	track_quotes(sc->t, &c, sc->sp, &sc->dq_open, &sc->sq_open);
 	if (!ends_sentence(sc->sp, sc->t, sc->len, &c, c.s == sc->sent, dq_before,
@@ -566,7 +507,8 @@ struct splitter *splitter_new(void)
 	    sentence_load_list(&sp->abbr_number, "nl/abbreviations-number.txt") ||
 	    sentence_load_list(&sp->clitics, "nl/sentence-clitics.txt") ||
 	    sentence_load_list(&sp->starters, "nl/sentence-starters.txt") ||
-	    sentence_load_list(&sp->title_articles, "nl/title-articles.txt")) {
+	    sentence_load_list(&sp->title_articles, "nl/title-articles.txt") ||
+	    sentence_load_list(&sp->title_nouns, "nl/title-nouns.txt")) {
 		splitter_free(sp);
 		return NULL;
 	}
@@ -582,6 +524,7 @@ void splitter_free(struct splitter *sp)
 	wordset_free(sp->clitics.set);
 	wordset_free(sp->starters.set);
 	wordset_free(sp->title_articles.set);
+	wordset_free(sp->title_nouns.set);
 	free(sp->spans);
 	free(sp);
 }
@@ -591,7 +534,9 @@ void splitter_free(struct splitter *sp)
  * ("... kan rijst worden verbouwd In een tropisch klimaat ..."). Dutch
  * capitalises these words only at a sentence start, so the text before
  * was a heading or caption that lost its line break; articles are left out,
- * as titles start with them ("het boek De avonden"). Ends the current
+ * as titles start with them ("het boek De avonden"), and so is the word
+ * after a noun that introduces a title ("het programma Wie is de Mol").
+ * Ends the current
  * sentence (of two words or more) before I and returns 1 when so. */
 static int starts_mid_sentence(struct scan *sc, size_t i)
 {
@@ -604,6 +549,7 @@ static int starts_mid_sentence(struct scan *sc, size_t i)
 		ps--;
 	struct chunk c;
 	if (ps <= sc->sent || !read_chunk(sc->sp, t, sc->len, i, &c) ||
+	    sentence_in_list(&sc->sp->title_nouns, t + ps, i - 1 - ps, 0) ||
 	    sentence_in_list(&sc->sp->title_articles, t + c.s, c.e - c.s, 1) ||
 	    !starter_sentence_at(sc->sp, t, sc->len, &c))
 		return 0;                 /* not "het boek De avonden" */

@@ -2,6 +2,7 @@
  * (see sentence_words.h). */
 #include "sentence_words.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "filter.h"
@@ -94,4 +95,84 @@ int sentence_load_list(struct word_list *l, const char *name)
 		return -1;
 	}
 	return 0;
+}
+
+size_t sentence_glued_boundary(const struct word_list *abbr, const struct word_list *abbr_final,
+                               const char *t, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (t[i] == '/' || t[i] == '@')
+			return 0;
+	for (size_t p = s + 2; p + 2 < e; p++) {
+		char c = t[p];
+		int ellipsis = is_ellipsis_at(t, p, e) || (c == '.' && t[p + 1] == '.');
+		if (c != '.' && c != '?' && c != '!' && !ellipsis)
+			continue;
+		/* the word before: letters back to a non-letter */
+		size_t w = p, nl = 0;
+		while (w > s) {
+			size_t q = prev_char(t, w);
+			if (!is_letter(t, q, e)) break;
+			w = q; nl++;
+		}
+		if (nl < 2 || char_case(t, prev_char(t, p), e) != C_LOWER)
+			continue;
+		if (c == '.' && (w > s && t[w - 1] == '.'))
+			continue;
+		if (c == '.' && !ellipsis && (sentence_in_list(abbr, t + w, p - w, 1) ||
+		                              sentence_in_list(abbr_final, t + w, p - w, 1)))
+			continue;
+		size_t q = p + (is_ellipsis_at(t, p, e) ? 3 : 1);
+		while (q < e && (t[q] == '.' || t[q] == '?' || t[q] == '!' || is_ellipsis_at(t, q, e)))
+			q += is_ellipsis_at(t, q, e) ? 3 : 1;     /* more marks: ?! ... */
+		while (q < e) {
+			unsigned char b = (unsigned char)t[q];
+			if (b == '"' || b == '\'') q++;
+			else if (b == 0xE2 && q + 2 < e && (unsigned char)t[q + 1] == 0x80 &&
+			         ((unsigned char)t[q + 2] == 0x9D || (unsigned char)t[q + 2] == 0x99))
+				q += 3;
+			else break;
+		}
+		if (q >= e || char_case(t, q, e) != C_UPPER)
+			continue;
+		/* a host name goes on with more dots: www.Gemeente.nl */
+		int host = 0;
+		for (size_t k = q; k + 1 < e && !host; k++)
+			host = t[k] == '.' && is_letter(t, k + 1, e);
+		if (host || (p - w == 3 && t[w] == 'w' && t[w + 1] == 'w' && t[w + 2] == 'w'))
+			continue;
+		int32_t cp;
+		int k = utf8_decode(t + q, e - q, &cp);
+		if (k < 0 || q + (size_t)k >= e || char_case(t, q + (size_t)k, e) != C_LOWER)
+			continue;
+		return q;
+	}
+	return 0;
+}
+
+enum mark sentence_mark(const char *t, size_t s, size_t e, size_t *core, int *closed)
+{
+	size_t ce = skip_closers(t, s, e);
+	*closed = ce != e;
+	if (ce == s) return M_NONE;
+	unsigned char c = (unsigned char)t[ce - 1];
+	if (c == '?' || c == '!') {
+		while (ce > s && (t[ce - 1] == '?' || t[ce - 1] == '!')) ce--;
+		*core = ce;
+		return M_STRONG;
+	}
+	if (c == '.') {
+		if (ce - s >= 2 && t[ce - 2] == '.') {
+			while (ce > s && t[ce - 1] == '.') ce--;
+			*core = ce;
+			return M_ELLIPSIS;
+		}
+		*core = ce - 1;
+		return M_STOP;
+	}
+	if (ce - s >= 3 && is_ellipsis_at(t, ce - 3, ce)) {
+		*core = ce - 3;
+		return M_ELLIPSIS;
+	}
+	return M_NONE;
 }

@@ -34,4 +34,20 @@ enum word_kind sentence_word_kind(const struct word_list *abbr,
                                   const struct word_list *abbr_final,
                                   const char *t, size_t s, size_t e, int first);
 
+/* A sentence boundary glued inside the word T[s, e): after a lowercase word
+ * of two letters or more (not an abbreviation in ABBR or ABBR_FINAL), . ? !
+ * or an ellipsis (closing quotes allowed), then an uppercase letter and a
+ * lowercase one ("rechtvaardigt.Inclusief", "niet...Misschien"). Returns the byte where the next sentence
+ * starts, or 0. URLs, e-mail addresses and host names (a / or @ in the
+ * word, www. before, or a further dot after) are never cut. */
+size_t sentence_glued_boundary(const struct word_list *abbr, const struct word_list *abbr_final,
+                               const char *t, size_t s, size_t e);
+
+/* The sentence-final mark of the word T[s, e), closing quotes and brackets
+ * after it skipped: a full stop, ? or ! (STRONG), an ellipsis (... or the
+ * character), or none. *CORE gets the end of the word before the mark,
+ * *CLOSED whether closers follow the mark. */
+enum mark { M_NONE, M_STOP, M_STRONG, M_ELLIPSIS };
+enum mark sentence_mark(const char *t, size_t s, size_t e, size_t *core, int *closed);
+
 #endif

@@ -1,13 +1,12 @@
 #!/bin/sh
-# `make demo`: the default Dutch news pipeline on the sample articles.
+# `make demo`: the default Dutch news pipeline on the sample articles,
+# records on stdout, then the same records as a page in demo.html.
 # Usage: demo.sh BINDIR
+set -e
 bin=$1
-here=$(dirname "$0")
-pipeline=$here/../pipelines/nl-news.yaml
-if "$bin/zeef" check -q "$pipeline" 2>/dev/null; then
-	exec "$bin/zeef" run "$pipeline" "$here"/samples/*.txt
-fi
-# Until every filter of nl-news is built, show what there is.
-echo "demo: nl-news is not complete yet ($("$bin/zeef" check -q "$pipeline" 2>&1 |
-	sed -n "s/.*program '\([^']*\)' not found.*/\1/p" | tr '\n' ' ')missing); running normalize only" >&2
-exec "$bin/normalize" "$here"/samples/*.txt
+here=$(cd "$(dirname "$0")" && pwd)
+out=$(mktemp); trap 'rm -f "$out"' EXIT
+"$bin/zeef" run "$here/../pipelines/nl-news.yaml" "$here"/samples/*.txt >"$out"
+cat "$out"
+"$bin/zeef" render --title "Zeef demo" -o demo.html "$out"
+echo "demo: $(wc -l <"$out") records above; wrote $(pwd)/demo.html, open it in a browser" >&2

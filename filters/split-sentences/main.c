@@ -3,7 +3,6 @@
 
 #include "filter.h"
 #include "sentence.h"
-#include "utf8.h"
 
 static struct splitter *splitter;
 
@@ -19,16 +18,7 @@ static int split_record(struct record *r)
 	const char *text = record_text(r, &len);
 	const struct sentence_span *spans;
 	size_t n = splitter_split(splitter, text, len, &spans);
-	struct cp_cursor cur;
-	cp_cursor_init(&cur, text);
-	zjson *list = zj_array();
-	for (size_t i = 0; i < n; i++) {
-		size_t s = cp_cursor_at(&cur, spans[i].start);
-		size_t e = cp_cursor_at(&cur, spans[i].end);
-		zj_push(list, zj_span((int64_t)s, (int64_t)e, text + spans[i].start,
-		                      spans[i].end - spans[i].start));
-	}
-	record_set(r, "sentences", list);
+	record_set(r, "sentences", sentences_json(text, len, spans, n));
 	return 0;
 }
 
@@ -64,7 +54,10 @@ static const struct filter_spec spec = {
 	"  - a full stop glued to the next sentence (gedaan.Daarna) still ends it,\n"
 	"    but never inside URLs or e-mail addresses;\n"
 	"  - best effort: a short heading glued between two sentences on one line\n"
-	"    is a sentence of its own.\n"
+	"    is a sentence of its own, and so is a caption or heading that lost\n"
+	"    its line break before a capitalised function word and a lowercase\n"
+	"    word (\"... verbouwd In een tropisch klimaat ...\"); an article there\n"
+	"    may start a title (\"het boek De avonden\") and does not count.\n"
 	"Concatenating the sentences and the white space between them gives the\n"
 	"text back: no character is lost or duplicated.\n"
 	"\n"

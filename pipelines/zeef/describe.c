@@ -4,12 +4,14 @@
  * this one small object, so a tiny parser for it lives here.
  */
 #define _GNU_SOURCE /* pipe2 */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -227,9 +229,14 @@ static long now_ms(void)
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
-int zeef_describe_run(const char *path, const struct zeef_stage *st, struct zeef_describe *d)
+/* Run PATH FLAG (stdin /dev/null, stderr discarded) with ST's env; its
+ * stdout (up to DESCRIBE_MAX_BYTES) in a malloc'ed *OUT. 0 when it exited 0
+ * within DESCRIBE_TIMEOUT_MS. */
+static int capture(const char *path, const char *flag, const struct zeef_stage *st,
+                   char **out, size_t *out_len)
 {
 	int fds[2];
+	*out = NULL;
 	if (pipe2(fds, O_CLOEXEC))
 		return -1;
 	pid_t pid = fork();
@@ -245,12 +252,12 @@ int zeef_describe_run(const char *path, const struct zeef_stage *st, struct zeef
 		signal(SIGPIPE, SIG_DFL);
 		for (size_t i = 0; st && i < st->nenv; i++)
 			setenv(st->env[i].name, st->env[i].value, 1);
-		char *argv[] = { (char *)path, "--describe", NULL };
+		char *argv[] = { (char *)path, (char *)flag, NULL };
 		execv(path, argv);
 		_exit(127);
 	}
 	close(fds[1]);
-	char *buf = malloc(DESCRIBE_MAX_BYTES);
+	char *buf = malloc(DESCRIBE_MAX_BYTES + 1);
 	size_t len = 0;
 	long deadline = now_ms() + DESCRIBE_TIMEOUT_MS;
 	int timed_out = 0;
@@ -274,19 +281,82 @@ int zeef_describe_run(const char *path, const struct zeef_stage *st, struct zeef
 	int status;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	int rc = -1;
-	if (buf && !timed_out && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-		size_t line = len;
-		char *nl = memchr(buf, '\n', len);
-		if (nl)
-			line = (size_t)(nl - buf);
-		rc = zeef_describe_parse(buf, line, d);
+	if (!buf || timed_out || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		free(buf);
+		return -1;
 	}
+	buf[len] = 0;
+	*out = buf;
+	*out_len = len;
+	return 0;
+}
+
+int zeef_describe_run(const char *path, const struct zeef_stage *st, struct zeef_describe *d)
+{
+	char *buf;
+	size_t len;
+	if (capture(path, "--describe", st, &buf, &len))
+		return -1;
+	char *nl = memchr(buf, '\n', len);
+	int rc = zeef_describe_parse(buf, nl ? (size_t)(nl - buf) : len, d);
 	free(buf);
 	return rc;
 }
 
+char *zeef_purpose_run(const char *path)
+{
+	char *buf, *purpose = NULL;
+	size_t len;
+	if (capture(path, "--help", NULL, &buf, &len))
+		return NULL;
+	char *nl = strchr(buf, '\n');
+	if (!strncmp(buf, "Usage: ", 7) && nl) {
+		char *end = strchr(nl + 1, '\n');
+		if (end)
+			*end = 0;
+		if (nl[1])
+			purpose = strdup(nl + 1);
+	}
+	free(buf);
+	return purpose;
+}
+
 static const char *const initial_fields[] = { "id", "text", "meta", NULL };
+
+/* Print " (X does)" or " (X or Y do)" naming the filters next to zeef that
+ * provide FIELD; nothing when none does. */
+static void print_providers(FILE *err, const char *field)
+{
+	char *self = zeef_self_dir();
+	DIR *dir = self ? opendir(self) : NULL;
+	struct dirent *e;
+	int found = 0;
+	char names[512] = "";
+	while (dir && (e = readdir(dir))) {
+		char path[4096];
+		struct stat sb;
+		struct zeef_describe d;
+		if (e->d_name[0] == '.' || !strcmp(e->d_name, "zeef"))
+			continue;
+		snprintf(path, sizeof path, "%s/%s", self, e->d_name);
+		if (stat(path, &sb) || !S_ISREG(sb.st_mode) || access(path, X_OK))
+			continue;
+		if (zeef_describe_run(path, NULL, &d))
+			continue;
+		if (zeef_field_in(d.provides, field) && strlen(names) + strlen(e->d_name) + 8 < sizeof names) {
+			if (found)
+				strcat(names, " or ");
+			strcat(names, e->d_name);
+			found++;
+		}
+		zeef_describe_free(&d);
+	}
+	if (dir)
+		closedir(dir);
+	free(self);
+	if (found)
+		fprintf(err, ": %s %s", names, found > 1 ? "do" : "does");
+}
 
 int zeef_check_order(const struct zeef_pipeline *p, size_t from, size_t to, int verbose, FILE *err)
 {
@@ -333,8 +403,40 @@ int zeef_check_order(const struct zeef_pipeline *p, size_t from, size_t to, int 
 			if (k < n)
 				fprintf(err, " (stage '%s' provides it but runs later: move it before '%s')\n",
 				        p->stages[from + k].name, st->name);
-			else
-				fprintf(err, " (add a stage that provides it before '%s')\n", st->name);
+			else {
+				fprintf(err, " (add a stage that provides it before '%s'", st->name);
+				print_providers(err, field);
+				fputs(")\n", err);
+			}
+		}
+	}
+	/* A field a stage reads (required or used when present) must not be
+	 * written again by a later stage: the later one would rewrite what the
+	 * earlier one's output refers to (split-sentences before normalize
+	 * leaves offsets into the old text; summarize before split-sentences
+	 * picks sentences the record does not end up with). */
+	for (size_t i = 0; i < n && !opaque; i++) {
+		char *const *lists[2] = {d[i].requires, d[i].uses};
+		for (int l = 0; l < 2; l++) {
+			for (size_t r = 0; lists[l] && lists[l][r]; r++) {
+				const char *field = lists[l][r];
+				int had = zeef_field_in((char *const *)initial_fields, field);
+				for (size_t k = 0; k < i && !had; k++)
+					had = known[k] && zeef_field_in(d[k].provides, field);
+				if (l == 0 && !had)
+					continue;    /* reported above as missing */
+				for (size_t k = i + 1; k < n; k++) {
+					if (!known[k] || !zeef_field_in(d[k].provides, field))
+						continue;
+					const struct zeef_stage *st = &p->stages[from + i];
+					errors++;
+					fprintf(err, "%s:%d:%d: stage '%s' reads '%s', which stage '%s' writes later: "
+					        "move '%s' before '%s'\n", p->file, st->run_at.line, st->run_at.col,
+					        st->name, field, p->stages[from + k].name,
+					        p->stages[from + k].name, st->name);
+					break;
+				}
+			}
 		}
 	}
 	for (size_t i = 0; i < n; i++)
@@ -343,4 +445,83 @@ int zeef_check_order(const struct zeef_pipeline *p, size_t from, size_t to, int 
 	free(d);
 	free(known);
 	return errors;
+}
+
+/* Append FIELD to the NULL-terminated LIST of N (no duplicates). */
+static void add_field(const char **list, size_t *n, const char *field)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (!strcmp(list[i], field))
+			return;
+	list[(*n)++] = field;
+}
+
+static void print_list(FILE *out, const char *key, const char **list, size_t n, int last)
+{
+	fprintf(out, "\"%s\":[", key);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s\"%s\"", i ? "," : "", list[i]);
+	fprintf(out, "]%s", last ? "" : ",");
+}
+
+int zeef_describe_chain(const struct zeef_pipeline *p, size_t from, size_t to, FILE *out)
+{
+	size_t n = to - from + 1, total = 0;
+	struct zeef_describe *d = calloc(n, sizeof *d);
+	int *known = calloc(n, sizeof *known);
+	if (!d || !known) {
+		free(d);
+		free(known);
+		return 70;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct zeef_stage *st = &p->stages[from + i];
+		known[i] = st->path && zeef_describe_run(st->path, st, &d[i]) == 0;
+		for (size_t k = 0; known[i] && d[i].requires[k]; k++)
+			total++;
+		for (size_t k = 0; known[i] && d[i].uses[k]; k++)
+			total++;
+		for (size_t k = 0; known[i] && d[i].provides[k]; k++)
+			total++;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!known[i]) {
+			fprintf(stderr, "zeef: stage '%s' does not describe itself (%s --describe), "
+			        "so neither does the chain\n", p->stages[from + i].name, p->stages[from + i].run);
+			for (size_t k = 0; k < n; k++)
+				if (known[k])
+					zeef_describe_free(&d[k]);
+			free(d);
+			free(known);
+			return 65;
+		}
+	const char **req = calloc(total + 1, sizeof *req), **use = calloc(total + 1, sizeof *use),
+	           **prov = calloc(total + 1, sizeof *prov);
+	size_t nreq = 0, nuse = 0, nprov = 0;
+	for (size_t i = 0; req && use && prov && i < n; i++) {
+		if (!known[i])
+			continue;
+		for (size_t k = 0; d[i].requires[k]; k++)
+			if (!zeef_field_in((char *const *)prov, d[i].requires[k]))
+				add_field(req, &nreq, d[i].requires[k]);
+		for (size_t k = 0; d[i].uses[k]; k++)
+			if (!zeef_field_in((char *const *)prov, d[i].uses[k]))
+				add_field(use, &nuse, d[i].uses[k]);
+		for (size_t k = 0; d[i].provides[k]; k++)
+			add_field(prov, &nprov, d[i].provides[k]);
+	}
+	fprintf(out, "{\"name\":\"%s\",", p->name);
+	print_list(out, "requires", req, nreq, 0);
+	print_list(out, "uses", use, nuse, 0);
+	print_list(out, "provides", prov, nprov, 1);
+	fputs("}\n", out);
+	free(req);
+	free(use);
+	free(prov);
+	for (size_t i = 0; i < n; i++)
+		if (known[i])
+			zeef_describe_free(&d[i]);
+	free(d);
+	free(known);
+	return 0;
 }

@@ -30,6 +30,10 @@ int zeef_describe_run(const char *path, const struct zeef_stage *st, struct zeef
 
 void zeef_describe_free(struct zeef_describe *d);
 
+/* The one-line purpose of filter PATH: the line after "Usage: …" in its
+ * --help (malloc'ed), or NULL. */
+char *zeef_purpose_run(const char *path);
+
 /* 1 when LIST (NULL-terminated, may be NULL) holds FIELD. */
 int zeef_field_in(char *const *list, const char *field);
 
@@ -38,5 +42,12 @@ int zeef_field_in(char *const *list, const char *field);
  * provided before it. Prints "FILE:LINE:COL: …" errors (and notes about
  * opaque stages when VERBOSE) on ERR; returns the number of errors. */
 int zeef_check_order(const struct zeef_pipeline *p, size_t from, size_t to, int verbose, FILE *err);
+
+/* `zeef run PIPELINE --describe`: stages FROM..TO as one stage would
+ * describe itself: it requires what some stage requires and no earlier one
+ * provides, uses likewise, and provides what any stage provides. Prints one
+ * JSON line on OUT and returns 0; when a stage does not describe itself,
+ * prints a message on stderr instead and returns 65. */
+int zeef_describe_chain(const struct zeef_pipeline *p, size_t from, size_t to, FILE *out);
 
 #endif

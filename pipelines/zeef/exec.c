@@ -1,4 +1,5 @@
-/* exec.c — start a chain, relay what must be relayed, report (run.h). */
+/* exec.c — start a chain, run the poll loop, report (run.h). The bytes it
+ * relays are handled in relay.c. */
 #define _GNU_SOURCE /* pipe2 */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,48 +17,6 @@
 
 #include "run_internal.h"
 #include "stats.h"
-
-/* --- byte queues ------------------------------------------------------ */
-
-void zeef_buf_add(struct zeef_buf *b, const void *s, size_t n)
-{
-	if (!n)
-		return;
-	if (b->off + b->len + n > b->cap) {
-		if (b->off) {
-			memmove(b->p, b->p + b->off, b->len);
-			b->off = 0;
-		}
-		if (b->len + n > b->cap) {
-			size_t cap = b->cap ? b->cap : 4096;
-			while (cap < b->len + n)
-				cap *= 2;
-			char *p = realloc(b->p, cap);
-			if (!p) {
-				fputs("zeef: out of memory\n", stderr);
-				exit(70);
-			}
-			b->p = p;
-			b->cap = cap;
-		}
-	}
-	memcpy(b->p + b->off + b->len, s, n);
-	b->len += n;
-}
-
-void zeef_buf_drop(struct zeef_buf *b, size_t n)
-{
-	b->off += n;
-	b->len -= n;
-	if (!b->len)
-		b->off = 0;
-}
-
-void zeef_buf_free(struct zeef_buf *b)
-{
-	free(b->p);
-	memset(b, 0, sizeof *b);
-}
 
 /* --- signals ---------------------------------------------------------- */
 
@@ -80,252 +39,6 @@ static double now_s(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* --- messages and stderr ---------------------------------------------- */
-
-static void write_all(int fd, const char *s, size_t n)
-{
-	while (n) {
-		ssize_t k = write(fd, s, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return;
-		s += k;
-		n -= (size_t)k;
-	}
-}
-
-static void clear_progress(struct run *r)
-{
-	if (r->progress_shown) {
-		write_all(2, "\r\033[K", 4);
-		r->progress_shown = 0;
-	}
-}
-
-void zeef_run_message(struct run *r, const char *fmt, ...)
-{
-	char buf[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	clear_progress(r);
-	write_all(2, buf, n < 0 ? 0 : (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
-}
-
-/* Hand on the complete lines of a stage's stderr, each after its label;
- * at EOF (or past 4 KiB without a newline) the rest too. */
-static void flush_stderr(struct run *r, struct proc *p, int eof)
-{
-	while (p->err.len) {
-		char *s = p->err.p + p->err.off;
-		char *nl = memchr(s, '\n', p->err.len);
-		size_t n = nl ? (size_t)(nl - s) + 1 : p->err.len;
-		if (!nl && !(eof && n) && n < 4096)
-			return;
-		clear_progress(r);
-		write_all(2, p->label, strlen(p->label));
-		write_all(2, s, n);
-		if (!nl)
-			write_all(2, "\n", 1);
-		zeef_buf_drop(&p->err, n);
-	}
-}
-
-static void read_stderr(struct run *r, struct proc *p)
-{
-	char tmp[4096];
-	ssize_t n = read(p->err_fd, tmp, sizeof tmp);
-	if (n < 0 && (errno == EAGAIN || errno == EINTR))
-		return;
-	if (n > 0) {
-		zeef_buf_add(&p->err, tmp, (size_t)n);
-		flush_stderr(r, p, 0);
-		return;
-	}
-	close(p->err_fd);
-	p->err_fd = -1;
-	flush_stderr(r, p, 1);
-}
-
-/* --- boundaries ------------------------------------------------------- */
-
-static void tee_write(struct run *r, struct boundary *b, const char *s, size_t n)
-{
-	while (n) {
-		ssize_t k = write(b->tee_fd, s, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0) {
-			zeef_run_message(r, "zeef: --tee: write error: %s\n", k < 0 ? strerror(errno) : "short write");
-			r->io_error = 1;
-			close(b->tee_fd);
-			b->tee_fd = -1;
-			return;
-		}
-		s += k;
-		n -= (size_t)k;
-	}
-}
-
-void zeef_run_ingest(struct run *r, struct boundary *b, const char *s, size_t n)
-{
-	if (!n)
-		return;
-	b->bytes += n;
-	for (const char *at = s, *end = s + n; at < end && (at = memchr(at, '\n', (size_t)(end - at))); at++)
-		b->lines++;
-	b->ends_in_newline = s[n - 1] == '\n';
-	if (b->tee_fd >= 0)
-		tee_write(r, b, s, n);
-	if (!b->feeds_workers) {
-		zeef_buf_add(&b->buf, s, n);
-		return;
-	}
-	/* A filter writes nothing for a blank line: drop them here so that
-	 * every line given to a worker comes back as one line. */
-	while (n) {
-		if (b->at_line_start) {
-			while (n && (*s == ' ' || *s == '\t' || *s == '\r') && b->nws < sizeof b->ws) {
-				b->ws[b->nws++] = *s++;
-				n--;
-			}
-			if (!n)
-				return;
-			if (*s == '\n') {
-				b->nws = 0;
-				s++;
-				n--;
-				continue;
-			}
-			zeef_buf_add(&b->buf, b->ws, b->nws);
-			b->nws = 0;
-			b->at_line_start = 0;
-		}
-		const char *nl = memchr(s, '\n', n);
-		size_t k = nl ? (size_t)(nl - s) + 1 : n;
-		zeef_buf_add(&b->buf, s, k);
-		s += k;
-		n -= k;
-		if (nl)
-			b->at_line_start = 1;
-	}
-}
-
-void zeef_run_ingest_end(struct run *r, struct boundary *b)
-{
-	(void)r;
-	if (b->feeds_workers && !b->at_line_start)
-		zeef_buf_add(&b->buf, "\n", 1);
-	b->at_line_start = 1;
-	b->nws = 0;
-}
-
-void zeef_run_abort_boundary(struct run *r, size_t bi)
-{
-	struct boundary *b = &r->b[bi];
-	b->buf.off = b->buf.len = 0;
-	if (!b->dst_done) {
-		if (b->dst_fd > 1)
-			close(b->dst_fd);
-		b->dst_fd = -1;
-		if (bi < r->n && r->stages[bi].def->workers > 1)
-			zeef_workers_finish_input(r, bi);
-		b->dst_done = 1;
-	}
-	if (!b->src_done) {
-		if (b->src_fd > 0)
-			close(b->src_fd);
-		b->src_fd = -1;
-		if (bi > 0 && r->stages[bi - 1].def->workers > 1) {
-			struct rstage *st = &r->stages[bi - 1];
-			for (int w = 0; w < st->nprocs; w++) {
-				if (st->procs[w].out_fd >= 0)
-					close(st->procs[w].out_fd);
-				st->procs[w].out_fd = -1;
-				st->procs[w].out_eof = 1;
-				st->procs[w].out.off = st->procs[w].out.len = 0;
-			}
-			st->qlen = st->qhead = 0;
-			b->src_done = 1;
-			/* nothing can be merged any more: stop feeding the workers */
-			zeef_run_abort_boundary(r, bi - 1);
-		}
-		b->src_done = 1;
-	}
-}
-
-static void read_source(struct run *r, size_t bi)
-{
-	static char tmp[RUN_READ_BYTES];
-	struct boundary *b = &r->b[bi];
-	ssize_t n = read(b->src_fd, tmp, sizeof tmp);
-	if (n < 0 && (errno == EAGAIN || errno == EINTR))
-		return;
-	if (n > 0) {
-		zeef_run_ingest(r, b, tmp, (size_t)n);
-		return;
-	}
-	if (n < 0) {
-		zeef_run_message(r, "zeef: %s: read error: %s\n", bi ? r->stages[bi - 1].def->name : "<stdin>",
-		            strerror(errno));
-		r->io_error = 1;
-	}
-	if (b->src_fd > 0)
-		close(b->src_fd);
-	b->src_fd = -1;
-	b->src_done = 1;
-	zeef_run_ingest_end(r, b);
-}
-
-static void write_dest(struct run *r, size_t bi)
-{
-	struct boundary *b = &r->b[bi];
-	size_t n = b->buf.len;
-	if (b->dst_small_writes && n > PIPE_BUF)
-		n = PIPE_BUF;
-	ssize_t k = write(b->dst_fd, b->buf.p + b->buf.off, n);
-	if (k < 0 && (errno == EAGAIN || errno == EINTR))
-		return;
-	if (k > 0) {
-		zeef_buf_drop(&b->buf, (size_t)k);
-		return;
-	}
-	if (bi == r->n) {
-		if (errno == EPIPE)
-			r->stdout_broken = 1;
-		else {
-			zeef_run_message(r, "zeef: write error: %s\n", k < 0 ? strerror(errno) : "short write");
-			r->io_error = 1;
-		}
-	}
-	/* else the next stage stopped reading: its status says why */
-	zeef_run_abort_boundary(r, bi);
-}
-
-/* Close destinations whose source has ended and whose data is written. */
-static void settle(struct run *r)
-{
-	for (size_t bi = 0; bi <= r->n; bi++) {
-		struct boundary *b = &r->b[bi];
-		if (!b->relayed)
-			continue;
-		if (bi > 0 && r->stages[bi - 1].def->workers > 1)
-			zeef_workers_merge(r, bi);
-		if (b->src_done && !b->buf.len && !b->dst_done) {
-			if (bi < r->n && r->stages[bi].def->workers > 1)
-				zeef_workers_finish_input(r, bi);
-			else {
-				if (b->dst_fd > 1)
-					close(b->dst_fd);
-				b->dst_fd = -1;
-				b->dst_done = 1;
-			}
-		}
-	}
 }
 
 /* --- processes -------------------------------------------------------- */
@@ -370,15 +83,24 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 	if (pipe_cloexec(errp))
 		return -1;
 	const struct zeef_stage *def = st->def;
-	size_t nfiles = first ? r->o->nfiles : 0;
-	char **argv = calloc(def->nargs + nfiles + 2, sizeof *argv);
-	if (!argv)
+	size_t nfiles = first ? r->o->nfiles : 0, k = 0;
+	char **argv = calloc(def->nargs + nfiles + 3, sizeof *argv);
+	if (!argv) {
+		fputs("zeef: out of memory\n", stderr);
+		close(errp[0]);
+		close(errp[1]);
 		return -1;
-	argv[0] = def->path;
+	}
+	argv[k++] = def->path;
 	for (size_t i = 0; i < def->nargs; i++)
-		argv[1 + i] = def->args[i];
+		argv[k++] = def->args[i];
+	int dashes = 0;   /* a FILE named "-x" must not be taken for an option */
 	for (size_t i = 0; i < nfiles; i++)
-		argv[1 + def->nargs + i] = r->o->files[i];
+		dashes |= r->o->files[i][0] == '-' && r->o->files[i][1];
+	if (dashes)
+		argv[k++] = "--";
+	for (size_t i = 0; i < nfiles; i++)
+		argv[k++] = r->o->files[i];
 	pid_t pid = fork();
 	if (pid < 0) {
 		fprintf(stderr, "zeef: cannot start stage '%s': %s\n", def->name, strerror(errno));
@@ -388,6 +110,10 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 		return -1;
 	}
 	if (pid == 0) {
+		/* a stage with a time limit gets its own process group, so that
+		 * ending it ends whatever it started too */
+		if (def->timeout_s > 0)
+			setpgid(0, 0);
 		if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(errp[1], 2) < 0)
 			_exit(127);
 		if (in > 2)
@@ -405,6 +131,8 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 	}
 	free(argv);
 	close(errp[1]);
+	if (def->timeout_s > 0)
+		setpgid(pid, pid);
 	p->pid = pid;
 	p->err_fd = errp[0];
 	set_nonblock(p->err_fd);
@@ -432,8 +160,10 @@ static int open_tee(struct run *r, size_t bi)
 	const char *dir = r->o->tee_dir;
 	size_t len = strlen(dir) + strlen(st->def->name) + 32;
 	char *path = malloc(len), *at;
-	if (!path)
+	if (!path) {
+		fputs("zeef: out of memory\n", stderr);
 		return -1;
+	}
 	int k = snprintf(path, len, "%s/%02zu-", dir, st->index + 1);
 	at = path + k;
 	snprintf(at, len - (size_t)k, "%s.jsonl", st->def->name);
@@ -452,8 +182,12 @@ static int start(struct run *r, int show_progress)
 {
 	size_t n = r->n;
 	int *child_in = calloc(n, sizeof *child_in), *child_out = calloc(n, sizeof *child_out);
-	if (!child_in || !child_out)
-		return 70;
+	int rc = 0;
+	if (!child_in || !child_out) {
+		fputs("zeef: out of memory\n", stderr);
+		rc = 70;
+		goto out;
+	}
 	for (size_t bi = 0; bi <= n; bi++) {
 		struct boundary *b = &r->b[bi];
 		b->src_fd = b->dst_fd = b->tee_fd = -1;
@@ -474,22 +208,28 @@ static int start(struct run *r, int show_progress)
 				child_out[n - 1] = 1;
 			else {
 				int fds[2];
-				if (pipe_cloexec(fds))
-					return 70;
+				if (pipe_cloexec(fds)) {
+					rc = 70;
+					goto out;
+				}
 				child_out[bi - 1] = fds[1];
 				child_in[bi] = fds[0];
 			}
 			b->src_done = b->dst_done = 1;
 			continue;
 		}
-		if (bi > 0 && r->o->tee_dir && (b->tee_fd = open_tee(r, bi)) < 0)
-			return 74;
+		if (bi > 0 && r->o->tee_dir && (b->tee_fd = open_tee(r, bi)) < 0) {
+			rc = 74;
+			goto out;
+		}
 		if (bi == 0)
 			b->src_fd = 0;
 		else if (!workers_before) {
 			int fds[2];
-			if (pipe_cloexec(fds))
-				return 70;
+			if (pipe_cloexec(fds)) {
+				rc = 70;
+				goto out;
+			}
 			child_out[bi - 1] = fds[1];
 			b->src_fd = fds[0];
 			set_nonblock(b->src_fd);
@@ -500,14 +240,15 @@ static int start(struct run *r, int show_progress)
 			b->dst_small_writes = fstat(1, &sb) == 0 && (S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode));
 		} else if (!workers_after) {
 			int fds[2];
-			if (pipe_cloexec(fds))
-				return 70;
+			if (pipe_cloexec(fds)) {
+				rc = 70;
+				goto out;
+			}
 			child_in[bi] = fds[0];
 			b->dst_fd = fds[1];
 			set_nonblock(b->dst_fd);
 		}
 	}
-	int rc = 0;
 	for (size_t s = 0; s < n && !rc; s++) {
 		struct rstage *st = &r->stages[s];
 		st->t_start = now_s();
@@ -519,8 +260,10 @@ static int start(struct run *r, int show_progress)
 			p->worker = w;
 			p->label = make_label(st->def->name, w, st->nprocs);
 			if (st->nprocs > 1) {
-				if (pipe_cloexec(ip) || pipe_cloexec(op))
-					return 70;
+				if (pipe_cloexec(ip) || pipe_cloexec(op)) {
+					rc = 70;
+					goto out;
+				}
 				in = ip[0];
 				out = op[1];
 				p->in_fd = ip[1];
@@ -540,6 +283,7 @@ static int start(struct run *r, int show_progress)
 		if (child_out[s] > 2)
 			close(child_out[s]);
 	}
+out:
 	free(child_in);
 	free(child_out);
 	return rc;
@@ -574,8 +318,40 @@ static void forward_signal(struct run *r, int sig)
 		for (int w = 0; w < r->stages[s].nprocs; w++) {
 			struct proc *p = &r->stages[s].procs[w];
 			if (p->pid && !p->reaped)
-				kill(p->pid, sig);
+				kill(r->stages[s].def->timeout_s > 0 ? -p->pid : p->pid, sig);
 		}
+}
+
+/* `timeout:`: SIGTERM to a stage past its time, SIGKILL 2 s later.
+ * Returns how long poll may wait (ms) before the next deadline, or -1. */
+static int enforce_timeouts(struct run *r)
+{
+	double now = now_s();
+	int wait_ms = -1;
+	for (size_t s = 0; s < r->n; s++) {
+		struct rstage *st = &r->stages[s];
+		int running = 0;
+		for (int w = 0; w < st->nprocs; w++)
+			running |= (st->procs[w].pid && !st->procs[w].reaped) || st->procs[w].err_fd >= 0;
+		if (st->def->timeout_s <= 0 || !running)
+			continue;
+		double deadline = st->timed_out ? st->kill_at : st->t_start + st->def->timeout_s;
+		if (now >= deadline) {
+			if (!st->timed_out) {
+				st->timed_out = 1;
+				st->kill_at = now + 2;
+				deadline = st->kill_at;
+			} else
+				deadline = now + 3600;
+			for (int w = 0; w < st->nprocs; w++)
+				if (st->procs[w].pid)
+					kill(-st->procs[w].pid, deadline == st->kill_at ? SIGTERM : SIGKILL);
+		}
+		int ms = (int)((deadline - now) * 1000) + 1;
+		if (wait_ms < 0 || ms < wait_ms)
+			wait_ms = ms;
+	}
+	return wait_ms;
 }
 
 static void loop(struct run *r, int show_progress)
@@ -620,7 +396,9 @@ static void loop(struct run *r, int show_progress)
 				ADD(b->dst_fd, POLLOUT, SLOT_DST, bi, 0);
 		}
 #undef ADD
-		int timeout = show_progress ? 250 : -1;
+		int timeout = enforce_timeouts(r);
+		if (show_progress && (timeout < 0 || timeout > 250))
+			timeout = 250;
 		if (poll(pfd, k, timeout) < 0 && errno != EINTR) {
 			perror("zeef: poll");
 			exit(70);
@@ -643,15 +421,15 @@ static void loop(struct run *r, int show_progress)
 			}
 			case SLOT_ERR:
 				if (r->stages[sl->a].procs[sl->w].err_fd >= 0)
-					read_stderr(r, &r->stages[sl->a].procs[sl->w]);
+					zeef_relay_read_stderr(r, &r->stages[sl->a].procs[sl->w]);
 				break;
 			case SLOT_SRC:
 				if (r->b[sl->a].src_fd >= 0)
-					read_source(r, sl->a);
+					zeef_relay_read_source(r, sl->a);
 				break;
 			case SLOT_DST:
 				if (r->b[sl->a].dst_fd >= 0 && !r->b[sl->a].dst_done)
-					write_dest(r, sl->a);
+					zeef_relay_write_dest(r, sl->a);
 				break;
 			case SLOT_WIN:
 				if (!r->b[sl->a].dst_done)
@@ -663,13 +441,13 @@ static void loop(struct run *r, int show_progress)
 				break;
 			}
 		}
-		settle(r);
+		zeef_relay_settle(r);
 		if (show_progress && now_s() - shown >= 0.5) {
 			shown = now_s();
 			zeef_stats_progress(r, shown - t0);
 		}
 	}
-	clear_progress(r);
+	zeef_relay_clear_progress(r);
 	free(pfd);
 	free(slot);
 }
@@ -685,6 +463,13 @@ static int report(struct run *r)
 	}
 	for (size_t s = 0; s < r->n; s++) {
 		struct rstage *st = &r->stages[s];
+		if (st->timed_out) {
+			fprintf(stderr, "zeef: stage '%s' (%zu of %zu) timed out after %g s\n",
+			        st->def->name, st->index + 1, r->p->nstages, st->def->timeout_s);
+			if (!rc)
+				rc = 124;
+			continue;
+		}
 		for (int w = 0; w < st->nprocs; w++) {
 			int status = st->procs[w].status;
 			char who[64] = "";
@@ -704,8 +489,14 @@ static int report(struct run *r)
 			}
 		}
 	}
-	if (!rc && r->contract_error)
+	if (!rc && r->contract_error) {
+		const struct rstage *st = &r->stages[r->contract_stage];
+		fprintf(stderr, "zeef: stage '%s' (%zu of %zu): worker %d of %d wrote %s records than it "
+		        "read; a stage with workers must write exactly one record per record\n",
+		        st->def->name, st->index + 1, r->p->nstages, r->contract_worker + 1, st->nprocs,
+		        r->contract_what);
 		rc = 70;
+	}
 	if (!rc && r->io_error)
 		rc = 74;
 	return rc;
@@ -715,12 +506,19 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 {
 	struct run run = { .p = p, .o = o, .n = o->to - o->from + 1 };
 	struct run *r = &run;
+	int broken = 0;
 	int show_progress = o->progress == PROGRESS_ALWAYS ||
 	                    (o->progress == PROGRESS_AUTO && isatty(2));
+	int rc = 0;
 	r->stages = calloc(r->n, sizeof *r->stages);
 	r->b = calloc(r->n + 1, sizeof *r->b);
-	if (!r->stages || !r->b)
-		return 70;
+	if (!r->stages || !r->b) {
+		fputs("zeef: out of memory\n", stderr);
+		rc = 70;
+		goto out;
+	}
+	for (size_t bi = 0; bi <= r->n; bi++)
+		r->b[bi].tee_fd = -1;
 	for (size_t s = 0; s < r->n; s++) {
 		struct rstage *st = &r->stages[s];
 		st->def = &p->stages[o->from + s];
@@ -728,8 +526,11 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 		st->nprocs = st->def->workers;
 		st->cur = -1;
 		st->procs = calloc((size_t)st->nprocs, sizeof *st->procs);
-		if (!st->procs)
-			return 70;
+		if (!st->procs) {
+			fputs("zeef: out of memory\n", stderr);
+			rc = 70;
+			goto out;
+		}
 		for (int w = 0; w < st->nprocs; w++)
 			st->procs[w].in_fd = st->procs[w].out_fd = st->procs[w].err_fd = -1;
 	}
@@ -737,14 +538,18 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 		fprintf(stderr, "zeef: stage '%s' has workers: %d but reads the FILE arguments; "
 		        "workers read records from a pipe: put a stage before it, or give records on stdin\n",
 		        r->stages[0].def->name, r->stages[0].nprocs);
-		return 64;
+		rc = 64;
+		goto out;
 	}
 	if (o->tee_dir && mkdir(o->tee_dir, 0777) && errno != EEXIST) {
 		fprintf(stderr, "zeef: --tee: %s: %s\n", o->tee_dir, strerror(errno));
-		return 74;
+		rc = 74;
+		goto out;
 	}
-	if (pipe_cloexec(wake_fd))
-		return 70;
+	if (pipe_cloexec(wake_fd)) {
+		rc = 70;
+		goto out;
+	}
 	set_nonblock(wake_fd[0]);
 	set_nonblock(wake_fd[1]);
 	struct sigaction sa = { 0 };
@@ -757,7 +562,7 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	int rc = start(r, show_progress);
+	rc = start(r, show_progress);
 	if (rc) {
 		/* some stages may be running: end them, then give up */
 		forward_signal(r, SIGTERM);
@@ -765,21 +570,22 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 			for (int w = 0; w < r->stages[s].nprocs; w++)
 				if (r->stages[s].procs[w].pid)
 					waitpid(r->stages[s].procs[w].pid, NULL, 0);
-		return rc;
+		goto out;
 	}
 	reap(r);
 	loop(r, show_progress);
 	rc = report(r);
 	if (o->stats)
 		zeef_stats_print(r);
-	int broken = r->stdout_broken;
+	broken = r->stdout_broken;
 	if (!broken && !r->b[r->n].relayed) {
 		/* the last stage wrote to our stdout itself: SIGPIPE there means
 		 * our reader went away */
 		struct rstage *last = &r->stages[r->n - 1];
 		broken = WIFSIGNALED(last->procs[0].status) && WTERMSIG(last->procs[0].status) == SIGPIPE;
 	}
-	for (size_t bi = 0; bi <= r->n; bi++) {
+out:
+	for (size_t bi = 0; r->b && bi <= r->n; bi++) {
 		if (r->b[bi].tee_fd >= 0 && close(r->b[bi].tee_fd)) {
 			fprintf(stderr, "zeef: --tee: %s\n", strerror(errno));
 			if (!rc)
@@ -787,8 +593,8 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 		}
 		zeef_buf_free(&r->b[bi].buf);
 	}
-	for (size_t s = 0; s < r->n; s++) {
-		for (int w = 0; w < r->stages[s].nprocs; w++) {
+	for (size_t s = 0; r->stages && s < r->n; s++) {
+		for (int w = 0; r->stages[s].procs && w < r->stages[s].nprocs; w++) {
 			free(r->stages[s].procs[w].label);
 			zeef_buf_free(&r->stages[s].procs[w].err);
 			zeef_buf_free(&r->stages[s].procs[w].out);

@@ -69,6 +69,15 @@ static const char usage_text[] =
 "      --progress=WHEN      a live line on stderr with records, records/s and\n"
 "                           MB/s: auto (default: only when stderr is a\n"
 "                           terminal), always, or never\n"
+"      --on-error=fail|skip|pass\n"
+"                           given to every stage that is a Zeef filter (one\n"
+"                           that answers --describe): what to do with bad input\n"
+"  -u, --unbuffered         likewise: every filter flushes after each record\n"
+"      --describe           print what the chain requires, uses and provides,\n"
+"                           as one JSON line (as a filter's --describe does),\n"
+"                           so a zeef run chain can stand in for one stage\n"
+"  Options may come before or after PIPELINE; put FILEs whose name starts\n"
+"  with '-' after '--'.\n"
 "Options of check:\n"
 "  -q, --quiet              no notes about stages that do not describe\n"
 "                           themselves\n"
@@ -80,6 +89,9 @@ static const char usage_text[] =
 "  -h, --help               this help, then exit\n"
 "  -V, --version            version, then exit\n"
 "\n"
+"Pipeline keys: zeef: 1, name, description, stages; per stage: run (required),\n"
+"name, args (a list), env (a mapping), workers (1-256), timeout (seconds).\n"
+"\n"
 "Running: each stage's stderr is passed on with \"[NAME] \" before each line\n"
 "(\"[NAME:W] \" for worker W). When a stage exits non-zero or is killed by a\n"
 "signal, zeef names it on stderr, as in\n"
@@ -88,7 +100,9 @@ static const char usage_text[] =
 "(128+N for signal N), as bash -o pipefail would. A stage killed by SIGPIPE\n"
 "because a later stage, or the reader of zeef's output, stopped early is not\n"
 "a failure; when zeef's own output is closed (zeef run ... | head) it ends\n"
-"quietly, killed by SIGPIPE as cat(1) is.\n"
+"quietly, killed by SIGPIPE as cat(1) is. A stage past its `timeout:` is ended\n"
+"(SIGTERM, then SIGKILL 2 s later) and zeef exits 124. SIGINT, SIGTERM and\n"
+"SIGHUP are passed on to every stage; zeef then exits 128+N.\n"
 "A stage with `workers: N` runs N copies; zeef spreads the records over them\n"
 "and merges their output in input order, byte-identical to one copy. Such a\n"
 "stage must write exactly one line per non-blank input line.\n"
@@ -101,6 +115,7 @@ static const char usage_text[] =
 "  70   internal error, or a stage with workers broke the one-record rule\n"
 "  74   an I/O error (writing the output, --tee)\n"
 "  N    run: the status of the first failing stage (128+S: killed by signal S)\n"
+"  124  run: a stage ran past its timeout\n"
 "  70   score or render when that part is not built in\n"
 "\n"
 "Examples:\n"
@@ -117,6 +132,13 @@ static int usage_error(const char *fmt, const char *arg)
 	fputs("zeef: ", stderr);
 	fprintf(stderr, fmt, arg);
 	fputs("\nTry 'zeef --help' for more information.\n", stderr);
+	return 64;
+}
+
+/* After getopt's own message about a bad option. */
+static int bad_option(void)
+{
+	fputs("Try 'zeef --help' for more information.\n", stderr);
 	return 64;
 }
 
@@ -146,7 +168,20 @@ static struct zeef_pipeline *open_pipeline(const char *arg, int *rc)
 	return p;
 }
 
-enum { OPT_FROM = 1000, OPT_TO, OPT_REPLACE, OPT_TEE, OPT_STATS, OPT_PROGRESS, OPT_PARALLEL };
+enum { OPT_FROM = 1000, OPT_TO, OPT_REPLACE, OPT_TEE, OPT_STATS, OPT_PROGRESS, OPT_PARALLEL,
+       OPT_DESCRIBE, OPT_ON_ERROR };
+
+/* Give ARG to every stage FROM..TO that describes itself (a Zeef filter). */
+static void forward_to_filters(struct zeef_pipeline *p, long from, long to, const char *arg)
+{
+	for (long i = from; i <= to; i++) {
+		struct zeef_describe d;
+		if (zeef_describe_run(p->stages[i].path, &p->stages[i], &d) == 0) {
+			zeef_stage_add_arg(&p->stages[i], arg);
+			zeef_describe_free(&d);
+		}
+	}
+}
 
 static int cmd_run(int argc, char **argv)
 {
@@ -157,18 +192,35 @@ static int cmd_run(int argc, char **argv)
 		{ "tee", required_argument, NULL, OPT_TEE },
 		{ "stats", no_argument, NULL, OPT_STATS },
 		{ "progress", required_argument, NULL, OPT_PROGRESS },
+		{ "describe", no_argument, NULL, OPT_DESCRIBE },
+		{ "on-error", required_argument, NULL, OPT_ON_ERROR },
+		{ "unbuffered", no_argument, NULL, 'u' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct zeef_run_opts o = { 0 };
-	const char *from = NULL, *to = NULL;
+	const char *from = NULL, *to = NULL, *on_error = NULL;
+	int describe = 0, unbuffered = 0;
 	char **replace = calloc((size_t)argc + 1, sizeof *replace);
 	size_t nreplace = 0;
 	int c;
-	if (!replace)
+	if (!replace) {
+		fputs("zeef: out of memory\n", stderr);
 		return 70;
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	}
+	while ((c = getopt_long(argc, argv, "huV", opts, NULL)) != -1) {
 		switch (c) {
+		case OPT_DESCRIBE: describe = 1; break;
+		case 'u': unbuffered = 1; break;
+		case 'V': free(replace); return version();
+		case OPT_ON_ERROR:
+			if (strcmp(optarg, "fail") && strcmp(optarg, "skip") && strcmp(optarg, "pass")) {
+				free(replace);
+				return usage_error("--on-error takes fail, skip or pass, not '%s'", optarg);
+			}
+			on_error = optarg;
+			break;
 		case OPT_FROM: from = optarg; break;
 		case OPT_TO: to = optarg; break;
 		case OPT_REPLACE: replace[nreplace++] = optarg; break;
@@ -187,7 +239,7 @@ static int cmd_run(int argc, char **argv)
 			}
 			break;
 		case 'h': free(replace); return help();
-		default: free(replace); return usage_error("%s", "bad option for run");
+		default: free(replace); return bad_option();
 		}
 	}
 	if (optind >= argc) {
@@ -216,8 +268,21 @@ static int cmd_run(int argc, char **argv)
 		rc = usage_error("--to '%s' comes before --from", to);
 	else if (zeef_resolve_stages(p, stderr))
 		rc = 65;
-	else if (f == 0 && zeef_check_order(p, 0, (size_t)t, 0, stderr))
+	else if (describe) {
+		rc = zeef_describe_chain(p, (size_t)f, (size_t)t, stdout);
+		if (!rc && (fflush(stdout) || ferror(stdout)))
+			rc = 74;
+		zeef_pipeline_free(p);
+		return rc;
+	} else if (f == 0 && zeef_check_order(p, 0, (size_t)t, 0, stderr))
 		rc = 65;
+	if (!rc && on_error) {
+		char arg[32];
+		snprintf(arg, sizeof arg, "--on-error=%s", on_error);
+		forward_to_filters(p, f, t, arg);
+	}
+	if (!rc && unbuffered)
+		forward_to_filters(p, f, t, "--unbuffered");
 	if (!rc) {
 		o.from = (size_t)f;
 		o.to = (size_t)t;
@@ -243,7 +308,7 @@ static int cmd_check(int argc, char **argv)
 		else if (c == 'h')
 			return help();
 		else
-			return usage_error("%s", "bad option for check");
+			return bad_option();
 	}
 	if (optind >= argc)
 		return usage_error("%s", "check: which pipeline?");
@@ -287,7 +352,7 @@ static int cmd_show(int argc, char **argv)
 		} else if (c == 'h')
 			return help();
 		else
-			return usage_error("%s", "bad option for show");
+			return bad_option();
 	}
 	if (optind >= argc)
 		return usage_error("%s", "show: which pipeline?");
@@ -334,13 +399,21 @@ int main(int argc, char **argv)
 		return help();
 	if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version"))
 		return version();
-	/* getopt in each command sees "zeef CMD ..." as its own argv */
+	/* getopt in each command sees "zeef CMD ..." as its own argv, and
+	 * names it so in its messages */
 	optind = 1;
+	static char run_name[] = "zeef run", check_name[] = "zeef check", show_name[] = "zeef show";
 	if (!strcmp(cmd, "run"))
+		argv[1] = run_name;
+	else if (!strcmp(cmd, "check"))
+		argv[1] = check_name;
+	else if (!strcmp(cmd, "show"))
+		argv[1] = show_name;
+	if (argv[1] == run_name)
 		return cmd_run(argc - 1, argv + 1);
-	if (!strcmp(cmd, "check"))
+	if (argv[1] == check_name)
 		return cmd_check(argc - 1, argv + 1);
-	if (!strcmp(cmd, "show"))
+	if (argv[1] == show_name)
 		return cmd_show(argc - 1, argv + 1);
 	if (!strcmp(cmd, "list")) {
 		if (argc > 2)

@@ -236,6 +236,18 @@ static int parse_workers(struct schema *s, const struct ynode *v)
 	return 1;
 }
 
+static double parse_timeout(struct schema *s, const struct ynode *v)
+{
+	char *end;
+	if (v->kind == YN_SCALAR && v->plain && v->text[0] >= '0' && v->text[0] <= '9') {
+		double t = strtod(v->text, &end);
+		if (!*end && t > 0 && t <= 1e7)
+			return t;
+	}
+	serr(s, v, "'timeout' must be a number of seconds above 0");
+	return 0;
+}
+
 static const char *base_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -244,7 +256,7 @@ static const char *base_name(const char *path)
 
 static void parse_stage(struct schema *s, struct zeef_stage *st, const struct ynode *m, size_t idx)
 {
-	static const char *const keys[] = { "run", "name", "args", "env", "workers", NULL };
+	static const char *const keys[] = { "run", "name", "args", "env", "workers", "timeout", NULL };
 	char where[64];
 	snprintf(where, sizeof where, "stage %zu", idx + 1);
 	st->at.line = m->line;
@@ -279,6 +291,8 @@ static void parse_stage(struct schema *s, struct zeef_stage *st, const struct yn
 			stage_env(s, st, v);
 		else if (!strcmp(k->text, "workers"))
 			st->workers = parse_workers(s, v);
+		else if (!strcmp(k->text, "timeout"))
+			st->timeout_s = parse_timeout(s, v);
 	}
 	if (!lookup(m, "run"))
 		serr(s, m, "stage %zu has no 'run: PROGRAM'", idx + 1);
@@ -528,4 +542,16 @@ int zeef_stage_replace(struct zeef_pipeline *p, const char *spec, FILE *err)
 	st->nargs = n - 1;
 	free(words);
 	return 0;
+}
+
+void zeef_stage_add_arg(struct zeef_stage *st, const char *arg)
+{
+	char **args = realloc(st->args, (st->nargs + 2) * sizeof *args);
+	if (!args) {
+		fputs("zeef: out of memory\n", stderr);
+		exit(70);
+	}
+	st->args = args;
+	st->args[st->nargs++] = xstrdup(arg);
+	st->args[st->nargs] = NULL;
 }

@@ -11,6 +11,7 @@
  *       args: [--max, "3"]       optional list of arguments (never a shell line)
  *       env: {LC_ALL: C}         optional environment additions
  *       workers: 2               optional, 1..ZEEF_MAX_WORKERS
+ *       timeout: 600             optional: seconds before the stage is ended
  *
  * The loader reads YAML with libyaml's event parser and refuses anchors,
  * aliases, tags, several documents, files over ZEEF_MAX_PIPELINE_BYTES and
@@ -47,6 +48,7 @@ struct zeef_stage {
 	struct zeef_env *env;
 	size_t nenv;
 	int workers;              /* >= 1 */
+	double timeout_s;         /* seconds; 0 for none */
 	struct zeef_mark at;      /* where the stage's mapping starts */
 	struct zeef_mark run_at;  /* where its `run` value is */
 	char *path;               /* program found by zeef_resolve, or NULL */
@@ -80,6 +82,9 @@ long zeef_stage_find(const struct zeef_pipeline *p, const char *name);
  * words, \" and \\ inside "…"; no other shell syntax). The stage keeps its name, env and workers.
  * Returns 0, or -1 with a message on ERR. */
 int zeef_stage_replace(struct zeef_pipeline *p, const char *spec, FILE *err);
+
+/* Append a copy of ARG to ST's arguments. */
+void zeef_stage_add_arg(struct zeef_stage *st, const char *arg);
 
 /* --- finding things (locate.c) ---------------------------------------- */
 

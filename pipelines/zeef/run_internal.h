@@ -62,6 +62,8 @@ struct rstage {
 	int cur;                 /* workers: the one being fed, -1 for none */
 	size_t cur_bytes;
 	double t_start;
+	int timed_out;           /* `timeout:` passed: SIGTERM sent */
+	double kill_at;          /* then SIGKILL at this time */
 };
 
 struct boundary {
@@ -89,7 +91,10 @@ struct run {
 	struct boundary *b;      /* n + 1 */
 	int stdout_broken;       /* the reader of zeef's output went away */
 	int io_error;            /* 74 after a failed read or write */
-	int contract_error;      /* 70: a worker's records did not line up */
+	int contract_error;      /* 70: a worker's records did not line up: */
+	size_t contract_stage;   /* in which stage, */
+	int contract_worker;     /* which worker, */
+	const char *contract_what;   /* "fewer" or "more" records */
 	int progress_shown;
 };
 
@@ -109,6 +114,13 @@ int zeef_workers_want_read(const struct run *r, size_t si, int w);
 void zeef_workers_read(struct run *r, size_t si, int w);
 void zeef_workers_merge(struct run *r, size_t bi);
 void zeef_workers_finish_input(struct run *r, size_t bi);
+
+/* relay.c: one step each, never blocking. */
+void zeef_relay_read_stderr(struct run *r, struct proc *p);   /* label its lines */
+void zeef_relay_read_source(struct run *r, size_t bi);
+void zeef_relay_write_dest(struct run *r, size_t bi);
+void zeef_relay_settle(struct run *r);   /* merge workers, close finished ends */
+void zeef_relay_clear_progress(struct run *r);
 
 /* Print "MSG" on stderr, clearing a progress line first. */
 void zeef_run_message(struct run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

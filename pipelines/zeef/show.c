@@ -73,6 +73,8 @@ static void stage_words(FILE *out, const struct zeef_stage *st, char **files, si
 		zeef_shell_quote(out, st->env[i].value);
 		fputc(' ', out);
 	}
+	if (st->timeout_s > 0)
+		fprintf(out, "timeout -k 2 %g ", st->timeout_s);
 	zeef_shell_quote(out, shown_program(st));
 	for (size_t i = 0; i < st->nargs; i++) {
 		fputc(' ', out);
@@ -254,8 +256,10 @@ int zeef_list(FILE *out)
 		if (zeef_describe_run(path, NULL, &d))
 			continue;
 		fprintf(out, "  %-22s", d.name[0] ? d.name : names[i]);
-		if (d.purpose[0])
-			fprintf(out, " %s", d.purpose);
+		char *purpose = d.purpose[0] ? NULL : zeef_purpose_run(path);
+		if (d.purpose[0] || purpose)
+			fprintf(out, " %s", d.purpose[0] ? d.purpose : purpose);
+		free(purpose);
 		fputs(" (", out);
 		fprintf(out, "requires");
 		for (size_t k = 0; d.requires[k]; k++)

@@ -176,13 +176,15 @@ void zeef_workers_read(struct run *r, size_t si, int w)
 		zeef_buf_add(&p->out, "\n", 1);
 }
 
+/* Reported after the run (exec.c), unless the worker failed anyway. */
 static void contract_error(struct run *r, size_t si, int w, const char *what)
 {
-	const struct rstage *st = &r->stages[si];
-	zeef_run_message(r, "zeef: stage '%s' (%zu of %zu): worker %d of %d wrote %s records than it "
-	            "read; a stage with workers must write exactly one record per record\n",
-	            st->def->name, st->index + 1, r->p->nstages, w + 1, st->nprocs, what);
-	r->contract_error = 1;
+	if (!r->contract_error) {
+		r->contract_error = 1;
+		r->contract_stage = si;
+		r->contract_worker = w;
+		r->contract_what = what;
+	}
 	zeef_run_abort_boundary(r, si + 1);
 	zeef_run_abort_boundary(r, si);
 }

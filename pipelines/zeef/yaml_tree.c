@@ -15,27 +15,42 @@
 #define YTREE_MAX_DEPTH 16
 #define YTREE_MAX_NODES 200000
 
-struct zeef_ytree_parse {
+struct ytree_state {
 	yaml_parser_t parser;
+	const char *text;     /* the whole input, LEN bytes */
+	size_t len;
 	const char *file;
 	FILE *err;
 	long nodes;
 	int failed;
 };
 
-static void perr(struct zeef_ytree_parse *st, yaml_mark_t m, const char *msg, const char *detail)
+static void perr(struct ytree_state *st, yaml_mark_t m, const char *msg, const char *detail)
 {
 	fprintf(st->err, "%s:%lu:%lu: %s%s%s\n", st->file, (unsigned long)m.line + 1,
 	        (unsigned long)m.column + 1, msg, detail ? ": " : "", detail ? detail : "");
 	st->failed = 1;
 }
 
-static int next_event(struct zeef_ytree_parse *st, yaml_event_t *ev)
+static int next_event(struct ytree_state *st, yaml_event_t *ev)
 {
 	if (yaml_parser_parse(&st->parser, ev))
 		return 0;
 	yaml_parser_t *p = &st->parser;
 	const char *what = p->error == YAML_MEMORY_ERROR ? "out of memory" : "YAML syntax error";
+	if (p->error == YAML_READER_ERROR) {
+		/* the reader gives a byte offset, not a mark: count lines up to it */
+		yaml_mark_t m = { 0, 0, 0 };
+		for (size_t i = 0; i < p->problem_offset && i < st->len; i++) {
+			if (st->text[i] == '\n') {
+				m.line++;
+				m.column = 0;
+			} else if (((unsigned char)st->text[i] & 0xC0) != 0x80)
+				m.column++;
+		}
+		perr(st, m, "not valid UTF-8 text", p->problem ? p->problem : NULL);
+		return -1;
+	}
 	char detail[512];
 	if (p->context)
 		snprintf(detail, sizeof detail, "%s %s (line %lu)", p->problem ? p->problem : "?",
@@ -46,7 +61,7 @@ static int next_event(struct zeef_ytree_parse *st, yaml_event_t *ev)
 	return -1;
 }
 
-static struct ynode *node_new(struct zeef_ytree_parse *st, enum ynode_kind kind, yaml_mark_t m)
+static struct ynode *node_new(struct ytree_state *st, enum ynode_kind kind, yaml_mark_t m)
 {
 	if (++st->nodes > YTREE_MAX_NODES) {
 		perr(st, m, "too many YAML nodes for a pipeline", NULL);
@@ -63,7 +78,7 @@ static struct ynode *node_new(struct zeef_ytree_parse *st, enum ynode_kind kind,
 	return n;
 }
 
-static int node_push(struct zeef_ytree_parse *st, struct ynode *parent, struct ynode *kid, yaml_mark_t m)
+static int node_push(struct ytree_state *st, struct ynode *parent, struct ynode *kid, yaml_mark_t m)
 {
 	if (parent->n == parent->cap) {
 		size_t cap = parent->cap ? parent->cap * 2 : 8;
@@ -80,7 +95,7 @@ static int node_push(struct zeef_ytree_parse *st, struct ynode *parent, struct y
 }
 
 /* Refuse anchors and explicit tags on the node that EV starts. */
-static int check_decorations(struct zeef_ytree_parse *st, const yaml_event_t *ev)
+static int check_decorations(struct ytree_state *st, const yaml_event_t *ev)
 {
 	const yaml_char_t *anchor = NULL, *tag = NULL;
 	int implicit = 1;
@@ -109,7 +124,7 @@ static int check_decorations(struct zeef_ytree_parse *st, const yaml_event_t *ev
 }
 
 /* Build the node that event EV starts (EV is consumed). */
-static struct ynode *parse_node(struct zeef_ytree_parse *st, yaml_event_t *ev, int depth)
+static struct ynode *parse_node(struct ytree_state *st, yaml_event_t *ev, int depth)
 {
 	struct ynode *n = NULL;
 	if (ev->type == YAML_ALIAS_EVENT) {
@@ -185,7 +200,7 @@ static struct ynode *parse_node(struct zeef_ytree_parse *st, yaml_event_t *ev, i
 
 struct ynode *zeef_ytree_parse(const char *file, const char *text, size_t len, FILE *err)
 {
-	struct zeef_ytree_parse st = { .file = file, .err = err };
+	struct ytree_state st = { .file = file, .err = err, .text = text, .len = len };
 	struct ynode *root = NULL;
 	yaml_event_t ev;
 	int stage = 0; /* 0 before the document, 1 after its root, 2 done */

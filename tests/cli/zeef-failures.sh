@@ -35,7 +35,12 @@ pass "a stage that stops early on purpose is not a failure"
 pipeline "$tmp/hang.yaml" "{run: sleep, args: ['30']}" "{run: cat}"
 start=$(date +%s)
 zeef run "$tmp/hang.yaml" < /dev/null > /dev/null 2> "$tmp/err" & pid=$!
-sleep 0.5; kill -TERM $pid
+# wait until zeef runs both stages (--describe runs one child at a time)
+for i in $(seq 100); do
+	[ "$(grep -ls "^PPid:[[:space:]]*$pid\$" /proc/[0-9]*/status | wc -l)" -ge 2 ] && break
+	sleep 0.05
+done
+kill -TERM $pid
 set +e; wait $pid; rc=$?; set -e
 [ $rc -eq 143 ] || fail "SIGTERM: status $rc, want 143"
 [ $(( $(date +%s) - start )) -lt 10 ] || fail "SIGTERM did not end the stages"

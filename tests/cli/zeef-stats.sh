@@ -32,7 +32,11 @@ cat "$tmp/a.jsonl" "$tmp/b.jsonl" | STAND_IN_NAME=first stand-in | STAND_IN_NAME
 cmp -s "$tmp/out" "$tmp/want" || fail "FILE arguments were not read by the first stage"
 sed -n 2p "$tmp/err" | grep -q "^1  *first  *2 files  *$(awk NF "$tmp/a.jsonl" "$tmp/b.jsonl" | wc -l)  *$(cat "$tmp/a.jsonl" "$tmp/b.jsonl" | wc -c) " ||
 	fail "stats with files: $(sed -n 2p "$tmp/err")"
-pass "FILE arguments go to the first stage"
+cp "$tmp/a.jsonl" "$tmp/-a.jsonl"
+(cd "$tmp" && z run p.yaml -- -a.jsonl < /dev/null > "$tmp/out") || fail "a FILE named -a.jsonl: status $?"
+STAND_IN_NAME=first stand-in "$tmp/a.jsonl" | STAND_IN_NAME=second stand-in | cmp -s - "$tmp/out" ||
+	fail "a FILE named -a.jsonl was not read as a file"
+pass "FILE arguments go to the first stage, even one named -a.jsonl"
 
 # Progress: never into a pipe or file by default; --progress=always forces it.
 z run "$tmp/p.yaml" < "$tmp/in" > /dev/null 2> "$tmp/err"

@@ -7,26 +7,29 @@
 # Needs python3 (to turn gold strings into spans) and a built bin/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# ../shared seen from the repository, or from a worktree one level deeper
 data=${1:-../shared/data/sentences}
-[ -d "$data" ] || data=/work/shared/data/sentences
+[ $# -gt 0 ] || [ -d "$data" ] || data=../../shared/data/sentences
 if [ ! -d "$data" ]; then
-	echo "eval-sentences: no dev data (../shared/data/sentences): skipped"
+	echo "eval-sentences: no dev data ($data): skipped"
 	exit 0
 fi
 command -v python3 >/dev/null || { echo "eval-sentences: needs python3: skipped"; exit 0; }
-make --no-print-directory -s all build/out/libzeef.a >/dev/null
+make --no-print-directory -s bin/split-sentences build/out/libzeef.a >/dev/null
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 # The scorer: `zeef score sentences` once the runner exists, else a scratch
 # main over the same function in libzeef.a.
-if [ -x bin/zeef ]; then
+if [ -x bin/zeef ] && bin/zeef score sentences --help >/dev/null 2>&1; then
 	score() { bin/zeef score sentences "$@"; }
 else
 	cat >"$tmp/score.c" <<'C'
 #include "score.h"
 int main(int argc, char **argv) { return score_sentences(argc - 1, argv + 1); }
 C
-	cc -std=c11 -Icommon -Ipipelines/zeef "$tmp/score.c" build/out/libzeef.a \
+	make --no-print-directory -s build/out/pipelines/zeef/score_sentences.o
+	cc -std=c11 -Icommon -Ipipelines/zeef "$tmp/score.c" \
+		build/out/pipelines/zeef/score_sentences.o build/out/libzeef.a \
 		$(pkg-config --libs json-c libutf8proc yaml-0.1) -lm -o "$tmp/score"
 	score() { "$tmp/score" sentences "$@"; }
 fi

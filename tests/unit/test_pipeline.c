@@ -108,6 +108,8 @@ static const struct {
 	{ "zeef: 1\nstages:\n  - run: \"cat\n",
 	  "t.yaml:4:1: YAML syntax error: found unexpected end of stream while scanning a "
 	  "quoted scalar (line 3)\n" },
+	{ "zeef: 1\nstages:\n  - run: c\xff" "at\n",
+	  "t.yaml:3:11: not valid UTF-8 text: invalid leading UTF-8 octet\n" },
 	{ "zeef: 1\nstages:\n  - {run: cat, env: {A: [1], A: x}}\n",
 	  "t.yaml:3:25: the value of 'A' must be a string, not a list\n"
 	  "t.yaml:3:30: duplicate key 'A' in env\n" },
@@ -266,6 +268,54 @@ START_TEST(test_blank_lines_for_workers)
 }
 END_TEST
 
+/* Thousands of damaged pipeline files: each is either loaded or refused
+ * with at least one "t.yaml:LINE:COL: " message; never a crash (the suite
+ * also runs under ASan+UBSan). */
+START_TEST(test_damaged_files_explained)
+{
+	static const char good[] =
+		"zeef: 1\nname: x\nstages:\n  - run: a\n    args: [-n, '3', \"b c\"]\n"
+		"    env: {K: v}\n  - {run: b, workers: 2, timeout: 1.5}\n";
+	static const char noise[] = "-:[]{}&*!|>'\"#%@` \t\n\xff\xc3" "a0";
+	unsigned seed = 12345;
+	char text[256];
+	for (int round = 0; round < 4000; round++) {
+		size_t len = sizeof good - 1;
+		memcpy(text, good, len);
+		int edits = 1 + round % 4;
+		for (int e = 0; e < edits; e++) {
+			seed = seed * 1103515245u + 12345u;
+			size_t at = (seed >> 8) % len;
+			char c = noise[(seed >> 20) % (sizeof noise - 1)];
+			switch ((seed >> 4) % 3) {
+			case 0: text[at] = c; break;                            /* replace */
+			case 1: memmove(text + at, text + at + 1, len - at - 1); /* delete */
+				len--;
+				break;
+			default: if (len < sizeof text - 1) {                   /* insert */
+					memmove(text + at + 1, text + at, len - at);
+					text[at] = c;
+					len++;
+				}
+			}
+		}
+		char *msgs;
+		size_t msgs_len;
+		FILE *err = open_memstream(&msgs, &msgs_len);
+		struct zeef_pipeline *p = zeef_pipeline_parse("t.yaml", text, len, err);
+		fclose(err);
+		if (p) {
+			ck_assert_uint_ge(p->nstages, 1);
+			for (size_t i = 0; i < p->nstages; i++)
+				ck_assert(p->stages[i].run && p->stages[i].name && p->stages[i].args);
+		} else
+			ck_assert_msg(!strncmp(msgs, "t.yaml:", 7), "refused without a message: round %d", round);
+		zeef_pipeline_free(p);
+		free(msgs);
+	}
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("pipeline");
@@ -279,6 +329,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, test_describe_parse);
 	tcase_add_test(tc, test_shell_quote);
 	tcase_add_test(tc, test_blank_lines_for_workers);
+	tcase_add_test(tc, test_damaged_files_explained);
 	suite_add_tcase(s, tc);
 	return s;
 }

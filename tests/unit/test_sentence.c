@@ -118,6 +118,9 @@ START_TEST(numbers_and_dates)
 	/* a number that starts a sentence is a list marker */
 	SPLITS("Wat moet er gebeuren?\n\n1. Meer geld voor de zorg.\n\n2. Kortere wachtlijsten.",
 	       "Wat moet er gebeuren? | 1. Meer geld voor de zorg. | 2. Kortere wachtlijsten.");
+	/* a list run into one line: each marker starts an item */
+	SPLITS("1. Meer geld voor de zorg 2. Kortere wachtlijsten 3. Minder regels",
+	       "1. Meer geld voor de zorg | 2. Kortere wachtlijsten | 3. Minder regels");
 }
 END_TEST
 
@@ -213,6 +216,9 @@ START_TEST(missing_space_after_stop)
 	SPLITS("Hij zei \"nee.\"Daarna bleef het stil.", "Hij zei \"nee.\" | Daarna bleef het stil.");
 	/* not after an abbreviation, not inside a file or domain name */
 	SPLITS("Neem bijv.Jan als voorbeeld.", "Neem bijv.Jan als voorbeeld.");
+	SPLITS("Ik weet het niet...Misschien morgen.", "Ik weet het niet... | Misschien morgen.");
+	SPLITS("Ik weet het niet…Misschien morgen.", "Ik weet het niet… | Misschien morgen.");
+	SPLITS("Echt?!Ja, echt.", "Echt?! | Ja, echt.");
 	SPLITS("Het bestand heet rapport.pdf en is klein.", "Het bestand heet rapport.pdf en is klein.");
 	SPLITS("Kijk op nieuws.Gemeente.nl voor meer.", "Kijk op nieuws.Gemeente.nl voor meer.");
 }
@@ -232,6 +238,9 @@ START_TEST(glued_headings)
 	SPLITS("De oogst op een terrasveld in Zwitserland In ontwikkelingslanden werkt men met de hand.",
 	       "De oogst op een terrasveld in Zwitserland | In ontwikkelingslanden werkt men met de hand.");
 	SPLITS("Zij las het boek Het diner in een nacht.", "Zij las het boek Het diner in een nacht.");
+	SPLITS("Hij won het programma Wie is de Mol in 2020.", "Hij won het programma Wie is de Mol in 2020.");
+	SPLITS("Dat bleef uit. Zijn programma Wie is de Mol trok veel kijkers.",
+	       "Dat bleef uit. | Zijn programma Wie is de Mol trok veel kijkers.");
 	/* "dat dat" is Dutch, not a repeated heading */
 	SPLITS("Pas nu zie ik dat dat fout is.", "Pas nu zie ik dat dat fout is.");
 }
@@ -267,6 +276,16 @@ START_TEST(long_text_linear)
 	big[ul * reps] = 0;
 	const struct sentence_span *s;
 	ck_assert_uint_eq(splitter_split(sp, big, ul * reps, &s), 2 * reps);
+	free(big);
+
+	/* a megabyte without white space is one sentence, found in linear time
+	 * (Check's timeout fails a quadratic scan) */
+	size_t n = 1000000;
+	big = malloc(n);
+	for (size_t i = 0; i < n; i++)
+		big[i] = "xx.Yy"[i % 5];
+	ck_assert_uint_eq(splitter_split(sp, big, n, &s), 1);
+	ck_assert_uint_eq(s[0].end, n);
 	free(big);
 }
 END_TEST
@@ -315,6 +334,33 @@ START_TEST(sentences_field)
 }
 END_TEST
 
+START_TEST(sentences_as_json)
+{
+	/* the pre-serialised field is byte for byte what zj_span objects give,
+	 * also for quotes, backslashes, control characters and non-ASCII */
+	const char *text = "\"Één\\twee/drie.\" Tab\tnu.\n\nCtrl\x01\x1f\x7f en \xe2\x80\xa8 “klaar”.";
+	size_t len = strlen(text);
+	const struct sentence_span *s;
+	size_t n = splitter_split(sp, text, len, &s);
+	ck_assert_uint_eq(n, 3);
+	zjson *want = zj_array();
+	size_t cp = 0, at = 0;
+	for (size_t i = 0; i < n; i++) {
+		for (; at < s[i].start; at++) cp += ((unsigned char)text[at] & 0xC0) != 0x80;
+		size_t start = cp;
+		for (; at < s[i].end; at++) cp += ((unsigned char)text[at] & 0xC0) != 0x80;
+		zj_push(want, zj_span((int64_t)start, (int64_t)cp, text + s[i].start, s[i].end - s[i].start));
+	}
+	zjson *got = sentences_json(text, len, s, n);
+	ck_assert_str_eq(zj_serialize(got, NULL), zj_serialize(want, NULL));
+	zj_free(got);
+	zj_free(want);
+	got = sentences_json("", 0, s, 0);
+	ck_assert_str_eq(zj_serialize(got, NULL), "[]");
+	zj_free(got);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("sentence");
@@ -336,6 +382,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, unicode_and_edges);
 	tcase_add_test(tc, long_text_linear);
 	tcase_add_test(tc, sentences_field);
+	tcase_add_test(tc, sentences_as_json);
 	suite_add_tcase(s, tc);
 	return s;
 }

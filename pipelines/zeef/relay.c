@@ -1,0 +1,311 @@
+/* relay.c — the bytes zeef moves itself (run_internal.h): byte queues,
+ * stages' stderr with their labels, and the boundaries it relays (reading a
+ * source, counting, --tee, writing a destination, closing when done). */
+#define _GNU_SOURCE /* F_GETPIPE_SZ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "run_internal.h"
+
+/* --- byte queues ------------------------------------------------------ */
+
+void zeef_buf_add(struct zeef_buf *b, const void *s, size_t n)
+{
+	if (!n)
+		return;
+	if (b->off + b->len + n > b->cap) {
+		if (b->off) {
+			memmove(b->p, b->p + b->off, b->len);
+			b->off = 0;
+		}
+		if (b->len + n > b->cap) {
+			size_t cap = b->cap ? b->cap : 4096;
+			while (cap < b->len + n)
+				cap *= 2;
+			char *p = realloc(b->p, cap);
+			if (!p) {
+				fputs("zeef: out of memory\n", stderr);
+				exit(70);
+			}
+			b->p = p;
+			b->cap = cap;
+		}
+	}
+	memcpy(b->p + b->off + b->len, s, n);
+	b->len += n;
+}
+
+void zeef_buf_drop(struct zeef_buf *b, size_t n)
+{
+	b->off += n;
+	b->len -= n;
+	if (!b->len)
+		b->off = 0;
+}
+
+void zeef_buf_free(struct zeef_buf *b)
+{
+	free(b->p);
+	memset(b, 0, sizeof *b);
+}
+
+/* --- messages and stderr ---------------------------------------------- */
+
+static void write_all(int fd, const char *s, size_t n)
+{
+	while (n) {
+		ssize_t k = write(fd, s, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return;
+		s += k;
+		n -= (size_t)k;
+	}
+}
+
+void zeef_relay_clear_progress(struct run *r)
+{
+	if (r->progress_shown) {
+		write_all(2, "\r\033[K", 4);
+		r->progress_shown = 0;
+	}
+}
+
+void zeef_run_message(struct run *r, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	zeef_relay_clear_progress(r);
+	write_all(2, buf, n < 0 ? 0 : (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+/* Hand on the complete lines of a stage's stderr, each after its label;
+ * at EOF (or past 4 KiB without a newline) the rest too. */
+static void flush_stderr(struct run *r, struct proc *p, int eof)
+{
+	while (p->err.len) {
+		char *s = p->err.p + p->err.off;
+		char *nl = memchr(s, '\n', p->err.len);
+		size_t n = nl ? (size_t)(nl - s) + 1 : p->err.len;
+		if (!nl && !(eof && n) && n < 4096)
+			return;
+		zeef_relay_clear_progress(r);
+		write_all(2, p->label, strlen(p->label));
+		write_all(2, s, n);
+		if (!nl)
+			write_all(2, "\n", 1);
+		zeef_buf_drop(&p->err, n);
+	}
+}
+
+void zeef_relay_read_stderr(struct run *r, struct proc *p)
+{
+	char tmp[4096];
+	ssize_t n = read(p->err_fd, tmp, sizeof tmp);
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n > 0) {
+		zeef_buf_add(&p->err, tmp, (size_t)n);
+		flush_stderr(r, p, 0);
+		return;
+	}
+	close(p->err_fd);
+	p->err_fd = -1;
+	flush_stderr(r, p, 1);
+}
+
+/* --- boundaries ------------------------------------------------------- */
+
+static void tee_write(struct run *r, struct boundary *b, const char *s, size_t n)
+{
+	while (n) {
+		ssize_t k = write(b->tee_fd, s, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			zeef_run_message(r, "zeef: --tee: write error: %s\n", k < 0 ? strerror(errno) : "short write");
+			r->io_error = 1;
+			close(b->tee_fd);
+			b->tee_fd = -1;
+			return;
+		}
+		s += k;
+		n -= (size_t)k;
+	}
+}
+
+void zeef_run_ingest(struct run *r, struct boundary *b, const char *s, size_t n)
+{
+	if (!n)
+		return;
+	b->bytes += n;
+	for (const char *at = s, *end = s + n; at < end && (at = memchr(at, '\n', (size_t)(end - at))); at++)
+		b->lines++;
+	b->ends_in_newline = s[n - 1] == '\n';
+	if (b->tee_fd >= 0)
+		tee_write(r, b, s, n);
+	if (!b->feeds_workers) {
+		zeef_buf_add(&b->buf, s, n);
+		return;
+	}
+	/* A filter writes nothing for a blank line: drop them here so that
+	 * every line given to a worker comes back as one line. */
+	while (n) {
+		if (b->at_line_start) {
+			while (n && (*s == ' ' || *s == '\t' || *s == '\r') && b->nws < sizeof b->ws) {
+				b->ws[b->nws++] = *s++;
+				n--;
+			}
+			if (!n)
+				return;
+			if (*s == '\n') {
+				b->nws = 0;
+				s++;
+				n--;
+				continue;
+			}
+			zeef_buf_add(&b->buf, b->ws, b->nws);
+			b->nws = 0;
+			b->at_line_start = 0;
+		}
+		const char *nl = memchr(s, '\n', n);
+		size_t k = nl ? (size_t)(nl - s) + 1 : n;
+		zeef_buf_add(&b->buf, s, k);
+		s += k;
+		n -= k;
+		if (nl)
+			b->at_line_start = 1;
+	}
+}
+
+void zeef_run_ingest_end(struct run *r, struct boundary *b)
+{
+	(void)r;
+	if (b->feeds_workers && !b->at_line_start)
+		zeef_buf_add(&b->buf, "\n", 1);
+	b->at_line_start = 1;
+	b->nws = 0;
+}
+
+void zeef_run_abort_boundary(struct run *r, size_t bi)
+{
+	struct boundary *b = &r->b[bi];
+	b->buf.off = b->buf.len = 0;
+	if (!b->dst_done) {
+		if (b->dst_fd > 1)
+			close(b->dst_fd);
+		b->dst_fd = -1;
+		if (bi < r->n && r->stages[bi].def->workers > 1)
+			zeef_workers_finish_input(r, bi);
+		b->dst_done = 1;
+	}
+	if (!b->src_done) {
+		if (b->src_fd > 0)
+			close(b->src_fd);
+		b->src_fd = -1;
+		if (bi > 0 && r->stages[bi - 1].def->workers > 1) {
+			struct rstage *st = &r->stages[bi - 1];
+			for (int w = 0; w < st->nprocs; w++) {
+				if (st->procs[w].out_fd >= 0)
+					close(st->procs[w].out_fd);
+				st->procs[w].out_fd = -1;
+				st->procs[w].out_eof = 1;
+				st->procs[w].out.off = st->procs[w].out.len = 0;
+			}
+			st->qlen = st->qhead = 0;
+			b->src_done = 1;
+			/* nothing can be merged any more: stop feeding the workers */
+			zeef_run_abort_boundary(r, bi - 1);
+		}
+		b->src_done = 1;
+	}
+}
+
+void zeef_relay_read_source(struct run *r, size_t bi)
+{
+	static char tmp[RUN_READ_BYTES];
+	struct boundary *b = &r->b[bi];
+	ssize_t n = read(b->src_fd, tmp, sizeof tmp);
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n > 0) {
+		zeef_run_ingest(r, b, tmp, (size_t)n);
+		return;
+	}
+	if (n < 0) {
+		zeef_run_message(r, "zeef: %s: read error: %s\n", bi ? r->stages[bi - 1].def->name : "<stdin>",
+		            strerror(errno));
+		r->io_error = 1;
+	}
+	if (b->src_fd > 0)
+		close(b->src_fd);
+	b->src_fd = -1;
+	b->src_done = 1;
+	zeef_run_ingest_end(r, b);
+}
+
+void zeef_relay_write_dest(struct run *r, size_t bi)
+{
+	struct boundary *b = &r->b[bi];
+	size_t n = b->buf.len;
+	if (b->dst_small_writes && n > PIPE_BUF) {
+		/* a blocking pipe: write only what fits now (Linux tells), else
+		 * PIPE_BUF, which POLLOUT promises */
+		int used = 0, size = fcntl(b->dst_fd, F_GETPIPE_SZ);
+		size_t room = PIPE_BUF;
+		if (size > 0 && ioctl(b->dst_fd, FIONREAD, &used) == 0 && size - used > PIPE_BUF)
+			room = (size_t)(size - used);
+		if (n > room)
+			n = room;
+	}
+	ssize_t k = write(b->dst_fd, b->buf.p + b->buf.off, n);
+	if (k < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (k > 0) {
+		zeef_buf_drop(&b->buf, (size_t)k);
+		return;
+	}
+	if (bi == r->n) {
+		if (errno == EPIPE)
+			r->stdout_broken = 1;
+		else {
+			zeef_run_message(r, "zeef: write error: %s\n", k < 0 ? strerror(errno) : "short write");
+			r->io_error = 1;
+		}
+	}
+	/* else the next stage stopped reading: its status says why */
+	zeef_run_abort_boundary(r, bi);
+}
+
+/* Close destinations whose source has ended and whose data is written. */
+void zeef_relay_settle(struct run *r)
+{
+	for (size_t bi = 0; bi <= r->n; bi++) {
+		struct boundary *b = &r->b[bi];
+		if (!b->relayed)
+			continue;
+		if (bi > 0 && r->stages[bi - 1].def->workers > 1)
+			zeef_workers_merge(r, bi);
+		if (b->src_done && !b->buf.len && !b->dst_done) {
+			if (bi < r->n && r->stages[bi].def->workers > 1)
+				zeef_workers_finish_input(r, bi);
+			else {
+				if (b->dst_fd > 1)
+					close(b->dst_fd);
+				b->dst_fd = -1;
+				b->dst_done = 1;
+			}
+		}
+	}
+}
