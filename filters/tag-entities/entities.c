@@ -8,6 +8,9 @@
  * for tagging, so the name inside is found on its own. Compounds of names
  * (Noord-Holland) and of plain words always stay whole.
  *
+ * A person whose surname begins with a capitalised particle (`De Graaf`,
+ * `Van den Berg`) gets the particles the tagger left out.
+ *
  * A name that the hand-made lists (gazetteer-TYPE-common.txt) give exactly
  * one type keeps that type when the tagger finds it: `G7` is an ORG even
  * where the model, which never saw it, leans to MISC.
@@ -238,6 +241,45 @@ static int curated_type(const struct entities_tagger *t, size_t i, size_t j, int
 	return type;
 }
 
+/* 1 if word W is a surname particle, in any case (`De`, `van`, `der`). */
+static int is_particle(const struct entities_tagger *t, const struct ner_word *w)
+{
+	char low[16];
+	if (w->len >= sizeof low)
+		return 0;
+	for (size_t k = 0; k < w->len; k++) {
+		unsigned char c = (unsigned char)w->s[k];
+		low[k] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+	}
+	return ner_gazetteer_particle(t->gaz, ner_hash_bytes(low, w->len)) != 0;
+}
+
+/* Where a person's name that the tagger starts at token I really starts:
+ * before the particles of its surname when they begin with a capital
+ * (`zei De Graaf`, `Van den Berg rekende`), which the tagger, trained on
+ * Flemish names, tends to leave out. A is the sentence's first token. */
+static size_t particles_before(const struct entities_tagger *t, size_t a, size_t i)
+{
+	size_t k = i;
+	while (k > a && i - k < 3 && is_particle(t, &t->words[k - 1]))
+		k--;
+	while (k < i) {   /* the first particle must be the capitalised one */
+		unsigned char c = (unsigned char)t->words[k].s[0];
+		if (c >= 'A' && c <= 'Z')
+			break;
+		k++;
+	}
+	if (k == i || t->labels[k])
+		return i;
+	/* and not be preceded by a capitalised word: that case the tagger has */
+	if (k > a) {
+		unsigned char c = (unsigned char)t->words[k - 1].s[0];
+		if (c >= 'A' && c <= 'Z')
+			return i;
+	}
+	return k;
+}
+
 int entities_tag(struct entities_tagger *t, const char *text, size_t len,
                  const struct sentence_span *spans, size_t n)
 {
@@ -295,10 +337,11 @@ int entities_tag(struct entities_tagger *t, const char *text, size_t len,
 			       ner_label_type(t->labels[j]) == type)
 				j++;
 			type = curated_type(t, i, j, type);
+			size_t from = type == 0 ? particles_before(t, a, i) : i;
 			if (reserve((void **)&t->ent, &t->ent_cap, t->n_ent + 1, sizeof *t->ent) < 0)
 				return -1;
 			t->ent[t->n_ent++] = (struct entity){
-				.start = t->split.tok[i].start, .end = t->split.tok[j - 1].end,
+				.start = t->split.tok[from].start, .end = t->split.tok[j - 1].end,
 				.type = type, .sentence = s
 			};
 			i = j;
