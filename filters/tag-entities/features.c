@@ -5,8 +5,10 @@
  * the word, its lower-cased form, prefixes and suffixes of 1-4 code points,
  * its shape (`Xx`, `X`, `d.d`; runs collapsed), capitalisation at the
  * sentence start or inside, the words and shapes two either side, word
- * pairs, gazetteer matches, and what earlier sentences of the document said
- * about the same capitalised word (struct ner_doc).
+ * pairs, affixes of the neighbours, surname particles between capitalised
+ * words, gazetteer matches, and what the document says about the same
+ * capitalised word: the words around its other mentions, and the types
+ * earlier sentences were given (struct ner_doc).
  */
 #include "ner.h"
 

@@ -156,7 +156,7 @@ struct ner_model *ner_model_average_copy(const struct ner_model *m);
  * trained with different seeds). Returns 0 or -1 (memory). */
 int ner_model_accumulate(struct ner_model *into, const struct ner_model *m, float weight);
 
-/* --- the tagger (tagger.c) ---------------------------------------------- */
+/* --- the tagger (perceptron.c) ------------------------------------------ */
 
 /* A model with its gazetteers and per-document memory. */
 struct ner_tagger {
