@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lang.h"
+#include "grow.h"
 
 /* The gazetteer files of the types, the -common ones only when ONLY_COMMON. */
 static struct ner_gazetteer *load_lists(int only_common)
@@ -209,20 +210,6 @@ static int push_tagging_tokens(struct token_list *l, const char *text, struct to
 	return 0;
 }
 
-static int reserve(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t c = *cap ? *cap : 256;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
 
 /* The type of the curated list (gazetteer-*-common.txt) that names tokens
  * [I,J) exactly, when just one does; else TYPE. */
@@ -286,7 +273,7 @@ int entities_tag(struct entities_tagger *t, const char *text, size_t len,
 	(void)len;
 	t->tokens.n = 0;
 	t->n_ent = 0;
-	if (reserve((void **)&t->sent_first, &t->sent_cap, n + 1, sizeof *t->sent_first) < 0)
+	if (grow_array((void **)&t->sent_first, &t->sent_cap, n + 1, sizeof *t->sent_first) < 0)
 		return -1;
 	t->split.n = 0;
 	for (size_t s = 0; s < n; s++) {
@@ -302,10 +289,10 @@ int entities_tag(struct entities_tagger *t, const char *text, size_t len,
 	t->sent_first[n] = t->split.n;
 	size_t ntok = t->split.n;
 	size_t cap = t->word_cap;
-	if (reserve((void **)&t->words, &cap, ntok + 1, sizeof *t->words) < 0)
+	if (grow_array((void **)&t->words, &cap, ntok + 1, sizeof *t->words) < 0)
 		return -1;
 	cap = t->word_cap;
-	if (reserve((void **)&t->labels, &cap, ntok + 1, 1) < 0)
+	if (grow_array((void **)&t->labels, &cap, ntok + 1, 1) < 0)
 		return -1;
 	t->word_cap = cap;
 	for (size_t i = 0; i < ntok; i++) {
@@ -338,7 +325,7 @@ int entities_tag(struct entities_tagger *t, const char *text, size_t len,
 				j++;
 			type = curated_type(t, i, j, type);
 			size_t from = type == 0 ? particles_before(t, a, i) : i;
-			if (reserve((void **)&t->ent, &t->ent_cap, t->n_ent + 1, sizeof *t->ent) < 0)
+			if (grow_array((void **)&t->ent, &t->ent_cap, t->n_ent + 1, sizeof *t->ent) < 0)
 				return -1;
 			t->ent[t->n_ent++] = (struct entity){
 				.start = t->split.tok[from].start, .end = t->split.tok[j - 1].end,

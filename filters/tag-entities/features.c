@@ -11,6 +11,7 @@
  * earlier sentences were given (struct ner_doc).
  */
 #include "ner.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -75,20 +76,6 @@ static size_t suffix_start(const char *s, size_t len, unsigned k)
 	return i;
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t c = *cap ? *cap : 64;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
 
 /* Lower-case W into OUT (room for 2 * len + 4), describe it in INFO. */
 static size_t analyse(const struct ner_word *w, char *out, struct ner_token_info *in)
@@ -383,9 +370,9 @@ int ner_features(struct ner_scratch *s, const struct ner_gazetteer *g,
 	size_t bytes = 0;
 	for (size_t i = 0; i < n; i++)
 		bytes += 2 * w[i].len + 4;
-	if (grow((void **)&s->lower, &s->lower_cap, bytes, 1) < 0 ||
-	    grow((void **)&s->info, &s->info_cap, n + 1, sizeof *s->info) < 0 ||
-	    grow((void **)&s->feats, &s->feats_cap, n + 1, NER_MAX_FEATS * sizeof *s->feats) < 0)
+	if (grow_array((void **)&s->lower, &s->lower_cap, bytes, 1) < 0 ||
+	    grow_array((void **)&s->info, &s->info_cap, n + 1, sizeof *s->info) < 0 ||
+	    grow_array((void **)&s->feats, &s->feats_cap, n + 1, NER_MAX_FEATS * sizeof *s->feats) < 0)
 		return -1;
 	struct ner_token_info *in = s->info;
 	size_t o = 0;
