@@ -12,12 +12,15 @@
  *     so is one capital letter with its dot (an initial);
  *   - an apostrophe before one lower-case letter or two digits that end a
  *     word (`'s`, `'t`, `'81`) starts that word;
- *   - a run of the same punctuation mark (`...`, `,,`, `''`) is one token.
+ *   - a run of the same punctuation mark (`...`, `,,`, `''`) is one token;
+ *   - a web address (http://, https://, www.) or e-mail address is one
+ *     token of kind TOK_OTHER, without the punctuation after it.
  */
 #include "tokenize.h"
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 enum cls { C_SPACE, C_LETTER, C_DIGIT, C_PUNCT, C_OTHER };
@@ -216,6 +219,55 @@ static size_t scan_word(const char *s, size_t len, size_t i, enum token_kind *ki
 	return j;
 }
 
+static int starts_with(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	if (len < n)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if ((s[k] | 0x20) != prefix[k])
+			return 0;
+	return 1;
+}
+
+/* Length of the web address or e-mail address at S[I] (a URL starting
+ * with http:// https:// or www., or name@host.tld), without the
+ * punctuation that ends it; 0 when there is none. */
+static size_t web_address(const char *s, size_t len, size_t i)
+{
+	const char *w = s + i;
+	int url = starts_with(w, len - i, "http://") || starts_with(w, len - i, "https://") ||
+	          starts_with(w, len - i, "www.");
+	/* an e-mail address is looked for in the next 254 bytes only, so that
+	 * a long run without spaces stays linear */
+	size_t e = i, max = url ? len : (len - i > 254 ? i + 255 : len);
+	while (e < max && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r')
+		e++;
+	if (!url && e == i + 255)
+		return 0;
+	size_t n = e - i;
+	if (url && n <= 4)
+		return 0;
+	if (!url) {
+		const char *at = memchr(w, '@', n);
+		if (!at || at == w || !memchr(at, '.', (size_t)(w + n - at)))
+			return 0;
+		for (const char *p = w; p < w + n; p++) {   /* name@host.tld: no quotes, brackets */
+			unsigned char c = (unsigned char)*p;
+			if (!(c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+			      c == '.' || c == '-' || c == '_' || c == '+' || c == '@'))
+				return 0;
+		}
+	}
+	while (n > 0 && strchr(".,;:!?)]}'\"", w[n - 1]))
+		n--;
+	/* closing quotes outside ASCII: ” ’ » */
+	while (n >= 3 && (unsigned char)w[n - 3] == 0xE2 && (unsigned char)w[n - 2] == 0x80 &&
+	       ((unsigned char)w[n - 1] == 0x9D || (unsigned char)w[n - 1] == 0x99))
+		n -= 3;
+	return n;
+}
+
 size_t tokenize(const char *text, size_t len, size_t base, struct token_list *l)
 {
 	size_t added = 0, i = 0;
@@ -231,7 +283,11 @@ size_t tokenize(const char *text, size_t len, size_t base, struct token_list *l)
 		}
 		size_t end;
 		enum token_kind kind;
-		if (wordish(c)) {
+		size_t web = c == C_SPACE ? 0 : web_address(text, len, i);
+		if (web) {
+			end = i + web;
+			kind = TOK_OTHER;
+		} else if (wordish(c)) {
 			end = scan_word(text, len, i, &kind);
 		} else if (is_apostrophe(cp) && prev_space &&
 		           wordish(class_at(text, len, i + n, &cp2, &n2))) {

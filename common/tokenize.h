@@ -2,7 +2,8 @@
  *
  * Shared by tag-entities, extract-quotes and summarize. A token is a word,
  * a number, or one punctuation mark; hyphenated compounds (`NAVO-chef`,
- * `G7-bijeenkomsten`) and abbreviations with dots (`o.a.`) are one token.
+ * `G7-bijeenkomsten`) and abbreviations with dots (`o.a.`) are one token,
+ * and so are web and e-mail addresses (TOK_OTHER).
  * Offsets are BYTES into the text, half-open. Never fails; linear time.
  */
 #ifndef ZEEF_TOKENIZE_H

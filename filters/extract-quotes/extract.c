@@ -7,6 +7,7 @@
 #include "quotes.h"
 #include "sentence.h"
 #include "utf8.h"
+#include "grow.h"
 
 struct offset_ref {
 	size_t from;   /* offset in the source unit */
@@ -58,24 +59,10 @@ void extractor_free(struct extractor *x)
 	free(x);
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t n = *cap ? *cap : 16;
-	while (n < need)
-		n *= 2;
-	void *q = realloc(*p, n * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = n;
-	return 0;
-}
 
 static int add_ref(struct extractor *x, size_t from, size_t *to)
 {
-	if (grow((void **)&x->refs, &x->refcap, x->nref + 1, sizeof *x->refs) < 0)
+	if (grow_array((void **)&x->refs, &x->refcap, x->nref + 1, sizeof *x->refs) < 0)
 		return -1;
 	x->refs[x->nref++] = (struct offset_ref){ from, to };
 	return 0;
@@ -137,7 +124,7 @@ static int read_sentences(struct extractor *x, struct record *r)
 	long n = sentences_from_record(r, &x->spans, &x->spancap);
 	if (n < 0)
 		return EXIT_DATAERR;
-	if (grow((void **)&x->sentence_starts, &x->sentcap, (size_t)n, sizeof *x->sentence_starts) < 0)
+	if (grow_array((void **)&x->sentence_starts, &x->sentcap, (size_t)n, sizeof *x->sentence_starts) < 0)
 		return EXIT_SOFTWARE;
 	for (long i = 0; i < n; i++)
 		x->sentence_starts[x->nsent++] = x->spans[i].start;
@@ -161,7 +148,7 @@ static int read_entities(struct extractor *x, struct record *r, const char *text
 	if (zj_type(e) != ZJ_ARRAY)
 		return record_error(r, "\"entities\" is not an array");
 	size_t n = zj_len(e);
-	if (grow((void **)&x->ent, &x->entcap, n, sizeof *x->ent) < 0)
+	if (grow_array((void **)&x->ent, &x->entcap, n, sizeof *x->ent) < 0)
 		return EXIT_SOFTWARE;
 	for (size_t i = 0; i < n; i++) {
 		zjson *o = zj_at(e, i);
@@ -214,7 +201,7 @@ int extract_quotes(struct extractor *x, struct record *r)
 
 	/* Byte offsets of each quotation, speaker, name and cue, to code
 	 * points: 8 per result, the quotations first, then indirect speech. */
-	if (grow((void **)&x->out_cp, &x->outcap, (nq + nind) * 8 + 1, sizeof *x->out_cp) < 0)
+	if (grow_array((void **)&x->out_cp, &x->outcap, (nq + nind) * 8 + 1, sizeof *x->out_cp) < 0)
 		return EXIT_SOFTWARE;
 	for (size_t i = 0; i < nq + nind; i++) {
 		const struct attributed_quote *q = i < nq ? &aq[i] : &ind[i - nq];

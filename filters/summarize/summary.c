@@ -6,6 +6,7 @@
 #include <string.h>
 #include "lexicon.h"
 #include "summary.h"
+#include "grow.h"
 
 /* Tuned on the Alpino dev references (README, "summarize"). */
 const struct summary_weights summary_default_weights = {
@@ -74,21 +75,7 @@ struct summarizer {
 	size_t *picked;
 };
 
-static int reserve(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t c = *cap ? *cap : 64;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
-#define RESERVE(ptr, cap, need) reserve((void **)&(ptr), &(cap), (need), sizeof *(ptr))
+#define RESERVE(ptr, cap, need) grow_array((void **)&(ptr), &(cap), (need), sizeof *(ptr))
 
 struct summarizer *summarizer_new(const char *lang)
 {

@@ -6,25 +6,12 @@
  * begins one).
  */
 #include "ner.h"
+#include "grow.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t c = *cap ? *cap : 1024;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
 
 /* sent[0..nsent] are sentence starts, sent[nsent] the open sentence's;
  * doc[0..ndoc] likewise in sentences. Empty sentences and documents are
@@ -33,7 +20,7 @@ static int add_sentence_end(struct ner_corpus *c)
 {
 	if (c->sent[c->nsent] == c->n)
 		return 0;
-	if (grow((void **)&c->sent, &c->sent_cap, c->nsent + 2, sizeof *c->sent) < 0)
+	if (grow_array((void **)&c->sent, &c->sent_cap, c->nsent + 2, sizeof *c->sent) < 0)
 		return -1;
 	c->sent[++c->nsent] = c->n;
 	return 0;
@@ -43,7 +30,7 @@ static int add_doc_end(struct ner_corpus *c)
 {
 	if (c->doc[c->ndoc] == c->nsent)
 		return 0;
-	if (grow((void **)&c->doc, &c->doc_cap, c->ndoc + 2, sizeof *c->doc) < 0)
+	if (grow_array((void **)&c->doc, &c->doc_cap, c->ndoc + 2, sizeof *c->doc) < 0)
 		return -1;
 	c->doc[++c->ndoc] = c->nsent;
 	return 0;
@@ -113,13 +100,13 @@ int ner_corpus_load(struct ner_corpus *c, const char *path, char *err, size_t er
 			label--;   /* IOB1: I-T starting an entity */
 		prev = label;
 		size_t cap = c->cap;
-		if (grow((void **)&c->word_off, &cap, c->n + 1, sizeof *c->word_off) < 0)
+		if (grow_array((void **)&c->word_off, &cap, c->n + 1, sizeof *c->word_off) < 0)
 			goto oom_line;
 		cap = c->cap;
-		if (grow((void **)&c->label, &cap, c->n + 1, sizeof *c->label) < 0)
+		if (grow_array((void **)&c->label, &cap, c->n + 1, sizeof *c->label) < 0)
 			goto oom_line;
 		c->cap = cap;
-		if (grow((void **)&c->pool, &c->pool_cap, c->pool_len + a + 1, 1) < 0)
+		if (grow_array((void **)&c->pool, &c->pool_cap, c->pool_len + a + 1, 1) < 0)
 			goto oom_line;
 		memcpy(c->pool + c->pool_len, line, a);
 		c->word_off[c->n] = c->pool_len;

@@ -1,10 +1,19 @@
 /* entities.c — tag-entities on whole texts (see entities.h).
  *
- * Hyphenated compounds are one token of the shared tokenizer; for tagging,
- * one that mixes a part in lower case with a part that starts with a
- * capital or digit (NAVO-chef, G7-top, nazi-Duitsland) is split at its
- * hyphens, so the name inside is found on its own. Compounds of names
- * (Noord-Holland) and of plain words stay whole, as in the training data.
+ * Hyphenated compounds are one token, as in the CoNLL-2002 data, where a
+ * compound holding a name (NAVO-top, CVP-voorzitter) is mostly MISC as a
+ * whole. With split_compounds set, one that mixes a part in lower case
+ * with a part that starts with a capital or digit (NAVO-chef, G7-top,
+ * nazi-Duitsland, NAVO- of `NAVO- en EU-landen`) is split at its hyphens
+ * for tagging, so the name inside is found on its own. Compounds of names
+ * (Noord-Holland) and of plain words always stay whole.
+ *
+ * A person whose surname begins with a capitalised particle (`De Graaf`,
+ * `Van den Berg`) gets the particles the tagger left out.
+ *
+ * A name that the hand-made lists (gazetteer-TYPE-common.txt) give exactly
+ * one type keeps that type when the tagger finds it: `G7` is an ORG even
+ * where the model, which never saw it, leans to MISC.
  *
  * A text is one document: the document memory is reset, every sentence is
  * tokenized and scanned first (so each mention sees the contexts of all the
@@ -19,8 +28,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lang.h"
+#include "grow.h"
 
-struct ner_gazetteer *entities_load_gazetteers(void)
+/* The gazetteer files of the types, the -common ones only when ONLY_COMMON. */
+static struct ner_gazetteer *load_lists(int only_common)
 {
 	struct ner_gazetteer *g = ner_gazetteer_new();
 	if (!g)
@@ -31,7 +42,7 @@ struct ner_gazetteer *entities_load_gazetteers(void)
 		for (const char *p = ner_type_names[t]; *p && k + 1 < sizeof lower; p++)
 			lower[k++] = (char)(*p | 0x20);
 		lower[k] = 0;
-		for (int common = 0; common < 2; common++) {
+		for (int common = only_common; common < 2; common++) {
 			snprintf(name, sizeof name, "nl/gazetteer-%s%s.txt", lower, common ? "-common" : "");
 			size_t len;
 			const char *text = lang_file(name, &len);
@@ -41,7 +52,20 @@ struct ner_gazetteer *entities_load_gazetteers(void)
 			}
 		}
 	}
+	for (int inner = 0; !only_common && inner < 2; inner++) {
+		size_t len;
+		const char *text = lang_file(inner ? "nl/name-particles-inner.txt" : "nl/name-particles.txt", &len);
+		if (text && ner_gazetteer_add_list(g, text, len, inner ? NER_PARTICLES_INNER : NER_PARTICLES) < 0) {
+			ner_gazetteer_free(g);
+			return NULL;
+		}
+	}
 	return g;
+}
+
+struct ner_gazetteer *entities_load_gazetteers(void)
+{
+	return load_lists(0);
 }
 
 static char *read_file(const char *path, size_t *len)
@@ -102,8 +126,9 @@ int entities_open(struct entities_tagger *t, const char *model_path, const char 
 		}
 	}
 	t->gaz = entities_load_gazetteers();
+	t->curated = load_lists(1);
 	t->tagger.doc = ner_doc_new();
-	if (!t->gaz || !t->tagger.doc) {
+	if (!t->gaz || !t->curated || !t->tagger.doc || ner_model_names(t->model, t->gaz) < 0) {
 		fprintf(stderr, "%s: out of memory\n", prog);
 		entities_close(t);
 		return -1;
@@ -117,6 +142,7 @@ void entities_close(struct entities_tagger *t)
 {
 	ner_model_free(t->model);
 	ner_gazetteer_free(t->gaz);
+	ner_gazetteer_free(t->curated);
 	ner_doc_free(t->tagger.doc);
 	ner_scratch_free(&t->tagger.scratch);
 	token_list_free(&t->tokens);
@@ -140,13 +166,13 @@ static int starts_name(const char *s, size_t len)
 	return len && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
 }
 
-/* Append TOK to L, split at its hyphens when it mixes the two kinds of
- * parts (see above). Returns 0 or -1 (memory). */
-static int push_tagging_tokens(struct token_list *l, const char *text, struct token tok)
+/* Append TOK to L, split at its hyphens when SPLIT and it mixes the two
+ * kinds of parts (see above). Returns 0 or -1 (memory). */
+static int push_tagging_tokens(struct token_list *l, const char *text, struct token tok, int split)
 {
 	size_t a = tok.start, b = tok.end;
 	int lower = 0, name = 0, hyphens = 0;
-	if (tok.kind == TOK_WORD) {
+	if (split && tok.kind == TOK_WORD) {
 		for (size_t p = a, q; p < b; p = q + 1) {
 			q = p;
 			while (q < b && text[q] != '-')
@@ -155,6 +181,7 @@ static int push_tagging_tokens(struct token_list *l, const char *text, struct to
 			name |= starts_name(text + p, q - p);
 			hyphens += q < b;
 		}
+		lower |= text[b - 1] == '-';   /* `NAVO-` of `NAVO- en EU-landen` */
 	}
 	size_t want = l->n + (lower && name ? 2 * (size_t)hyphens + 1 : 1);
 	if (want > l->cap) {
@@ -183,19 +210,61 @@ static int push_tagging_tokens(struct token_list *l, const char *text, struct to
 	return 0;
 }
 
-static int reserve(void **p, size_t *cap, size_t need, size_t size)
+
+/* The type of the curated list (gazetteer-*-common.txt) that names tokens
+ * [I,J) exactly, when just one does; else TYPE. */
+static int curated_type(const struct entities_tagger *t, size_t i, size_t j, int type)
 {
-	if (need <= *cap)
+	if (j - i > NER_GAZ_MAX_WORDS)
+		return type;
+	uint32_t h[NER_GAZ_MAX_WORDS];
+	for (size_t k = i; k < j; k++)
+		h[k - i] = ner_hash_bytes(t->words[k].s, t->words[k].len);
+	unsigned m = ner_gazetteer_phrase(t->curated, h, j - i);
+	if (m && !(m & (m - 1)))
+		for (int c = 0; c < NER_NTYPES; c++)
+			if (m == 1u << c)
+				return c;
+	return type;
+}
+
+/* 1 if word W is a surname particle, in any case (`De`, `van`, `der`). */
+static int is_particle(const struct entities_tagger *t, const struct ner_word *w)
+{
+	char low[16];
+	if (w->len >= sizeof low)
 		return 0;
-	size_t c = *cap ? *cap : 256;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
+	for (size_t k = 0; k < w->len; k++) {
+		unsigned char c = (unsigned char)w->s[k];
+		low[k] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+	}
+	return ner_gazetteer_particle(t->gaz, ner_hash_bytes(low, w->len)) != 0;
+}
+
+/* Where a person's name that the tagger starts at token I really starts:
+ * before the particles of its surname when they begin with a capital
+ * (`zei De Graaf`, `Van den Berg rekende`), which the tagger, trained on
+ * Flemish names, tends to leave out. A is the sentence's first token. */
+static size_t particles_before(const struct entities_tagger *t, size_t a, size_t i)
+{
+	size_t k = i;
+	while (k > a && i - k < 3 && is_particle(t, &t->words[k - 1]))
+		k--;
+	while (k < i) {   /* the first particle must be the capitalised one */
+		unsigned char c = (unsigned char)t->words[k].s[0];
+		if (c >= 'A' && c <= 'Z')
+			break;
+		k++;
+	}
+	if (k == i || t->labels[k])
+		return i;
+	/* and not be preceded by a capitalised word: that case the tagger has */
+	if (k > a) {
+		unsigned char c = (unsigned char)t->words[k - 1].s[0];
+		if (c >= 'A' && c <= 'Z')
+			return i;
+	}
+	return k;
 }
 
 int entities_tag(struct entities_tagger *t, const char *text, size_t len,
@@ -204,7 +273,7 @@ int entities_tag(struct entities_tagger *t, const char *text, size_t len,
 	(void)len;
 	t->tokens.n = 0;
 	t->n_ent = 0;
-	if (reserve((void **)&t->sent_first, &t->sent_cap, n + 1, sizeof *t->sent_first) < 0)
+	if (grow_array((void **)&t->sent_first, &t->sent_cap, n + 1, sizeof *t->sent_first) < 0)
 		return -1;
 	t->split.n = 0;
 	for (size_t s = 0; s < n; s++) {
@@ -214,16 +283,16 @@ int entities_tag(struct entities_tagger *t, const char *text, size_t len,
 		             &t->tokens) == (size_t)-1)
 			return -1;
 		for (size_t i = 0; i < t->tokens.n; i++)
-			if (push_tagging_tokens(&t->split, text, t->tokens.tok[i]) < 0)
+			if (push_tagging_tokens(&t->split, text, t->tokens.tok[i], t->split_compounds) < 0)
 				return -1;
 	}
 	t->sent_first[n] = t->split.n;
 	size_t ntok = t->split.n;
 	size_t cap = t->word_cap;
-	if (reserve((void **)&t->words, &cap, ntok + 1, sizeof *t->words) < 0)
+	if (grow_array((void **)&t->words, &cap, ntok + 1, sizeof *t->words) < 0)
 		return -1;
 	cap = t->word_cap;
-	if (reserve((void **)&t->labels, &cap, ntok + 1, 1) < 0)
+	if (grow_array((void **)&t->labels, &cap, ntok + 1, 1) < 0)
 		return -1;
 	t->word_cap = cap;
 	for (size_t i = 0; i < ntok; i++) {
@@ -235,17 +304,15 @@ int entities_tag(struct entities_tagger *t, const char *text, size_t len,
 		if (ner_doc_scan(t->tagger.doc, t->words + t->sent_first[s],
 		                 t->sent_first[s + 1] - t->sent_first[s]) < 0)
 			return -1;
-	/* A sentence is tagged in windows of at most ENTITIES_WINDOW tokens:
-	 * the feature scratch costs about 256 bytes per token of what is
-	 * tagged at once, and one 50 MB "sentence" without a full stop took
-	 * 4 GB. News sentences are far shorter, so only hostile input is cut. */
-	for (size_t s = 0, a, b; s < n; s++)
-	for (a = t->sent_first[s]; a < t->sent_first[s + 1]; a = b) {
-		b = t->sent_first[s + 1];
-		if (b - a > ENTITIES_WINDOW)
-			b = a + ENTITIES_WINDOW;
-		if (ner_tag_sentence(&t->tagger, t->words + a, b - a, t->labels + a) < 0)
-			return -1;
+	for (size_t s = 0; s < n; s++) {
+		size_t a = t->sent_first[s], b = t->sent_first[s + 1];
+		/* a "sentence" of thousands of tokens (a text without stops) is
+		 * tagged in pieces, so the tagger's tables stay small */
+		for (size_t c = a; c < b; c += ENTITIES_MAX_RUN) {
+			size_t e = b - c > ENTITIES_MAX_RUN ? c + ENTITIES_MAX_RUN : b;
+			if (ner_tag_sentence(&t->tagger, t->words + c, e - c, t->labels + c) < 0)
+				return -1;
+		}
 		for (size_t i = a; i < b;) {
 			if (!t->labels[i]) {
 				i++;
@@ -256,10 +323,12 @@ int entities_tag(struct entities_tagger *t, const char *text, size_t len,
 			while (j < b && t->labels[j] && !ner_label_is_begin(t->labels[j]) &&
 			       ner_label_type(t->labels[j]) == type)
 				j++;
-			if (reserve((void **)&t->ent, &t->ent_cap, t->n_ent + 1, sizeof *t->ent) < 0)
+			type = curated_type(t, i, j, type);
+			size_t from = type == 0 ? particles_before(t, a, i) : i;
+			if (grow_array((void **)&t->ent, &t->ent_cap, t->n_ent + 1, sizeof *t->ent) < 0)
 				return -1;
 			t->ent[t->n_ent++] = (struct entity){
-				.start = t->split.tok[i].start, .end = t->split.tok[j - 1].end,
+				.start = t->split.tok[from].start, .end = t->split.tok[j - 1].end,
 				.type = type, .sentence = s
 			};
 			i = j;

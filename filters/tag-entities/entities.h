@@ -15,9 +15,8 @@
 /* Name of the default model among the language files (lang.h). */
 #define ENTITIES_MODEL_NAME "nl/ner-model.txt"
 
-/* Longest run of tokens tagged at once; a longer sentence is tagged in
- * pieces of this many tokens (memory stays bounded on hostile input). */
-#define ENTITIES_WINDOW 1024
+/* Longest run of tokens tagged at once; longer sentences are cut. */
+enum { ENTITIES_MAX_RUN = 1000 };
 
 struct entity {
 	size_t start, end;   /* bytes, [start, end) */
@@ -29,6 +28,8 @@ struct entity {
 struct entities_tagger {
 	struct ner_model *model;
 	struct ner_gazetteer *gaz;
+	struct ner_gazetteer *curated;    /* the hand-made lists alone */
+	int split_compounds;              /* find names inside NAVO-chef (entities.c) */
 	struct ner_tagger tagger;
 	struct token_list tokens;     /* one sentence from the tokenizer */
 	struct token_list split;      /* the text's tokens as tagged */
@@ -42,8 +43,10 @@ struct entities_tagger {
 };
 
 /* The gazetteers named nl/gazetteer-TYPE.txt and nl/gazetteer-TYPE-common.txt
- * (type in lower case) among the language files; missing files are left
- * out. NULL when out of memory. */
+ * (type in lower case) among the language files, with the surname particles
+ * of nl/name-particles.txt and nl/name-particles-inner.txt; missing files
+ * are left out. NULL when out of
+ * memory. */
 struct ner_gazetteer *entities_load_gazetteers(void);
 
 /* Set up T with MODEL_PATH (a model file) or, when NULL, the default model

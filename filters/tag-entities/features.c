@@ -5,10 +5,13 @@
  * the word, its lower-cased form, prefixes and suffixes of 1-4 code points,
  * its shape (`Xx`, `X`, `d.d`; runs collapsed), capitalisation at the
  * sentence start or inside, the words and shapes two either side, word
- * pairs, gazetteer matches, and what earlier sentences of the document said
- * about the same capitalised word (struct ner_doc).
+ * pairs, affixes of the neighbours, surname particles between capitalised
+ * words, gazetteer matches, and what the document says about the same
+ * capitalised word: the words around its other mentions, and the types
+ * earlier sentences were given (struct ner_doc).
  */
 #include "ner.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +37,7 @@ enum {
 struct ner_token_info {
 	uint32_t word, lower, shape, pre[4], suf[4];
 	unsigned flags, len_cp;
+	uint32_t bridge;   /* surname particles around it, see ner_features */
 };
 
 /* Templates: each feature key is mix(template, value). */
@@ -42,7 +46,7 @@ enum {
 	T_CLASS, T_LEN, T_WM1, T_WP1, T_WM2, T_WP2, T_SM1, T_SP1, T_SM2, T_SP2,
 	T_BIGRAM_L, T_BIGRAM_R, T_SHAPE3, T_WM1_S, T_S_WP1, T_LOWER_CLASS,
 	T_SUF3_M1, T_SUF3_P1, T_GAZ_B, T_GAZ_I, T_GAZ_WORD, T_HIST, T_HIST_ENT,
-	T_HIST_LC, T_MIDCAP, T_CLASS_M1, T_CLASS_P1, T_AGG, T_SUF4_M1, T_PRE4_M1, T_PRE4_P1
+	T_HIST_LC, T_CLASS_M1, T_CLASS_P1, T_AGG, T_SUF4_M1, T_PRE4_M1, T_PRE4_P1, T_BRIDGE, T_HIST_POS
 };
 
 static inline uint32_t feat(uint32_t t, uint32_t v) { return ner_hash_mix(t * 0x27D4EB2Du, v); }
@@ -72,20 +76,6 @@ static size_t suffix_start(const char *s, size_t len, unsigned k)
 	return i;
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t c = *cap ? *cap : 64;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
 
 /* Lower-case W into OUT (room for 2 * len + 4), describe it in INFO. */
 static size_t analyse(const struct ner_word *w, char *out, struct ner_token_info *in)
@@ -174,7 +164,7 @@ enum { DOC_MAX_CONTEXTS = 8 };
 struct doc_entry {
 	uint32_t key;
 	uint16_t count[NER_NTYPES + 1];   /* [0] tagged O, [1 + t] type t */
-	uint16_t mid;                     /* seen capitalised inside a sentence */
+	uint16_t begin, inside;           /* tagged first in a name, or later */
 	uint8_t nctx;
 	uint32_t ctx[DOC_MAX_CONTEXTS];   /* words beside its mentions (ner_doc_scan) */
 };
@@ -328,7 +318,6 @@ static void bump(uint16_t *c)
 
 int ner_doc_learn(struct ner_doc *d, const struct ner_word *w, size_t n, const uint8_t *labels)
 {
-	int start = 1;
 	for (size_t i = 0; i < n; i++) {
 		if (!w[i].len)
 			continue;
@@ -338,8 +327,8 @@ int ner_doc_learn(struct ner_doc *d, const struct ner_word *w, size_t n, const u
 			if (!e)
 				return -1;
 			bump(&e->count[type + 1]);
-			if (!start)
-				bump(&e->mid);
+			if (type >= 0)
+				bump(ner_label_is_begin(labels[i]) ? &e->begin : &e->inside);
 		}
 		if (type >= 0) {
 			/* the lower-cased form, so `Van` finds `van` of `Robert van de Roer` */
@@ -348,8 +337,6 @@ int ner_doc_learn(struct ner_doc *d, const struct ner_word *w, size_t n, const u
 				return -1;
 			bump(&e->count[type + 1]);
 		}
-		if (is_wordlike(&w[i]))
-			start = 0;
 	}
 	return 0;
 }
@@ -371,6 +358,7 @@ void ner_scratch_free(struct ner_scratch *s)
 	free(s->lower);
 	free(s->info);
 	free(s->feats);
+	free(s->rows);
 	free(s->score);
 	free(s->back);
 	memset(s, 0, sizeof *s);
@@ -382,9 +370,9 @@ int ner_features(struct ner_scratch *s, const struct ner_gazetteer *g,
 	size_t bytes = 0;
 	for (size_t i = 0; i < n; i++)
 		bytes += 2 * w[i].len + 4;
-	if (grow((void **)&s->lower, &s->lower_cap, bytes, 1) < 0 ||
-	    grow((void **)&s->info, &s->info_cap, n + 1, sizeof *s->info) < 0 ||
-	    grow((void **)&s->feats, &s->feats_cap, n + 1, NER_MAX_FEATS * sizeof *s->feats) < 0)
+	if (grow_array((void **)&s->lower, &s->lower_cap, bytes, 1) < 0 ||
+	    grow_array((void **)&s->info, &s->info_cap, n + 1, sizeof *s->info) < 0 ||
+	    grow_array((void **)&s->feats, &s->feats_cap, n + 1, NER_MAX_FEATS * sizeof *s->feats) < 0)
 		return -1;
 	struct ner_token_info *in = s->info;
 	size_t o = 0;
@@ -396,6 +384,27 @@ int ner_features(struct ner_scratch *s, const struct ner_gazetteer *g,
 		if (w[i].len && is_wordlike(&w[i]))
 			start = 0;
 		o += k;
+	}
+	/* particles between capitalised words (`van de` in `Robert van de Roer`):
+	 * 1 on the particles, 2 on the word before, 3 on the word after */
+	for (size_t i = 0; i < n; i++)
+		in[i].bridge = 0;
+	for (size_t i = 1; g && i + 1 < n; i++) {
+		if (!(in[i - 1].flags & F_CAP) || in[i].flags & F_CAP || !(ner_gazetteer_particle(g, in[i].lower) & 1))
+			continue;
+		size_t j = i + 1;
+		while (j < n && j < i + 3 && !(in[j].flags & F_CAP) && (ner_gazetteer_particle(g, in[j].lower) & 2))
+			j++;
+		if (j < n && (in[j].flags & F_CAP) && !(in[j].flags & F_START)) {
+			/* which particles: `de` alone is often an article */
+			uint32_t which = in[i].lower ^ (uint32_t)(j - i);
+			if (!in[i - 1].bridge)
+				in[i - 1].bridge = ner_hash_mix(2, which);
+			for (size_t k = i; k < j; k++)
+				in[k].bridge = ner_hash_mix(1, which);
+			in[j].bridge = ner_hash_mix(3, which);
+			i = j - 1;
+		}
 	}
 	/* gazetteer: phrase matches mark their tokens B or I per type */
 	unsigned gb[256], gi[256];
@@ -475,6 +484,8 @@ int ner_features(struct ner_scratch *s, const struct ner_gazetteer *g,
 				if (gi[j] >> ty & 1)
 					f[k++] = feat(T_GAZ_I, (uint32_t)ty);
 			}
+			if (t->bridge)
+				f[k++] = feat(T_BRIDGE, t->bridge);
 			if (g && (t->flags & F_CAP)) {
 				unsigned m = ner_gazetteer_word(g, t->word);
 				if (m)
@@ -490,9 +501,9 @@ int ner_features(struct ner_scratch *s, const struct ner_gazetteer *g,
 						f[k++] = feat(T_HIST, (uint32_t)a);
 					if (b >= 1)
 						f[k++] = feat(T_HIST_ENT, (uint32_t)b);
+					if (e->begin || e->inside)
+						f[k++] = feat(T_HIST_POS, e->begin > e->inside ? 1u : e->inside > e->begin ? 2u : 3u);
 				}
-				if ((t->flags & F_START))
-					f[k++] = feat(T_MIDCAP, e && e->mid ? 1 : 0);
 				e = doc_find(d, ner_hash_mix(DOC_LOWER_SEED, t->lower));
 				if (e) {
 					int b = argmax(e->count, 1);

@@ -16,7 +16,7 @@ struct gaz_table {
 };
 
 struct ner_gazetteer {
-	struct gaz_table phrase, word;
+	struct gaz_table phrase, word, particle;
 };
 
 enum { PHRASE_SEED = 0x3C6EF372u };
@@ -91,11 +91,34 @@ void ner_gazetteer_free(struct ner_gazetteer *g)
 	free(g->phrase.mask);
 	free(g->word.key);
 	free(g->word.mask);
+	free(g->particle.key);
+	free(g->particle.mask);
 	free(g);
 }
 
 long ner_gazetteer_add_list(struct ner_gazetteer *g, const char *text, size_t len, int type)
 {
+	if (type == NER_PARTICLES || type == NER_PARTICLES_INNER) {
+		unsigned bit = type == NER_PARTICLES ? 1 : 2;
+		long n = 0;
+		for (size_t i = 0; i < len;) {
+			size_t e = i;
+			while (e < len && text[e] != '\n')
+				e++;
+			size_t a = i, b = e;
+			i = e + 1;
+			while (a < b && (text[a] == ' ' || text[a] == '\t'))
+				a++;
+			while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r'))
+				b--;
+			if (a == b || text[a] == '#')
+				continue;
+			if (table_put(&g->particle, ner_hash_bytes(text + a, b - a), bit) < 0)
+				return -1;
+			n++;
+		}
+		return n;
+	}
 	struct token_list tl = {0};
 	long added = 0;
 	size_t i = 0;
@@ -137,9 +160,57 @@ oom:
 	return -1;
 }
 
+int ner_gazetteer_add_words(struct ner_gazetteer *g, const struct ner_word *w, size_t n, int type)
+{
+	if (n == 0 || n > NER_GAZ_MAX_WORDS)
+		return 0;
+	uint32_t h[NER_GAZ_MAX_WORDS];
+	for (size_t k = 0; k < n; k++) {
+		h[k] = ner_hash_bytes(w[k].s, w[k].len);
+		unsigned char c = w[k].len ? (unsigned char)w[k].s[0] : 0;
+		if (((c >= 'A' && c <= 'Z') || c >= 0xC0) && table_put(&g->word, h[k], 1u << type) < 0)
+			return -1;
+	}
+	return table_put(&g->phrase, phrase_key(h, n), 1u << type);
+}
+
+static int table_copy(struct gaz_table *to, const struct gaz_table *from)
+{
+	*to = *from;
+	to->key = NULL;
+	to->mask = NULL;
+	if (!from->cap)
+		return 0;
+	to->key = malloc(from->cap * sizeof *to->key);
+	to->mask = malloc(from->cap);
+	if (!to->key || !to->mask)
+		return -1;
+	memcpy(to->key, from->key, from->cap * sizeof *to->key);
+	memcpy(to->mask, from->mask, from->cap);
+	return 0;
+}
+
+struct ner_gazetteer *ner_gazetteer_copy(const struct ner_gazetteer *g)
+{
+	struct ner_gazetteer *c = ner_gazetteer_new();
+	if (!c)
+		return NULL;
+	if (g && (table_copy(&c->phrase, &g->phrase) < 0 || table_copy(&c->word, &g->word) < 0 ||
+	          table_copy(&c->particle, &g->particle) < 0)) {
+		ner_gazetteer_free(c);
+		return NULL;
+	}
+	return c;
+}
+
 unsigned ner_gazetteer_phrase(const struct ner_gazetteer *g, const uint32_t *h, size_t n)
 {
 	return table_get(&g->phrase, phrase_key(h, n));
+}
+
+unsigned ner_gazetteer_particle(const struct ner_gazetteer *g, uint32_t h)
+{
+	return table_get(&g->particle, h);
 }
 
 unsigned ner_gazetteer_word(const struct ner_gazetteer *g, uint32_t h)

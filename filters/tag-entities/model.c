@@ -1,7 +1,7 @@
 /* model.c — the weight table and its text file.
  *
- * In memory: an open-addressing table of feature keys, each slot holding
- * one weight per label (one cache line or so per lookup), and the label
+ * In memory: an open-addressing table of feature keys, with one weight per
+ * label for each key in a parallel array, and the label
  * transition weights. While training, a parallel table accumulates the
  * averaging sums (weight change times the clock, the usual trick).
  *
@@ -13,6 +13,8 @@
  *   transitions               then 10 lines of 9 integers: from START, O,
  *                             B-PER, ... (rows) to each label (columns)
  *   features N                then N lines: hex key, then LABEL:INT pairs
+ *   names N                   then N lines: type index, a tab, the words
+ *                             of a name seen in training (for the gazetteer)
  * Weights that round to 0 are left out, and keys without weights too: that
  * is the pruning. Loading is one pass over the bytes.
  */
@@ -41,8 +43,11 @@ struct ner_model *ner_model_new(void)
 	if (!m)
 		return NULL;
 	m->cap = 1024;
-	m->slot = calloc(m->cap, sizeof *m->slot);
-	if (!m->slot) {
+	m->key = calloc(m->cap, sizeof *m->key);
+	m->w = calloc(m->cap * NER_NLABELS, sizeof *m->w);
+	if (!m->key || !m->w) {
+		free(m->key);
+		free(m->w);
 		free(m);
 		return NULL;
 	}
@@ -53,9 +58,70 @@ void ner_model_free(struct ner_model *m)
 {
 	if (!m)
 		return;
-	free(m->slot);
+	free(m->key);
+	free(m->w);
 	free(m->acc);
+	free(m->names);
 	free(m);
+}
+
+static int names_append(struct ner_model *m, const char *s, size_t len)
+{
+	if (m->names_len + len + 1 > m->names_cap) {
+		size_t cap = m->names_cap ? m->names_cap : 4096;
+		while (cap < m->names_len + len + 1)
+			cap *= 2;
+		char *p = realloc(m->names, cap);
+		if (!p)
+			return -1;
+		m->names = p;
+		m->names_cap = cap;
+	}
+	memcpy(m->names + m->names_len, s, len);
+	m->names_len += len;
+	m->names[m->names_len] = 0;
+	return 0;
+}
+
+int ner_model_add_name(struct ner_model *m, const struct ner_word *w, size_t n, int type)
+{
+	char t[4] = { (char)('0' + type), '\t', 0 };
+	if (names_append(m, t, 2) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if ((i && names_append(m, " ", 1) < 0) || names_append(m, w[i].s, w[i].len) < 0)
+			return -1;
+	m->names_count++;
+	return names_append(m, "\n", 1);
+}
+
+long ner_model_names(const struct ner_model *m, struct ner_gazetteer *g)
+{
+	long count = 0;
+	struct ner_word w[NER_GAZ_MAX_WORDS];
+	const char *p = m->names, *end = m->names + m->names_len;
+	while (p && p < end) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+		if (!e)
+			e = end;
+		int type = *p - '0';
+		size_t n = 0;
+		const char *q = p + 2;
+		while (q < e && n < NER_GAZ_MAX_WORDS) {
+			const char *sp = memchr(q, ' ', (size_t)(e - q));
+			if (!sp)
+				sp = e;
+			w[n++] = (struct ner_word){ q, (size_t)(sp - q) };
+			q = sp + 1;
+		}
+		if (type >= 0 && type < NER_NTYPES && e - p > 2) {
+			if (ner_gazetteer_add_words(g, w, n, type) < 0)
+				return -1;
+			count++;
+		}
+		p = e + 1;
+	}
+	return count;
 }
 
 size_t ner_model_features(const struct ner_model *m)
@@ -66,26 +132,31 @@ size_t ner_model_features(const struct ner_model *m)
 static int model_grow(struct ner_model *m)
 {
 	size_t cap = m->cap * 2;
-	struct ner_slot *slot = calloc(cap, sizeof *slot);
+	uint32_t *key = calloc(cap, sizeof *key);
+	float *w = calloc(cap * NER_NLABELS, sizeof *w);
 	float *acc = m->acc ? calloc(cap * NER_NLABELS, sizeof *acc) : NULL;
-	if (!slot || (m->acc && !acc)) {
-		free(slot);
+	if (!key || !w || (m->acc && !acc)) {
+		free(key);
+		free(w);
 		free(acc);
 		return -1;
 	}
 	for (size_t i = 0; i < m->cap; i++) {
-		if (!m->slot[i].key)
+		if (!m->key[i])
 			continue;
-		size_t j = m->slot[i].key & (cap - 1);
-		while (slot[j].key)
+		size_t j = m->key[i] & (cap - 1);
+		while (key[j])
 			j = (j + 1) & (cap - 1);
-		slot[j] = m->slot[i];
+		key[j] = m->key[i];
+		memcpy(w + j * NER_NLABELS, m->w + i * NER_NLABELS, NER_NLABELS * sizeof *w);
 		if (acc)
 			memcpy(acc + j * NER_NLABELS, m->acc + i * NER_NLABELS, NER_NLABELS * sizeof *acc);
 	}
-	free(m->slot);
+	free(m->key);
+	free(m->w);
 	free(m->acc);
-	m->slot = slot;
+	m->key = key;
+	m->w = w;
 	m->acc = acc;
 	m->cap = cap;
 	return 0;
@@ -97,10 +168,10 @@ long ner_model_slot(struct ner_model *m, uint32_t key)
 		return -1;
 	size_t mask = m->cap - 1;
 	size_t j = key & mask;
-	while (m->slot[j].key && m->slot[j].key != key)
+	while (m->key[j] && m->key[j] != key)
 		j = (j + 1) & mask;
-	if (!m->slot[j].key) {
-		m->slot[j].key = key;
+	if (!m->key[j]) {
+		m->key[j] = key;
 		m->n++;
 	}
 	return (long)j;
@@ -120,16 +191,16 @@ int ner_model_write(const struct ner_model *m, FILE *f, const char *header)
 {
 	float max = 0;
 	for (size_t i = 0; i < m->cap; i++)
-		for (int l = 0; m->slot[i].key && l < NER_NLABELS; l++)
-			if (fabsf(m->slot[i].w[l]) > max)
-				max = fabsf(m->slot[i].w[l]);
+		for (int l = 0; m->key[i] && l < NER_NLABELS; l++)
+			if (fabsf(m->w[i * NER_NLABELS + l]) > max)
+				max = fabsf(m->w[i * NER_NLABELS + l]);
 	double q = max > 0 ? max / NER_QUANT_LEVELS : 1;
 	size_t kept = 0;
 	for (size_t i = 0; i < m->cap; i++) {
-		if (!m->slot[i].key)
+		if (!m->key[i])
 			continue;
 		for (int l = 0; l < NER_NLABELS; l++)
-			if (lround(m->slot[i].w[l] / q)) {
+			if (lround(m->w[i * NER_NLABELS + l] / q)) {
 				kept++;
 				break;
 			}
@@ -156,22 +227,24 @@ int ner_model_write(const struct ner_model *m, FILE *f, const char *header)
 	if (fprintf(f, "features %zu\n", kept) < 0)
 		return -1;
 	for (size_t i = 0; i < m->cap; i++) {
-		const struct ner_slot *s = &m->slot[i];
-		if (!s->key)
+		if (!m->key[i])
 			continue;
 		long v[NER_NLABELS];
 		int any = 0;
 		for (int l = 0; l < NER_NLABELS; l++)
-			any |= (v[l] = lround(s->w[l] / q)) != 0;
+			any |= (v[l] = lround(m->w[i * NER_NLABELS + l] / q)) != 0;
 		if (!any)
 			continue;
-		fprintf(f, "%x", s->key);
+		fprintf(f, "%x", m->key[i]);
 		for (int l = 0; l < NER_NLABELS; l++)
 			if (v[l])
 				fprintf(f, " %d:%ld", l, v[l]);
 		if (fputc('\n', f) == EOF)
 			return -1;
 	}
+	if (fprintf(f, "names %zu\n", m->names_count) < 0 ||
+	    (m->names_len && fwrite(m->names, 1, m->names_len, f) != m->names_len))
+		return -1;
 	return ferror(f) ? -1 : 0;
 }
 
@@ -288,12 +361,14 @@ struct ner_model *ner_model_parse(const char *text, size_t len, const char **why
 		goto bad;
 	next_line(&r);
 	size_t cap = 1024;
-	while (cap < (size_t)n * 2)
+	while (3 * cap < 4 * (size_t)n + 4)   /* at most 3/4 full: few probes, a small key array */
 		cap *= 2;
-	free(m->slot);
+	free(m->key);
+	free(m->w);
 	m->cap = cap;
-	m->slot = calloc(cap, sizeof *m->slot);
-	if (!m->slot) {
+	m->key = calloc(cap, sizeof *m->key);
+	m->w = calloc(cap * NER_NLABELS, sizeof *m->w);
+	if (!m->key || !m->w) {
 		*why = "out of memory";
 		goto bad;
 	}
@@ -305,7 +380,7 @@ struct ner_model *ner_model_parse(const char *text, size_t len, const char **why
 		long j = ner_model_slot(m, key);
 		if (j < 0)
 			goto bad;
-		float *w = m->slot[j].w;
+		float *w = m->w + (size_t)j * NER_NLABELS;
 		for (;;) {
 			skip_blanks(&r);
 			if (r.p >= r.end || *r.p == '\n')
@@ -319,6 +394,26 @@ struct ner_model *ner_model_parse(const char *text, size_t len, const char **why
 		if (r.p < r.end)
 			r.p++;
 	}
+	if (read_word(&r, "names")) {
+		*why = "bad 'names' section in model";
+		if (!read_long(&r, &n) || n < 0)
+			goto bad;
+		next_line(&r);
+		for (long i = 0; i < n; i++) {
+			const char *a = r.p;
+			if (a >= r.end || *a < '0' || *a >= '0' + NER_NTYPES || a + 1 >= r.end || a[1] != '\t')
+				goto bad;
+			next_line(&r);
+			size_t len = (size_t)(r.p - a);
+			if (a[len - 1] != '\n') {   /* the last line without its break */
+				if (names_append(m, a, len) < 0 || names_append(m, "\n", 1) < 0)
+					goto bad;
+			} else if (names_append(m, a, len) < 0) {
+				goto bad;
+			}
+			m->names_count++;
+		}
+	}
 	return m;
 bad:
 	ner_model_free(m);
@@ -328,13 +423,13 @@ bad:
 int ner_model_accumulate(struct ner_model *into, const struct ner_model *m, float weight)
 {
 	for (size_t i = 0; i < m->cap; i++) {
-		if (!m->slot[i].key)
+		if (!m->key[i])
 			continue;
-		long j = ner_model_slot(into, m->slot[i].key);
+		long j = ner_model_slot(into, m->key[i]);
 		if (j < 0)
 			return -1;
 		for (int l = 0; l < NER_NLABELS; l++)
-			into->slot[j].w[l] += weight * m->slot[i].w[l];
+			into->w[(size_t)j * NER_NLABELS + l] += weight * m->w[i * NER_NLABELS + l];
 	}
 	for (int p = 0; p <= NER_NLABELS; p++)
 		for (int l = 0; l < NER_NLABELS; l++)

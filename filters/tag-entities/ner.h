@@ -50,20 +50,32 @@ static inline uint32_t ner_hash_mix(uint32_t a, uint32_t b)
 struct ner_gazetteer;
 struct ner_gazetteer *ner_gazetteer_new(void);
 /* Add every name of word list TEXT (lang.h convention: one a line, `#`
- * comments) as type TYPE. Returns the number added, -1 when out of memory. */
+ * comments) as type TYPE; with TYPE NER_PARTICLES, the entries are the
+ * lower-case particles that begin a surname (`van`), with
+ * NER_PARTICLES_INNER those that may follow one (`de`). Returns the number
+ * added, -1 when out of memory. */
+enum { NER_PARTICLES = NER_NTYPES, NER_PARTICLES_INNER };
 long ner_gazetteer_add_list(struct ner_gazetteer *g, const char *text, size_t len, int type);
 void ner_gazetteer_free(struct ner_gazetteer *g);
+/* Add the name made of words W[0,N) as type TYPE. Returns 0 or -1. */
+int ner_gazetteer_add_words(struct ner_gazetteer *g, const struct ner_word *w, size_t n, int type);
+/* A copy of G (G may be NULL: an empty gazetteer); NULL when out of memory. */
+struct ner_gazetteer *ner_gazetteer_copy(const struct ner_gazetteer *g);
 /* Type bitmask (1 << type) of the name whose words hash (ner_hash_bytes) to
  * H[0,N) in order; 0 when none. */
 unsigned ner_gazetteer_phrase(const struct ner_gazetteer *g, const uint32_t *h, size_t n);
+/* For the word hashing to H: 1 if it may begin a surname's particles, 2 if
+ * it may follow such a particle (bits; 0 if neither). */
+unsigned ner_gazetteer_particle(const struct ner_gazetteer *g, uint32_t h);
 /* Type bitmask of the names that contain the word hashing to H. */
 unsigned ner_gazetteer_word(const struct ner_gazetteer *g, uint32_t h);
 enum { NER_GAZ_MAX_WORDS = 6 };
 
 /* --- document memory (features.c) --------------------------------------- */
 
-/* What earlier sentences of the same document said about a word: the types
- * the tagger gave it, and whether it was capitalised mid-sentence. */
+/* What the same document says about a word: the words around its
+ * capitalised mentions (ner_doc_scan), and the types the tagger gave it in
+ * earlier sentences, and where in a name it stood (ner_doc_learn). */
 struct ner_doc;
 struct ner_doc *ner_doc_new(void);
 void ner_doc_reset(struct ner_doc *d);
@@ -87,6 +99,8 @@ struct ner_scratch {
 	size_t info_cap;
 	uint32_t *feats;      /* n * NER_MAX_FEATS feature hashes, 0 = none */
 	size_t feats_cap;     /* in tokens */
+	const float **rows;   /* the weights of each feature, or NULL */
+	size_t rows_cap;
 	float *score;         /* Viterbi tables */
 	uint8_t *back;
 	size_t score_cap;     /* in tokens */
@@ -113,11 +127,21 @@ struct ner_model *ner_model_parse(const char *text, size_t len, const char **why
  * comment lines first. Returns 0, or -1 on a write error. */
 int ner_model_write(const struct ner_model *m, FILE *f, const char *header);
 size_t ner_model_features(const struct ner_model *m);
+/* Names the model was trained with (entities of its training data). The
+ * model remembers them, and its file carries them: tagging adds them to
+ * the gazetteer. add_name returns 0 or -1 (memory); names adds M's names
+ * to G and returns their number or -1. */
+int ner_model_add_name(struct ner_model *m, const struct ner_word *w, size_t n, int type);
+long ner_model_names(const struct ner_model *m, struct ner_gazetteer *g);
 
 /* Best label sequence for the N tokens whose features are in s->feats, BIO
  * constraints respected (I-T only after B-T or I-T). Writes LABELS[0,N).
  * Returns 0 or -1 (memory). */
 int ner_decode(const struct ner_model *m, struct ner_scratch *s, size_t n, uint8_t *labels);
+/* The same with COST added to every label but GOLD's at each token
+ * (loss-augmented decoding, for training with a margin). */
+int ner_decode_cost(const struct ner_model *m, struct ner_scratch *s, size_t n, uint8_t *labels,
+                    const uint8_t *gold, float cost);
 
 /* One perceptron step on a decoded sentence: reward GOLD, penalise PRED.
  * Returns 0 or -1 (memory). */
@@ -132,7 +156,7 @@ struct ner_model *ner_model_average_copy(const struct ner_model *m);
  * trained with different seeds). Returns 0 or -1 (memory). */
 int ner_model_accumulate(struct ner_model *into, const struct ner_model *m, float weight);
 
-/* --- the tagger (tagger.c) ---------------------------------------------- */
+/* --- the tagger (perceptron.c) ------------------------------------------ */
 
 /* A model with its gazetteers and per-document memory. */
 struct ner_tagger {
@@ -179,6 +203,7 @@ double ner_f1(const struct ner_counts *k, int type);   /* type NER_NTYPES: all *
 struct ner_train_options {
 	int epochs;
 	unsigned long seed;
+	float margin;               /* cost of a wrong label while training (0: none) */
 	FILE *log;                  /* per-epoch lines, or NULL */
 };
 /* Train a model on TRAIN; after each epoch, report dev F1 when DEV is not
@@ -186,7 +211,8 @@ struct ner_train_options {
  * given), or NULL when out of memory. */
 struct ner_model *ner_train(const struct ner_corpus *train, const struct ner_corpus *dev,
                             const struct ner_gazetteer *g, const struct ner_train_options *o);
-/* Tag corpus C with M (documents reset the memory), counting entities. */
+/* Tag corpus C with M (documents reset the memory), counting entities.
+ * G should hold M's names (ner_model_names). */
 int ner_evaluate(const struct ner_model *m, const struct ner_gazetteer *g,
                  const struct ner_corpus *c, struct ner_counts *k, uint8_t *pred_out);
 

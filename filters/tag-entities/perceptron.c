@@ -21,6 +21,12 @@ static int allowed(int prev, int label)
 
 int ner_decode(const struct ner_model *m, struct ner_scratch *s, size_t n, uint8_t *labels)
 {
+	return ner_decode_cost(m, s, n, labels, NULL, 0);
+}
+
+int ner_decode_cost(const struct ner_model *m, struct ner_scratch *s, size_t n, uint8_t *labels,
+                    const uint8_t *gold, float cost)
+{
 	if (n == 0)
 		return 0;
 	if (s->score_cap < n) {
@@ -37,15 +43,40 @@ int ner_decode(const struct ner_model *m, struct ner_scratch *s, size_t n, uint8
 		s->back = back;
 		s->score_cap = cap;
 	}
+	/* Look the features up in three passes over the sentence, so that the
+	 * memory loads of one pass overlap instead of waiting one by one: touch
+	 * every key's slot, then find each key and touch its weights, then add
+	 * the weights up (during Viterbi). */
+	size_t nf = n * NER_MAX_FEATS;
+	if (s->rows_cap < nf) {
+		const float **rows = realloc(s->rows, nf * sizeof *rows);
+		if (!rows)
+			return -1;
+		s->rows = rows;
+		s->rows_cap = nf;
+	}
+	size_t mask = m->cap - 1;
+	for (size_t k = 0; k < nf; k++)
+		if (s->feats[k])
+			__builtin_prefetch(&m->key[s->feats[k] & mask]);
+	for (size_t k = 0; k < nf; k++) {
+		const float *w = s->feats[k] ? ner_model_find(m, s->feats[k]) : NULL;
+		if (w)
+			__builtin_prefetch(w);
+		s->rows[k] = w;
+	}
 	for (size_t i = 0; i < n; i++) {
 		float e[NER_NLABELS] = {0};
-		const uint32_t *f = s->feats + i * NER_MAX_FEATS;
-		for (size_t k = 0; k < NER_MAX_FEATS && f[k]; k++) {
-			const float *w = ner_model_find(m, f[k]);
+		const float *const *row = s->rows + i * NER_MAX_FEATS;
+		for (size_t k = 0; k < NER_MAX_FEATS; k++) {
+			const float *w = row[k];
 			if (w)
 				for (int l = 0; l < NER_NLABELS; l++)
 					e[l] += w[l];
 		}
+		if (gold)
+			for (int l = 0; l < NER_NLABELS; l++)
+				e[l] += l == gold[i] ? 0 : cost;
 		float *sc = s->score + i * NER_NLABELS;
 		uint8_t *bk = s->back + i * NER_NLABELS;
 		for (int l = 0; l < NER_NLABELS; l++) {
@@ -87,7 +118,7 @@ static int add(struct ner_model *m, uint32_t key, int label, float delta)
 	long j = ner_model_slot(m, key);
 	if (j < 0)
 		return -1;
-	m->slot[j].w[label] += delta;
+	m->w[(size_t)j * NER_NLABELS + label] += delta;
 	m->acc[(size_t)j * NER_NLABELS + label] += (float)(m->clock * delta);
 	return 0;
 }
@@ -134,17 +165,32 @@ struct ner_model *ner_model_average_copy(const struct ner_model *m)
 		return NULL;
 	a->cap = m->cap;
 	a->n = m->n;
-	a->slot = malloc(m->cap * sizeof *a->slot);
-	if (!a->slot) {
-		free(a);
+	if (m->names_len) {
+		a->names = malloc(m->names_len + 1);
+		if (!a->names) {
+			free(a);
+			return NULL;
+		}
+		memcpy(a->names, m->names, m->names_len + 1);
+		a->names_len = m->names_len;
+		a->names_cap = m->names_len + 1;
+		a->names_count = m->names_count;
+	}
+	a->key = malloc(m->cap * sizeof *a->key);
+	a->w = malloc(m->cap * NER_NLABELS * sizeof *a->w);
+	if (!a->key || !a->w) {
+		ner_model_free(a);
 		return NULL;
 	}
 	double c = m->clock > 0 ? m->clock : 1;
 	for (size_t i = 0; i < m->cap; i++) {
-		a->slot[i] = m->slot[i];
-		if (m->slot[i].key && m->acc)
-			for (int l = 0; l < NER_NLABELS; l++)
-				a->slot[i].w[l] -= (float)(m->acc[i * NER_NLABELS + l] / c);
+		a->key[i] = m->key[i];
+		for (int l = 0; l < NER_NLABELS; l++) {
+			size_t k = i * NER_NLABELS + l;
+			a->w[k] = m->w[k];
+			if (m->key[i] && m->acc)
+				a->w[k] -= (float)(m->acc[k] / c);
+		}
 	}
 	for (int p = 0; p <= NER_NLABELS; p++)
 		for (int l = 0; l < NER_NLABELS; l++)

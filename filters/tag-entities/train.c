@@ -6,12 +6,20 @@
  * document memory sees what the model itself predicted for earlier
  * sentences, exactly as when tagging. The returned weights are the
  * averages over all updates (averaged perceptron).
+ *
+ * The names of the training data become part of the model and of the
+ * gazetteer when it tags. So that the model learns how far to trust a
+ * gazetteer hit on names it has not seen, training splits the documents
+ * into TRAIN_FOLDS folds by position and gives each fold a gazetteer with
+ * the names of the other folds only (jackknifing).
  */
 #include "ner_model.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+enum { TRAIN_FOLDS = 2 };
 
 int ner_evaluate(const struct ner_model *m, const struct ner_gazetteer *g,
                  const struct ner_corpus *c, struct ner_counts *k, uint8_t *pred_out)
@@ -58,10 +66,48 @@ static void log_counts(FILE *log, const struct ner_counts *k)
 		fprintf(log, " %s %.4f", t < NER_NTYPES ? ner_type_names[t] : "all", ner_f1(k, t));
 }
 
+/* Add the entities of the documents not in fold SKIP (every document when
+ * SKIP is -1) to G, and when M is not NULL to M's names, once each. */
+static int add_names(const struct ner_corpus *c, int skip,
+                     struct ner_gazetteer *g, struct ner_model *m, struct ner_gazetteer *seen)
+{
+	for (size_t d = 0; d < c->ndoc; d++) {
+		if ((int)(d % TRAIN_FOLDS) == skip)
+			continue;
+		for (size_t i = c->sent[c->doc[d]]; i < c->sent[c->doc[d + 1]]; i++) {
+			if (!c->label[i] || !ner_label_is_begin(c->label[i]))
+				continue;
+			int type = ner_label_type(c->label[i]);
+			size_t j = i + 1;
+			while (j < c->n && c->label[j] == c->label[i] + 1)
+				j++;
+			if (j - i > NER_GAZ_MAX_WORDS)
+				continue;
+			if (ner_gazetteer_add_words(g, c->word + i, j - i, type) < 0)
+				return -1;
+			if (!m)
+				continue;
+			uint32_t h[NER_GAZ_MAX_WORDS];
+			for (size_t k = i; k < j; k++)
+				h[k - i] = ner_hash_bytes(c->word[k].s, c->word[k].len);
+			if (ner_gazetteer_phrase(seen, h, j - i) >> type & 1)
+				continue;
+			if (ner_gazetteer_add_words(seen, c->word + i, j - i, type) < 0 ||
+			    ner_model_add_name(m, c->word + i, j - i, type) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 struct ner_model *ner_train(const struct ner_corpus *train, const struct ner_corpus *dev,
-                            const struct ner_gazetteer *g, const struct ner_train_options *o)
+                            const struct ner_gazetteer *g0, const struct ner_train_options *o)
 {
 	struct ner_model *m = ner_model_new(), *best = NULL;
+	struct ner_gazetteer *fold[TRAIN_FOLDS];
+	for (int f = 0; f < TRAIN_FOLDS; f++)
+		fold[f] = ner_gazetteer_copy(g0);
+	struct ner_gazetteer *g = ner_gazetteer_copy(g0), *seen = ner_gazetteer_new();
 	struct ner_doc *doc = ner_doc_new();
 	struct ner_scratch s = {0};
 	size_t *order = malloc((train->ndoc ? train->ndoc : 1) * sizeof *order);
@@ -70,7 +116,12 @@ struct ner_model *ner_train(const struct ner_corpus *train, const struct ner_cor
 	uint64_t rng = 0x9E3779B97F4A7C15ull ^ (o->seed * 0xBF58476D1CE4E5B9ull);
 	if (!rng)
 		rng = 1;
-	if (!m || !doc || !order || !pred)
+	if (!m || !doc || !order || !pred || !g || !seen)
+		goto fail;
+	for (int f = 0; f < TRAIN_FOLDS; f++)
+		if (!fold[f] || add_names(train, f, fold[f], NULL, NULL) < 0)
+			goto fail;
+	if (add_names(train, -1, g, m, seen) < 0)
 		goto fail;
 	for (size_t d = 0; d < train->ndoc; d++)
 		order[d] = d;
@@ -94,7 +145,8 @@ struct ner_model *ner_train(const struct ner_corpus *train, const struct ner_cor
 				size_t a = train->sent[si], n = train->sent[si + 1] - a;
 				const struct ner_word *w = train->word + a;
 				const uint8_t *gold = train->label + a;
-				if (ner_features(&s, g, doc, w, n) < 0 || ner_decode(m, &s, n, pred + a) < 0)
+				if (ner_features(&s, fold[d % TRAIN_FOLDS], doc, w, n) < 0 || 
+				    ner_decode_cost(m, &s, n, pred + a, gold, o->margin) < 0)
 					goto fail;
 				if (memcmp(gold, pred + a, n)) {
 					for (size_t i = 0; i < n; i++)
@@ -138,6 +190,10 @@ struct ner_model *ner_train(const struct ner_corpus *train, const struct ner_cor
 	}
 	if (!best)
 		best = ner_model_average_copy(m);
+	for (int f = 0; f < TRAIN_FOLDS; f++)
+		ner_gazetteer_free(fold[f]);
+	ner_gazetteer_free(g);
+	ner_gazetteer_free(seen);
 	ner_model_free(m);
 	ner_doc_free(doc);
 	ner_scratch_free(&s);
@@ -145,6 +201,10 @@ struct ner_model *ner_train(const struct ner_corpus *train, const struct ner_cor
 	free(pred);
 	return best;
 fail:
+	for (int f = 0; f < TRAIN_FOLDS; f++)
+		ner_gazetteer_free(fold[f]);
+	ner_gazetteer_free(g);
+	ner_gazetteer_free(seen);
 	ner_model_free(m);
 	ner_model_free(best);
 	ner_doc_free(doc);

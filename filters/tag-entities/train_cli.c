@@ -44,7 +44,7 @@ static void print_counts(FILE *f, const struct ner_counts *k)
 int train_cli_main(int argc, char **argv)
 {
 	const char *prog = "tag-entities";
-	enum { O_TRAIN = 1000, O_MODEL_OUT, O_DEV, O_EPOCHS, O_SEED, O_DATA };
+	enum { O_TRAIN = 1000, O_MODEL_OUT, O_DEV, O_EPOCHS, O_SEED, O_DATA, O_MARGIN };
 	static const struct option opts[] = {
 		{"train", no_argument, NULL, O_TRAIN},
 		{"model-out", required_argument, NULL, O_MODEL_OUT},
@@ -52,10 +52,11 @@ int train_cli_main(int argc, char **argv)
 		{"epochs", required_argument, NULL, O_EPOCHS},
 		{"seed", required_argument, NULL, O_SEED},
 		{"data", required_argument, NULL, O_DATA},
+		{"margin", required_argument, NULL, O_MARGIN},
 		{NULL, 0, NULL, 0}
 	};
 	const char *out = NULL, *dev_path = NULL;
-	struct ner_train_options o = { .epochs = 12, .seed = 1, .log = stdout };
+	struct ner_train_options o = { .epochs = 20, .seed = 1, .margin = 1, .log = stdout };
 	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
@@ -81,6 +82,14 @@ int train_cli_main(int argc, char **argv)
 				return usage_error(prog, "--seed: expected a non-negative number, not", optarg);
 			o.seed = (unsigned long)v;
 			break;
+		case O_MARGIN: {
+			char *end;
+			double x = strtod(optarg, &end);
+			if (end == optarg || *end || !(x >= 0 && x <= 100))
+				return usage_error(prog, "--margin: expected a number from 0 to 100, not", optarg);
+			o.margin = (float)x;
+			break;
+		}
 		case O_DATA:
 			if (lang_set_dir(optarg) != 0)
 				return usage_error(prog, "--data: not a directory:", optarg);
@@ -122,8 +131,8 @@ int train_cli_main(int argc, char **argv)
 		rc = EXIT_SOFTWARE;
 		goto done;
 	}
-	printf("training on %zu tokens, %zu sentences, %zu documents; %d epochs, seed %lu\n",
-	       train.n, train.nsent, train.ndoc, o.epochs, o.seed);
+	printf("training on %zu tokens, %zu sentences, %zu documents; %d epochs, seed %lu, margin %g\n",
+	       train.n, train.nsent, train.ndoc, o.epochs, o.seed, (double)o.margin);
 	clock_t t0 = clock();
 	m = ner_train(&train, dev_path ? &dev : NULL, g, &o);
 	if (!m) {
@@ -139,7 +148,12 @@ int train_cli_main(int argc, char **argv)
 	                  "trained on:");
 	for (int i = optind; i < argc && hl < (int)sizeof header - 200; i++)
 		hl += snprintf(header + hl, sizeof header - hl, " %s", argv[i]);
-	hl += snprintf(header + hl, sizeof header - hl, "\nepochs %d, seed %lu", o.epochs, o.seed);
+	hl += snprintf(header + hl, sizeof header - hl, "\nepochs %d, seed %lu, margin %g", o.epochs,
+	               o.seed, (double)o.margin);
+	if (ner_model_names(m, g) < 0) {
+		rc = EXIT_SOFTWARE;
+		goto done;
+	}
 	if (dev_path) {
 		struct ner_counts k = {0};
 		if (ner_evaluate(m, g, &dev, &k, NULL) < 0) {

@@ -19,6 +19,7 @@
 #include <string.h>
 #include "record.h"
 #include "score.h"
+#include "grow.h"
 
 enum { S_OK = 0, S_USAGE = 64, S_DATA = 65, S_NOINPUT = 66, S_SOFTWARE = 70 };
 
@@ -56,18 +57,6 @@ static char *dup_str(const zjson *v)
 	return d;
 }
 
-static int grow(void **p, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return 0;
-	size_t c = *cap ? *cap * 2 : 64;
-	void *q = realloc(*p, c * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
 
 /* Read FILE line by line; call FN(obj, list, file, line) for each object. */
 static int read_jsonl(const char *file, struct qlist *l,
@@ -123,7 +112,7 @@ static int add_gold(zjson *o, struct qlist *l, const char *file, long no)
 	}
 	g.speaker = dup_str(zj_get(o, "speaker"));
 	g.cue_pos = dup_str(zj_get(o, "cue_pos"));
-	if (grow((void **)&l->g, &l->cap, l->n, sizeof *l->g) < 0)
+	if (grow_array((void **)&l->g, &l->cap, l->n + 1, sizeof *l->g) < 0)
 		return S_SOFTWARE;
 	l->g[l->n++] = g;
 	return S_OK;
@@ -151,7 +140,7 @@ static int add_pred(zjson *o, struct qlist *l, const char *file, long no)
 		zjson *sp = zj_get(q, "speaker");
 		p.name = dup_str(zj_get(sp, "name"));
 		p.mention = dup_str(zj_get(sp, "text"));
-		if (grow((void **)&l->p, &l->cap, l->n, sizeof *l->p) < 0)
+		if (grow_array((void **)&l->p, &l->cap, l->n + 1, sizeof *l->p) < 0)
 			return S_SOFTWARE;
 		l->p[l->n++] = p;
 	}
@@ -168,7 +157,7 @@ static int add_scare(zjson *o, struct qlist *l, const char *file, long no)
 		free(p.doc);
 		return S_DATA;
 	}
-	if (grow((void **)&l->p, &l->cap, l->n, sizeof *l->p) < 0)
+	if (grow_array((void **)&l->p, &l->cap, l->n + 1, sizeof *l->p) < 0)
 		return S_SOFTWARE;
 	l->p[l->n++] = p;
 	return S_OK;

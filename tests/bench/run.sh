@@ -36,7 +36,7 @@ if [ ! -s "$CORPUS" ] || [ "$(stat -c %s "$CORPUS")" -lt 200000000 ]; then
 fi
 
 echo "Zeef bench on $(nproc) cores, $(date -u +%Y-%m-%d), runs per row: ${BENCH_RUNS:-3} (median)"
-printf '%-28s %12s %15s %13s\n' program input speed "peak RSS"
+printf '%-30s %12s %14s %14s %13s\n' program input wall-clock CPU-time "peak RSS"
 bench_row "pass-through (reference)" "$CORPUS" "$passthrough"
 
 # Memory must not grow with the input: 10 MB against 1 GB.

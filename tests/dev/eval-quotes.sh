@@ -25,15 +25,7 @@ for f in "$data"/seeds/*.txt; do
 done | jq -c . >"$tmp/seeds.jsonl"
 jq -c '{id, text}' "$data/sentences/nl_alpino-dev.jsonl" >"$tmp/alpino.jsonl"
 
-if [ -x "$bin/zeef" ] && "$bin/zeef" score quotes --help >/dev/null 2>&1; then
-	score=("$bin/zeef" score quotes)
-else   # until the runner lands: the same scorer as a program of its own
-	make -s -C "$root" build/out/libzeef.a
-	cc -std=c11 -I"$root/common" -I"$root/pipelines/zeef" "$here/score-quotes-main.c" \
-		"$root/build/out/libzeef.a" $(pkg-config --libs json-c libutf8proc yaml-0.1) -lm \
-		-o "$tmp/score-quotes"
-	score=("$tmp/score-quotes" quotes)
-fi
+score=("$bin/zeef" score quotes)
 
 for set in seeds alpino; do
 	if [ "$pipeline" = 1 ]; then

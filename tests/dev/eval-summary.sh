@@ -54,6 +54,10 @@ jq -c 'del(.sentences)' "$tmp/dev.jsonl" >"$tmp/nosent.jsonl"
 echo "== rank, sentences from the shared splitter (summarize ${SUMMARIZE_ARGS:-})"
 # shellcheck disable=SC2086
 $score $refs "$tmp/pred.jsonl"
+"$bin/summarize" --method lead <"$tmp/nosent.jsonl" >"$tmp/pred.jsonl"
+echo "== lead, sentences from the shared splitter (the same baseline for the row above)"
+# shellcheck disable=SC2086
+$score $refs "$tmp/pred.jsonl"
 # With entities from tag-entities, when it is built.
 if [ -x "$bin/tag-entities" ]; then
 	# shellcheck disable=SC2086

@@ -13,11 +13,13 @@ static const char *roundtrip(struct record *r, const char *json)
 START_TEST(unknown_fields_keep_value_and_order)
 {
 	struct record r;
-	const char *in = "{\"z\":1,\"text\":\"a / b\",\"n\":[2.50,1e400,-0,"
-	                 "123456789012345678901234567890],\"s\":\"\\u00e9\\ud83d\\ude00\"}";
+	const char *in = "{\"z\":1,\"text\":\"a / b\",\"n\":[2.50,1e400,-7,"
+	                 "123456789012345678901234567890,-98765432109876543210,"
+	                 "9223372036854775807],\"s\":\"\\u00e9\\ud83d\\ude00\"}";
 	ck_assert_str_eq(roundtrip(&r, in),
-	                 "{\"z\":1,\"text\":\"a / b\",\"n\":[2.50,1e400,-0,"
-	                 "123456789012345678901234567890],\"s\":\"\xc3\xa9\xf0\x9f\x98\x80\"}");
+	                 "{\"z\":1,\"text\":\"a / b\",\"n\":[2.50,1e400,-7,"
+	                 "123456789012345678901234567890,-98765432109876543210,"
+	                 "9223372036854775807],\"s\":\"\xc3\xa9\xf0\x9f\x98\x80\"}");
 	record_clear(&r);
 }
 END_TEST

@@ -253,8 +253,10 @@ START_TEST(training_round_trip)
 	struct ner_train_options o = { .epochs = 8, .seed = 7, .log = NULL };
 	struct ner_model *m = ner_train(&c, NULL, NULL, &o);
 	ck_assert_ptr_nonnull(m);
+	struct ner_gazetteer *g = ner_gazetteer_new();
+	ck_assert_int_eq(ner_model_names(m, g), 21);   /* distinct names in the fixture */
 	struct ner_counts k = {0};
-	ck_assert_int_eq(ner_evaluate(m, NULL, &c, &k, NULL), 0);
+	ck_assert_int_eq(ner_evaluate(m, g, &c, &k, NULL), 0);
 	ck_assert_msg(ner_f1(&k, NER_NTYPES) > 0.99, "training F1 %.3f", ner_f1(&k, NER_NTYPES));
 
 	/* the written model tags exactly as the one in memory */
@@ -264,8 +266,10 @@ START_TEST(training_round_trip)
 	struct ner_model *back = ner_model_parse(text, len, &why);
 	ck_assert_ptr_nonnull(back);
 	uint8_t *p1 = malloc(c.n), *p2 = malloc(c.n);
-	ck_assert_int_eq(ner_evaluate(m, NULL, &c, NULL, p1), 0);
-	ck_assert_int_eq(ner_evaluate(back, NULL, &c, NULL, p2), 0);
+	struct ner_gazetteer *g2 = ner_gazetteer_new();
+	ck_assert_int_eq(ner_model_names(back, g2), 21);
+	ck_assert_int_eq(ner_evaluate(m, g, &c, NULL, p1), 0);
+	ck_assert_int_eq(ner_evaluate(back, g2, &c, NULL, p2), 0);
 	ck_assert_int_eq(memcmp(p1, p2, c.n), 0);
 
 	/* same data and seed: the same model, byte for byte */
@@ -275,7 +279,7 @@ START_TEST(training_round_trip)
 	ck_assert_str_eq(text, text2);
 
 	/* it generalises a little: a new sentence in the same style */
-	struct ner_tagger t = { .model = m, .doc = ner_doc_new() };
+	struct ner_tagger t = { .model = m, .gaz = g, .doc = ner_doc_new() };
 	struct ner_word w[16];
 	size_t n = words_of("Trainer Anna Visser zei dat Feyenoord in Brussel won .", w);
 	uint8_t l[16];
@@ -288,6 +292,8 @@ START_TEST(training_round_trip)
 	ck_assert_int_eq(l[7], ner_label_parse("B-LOC", 5));
 	ner_doc_free(t.doc);
 	ner_scratch_free(&t.scratch);
+	ner_gazetteer_free(g);
+	ner_gazetteer_free(g2);
 	free(p1);
 	free(p2);
 	free(text);
@@ -305,6 +311,13 @@ START_TEST(texts_with_the_builtin_model)
 	ck_assert_int_eq(entities_open(&t, NULL, "test"), 0);
 	const char *text = "De NAVO-chef sprak in Brussel.\n\nDaarna vertrok hij.";
 	struct sentence_span sp[2] = { { 0, 30 }, { 32, 51 } };
+	/* by default a compound holding a name is one MISC, as in CoNLL-2002 */
+	ck_assert_int_eq(entities_tag(&t, text, strlen(text), sp, 2), 0);
+	ck_assert_uint_eq(t.n_ent, 2);
+	ck_assert_uint_eq(t.ent[0].start, 3);
+	ck_assert_uint_eq(t.ent[0].end, 12);
+	ck_assert_str_eq(ner_type_names[t.ent[0].type], "MISC");
+	t.split_compounds = 1;
 	ck_assert_int_eq(entities_tag(&t, text, strlen(text), sp, 2), 0);
 	ck_assert_uint_eq(t.n_ent, 2);
 	/* the name inside the compound, as bytes */
@@ -315,6 +328,17 @@ START_TEST(texts_with_the_builtin_model)
 	ck_assert_uint_eq(t.ent[1].end, 29);
 	ck_assert_str_eq(ner_type_names[t.ent[1].type], "LOC");
 	ck_assert_uint_eq(t.ent[1].sentence, 0);
+	/* a "sentence" far longer than one tagging run: names all the way */
+	size_t reps = 3 * ENTITIES_MAX_RUN / 5 + 7, one = strlen("in Gent en ");
+	char *big = malloc(reps * one + 1);
+	for (size_t i = 0; i < reps; i++)
+		memcpy(big + i * one, "in Gent en ", one);
+	big[reps * one] = 0;
+	struct sentence_span whole = { 0, reps * one - 1 };
+	ck_assert_int_eq(entities_tag(&t, big, reps * one - 1, &whole, 1), 0);
+	ck_assert_uint_ge(t.n_ent, reps - 2);
+	ck_assert_uint_eq(t.ent[t.n_ent - 1].start, (reps - 1) * one + 3);
+	free(big);
 	/* reused for the next text: nothing left over */
 	ck_assert_int_eq(entities_tag(&t, "", 0, sp, 0), 0);
 	ck_assert_uint_eq(t.n_ent, 0);

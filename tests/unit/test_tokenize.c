@@ -98,6 +98,20 @@ START_TEST(non_ascii_letters_and_offsets)
 }
 END_TEST
 
+START_TEST(web_and_mail_addresses)
+{
+	ck_assert_str_eq(joined("Zie www.nos.nl/artikel/123, of mail info@zeef.nl."),
+	                 "Zie|www.nos.nl/artikel/123|,|of|mail|info@zeef.nl|.");
+	ck_assert_str_eq(joined("(https://example.org/a?b=1)"), "(|https://example.org/a?b=1|)");
+	struct token_list l = {0};
+	tokenize("via info@zeef.nl", 16, 0, &l);
+	ck_assert_int_eq(l.tok[1].kind, TOK_OTHER);
+	token_list_free(&l);
+	/* not addresses */
+	ck_assert_str_eq(joined("Jan@home en www"), "Jan|@|home|en|www");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("tokenize");
@@ -109,6 +123,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, abbreviations_and_initials);
 	tcase_add_test(tc, quotes_and_repeated_marks);
 	tcase_add_test(tc, non_ascii_letters_and_offsets);
+	tcase_add_test(tc, web_and_mail_addresses);
 	suite_add_tcase(s, tc);
 	return s;
 }
