@@ -2,7 +2,8 @@
 # fault-sweep.sh — every program under injected faults (tests/fault/fault.c).
 #
 # For each program (every filter in $BIN, `zeef run` on a small pipeline
-# whose second stage has two workers so that zeef relays records itself, and
+# whose second stage has two workers so that zeef relays records itself, the
+# same without workers under --stats and --tee (zeef counts and copies), and
 # `zeef render`) and each kind of fault, N is swept from 1 until the Nth call
 # is no longer reached. Each run must either
 #   - exit 0 with output byte-identical to the fault-free run, or
@@ -47,17 +48,26 @@ stages:
     workers: 2
 EOF
 
+cat > "$tmp/chain.yaml" <<'EOF'
+zeef: 1
+stages:
+  - run: normalize
+  - run: split-sentences
+EOF
+
 # run_one LABEL SPEC PROG CMD...: one run under ZEEF_FAULT=SPEC aimed at PROG;
 # sets $rc, and $fired to 1 when the fault happened.
 run_one() {
 	local spec=$2 prog=$3; shift 3
-	rm -f "$tmp/log"
+	rm -rf "$tmp/log" "$tmp/tee"
 	# (in a subshell whose stderr is dropped: bash's "Segmentation fault")
 	(ZEEF_FAULT=$spec ZEEF_FAULT_PROG=$prog ZEEF_FAULT_LOG=$tmp/log LD_PRELOAD=$shim \
 		ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=0 \
 		timeout 20 "$@" < "$tmp/in.jsonl" > "$tmp/out" 2> "$tmp/err"; exit $?) 2>/dev/null
 	rc=$?
 	runs=$((runs + 1))
+	# --tee copies count as output: all of them, after stdout
+	if [ -d "$tmp/tee" ]; then cat "$tmp"/tee/* >> "$tmp/out" 2>/dev/null; fi
 	fired=0 via=-
 	if grep -q '^fired ' "$tmp/log" 2>/dev/null; then
 		fired=1 via=$(awk '/^fired /{print $5; exit}' "$tmp/log")
@@ -137,6 +147,7 @@ for p in "$BIN"/*; do
 done
 if [ -x "$BIN/zeef" ]; then
 	program zeef-run zeef "$BIN/zeef" run "$tmp/pipe.yaml"
+	program zeef-run-tee zeef "$BIN/zeef" run --stats --tee="$tmp/tee" "$tmp/chain.yaml"
 	program zeef-render zeef "$BIN/zeef" render
 	[ -z "${FAULT_SWEEP_ONLY:-}" ] || exit $((fails > 0))
 	# A stage that fails inside zeef: zeef must fail too and name the stage.
