@@ -146,3 +146,73 @@ clean:
 	rm -rf build bin
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# --- reliability (issue 8): fault shim, fuzz harnesses --------------------
+# tests/fault/fault.c: an LD_PRELOAD shim for tests/cli/fault-sweep.sh, built
+# without sanitizers (it is preloaded into plain and ASan programs alike).
+$(O)/fault.so: tests/fault/fault.c
+	@mkdir -p $(@D)
+	$(call say,CC,$<)
+	$(Q)$(CC) -std=c11 -O2 -g -Wall -Wextra -Werror -fPIC -shared $< -o $@ -ldl
+
+check: $(O)/fault.so
+
+# libFuzzer harnesses (tests/fuzz/): clang with ASan+UBSan, objects in
+# build/fuzz. Targets: record (lines + record_parse + serialise), yaml (the
+# pipeline loader), render (zeef render per document), and filter-NAME for
+# every filter (its main.c compiled with main and filter_main renamed, so the
+# harness drives the filter's own record callback).
+# `make fuzz FUZZ_SECONDS=N` runs each for N seconds (default 60).
+FUZZ_CC      ?= clang
+FUZZ_O       := build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+                -DZEEF_VERSION='"$(VERSION)"' -Wall -Wextra -Werror -Icommon \
+                -Ipipelines/zeef -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN) \
+                -fsanitize=fuzzer-no-link $(PKG_CFLAGS)
+FUZZ_TARGETS := record yaml render $(FILTERS:%=filter-%)
+FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_O)/fuzz-%)
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_O)/%.o) $(FUZZ_O)/lang_data.o
+
+.PHONY: fuzz-build
+fuzz-build: $(FUZZ_BINS)
+
+$(FUZZ_O)/%.o: %.c
+	@mkdir -p $(@D)
+	$(call say,FUZZCC,$<)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
+
+$(FUZZ_O)/lang_data.o: $(O)/lang_data.c
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
+
+$(FUZZ_O)/libzeef.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@
+	$(Q)$(AR) rcs $@ $^
+
+$(FUZZ_O)/filters/%/fuzz-main.o: filters/%/main.c
+	@mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -Dmain=fuzz_filter_real_main \
+	    -Dfilter_main=fuzz_capture_spec -MMD -MP -c $< -o $@
+
+$(FUZZ_O)/fuzz-filter-%: $(FUZZ_O)/tests/fuzz/fuzz_filter.o $(FUZZ_O)/filters/%/fuzz-main.o $(FUZZ_O)/libzeef.a
+	$(call say,LD,$@)
+	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer $^ $(PKG_LIBS) -lm -o $@
+
+$(FUZZ_O)/fuzz-%: $(FUZZ_O)/tests/fuzz/fuzz_%.o $(FUZZ_O)/libzeef.a
+	$(call say,LD,$@)
+	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer $^ $(PKG_LIBS) -lm -o $@
+
+# New inputs go to build/fuzz/corpus/T; the seeds in tests/fuzz/corpus/T
+# are only read. Findings (crash-*, leak-*, timeout-*) land in build/fuzz/.
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	    mkdir -p $(FUZZ_O)/corpus/$$t tests/fuzz/corpus/$$t; \
+	    echo "fuzz $$t: $(FUZZ_SECONDS) s"; \
+	    $(FUZZ_O)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	        -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(FUZZ_O)/$$t- \
+	        $(FUZZ_O)/corpus/$$t tests/fuzz/corpus/$$t 2>&1 | \
+	        grep -E '^(#[0-9]+.*(DONE|INITED)|stat::(number_of_executed_units|peak_rss)|==[0-9]+==ERROR|SUMMARY)' ; \
+	    test -z "$$(ls $(FUZZ_O)/$$t-* 2>/dev/null)" || { echo "fuzz $$t: findings in $(FUZZ_O)/$$t-*"; exit 1; }; \
+	done
+.PRECIOUS: $(FUZZ_O)/%.o $(FUZZ_O)/filters/%/fuzz-main.o

@@ -75,10 +75,13 @@ const char *filter_name(void)
 	return spec ? spec->name : "zeef";
 }
 
+static long warnings;   /* filter_warn calls, to know whether start() said why */
+
 void filter_warn(const char *fmt, ...)
 {
 	va_list ap;
 
+	warnings++;
 	fprintf(stderr, "%s: ", filter_name());
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -170,8 +173,10 @@ static int parse_options(int argc, char **argv)
 	while (spec->options && spec->options[nown].name)
 		nown++;
 	all = calloc(ncommon + nown + 2, sizeof *all);
-	if (!all)
+	if (!all) {
+		filter_warn("out of memory");
 		return EXIT_SOFTWARE;
+	}
 	memcpy(all, common_options, sizeof common_options);
 	for (i = 0; i < nown; i++)
 		all[ncommon + i] = spec->options[i];
@@ -324,7 +329,14 @@ static int process(struct record *r, char *line, size_t len)
 			return bad_line(r, line, len, 1);
 		}
 	}
+	/* A failed allocation the filter did not notice (or a library hid)
+	 * must not pass for a good record: malloc leaves errno at ENOMEM. */
+	errno = 0;
 	rc = spec->record(r);
+	if (errno == ENOMEM) {
+		filter_warn("%s:%ld: out of memory", r->file, r->line);
+		exit(EXIT_SOFTWARE);
+	}
 	if (rc == 0) {
 		emit_record(r);
 	} else if (r->error) {
@@ -451,7 +463,12 @@ static int read_document(int fd, const char *name, const char *id)
 		rc = bad_line(&r, NULL, 0, 0);
 	} else {
 		zj_add(r.obj, "text", zj_string(text, tlen));
+		errno = 0;
 		rc = spec->record(&r);
+		if (errno == ENOMEM) {
+			filter_warn("%s: out of memory", name);
+			exit(EXIT_SOFTWARE);
+		}
 		if (rc == 0)
 			emit_record(&r);
 		else if (r.error)
@@ -499,6 +516,8 @@ static int read_input(const char *path)
 	}
 	if ((spec->flags & FILTER_DOCUMENTS) && !ends_with(path, ".jsonl")) {
 		char *id = document_id(path);
+		if (!id)
+			filter_warn("out of memory");
 		rc = id ? read_document(fd, path, id) : EXIT_SOFTWARE;
 		free(id);
 	} else {
@@ -520,8 +539,20 @@ int filter_main(const struct filter_spec *s, int argc, char **argv)
 	rc = parse_options(argc, argv);
 	if (rc == 0 && text_mode && optind < argc)
 		rc = filter_usage_error("--text reads standard input; it takes no FILE");
-	if (rc == 0 && spec->start)
+	if (rc == 0 && spec->start) {
+		long before = warnings;
+		errno = 0;
 		rc = spec->start();
+		/* A start-up that fails says why, even when the filter did not;
+		 * one that lost an allocation on the way (a word list callback
+		 * cannot fail) is not allowed to run with part of its data. */
+		if (rc == EXIT_SOFTWARE && warnings == before)
+			filter_warn("%s", errno == ENOMEM ? "out of memory" : "cannot start: internal error");
+		else if (rc == 0 && errno == ENOMEM) {
+			filter_warn("out of memory");
+			rc = EXIT_SOFTWARE;
+		}
+	}
 	if (rc == 0) {
 		if (optind >= argc)
 			rc = read_input("-");

@@ -46,8 +46,10 @@ static const struct loaded *load_override(const char *name)
 	rel = rel ? rel + 1 : name;
 	size_t plen = strlen(data_dir) + strlen(rel) + 2;
 	char *path = malloc(plen);
-	if (!path)
-		return NULL;
+	if (!path) {
+		fprintf(stderr, "%s: out of memory\n", filter_name());
+		exit(EXIT_SOFTWARE);
+	}
 	snprintf(path, plen, "%s/%s", data_dir, rel);
 
 	FILE *f = fopen(path, "rb");
@@ -81,6 +83,10 @@ static const struct loaded *load_override(const char *name)
 	free(path);
 	buf[n] = '\0';
 	l->name = strdup(name);
+	if (!l->name) {
+		fprintf(stderr, "%s: out of memory\n", filter_name());
+		exit(EXIT_SOFTWARE);
+	}
 	l->bytes = buf;
 	l->len = n;
 	l->next = overrides;
@@ -152,18 +158,24 @@ static uint64_t hash(const char *s, size_t len)
 	return h;
 }
 
+static void out_of_memory(void)
+{
+	fprintf(stderr, "%s: out of memory\n", filter_name());
+	exit(EXIT_SOFTWARE);
+}
+
+/* Out of memory is not "file missing": it ends the program with its own
+ * message (callers take NULL to mean a missing word list). */
 struct wordset *wordset_new(void)
 {
 	struct wordset *ws = calloc(1, sizeof *ws);
 	if (!ws)
-		return NULL;
+		out_of_memory();
 	ws->cap = 64;
 	ws->key = calloc(ws->cap, sizeof *ws->key);
 	ws->klen = calloc(ws->cap, sizeof *ws->klen);
-	if (!ws->key || !ws->klen) {
-		wordset_free(ws);
-		return NULL;
-	}
+	if (!ws->key || !ws->klen)
+		out_of_memory();
 	return ws;
 }
 
@@ -249,10 +261,6 @@ struct wordset *wordset_load(const char *name)
 	if (!lang_file(name, NULL))
 		return NULL;
 	struct wordset *ws = wordset_new();
-	if (!ws) {
-		fprintf(stderr, "%s: out of memory\n", filter_name());
-		exit(EXIT_SOFTWARE);
-	}
 	lang_each_line(name, add_line, ws);
 	return ws;
 }

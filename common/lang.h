@@ -37,6 +37,8 @@ struct wordset;
 /* Load word list NAME into a new set; NULL when the file does not exist.
  * The set lives until wordset_free. */
 struct wordset *wordset_load(const char *name);
+/* Out of memory in wordset_new or wordset_add ends the program with
+ * "NAME: out of memory" and exit 70: a NULL set always means a missing file. */
 struct wordset *wordset_new(void);
 void wordset_add(struct wordset *ws, const char *s, size_t len_bytes);
 int wordset_has(const struct wordset *ws, const char *s, size_t len_bytes);

@@ -1,4 +1,5 @@
 /* record.c — see record.h. The only file that knows json-c. */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -222,6 +223,19 @@ static void keep_integer_texts(zjson *obj, const char *s, size_t len)
 	free(t);
 }
 
+/* json-c does not always say when an allocation failed: it may return a
+ * parse error, or an object with a member silently left out. malloc sets
+ * errno to ENOMEM when it fails, so errno is cleared before a json-c call
+ * and checked after it: out of memory ends the program (exit 70) instead of
+ * passing for bad input or losing data. */
+static void check_errno_oom(void)
+{
+	if (errno == ENOMEM) {
+		fprintf(stderr, "%s: out of memory\n", filter_name());
+		exit(EXIT_SOFTWARE);
+	}
+}
+
 int record_parse(struct record *r, const char *line, size_t len)
 {
 	enum json_tokener_error err;
@@ -238,8 +252,10 @@ int record_parse(struct record *r, const char *line, size_t len)
 	json_tokener_reset(tokener);
 	if (len > (size_t)INT32_MAX - 1)
 		return record_error(r, "not JSON: line of %zu bytes is too long to parse", len);
+	errno = 0;
 	r->obj = json_tokener_parse_ex(tokener, line, (int)len);
 	err = json_tokener_get_error(tokener);
+	check_errno_oom();
 	if (!r->obj && err == json_tokener_continue)
 		return record_error(r, "not JSON: unexpected end of line");
 	if (!r->obj && err != json_tokener_success)
@@ -258,8 +274,10 @@ int record_parse(struct record *r, const char *line, size_t len)
 		r->obj = NULL;
 		return record_error(r, "not a JSON object");
 	}
-	if (has_limit_integer(r->obj))
+	if (has_limit_integer(r->obj)) {
 		keep_integer_texts(r->obj, line, len);
+		check_errno_oom();
+	}
 	return 0;
 }
 
@@ -400,7 +418,9 @@ static void out_value(struct outbuf *b, zjson *v)
 	}
 	default: {     /* a double made here: json-c's formatting */
 		size_t len = 0;
+		errno = 0;
 		text = json_object_to_json_string_length(v, SERIALIZE_FLAGS, &len);
+		check_errno_oom();
 		if (!text) {
 			fprintf(stderr, "%s: out of memory\n", filter_name());
 			exit(EXIT_SOFTWARE);
@@ -467,8 +487,10 @@ zjson *zj_copy(const zjson *v)
 
 	if (!v)
 		return NULL;
+	errno = 0;
 	if (json_object_deep_copy((zjson *)v, &out, NULL) != 0)
 		check(NULL);
+	check_errno_oom();
 	return out;
 }
 
@@ -575,8 +597,11 @@ double zj_num(const zjson *v)
 const char *zj_serialize(zjson *v, size_t *len)
 {
 	size_t n = 0;
-	const char *s = json_object_to_json_string_length(v, SERIALIZE_FLAGS, &n);
+	const char *s;
 
+	errno = 0;
+	s = json_object_to_json_string_length(v, SERIALIZE_FLAGS, &n);
+	check_errno_oom();
 	check((void *)s);
 	if (len)
 		*len = n;
@@ -592,7 +617,9 @@ zjson *zj_parse(const char *s, size_t len)
 		return NULL;
 	tok = check(json_tokener_new_ex(ZJ_MAX_DEPTH));
 	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
+	errno = 0;
 	v = json_tokener_parse_ex(tok, s, (int)len);
+	check_errno_oom();
 	if (v && json_tokener_get_parse_end(tok) != len) {
 		/* Only white space may follow the value. */
 		for (size_t i = json_tokener_get_parse_end(tok); i < len; i++) {

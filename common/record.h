@@ -65,7 +65,8 @@ void record_warn(const struct record *r, const char *fmt, ...)
 
 /* Parse the LEN bytes at LINE (valid UTF-8) into R->obj. Returns 0, or
  * EXIT_DATAERR with R->error set ("not JSON: …", "not a JSON object").
- * Nesting deeper than ZJ_MAX_DEPTH is an error, not a crash. */
+ * Nesting deeper than ZJ_MAX_DEPTH is an error, not a crash. Out of memory
+ * (also when json-c hides it) prints "NAME: out of memory" and exits 70. */
 #define ZJ_MAX_DEPTH 512
 int record_parse(struct record *r, const char *line, size_t len);
 /* Print R's error as "NAME: FILE:LINE: id=ID: ERROR" followed by SUFFIX. */

@@ -500,7 +500,10 @@ static size_t on_chunk(struct scan *sc, size_t pos)
 struct splitter *splitter_new(void)
 {
 	struct splitter *sp = calloc(1, sizeof *sp);
-	if (!sp) return NULL;
+	if (!sp) {
+		filter_warn("out of memory");
+		return NULL;
+	}
 	init_byte_class();
 	if (sentence_load_list(&sp->abbr, "nl/abbreviations.txt") ||
 	    sentence_load_list(&sp->abbr_final, "nl/abbreviations-final.txt") ||

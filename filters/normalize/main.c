@@ -1,4 +1,5 @@
 /* normalize — clean up the text of Dutch news records (see normalize.h). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,9 +125,13 @@ static int option(int c, const char *arg)
 
 static int start(void)
 {
+	errno = 0;
 	normalizer = normalizer_new(&opt);
 	if (!normalizer) {
-		filter_warn("cannot load its language data (html-entities.txt, nl/hyphen-coordinators.txt)");
+		if (errno == ENOMEM)
+			filter_warn("out of memory");
+		else
+			filter_warn("cannot load its language data (html-entities.txt, nl/hyphen-coordinators.txt)");
 		return EXIT_SOFTWARE;
 	}
 	return 0;

@@ -28,9 +28,8 @@ static void on_signal(int sig)
 	int saved = errno;
 	if (sig != SIGCHLD)
 		got_signal = sig;
-	if (write(wake_fd[1], "x", 1) < 0) {
-		/* the pipe is full: a wake-up is already pending */
-	}
+	while (write(wake_fd[1], "x", 1) < 0 && errno == EINTR)
+		;   /* else the pipe is full: a wake-up is already pending */
 	errno = saved;
 }
 
@@ -101,7 +100,19 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 		argv[k++] = "--";
 	for (size_t i = 0; i < nfiles; i++)
 		argv[k++] = r->o->files[i];
+	/* Signals wait until the child has its default handlers back: a
+	 * SIGTERM landing between fork and exec would otherwise run zeef's
+	 * handler in the child and be lost, and the stage would never end. */
+	sigset_t block, saved;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &block, &saved);
 	pid_t pid = fork();
+	if (pid != 0)
+		sigprocmask(SIG_SETMASK, &saved, NULL);
 	if (pid < 0) {
 		fprintf(stderr, "zeef: cannot start stage '%s': %s\n", def->name, strerror(errno));
 		free(argv);
@@ -123,6 +134,7 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 		signal(SIGINT, SIG_DFL);
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGHUP, SIG_DFL);
+		sigprocmask(SIG_SETMASK, &saved, NULL);
 		for (size_t i = 0; i < def->nenv; i++)
 			setenv(def->env[i].name, def->env[i].value, 1);
 		execv(def->path, argv);
@@ -399,10 +411,17 @@ static void loop(struct run *r, int show_progress)
 		int timeout = enforce_timeouts(r);
 		if (show_progress && (timeout < 0 || timeout > 250))
 			timeout = 250;
-		if (poll(pfd, k, timeout) < 0 && errno != EINTR) {
+		/* A lost wake-up (the self-pipe write failing in on_signal) must
+		 * not hang the run: look for ended stages at least once a second. */
+		if (timeout < 0 || timeout > 1000)
+			timeout = 1000;
+		int ready = poll(pfd, k, timeout);
+		if (ready < 0 && errno != EINTR) {
 			perror("zeef: poll");
 			exit(70);
 		}
+		if (ready == 0)
+			reap(r);
 		if (got_signal && !forwarded) {
 			forward_signal(r, got_signal);
 			forwarded = 1;

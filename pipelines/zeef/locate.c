@@ -1,5 +1,6 @@
 /* locate.c — where zeef finds its filters and pipelines (pipeline.h). */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -7,12 +8,21 @@
 
 #include "pipeline.h"
 
+/* Out of memory while looking must not read as "not found". */
+static char *checked(char *p)
+{
+	if (!p) {
+		fputs("zeef: out of memory\n", stderr);
+		exit(70);
+	}
+	return p;
+}
+
 static char *join(const char *dir, const char *name, const char *ext)
 {
 	size_t n = strlen(dir) + strlen(name) + strlen(ext) + 2;
-	char *p = malloc(n);
-	if (p)
-		snprintf(p, n, "%s/%s%s", dir, name, ext);
+	char *p = checked(malloc(n));
+	snprintf(p, n, "%s/%s%s", dir, name, ext);
 	return p;
 }
 
@@ -39,13 +49,13 @@ char *zeef_self_dir(void)
 	if (!slash)
 		return NULL;
 	*slash = 0;
-	return strdup(slash == buf ? "/" : buf);
+	return checked(strdup(slash == buf ? "/" : buf));
 }
 
 char *zeef_resolve_program(const char *run)
 {
 	if (strchr(run, '/'))
-		return is_program(run) ? strdup(run) : NULL;
+		return is_program(run) ? checked(strdup(run)) : NULL;
 	char *self = zeef_self_dir();
 	if (self) {
 		char *p = join(self, run, "");
@@ -59,7 +69,7 @@ char *zeef_resolve_program(const char *run)
 		path = "/usr/local/bin:/usr/bin:/bin";
 	while (*path) {
 		size_t len = strcspn(path, ":");
-		char *dir = strndup(path, len);
+		char *dir = checked(strndup(path, len));
 		char *p = dir ? join(len ? dir : ".", run, "") : NULL;
 		free(dir);
 		if (p && is_program(p))
@@ -96,11 +106,11 @@ int zeef_resolve_stages(struct zeef_pipeline *p, FILE *err)
 char *zeef_find_pipeline(const char *arg)
 {
 	if (is_file(arg))
-		return strdup(arg);
+		return checked(strdup(arg));
 	if (strchr(arg, '/'))
 		return NULL;
 	char *self = zeef_self_dir();
-	char *dirs[3] = { strdup("pipelines"), NULL, NULL };
+	char *dirs[3] = { checked(strdup("pipelines")), NULL, NULL };
 	if (self) {
 		dirs[1] = join(self, "..", "/pipelines");
 		dirs[2] = join(self, "..", "/share/zeef/pipelines");

@@ -405,10 +405,10 @@ struct zeef_pipeline *zeef_pipeline_load(const char *path, FILE *err, int *rc)
 		return NULL;
 	}
 	size_t len = fread(text, 1, ZEEF_MAX_PIPELINE_BYTES + 1, f);
-	int bad = ferror(f);
+	int bad = ferror(f) ? (errno ? errno : EIO) : 0;
 	fclose(f);
 	if (bad) {
-		fprintf(err, "zeef: %s: read error\n", path);
+		fprintf(err, "zeef: %s: read error: %s\n", path, strerror(bad));
 		free(text);
 		*rc = 66;
 		return NULL;

@@ -283,6 +283,11 @@ void zeef_relay_write_dest(struct run *r, size_t bi)
 			zeef_run_message(r, "zeef: write error: %s\n", k < 0 ? strerror(errno) : "short write");
 			r->io_error = 1;
 		}
+	} else if (k < 0 && errno != EPIPE) {
+		/* not a stage that stopped reading: records would be lost */
+		zeef_run_message(r, "zeef: write error into stage '%s': %s\n",
+		                 r->stages[bi].def->name, strerror(errno));
+		r->io_error = 1;
 	}
 	/* else the next stage stopped reading: its status says why */
 	zeef_run_abort_boundary(r, bi);

@@ -190,15 +190,16 @@ int render_main(int argc, char **argv)
 		close(in);
 	}
 	if (render_close(r) != 0) {
-		fprintf(stderr, "zeef render: cannot read back the document list\n");
+		fprintf(stderr, "zeef render: write error on the temporary document list: %s\n", strerror(errno));
 		rc = 74;
 	}
 	int failed = fflush(page) != 0 || ferror(page);
 	if (page != stdout && fclose(page) != 0)
 		failed = 1;
 	if (failed) {
+		/* ferror() may outlive the errno of the write that failed */
 		fprintf(stderr, "zeef render: write error on %s: %s\n",
-		        output ? output : "standard output", strerror(errno));
+		        output ? output : "standard output", strerror(errno ? errno : EIO));
 		return 74;
 	}
 	return rc;

@@ -1,5 +1,6 @@
 /* render_page.c — the page around the documents: head, document list,
  * script; and HTML escaping. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "utf8.h"
@@ -110,12 +111,17 @@ int render_close(struct render *r)
 	fputs("<ol id=\"doclist\">\n", f);
 	char buf[1 << 15];
 	size_t n;
-	if (fflush(r->list) != 0 || fseek(r->list, 0, SEEK_SET) != 0)
+	int err = 0;
+	if (ferror(r->list) || fflush(r->list) != 0 || fseek(r->list, 0, SEEK_SET) != 0) {
 		rc = -1;
+		err = errno;
+	}
 	while (rc == 0 && (n = fread(buf, 1, sizeof buf, r->list)) > 0)
 		fwrite(buf, 1, n, f);
-	if (ferror(r->list))
+	if (rc == 0 && ferror(r->list)) {
 		rc = -1;
+		err = errno;
+	}
 	fputs("</ol>\n</nav>\n<script>", f);
 	fputs(render_js, f);
 	fputs("</script>\n</body>\n</html>\n", f);
@@ -126,5 +132,6 @@ int render_close(struct render *r)
 	free(r->groups);
 	free(r->picked);
 	free(r);
+	errno = err ? err : EIO;   /* for the caller's message when rc != 0 */
 	return rc;
 }

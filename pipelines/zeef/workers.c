@@ -120,7 +120,13 @@ void zeef_workers_write(struct run *r, size_t bi)
 	if (n < 0) {
 		if (errno == EAGAIN || errno == EINTR)
 			return;
-		/* the worker is gone; its status tells why */
+		/* EPIPE: the worker is gone, its status tells why; any other
+		 * error loses records and is a failure of its own */
+		if (errno != EPIPE) {
+			zeef_run_message(r, "zeef: write error into stage '%s' (worker %d): %s\n",
+			                 st->def->name, w + 1, strerror(errno));
+			r->io_error = 1;
+		}
 		zeef_run_abort_boundary(r, bi);
 		return;
 	}
@@ -168,6 +174,11 @@ void zeef_workers_read(struct run *r, size_t si, int w)
 	if (n > 0) {
 		zeef_buf_add(&p->out, tmp, (size_t)n);
 		return;
+	}
+	if (n < 0) {
+		zeef_run_message(r, "zeef: read error from stage '%s' (worker %d): %s\n",
+		                 r->stages[si].def->name, w + 1, strerror(errno));
+		r->io_error = 1;
 	}
 	close(p->out_fd);
 	p->out_fd = -1;
