@@ -21,13 +21,17 @@
 /* --- signals ---------------------------------------------------------- */
 
 static int wake_fd[2] = { -1, -1 };
-static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t got_signal;     /* the first SIGINT/TERM/HUP */
+static volatile sig_atomic_t signals_seen;   /* how many of them */
 
 static void on_signal(int sig)
 {
 	int saved = errno;
-	if (sig != SIGCHLD)
-		got_signal = sig;
+	if (sig != SIGCHLD) {
+		if (!got_signal)
+			got_signal = sig;
+		signals_seen++;
+	}
 	while (write(wake_fd[1], "x", 1) < 0 && errno == EINTR)
 		;   /* else the pipe is full: a wake-up is already pending */
 	errno = saved;
@@ -312,12 +316,20 @@ struct slot {
 
 static int all_done(const struct run *r)
 {
+	int open = 0;
 	for (size_t s = 0; s < r->n; s++)
 		for (int w = 0; w < r->stages[s].nprocs; w++) {
 			const struct proc *p = &r->stages[s].procs[w];
-			if ((p->pid && !p->reaped) || p->err_fd >= 0)
+			if (p->pid && !p->reaped)
 				return 0;
+			open |= p->err_fd >= 0;
 		}
+	/* Interrupted and every stage reaped: what a stage started and left
+	 * behind (holding its pipes open) is not waited for. */
+	if (got_signal)
+		return 1;
+	if (open)
+		return 0;
 	for (size_t bi = 0; bi <= r->n; bi++)
 		if (r->b[bi].relayed && !(r->b[bi].src_done && r->b[bi].dst_done))
 			return 0;
@@ -425,6 +437,11 @@ static void loop(struct run *r, int show_progress)
 		if (got_signal && !forwarded) {
 			forward_signal(r, got_signal);
 			forwarded = 1;
+		}
+		/* A second signal (Ctrl-C again) ends stages that ignore the first. */
+		if (signals_seen > 1 && forwarded < 2) {
+			forward_signal(r, SIGKILL);
+			forwarded = 2;
 		}
 		for (size_t i = 0; i < k; i++) {
 			if (!pfd[i].revents)

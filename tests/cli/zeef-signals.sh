@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # zeef-signals.sh — zeef run under signals and hanging stages:
 #   - SIGTERM / SIGINT to zeef: passed on to every stage, all of them reaped,
-#     "interrupted by signal" on stderr, exit 143 / 130
+#     "interrupted by signal" on stderr, exit 143 / 130; a second SIGTERM
+#     ends a stage that ignores the first
 #   - a stage killed with SIGKILL mid-stream: reported by its name, exit 137
 #   - a stage that hangs, with `timeout: 1`: ended (SIGKILL 2 s after SIGTERM
 #     when it ignores SIGTERM), "timed out", exit 124
@@ -61,6 +62,28 @@ for sig in TERM INT; do
 	fi
 	end_ours
 done
+
+# A stage that ignores SIGTERM: a second SIGTERM to zeef ends it (SIGKILL).
+pipeline "$tmp/p.yaml" taai "trap '' TERM; cat; sleep ${base}5; sleep ${base}5"
+"$BIN/zeef" run "$tmp/p.yaml" < "$tmp/in.jsonl" > "$tmp/out" 2> "$tmp/err" &
+zpid=$!
+wait_for "^sleep ${base}5" || fail "second SIGTERM: the stage did not start"
+kill -TERM "$zpid"
+sleep 0.5
+kill -0 "$zpid" 2>/dev/null || fail "second SIGTERM: zeef ended before its stage did"
+kill -TERM "$zpid" 2>/dev/null
+for _ in $(seq 50); do kill -0 "$zpid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$zpid" 2>/dev/null; then
+	fail "a second SIGTERM did not end a stage that ignores SIGTERM"
+	kill -KILL "$zpid"
+fi
+wait "$zpid"; rc=$?
+if [ "$rc" -ne 143 ] || ! grep -q "interrupted by signal 15" "$tmp/err"; then
+	fail "second SIGTERM: exit $rc: $(cat "$tmp/err")"
+else
+	echo "ok: a second SIGTERM ends a stage that ignores the first, exit 143"
+fi
+end_ours
 
 # SIGKILL to a stage mid-stream: zeef names it.
 pipeline "$tmp/p.yaml" langzaam "cat; exec sleep ${base}2"
