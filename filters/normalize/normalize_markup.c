@@ -337,6 +337,11 @@ int normalize_markup(struct normalizer *n, const char *s, size_t len,
 		if (!(o->entities && memchr(*out, '&', *out_len)) &&
 		    !(o->html && memchr(*out, '<', *out_len)))
 			break;
+		/* Never write into the buffer being read: S may be one of ours
+		 * (normalize_text calls again on a result of this function). */
+		const struct nbuf *w = &n->markup[which];
+		if (w->p && *out >= w->p && *out < w->p + w->cap)
+			which = !which;
 		if (markup_pass(n, *out, *out_len, &n->markup[which], out, out_len, &again) != 0)
 			return -1;
 		which = !which;
