@@ -19,8 +19,8 @@
 #
 # Under ASan (BIN is build/san/bin) allocation failures are not swept: the
 # sanitizer's allocator is not the one being failed. Every N is tried up to
-# FAULT_SWEEP_LIMIT (default 150), then a stride so that one sweep stays near
-# twice that many runs (tag-entities makes a few thousand allocations);
+# FAULT_SWEEP_LIMIT (default 150), then a stride that adds about 100 runs
+# (tag-entities makes a few thousand allocations);
 # FAULT_SWEEP_ONLY=LABEL runs one program (a filter, zeef-run, zeef-render).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -98,11 +98,11 @@ sweep() {
 	# "write error: Input/output error" names it well enough, "Success" not.
 	local stdio_ok='(write|read) error.*: (Input/output error|No space left on device)'
 	# How many calls a fault-free run makes: every N up to $limit, then a
-	# stride that keeps the sweep to about 2 * $limit runs.
+	# stride that adds about 100 more runs.
 	local total step=1
 	run_one "$label" "$class:999999999:$kind" "$prog" "$@"
 	total=$(awk '/^calls /{s += $3} END {print s + 0}' "$tmp/log" 2>/dev/null)
-	[ "${total:-0}" -gt "$limit" ] && step=$(( (total - limit) / limit + 1 ))
+	[ "${total:-0}" -gt "$limit" ] && step=$(( (total - limit) / 100 + 1 ))
 	for ((n = 1; ; n += (n < limit ? 1 : step))); do
 		run_one "$label" "$class:$n:$kind" "$prog" "$@"
 		[ "$fired" -eq 1 ] || return 0
