@@ -276,6 +276,18 @@ static int cmd_run(int argc, char **argv)
 		return rc;
 	} else if (f == 0 && zeef_check_order(p, 0, (size_t)t, 0, stderr))
 		rc = 65;
+	if (!rc && on_error && !strcmp(on_error, "skip")) {
+		/* a worker that leaves a record out would shift every later
+		 * record of the merge onto the wrong chunk */
+		for (long i = f; i <= t && !rc; i++)
+			if (p->stages[i].workers > 1) {
+				fprintf(stderr, "zeef: --on-error=skip cannot be used with workers: (stage '%s' has "
+				        "workers: %d); use --on-error=pass, or run without workers\n",
+				        p->stages[i].name, p->stages[i].workers);
+				rc = 64;
+			}
+		o.records_may_drop = 1;
+	}
 	if (!rc && on_error) {
 		char arg[32];
 		snprintf(arg, sizeof arg, "--on-error=%s", on_error);

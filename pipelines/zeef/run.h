@@ -32,6 +32,7 @@ struct zeef_run_opts {
 	const char *tee_dir;     /* keep each stage's output here, or NULL */
 	int stats;               /* print the per-stage table on stderr */
 	enum zeef_progress progress;
+	int records_may_drop;    /* --on-error=skip: stages may leave records out */
 };
 
 /* Run stages o->from..o->to of P (programs resolved). Returns the exit
