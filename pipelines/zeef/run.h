@@ -16,6 +16,9 @@
  * `bash -o pipefail` would. SIGPIPE means a later stage or the reader of
  * zeef's output stopped early, which is not a failure; when zeef's own
  * output was closed it ends quietly by SIGPIPE too, as cat(1) does.
+ * Where zeef relays both sides of a stage it counts records, and a stage
+ * that wrote fewer or more than it read (and was not cut short by a later
+ * one stopping) fails with 70; pipe-to-pipe stages are not counted.
  */
 #ifndef ZEEF_RUN_H
 #define ZEEF_RUN_H
