@@ -200,7 +200,8 @@ void zeef_workers_write(struct run *r, size_t bi)
 		return;
 	}
 	uint64_t lines = count_lines(data, (size_t)n);
-	queue_tail(st)->lines += lines;
+	if (queue_tail(st))   /* none once the merge ended at a failure */
+		queue_tail(st)->lines += lines;
 	p->owed += lines;
 	p->given += lines;
 	st->given += lines;
@@ -209,7 +210,7 @@ void zeef_workers_write(struct run *r, size_t bi)
 	zeef_buf_drop(&b->buf, (size_t)n);
 	if (st->stopping && !p->in_mid_line)
 		stop_feeding(r, bi, -1);
-	else if (ends_chunk && (size_t)n == limit) {
+	else if (ends_chunk && (size_t)n == limit && queue_tail(st)) {
 		queue_tail(st)->closed = 1;
 		st->cur = -1;
 	}
