@@ -43,6 +43,8 @@ static const char common_help[] =
 	"                                (the default)\n"
 	"                          skip  warn on stderr and drop the line\n"
 	"                          pass  warn on stderr and write the line unchanged\n"
+	"                                (a line over --max-record-bytes cannot be\n"
+	"                                passed: it is dropped with a warning)\n"
 	"  -u, --unbuffered      flush the output after every record\n"
 	"      --data=DIR        read language files from DIR before the built-in ones\n"
 	"      --max-record-bytes=N\n"
@@ -162,6 +164,25 @@ static void describe(void)
 	printf("}\n");
 }
 
+/* The message for an option getopt refused: ARG is the word it was in. */
+static int bad_option(const struct option *all, const char *arg)
+{
+	if (strncmp(arg, "--", 2) != 0)
+		return filter_usage_error("invalid option -- '%c'", optopt > 0 && optopt < 128 ? optopt : '?');
+	const char *name = arg + 2;
+	size_t n = strcspn(name, "="), matches = 0;
+	for (const struct option *o = all; o->name; o++) {
+		if (strncmp(o->name, name, n) != 0)
+			continue;
+		if (strlen(o->name) == n && name[n] == '=' && o->has_arg == no_argument)
+			return filter_usage_error("option '--%s' takes no argument", o->name);
+		matches++;
+	}
+	if (matches > 1)
+		return filter_usage_error("option '%.*s' is ambiguous", (int)n + 2, arg);
+	return filter_usage_error("unrecognized option '%s'", arg);
+}
+
 static int parse_options(int argc, char **argv)
 {
 	size_t ncommon = sizeof common_options / sizeof common_options[0];
@@ -183,7 +204,7 @@ static int parse_options(int argc, char **argv)
 	if (spec->flags & FILTER_DOCUMENTS)
 		all[ncommon + nown++] = (struct option){"text", no_argument, NULL, OPT_TEXT};
 	opterr = 0;
-	snprintf(shortopts, sizeof shortopts, "+:hVu%s", spec->shortopts ? spec->shortopts : "");
+	snprintf(shortopts, sizeof shortopts, ":hVu%s", spec->shortopts ? spec->shortopts : "");
 
 	rc = 0;
 	while (rc == 0 && (c = getopt_long(argc, argv, shortopts, all, NULL)) != -1) {
@@ -231,10 +252,7 @@ static int parse_options(int argc, char **argv)
 			text_mode = 1;
 			break;
 		case '?':
-			if (optopt)
-				rc = filter_usage_error("invalid option -- '%c'", optopt);
-			else
-				rc = filter_usage_error("unrecognized option '%s'", argv[optind - 1]);
+			rc = bad_option(all, argv[optind - 1]);
 			break;
 		case ':':
 			rc = filter_usage_error("option '%s' requires an argument", argv[optind - 1]);
@@ -323,7 +341,7 @@ static int process(struct record *r, char *line, size_t len)
 		else if (!t)
 			record_error(r, "\"text\" is not a string");
 		else if (!utf8_valid(t, tlen))
-			record_error(r, "\"text\" is not valid UTF-8 (an escaped lone surrogate?)");
+			record_error(r, "\"text\" is not valid UTF-8");
 		if (r->error) {
 			free(fixed);
 			return bad_line(r, line, len, 1);

@@ -30,7 +30,9 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 
 /* Read a record's "sentences" field (code-point spans) as byte spans into
  * *spans (realloc'ed, *cap its capacity). Returns the count, 0 when the field
- * is absent, or -1 when it is malformed (then record_error has been called). */
+ * is absent, or -1 when it is malformed: not an array, a span without
+ * integer start <= end inside the text, or spans out of text order or
+ * overlapping (then record_error has been called). */
 long sentences_from_record(struct record *r, struct sentence_span **spans, size_t *cap);
 
 /* The sentences of record R: from its "sentences" field when present, else

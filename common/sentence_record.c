@@ -11,23 +11,16 @@
 #include <string.h>
 
 #include "filter.h"
+#include "grow.h"
 #include "utf8.h"
 
 /* Grow *SPANS to hold N entries. */
 static void reserve(struct sentence_span **spans, size_t *cap, size_t n)
 {
-	if (n <= *cap)
-		return;
-	size_t c = *cap ? *cap : 16;
-	while (c < n)
-		c *= 2;
-	struct sentence_span *p = realloc(*spans, c * sizeof *p);
-	if (!p) {
+	if (grow_array((void **)spans, cap, n, sizeof **spans) != 0) {
 		filter_warn("out of memory reading sentences");
 		exit(EXIT_SOFTWARE);
 	}
-	*spans = p;
-	*cap = c;
 }
 
 /* Byte offset of code point CP, walking forward from (*byte, *at_cp). */
@@ -61,6 +54,7 @@ long sentences_from_record(struct record *r, struct sentence_span **spans, size_
 		text = "", len = 0;
 	size_t n = zj_len(f), byte = 0, at_cp = 0;
 	size_t ncp = utf8_count_cp(text, len);
+	int64_t prev_end = 0;
 	reserve(spans, cap, n ? n : 1);
 	for (size_t i = 0; i < n; i++) {
 		zjson *o = zj_at(f, i);
@@ -72,6 +66,13 @@ long sentences_from_record(struct record *r, struct sentence_span **spans, size_
 			             "within the text (code points)", i);
 			return -1;
 		}
+		if (s < prev_end) {
+			record_error(r, "sentence %zu: starts at %lld, before the end of sentence %zu "
+			             "(%lld): sentences must be in text order and not overlap",
+			             i, (long long)s, i - 1, (long long)prev_end);
+			return -1;
+		}
+		prev_end = e;
 		(*spans)[i].start = forward(text, len, &byte, &at_cp, (size_t)s);
 		(*spans)[i].end = forward(text, len, &byte, &at_cp, (size_t)e);
 	}
