@@ -533,6 +533,8 @@ static int report(struct run *r)
 		        r->contract_what);
 		rc = 70;
 	}
+	if (!rc)
+		rc = zeef_relay_check_counts(r);
 	if (!rc && r->io_error)
 		rc = 74;
 	return rc;
@@ -634,6 +636,7 @@ out:
 			free(r->stages[s].procs[w].label);
 			zeef_buf_free(&r->stages[s].procs[w].err);
 			zeef_buf_free(&r->stages[s].procs[w].out);
+			free(r->stages[s].procs[w].map);
 		}
 		free(r->stages[s].procs);
 		free(r->stages[s].q);

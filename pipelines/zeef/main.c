@@ -71,7 +71,8 @@ static const char usage_text[] =
 "                           terminal), always, or never\n"
 "      --on-error=fail|skip|pass\n"
 "                           given to every stage that is a Zeef filter (one\n"
-"                           that answers --describe): what to do with bad input\n"
+"                           that answers --describe): what to do with bad input;\n"
+"                           skip is refused (64) when a stage has workers\n"
 "  -u, --unbuffered         likewise: every filter flushes after each record\n"
 "      --describe           print what the chain requires, uses and provides,\n"
 "                           as one JSON line (as a filter's --describe does),\n"
@@ -106,14 +107,18 @@ static const char usage_text[] =
 "signal). A second one sends SIGKILL to stages still running.\n"
 "A stage with `workers: N` runs N copies; zeef spreads the records over them\n"
 "and merges their output in input order, byte-identical to one copy. Such a\n"
-"stage must write exactly one line per non-blank input line.\n"
+"stage must write exactly one line per non-blank input line. When a worker\n"
+"fails, the output ends (after a whole line) where one copy's would, and zeef\n"
+"says which input record the worker's own <stdin>:N is.\n"
+"A stage zeef counts (with --stats or --tee, or next to workers) that writes\n"
+"fewer or more records than it read fails the run with 70.\n"
 "\n"
 "Exit status:\n"
 "  0    success\n"
 "  64   bad command line\n"
 "  65   the pipeline is not valid (check: any error found)\n"
 "  66   the pipeline file cannot be read\n"
-"  70   internal error, or a stage with workers broke the one-record rule\n"
+"  70   internal error, or a counted stage broke the one-record rule\n"
 "  74   an I/O error (writing the output, --tee)\n"
 "  N    run: the status of the first failing stage (128+S: killed by signal S)\n"
 "  124  run: a stage ran past its timeout\n"
@@ -277,6 +282,18 @@ static int cmd_run(int argc, char **argv)
 		return rc;
 	} else if (f == 0 && zeef_check_order(p, 0, (size_t)t, 0, stderr))
 		rc = 65;
+	if (!rc && on_error && !strcmp(on_error, "skip")) {
+		/* a worker that leaves a record out would shift every later
+		 * record of the merge onto the wrong chunk */
+		for (long i = f; i <= t && !rc; i++)
+			if (p->stages[i].workers > 1) {
+				fprintf(stderr, "zeef: --on-error=skip cannot be used with workers: (stage '%s' has "
+				        "workers: %d); use --on-error=pass, or run without workers\n",
+				        p->stages[i].name, p->stages[i].workers);
+				rc = 64;
+			}
+		o.records_may_drop = 1;
+	}
 	if (!rc && on_error) {
 		char arg[32];
 		snprintf(arg, sizeof arg, "--on-error=%s", on_error);

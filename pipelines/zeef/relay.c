@@ -90,6 +90,34 @@ void zeef_run_message(struct run *r, const char *fmt, ...)
 	write_all(2, buf, n < 0 ? 0 : (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
 }
 
+/* A worker's "<stdin>:N" counts its own lines; say which input record
+ * that is (the first "<stdin>:N:" in the line, if any). */
+static void note_worker_line(struct run *r, const struct proc *p, const char *s, size_t n)
+{
+	static const char tag[] = "<stdin>:";
+	const struct rstage *st = &r->stages[p->stage];
+	if (st->nprocs < 2)
+		return;
+	const char *end = s + n;
+	for (const char *at = s; (at = memchr(at, '<', (size_t)(end - at))); at++) {
+		if ((size_t)(end - at) < sizeof tag || memcmp(at, tag, sizeof tag - 1))
+			continue;
+		const char *d = at + sizeof tag - 1;
+		uint64_t line = 0;
+		int digits = 0;
+		for (; d < end && *d >= '0' && *d <= '9' && digits < 19; d++, digits++)
+			line = line * 10 + (uint64_t)(*d - '0');
+		if (!digits || d == end || *d != ':')
+			continue;
+		uint64_t rec = zeef_workers_record_of(r, p->stage, p->worker, line);
+		if (rec)
+			zeef_run_message(r, "zeef: stage '%s' worker %d: its <stdin>:%llu is input record %llu\n",
+			                 st->def->name, p->worker + 1, (unsigned long long)line,
+			                 (unsigned long long)rec);
+		return;
+	}
+}
+
 /* Hand on the complete lines of a stage's stderr, each after its label;
  * at EOF (or past 4 KiB without a newline) the rest too. */
 static void flush_stderr(struct run *r, struct proc *p, int eof)
@@ -105,6 +133,7 @@ static void flush_stderr(struct run *r, struct proc *p, int eof)
 		write_all(2, s, n);
 		if (!nl)
 			write_all(2, "\n", 1);
+		note_worker_line(r, p, s, n);
 		zeef_buf_drop(&p->err, n);
 	}
 }
@@ -145,13 +174,39 @@ static void tee_write(struct run *r, struct boundary *b, const char *s, size_t n
 	}
 }
 
+/* Count lines, and records: lines with more than blanks in them. */
+static void count_records(struct boundary *b, const char *s, size_t n)
+{
+	const char *at = s, *end = s + n;
+	while (at < end) {
+		if (!b->rec_open) {
+			while (at < end && (*at == ' ' || *at == '\t' || *at == '\r'))
+				at++;
+			if (at == end)
+				return;
+			if (*at == '\n') {
+				b->lines++;
+				at++;
+				continue;
+			}
+			b->rec_open = 1;
+		}
+		const char *nl = memchr(at, '\n', (size_t)(end - at));
+		if (!nl)
+			return;
+		b->lines++;
+		b->records++;
+		b->rec_open = 0;
+		at = nl + 1;
+	}
+}
+
 void zeef_run_ingest(struct run *r, struct boundary *b, const char *s, size_t n)
 {
 	if (!n)
 		return;
 	b->bytes += n;
-	for (const char *at = s, *end = s + n; at < end && (at = memchr(at, '\n', (size_t)(end - at))); at++)
-		b->lines++;
+	count_records(b, s, n);
 	b->ends_in_newline = s[n - 1] == '\n';
 	if (b->tee_fd >= 0)
 		tee_write(r, b, s, n);
@@ -201,6 +256,7 @@ void zeef_run_ingest_end(struct run *r, struct boundary *b)
 void zeef_run_abort_boundary(struct run *r, size_t bi)
 {
 	struct boundary *b = &r->b[bi];
+	b->cut = 1;
 	b->buf.off = b->buf.len = 0;
 	if (!b->dst_done) {
 		if (b->dst_fd > 1)
@@ -313,4 +369,27 @@ void zeef_relay_settle(struct run *r)
 			}
 		}
 	}
+}
+
+int zeef_relay_check_counts(struct run *r)
+{
+	if (r->stdout_broken || r->o->records_may_drop)
+		return 0;
+	for (size_t s = 0; s < r->n; s++) {
+		const struct boundary *in = &r->b[s], *out = &r->b[s + 1];
+		/* a stage whose output was cut short (a later one stopped
+		 * reading) may have been ended by SIGPIPE before it wrote all */
+		if (!in->relayed || !out->relayed || out->cut || (s == 0 && r->o->nfiles))
+			continue;
+		uint64_t got = in->records + (uint64_t)in->rec_open, gave = out->records + (uint64_t)out->rec_open;
+		if (got == gave)
+			continue;
+		const struct rstage *st = &r->stages[s];
+		zeef_run_message(r, "zeef: stage '%s' (%zu of %zu) read %llu records and wrote %llu; "
+		                 "a stage must write exactly one record per record\n",
+		                 st->def->name, st->index + 1, r->p->nstages, (unsigned long long)got,
+		                 (unsigned long long)gave);
+		return 70;
+	}
+	return 0;
 }

@@ -16,6 +16,9 @@
  * `bash -o pipefail` would. SIGPIPE means a later stage or the reader of
  * zeef's output stopped early, which is not a failure; when zeef's own
  * output was closed it ends quietly by SIGPIPE too, as cat(1) does.
+ * Where zeef relays both sides of a stage it counts records, and a stage
+ * that wrote fewer or more than it read (and was not cut short by a later
+ * one stopping) fails with 70; pipe-to-pipe stages are not counted.
  */
 #ifndef ZEEF_RUN_H
 #define ZEEF_RUN_H
@@ -32,6 +35,7 @@ struct zeef_run_opts {
 	const char *tee_dir;     /* keep each stage's output here, or NULL */
 	int stats;               /* print the per-stage table on stderr */
 	enum zeef_progress progress;
+	int records_may_drop;    /* --on-error=skip: stages may leave records out */
 };
 
 /* Run stages o->from..o->to of P (programs resolved). Returns the exit

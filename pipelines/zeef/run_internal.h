@@ -40,6 +40,10 @@ struct proc {
 	struct zeef_buf out;         /* workers: output not merged yet */
 	int out_eof;
 	uint64_t owed;           /* workers: lines given, not yet merged */
+	uint64_t given;          /* workers: lines given in all */
+	int in_mid_line;         /* workers: the last byte given was not '\n' */
+	struct wmap *map;        /* workers: where each chunk started, nmap of them */
+	size_t nmap, capmap;
 	int reaped, status;
 	struct rusage ru;
 	double t_end;
@@ -52,6 +56,13 @@ struct chunk {
 	int closed;              /* no more lines will be added */
 };
 
+/* A worker's line WLINE (1-based, its own <stdin>) is record RECORD of
+ * the stage's input (1-based, blank lines not counted); the lines after it
+ * follow on, up to the next entry. */
+struct wmap {
+	uint64_t wline, record;
+};
+
 struct rstage {
 	const struct zeef_stage *def;
 	size_t index;            /* in the pipeline (messages, tee file names) */
@@ -61,6 +72,9 @@ struct rstage {
 	size_t qhead, qlen, qcap;
 	int cur;                 /* workers: the one being fed, -1 for none */
 	size_t cur_bytes;
+	uint64_t given;          /* workers: records given in all */
+	int stopping;            /* workers: one failed: no new chunks */
+	int ended;               /* workers: merged up to the failure: no more */
 	double t_start;
 	int timed_out;           /* `timeout:` passed: SIGTERM sent */
 	double kill_at;          /* then SIGKILL at this time */
@@ -80,6 +94,9 @@ struct boundary {
 	size_t nws;
 	int tee_fd;              /* -1 for none */
 	uint64_t bytes, lines;   /* what the source wrote */
+	uint64_t records;        /* its lines that are not blank (ended by '\n') */
+	int rec_open;            /* a non-blank line is not ended yet */
+	int cut;                 /* stopped early: not all that entered was handed on */
 	int ends_in_newline;
 };
 
@@ -114,6 +131,9 @@ int zeef_workers_want_read(const struct run *r, size_t si, int w);
 void zeef_workers_read(struct run *r, size_t si, int w);
 void zeef_workers_merge(struct run *r, size_t bi);
 void zeef_workers_finish_input(struct run *r, size_t bi);
+/* After stage SI's worker W wrote line N of its stderr naming "<stdin>:N":
+ * the input record it is, or 0 when not known. */
+uint64_t zeef_workers_record_of(const struct run *r, size_t si, int w, uint64_t n);
 
 /* relay.c: one step each, never blocking. */
 void zeef_relay_read_stderr(struct run *r, struct proc *p);   /* label its lines */
@@ -121,6 +141,10 @@ void zeef_relay_read_source(struct run *r, size_t bi);
 void zeef_relay_write_dest(struct run *r, size_t bi);
 void zeef_relay_settle(struct run *r);   /* merge workers, close finished ends */
 void zeef_relay_clear_progress(struct run *r);
+/* After a run that succeeded: a stage zeef relayed on both sides (counted)
+ * must have written as many records as it read. Returns 0, or 70 after
+ * saying which stage did not. */
+int zeef_relay_check_counts(struct run *r);
 
 /* Print "MSG" on stderr, clearing a progress line first. */
 void zeef_run_message(struct run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

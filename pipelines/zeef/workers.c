@@ -13,9 +13,17 @@
  * starts only while the merged stream has room, and goes to the head worker
  * when the others hold too much. Memory stays bounded by about N times
  * RUN_WORKER_CAP plus the longest record.
+ *
+ * A worker that fails (stops reading, or ends with lines still owed) stops
+ * the stage: no new chunk starts, the worker being fed gets the rest of the
+ * line it is in and then its end of input, and the merge goes on in order
+ * up to the failing chunk, hands on the lines of it that were written
+ * whole, and ends the stage's output there, cleanly, after a whole line.
+ * The workers' statuses then say why (exec.c reports them).
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -44,6 +52,60 @@ static void queue_push(struct rstage *st, int worker)
 		}
 	}
 	st->q[st->qhead + st->qlen++] = (struct chunk){ .worker = worker };
+	struct proc *p = &st->procs[worker];
+	if (p->nmap == p->capmap) {
+		size_t cap = p->capmap ? p->capmap * 2 : 16;
+		struct wmap *m = realloc(p->map, cap * sizeof *m);
+		if (!m) {
+			fputs("zeef: out of memory\n", stderr);
+			exit(70);
+		}
+		p->map = m;
+		p->capmap = cap;
+	}
+	p->map[p->nmap++] = (struct wmap){ .wline = p->given + 1, .record = st->given + 1 };
+}
+
+uint64_t zeef_workers_record_of(const struct run *r, size_t si, int w, uint64_t n)
+{
+	const struct proc *p = &r->stages[si].procs[w];
+	if (n == 0 || n > p->given)
+		return 0;
+	size_t lo = 0, hi = p->nmap;   /* the last entry with wline <= n */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->map[mid].wline <= n)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (!p->nmap || p->map[lo].wline > n)
+		return 0;
+	return p->map[lo].record + (n - p->map[lo].wline);
+}
+
+/* Stage SI cannot go on as it was (worker DEAD, or -1, failed): start no
+ * new chunk, let the worker being fed finish the line it is in, close the
+ * other workers' input, and once nobody is fed, stop the input boundary
+ * (the stage before gets SIGPIPE, which is not a failure). */
+static void stop_feeding(struct run *r, size_t si, int dead)
+{
+	struct rstage *st = &r->stages[si];
+	st->stopping = 1;
+	int fed = 0;
+	for (int w = 0; w < st->nprocs; w++) {
+		struct proc *p = &st->procs[w];
+		if (p->in_fd < 0)
+			continue;
+		if (w != dead && w == st->cur && p->in_mid_line) {
+			fed = 1;
+			continue;
+		}
+		close(p->in_fd);
+		p->in_fd = -1;
+	}
+	if (!fed && !r->b[si].dst_done)
+		zeef_run_abort_boundary(r, si);
 }
 
 static void queue_pop(struct rstage *st)
@@ -65,7 +127,9 @@ int zeef_workers_want_write(const struct run *r, size_t bi)
 	if (b->dst_done || b->buf.len == 0)
 		return -1;
 	if (st->cur >= 0)
-		return st->cur;
+		return st->procs[st->cur].in_fd >= 0 ? st->cur : -1;
+	if (st->stopping)
+		return -1;
 	if (r->b[bi + 1].buf.len >= RUN_BOUNDARY_CAP)
 		return -1;
 	size_t held = 0;
@@ -108,7 +172,12 @@ void zeef_workers_write(struct run *r, size_t bi)
 	const char *data = b->buf.p + b->buf.off;
 	size_t limit = b->buf.len;
 	int ends_chunk = 0;
-	if (st->cur_bytes + limit >= RUN_CHUNK_BYTES) {
+	if (st->stopping) {
+		/* only the rest of the line the worker is in */
+		const char *nl = memchr(data, '\n', limit);
+		if (nl)
+			limit = (size_t)(nl - data) + 1;
+	} else if (st->cur_bytes + limit >= RUN_CHUNK_BYTES) {
 		size_t from = RUN_CHUNK_BYTES > st->cur_bytes + 1 ? RUN_CHUNK_BYTES - st->cur_bytes - 1 : 0;
 		const char *nl = from < limit ? memchr(data + from, '\n', limit - from) : NULL;
 		if (nl) {
@@ -127,15 +196,21 @@ void zeef_workers_write(struct run *r, size_t bi)
 			                 st->def->name, w + 1, strerror(errno));
 			r->io_error = 1;
 		}
-		zeef_run_abort_boundary(r, bi);
+		stop_feeding(r, bi, w);
 		return;
 	}
 	uint64_t lines = count_lines(data, (size_t)n);
-	queue_tail(st)->lines += lines;
+	if (queue_tail(st))   /* none once the merge ended at a failure */
+		queue_tail(st)->lines += lines;
 	p->owed += lines;
+	p->given += lines;
+	st->given += lines;
+	p->in_mid_line = n > 0 && data[n - 1] != '\n';
 	st->cur_bytes += (size_t)n;
 	zeef_buf_drop(&b->buf, (size_t)n);
-	if (ends_chunk && (size_t)n == limit) {
+	if (st->stopping && !p->in_mid_line)
+		stop_feeding(r, bi, -1);
+	else if (ends_chunk && (size_t)n == limit && queue_tail(st)) {
 		queue_tail(st)->closed = 1;
 		st->cur = -1;
 	}
@@ -161,7 +236,7 @@ int zeef_workers_want_read(const struct run *r, size_t si, int w)
 	const struct proc *p = &st->procs[w];
 	if (p->out_fd < 0)
 		return 0;
-	return w == head_worker(st) || w == st->cur || p->out.len < RUN_WORKER_CAP;
+	return st->ended || w == head_worker(st) || w == st->cur || p->out.len < RUN_WORKER_CAP;
 }
 
 void zeef_workers_read(struct run *r, size_t si, int w)
@@ -172,7 +247,8 @@ void zeef_workers_read(struct run *r, size_t si, int w)
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return;
 	if (n > 0) {
-		zeef_buf_add(&p->out, tmp, (size_t)n);
+		if (!r->stages[si].ended)   /* else nothing more is merged */
+			zeef_buf_add(&p->out, tmp, (size_t)n);
 		return;
 	}
 	if (n < 0) {
@@ -183,8 +259,9 @@ void zeef_workers_read(struct run *r, size_t si, int w)
 	close(p->out_fd);
 	p->out_fd = -1;
 	p->out_eof = 1;
-	if (p->out.len && p->out.p[p->out.off + p->out.len - 1] != '\n')
-		zeef_buf_add(&p->out, "\n", 1);
+	/* lines still owed that will never come: the worker failed */
+	if (p->owed > count_lines(p->out.p + p->out.off, p->out.len) && !r->stages[si].stopping)
+		stop_feeding(r, si, w);
 }
 
 /* Reported after the run (exec.c), unless the worker failed anyway. */
@@ -196,8 +273,21 @@ static void contract_error(struct run *r, size_t si, int w, const char *what)
 		r->contract_worker = w;
 		r->contract_what = what;
 	}
-	zeef_run_abort_boundary(r, si + 1);
-	zeef_run_abort_boundary(r, si);
+}
+
+/* The merge of stage SI's output ends here: what boundary BI holds (whole
+ * lines) is still handed on, then the next stage gets its end of input. */
+static void end_merge(struct run *r, size_t si, size_t bi)
+{
+	struct rstage *st = &r->stages[si];
+	st->ended = 1;
+	st->qlen = st->qhead = 0;
+	for (int w = 0; w < st->nprocs; w++)
+		st->procs[w].out.off = st->procs[w].out.len = 0;
+	if (!st->stopping)
+		stop_feeding(r, si, -1);
+	r->b[bi].src_done = 1;
+	r->b[bi].cut = 1;
 }
 
 void zeef_workers_merge(struct run *r, size_t bi)
@@ -233,7 +323,17 @@ void zeef_workers_merge(struct run *r, size_t bi)
 			continue;
 		}
 		if (c->merged < c->lines && p->out_eof) {
+			/* A last line without its '\n' counts only from a
+			 * worker that ends well: wait for its status. */
+			int partial = p->out.len && p->owed == 1 && c->closed;
+			if (partial && !p->reaped)
+				break;
+			if (partial && WIFEXITED(p->status) && WEXITSTATUS(p->status) == 0) {
+				zeef_buf_add(&p->out, "\n", 1);
+				continue;
+			}
 			contract_error(r, si, c->worker, "fewer");
+			end_merge(r, si, bi);
 			return;
 		}
 		break;
@@ -246,6 +346,7 @@ void zeef_workers_merge(struct run *r, size_t bi)
 	for (int w = 0; w < st->nprocs; w++)
 		if (st->procs[w].out.len) {
 			contract_error(r, si, w, "more");
+			end_merge(r, si, bi);
 			return;
 		}
 	b->src_done = 1;
