@@ -288,14 +288,9 @@ int record_parse(struct record *r, const char *line, size_t len)
  * other control characters, "/" unescaped). A value json-c holds with a
  * serialiser of its own (a parsed double's original text, an integer beyond
  * 64 bits, zj_raw) keeps that text. */
-struct outbuf {
-	char *s;
-	size_t len, cap;
-};
+static struct zj_text out_buf;
 
-static struct outbuf out_buf;
-
-static void out_reserve(struct outbuf *b, size_t more)
+static void out_reserve(struct zj_text *b, size_t more)
 {
 	if (b->len + more <= b->cap)
 		return;
@@ -311,7 +306,7 @@ static void out_reserve(struct outbuf *b, size_t more)
 	b->cap = cap;
 }
 
-static void out_bytes(struct outbuf *b, const char *s, size_t n)
+static void out_bytes(struct zj_text *b, const char *s, size_t n)
 {
 	out_reserve(b, n);
 	memcpy(b->s + b->len, s, n);
@@ -326,7 +321,7 @@ static const unsigned char needs_escape[256] = {
 	['\\'] = 1,
 };
 
-static void out_string(struct outbuf *b, const char *s, size_t n)
+static void out_string(struct zj_text *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t i = 0, run;
@@ -363,7 +358,40 @@ static void out_string(struct outbuf *b, const char *s, size_t n)
 	b->s[b->len++] = '"';
 }
 
-static void out_value(struct outbuf *b, zjson *v)
+void zj_text_reset(struct zj_text *t)
+{
+	t->len = 0;
+}
+
+void zj_text_raw(struct zj_text *t, const char *json, size_t len)
+{
+	out_bytes(t, json, len);
+}
+
+void zj_text_string(struct zj_text *t, const char *s, size_t len)
+{
+	out_string(t, s, len);
+}
+
+void zj_text_int(struct zj_text *t, int64_t v)
+{
+	char num[24];
+	int n = snprintf(num, sizeof num, "%" PRId64, v);
+	out_bytes(t, num, (size_t)n);
+}
+
+zjson *zj_text_value(const struct zj_text *t)
+{
+	return zj_raw(t->s ? t->s : "", t->len);
+}
+
+void zj_text_free(struct zj_text *t)
+{
+	free(t->s);
+	*t = (struct zj_text){0};
+}
+
+static void out_value(struct zj_text *b, zjson *v)
 {
 	const char *text;
 	char num[24];
@@ -440,7 +468,7 @@ int record_write(const struct record *r, FILE *out)
 	/* Give back the memory of an unusually large record. */
 	if (out_buf.cap > ((size_t)64 << 20)) {
 		free(out_buf.s);
-		out_buf = (struct outbuf){0};
+		out_buf = (struct zj_text){0};
 	}
 	return 0;
 }

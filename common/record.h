@@ -112,6 +112,24 @@ const char *zj_str(const zjson *v, size_t *len_bytes);
 int64_t zj_intval(const zjson *v, int *ok);
 double zj_num(const zjson *v);                        /* int or double, else 0 */
 
+/* Building a value as JSON text, for long lists of small objects (spans):
+ * one zjson per element costs a json-c object and hash table each, which
+ * dominates time and memory in filters that write thousands of spans. The
+ * text is written the way the record writer writes, so the bytes are the
+ * same as with zj_span. Zero-initialise a zj_text; reuse it with
+ * zj_text_reset; zj_text_value copies the text into a write-only value
+ * (like zj_raw) that record_set takes. Out of memory exits 70. */
+struct zj_text {
+	char *s;
+	size_t len, cap;   /* bytes */
+};
+void zj_text_reset(struct zj_text *t);
+void zj_text_raw(struct zj_text *t, const char *json, size_t len_bytes);  /* as is */
+void zj_text_string(struct zj_text *t, const char *s, size_t len_bytes);  /* escaped */
+void zj_text_int(struct zj_text *t, int64_t v);
+zjson *zj_text_value(const struct zj_text *t);
+void zj_text_free(struct zj_text *t);
+
 /* Serialise V compactly (no spaces, "/" unescaped, UTF-8 kept) as
  * NUL-terminated text owned by V, valid until V changes. */
 const char *zj_serialize(zjson *v, size_t *len_bytes);

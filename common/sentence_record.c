@@ -96,72 +96,8 @@ long sentences_of(struct record *r, struct splitter *sp,
 	return (long)n;
 }
 
-/* A growing buffer for sentences_json, kept between calls. */
-static char *json_buf;
-static size_t json_len, json_cap;
-
-static void json_put(const char *s, size_t n)
-{
-	if (json_len + n > json_cap) {
-		size_t cap = json_cap ? json_cap : 4096;
-		while (cap < json_len + n)
-			cap *= 2;
-		char *b = realloc(json_buf, cap);
-		if (!b) {
-			filter_warn("out of memory writing sentences");
-			exit(EXIT_SOFTWARE);
-		}
-		json_buf = b;
-		json_cap = cap;
-	}
-	memcpy(json_buf + json_len, s, n);
-	json_len += n;
-}
-
-/* The LEN bytes at S as a JSON string, escaped as zj_serialize does
- * (json-c: \" \\ \b \f \n \r \t, other control characters \u00xx, "/"
- * and everything else as is). */
-static void json_put_string(const char *s, size_t len)
-{
-	static const char hex[] = "0123456789abcdef";
-	json_put("\"", 1);
-	size_t run = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		json_put(s + run, i - run);
-		run = i + 1;
-		char esc[6] = { '\\', 0 };
-		size_t k = 2;
-		switch (c) {
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		case '\b': esc[1] = 'b'; break;
-		case '\f': esc[1] = 'f'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '\t': esc[1] = 't'; break;
-		default:
-			memcpy(esc + 1, "u00", 3);
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			k = 6;
-		}
-		json_put(esc, k);
-	}
-	json_put(s + run, len - run);
-	json_put("\"", 1);
-}
-
-/* Decimal digits of V. */
-static void json_put_size(size_t v)
-{
-	char d[24];
-	size_t k = sizeof d;
-	do d[--k] = (char)('0' + v % 10); while ((v /= 10) > 0);
-	json_put(d + k, sizeof d - k);
-}
+/* The JSON text of sentences_json, kept between calls. */
+static struct zj_text json;
 
 zjson *sentences_json(const char *text, size_t len,
                       const struct sentence_span *spans, size_t n)
@@ -169,21 +105,19 @@ zjson *sentences_json(const char *text, size_t len,
 	struct cp_cursor cur;
 	(void)len;
 	cp_cursor_init(&cur, text);
-	json_len = 0;
-	json_put("[", 1);
+	zj_text_reset(&json);
+	zj_text_raw(&json, "[", 1);
 	for (size_t i = 0; i < n; i++) {
 		size_t s = cp_cursor_at(&cur, spans[i].start);
 		size_t e = cp_cursor_at(&cur, spans[i].end);
-		if (i)
-			json_put(",", 1);
-		json_put("{\"start\":", 9);
-		json_put_size(s);
-		json_put(",\"end\":", 7);
-		json_put_size(e);
-		json_put(",\"text\":", 8);
-		json_put_string(text + spans[i].start, spans[i].end - spans[i].start);
-		json_put("}", 1);
+		zj_text_raw(&json, i ? ",{\"start\":" : "{\"start\":", i ? 10 : 9);
+		zj_text_int(&json, (int64_t)s);
+		zj_text_raw(&json, ",\"end\":", 7);
+		zj_text_int(&json, (int64_t)e);
+		zj_text_raw(&json, ",\"text\":", 8);
+		zj_text_string(&json, text + spans[i].start, spans[i].end - spans[i].start);
+		zj_text_raw(&json, "}", 1);
 	}
-	json_put("]", 1);
-	return zj_raw(json_buf, json_len);
+	zj_text_raw(&json, "]", 1);
+	return zj_text_value(&json);
 }
