@@ -78,34 +78,6 @@ static int read_entities(zjson *o, struct span_set *s, const char *path, long li
 	return 0;
 }
 
-/* Next non-blank line of F as a parsed object; NULL at the end (*rc 0) or
- * on an error (*rc set). */
-static zjson *next_record(FILE *f, const char *path, long *lineno, char **buf, size_t *cap, int *rc)
-{
-	ssize_t got;
-	while ((got = getline(buf, cap, f)) >= 0) {
-		++*lineno;
-		size_t len = (size_t)got;
-		while (len && ((*buf)[len - 1] == '\n' || (*buf)[len - 1] == '\r'))
-			len--;
-		size_t k = 0;
-		while (k < len && ((*buf)[k] == ' ' || (*buf)[k] == '\t'))
-			k++;
-		if (k == len)
-			continue;
-		zjson *o = zj_parse(*buf, len);
-		if (!o || zj_type(o) != ZJ_OBJECT) {
-			fprintf(stderr, "zeef score entities: %s:%ld: not a JSON object\n", path, *lineno);
-			zj_free(o);
-			*rc = EXIT_DATAERR;
-			return NULL;
-		}
-		return o;
-	}
-	*rc = 0;
-	return NULL;
-}
-
 static void count_type(struct ner_counts *k, int type, int which)
 {
 	long *a = which == 0 ? k->gold : which == 1 ? k->pred : k->correct;
@@ -115,24 +87,26 @@ static void count_type(struct ner_counts *k, int type, int which)
 
 static int score_jsonl(const char *gold_path, const char *pred_path, struct ner_counts *k)
 {
-	FILE *g = fopen(gold_path, "r"), *p = fopen(pred_path, "r");
-	char *gb = NULL, *pb = NULL;
-	size_t gc = 0, pc = 0;
-	long gl = 0, pl = 0;
+	struct score_input g, p;
 	struct span_set gs = {0}, ps = {0};
-	int rc = EXIT_NOINPUT;
-	if (!g || !p) {
-		fprintf(stderr, "zeef score entities: %s: %s\n", g ? pred_path : gold_path, strerror(errno));
-		goto out;
+	int rc = score_open(&g, "entities", gold_path);
+	if (rc)
+		return rc;
+	if ((rc = score_open(&p, "entities", pred_path)) != 0) {
+		score_close(&g);
+		return rc;
 	}
+	long gl, pl;
 	for (;;) {
 		int grc = 0, prc = 0;
-		zjson *go = next_record(g, gold_path, &gl, &gb, &gc, &grc);
-		zjson *po = go || !grc ? next_record(p, pred_path, &pl, &pb, &pc, &prc) : NULL;
+		zjson *go = score_next(&g, &grc);
+		zjson *po = go || !grc ? score_next(&p, &prc) : NULL;
+		gl = g.lr.line;
+		pl = p.lr.line;
 		if (grc || prc) {
 			zj_free(go);
 			zj_free(po);
-			rc = EXIT_DATAERR;
+			rc = grc ? grc : prc;
 			goto out;
 		}
 		if (!go && !po)
@@ -173,12 +147,8 @@ static int score_jsonl(const char *gold_path, const char *pred_path, struct ner_
 	}
 	rc = 0;
 out:
-	if (g)
-		fclose(g);
-	if (p)
-		fclose(p);
-	free(gb);
-	free(pb);
+	score_close(&g);
+	score_close(&p);
 	free(gs.e);
 	free(ps.e);
 	return rc;

@@ -58,38 +58,19 @@ static char *dup_str(const zjson *v)
 }
 
 
-/* Read FILE line by line; call FN(obj, list, file, line) for each object. */
+/* Read FILE record by record; call FN(obj, list, file, line) for each. */
 static int read_jsonl(const char *file, struct qlist *l,
                       int (*fn)(zjson *, struct qlist *, const char *, long))
 {
-	FILE *f = strcmp(file, "-") ? fopen(file, "r") : stdin;
-	if (!f) {
-		fprintf(stderr, "%s: %s: %s\n", prog, file, strerror(errno));
-		return S_NOINPUT;
-	}
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	long no = 0;
-	int rc = S_OK;
-	while (rc == S_OK && (n = getline(&line, &cap, f)) > 0) {
-		no++;
-		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-			n--;
-		if (n == 0)
-			continue;
-		zjson *o = zj_parse(line, (size_t)n);
-		if (zj_type(o) != ZJ_OBJECT) {
-			fprintf(stderr, "%s: %s:%ld: not a JSON object\n", prog, file, no);
-			rc = S_DATA;
-		} else {
-			rc = fn(o, l, file, no);
-		}
+	struct score_input in;
+	int rc = score_open(&in, "quotes", file);
+	zjson *o;
+
+	while (rc == S_OK && (o = score_next(&in, &rc)) != NULL) {
+		rc = fn(o, l, file, in.lr.line);
 		zj_free(o);
 	}
-	free(line);
-	if (f != stdin)
-		fclose(f);
+	score_close(&in);
 	return rc;
 }
 

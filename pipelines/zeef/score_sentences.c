@@ -64,17 +64,15 @@ static int is_space_cp(int32_t cp)
 	       cp == 0x2028 || cp == 0x2029;
 }
 
-/* Read the record at LINE of FILE into *D. Returns 0 or -1 (message printed). */
-static int read_doc(const char *file, long lineno, const char *line, size_t len, struct doc *d)
+/* Read record O, at LINE of FILE, into *D and free O. Returns 0 or -1
+ * (message printed). */
+static int read_doc(const char *file, long lineno, zjson *o, struct doc *d)
 {
-	zjson *o = zj_parse(line, len);
 	const char *why = NULL;
 	size_t tlen = 0, idlen = 0;
 	const char *text = NULL, *id = NULL;
 	zjson *list = NULL;
-	if (!o || zj_type(o) != ZJ_OBJECT)
-		why = "not a JSON object";
-	else if (!(id = zj_str(zj_get(o, "id"), &idlen)))
+	if (!(id = zj_str(zj_get(o, "id"), &idlen)))
 		why = "no string \"id\"";
 	else if (!(text = zj_str(zj_get(o, "text"), &tlen)))
 		why = "no string \"text\"";
@@ -145,38 +143,21 @@ static int read_doc(const char *file, long lineno, const char *line, size_t len,
 
 static int read_docs(const char *file, struct doc_list *l)
 {
-	int fd = open(file, O_RDONLY);
-	if (fd < 0) {
-		fprintf(stderr, "zeef score sentences: %s: %s\n", file, strerror(errno));
-		return SCORE_NOINPUT;
-	}
-	struct line_reader lr;
-	lines_init(&lr, fd, 0);
-	char *line;
-	size_t len;
-	int r, rc = SCORE_OK;
-	while ((r = lines_next(&lr, &line, &len)) != LINE_EOF) {
-		if (r == LINE_ERROR || r == LINE_TOO_LONG) {
-			fprintf(stderr, "zeef score sentences: %s:%ld: %s\n", file, lr.line,
-			        r == LINE_ERROR ? strerror(errno) : "line too long");
-			rc = r == LINE_ERROR ? 74 : SCORE_DATA;
-			break;
-		}
-		size_t k = 0;
-		while (k < len && (line[k] == ' ' || line[k] == '\t')) k++;
-		if (k == len) continue;
+	struct score_input in;
+	int rc = score_open(&in, "sentences", file);
+	zjson *o;
+
+	while (rc == SCORE_OK && (o = score_next(&in, &rc)) != NULL) {
 		if (l->n == l->cap) {
 			l->cap = l->cap ? l->cap * 2 : 64;
 			l->d = xrealloc(l->d, l->cap * sizeof *l->d);
 		}
-		if (read_doc(file, lr.line, line, len, &l->d[l->n])) {
+		if (read_doc(file, in.lr.line, o, &l->d[l->n]))
 			rc = SCORE_DATA;
-			break;
-		}
-		l->n++;
+		else
+			l->n++;
 	}
-	lines_free(&lr);
-	close(fd);
+	score_close(&in);
 	return rc;
 }
 

@@ -44,18 +44,6 @@ struct pred {
 	char *id, *text;
 };
 
-static int read_line(FILE *f, char **buf, size_t *cap, size_t *len)
-{
-	ssize_t n = getline(buf, cap, f);
-	if (n < 0)
-		return 0;
-	while (n > 0 && ((*buf)[n - 1] == '\n' || (*buf)[n - 1] == '\r'))
-		n--;
-	(*buf)[n] = '\0';
-	*len = (size_t)n;
-	return 1;
-}
-
 static char *dup_n(const char *s, size_t n)
 {
 	char *d = malloc(n + 1);
@@ -79,20 +67,11 @@ static struct doc *find_doc(struct table *t, const char *id)
 /* Read reference file NAME as reference number R. Returns 0 or an exit code. */
 static int read_gold(const char *name, int r, struct table *t)
 {
-	FILE *f = fopen(name, "r");
-	if (!f) {
-		fprintf(stderr, "zeef score summary: cannot open %s\n", name);
-		return 66;
-	}
-	char *buf = NULL;
-	size_t cap = 0, len;
-	long line = 0;
-	int rc = 0;
-	while (rc == 0 && read_line(f, &buf, &cap, &len)) {
-		line++;
-		if (len == 0)
-			continue;
-		zjson *o = zj_parse(buf, len);
+	struct score_input in;
+	int rc = score_open(&in, "summary", name);
+	zjson *o;
+	while (rc == 0 && (o = score_next(&in, &rc)) != NULL) {
+		long line = in.lr.line;
 		const char *id = zj_str(zj_get(o, "doc"), NULL);
 		zjson *picks = zj_get(o, "pick_text");
 		if (!id || zj_type(picks) != ZJ_ARRAY) {
@@ -137,27 +116,18 @@ static int read_gold(const char *name, int r, struct table *t)
 		d->ref[r] = text;
 		zj_free(o);
 	}
-	free(buf);
-	fclose(f);
+	score_close(&in);
 	return rc;
 }
 
 static int read_pred(const char *name, struct pred **preds, size_t *n)
 {
-	FILE *f = fopen(name, "r");
-	if (!f) {
-		fprintf(stderr, "zeef score summary: cannot open %s\n", name);
-		return 66;
-	}
-	char *buf = NULL;
-	size_t cap = 0, len, pcap = 0;
-	long line = 0;
-	int rc = 0;
-	while (read_line(f, &buf, &cap, &len)) {
-		line++;
-		if (len == 0)
-			continue;
-		zjson *o = zj_parse(buf, len);
+	struct score_input in;
+	size_t pcap = 0;
+	int rc = score_open(&in, "summary", name);
+	zjson *o;
+	while (rc == 0 && (o = score_next(&in, &rc)) != NULL) {
+		long line = in.lr.line;
 		size_t il, tl;
 		const char *id = zj_str(zj_get(o, "id"), &il);
 		const char *text = zj_str(zj_get(zj_get(o, "summary"), "text"), &tl);
@@ -178,8 +148,7 @@ static int read_pred(const char *name, struct pred **preds, size_t *n)
 		(*preds)[(*n)++].text = dup_n(text, tl);
 		zj_free(o);
 	}
-	free(buf);
-	fclose(f);
+	score_close(&in);
 	return rc;
 }
 
