@@ -162,10 +162,16 @@ check: $(O)/fault.so
 # pipeline loader), render (zeef render per document), and filter-NAME for
 # every filter (its main.c compiled with main and filter_main renamed, so the
 # harness drives the filter's own record callback).
-# `make fuzz FUZZ_SECONDS=N` runs each for N seconds (default 60).
+# `make fuzz FUZZ_SECONDS=N` runs each for N seconds (default 60), or until
+# FUZZ_RUNS executions if that comes first; `FUZZ_TARGETS=yaml` picks some;
+# `FUZZ_ARGS='--indirect'` gives a filter target its own options.
+# The whole libFuzzer log of each target is kept in build/fuzz/T.log
+# (T+opts.log with FUZZ_ARGS).
 FUZZ_CC      ?= clang
 FUZZ_O       := build/fuzz
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS    ?= -1
+FUZZ_ARGS    ?=
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
                 -DZEEF_VERSION='"$(VERSION)"' -Wall -Wextra -Werror -Icommon \
@@ -209,9 +215,11 @@ fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
 	    mkdir -p $(FUZZ_O)/corpus/$$t tests/fuzz/corpus/$$t; \
 	    echo "fuzz $$t: $(FUZZ_SECONDS) s"; \
-	    $(FUZZ_O)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	    ZEEF_FUZZ_ARGS='$(FUZZ_ARGS)' \
+	    $(FUZZ_O)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) \
+	        -max_len=65536 -timeout=10 \
 	        -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(FUZZ_O)/$$t- \
-	        $(FUZZ_O)/corpus/$$t tests/fuzz/corpus/$$t 2>&1 | \
+	        $(FUZZ_O)/corpus/$$t tests/fuzz/corpus/$$t 2>&1 | tee $(FUZZ_O)/$$t$(if $(FUZZ_ARGS),+opts).log | \
 	        grep -E '^(#[0-9]+.*(DONE|INITED)|stat::(number_of_executed_units|peak_rss)|==[0-9]+==ERROR|SUMMARY)' ; \
 	    test -z "$$(ls $(FUZZ_O)/$$t-* 2>/dev/null)" || { echo "fuzz $$t: findings in $(FUZZ_O)/$$t-*"; exit 1; }; \
 	done

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # fuzz-smoke.sh — a few seconds of each libFuzzer harness (tests/fuzz/),
-# starting from the seeds in tests/fuzz/corpus/; any crash, leak, timeout or
+# starting from the seeds in tests/fuzz/corpus/, then the filters again
+# with the options that switch on paths the defaults leave off (the
+# variants below, passed in ZEEF_FUZZ_ARGS); any crash, leak, timeout or
 # sanitizer report fails. `make fuzz FUZZ_SECONDS=N` is the long run.
 # Exits 77 (skipped) without clang and libFuzzer, and in the ASan pass of
 # `make test` (the harnesses are ASan+UBSan builds already).
@@ -17,17 +19,32 @@ make -s -C "$root" fuzz-build >/dev/null || { echo "FAIL: make fuzz-build"; exit
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 findings=$root/build/fuzz/smoke-findings   # kept: a crash found here must be seen
 mkdir -p "$findings"
+variants=(
+	"filter-normalize|--html --keep-lines --form=NFKC"
+	"filter-normalize|--keep-spaces --keep-breaks --keep-invisible --no-mojibake --no-entities --no-dehyphenate --no-date"
+	"filter-tag-entities|--split-compounds"
+	"filter-extract-quotes|--indirect"
+	"filter-summarize|--words=30"
+	"filter-summarize|--method=lead --ratio=0.5"
+)
 fails=0
-for t in $(make -s -C "$root" --no-print-directory -f Makefile -f - print-fuzz-targets <<<'print-fuzz-targets: ; @echo $(FUZZ_TARGETS)'); do
+smoke() { # TARGET [OPTIONS]
+	local t=$1 log=$tmp/$1${2:++opts}.log
 	mkdir -p "$tmp/$t"
-	if "$root/build/fuzz/fuzz-$t" -max_total_time="$seconds" -max_len=16384 -timeout=10 \
-		-rss_limit_mb=2048 -artifact_prefix="$findings/$t-" "$tmp/$t" "$root/tests/fuzz/corpus/$t" \
-		> "$tmp/$t.log" 2>&1; then
-		echo "ok: $t $(grep -Eo '#[0-9]+[[:space:]]+DONE[[:space:]]+cov: [0-9]+' "$tmp/$t.log" | tail -1)"
+	if ZEEF_FUZZ_ARGS=${2:-} "$root/build/fuzz/fuzz-$t" -max_total_time="$seconds" -max_len=16384 \
+		-timeout=10 -rss_limit_mb=2048 -artifact_prefix="$findings/$t-" "$tmp/$t" \
+		"$root/tests/fuzz/corpus/$t" > "$log" 2>&1; then
+		echo "ok: $t${2:+ $2} $(grep -Eo '#[0-9]+[[:space:]]+DONE[[:space:]]+cov: [0-9]+' "$log" | tail -1)"
 	else
-		echo "FAIL: fuzz-$t (input kept in $findings)"
-		grep -E 'ERROR|SUMMARY|#[0-9]+ 0x|Test unit written' "$tmp/$t.log" | head -15
+		echo "FAIL: fuzz-$t${2:+ $2} (input kept in $findings)"
+		grep -E 'ERROR|SUMMARY|#[0-9]+ 0x|Test unit written|bad ZEEF_FUZZ_ARGS' "$log" | head -15
 		fails=$((fails + 1))
 	fi
+}
+for t in $(make -s -C "$root" --no-print-directory -f Makefile -f - print-fuzz-targets <<<'print-fuzz-targets: ; @echo $(FUZZ_TARGETS)'); do
+	smoke "$t"
+done
+for v in "${variants[@]}"; do
+	smoke "${v%%|*}" "${v#*|}"
 done
 [ "$fails" -eq 0 ]

@@ -8,7 +8,12 @@
  * the record; any other bytes become the "text" of {"id":"fuzz","text":…}
  * (invalid UTF-8 repaired), so both the JSON layer and the filter's text
  * rules are reached.
+ *
+ * ZEEF_FUZZ_ARGS, if set, holds the filter's own options, split at spaces
+ * ("--html --keep-lines"), so paths behind a switch are fuzzed too
+ * (`make fuzz FUZZ_ARGS=...`, and tests/cli/fuzz-smoke.sh).
  */
+#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,20 +26,34 @@ int fuzz_filter_real_main(int argc, char **argv);
 
 static const struct filter_spec *spec;
 
+/* Stands in for filter_main: keeps the spec and applies the filter's own
+ * options (ZEEF_FUZZ_ARGS) through its option callback; a bad one aborts. */
 int fuzz_capture_spec(const struct filter_spec *s, int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
+	char shortopts[64];
+	int c;
+
 	spec = s;
+	snprintf(shortopts, sizeof shortopts, ":%s", s->shortopts ? s->shortopts : "");
+	while ((c = getopt_long(argc, argv, shortopts, s->options, NULL)) != -1)
+		if (c == '?' || c == ':' || !s->option || s->option(c, optarg) != 0) {
+			fprintf(stderr, "fuzz: bad ZEEF_FUZZ_ARGS option '%s'\n", argv[optind - 1]);
+			abort();
+		}
 	return 0;
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	static char *args[] = {"fuzz", NULL};
+	static char *args[64] = {"fuzz"};
+	int n = 1;
+	const char *env = getenv("ZEEF_FUZZ_ARGS");
+	char *opts = env ? strdup(env) : NULL; /* kept: args point into it */
 	(void)argc;
 	(void)argv;
-	fuzz_filter_real_main(1, args);
+	for (char *t = opts ? strtok(opts, " ") : NULL; t && n < 63; t = strtok(NULL, " "))
+		args[n++] = t;
+	fuzz_filter_real_main(n, args);
 	if (!spec || (spec->start && spec->start() != 0))
 		abort();
 	return 0;
