@@ -172,6 +172,9 @@ FUZZ_O       := build/fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS    ?= -1
 FUZZ_ARGS    ?=
+# Inputs grow up to FUZZ_MAX_LEN bytes: a long article. Sheer size is the
+# business of tests/cli/hostile-input.sh; small inputs keep executions fast.
+FUZZ_MAX_LEN ?= 16384
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
                 -DZEEF_VERSION='"$(VERSION)"' -Wall -Wextra -Werror -Icommon \
@@ -217,7 +220,7 @@ fuzz: fuzz-build
 	    echo "fuzz $$t: $(FUZZ_SECONDS) s"; \
 	    ZEEF_FUZZ_ARGS='$(FUZZ_ARGS)' \
 	    $(FUZZ_O)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) \
-	        -max_len=65536 -timeout=10 \
+	        -max_len=$(FUZZ_MAX_LEN) -timeout=10 \
 	        -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(FUZZ_O)/$$t- \
 	        $(FUZZ_O)/corpus/$$t tests/fuzz/corpus/$$t 2>&1 | tee $(FUZZ_O)/$$t$(if $(FUZZ_ARGS),+opts).log | \
 	        grep -E '^(#[0-9]+.*(DONE|INITED)|stat::(number_of_executed_units|peak_rss)|==[0-9]+==ERROR|SUMMARY)' ; \
