@@ -24,6 +24,7 @@
 #include <string.h>
 #include "attribution.h"
 #include "mentions.h"
+#include "salience.h"
 
 struct attributor {
 	struct quotes_lexicon lx;
@@ -132,118 +133,22 @@ static size_t cue_phrase_at(const struct attributor *a, size_t t)
 	return best;
 }
 
-/* --- mentions and their persons ---------------------------------------- */
-
-static int mention_person(struct attributor *a, int m);
-
-/* The mention the text is about just before mention FROM (inclusive): in
- * the nearest sentence that has subject-like mentions of people, the first
- * of them (the subject of its main clause, usually); people are mentions
- * that are not bare names, or names with evidence of being people. Within
- * MAX_BACK sentences of SENT and, when PARA >= 0, within that paragraph;
- * failing that, the nearest mention of a person in any position, then the
- * nearest subject-like name of anything. Returns a mention index or -1. */
-static int salient_before(struct attributor *a, int from, int sent, int max_back, int para)
-{
-	struct doc *d = &a->d;
-	int best = -1, best_sent = -1, fallback = -1, weak = -1;
-	for (int j = from; j >= 0; j--) {
-		struct mention *c = &d->men[j];
-		int s = d->tok[c->first].sent;
-		if (sent - s > max_back || (para >= 0 && d->tok[c->first].para != para))
-			break;
-		if (best >= 0 && s != best_sent)
-			return best;
-		int p = mention_person(a, j);
-		if (p < 0)
-			continue;
-		int person_like = c->type != M_NAME || d->per[p].evidence;
-		if (!person_like) {
-			if (weak < 0 && c->subject)
-				weak = j;
-			continue;
-		}
-		if (c->subject && !c->object_pronoun) {
-			best = j;
-			best_sent = s;
-		} else if (fallback < 0) {
-			fallback = j;
-		}
-	}
-	return best >= 0 ? best : fallback >= 0 ? fallback : weak;
-}
-
-/* Across a paragraph break the nearest subject is a weak guide: a reader
- * takes the person the article is about. When mention M lies in an earlier
- * paragraph than HERE_PARA, a person named more often in the document
- * and mentioned in the same window wins. */
-static int topic_across_paragraphs(struct attributor *a, int m, int from, int sent,
-                                   int max_back, int here_para)
-{
-	struct doc *d = &a->d;
-	if (m < 0 || d->tok[d->men[m].first].para == here_para)
-		return m;
-	int pm = mention_person(a, m), best = m;
-	int best_count = pm >= 0 ? d->per[pm].count : 0;
-	for (int j = from; j >= 0; j--) {
-		struct mention *c = &d->men[j];
-		if (sent - d->tok[c->first].sent > max_back)
-			break;
-		int p = mention_person(a, j);
-		if (p < 0 || c->object_pronoun || (c->type == M_NAME && !d->per[p].evidence))
-			continue;
-		if (d->per[p].count > best_count) {
-			best = j;
-			best_count = d->per[p].count;
-		}
-	}
-	return best;
-}
-
-static int resolve_back(struct attributor *a, int from, int sent)
-{
-	int here = from + 1 < (int)a->d.nmen ? a->d.tok[a->d.men[from + 1].first].para : -1;
-	int m = salient_before(a, from, sent, 6, -1);
-	m = topic_across_paragraphs(a, m, from, sent, 6, here);
-	return m >= 0 ? mention_person(a, m) : -1;
-}
-
-static int roles_match(const struct doc *d, size_t a, size_t b)
-{
-	char x[64], y[64];
-	size_t nx = quotes_tok_lower(d, &d->tok[a], x, sizeof x), ny = quotes_tok_lower(d, &d->tok[b], y, sizeof y);
-	if (!nx || !ny)
-		return 0;
-	if (nx >= ny)
-		return memcmp(x + nx - ny, y, ny) == 0;
-	return memcmp(y + ny - nx, x, nx) == 0;
-}
+/* --- mentions and their persons (salience.h) ---------------------------- */
 
 static int mention_person(struct attributor *a, int m)
 {
-	struct doc *d = &a->d;
-	struct mention *x = &d->men[m];
-	if (x->type == M_QUOTE)
-		return a->speaker_person[x->quote];
-	if (x->resolved)
-		return x->person;
-	x->resolved = 1;
-	if (x->type == M_PRONOUN) {
-		x->person = resolve_back(a, m - 1, d->tok[x->first].sent);
-	} else if (x->type == M_DESCRIPTION) {
-		/* "de Amerikaanse president": the last person named with that
-		 * role; "een raadslid" is someone new. */
-		for (int j = m - 1; j >= 0 && x->definite; j--)
-			if (d->men[j].type == M_NAME && d->men[j].role >= 0 &&
-			    roles_match(d, (size_t)d->men[j].role, (size_t)x->last)) {
-				x->person = d->men[j].person;
-				break;
-			}
-		/* "de rijder": someone named before, like a pronoun. */
-		if (x->person < 0 && x->definite && !x->body)
-			x->person = resolve_back(a, m - 1, d->tok[x->first].sent);
-	}
-	return x->person;
+	return salience_person(&a->d, a->speaker_person, m);
+}
+
+static int salient_before(struct attributor *a, int from, int sent, int max_back, int para)
+{
+	return salience_before(&a->d, a->speaker_person, from, sent, max_back, para);
+}
+
+static int topic_across_paragraphs(struct attributor *a, int m, int from, int sent,
+                                   int max_back, int here_para)
+{
+	return salience_topic(&a->d, a->speaker_person, m, from, sent, max_back, here_para);
 }
 
 /* The mention starting at or covering token T, or -1. */
@@ -273,26 +178,19 @@ static int speaker_after(const struct attributor *a, size_t v)
 	return -1;
 }
 
-/* Speaker before token V in its sentence: the nearest subject-like mention,
- * not crossing a quotation. With ARTICLE_SUBJECT, a clause that opens with
- * an article and a few words ("De betogers protesteerden") gives that noun
- * phrase when no mention is found. */
+/* Speaker before token V in its sentence: the nearest subject-like mention
+ * (not in a prepositional phrase, not an object pronoun), not crossing a
+ * quotation; -1 when there is none. */
 static int speaker_before(const struct attributor *a, size_t v)
 {
 	const struct doc *d = &a->d;
-	int weak = -1;
 	for (size_t p = v; p-- > 0 && same_sentence(d, v, p);) {
 		if (d->tok[p].flags & TK_QUOTE)
 			break;
 		int m = mention_at(d, p);
-		if (!usable_speaker(d, m))
-			continue;
-		if (!d->men[m].in_pp && !d->men[m].object_pronoun)
+		if (usable_speaker(d, m) && !d->men[m].in_pp && !d->men[m].object_pronoun)
 			return m;
-		if (weak < 0 && !d->men[m].object_pronoun)
-			weak = m;
 	}
-	(void)weak;
 	return -1;
 }
 
