@@ -16,7 +16,7 @@ PREFIX    ?= /usr/local
 CC        ?= cc
 PKGS      := yaml-0.1 libutf8proc json-c
 DEBS      := libyaml-dev libutf8proc-dev check libjson-c-dev pkg-config parallel jq time \
-             chromium clang libclang-rt-dev valgrind
+             chromium clang libclang-rt-dev llvm valgrind
 
 ifeq ($(SANITIZE),1)
 O         := build/san
@@ -227,3 +227,9 @@ fuzz: fuzz-build
 	    test -z "$$(ls $(FUZZ_O)/$$t-* 2>/dev/null)" || { echo "fuzz $$t: findings in $(FUZZ_O)/$$t-*"; exit 1; }; \
 	done
 .PRECIOUS: $(FUZZ_O)/%.o $(FUZZ_O)/filters/%/fuzz-main.o
+
+# Lines of Zeef's code each corpus reaches (source-based coverage build in
+# build/fuzzcov; FUZZ_TARGETS picks targets). Run after `make fuzz`.
+.PHONY: fuzz-coverage
+fuzz-coverage:
+	@FUZZ_TARGETS='$(FUZZ_TARGETS)' bash tests/fuzz/coverage.sh

@@ -2,8 +2,9 @@
 # fuzz-smoke.sh — a few seconds of each libFuzzer harness (tests/fuzz/),
 # starting from the seeds in tests/fuzz/corpus/, then the filters again
 # with the options that switch on paths the defaults leave off (the
-# variants below, passed in ZEEF_FUZZ_ARGS); any crash, leak, timeout or
-# sanitizer report fails. `make fuzz FUZZ_SECONDS=N` is the long run.
+# variants in tests/fuzz/variants.txt, passed in ZEEF_FUZZ_ARGS); any
+# crash, leak, timeout or sanitizer report fails. `make fuzz FUZZ_SECONDS=N`
+# is the long run.
 # Exits 77 (skipped) without clang and libFuzzer, and in the ASan pass of
 # `make test` (the harnesses are ASan+UBSan builds already).
 set -u
@@ -19,14 +20,7 @@ make -s -C "$root" fuzz-build >/dev/null || { echo "FAIL: make fuzz-build"; exit
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 findings=$root/build/fuzz/smoke-findings   # kept: a crash found here must be seen
 mkdir -p "$findings"
-variants=(
-	"filter-normalize|--html --keep-lines --form=NFKC"
-	"filter-normalize|--keep-spaces --keep-breaks --keep-invisible --no-mojibake --no-entities --no-dehyphenate --no-date"
-	"filter-tag-entities|--split-compounds"
-	"filter-extract-quotes|--indirect"
-	"filter-summarize|--words=30"
-	"filter-summarize|--method=lead --ratio=0.5"
-)
+mapfile -t variants < <(grep -v '^#' "$root/tests/fuzz/variants.txt")
 fails=0
 smoke() { # TARGET [OPTIONS]
 	local t=$1 log=$tmp/$1${2:++opts}.log
