@@ -32,7 +32,11 @@ int lang_set_dir(const char *dir)
 		return -1;
 	free(data_dir);
 	data_dir = strdup(dir);
-	return data_dir ? 0 : -1;
+	if (!data_dir) {
+		fprintf(stderr, "%s: out of memory\n", filter_name());
+		exit(EXIT_SOFTWARE);
+	}
+	return 0;
 }
 
 /* Read DIR/<NAME without its first folder> when it exists. */
@@ -64,17 +68,20 @@ static const struct loaded *load_override(const char *name)
 	struct loaded *l = calloc(1, sizeof *l);
 	size_t cap = 1 << 16, n = 0, got;
 	char *buf = malloc(cap);
-	while (l && buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+	int lost = !l || !buf;   /* out of memory: the file must not load in part */
+	while (!lost && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
 		n += got;
 		if (cap - n - 1 == 0) {
 			char *nb = realloc(buf, cap * 2);
-			if (!nb)
+			if (!nb) {
+				lost = 1;
 				break;
+			}
 			buf = nb;
 			cap *= 2;
 		}
 	}
-	if (!l || !buf || ferror(f)) {
+	if (lost || ferror(f)) {
 		fprintf(stderr, "%s: %s: cannot read: %s\n", filter_name(), path,
 		        ferror(f) ? strerror(errno) : "out of memory");
 		exit(ferror(f) ? EXIT_NOINPUT : EXIT_SOFTWARE);

@@ -15,7 +15,8 @@
 
 #include <stddef.h>
 
-/* Use DIR for overrides. Returns 0, or -1 when DIR is not a directory. */
+/* Use DIR for overrides. Returns 0, or -1 when DIR is not a directory;
+ * out of memory, it prints a message and exits 70. */
 int lang_set_dir(const char *dir);
 
 /* Contents of language file NAME and its length in bytes, or NULL when no

@@ -21,7 +21,8 @@
 # sanitizer's allocator is not the one being failed. Every N is tried up to
 # FAULT_SWEEP_LIMIT (default 150), then a stride that adds about 100 runs
 # (tag-entities makes a few thousand allocations);
-# FAULT_SWEEP_ONLY=LABEL runs one program (a filter, zeef-run, zeef-render).
+# FAULT_SWEEP_ONLY=LABEL runs one program (a filter, zeef-run, zeef-render,
+# or data: split-sentences reading a long language file from --data).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -63,7 +64,7 @@ run_one() {
 	# (in a subshell whose stderr is dropped: bash's "Segmentation fault")
 	(ZEEF_FAULT=$spec ZEEF_FAULT_PROG=$prog ZEEF_FAULT_LOG=$tmp/log LD_PRELOAD=$shim \
 		ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=0 \
-		timeout 20 "$@" < "$tmp/in.jsonl" > "$tmp/out" 2> "$tmp/err"; exit $?) 2>/dev/null
+		timeout 20 "$@" < "${sweep_input:-$tmp/in.jsonl}" > "$tmp/out" 2> "$tmp/err"; exit $?) 2>/dev/null
 	rc=$?
 	runs=$((runs + 1))
 	# --tee copies count as output: all of them, after stdout
@@ -145,6 +146,32 @@ for p in "$BIN"/*; do
 	[ -x "$p" ] && [ "$name" != zeef ] || continue
 	program "$name" "$name" "$p"
 done
+# Language data from --data DIR, in a file long enough to be read in more
+# than one block: a failed allocation on the way must not load part of it
+# (here the part that holds the abbreviation the input needs).
+mkdir "$tmp/data"
+{
+	for i in $(seq 1200); do echo "# padding line $i, so that this file is longer than 64 KiB"; done
+	cat "$root/common/lang/nl/abbreviations.txt"
+	echo xyzq
+} > "$tmp/data/abbreviations.txt"
+echo '{"id":"d","text":"Zie xyzq. Morgen meer."}' > "$tmp/data.jsonl"
+if [ "$sanitized" -eq 0 ] && [ -x "$BIN/split-sentences" ] &&
+	{ [ -z "${FAULT_SWEEP_ONLY:-}" ] || [ "$FAULT_SWEEP_ONLY" = data ]; }; then
+	sweep_input=$tmp/data.jsonl
+	run_one data none:1:EIO split-sentences "$BIN/split-sentences" --data "$tmp/data"
+	if [ "$rc" -ne 0 ] || [ "$(grep -o '"start"' "$tmp/out" | wc -l)" -ne 1 ]; then
+		fail "split-sentences --data: fault-free run exits $rc or splits after the abbreviation: $(cat "$tmp/out" "$tmp/err")"
+	else
+		cp "$tmp/out" "$tmp/data.want"
+		before=$fails
+		sweep data malloc ENOMEM split-sentences "$BIN/split-sentences" --data "$tmp/data"
+		sweep data read EIO split-sentences "$BIN/split-sentences" --data "$tmp/data"
+		[ "$fails" -eq "$before" ] && echo "ok: split-sentences --data"
+	fi
+	unset sweep_input
+fi
+
 if [ -x "$BIN/zeef" ]; then
 	program zeef-run zeef "$BIN/zeef" run "$tmp/pipe.yaml"
 	program zeef-run-tee zeef "$BIN/zeef" run --stats --tee="$tmp/tee" "$tmp/chain.yaml"
