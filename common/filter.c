@@ -72,6 +72,8 @@ static const char common_help[] =
 	"  74  read or write error (such as a full disk)\n"
 	"  A closed output pipe ends the program quietly, by SIGPIPE.\n";
 
+const char filter_marker[] = "zeef filter: answers --describe with one JSON line";
+
 const char *filter_name(void)
 {
 	return spec ? spec->name : "zeef";

@@ -111,4 +111,9 @@ long long filter_parse_count(const char *arg);
 /* The running filter's name ("zeef" before filter_main). */
 const char *filter_name(void);
 
+/* A string compiled into every filter (it is linked with filter.c): zeef
+ * finds Zeef's programs in a folder by it (`zeef list`) without running
+ * anything else that lives there, such as the rest of /usr/local/bin. */
+extern const char filter_marker[];
+
 #endif

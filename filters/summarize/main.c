@@ -287,7 +287,7 @@ static const char help[] =
 
 static const struct filter_spec spec = {
 	.name = "summarize",
-	.purpose = "add an extractive summary of each record's sentences",
+	.purpose = "Add an extractive summary to each record: its best sentences, in order.",
 	.help = help,
 	.requires = "text",
 	.uses = "sentences entities quotes",

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "describe.h"
+#include "filter.h"
 
 #define DESCRIBE_MAX_BYTES 65536
 #define DESCRIBE_TIMEOUT_MS 2000
@@ -278,9 +279,20 @@ static int capture(const char *path, const char *flag, const struct zeef_stage *
 	close(fds[0]);
 	if (timed_out || len >= DESCRIBE_MAX_BYTES)
 		kill(pid, SIGKILL);
+	/* A program may close its output and go on running: it gets what is
+	 * left of the time limit, then SIGKILL. */
 	int status;
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+	pid_t got;
+	while ((got = waitpid(pid, &status, WNOHANG)) == 0 || (got < 0 && errno == EINTR)) {
+		if (got == 0 && now_ms() >= deadline) {
+			kill(pid, SIGKILL);
+			timed_out = 1;
+			while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+				;
+			break;
+		}
+		nanosleep(&(struct timespec){ 0, 2000000 }, NULL);
+	}
 	if (!buf || timed_out || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		free(buf);
 		return -1;
@@ -289,6 +301,39 @@ static int capture(const char *path, const char *flag, const struct zeef_stage *
 	*out = buf;
 	*out_len = len;
 	return 0;
+}
+
+int zeef_is_filter_program(const char *path)
+{
+	struct stat sb;
+	if (stat(path, &sb) || !S_ISREG(sb.st_mode) || access(path, X_OK))
+		return 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	/* Read in blocks; the last MLEN - 1 bytes of a block are kept in
+	 * front of the next, so a marker across two blocks is found. */
+	size_t mlen = strlen(filter_marker), have = 0;
+	char buf[1 << 16];
+	int found = 0;
+	for (;;) {
+		ssize_t n = read(fd, buf + have, sizeof buf - have);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		have += (size_t)n;
+		if (memmem(buf, have, filter_marker, mlen)) {
+			found = 1;
+			break;
+		}
+		if (have >= mlen) {
+			memmove(buf, buf + have - (mlen - 1), mlen - 1);
+			have = mlen - 1;
+		}
+	}
+	close(fd);
+	return found;
 }
 
 int zeef_describe_run(const char *path, const struct zeef_stage *st, struct zeef_describe *d)
@@ -334,14 +379,11 @@ static void print_providers(FILE *err, const char *field)
 	char names[512] = "";
 	while (dir && (e = readdir(dir))) {
 		char path[4096];
-		struct stat sb;
 		struct zeef_describe d;
 		if (e->d_name[0] == '.' || !strcmp(e->d_name, "zeef"))
 			continue;
 		snprintf(path, sizeof path, "%s/%s", self, e->d_name);
-		if (stat(path, &sb) || !S_ISREG(sb.st_mode) || access(path, X_OK))
-			continue;
-		if (zeef_describe_run(path, NULL, &d))
+		if (!zeef_is_filter_program(path) || zeef_describe_run(path, NULL, &d))
 			continue;
 		if (zeef_field_in(d.provides, field) && strlen(names) + strlen(e->d_name) + 8 < sizeof names) {
 			if (found)

@@ -25,6 +25,11 @@ struct zeef_describe {
  * with zeef_describe_free), or -1 when it is not such a JSON object. */
 int zeef_describe_parse(const char *line, size_t len, struct zeef_describe *d);
 
+/* 1 when PATH is a regular executable file holding filter_marker (filter.h):
+ * one of Zeef's own programs, safe to ask --describe when scanning a folder
+ * that holds other programs too. */
+int zeef_is_filter_program(const char *path);
+
 /* Run PATH --describe with the stage's ENV (may be NULL). 0 on success. */
 int zeef_describe_run(const char *path, const struct zeef_stage *st, struct zeef_describe *d);
 

@@ -248,9 +248,8 @@ int zeef_list(FILE *out)
 	char **names = self ? dir_names(self) : NULL;
 	for (size_t i = 0; names && names[i]; i++) {
 		char path[PATH_MAX];
-		struct stat sb;
 		snprintf(path, sizeof path, "%s/%s", self, names[i]);
-		if (!strcmp(names[i], "zeef") || stat(path, &sb) || !S_ISREG(sb.st_mode) || access(path, X_OK))
+		if (!strcmp(names[i], "zeef") || !zeef_is_filter_program(path))
 			continue;
 		struct zeef_describe d;
 		if (zeef_describe_run(path, NULL, &d))

@@ -36,6 +36,29 @@ for f in "$BIN"/*; do
 done
 pass "zeef list shows every filter next to zeef"
 
+# Next to zeef after `make install` live other programs (/usr/local/bin):
+# zeef list asks only Zeef's own programs for --describe, and a program that
+# closes its output and goes on running does not hold zeef check up.
+if [ -x "$BIN/split-sentences" ]; then
+	mkdir "$tmp/bin"
+	cp "$BIN/zeef" "$BIN/split-sentences" "$tmp/bin/"
+	printf '#!/bin/sh\ntouch "%s/ran"\n' "$tmp" > "$tmp/bin/other-tool"
+	printf '#!/bin/sh\nexec >&-\nsleep 30\n' > "$tmp/bin/lingers"
+	chmod +x "$tmp/bin/other-tool" "$tmp/bin/lingers"
+	timeout 20 "$tmp/bin/zeef" list > "$tmp/list2" || fail "zeef list in a shared folder: status $?"
+	grep -q '^  split-sentences ' "$tmp/list2" || fail "zeef list in a shared folder: $(cat "$tmp/list2")"
+	[ ! -e "$tmp/ran" ] || fail "zeef list ran a program that is not Zeef's (other-tool)"
+	grep -q 'other-tool\|lingers' "$tmp/list2" && fail "zeef list shows programs that are not Zeef's: $(cat "$tmp/list2")"
+	pipeline "$tmp/linger.yaml" "{run: $tmp/bin/lingers}" "{run: split-sentences}"
+	start=$SECONDS
+	set +e
+	timeout 20 "$tmp/bin/zeef" check "$tmp/linger.yaml" > /dev/null 2>&1; rc=$?
+	set -e
+	[ "$rc" -ne 124 ] && [ $((SECONDS - start)) -le 8 ] ||
+		fail "zeef check on a stage that closes stdout and runs on: status $rc after $((SECONDS - start)) s"
+	pass "zeef list and check ask only Zeef's programs, and no program holds them up"
+fi
+
 # A chain run by zeef is a stage like any other: the conformance kit.
 kit=$root/tests/conformance/check-stage
 if [ -x "$BIN/normalize" ] && [ -x "$BIN/split-sentences" ] && [ -f "$kit" ]; then
