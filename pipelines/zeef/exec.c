@@ -207,7 +207,6 @@ static int start(struct run *r, int show_progress)
 	for (size_t bi = 0; bi <= n; bi++) {
 		struct boundary *b = &r->b[bi];
 		b->src_fd = b->dst_fd = b->tee_fd = -1;
-		b->at_line_start = 1;
 		int workers_before = bi > 0 && r->stages[bi - 1].def->workers > 1;
 		int workers_after = bi < n && r->stages[bi].def->workers > 1;
 		if (bi == 0)
@@ -630,6 +629,7 @@ out:
 				rc = 74;
 		}
 		zeef_buf_free(&r->b[bi].buf);
+		zeef_buf_free(&r->b[bi].held);
 	}
 	for (size_t s = 0; r->stages && s < r->n; s++) {
 		for (int w = 0; r->stages[s].procs && w < r->stages[s].nprocs; w++) {

@@ -174,29 +174,38 @@ static void tee_write(struct run *r, struct boundary *b, const char *s, size_t n
 	}
 }
 
-/* Count lines, and records: lines with more than blanks in them. */
+/* The state of a line after its next byte C (not '\n'), from LINE_START or
+ * LINE_CR: blank so far, or a record. */
+static enum line_state line_step(int state, char c)
+{
+	if (state == LINE_START && (c == ' ' || c == '\t'))
+		return LINE_START;
+	if (state == LINE_START && c == '\r')
+		return LINE_CR;
+	return LINE_RECORD;
+}
+
+/* Count lines, and records: the lines a filter does not skip as blank. */
 static void count_records(struct boundary *b, const char *s, size_t n)
 {
 	const char *at = s, *end = s + n;
 	while (at < end) {
-		if (!b->rec_open) {
-			while (at < end && (*at == ' ' || *at == '\t' || *at == '\r'))
-				at++;
-			if (at == end)
-				return;
-			if (*at == '\n') {
+		if (b->count_state != LINE_RECORD) {
+			char c = *at++;
+			if (c == '\n') {
 				b->lines++;
-				at++;
-				continue;
+				b->count_state = LINE_START;
+			} else {
+				b->count_state = line_step(b->count_state, c);
 			}
-			b->rec_open = 1;
+			continue;
 		}
 		const char *nl = memchr(at, '\n', (size_t)(end - at));
 		if (!nl)
 			return;
 		b->lines++;
 		b->records++;
-		b->rec_open = 0;
+		b->count_state = LINE_START;
 		at = nl + 1;
 	}
 }
@@ -215,24 +224,24 @@ void zeef_run_ingest(struct run *r, struct boundary *b, const char *s, size_t n)
 		return;
 	}
 	/* A filter writes nothing for a blank line: drop them here so that
-	 * every line given to a worker comes back as one line. */
+	 * every line given to a worker comes back as one line. A line's first
+	 * bytes are held back while it may still be blank. */
 	while (n) {
-		if (b->at_line_start) {
-			while (n && (*s == ' ' || *s == '\t' || *s == '\r') && b->nws < sizeof b->ws) {
-				b->ws[b->nws++] = *s++;
-				n--;
-			}
-			if (!n)
-				return;
-			if (*s == '\n') {
-				b->nws = 0;
-				s++;
-				n--;
+		if (b->feed_state != LINE_RECORD) {
+			char c = *s++;
+			n--;
+			if (c == '\n') {
+				b->held.off = b->held.len = 0;
+				b->feed_state = LINE_START;
 				continue;
 			}
-			zeef_buf_add(&b->buf, b->ws, b->nws);
-			b->nws = 0;
-			b->at_line_start = 0;
+			zeef_buf_add(&b->held, &c, 1);
+			b->feed_state = line_step(b->feed_state, c);
+			if (b->feed_state == LINE_RECORD) {
+				zeef_buf_add(&b->buf, b->held.p + b->held.off, b->held.len);
+				b->held.off = b->held.len = 0;
+			}
+			continue;
 		}
 		const char *nl = memchr(s, '\n', n);
 		size_t k = nl ? (size_t)(nl - s) + 1 : n;
@@ -240,17 +249,17 @@ void zeef_run_ingest(struct run *r, struct boundary *b, const char *s, size_t n)
 		s += k;
 		n -= k;
 		if (nl)
-			b->at_line_start = 1;
+			b->feed_state = LINE_START;
 	}
 }
 
 void zeef_run_ingest_end(struct run *r, struct boundary *b)
 {
 	(void)r;
-	if (b->feeds_workers && !b->at_line_start)
+	if (b->feeds_workers && b->feed_state == LINE_RECORD)
 		zeef_buf_add(&b->buf, "\n", 1);
-	b->at_line_start = 1;
-	b->nws = 0;
+	b->feed_state = LINE_START;
+	b->held.off = b->held.len = 0;
 }
 
 void zeef_run_abort_boundary(struct run *r, size_t bi)
@@ -381,7 +390,8 @@ int zeef_relay_check_counts(struct run *r)
 		 * reading) may have been ended by SIGPIPE before it wrote all */
 		if (!in->relayed || !out->relayed || out->cut || (s == 0 && r->o->nfiles))
 			continue;
-		uint64_t got = in->records + (uint64_t)in->rec_open, gave = out->records + (uint64_t)out->rec_open;
+		uint64_t got = in->records + (in->count_state == LINE_RECORD),
+		         gave = out->records + (out->count_state == LINE_RECORD);
 		if (got == gave)
 			continue;
 		const struct rstage *st = &r->stages[s];

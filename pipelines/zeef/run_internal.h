@@ -80,6 +80,11 @@ struct rstage {
 	double kill_at;          /* then SIGKILL at this time */
 };
 
+/* A filter skips a blank line: only spaces and tabs once the one '\r'
+ * before its '\n' is cut off (lines.h). zeef counts records and feeds
+ * workers by the same rule, a byte at a time while a line may be blank. */
+enum line_state { LINE_START = 0, LINE_CR, LINE_RECORD };
+
 struct boundary {
 	int relayed;
 	int src_fd;              /* single source; -1 when merging workers */
@@ -89,13 +94,13 @@ struct boundary {
 	int dst_done;
 	int dst_small_writes;    /* a blocking pipe (zeef's stdout): PIPE_BUF at a time */
 	int feeds_workers;       /* drop blank lines, end the last line */
-	int at_line_start;
-	char ws[64];             /* blanks at a line start, held back */
-	size_t nws;
+	int feed_state;          /* enum line_state of the line being fed */
+	struct zeef_buf held;    /* its bytes while it may still be blank */
 	int tee_fd;              /* -1 for none */
 	uint64_t bytes, lines;   /* what the source wrote */
 	uint64_t records;        /* its lines that are not blank (ended by '\n') */
-	int rec_open;            /* a non-blank line is not ended yet */
+	int count_state;         /* enum line_state of the line being counted;
+	                            LINE_RECORD: a record not ended yet */
 	int cut;                 /* stopped early: not all that entered was handed on */
 	int ends_in_newline;
 };

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # zeef: `workers: N` gives output byte-identical to one worker, for stand-in
-# stages and (when built) the real filters, including blank lines, CRLF,
-# a missing final newline, and a stage that makes records 64 times larger.
+# stages and (when built) the real filters, including blank lines (long
+# ones too), CRLF, a missing final newline, and a stage that makes records
+# 64 times larger; a line that only looks blank fails as with one copy.
 . "$(dirname "$0")/zeef-lib.bash"
 
 make_input "$tmp/in" 20000
@@ -49,5 +50,27 @@ if [ -x "$BIN/normalize" ] && [ ${#chain[@]} -gt 0 ]; then
 	pass "filters ${chain[*]}: workers 2 byte-identical to 1"
 else
 	echo "skip: the filters are not built yet"
+fi
+
+# Blank is what a filter skips: spaces and tabs, then at most one '\r'. A
+# blank line of 70 spaces is dropped like a short one; a line of '\r' and
+# a tab is not blank, so it fails the stage as it fails one copy (65).
+if [ -x "$BIN/split-sentences" ]; then
+	pipeline "$tmp/s2.yaml" "{run: split-sentences, workers: 2}"
+	{ printf '%70s\n' ''; printf ' \t \r\n'; head -n 5000 "$tmp/in"; } > "$tmp/blanks"
+	split-sentences < "$tmp/blanks" > "$tmp/b1" || fail "split-sentences on long blank lines: exit $?"
+	set +e
+	z run "$tmp/s2.yaml" < "$tmp/blanks" > "$tmp/b2" 2> "$tmp/err"; rc=$?
+	set -e
+	[ "$rc" -eq 0 ] && cmp -s "$tmp/b1" "$tmp/b2" ||
+		fail "long blank lines with workers: exit $rc, $(wc -l < "$tmp/b2") lines: $(head -3 "$tmp/err")"
+	{ head -n 3 "$tmp/in"; printf '\r\t\n'; head -n 3 "$tmp/in"; } > "$tmp/crtab"
+	set +e
+	split-sentences < "$tmp/crtab" > /dev/null 2>&1; rc1=$?
+	z run "$tmp/s2.yaml" < "$tmp/crtab" > "$tmp/c2" 2> "$tmp/err"; rc2=$?
+	set -e
+	[ "$rc1" -eq 65 ] && [ "$rc2" -eq 65 ] && [ "$(wc -l < "$tmp/c2")" -eq 3 ] ||
+		fail "a '\\r\\t' line: one copy exits $rc1, workers $rc2 with $(wc -l < "$tmp/c2") lines: $(head -3 "$tmp/err")"
+	pass "workers drop exactly the lines a filter skips as blank"
 fi
 finish
