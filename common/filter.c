@@ -42,9 +42,10 @@ static const char common_help[] =
 	"                          fail  write the records before it, then exit 65\n"
 	"                                (the default)\n"
 	"                          skip  warn on stderr and drop the line\n"
-	"                          pass  warn on stderr and write the line unchanged\n"
-	"                                (a line over --max-record-bytes cannot be\n"
-	"                                passed: it is dropped with a warning)\n"
+	"                          pass  warn on stderr and write the line unchanged;\n"
+	"                                a line over --max-record-bytes (never held)\n"
+	"                                or a bad document FILE (not a line) cannot\n"
+	"                                be passed, so it ends the run as with fail\n"
 	"  -u, --unbuffered      flush the output after every record\n"
 	"      --data=DIR        read language files from DIR before the built-in ones\n"
 	"      --max-record-bytes=N\n"
@@ -66,7 +67,8 @@ static const char common_help[] =
 	"Exit status:\n"
 	"  0   success (also when --on-error=skip or pass dropped or passed lines)\n"
 	"  64  bad command line\n"
-	"  65  bad input record, with --on-error=fail\n"
+	"  65  bad input record, with --on-error=fail (or pass, when it cannot be\n"
+	"      passed through)\n"
 	"  66  an input file cannot be opened\n"
 	"  70  internal error (out of memory)\n"
 	"  74  read or write error (such as a full disk)\n"
@@ -285,9 +287,14 @@ static void emit_raw(const char *line, size_t len)
 		write_failed();
 }
 
-/* A bad line: apply --on-error. Returns 0 to go on, or the exit code. */
-static int bad_line(const struct record *r, const char *line, size_t len, int passable)
+/* A bad line: apply --on-error. UNPASSABLE is NULL, or why LINE cannot be
+ * written through (it was never held, or is no line); with pass that ends
+ * the run, as with fail: nothing is lost without a failing exit status.
+ * Returns 0 to go on, or the exit code. */
+static int bad_line(const struct record *r, const char *line, size_t len, const char *unpassable)
 {
+	char why[96];
+
 	if (fflush(stdout) != 0)
 		write_failed();
 	switch (on_error) {
@@ -295,13 +302,14 @@ static int bad_line(const struct record *r, const char *line, size_t len, int pa
 		record_print_error(r, " (skipped)");
 		return 0;
 	case ON_ERROR_PASS:
-		if (passable) {
+		if (!unpassable) {
 			record_print_error(r, " (passed through)");
 			emit_raw(line, len);
-		} else {
-			record_print_error(r, " (skipped: too long to pass through)");
+			return 0;
 		}
-		return 0;
+		snprintf(why, sizeof why, " (cannot be passed through: %s)", unpassable);
+		record_print_error(r, why);
+		return EXIT_DATAERR;
 	default:
 		record_print_error(r, "");
 		return EXIT_DATAERR;
@@ -321,7 +329,7 @@ static int process(struct record *r, char *line, size_t len)
 	if (!utf8_valid(line, len)) {
 		if (!(spec->flags & FILTER_REPAIR_UTF8)) {
 			record_error(r, "invalid UTF-8");
-			return bad_line(r, line, len, 1);
+			return bad_line(r, line, len, NULL);
 		}
 		fixed = utf8_repair(line, len, &jlen, &r->utf8_repairs);
 		if (!fixed) {
@@ -332,7 +340,7 @@ static int process(struct record *r, char *line, size_t len)
 	}
 	if (record_parse(r, json, jlen) != 0) {
 		free(fixed);
-		return bad_line(r, line, len, 1);
+		return bad_line(r, line, len, NULL);
 	}
 	if (!(spec->flags & FILTER_TEXT_OPTIONAL)) {
 		zjson *text = record_get(r, "text");
@@ -346,7 +354,7 @@ static int process(struct record *r, char *line, size_t len)
 			record_error(r, "\"text\" is not a string");
 		if (r->error) {
 			free(fixed);
-			return bad_line(r, line, len, 1);
+			return bad_line(r, line, len, NULL);
 		}
 	}
 	/* A failed allocation the filter did not notice (or a library hid)
@@ -360,7 +368,7 @@ static int process(struct record *r, char *line, size_t len)
 	if (rc == 0) {
 		emit_record(r);
 	} else if (r->error) {
-		rc = bad_line(r, line, len, 1);
+		rc = bad_line(r, line, len, NULL);
 	} else {
 		filter_warn("%s:%ld: internal error %d", r->file, r->line, rc);
 		exit(rc);
@@ -396,7 +404,7 @@ static int read_records(int fd, const char *name)
 		}
 		if (st == LINE_TOO_LONG) {
 			record_error(&r, "line longer than %zu bytes (see --max-record-bytes)", max_record_bytes);
-			rc = bad_line(&r, NULL, 0, 0);
+			rc = bad_line(&r, NULL, 0, "too long to hold");
 		} else if (!is_blank(line, len)) {
 			rc = process(&r, line, len);
 		}
@@ -459,7 +467,7 @@ static int read_document(int fd, const char *name, const char *id)
 	if (!bytes) {
 		if (errno == EFBIG) {
 			record_error(&r, "document longer than %zu bytes (see --max-record-bytes)", max_record_bytes);
-			rc = bad_line(&r, NULL, 0, 0);
+			rc = bad_line(&r, NULL, 0, "a document is not a line");
 			record_clear(&r);
 			return rc;
 		}
@@ -480,7 +488,7 @@ static int read_document(int fd, const char *name, const char *id)
 	zj_add(r.obj, "id", zj_cstring(id));
 	if (!text) {
 		record_error(&r, "document is not valid UTF-8");
-		rc = bad_line(&r, NULL, 0, 0);
+		rc = bad_line(&r, NULL, 0, "a document is not a line");
 	} else {
 		zj_add(r.obj, "text", zj_string(text, tlen));
 		errno = 0;
@@ -492,7 +500,7 @@ static int read_document(int fd, const char *name, const char *id)
 		if (rc == 0)
 			emit_record(&r);
 		else if (r.error)
-			rc = bad_line(&r, NULL, 0, 0);
+			rc = bad_line(&r, NULL, 0, "a document is not a line");
 	}
 	record_clear(&r);
 	free(bytes);
