@@ -1,6 +1,7 @@
 /* filter.c — see filter.h: options, the record loop, the error policy. */
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -538,6 +539,12 @@ static int read_input(const char *path)
 		return read_records(STDIN_FILENO, "<stdin>");
 	}
 	fd = open(path, O_RDONLY);
+	struct stat sb;
+	if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		close(fd);   /* open(2) takes a folder; reading it would fail (74) */
+		fd = -1;
+		errno = EISDIR;
+	}
 	if (fd < 0) {
 		fprintf(stderr, "%s: %s: cannot open: %s\n", spec->name, path, strerror(errno));
 		return EXIT_NOINPUT;

@@ -114,6 +114,10 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 	sigaddset(&block, SIGHUP);
 	sigaddset(&block, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &block, &saved);
+	/* A stage with a time limit gets its own process group, so that
+	 * ending it ends whatever it started too; not when it reads the
+	 * terminal, where a background group would be stopped (SIGTTIN). */
+	int own_group = def->timeout_s > 0 && !isatty(in);
 	pid_t pid = fork();
 	if (pid != 0)
 		sigprocmask(SIG_SETMASK, &saved, NULL);
@@ -125,9 +129,7 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 		return -1;
 	}
 	if (pid == 0) {
-		/* a stage with a time limit gets its own process group, so that
-		 * ending it ends whatever it started too */
-		if (def->timeout_s > 0)
+		if (own_group)
 			setpgid(0, 0);
 		if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(errp[1], 2) < 0)
 			_exit(127);
@@ -147,9 +149,10 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 	}
 	free(argv);
 	close(errp[1]);
-	if (def->timeout_s > 0)
+	if (own_group)
 		setpgid(pid, pid);
 	p->pid = pid;
+	p->own_group = own_group;
 	p->err_fd = errp[0];
 	set_nonblock(p->err_fd);
 	return 0;
@@ -341,7 +344,7 @@ static void forward_signal(struct run *r, int sig)
 		for (int w = 0; w < r->stages[s].nprocs; w++) {
 			struct proc *p = &r->stages[s].procs[w];
 			if (p->pid && !p->reaped)
-				kill(r->stages[s].def->timeout_s > 0 ? -p->pid : p->pid, sig);
+				kill(p->own_group ? -p->pid : p->pid, sig);
 		}
 }
 
@@ -368,9 +371,12 @@ static int enforce_timeouts(struct run *r)
 				deadline = now + 3600;
 			for (int w = 0; w < st->nprocs; w++)
 				if (st->procs[w].pid)
-					kill(-st->procs[w].pid, deadline == st->kill_at ? SIGTERM : SIGKILL);
+					kill(st->procs[w].own_group ? -st->procs[w].pid : st->procs[w].pid,
+					     deadline == st->kill_at ? SIGTERM : SIGKILL);
 		}
-		int ms = (int)((deadline - now) * 1000) + 1;
+		/* timeout: allows 10^7 s, past what an int of ms holds */
+		double left_ms = (deadline - now) * 1000;
+		int ms = left_ms >= INT_MAX - 1 ? INT_MAX : (int)left_ms + 1;
 		if (wait_ms < 0 || ms < wait_ms)
 			wait_ms = ms;
 	}

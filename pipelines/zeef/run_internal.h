@@ -30,6 +30,7 @@ void zeef_buf_free(struct zeef_buf *b);
 
 struct proc {
 	pid_t pid;
+	int own_group;           /* leads its own process group (timeout:) */
 	size_t stage;            /* index into run->stages */
 	int worker;              /* 0-based; 0 for a single process */
 	char *label;             /* "[name] " or "[name:W] " */

@@ -5,7 +5,8 @@
 #     ends a stage that ignores the first
 #   - a stage killed with SIGKILL mid-stream: reported by its name, exit 137
 #   - a stage that hangs, with `timeout: 1`: ended (SIGKILL 2 s after SIGTERM
-#     when it ignores SIGTERM), "timed out", exit 124
+#     when it ignores SIGTERM), "timed out", exit 124; one that reads the
+#     terminal is not stopped for it
 # Each case's stage sleeps for a number of seconds no other process uses, so
 # that the test finds its process and can tell that none is left behind.
 set -u
@@ -113,4 +114,18 @@ for script in "cat; exec sleep ${base}3" "trap '' TERM; cat; sleep ${base}4; sle
 	fi
 	end_ours
 done
+
+# A first stage with a time limit that reads the terminal (typed records,
+# ended by ^D) is not stopped as a background process group (SIGTTIN), which
+# would end in "timed out". script(1) gives zeef a terminal.
+if command -v script > /dev/null && [ -x "$BIN/split-sentences" ]; then
+	printf 'zeef: 1\nstages:\n  - run: split-sentences\n    timeout: 5\n' > "$tmp/tty.yaml"
+	printf '{"id":"a","text":"Zin een. Zin twee."}\n\004' |
+		timeout 20 script -qec "'$BIN/zeef' run '$tmp/tty.yaml'" /dev/null > "$tmp/out" 2>&1; rc=$?
+	if [ "$rc" -ne 0 ] || ! grep -q '"text":"Zin twee."' "$tmp/out"; then
+		fail "a timed stage reading the terminal: exit $rc: $(tail -c 300 "$tmp/out")"
+	else
+		echo "ok: a stage with timeout: reads the terminal"
+	fi
+fi
 [ "$fails" -eq 0 ]
