@@ -247,23 +247,30 @@ START_TEST(test_shell_quote)
 END_TEST
 
 /* Records spread over workers: blank lines are dropped (a filter writes
- * nothing for them) and the last line is ended, however the bytes arrive. */
+ * nothing for them: spaces and tabs, at most one '\r' before the '\n',
+ * however many) and the last line is ended, however the bytes arrive. A
+ * line that only looks blank ("\r\t") goes on, for the filter to refuse. */
 START_TEST(test_blank_lines_for_workers)
 {
-	static const char input[] = "{\"a\":1}\n\n  \t\n{\"b\":2}\r\n \r\n   x \n{\"c\":3}";
-	static const char want[] = "{\"a\":1}\n{\"b\":2}\r\n   x \n{\"c\":3}\n";
-	size_t len = sizeof input - 1;
-	for (size_t step = 1; step <= len; step++) {
+	char input[256];
+	static const char want[] = "{\"a\":1}\n{\"b\":2}\r\n   x \n\r\t\n{\"c\":3}\n";
+	int len = snprintf(input, sizeof input, "%s%*s\n%s",
+	                   "{\"a\":1}\n\n  \t\n{\"b\":2}\r\n \r\n   x \n", 70, "",
+	                   "\r\t\n{\"c\":3}");
+	for (size_t step = 1; step <= (size_t)len; step++) {
 		struct run r = { 0 };
-		struct boundary b = { .feeds_workers = 1, .at_line_start = 1, .tee_fd = -1 };
-		for (size_t at = 0; at < len; at += step)
-			zeef_run_ingest(&r, &b, input + at, at + step <= len ? step : len - at);
+		struct boundary b = { .feeds_workers = 1, .tee_fd = -1 };
+		for (size_t at = 0; at < (size_t)len; at += step)
+			zeef_run_ingest(&r, &b, input + at, at + step <= (size_t)len ? step : (size_t)len - at);
+		ck_assert_uint_eq(b.records, 4);   /* a, b, x, \r\t; c is not ended */
+		ck_assert_int_eq(b.count_state, LINE_RECORD);
 		zeef_run_ingest_end(&r, &b);
 		ck_assert_uint_eq(b.buf.len, sizeof want - 1);
 		ck_assert_msg(!memcmp(b.buf.p + b.buf.off, want, sizeof want - 1), "step %zu", step);
-		ck_assert_uint_eq(b.bytes, len);
-		ck_assert_uint_eq(b.lines, 6);
+		ck_assert_uint_eq(b.bytes, (size_t)len);
+		ck_assert_uint_eq(b.lines, 8);
 		zeef_buf_free(&b.buf);
+		zeef_buf_free(&b.held);
 	}
 }
 END_TEST
