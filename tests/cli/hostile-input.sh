@@ -43,6 +43,13 @@ filters=()
 for p in "$BIN"/*; do
 	[ -x "$p" ] && [ "$(basename "$p")" != zeef ] && filters+=("$(basename "$p")")
 done
+[ ${#filters[@]} -eq 5 ] || { echo "FAIL: expected the five filters in $BIN, found: ${filters[*]}"; exit 1; }
+# peak_kb PROG: rss_kb = the peak RSS /usr/bin/time wrote, in KB; a failure
+# (and a figure over every limit) when it wrote none
+peak_kb() {
+	rss_kb=$(tail -1 "$tmp/rss" 2>/dev/null)
+	[[ $rss_kb =~ ^[0-9]+$ ]] || { fail "$1: /usr/bin/time reported no peak RSS"; rss_kb=999999999; }
+}
 
 for f in "${filters[@]}"; do
 	"$BIN/$f" < "$tmp/deep.jsonl" > "$tmp/out" 2> "$tmp/err"; rc=$?
@@ -81,7 +88,7 @@ s="De minister zei dinsdag dat het plan van Jansen in Den Haag later komt. "
 size=$(stat -c %s "$tmp/big.jsonl")
 for f in "${filters[@]}"; do
 	/usr/bin/time -f '%M' -o "$tmp/rss" "$BIN/$f" < "$tmp/big.jsonl" > "$tmp/out" 2> "$tmp/err"; rc=$?
-	rss_kb=$(tail -1 "$tmp/rss")
+	peak_kb "$f"
 	factor=$RSS_FACTOR
 	[ "$f" = tag-entities ] && factor=$TAG_RSS_FACTOR
 	limit_kb=$(( (size * factor) / 1024 + 100 * 1024 ))
@@ -107,7 +114,7 @@ done
 size=$(stat -c %s "$tmp/sentence.jsonl")
 for f in "${filters[@]}"; do
 	/usr/bin/time -f '%M' -o "$tmp/rss" "$BIN/$f" < "$tmp/sentence.jsonl" > "$tmp/out" 2> "$tmp/err"; rc=$?
-	rss_kb=$(tail -1 "$tmp/rss")
+	peak_kb "$f"
 	limit_kb=$(( (size * RSS_FACTOR) / 1024 + 100 * 1024 ))
 	if [ "$rc" -ne 0 ] || [ "$(wc -l < "$tmp/out")" -ne 1 ] || [ "$rss_kb" -gt "$limit_kb" ]; then
 		fail "$f on one 5 MB sentence: exit $rc, peak RSS $((rss_kb / 1024)) MiB (limit $((limit_kb / 1024)))"

@@ -35,7 +35,9 @@ for opts in "" "--html" "--form=NFKC" "--form=NFKC --html" "--keep-lines" "--kee
 	fi
 	# shellcheck disable=SC2086
 	"$BIN/normalize" $opts <"$tmp/once" >"$tmp/twice" 2>/dev/null
-	if ! cmp -s "$tmp/once" "$tmp/twice"; then
+	if [ "$(wc -l <"$tmp/once")" -ne "$(wc -l <"$tmp/in")" ]; then
+		echo "FAIL normalize $opts: $(wc -l <"$tmp/once") records out for $(wc -l <"$tmp/in")"; fail=1
+	elif ! cmp -s "$tmp/once" "$tmp/twice"; then
 		echo "FAIL normalize $opts: not idempotent"
 		diff "$tmp/once" "$tmp/twice" | head -4
 		fail=1

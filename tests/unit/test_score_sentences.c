@@ -26,8 +26,10 @@ static const char *write_file(const char *name, const char *content)
 	return p;
 }
 
-/* Run score_sentences with ARGS, stdout captured; returns the exit code and
- * the parsed --json report in *report (NULL if none). */
+static char last_out[4096];   /* what the last run() printed */
+
+/* Run score_sentences with ARGS, stdout captured (in last_out); returns the
+ * exit code and the parsed --json report in *report (NULL if none). */
 static int run(zjson **report, const char *gold, const char *pred, int json)
 {
 	char out[300];
@@ -49,6 +51,7 @@ static int run(zjson **report, const char *gold, const char *pred, int json)
 	size_t n = fread(buf, 1, sizeof buf - 1, in);
 	fclose(in);
 	buf[n] = 0;
+	memcpy(last_out, buf, n + 1);
 	if (json && rc == 0)
 		*report = zj_parse(buf, n);
 	return rc;
@@ -154,8 +157,12 @@ START_TEST(errors)
 	ck_assert_int_eq(run(&r, g, "/nonexistent/pred.jsonl", 1), 66);
 	char *argv[] = { "sentences", (char *)g, NULL };
 	ck_assert_int_eq(score_sentences(2, argv), 64);
-	/* the table form works too */
+	/* the table form: a row per measure, counts then P, R and F1 */
 	ck_assert_int_eq(run(&r, g, g, 0), 0);
+	ck_assert_msg(strstr(last_out, "\nsentences           3        3        3    1.0000    1.0000    1.0000\n"),
+	              "table: %s", last_out);
+	ck_assert_msg(strstr(last_out, "\nboundaries          2        2        2    1.0000"), "table: %s", last_out);
+	ck_assert_msg(strstr(last_out, "exact documents: 1 of 1 (1.0000)"), "table: %s", last_out);
 }
 END_TEST
 

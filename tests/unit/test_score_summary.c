@@ -102,6 +102,7 @@ START_TEST(report_over_two_references)
 	char *argv2[] = { "summary", (char *)a, (char *)p, NULL };
 	ck_assert_int_eq(run_score(argv2, 3, out, sizeof out), 0);
 	ck_assert_ptr_nonnull(strstr(out, "krant"));
+	ck_assert_ptr_nonnull(strstr(out, "web"));
 	ck_assert_ptr_nonnull(strstr(out, "ROUGE-2 F1"));
 }
 END_TEST
