@@ -218,13 +218,15 @@ fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
 	    mkdir -p $(FUZZ_O)/corpus/$$t tests/fuzz/corpus/$$t; \
 	    echo "fuzz $$t: $(FUZZ_SECONDS) s"; \
-	    ZEEF_FUZZ_ARGS='$(FUZZ_ARGS)' \
-	    $(FUZZ_O)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) \
+	    { ZEEF_FUZZ_ARGS='$(FUZZ_ARGS)' \
+	      $(FUZZ_O)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) \
 	        -max_len=$(FUZZ_MAX_LEN) -timeout=10 \
 	        -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(FUZZ_O)/$$t- \
-	        $(FUZZ_O)/corpus/$$t tests/fuzz/corpus/$$t 2>&1 | tee $(FUZZ_O)/$$t$(if $(FUZZ_ARGS),+opts).log | \
-	        grep -E '^(#[0-9]+.*(DONE|INITED)|stat::(number_of_executed_units|peak_rss)|==[0-9]+==ERROR|SUMMARY)' ; \
+	        $(FUZZ_O)/corpus/$$t tests/fuzz/corpus/$$t 2>&1; echo "exit $$?" >$(FUZZ_O)/$$t.status; } | \
+	        tee $(FUZZ_O)/$$t$(if $(FUZZ_ARGS),+opts).log | \
+	        grep -E '^(#[0-9]+.*(DONE|INITED)|stat::(number_of_executed_units|peak_rss)|==[0-9]+==ERROR|SUMMARY)|bad ZEEF_FUZZ_ARGS' ; \
 	    test -z "$$(ls $(FUZZ_O)/$$t-* 2>/dev/null)" || { echo "fuzz $$t: findings in $(FUZZ_O)/$$t-*"; exit 1; }; \
+	    grep -qx 'exit 0' $(FUZZ_O)/$$t.status || { echo "fuzz $$t: the fuzzer ended with $$(cat $(FUZZ_O)/$$t.status)"; exit 1; }; \
 	done
 .PRECIOUS: $(FUZZ_O)/%.o $(FUZZ_O)/filters/%/fuzz-main.o
 

@@ -312,17 +312,20 @@ int zeef_is_filter_program(const char *path)
 	if (fd < 0)
 		return 0;
 	/* Read in blocks; the last MLEN - 1 bytes of a block are kept in
-	 * front of the next, so a marker across two blocks is found. */
-	size_t mlen = strlen(filter_marker), have = 0;
+	 * front of the next, so a marker across two blocks is found. The
+	 * marker sits in a Zeef program's read-only data, within its first
+	 * few hundred KiB; past 16 MiB the file is not one of ours. */
+	size_t mlen = strlen(filter_marker), have = 0, total = 0;
 	char buf[1 << 16];
 	int found = 0;
-	for (;;) {
+	while (total < (size_t)16 << 20) {
 		ssize_t n = read(fd, buf + have, sizeof buf - have);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			break;
 		have += (size_t)n;
+		total += (size_t)n;
 		if (memmem(buf, have, filter_marker, mlen)) {
 			found = 1;
 			break;

@@ -369,10 +369,14 @@ static int enforce_timeouts(struct run *r)
 				deadline = st->kill_at;
 			} else
 				deadline = now + 3600;
-			for (int w = 0; w < st->nprocs; w++)
-				if (st->procs[w].pid)
-					kill(st->procs[w].own_group ? -st->procs[w].pid : st->procs[w].pid,
+			/* a group outlives its leader; a lone process, once
+			 * reaped, has a pid that may be someone else's */
+			for (int w = 0; w < st->nprocs; w++) {
+				struct proc *p = &st->procs[w];
+				if (p->pid && (p->own_group || !p->reaped))
+					kill(p->own_group ? -p->pid : p->pid,
 					     deadline == st->kill_at ? SIGTERM : SIGKILL);
+			}
 		}
 		/* timeout: allows 10^7 s, past what an int of ms holds */
 		double left_ms = (deadline - now) * 1000;

@@ -108,12 +108,16 @@ static void log_line(const char *what, long n)
  * runs through the signal frame into the code that crashed (libc's frames
  * skipped, as for a failing call), so a crash inside json-c is told apart
  * from one in Zeef's code. Test code: backtrace() in a handler is fine. */
+static struct sigaction before_us[NSIG];   /* e.g. a sanitizer's handlers */
+
 static void on_crash(int sig)
 {
 	if (fired)
 		log_line("crashed", sig);
-	signal(sig, SIG_DFL);
-	raise(sig);
+	/* Give the signal back to whoever had it, and return: the faulting
+	 * instruction runs again (abort() raises again), and the process dies
+	 * as it would have, with a sanitizer's report if one is there. */
+	sigaction(sig, &before_us[sig], NULL);
 }
 
 static void report_calls(void) __attribute__((destructor));
@@ -180,8 +184,10 @@ static void arm_at_start(void)
 	arm();
 	if (armed == 1 && log_path[0]) {
 		static const int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGABRT };
+		struct sigaction sa = { .sa_handler = on_crash };
+		sigemptyset(&sa.sa_mask);
 		for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
-			signal(sigs[i], on_crash);
+			sigaction(sigs[i], &sa, &before_us[sigs[i]]);
 	}
 }
 
