@@ -1,5 +1,6 @@
 /* record.c — see record.h. The only file that knows json-c. */
 #include <errno.h>
+#include <math.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -92,26 +93,41 @@ static struct json_tokener *tokener;
  * rare: a walk of the parsed tree looks for integers at the 64-bit limits,
  * and only then are the integers' original texts put back as their
  * serialisation (the Nth number of the line is the Nth number node in
- * document order). -0 reads as 0, the same number. */
-static int has_limit_integer(zjson *v)
+ * document order). -0 reads as 0, the same number.
+ * The same walk finds NaN, Infinity and -Infinity, which json-c accepts even
+ * in strict mode but JSON has no such numbers: the line is not JSON. (1e999
+ * is JSON: it reads as infinite, and keeps its text.) */
+enum { NUM_LIMIT_INTEGER = 1, NUM_NOT_JSON = 2 };
+
+static int scan_numbers(zjson *v)
 {
+	int found = 0;
+
 	switch (json_object_get_type(v)) {
 	case json_type_object: {
 		json_object_object_foreach(v, key, val) {
 			(void)key;
-			if (has_limit_integer(val))
-				return 1;
+			found |= scan_numbers(val);
+			if (found & NUM_NOT_JSON)
+				break;
 		}
-		return 0;
+		return found;
 	}
 	case json_type_array:
-		for (size_t i = 0; i < json_object_array_length(v); i++)
-			if (has_limit_integer(json_object_array_get_idx(v, i)))
-				return 1;
-		return 0;
+		for (size_t i = 0; i < json_object_array_length(v) && !(found & NUM_NOT_JSON); i++)
+			found |= scan_numbers(json_object_array_get_idx(v, i));
+		return found;
 	case json_type_int: {
 		int64_t n = json_object_get_int64(v);
-		return n == INT64_MAX || n == INT64_MIN;
+		return n == INT64_MAX || n == INT64_MIN ? NUM_LIMIT_INTEGER : 0;
+	}
+	case json_type_double: {
+		if (isfinite(json_object_get_double(v)))
+			return 0;
+		const char *text = json_object_to_json_string(v);
+		if (text && *text == '-')
+			text++;
+		return text && (*text == 'N' || *text == 'I') ? NUM_NOT_JSON : 0;
 	}
 	default:
 		return 0;
@@ -274,7 +290,13 @@ int record_parse(struct record *r, const char *line, size_t len)
 		r->obj = NULL;
 		return record_error(r, "not a JSON object");
 	}
-	if (has_limit_integer(r->obj)) {
+	int numbers = scan_numbers(r->obj);
+	if (numbers & NUM_NOT_JSON) {
+		json_object_put(r->obj);
+		r->obj = NULL;
+		return record_error(r, "not JSON: NaN and Infinity are not JSON numbers");
+	}
+	if (numbers & NUM_LIMIT_INTEGER) {
 		keep_integer_texts(r->obj, line, len);
 		check_errno_oom();
 	}
