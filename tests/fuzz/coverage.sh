@@ -9,7 +9,8 @@
 # their target's corpus), and prints one row per target: the inputs, then
 # the lines covered of the target's own code, and of all Zeef code linked
 # into the harness. "Own code" is the module the target is about: the
-# filter's folder (and the shared splitter or tokenizer it is built on),
+# filter's folder (and the shared splitter or tokenizer it is built on;
+# tag-entities without its training code),
 # the record layer, the YAML loader, or the renderer.
 # Needs clang, llvm-profdata and llvm-cov (Debian: clang, llvm).
 set -eu
@@ -29,7 +30,9 @@ own() { # TARGET: the source files of its own code
 	yaml) echo pipelines/zeef/pipeline.c ;;
 	render) echo pipelines/zeef/render*.c ;;
 	filter-split-sentences) echo filters/split-sentences/*.c common/sentence*.c ;;
-	filter-tag-entities) echo filters/tag-entities/*.c common/tokenize.c ;;
+	# training (--train: corpus.c, train.c, train_cli.c) is not tagging
+	filter-tag-entities) echo filters/tag-entities/{main,entities,features,gazetteer,model,perceptron}.c \
+		common/tokenize.c ;;
 	filter-*) echo "filters/${1#filter-}"/*.c ;;
 	esac
 }
