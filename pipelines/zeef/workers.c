@@ -27,6 +27,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "grow.h"
 #include "run_internal.h"
 
 static struct chunk *queue_tail(struct rstage *st)
@@ -36,33 +37,17 @@ static struct chunk *queue_tail(struct rstage *st)
 
 static void queue_push(struct rstage *st, int worker)
 {
-	if (st->qhead + st->qlen == st->qcap) {
-		if (st->qhead > 0) {
-			memmove(st->q, st->q + st->qhead, st->qlen * sizeof *st->q);
-			st->qhead = 0;
-		} else {
-			size_t cap = st->qcap ? st->qcap * 2 : 16;
-			struct chunk *q = realloc(st->q, cap * sizeof *q);
-			if (!q) {
-				fputs("zeef: out of memory\n", stderr);
-				exit(70);
-			}
-			st->q = q;
-			st->qcap = cap;
-		}
+	struct proc *p = &st->procs[worker];
+	if (st->qhead > 0 && st->qhead + st->qlen == st->qcap) {
+		memmove(st->q, st->q + st->qhead, st->qlen * sizeof *st->q);
+		st->qhead = 0;
+	}
+	if (grow_array((void **)&st->q, &st->qcap, st->qhead + st->qlen + 1, sizeof *st->q) != 0 ||
+	    grow_array((void **)&p->map, &p->capmap, p->nmap + 1, sizeof *p->map) != 0) {
+		fputs("zeef: out of memory\n", stderr);
+		exit(70);
 	}
 	st->q[st->qhead + st->qlen++] = (struct chunk){ .worker = worker };
-	struct proc *p = &st->procs[worker];
-	if (p->nmap == p->capmap) {
-		size_t cap = p->capmap ? p->capmap * 2 : 16;
-		struct wmap *m = realloc(p->map, cap * sizeof *m);
-		if (!m) {
-			fputs("zeef: out of memory\n", stderr);
-			exit(70);
-		}
-		p->map = m;
-		p->capmap = cap;
-	}
 	p->map[p->nmap++] = (struct wmap){ .wline = p->given + 1, .record = st->given + 1 };
 }
 
