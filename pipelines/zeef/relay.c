@@ -185,80 +185,59 @@ static enum line_state line_step(int state, char c)
 	return LINE_RECORD;
 }
 
-/* Count lines, and records: the lines a filter does not skip as blank. */
-static void count_records(struct boundary *b, const char *s, size_t n)
-{
-	const char *at = s, *end = s + n;
-	while (at < end) {
-		if (b->count_state != LINE_RECORD) {
-			char c = *at++;
-			if (c == '\n') {
-				b->lines++;
-				b->count_state = LINE_START;
-			} else {
-				b->count_state = line_step(b->count_state, c);
-			}
-			continue;
-		}
-		const char *nl = memchr(at, '\n', (size_t)(end - at));
-		if (!nl)
-			return;
-		b->lines++;
-		b->records++;
-		b->count_state = LINE_START;
-		at = nl + 1;
-	}
-}
-
+/* Count lines, and records: the lines a filter does not skip as blank.
+ * For workers the same pass drops the blank lines (a filter writes nothing
+ * for them), so that every line given to a worker comes back as one line:
+ * a line's first bytes are held back while it may still be blank. */
 void zeef_run_ingest(struct run *r, struct boundary *b, const char *s, size_t n)
 {
 	if (!n)
 		return;
 	b->bytes += n;
-	count_records(b, s, n);
 	b->ends_in_newline = s[n - 1] == '\n';
 	if (b->tee_fd >= 0)
 		tee_write(r, b, s, n);
-	if (!b->feeds_workers) {
+	if (!b->feeds_workers)
 		zeef_buf_add(&b->buf, s, n);
-		return;
-	}
-	/* A filter writes nothing for a blank line: drop them here so that
-	 * every line given to a worker comes back as one line. A line's first
-	 * bytes are held back while it may still be blank. */
-	while (n) {
-		if (b->feed_state != LINE_RECORD) {
-			char c = *s++;
-			n--;
+	for (const char *at = s, *end = s + n; at < end;) {
+		if (b->count_state != LINE_RECORD) {
+			char c = *at++;
 			if (c == '\n') {
+				b->lines++;
+				b->count_state = LINE_START;
 				b->held.off = b->held.len = 0;
-				b->feed_state = LINE_START;
 				continue;
 			}
-			zeef_buf_add(&b->held, &c, 1);
-			b->feed_state = line_step(b->feed_state, c);
-			if (b->feed_state == LINE_RECORD) {
-				zeef_buf_add(&b->buf, b->held.p + b->held.off, b->held.len);
-				b->held.off = b->held.len = 0;
+			b->count_state = line_step(b->count_state, c);
+			if (b->feeds_workers) {
+				zeef_buf_add(&b->held, &c, 1);
+				if (b->count_state == LINE_RECORD) {
+					zeef_buf_add(&b->buf, b->held.p + b->held.off, b->held.len);
+					b->held.off = b->held.len = 0;
+				}
 			}
 			continue;
 		}
-		const char *nl = memchr(s, '\n', n);
-		size_t k = nl ? (size_t)(nl - s) + 1 : n;
-		zeef_buf_add(&b->buf, s, k);
-		s += k;
-		n -= k;
-		if (nl)
-			b->feed_state = LINE_START;
+		const char *nl = memchr(at, '\n', (size_t)(end - at));
+		const char *stop = nl ? nl + 1 : end;
+		if (b->feeds_workers)
+			zeef_buf_add(&b->buf, at, (size_t)(stop - at));
+		if (nl) {
+			b->lines++;
+			b->records++;
+			b->count_state = LINE_START;
+		}
+		at = stop;
 	}
 }
 
+/* The source ended: a last record without its '\n' is ended for the
+ * workers (count_state still says it was open, for the record count). */
 void zeef_run_ingest_end(struct run *r, struct boundary *b)
 {
 	(void)r;
-	if (b->feeds_workers && b->feed_state == LINE_RECORD)
+	if (b->feeds_workers && b->count_state == LINE_RECORD)
 		zeef_buf_add(&b->buf, "\n", 1);
-	b->feed_state = LINE_START;
 	b->held.off = b->held.len = 0;
 }
 

@@ -83,7 +83,8 @@ struct rstage {
 
 /* A filter skips a blank line: only spaces and tabs once the one '\r'
  * before its '\n' is cut off (lines.h). zeef counts records and feeds
- * workers by the same rule, a byte at a time while a line may be blank. */
+ * workers by that rule, in one pass, a byte at a time while a line may be
+ * blank. */
 enum line_state { LINE_START = 0, LINE_CR, LINE_RECORD };
 
 struct boundary {
@@ -95,12 +96,11 @@ struct boundary {
 	int dst_done;
 	int dst_small_writes;    /* a blocking pipe (zeef's stdout): PIPE_BUF at a time */
 	int feeds_workers;       /* drop blank lines, end the last line */
-	int feed_state;          /* enum line_state of the line being fed */
-	struct zeef_buf held;    /* its bytes while it may still be blank */
+	struct zeef_buf held;    /* workers: the line's bytes while it may be blank */
 	int tee_fd;              /* -1 for none */
 	uint64_t bytes, lines;   /* what the source wrote */
 	uint64_t records;        /* its lines that are not blank (ended by '\n') */
-	int count_state;         /* enum line_state of the line being counted;
+	int count_state;         /* enum line_state of the line coming in;
 	                            LINE_RECORD: a record not ended yet */
 	int cut;                 /* stopped early: not all that entered was handed on */
 	int ends_in_newline;
