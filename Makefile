@@ -214,13 +214,15 @@ $(FUZZ_O)/fuzz-%: $(FUZZ_O)/tests/fuzz/fuzz_%.o $(FUZZ_O)/libzeef.a
 
 # New inputs go to build/fuzz/corpus/T; the seeds in tests/fuzz/corpus/T
 # are only read. Findings (crash-*, leak-*, timeout-*) land in build/fuzz/.
+# -close_fd_mask=2 keeps the filters' own warnings (one per input) out of
+# the log; sanitizer reports still reach it (libFuzzer gives them its copy).
 fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
 	    mkdir -p $(FUZZ_O)/corpus/$$t tests/fuzz/corpus/$$t; \
 	    echo "fuzz $$t: $(FUZZ_SECONDS) s"; \
 	    { ZEEF_FUZZ_ARGS='$(FUZZ_ARGS)' \
 	      $(FUZZ_O)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) \
-	        -max_len=$(FUZZ_MAX_LEN) -timeout=10 \
+	        -max_len=$(FUZZ_MAX_LEN) -timeout=10 -close_fd_mask=2 \
 	        -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(FUZZ_O)/$$t- \
 	        $(FUZZ_O)/corpus/$$t tests/fuzz/corpus/$$t 2>&1; echo "exit $$?" >$(FUZZ_O)/$$t.status; } | \
 	        tee $(FUZZ_O)/$$t$(if $(FUZZ_ARGS),+opts).log | \

@@ -26,7 +26,7 @@ smoke() { # TARGET [OPTIONS]
 	local t=$1 log=$tmp/$1${2:++opts}.log
 	mkdir -p "$tmp/$t"
 	if ZEEF_FUZZ_ARGS=${2:-} "$root/build/fuzz/fuzz-$t" -max_total_time="$seconds" -max_len=16384 \
-		-timeout=10 -rss_limit_mb=2048 -artifact_prefix="$findings/$t-" "$tmp/$t" \
+		-timeout=10 -close_fd_mask=2 -rss_limit_mb=2048 -artifact_prefix="$findings/$t-" "$tmp/$t" \
 		"$root/tests/fuzz/corpus/$t" > "$log" 2>&1; then
 		echo "ok: $t${2:+ $2} $(grep -Eo '#[0-9]+[[:space:]]+DONE[[:space:]]+cov: [0-9]+' "$log" | tail -1)"
 	else

@@ -5,9 +5,12 @@
  * that main once hands us its filter_spec, then every input goes through the
  * same steps as the record loop in common/filter.c: parse, validate, call
  * spec->record, serialise. An input that is a JSON object line is used as
- * the record; any other bytes become the "text" of {"id":"fuzz","text":…}
- * (invalid UTF-8 repaired), so both the JSON layer and the filter's text
- * rules are reached.
+ * the record; any other bytes are a document, as a FILE argument is read
+ * (common/filter.c, read_document): a filter with its own document decoder
+ * (normalize: UTF-16, Windows-1252) gets the raw bytes, whose decoded text
+ * must be valid UTF-8; for the others the bytes become the "text" of
+ * {"id":"fuzz","text":…} (invalid UTF-8 repaired). So the JSON layer, the
+ * document decoder and the filter's text rules are all reached.
  *
  * ZEEF_FUZZ_ARGS, if set, holds the filter's own options, split at spaces
  * ("--html --keep-lines"), so paths behind a switch are fuzzed too
@@ -93,7 +96,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int repairs = 0;
 	char *fixed = NULL;
 	const char *t = s;
-	if (!utf8_valid(s, size)) {
+	if (spec->decode_document) {
+		if (spec->decode_document(s, size, &fixed, &tlen) != 0)
+			return 0; /* out of memory */
+		if (!fixed)
+			return 0; /* refused (normalize --strict-utf8) */
+		if (!utf8_valid(fixed, tlen))
+			abort();
+		t = fixed;
+	} else if (!utf8_valid(s, size)) {
 		fixed = utf8_repair(s, size, &tlen, &repairs);
 		if (!fixed)
 			return 0;
