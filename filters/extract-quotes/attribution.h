@@ -1,41 +1,36 @@
-/* attribution.h — who said a quotation, and with which cue (extract-quotes).
+/* attribution.h — who said each quotation of a text, and with which cue
+ * (extract-quotes).
  *
- * Given a text and its quotations (quotes.h), attribute_quotes() decides for
- * each quotation whether it is speech at all (a scare quote or a title is
- * dropped), its kind (direct or partial), its cue (a reporting verb such as
- * the Dutch verb for "says", a prepositional phrase, or the colon that
- * introduces it) and its speaker: the mention (a name, a pronoun or a
- * description) and the fullest name the text gives for that person.
+ * attribute_text() reads a text once, front to back, in a window of a few
+ * paragraphs (doc.h), and decides for each quotation whether it is speech
+ * at all (a scare quote, a term or a title is dropped), its kind (direct
+ * or partial), its cue (a reporting verb, a prepositional phrase, or the
+ * colon that introduces it: rules, cues.c) and its speaker: the person a
+ * trained ranker (features.c, an averaged perceptron) picks among the
+ * people the text has named so far, the narrator and the latest speakers;
+ * shown as the mention at the cue (a name, a pronoun or a description) or
+ * the person's latest mention, with the fullest name the text gives.
  *
- * Every word it knows comes from language files (nl/quotes-*.txt, see
- * attribution_lexicon_load); names are found by capitalisation, particles
- * and the record's PER entities when given. It works without sentences or
+ * Every word it knows comes from language files (wordlists.c), the model
+ * from nl/speakers-model.txt. It works without the record's sentences and
  * entities, and uses them when given.
  *
- * All offsets are BYTES into the text, half-open. Memory: an attributor owns
- * reusable buffers; results stay valid until its next call.
+ * Offsets: xspan holds bytes and code points of the same span. Memory: an
+ * attributor owns reusable buffers; results stay valid until its next call.
  */
 #ifndef ZEEF_ATTRIBUTION_H
 #define ZEEF_ATTRIBUTION_H
 
 #include <stddef.h>
-#include "quotes.h"
+#include <stdint.h>
 
 enum quote_kind { QUOTE_DROPPED = 0, QUOTE_DIRECT, QUOTE_PARTIAL, QUOTE_INDIRECT };
 enum cue_pos { CUE_NONE = 0, CUE_AFTER, CUE_BEFORE, CUE_PREV_SENTENCE };
 
-struct byte_span {
-	size_t start, end;   /* bytes; start == end means absent */
-};
-
-struct attributed_quote {
-	struct quote_span quote;
-	enum quote_kind kind;
-	enum cue_pos cue_pos;
-	struct byte_span cue;      /* absent when cue_pos is CUE_NONE */
-	struct byte_span speaker;  /* the mention; absent when unknown */
-	struct byte_span name;     /* fullest name of the speaker in the text;
-	                              absent when the text gives none */
+/* A span with both kinds of offsets. */
+struct xspan {
+	uint32_t start, end;         /* bytes, half-open */
+	uint32_t start_cp, end_cp;   /* code points */
 };
 
 /* A span the record's entities mark: PER or another type. */
@@ -44,31 +39,46 @@ struct entity_hint {
 	int person;          /* 1 for PER */
 };
 
+struct attributed_quote {
+	enum quote_kind kind;        /* never QUOTE_DROPPED in results */
+	enum cue_pos cue_pos;
+	struct xspan quote;          /* the quoted text, marks left out */
+	struct xspan cue;            /* when cue_pos != CUE_NONE */
+	struct xspan speaker;        /* when has_speaker */
+	int has_speaker;
+	uint32_t name_start, name_end;  /* bytes of the speaker's fullest name;
+	                                   equal when the text gives none */
+	int32_t person;              /* internal: who said it, -1 */
+	int32_t quote_index;         /* internal: its quotation, -1 indirect */
+};
+
 struct attributor;
 
-/* Load the lexicons; NULL (after a message) when one is missing. */
+/* Load the word lists, the quotation marks and the built-in model; NULL
+ * (after a message) when one is missing or malformed. */
 struct attributor *attributor_new(void);
 void attributor_free(struct attributor *a);
 
-/* Attribute the NQ quotations Q (text order, from quotes_find) in the LEN
- * bytes at TEXT. SENTENCES (may be NULL) are extra sentence starts in bytes
- * (sorted), ENTITIES (may be NULL) entity spans (sorted by start). Returns
- * an array of NQ results owned by A (valid until the next call), or NULL when
- * out of memory. Dropped quotations have kind QUOTE_DROPPED. */
-const struct attributed_quote *attribute_quotes(struct attributor *a,
-	const char *text, size_t len, const struct quote_span *q, size_t nq,
-	const size_t *sentence_starts, size_t nsentences,
-	const struct entity_hint *entities, size_t nentities);
+/* Use the model in the LEN bytes at TEXT (a speakers-model file) instead
+ * of the built-in one. Returns 0, or -1 with *WHY and *LINE set. */
+int attributor_set_model(struct attributor *a, const char *text, size_t len,
+                         const char **why, long *line);
 
-/* With ON, attribute_quotes() also finds indirect speech without quotation
- * marks: a sentence with no quotation whose first reporting verb (not an
- * opinion verb) has a speaker and is followed by a complementizer ("Rutte
- * zei dat het kabinet doorgaat"); the span is the reported clause up to the
- * end of the sentence, at least three words. Off by default. */
+/* Also report indirect speech without quotation marks (kind
+ * QUOTE_INDIRECT): a sentence with no quotation whose first reporting verb
+ * (not an opinion verb) has a speaker and is followed by a complementizer
+ * ("Rutte zei dat het kabinet doorgaat"); the span is the reported clause
+ * up to the end of the sentence, at least three words. Off by default. */
 void attributor_set_indirect(struct attributor *a, int on);
 
-/* The indirect speech found by the last attribute_quotes() call (kind
- * QUOTE_INDIRECT, text order, owned by A); *N gets the count. */
-const struct attributed_quote *attribution_indirect(const struct attributor *a, size_t *n);
+/* Attribute the quotations in the LEN bytes of valid UTF-8 at TEXT.
+ * SENTENCES (may be NULL) are extra sentence starts in bytes (sorted),
+ * ENTITIES (may be NULL) entity spans (sorted by start, not overlapping).
+ * Returns the speech found, quotations and (when on) indirect speech, in
+ * text order, *N of them, owned by A until its next call; NULL when out of
+ * memory. */
+const struct attributed_quote *attribute_text(struct attributor *a, const char *text,
+	size_t len, const size_t *sentences, size_t nsentences,
+	const struct entity_hint *entities, size_t nentities, size_t *n);
 
 #endif

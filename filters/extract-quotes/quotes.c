@@ -307,29 +307,6 @@ static void trim(const char *s, size_t *b, size_t *e)
 	}
 }
 
-static int push_quote(struct quote_list *l, const char *s, size_t open, size_t start,
-                      size_t end, size_t close_end, int continued)
-{
-	trim(s, &start, &end);
-	if (start >= end)
-		return 0;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		struct quote_span *q = realloc(l->q, cap * sizeof *q);
-		if (!q)
-			return -1;
-		l->q = q;
-		l->cap = cap;
-	}
-	l->q[l->n++] = (struct quote_span){ open, start, end, close_end, continued };
-	return 0;
-}
-
-struct open_mark {
-	int mark;
-	size_t pos, end;
-};
-
 /* A blank line at POS ('\n', spaces, '\n')? Sets *next to the byte after it. */
 static int blank_line_at(const char *s, size_t len, size_t pos, size_t *next)
 {
@@ -343,67 +320,107 @@ static int blank_line_at(const char *s, size_t len, size_t pos, size_t *next)
 	return 0;
 }
 
-size_t quotes_find(const struct quote_marks *qm, const char *s, size_t len,
-                   struct quote_list *l)
+void quote_scan_init(struct quote_scanner *sc, const struct quote_marks *qm, const char *text,
+                     size_t len)
 {
-	struct open_mark stack[64];
-	int depth = 0;
-	size_t para = 0, i = 0;
+	*sc = (struct quote_scanner){ .qm = qm, .s = text, .len = len };
+}
 
-	l->n = 0;
-	while (i <= len) {
+/* Store quotation [open, start, end, close_end) in *OUT (trimmed); 0 when it
+ * is empty after trimming. */
+static int make_quote(const char *s, struct quote_span *out, size_t open, size_t start,
+                      size_t end, size_t close_end, int continued)
+{
+	trim(s, &start, &end);
+	if (start >= end)
+		return 0;
+	*out = (struct quote_span){ open, start, end, close_end, continued };
+	return 1;
+}
+
+int quote_scan_next(struct quote_scanner *sc, struct quote_span *out)
+{
+	const struct quote_marks *qm = sc->qm;
+	const char *s = sc->s;
+	size_t len = sc->len;
+	struct open_mark *stack = sc->stack;
+
+	while (!sc->done) {
+		size_t i = sc->i;
 		while (i < len && !qm->first[(unsigned char)s[i]])
 			i++;
+		sc->i = i;
 		size_t next_para;
 		int para_end = i == len || (s[i] == '\n' && blank_line_at(s, len, i, &next_para));
 		if (para_end) {
 			if (i == len)
 				next_para = len;
-			if (depth > 0) {
+			int found = 0;
+			if (sc->depth > 0) {
 				/* Runs on when it opened the paragraph and the next
 				 * paragraph opens with the same mark. */
 				struct open_mark *b = &stack[0];
-				size_t k = para, n = next_para;
+				size_t k = sc->para, n = next_para;
 				while (k < b->pos && is_space((unsigned char)s[k]))
 					k++;
 				while (n < len && is_space((unsigned char)s[n]))
 					n++;
 				if (k == b->pos && n + qm->len[b->mark] <= len &&
-				    memcmp(s + n, qm->mark[b->mark], qm->len[b->mark]) == 0 &&
-				    push_quote(l, s, b->pos, b->end, i, i, 1) < 0)
-					return (size_t)-1;
-				depth = 0;
+				    memcmp(s + n, qm->mark[b->mark], qm->len[b->mark]) == 0)
+					found = make_quote(s, out, b->pos, b->end, i, i, 1);
+				sc->depth = 0;
 			}
 			if (i == len)
-				break;
-			para = i = next_para;
+				sc->done = 1;
+			else
+				sc->para = sc->i = next_para;
+			if (found)
+				return 1;
 			continue;
 		}
 		if (s[i] == '\n') {
-			i++;
+			sc->i = i + 1;
 			continue;
 		}
 		size_t mlen;
 		int m = match_mark(qm, s, len, i, &mlen);
-		if (m < 0) {
-			i += mlen;
+		sc->i = i + mlen;
+		if (m < 0)
 			continue;
-		}
 		int role = mark_role(qm, m, s, len, i, i + mlen);
 		int match = -1;
 		if (role & CAN_CLOSE)
-			for (int d = depth - 1; d >= 0 && match < 0; d--)
+			for (int d = sc->depth - 1; d >= 0 && match < 0; d--)
 				if (qm->pairs[stack[d].mark][m])
 					match = d;
 		if (match >= 0) {
-			if (match == 0 &&
-			    push_quote(l, s, stack[0].pos, stack[0].end, i, i + mlen, 0) < 0)
-				return (size_t)-1;
-			depth = match;
-		} else if ((role & CAN_OPEN) && depth < (int)(sizeof stack / sizeof stack[0])) {
-			stack[depth++] = (struct open_mark){ m, i, i + mlen };
+			sc->depth = match;
+			if (match == 0 && make_quote(s, out, stack[0].pos, stack[0].end, i, i + mlen, 0))
+				return 1;
+		} else if ((role & CAN_OPEN) && sc->depth < QUOTE_SCAN_DEPTH) {
+			stack[sc->depth++] = (struct open_mark){ m, i, i + mlen };
 		}
-		i += mlen;
+	}
+	return 0;
+}
+
+size_t quotes_find(const struct quote_marks *qm, const char *s, size_t len,
+                   struct quote_list *l)
+{
+	struct quote_scanner sc;
+	struct quote_span q;
+	quote_scan_init(&sc, qm, s, len);
+	l->n = 0;
+	while (quote_scan_next(&sc, &q)) {
+		if (l->n == l->cap) {
+			size_t cap = l->cap ? l->cap * 2 : 16;
+			struct quote_span *nq = realloc(l->q, cap * sizeof *nq);
+			if (!nq)
+				return (size_t)-1;
+			l->q = nq;
+			l->cap = cap;
+		}
+		l->q[l->n++] = q;
 	}
 	return l->n;
 }

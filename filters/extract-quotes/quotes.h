@@ -44,6 +44,25 @@ struct quote_list {
 };
 void quote_list_free(struct quote_list *l);
 
+/* The pairing as a scanner that yields one outermost quotation at a time,
+ * in text order, in constant memory: zero-initialise nothing, call
+ * quote_scan_init, then quote_scan_next until it returns 0. */
+enum { QUOTE_SCAN_DEPTH = 64 };
+struct quote_scanner {
+	const struct quote_marks *qm;
+	const char *s;
+	size_t len, i, para;      /* bytes: scan position, paragraph start */
+	int depth, done;
+	struct open_mark {
+		int mark;
+		size_t pos, end;
+	} stack[QUOTE_SCAN_DEPTH];
+};
+void quote_scan_init(struct quote_scanner *sc, const struct quote_marks *qm, const char *text,
+                     size_t len);
+/* The next quotation into *Q: 1, or 0 at the end of the text. */
+int quote_scan_next(struct quote_scanner *sc, struct quote_span *q);
+
 /* Find the outermost quotations in the LEN valid UTF-8 bytes at TEXT and
  * store them in L (cleared first), in text order. Returns the count, or
  * (size_t)-1 when out of memory. Linear in LEN. */

@@ -1,0 +1,90 @@
+/* attrib.h — internal to extract-quotes: the state of one attribution run
+ * over a text, shared by cues.c (is a quotation speech, its kind and cue),
+ * features.c (who may have said it, and why) and attribution.c (the loop
+ * over the text). See attribution.h for the public side.
+ */
+#ifndef ZEEF_QUOTES_ATTRIB_H
+#define ZEEF_QUOTES_ATTRIB_H
+
+#include "attribution.h"
+#include "doc.h"
+#include "perceptron.h"
+
+/* The speakers of the latest quotations, newest first. */
+enum { HISTORY = 4 };
+struct spoken {
+	int32_t quote;         /* its index */
+	int32_t person;        /* who said it, -1 */
+	int32_t vocative;      /* whom it addressed, -1 */
+	int32_t tok;           /* its token */
+	uint32_t para, sent;
+};
+
+/* The reporting verbs and phrases of the sentence being read, found once
+ * (cues.c): every quotation of a sentence asks for its first cue. */
+struct cue_memo {
+	uint32_t sent;          /* sentence */
+	size_t first, to;       /* its first token; tokens before TO are seen */
+	long verb, verb_subject;     /* first reporting verb with a speaker */
+	long phrase, phrase_last, phrase_subject;  /* first cue phrase with one */
+	long last_cue;          /* latest reporting verb or phrase, -1 */
+	long last_quote;        /* latest quotation token of the sentence, -1 */
+};
+
+struct attributor {
+	struct quotes_lexicon lx;
+	struct quote_marks *marks;
+	struct doc d;
+	struct perceptron model;
+	int have_model;
+	int indirect;
+	struct cue_memo memo;
+	struct spoken hist[HISTORY];
+	int nhist;
+	/* results, in text order */
+	struct attributed_quote *res;
+	size_t nres, rescap;
+	/* features of the candidates of one quotation */
+	uint32_t *feat;          /* ncand * FEAT_MAX */
+	size_t *nfeat;
+	int32_t *cand;
+	size_t ncand;
+	/* training: gold speakers (train.c), NULL when tagging */
+	struct gold_doc *gold;
+	struct train_stats *stats;
+};
+
+/* cues.c: decide for quotation QI (its token in the window) whether it is
+ * speech, its kind, its cue and the mention at the cue. Mentions must be
+ * found up to a few tokens past it. Returns 0 or -1 (out of memory). */
+int cues_of_quote(struct attributor *a, size_t qi);
+/* cues.c: indirect speech in the sentence of tokens [FIRST, END) (no
+ * quotation in it); adds a result. Returns 0 or -1. */
+int cues_indirect(struct attributor *a, size_t first, size_t end);
+/* cues.c: the first mention within a few tokens after the verb at V in its
+ * clause; the subject of the reporting verb at V. -1 when none. */
+long cues_speaker_after(const struct doc *d, size_t v);
+long cues_speaker_of_verb(const struct doc *d, size_t v);
+/* cues.c: tokens of the cue phrase starting at T, 0 when none. */
+size_t cues_phrase_at(const struct doc *d, size_t t);
+
+/* At most this many features per candidate (a->feat holds FEATURES_MAX
+ * per candidate). */
+enum { FEATURES_MAX = 64, CANDIDATES_MAX = 14 };
+
+/* features.c: the candidates of quotation QI and their features into
+ * a->cand, a->feat, a->nfeat. Returns the number of candidates (0: none),
+ * or -1 (out of memory). */
+long features_of_quote(struct attributor *a, size_t qi);
+/* features.c: the names of the features, for the model file. */
+size_t features_count(void);
+void features_name(size_t i, char *buf, size_t cap, void *ctx);
+long features_number(const char *name, size_t len, void *ctx);
+
+/* train.c: in training, learn from quotation QI, whose candidates are in
+ * a->cand and the ranker's choice is candidate BEST: when the gold names a
+ * speaker among the candidates and BEST is not one, one perceptron step.
+ * Returns 0 or -1 (out of memory). */
+int train_step(struct attributor *a, size_t qi, size_t best);
+
+#endif

@@ -1,0 +1,447 @@
+/* cues.c — is a quotation speech, of which kind, and what attributes it.
+ * The rules, in the order they are tried for each quotation:
+ *   after   a reporting verb right after it ("…", zegt X / "…" noemt X)
+ *   before  a reporting verb or prepositional cue earlier in its sentence
+ *           (the main clause's first: "X zei dat Y weet …"), or a colon
+ *           right before it ("X zei: …", "volgens X …", "X: …")
+ *   end     a reporting clause closing its sentence after a comma
+ *           ("… het 'onrecht' ter sprake brengen, zegt de pastoor")
+ *   prev    a quotation that opens its sentence takes the cue of the
+ *           sentence before it ("…, zegt X. "…"") unless it continues the
+ *           quotation there
+ *   next    "“…”. Dat zegt X." — the next sentence opens with a
+ *           demonstrative and a reporting verb
+ * Speech is a quotation that opens its sentence (and ends it, or a cue
+ * follows), follows a colon or a dialogue dash, or resumes after an
+ * inserted cue: kind direct. Inside a sentence it is a fragment (partial)
+ * only with a cue and a speaker at it who is a person or a body; otherwise,
+ * and for anything in title case, after a term marker ("de zogenoemde") or
+ * before a year in brackets, it is a scare quote, a term or a title, and
+ * dropped. Who the speaker is, is the ranker's question (features.c): the
+ * mention at the cue is its strongest clue.
+ *
+ * Each rule looks at a bounded number of tokens, and the cues of a
+ * sentence are searched once for all its quotations (struct cue_memo), so
+ * a sentence of any length with any number of quotations costs linear time.
+ */
+#include <string.h>
+#include "attrib.h"
+#include "grow.h"
+#include "wordclass.h"
+
+enum { BACK_REACH = 60, AFTER_REACH = 5, END_REACH = 30 };
+
+static const struct qtoken *tk(const struct doc *d, size_t t)
+{
+	return doc_has(d, t) ? doc_tok(d, t) : NULL;
+}
+
+static long mention_at(const struct doc *d, size_t t)
+{
+	const struct qtoken *k = tk(d, t);
+	return k ? k->mention : -1;
+}
+
+static int object_only(const struct mention *m)
+{
+	return m->type == M_PRONOUN && !(m->pron & PR_SUBJ);
+}
+
+long cues_speaker_after(const struct doc *d, size_t v)
+{
+	for (size_t p = v + 1; p <= v + AFTER_REACH && doc_same_sentence(d, v, p); p++) {
+		if (doc_clause_stop(d, p) || doc_punct(d, p, ',') || doc_is(d, p, LX_SUB))
+			return -1;
+		long m = mention_at(d, p);
+		if (m >= 0)
+			return m;
+	}
+	return -1;
+}
+
+/* The nearest subject-like mention before V in its sentence (not in a
+ * prepositional phrase, not an object pronoun), not across a quotation. */
+static long speaker_before(const struct doc *d, size_t v)
+{
+	for (size_t p = v; p-- > 0 && p + BACK_REACH > v && doc_same_sentence(d, v, p);) {
+		if (doc_tok(d, p)->flags & TK_QUOTE)
+			break;
+		long m = mention_at(d, p);
+		if (m >= 0 && !doc_men(d, (size_t)m)->in_pp && !object_only(doc_men(d, (size_t)m)))
+			return m;
+	}
+	return -1;
+}
+
+long cues_speaker_of_verb(const struct doc *d, size_t v)
+{
+	long m = mention_at(d, v + 1);
+	if (m >= 0 && doc_men(d, (size_t)m)->type == M_PRONOUN && !object_only(doc_men(d, (size_t)m)) &&
+	    doc_same_sentence(d, v, v + 1))
+		return m;
+	/* verb first, after a comma, a quotation or a dash, or second after a
+	 * word that is no mention ("Daarop antwoordde De Morgan") */
+	const struct qtoken *k = tk(d, v), *p = v > 0 ? tk(d, v - 1) : NULL;
+	int inverted = !p || (k->flags & TK_SENT) || doc_punct(d, v - 1, ',') ||
+	               (p->flags & (TK_QUOTE | TK_DASH)) || ((p->flags & TK_SENT) && p->mention < 0);
+	if (inverted && (m = cues_speaker_after(d, v)) >= 0)
+		return m;
+	if ((m = speaker_before(d, v)) >= 0)
+		return m;
+	return cues_speaker_after(d, v);
+}
+
+size_t cues_phrase_at(const struct doc *d, size_t t)
+{
+	if (!doc_is(d, t, LX_PHRASE_FIRST))
+		return 0;
+	char buf[160];
+	size_t n = 0, best = 0;
+	for (size_t k = 0; k < d->lx->longest_phrase_words && doc_has(d, t + k); k++) {
+		const struct qtoken *w = doc_tok(d, t + k);
+		size_t wl = w->end - w->start;
+		if (!(w->flags & TK_WORD) || n + wl + 2 >= sizeof buf)
+			break;
+		if (k > 0)
+			buf[n++] = ' ';
+		n += wordclass_fold(d->text + w->start, wl, buf + n);
+		if (wordclass_get(d->lx->wc, buf, n) & LX_PHRASE)
+			best = k + 1;
+	}
+	return best;
+}
+
+static struct xspan span_of(const struct doc *d, size_t first, size_t last)
+{
+	const struct qtoken *a = doc_tok(d, first), *b = doc_tok(d, last);
+	return (struct xspan){ a->start, b->end, a->cp, doc_cp_of(d, last, b->end) };
+}
+
+/* --- the cues of a sentence, once ----------------------------------------- */
+
+/* Read the tokens of QT's sentence before QT into the memo. */
+static void memo_scan(struct attributor *a, size_t qt)
+{
+	const struct doc *d = &a->d;
+	struct cue_memo *m = &a->memo;
+	const struct qtoken *q = doc_tok(d, qt);
+	size_t first = q->sent_first < d->tok_base ? d->tok_base : q->sent_first;
+	if (m->sent != q->sent || m->first != first || m->to < d->tok_base || m->to > qt)
+		*m = (struct cue_memo){ q->sent, first, first, -1, -1, -1, -1, -1, -1, -1 };
+	for (size_t t = m->to; t < qt; t++) {
+		const struct qtoken *k = doc_tok(d, t);
+		if (k->flags & TK_QUOTE) {
+			m->last_quote = (long)t;
+			continue;
+		}
+		if (!(k->flags & TK_WORD))
+			continue;
+		size_t np = cues_phrase_at(d, t);
+		if (!np && doc_cue_verb(d, t)) {
+			m->last_cue = (long)t;
+			long s;
+			if (m->verb < 0 && (s = cues_speaker_of_verb(d, t)) >= 0) {
+				m->verb = (long)t;
+				m->verb_subject = s;
+			}
+		} else if (np) {
+			m->last_cue = (long)t;
+			long s;
+			if (m->phrase < 0 && (s = cues_speaker_after(d, t + np - 1)) >= 0) {
+				m->phrase = (long)t;
+				m->phrase_last = (long)(t + np - 1);
+				m->phrase_subject = s;
+			}
+		}
+	}
+	m->to = qt;
+}
+
+struct cue {
+	size_t first, last;   /* tokens */
+	long subject;         /* mention, -1 */
+};
+
+/* The first reporting verb with a speaker in tokens [FROM, TO) of one
+ * sentence, else the first cue phrase with one (the previous sentence:
+ * without the memo, at most BACK_REACH tokens). */
+static int find_cue(const struct doc *d, size_t from, size_t to, struct cue *c)
+{
+	if (to > from + BACK_REACH)
+		from = to - BACK_REACH;
+	for (size_t t = from; t < to; t++)
+		if ((doc_tok(d, t)->flags & TK_WORD) && doc_cue_verb(d, t) && !cues_phrase_at(d, t)) {
+			long m = cues_speaker_of_verb(d, t);
+			if (m >= 0) {
+				*c = (struct cue){ t, t, m };
+				return 1;
+			}
+		}
+	for (size_t t = from; t < to; t++) {
+		size_t np = (doc_tok(d, t)->flags & TK_WORD) ? cues_phrase_at(d, t) : 0;
+		long m;
+		if (np && (m = cues_speaker_after(d, t + np - 1)) >= 0) {
+			*c = (struct cue){ t, t + np - 1, m };
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* A reporting verb right after quotation token QT: "“…”, zegt X",
+ * "“…” noemt X", ", zo zegt hij". */
+static int cue_after(const struct doc *d, size_t qt, struct cue *c)
+{
+	size_t t = qt + 1;
+	if (doc_punct(d, t, ','))
+		t++;
+	for (int skip = 0; skip < 2 && doc_same_sentence(d, qt, t); skip++, t++) {
+		if (!(doc_tok(d, t)->flags & TK_WORD))
+			return 0;
+		size_t np = cues_phrase_at(d, t);
+		if (np > 0 || doc_cue_verb(d, t)) {
+			size_t last = np > 0 ? t + np - 1 : t;
+			*c = (struct cue){ t, last, cues_speaker_after(d, last) };
+			return 1;
+		}
+		if (!doc_is(d, t, LX_FUNCTION))
+			return 0;
+	}
+	return 0;
+}
+
+/* A reporting clause that closes the sentence after a comma, a few words
+ * after quotation token QT: ", zegt de pastoor." */
+static int cue_at_end(const struct doc *d, size_t qt, struct cue *c)
+{
+	for (size_t t = qt + 1; t < qt + END_REACH && doc_same_sentence(d, qt, t); t++) {
+		const struct qtoken *k = doc_tok(d, t);
+		if (k->flags & TK_QUOTE)
+			return 0;
+		if (!doc_punct(d, t - 1, ',') || !doc_cue_verb(d, t))
+			continue;
+		long m = cues_speaker_after(d, t);
+		if (m < 0)
+			continue;
+		/* the subject ends the sentence */
+		size_t e = (size_t)doc_men(d, (size_t)m)->last + 1;
+		while (e < t + 8 && doc_same_sentence(d, t, e) && !(doc_tok(d, e)->flags & TK_PUNCT))
+			e++;
+		if (!doc_same_sentence(d, t, e) || doc_clause_stop(d, e) || !doc_has(d, e + 1) ||
+		    !doc_same_sentence(d, t, e + 1)) {
+			*c = (struct cue){ t, t, m };
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* A quotation after a term marker ("de zogenoemde", "de film"; an article
+ * may stand between) is a term or a name; one followed by a year in
+ * brackets is the title of a work. */
+static int title_of_work(const struct doc *d, size_t qt)
+{
+	if (qt > 0 && (doc_is(d, qt - 1, LX_TERM) ||
+	               (qt > 1 && doc_is(d, qt - 1, LX_DET) && doc_is(d, qt - 2, LX_TERM))))
+		return 1;
+	if (!doc_punct(d, qt + 1, '(') || !doc_punct(d, qt + 3, ')'))
+		return 0;
+	const struct qtoken *y = doc_tok(d, qt + 2);
+	return y->end - y->start == 4 && d->text[y->start] >= '0' && d->text[y->start] <= '9';
+}
+
+/* Ends like a sentence, or holds five words or more. */
+static int utterance_like(const struct doc *d, const struct quote_span *q)
+{
+	char c = d->text[q->end - 1];
+	if (c == '.' || c == '!' || c == '?' || c == ')')
+		return 1;
+	if (q->end - q->start >= 3 && memcmp(d->text + q->end - 3, "\xE2\x80\xA6", 3) == 0)
+		return 1;
+	size_t n = 0;
+	int in = 0;
+	for (size_t i = q->start; i < q->end && n < 5; i++) {
+		int sp = d->text[i] == ' ' || d->text[i] == '\n' || d->text[i] == '\t';
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n >= 5;
+}
+
+/* The first token of the sentence after QT's (within reach), or 0. */
+static size_t next_sentence(const struct doc *d, size_t qt)
+{
+	for (size_t t = qt + 1; t < qt + BACK_REACH && doc_has(d, t); t++)
+		if (doc_tok(d, t)->flags & TK_SENT)
+			return t;
+	return 0;
+}
+
+/* "“…”. Dat zegt minister Bos.": the next sentence of the paragraph
+ * opens with a demonstrative and a reporting verb. */
+static int cue_next_sentence(struct attributor *a, size_t qt, struct cue *c)
+{
+	struct doc *d = &a->d;
+	size_t n = next_sentence(d, qt);
+	if (!n || !doc_has(d, n + 1) || doc_tok(d, n)->para != doc_tok(d, qt)->para ||
+	    !doc_is(d, n, LX_DEFINITE) || !doc_cue_verb(d, n + 1))
+		return 0;
+	if (doc_mentions_until(d, n + 2 + AFTER_REACH) < 0)
+		return -1;
+	long m = cues_speaker_after(d, n + 1);
+	if (m < 0)
+		return 0;
+	*c = (struct cue){ n + 1, n + 1, m };
+	return 1;
+}
+
+static void set_cue(struct attributor *a, struct wquote *w, enum cue_pos pos, const struct cue *c)
+{
+	struct doc *d = &a->d;
+	w->cue_pos = pos;
+	w->cue = span_of(d, c->first, c->last);
+	w->subject = (int32_t)c->subject;
+	if (c->subject < 0)
+		return;
+	/* a name right beside its reporting verb or after a cue phrase is a
+	 * person ("zei Lavrova", "Lavrova klaagde", "volgens Lavrova") */
+	const struct mention *m = doc_men(d, (size_t)c->subject);
+	if (m->person >= 0 && ((size_t)m->last + 1 == c->first || (size_t)m->first == c->last + 1 ||
+	                       (size_t)m->first == c->last + 2))
+		d->per[m->person].evidence = 1;
+}
+
+int cues_of_quote(struct attributor *a, size_t qi)
+{
+	struct doc *d = &a->d;
+	struct wquote *w = doc_quote(d, qi);
+	size_t qt = (size_t)w->tok;
+	const struct qtoken *q = doc_tok(d, qt);
+	memo_scan(a, qt);
+	size_t first = a->memo.first;
+	int colon = qt > first && doc_punct(d, qt - 1, ':');
+	/* opens its sentence, follows a colon or a dash, or resumes a direct
+	 * quotation after an inserted cue (",,Ja'', zei hij, ,,maar …'') */
+	int standalone = qt == first || colon || w->dash || (q->flags & TK_SENT) ||
+	                 (qt > 0 && doc_has(d, qt - 1) && (doc_tok(d, qt - 1)->flags & TK_DASH));
+	if (!standalone && doc_punct(d, qt - 1, ',') && a->memo.last_quote >= 0 &&
+	    a->memo.last_cue > a->memo.last_quote && doc_has(d, (size_t)a->memo.last_quote)) {
+		const struct wquote *p = doc_quote(d, (size_t)doc_tok(d, (size_t)a->memo.last_quote)->quote);
+		standalone = p->kind == QUOTE_DIRECT;
+	}
+	struct cue c;
+	int after = cue_after(d, qt, &c);
+	/* a quotation that opens a sentence which then goes on without a
+	 * reporting verb ("'Gamechanger' is een groot woord") is part of it */
+	if (standalone && !after && !w->dash) {
+		size_t n = qt + 1;
+		while (n < qt + 4 && doc_same_sentence(d, qt, n) && (doc_tok(d, n)->flags & TK_PUNCT) &&
+		       !doc_punct(d, n, ','))
+			n++;
+		if (doc_same_sentence(d, qt, n) && !doc_punct(d, n, ',') && !(doc_tok(d, n)->flags & TK_QUOTE))
+			standalone = 0;
+	}
+	w->kind = standalone ? QUOTE_DIRECT : QUOTE_PARTIAL;
+	if (title_of_work(d, qt)) {
+		w->kind = QUOTE_DROPPED;
+		return 0;
+	}
+	if (after) {
+		set_cue(a, w, CUE_AFTER, &c);
+	} else if (a->memo.verb >= 0 || a->memo.phrase >= 0) {
+		struct cue m = a->memo.verb >= 0
+			? (struct cue){ (size_t)a->memo.verb, (size_t)a->memo.verb, a->memo.verb_subject }
+			: (struct cue){ (size_t)a->memo.phrase, (size_t)a->memo.phrase_last, a->memo.phrase_subject };
+		set_cue(a, w, CUE_BEFORE, &m);
+	} else if (colon) {
+		c = (struct cue){ qt - 1, qt - 1, speaker_before(d, qt - 1) };
+		set_cue(a, w, CUE_BEFORE, &c);
+	} else if (!w->dash && cue_at_end(d, qt, &c)) {
+		set_cue(a, w, CUE_AFTER, &c);
+	} else if (standalone && first > d->tok_base) {
+		/* the cue of the sentence before, unless a quotation there
+		 * with a speaker goes on here (a ranker's feature) */
+		size_t pf = doc_tok(d, first - 1)->sent_first;
+		if (pf < d->tok_base)
+			pf = d->tok_base;
+		int cont = 0;
+		for (size_t p = first > pf + BACK_REACH ? first - BACK_REACH : pf; p < first; p++)
+			if ((doc_tok(d, p)->flags & TK_QUOTE) &&
+			    doc_quote(d, (size_t)doc_tok(d, p)->quote)->kind != QUOTE_DROPPED &&
+			    doc_quote(d, (size_t)doc_tok(d, p)->quote)->person >= 0)
+				cont = 1;
+		if (!cont && find_cue(d, pf, first, &c))
+			set_cue(a, w, CUE_PREV_SENTENCE, &c);
+	}
+	if (w->cue_pos == CUE_NONE && standalone) {
+		int r = cue_next_sentence(a, qt, &c);
+		if (r < 0)
+			return -1;
+		if (r)
+			set_cue(a, w, CUE_AFTER, &c);
+	}
+	if (w->cue_pos == CUE_NONE && !standalone) {
+		w->kind = QUOTE_DROPPED;   /* a term in quotation marks */
+		return 0;
+	}
+	/* a fragment needs a speaker at its cue who is a person (or a body),
+	 * and is not a name or a title in quotation marks */
+	if (w->kind == QUOTE_PARTIAL) {
+		const struct mention *m = w->subject >= 0 ? doc_men(d, (size_t)w->subject) : NULL;
+		if (!m || (m->type == M_NAME && (m->person < 0 || !d->per[m->person].evidence)) ||
+		    doc_title_case(d, w->span.start, w->span.end)) {
+			w->kind = QUOTE_DROPPED;
+			return 0;
+		}
+	}
+	if (w->subject >= 0) {
+		const struct mention *m = doc_men(d, (size_t)w->subject);
+		if (m->person >= 0)
+			d->per[m->person].evidence = 1;   /* it speaks */
+	}
+	if (w->cue_pos == CUE_NONE && !w->dash && !utterance_like(d, &w->span)) {
+		w->kind = QUOTE_DROPPED;
+		return 0;
+	}
+	return 0;
+}
+
+/* --- indirect speech ------------------------------------------------------ */
+
+int cues_indirect(struct attributor *a, size_t first, size_t end)
+{
+	struct doc *d = &a->d;
+	size_t v = first;
+	while (v < end && !(doc_is(d, v, LX_CUE) && doc_cue_verb(d, v)))
+		v++;
+	if (v >= end || doc_is(d, v, LX_OPINION))
+		return 0;
+	size_t c = v + 1;
+	while (c < end && c <= v + 6 && !doc_is(d, c, LX_COMPLEMENTIZER) && !doc_clause_stop(d, c) &&
+	       !doc_punct(d, c, ','))
+		c++;
+	if (c >= end || c > v + 6 || !doc_is(d, c, LX_COMPLEMENTIZER))
+		return 0;
+	long m = cues_speaker_of_verb(d, v);
+	if (m < 0)
+		return 0;
+	const struct mention *mm = doc_men(d, (size_t)m);
+	int32_t p = mm->person;
+	if (mm->type == M_NAME && (p < 0 || !d->per[p].evidence))
+		return 0;
+	size_t last = end - 1, words = 0;
+	while (last > c && (doc_tok(d, last)->flags & TK_PUNCT))
+		last--;
+	for (size_t k = c + 1; k <= last; k++)
+		words += (doc_tok(d, k)->flags & TK_WORD) != 0;
+	if (words < 3)
+		return 0;
+	if (grow_array((void **)&a->res, &a->rescap, a->nres + 1, sizeof *a->res) < 0)
+		return -1;
+	struct attributed_quote *r = &a->res[a->nres++];
+	*r = (struct attributed_quote){ .kind = QUOTE_INDIRECT, .cue_pos = CUE_BEFORE,
+	                                .quote = span_of(d, c + 1, last), .cue = span_of(d, v, v),
+	                                .speaker = span_of(d, (size_t)mm->first, (size_t)mm->last),
+	                                .has_speaker = 1, .person = p, .quote_index = -1 };
+	return 0;
+}

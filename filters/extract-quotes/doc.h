@@ -1,0 +1,311 @@
+/* doc.h — internal to extract-quotes: the text as a sliding window of
+ * tokens, sentences, quotations and mentions, and the people the text names.
+ *
+ * The text is read block by block (a paragraph, or a slice of a very long
+ * one: doc_feed), so memory is bounded by the window, not by the text. The
+ * window holds the tokens of the last few blocks; older ones are dropped
+ * (doc_drop) once every quotation before them is attributed. Indexes of
+ * tokens, mentions and quotations are global (they count from the start of
+ * the text); the window holds [base, base + n) of each. People (struct
+ * person) are kept for the whole text: a compact record each.
+ *
+ * A token is a word, a number or a punctuation mark (common/tokenize.h), or
+ * a whole quotation (marks included): a quotation is one token of the
+ * sentence around it. A dialogue paragraph opened by a dash ("--Kom je?
+ * vroeg hij.") is a quotation too, up to a reporting clause that ends it.
+ * All offsets are BYTES into the text unless named _cp (code points).
+ */
+#ifndef ZEEF_QUOTES_DOC_H
+#define ZEEF_QUOTES_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "attribution.h"
+#include "quotes.h"
+#include "wordclass.h"
+
+/* --- word classes (wordlists.c) ---------------------------------------- */
+
+enum {
+	LX_FUNCTION = 1u << 0,      /* never (the start of) a name */
+	LX_DET = 1u << 1,           /* article, demonstrative, quantifier */
+	LX_DEFINITE = 1u << 2,      /* "de", "die": refers back */
+	LX_POSSESSIVE = 1u << 3,    /* "haar coach" */
+	LX_PREP = 1u << 4,
+	LX_SUB = 1u << 5,           /* subordinating conjunction */
+	LX_PARTICLE = 1u << 6,      /* name particle: van, de, ter */
+	LX_PRONOUN = 1u << 7,       /* personal pronoun (speakers-pronouns.txt) */
+	LX_CUE = 1u << 8,           /* reporting verb form, a cue alone */
+	LX_CUE_SEP = 1u << 9,       /* form of a separable reporting verb */
+	LX_CUE_PAIR = 1u << 10,     /* "form particle" of a separable verb */
+	LX_PHRASE_FIRST = 1u << 11, /* first word of a cue phrase */
+	LX_PHRASE = 1u << 12,       /* a whole cue phrase: "in de woorden van" */
+	LX_ROLE = 1u << 13,         /* a role or title noun, or ends in one */
+	LX_PERSON = 1u << 14,       /* a noun for a person: vader, Duitser */
+	LX_GROUP = 1u << 15,        /* a noun for a group of people: bewoners */
+	LX_ORG = 1u << 16,          /* a body that speaks: politie, gemeente */
+	LX_ADJ = 1u << 17,          /* ends in an adjective suffix */
+	LX_TERM = 1u << 18,         /* marks a following quotation as a term */
+	LX_OPINION = 1u << 19,      /* an opinion verb form (vindt, meent) */
+	LX_COMPLEMENTIZER = 1u << 20, /* "dat": opens reported speech */
+	LX_TITLE = 1u << 21,        /* a title before a name: dhr., mevrouw */
+	LX_MALE = 1u << 22,         /* a male title or noun */
+	LX_FEMALE = 1u << 23,       /* a female title or noun */
+	LX_PLURAL_DET = 1u << 24,   /* a determiner of a plural: enkele, alle */
+	LX_SOMEONE = 1u << 25,      /* a person word heading a phrase: iemand */
+	LX_ABBREV = 1u << 26        /* an abbreviation written with a full stop */
+};
+
+/* Pronoun features (speakers-pronouns.txt), in token.pron. */
+enum {
+	PR_SUBJ = 1 << 0, PR_OBJ = 1 << 1, PR_FIRST = 1 << 2, PR_SECOND = 1 << 3,
+	PR_MALE = 1 << 4, PR_FEMALE = 1 << 5, PR_PLURAL = 1 << 6, PR_SINGULAR = 1 << 7,
+	PR_POSSESSIVE = 1 << 8
+};
+
+struct quotes_lexicon {
+	struct wordclass *wc;
+	struct wordclass *pron;          /* pronoun -> PR_* bits */
+	size_t longest_phrase_words;
+
+};
+
+/* Load and free the lists (0, or -1 after a message). */
+int quotes_lexicon_load(struct quotes_lexicon *lx);
+void quotes_lexicon_free(struct quotes_lexicon *lx);
+/* LX_* classes of the folded word W (N bytes); CAPITALISED: it was written
+ * with a capital (a surname may end in a short role: Verheer). */
+uint32_t quotes_word_class(const struct quotes_lexicon *lx, const char *w, size_t n,
+                           int capitalised);
+/* PR_* features of the folded pronoun W, 0 when it is none. */
+unsigned quotes_pronoun(const struct quotes_lexicon *lx, const char *w, size_t n);
+
+/* --- tokens ------------------------------------------------------------ */
+
+enum {
+	TK_WORD = 1u << 0,
+	TK_CAP = 1u << 1,        /* begins with an upper-case letter */
+	TK_ALLCAPS = 1u << 2,    /* two letters or more, none lower-case */
+	TK_PUNCT = 1u << 3,
+	TK_NUMBER = 1u << 4,
+	TK_QUOTE = 1u << 5,      /* a whole quotation, marks included */
+	TK_INITIAL = 1u << 6,    /* "J." or "M.C." */
+	TK_SENT = 1u << 7,       /* first token of a sentence */
+	TK_PARA = 1u << 8,       /* first token of a paragraph */
+	TK_HYPHEN_ROLE = 1u << 9, /* capitalised compound, lower-case tail:
+	                             NAVO-chef, EU-correspondent */
+	TK_ELISION = 1u << 10,   /* 's, 't */
+	TK_ABBR = 1u << 11,      /* a listed abbreviation with its full stop */
+	TK_ROMAN = 1u << 12,     /* a roman numeral: II, XIV */
+	TK_DASH = 1u << 13       /* a dash of dialogue or aside: -- – — */
+};
+
+struct qtoken {
+	uint32_t start, end;     /* bytes */
+	uint32_t cp;             /* code points before start */
+	uint32_t sent, para;     /* sentence and paragraph numbers */
+	uint32_t sent_first;     /* first token of its sentence */
+	int32_t mention;         /* mention starting here, else -1 */
+	int32_t quote;           /* TK_QUOTE: its quotation, else -1 */
+	uint32_t flags;          /* TK_* */
+	uint32_t lex;            /* LX_* of the folded word */
+	uint16_t pron;           /* PR_* when a pronoun */
+};
+
+/* --- quotations in the window ----------------------------------------- */
+
+struct wquote {
+	struct quote_span span;  /* bytes: marks and quoted text */
+	uint32_t start_cp, end_cp;
+	int32_t tok;             /* its token */
+	int dash;                /* a dialogue paragraph opened by a dash */
+	int32_t merged_into;     /* a later part of a dash dialogue, after an
+	                            inserted cue: the part it continues, else -1 */
+	enum quote_kind kind;
+	enum cue_pos cue_pos;
+	struct xspan cue;        /* when cue_pos != CUE_NONE */
+	int32_t subject;         /* mention at the cue naming the speaker, -1 */
+	int32_t vocative;        /* person addressed inside it, or -1 */
+	int32_t person;          /* who said it, or -1 */
+	struct xspan speaker;    /* the mention shown as its speaker */
+	int has_speaker;
+};
+
+/* --- mentions and people ----------------------------------------------- */
+
+enum mention_type { M_NAME, M_PRONOUN, M_DESCRIPTION };
+
+enum { GENDER_UNKNOWN = 0, GENDER_MALE = 1, GENDER_FEMALE = 2 };
+
+struct mention {
+	int32_t first, last;     /* tokens, inclusive */
+	int32_t name_first;      /* M_NAME: first token of the name proper
+	                            (after titles) */
+	enum mention_type type;
+	uint16_t pron;           /* M_PRONOUN: PR_* */
+	uint8_t subject;         /* subject-like: not in a prepositional phrase,
+	                            not an object, not in a subordinate clause */
+	uint8_t in_pp, agent;    /* in a prepositional phrase; "door X" */
+	uint8_t definite;        /* M_DESCRIPTION: "de ...", refers back */
+	uint8_t body;            /* M_DESCRIPTION: a body or its spokesperson */
+	uint8_t plural;
+	uint8_t gender;          /* GENDER_*: from a title or the noun */
+	uint8_t from_entity;     /* M_NAME taken from a PER entity */
+	uint8_t role;            /* M_NAME with a role or title before it */
+	uint8_t in_quote;        /* inside a quotation (a vocative) */
+	int32_t person;          /* who it names, -1 when unknown */
+};
+
+enum person_kind { P_NAMED, P_DESCRIBED, P_NARRATOR, P_BODY };
+
+struct person {
+	enum person_kind kind;
+	uint32_t name_start, name_end;   /* bytes of its fullest name (titles
+	                                    left out); equal for none */
+	uint16_t name_words;
+	uint8_t name_initials;           /* its fullest name has initials */
+	uint8_t plural;
+	uint16_t male, female;           /* gender evidence */
+	uint16_t subjects;               /* subject-like mentions */
+	uint8_t evidence;                /* a person: PER entity, role, first
+	                                    and last name, or speaks at a cue */
+	uint64_t key;                    /* hash of the last word of its name,
+	                                    or of its description's head */
+	int32_t next_same_key;           /* older person with the same key */
+	uint32_t count;                  /* mentions */
+	int32_t last_mention;            /* its latest mention, -1 */
+	uint32_t last_start, last_end, last_start_cp, last_end_cp;
+	                                 /* bytes and code points of it */
+	uint32_t last_sent, last_para;
+	int32_t last_subject_sent;       /* latest sentence with it as subject */
+	uint32_t quotes;                 /* quotations attributed to it */
+	int32_t last_quote;              /* its latest quotation, -1 */
+	int32_t newer, older;            /* recency list, by latest mention */
+};
+
+/* --- the document ------------------------------------------------------ */
+
+struct doc {
+	const struct quotes_lexicon *lx;
+	const struct quote_marks *marks;
+	const char *text;
+	size_t len;
+	/* the window: element i (global) is at [i - base] */
+	struct qtoken *tok;
+	size_t tok_base, ntok, tokcap;
+	struct mention *men;
+	size_t men_base, nmen, mencap;
+	struct wquote *q;
+	size_t q_base, nq, qcap;
+	/* people, for the whole text */
+	struct person *per;
+	size_t nper, percap;
+	int32_t *key_head;               /* open-addressing map key -> person */
+	uint64_t *key_of;
+	size_t keycap, nkeys;
+	int32_t newest;                  /* head of the recency list, -1 */
+	size_t men_done;                 /* tokens before this one have had
+	                                    their mentions found */
+	int32_t narrator;                /* the first person outside quotes */
+	/* capitalised words standing free mid-sentence somewhere in the text
+	 * (hashes, open addressing, 0 empty): such a word is a name also where
+	 * it opens a sentence */
+	uint64_t *free_names;
+	size_t free_cap, free_n;
+	/* reading state */
+	struct quote_scanner scan;
+	struct quote_span next_quote;
+	int have_next_quote;
+	size_t pos_scan;                 /* bytes read into tokens */
+	size_t para_end;                 /* end of the paragraph being read */
+	size_t last_end;                 /* end of the last token */
+	size_t cp_byte, cp_count;        /* code points before byte cp_byte */
+	uint32_t para, sent;
+	long last_dash_para;             /* latest dialogue paragraph opened by
+	                                    a dash, or -2 */
+	const size_t *sent_starts;       /* the record's sentence starts */
+	size_t nsent_starts, sent_i;
+	const struct entity_hint *hints;
+	size_t nhints, hint_i;
+	size_t block_start;              /* first token of the last block */
+	int ended;                       /* the whole text is read */
+};
+
+/* Start reading TEXT (LEN bytes; kept, not copied) with its quotation marks
+ * MARKS, the record's sentence starts (sorted bytes, may be NULL) and PER /
+ * other entity hints (sorted, may be NULL); empties the window and the
+ * people. Returns 0 or -1 (out of memory). */
+int doc_begin(struct doc *d, const struct quotes_lexicon *lx, const struct quote_marks *marks,
+              const char *text, size_t len, const size_t *sent_starts, size_t nsent,
+              const struct entity_hint *hints, size_t nhints);
+/* Read the next block into the window: its tokens, sentences and
+ * quotations (mentions come with doc_mentions_until). Returns the number of tokens added (0
+ * at the end of the text), or -1 (out of memory). */
+long doc_feed(struct doc *d);
+/* Forget the tokens before token T (and the mentions and quotations that
+ * start there). */
+void doc_drop(struct doc *d, size_t t);
+void doc_free(struct doc *d);
+
+/* Element access; the index must lie in the window. */
+static inline struct qtoken *doc_tok(const struct doc *d, size_t t)
+{
+	return &d->tok[t - d->tok_base];
+}
+static inline struct mention *doc_men(const struct doc *d, size_t m)
+{
+	return &d->men[m - d->men_base];
+}
+static inline struct wquote *doc_quote(const struct doc *d, size_t q)
+{
+	return &d->q[q - d->q_base];
+}
+/* 1 when token T is in the window. */
+static inline int doc_has(const struct doc *d, size_t t)
+{
+	return t >= d->tok_base && t < d->tok_base + d->ntok;
+}
+/* One past the last token in the window. */
+static inline size_t doc_end(const struct doc *d)
+{
+	return d->tok_base + d->ntok;
+}
+
+/* Word token T has any of the LX_* BITS. */
+int doc_is(const struct doc *d, size_t t, uint32_t bits);
+/* Token T is the one-byte punctuation C. */
+int doc_punct(const struct doc *d, size_t t, char c);
+/* Tokens A and B are in one sentence (both in the window). */
+int doc_same_sentence(const struct doc *d, size_t a, size_t b);
+/* The code-point offset of byte B, given a token T in the window that
+ * starts at or before it (counts the bytes between). */
+uint32_t doc_cp_of(const struct doc *d, size_t t, size_t b);
+
+/* Token T is a reporting verb (a separable one only with its particle
+ * later in its clause); token T ends a clause (a quotation, . ! ? ; :). */
+int doc_cue_verb(const struct doc *d, size_t t);
+int doc_clause_stop(const struct doc *d, size_t t);
+/* A capitalised word S (N bytes, as written) stands free mid-sentence
+ * somewhere in the text. */
+int doc_free_name(const struct doc *d, const char *s, size_t n);
+/* tokens.c: turn the paragraph starting at token FIRST, whose quotations
+ * start at Q0, into dialogue when it opens with a dash. Returns 0 or -1. */
+int doc_dash_dialogue(struct doc *d, size_t first, size_t q0);
+
+/* mentions.c: find the mentions of the tokens before T not done yet (a
+ * name may run on past T), and the people they name. Returns 0 or -1. */
+int doc_mentions_until(struct doc *d, size_t t);
+/* The person mention M names after resolving a pronoun or description
+ * (records the link); -1 when unknown. */
+int32_t doc_resolve(struct doc *d, size_t m);
+/* A new or existing person for mention M (a name or a description). */
+int32_t doc_person_of(struct doc *d, size_t m);
+/* The named person whose name's last word has the key KEY (a hash of the
+ * folded word), the most recent one; -1 when none. */
+int32_t doc_person_by_key(struct doc *d, uint64_t key);
+/* Move person P to the front of the recency list: mentioned by M now. */
+void doc_touch(struct doc *d, int32_t p, size_t m);
+/* The quoted text [START, END) is in title case: a name or a title. */
+int doc_title_case(const struct doc *d, size_t start, size_t end);
+
+#endif

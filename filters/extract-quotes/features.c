@@ -1,0 +1,438 @@
+/* features.c — who may have said a quotation, and what speaks for each:
+ * the candidates and the features of the speaker ranker.
+ *
+ * Candidates are people: the one at the cue (named, described, or the
+ * person a pronoun there was resolved to), the people mentioned most
+ * recently, the speakers of the latest quotations and the people they
+ * addressed, and the narrator. At most MAX_CAND.
+ *
+ * A feature is a template (what is measured: "is the person at the cue",
+ * "spoke the quotation before", "mentioned N sentences ago") with a small
+ * value, counted twice: once on its own and once within the quotation's
+ * context (how it is cued: after, before, colon, the sentence before, none;
+ * and what stands at the cue: a name, a description, a pronoun, "ik").
+ * Feature numbers are dense, so a model is an array of weights; a feature's
+ * name is "TEMPLATE CONTEXT VALUE" ("prev1 none-none 3", "cue after-pron
+ * 1", context "any" for the plain one).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "attrib.h"
+#include "grow.h"
+#include "tokenize.h"
+#include "wordclass.h"
+
+enum { MAX_CAND = CANDIDATES_MAX, RECENT = 8 };
+
+enum cue_kind { CK_NONE, CK_AFTER, CK_BEFORE, CK_COLON, CK_PREV, NCK };
+enum subj_kind { SK_NONE, SK_NAME, SK_DEFINITE, SK_INDEFINITE, SK_PRONOUN, SK_PLURAL, SK_FIRST,
+                 SK_BODY, NSK };
+static const char *const cue_names[NCK] = { "none", "after", "before", "colon", "prev" };
+static const char *const subj_names[NSK] = { "none", "name", "def", "indef", "pron", "plural",
+                                             "first", "body" };
+enum { NCTX = NCK * NSK };
+_Static_assert(2 * 24 <= FEATURES_MAX, "features per candidate");
+
+/* The templates, each with its number of values. */
+enum template {
+	F_CUE, F_AGREE, F_RANK, F_ARANK, F_PREV1, F_PREV2, F_PREV3, F_VOC_PREV, F_VOC_HERE,
+	F_DIST_SENT, F_DIST_PARA, F_SUBJ_DIST, F_KIND, F_COUNT, F_QUOTES, F_NEXT_SUBJ,
+	F_PARA_BEFORE, F_SAME_SENT, F_EVIDENCE, F_GENDER, F_TURN, F_BETWEEN, F_DASH, F_AGENT,
+	NTEMPLATES
+};
+static const struct { const char *name; unsigned n; } templates[NTEMPLATES] = {
+	[F_CUE] = { "cue", 2 },              /* the person at the cue */
+	[F_AGREE] = { "agree", 3 },          /* a pronoun at the cue agrees: n/a, yes, no */
+	[F_RANK] = { "rank", 7 },            /* place in the recency list (6: not in it) */
+	[F_ARANK] = { "arank", 7 },          /* the same among people who agree */
+	[F_PREV1] = { "prev1", 10 },         /* spoke the quotation before x where it is */
+	[F_PREV2] = { "prev2", 10 },         /* spoke the one before that x where */
+	[F_PREV3] = { "prev3", 2 },
+	[F_VOC_PREV] = { "vocprev", 4 },     /* addressed by the quotation before x where */
+	[F_VOC_HERE] = { "vochere", 2 },     /* addressed by this one */
+	[F_DIST_SENT] = { "dsent", 7 },      /* sentences since its latest mention */
+	[F_DIST_PARA] = { "dpara", 5 },      /* paragraphs since */
+	[F_SUBJ_DIST] = { "dsubj", 7 },      /* sentences since it was a subject */
+	[F_KIND] = { "kind", 4 },            /* named, described, narrator, body */
+	[F_COUNT] = { "count", 5 },          /* mentions so far */
+	[F_QUOTES] = { "quotes", 4 },        /* quotations so far */
+	[F_NEXT_SUBJ] = { "nextsubj", 2 },   /* a subject of the next sentence */
+	[F_PARA_BEFORE] = { "parabefore", 2 }, /* named in the paragraph before it */
+	[F_SAME_SENT] = { "samesent", 2 },   /* named in its sentence before it */
+	[F_EVIDENCE] = { "person", 2 },      /* known to be a person */
+	[F_GENDER] = { "gender", 20 },       /* its gender x the pronoun's */
+	[F_TURN] = { "turn", 8 },            /* opens a paragraph x prev1 x prev2 */
+	[F_BETWEEN] = { "between", 10 },     /* words since the quotation before x prev1 */
+	[F_DASH] = { "dash", 4 },            /* a dash dialogue x prev1 */
+	[F_AGENT] = { "agent", 2 },          /* its latest mention is "door X" */
+};
+
+static size_t offset[NTEMPLATES][2];   /* [t][0] plain, [t][1] in context */
+static size_t total;
+
+static void init_offsets(void)
+{
+	if (total)
+		return;
+	size_t o = 0;
+	for (int t = 0; t < NTEMPLATES; t++) {
+		offset[t][0] = o;
+		o += templates[t].n;
+		offset[t][1] = o;
+		o += templates[t].n * NCTX;
+	}
+	total = o;
+}
+
+size_t features_count(void)
+{
+	init_offsets();
+	return total;
+}
+
+void features_name(size_t i, char *buf, size_t cap, void *ctx)
+{
+	(void)ctx;
+	init_offsets();
+	for (int t = NTEMPLATES - 1; t >= 0; t--) {
+		if (i < offset[t][0])
+			continue;
+		size_t r = i - offset[t][0];
+		if (r < templates[t].n) {
+			snprintf(buf, cap, "%s any %zu", templates[t].name, r);
+		} else {
+			r -= templates[t].n;
+			size_t c = r / templates[t].n;
+			snprintf(buf, cap, "%s %s-%s %zu", templates[t].name, cue_names[c / NSK],
+			         subj_names[c % NSK], r % templates[t].n);
+		}
+		return;
+	}
+	snprintf(buf, cap, "?");
+}
+
+static long index_of(const char *const *names, size_t n, const char *s, size_t len)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0)
+			return (long)i;
+	return -1;
+}
+
+long features_number(const char *name, size_t len, void *ctx)
+{
+	(void)ctx;
+	init_offsets();
+	const char *sp1 = memchr(name, ' ', len);
+	if (!sp1)
+		return -1;
+	const char *sp2 = memchr(sp1 + 1, ' ', (size_t)(name + len - sp1 - 1));
+	if (!sp2)
+		return -1;
+	int t = -1;
+	for (int k = 0; k < NTEMPLATES; k++)
+		if (strlen(templates[k].name) == (size_t)(sp1 - name) &&
+		    memcmp(templates[k].name, name, (size_t)(sp1 - name)) == 0)
+			t = k;
+	char num[16];
+	size_t nl = (size_t)(name + len - sp2 - 1);
+	if (t < 0 || nl == 0 || nl >= sizeof num)
+		return -1;
+	memcpy(num, sp2 + 1, nl);
+	num[nl] = 0;
+	char *e;
+	long v = strtol(num, &e, 10);
+	if (*e || v < 0 || (unsigned long)v >= templates[t].n)
+		return -1;
+	const char *c = sp1 + 1;
+	size_t cl = (size_t)(sp2 - c);
+	if (cl == 3 && memcmp(c, "any", 3) == 0)
+		return (long)(offset[t][0] + (size_t)v);
+	const char *dash = memchr(c, '-', cl);
+	if (!dash)
+		return -1;
+	long ck = index_of(cue_names, NCK, c, (size_t)(dash - c));
+	long sk = index_of(subj_names, NSK, dash + 1, (size_t)(c + cl - dash - 1));
+	if (ck < 0 || sk < 0)
+		return -1;
+	return (long)(offset[t][1] + (size_t)(ck * NSK + sk) * templates[t].n + (size_t)v);
+}
+
+/* --- the quotation's context ------------------------------------------------ */
+
+static enum cue_kind cue_kind_of(const struct doc *d, const struct wquote *w)
+{
+	switch (w->cue_pos) {
+	case CUE_AFTER:
+		return CK_AFTER;
+	case CUE_PREV_SENTENCE:
+		return CK_PREV;
+	case CUE_BEFORE:
+		return w->cue.end - w->cue.start == 1 && d->text[w->cue.start] == ':' ? CK_COLON : CK_BEFORE;
+	default:
+		return CK_NONE;
+	}
+}
+
+static enum subj_kind subj_kind_of(const struct doc *d, const struct wquote *w)
+{
+	if (w->subject < 0)
+		return SK_NONE;
+	const struct mention *m = doc_men(d, (size_t)w->subject);
+	switch (m->type) {
+	case M_NAME:
+		return SK_NAME;
+	case M_PRONOUN:
+		return (m->pron & PR_FIRST) ? SK_FIRST : m->plural ? SK_PLURAL : SK_PRONOUN;
+	default:
+		return m->body ? SK_BODY : m->definite ? SK_DEFINITE : SK_INDEFINITE;
+	}
+}
+
+/* --- vocatives ------------------------------------------------------------ */
+
+static struct token_list voc_tokens;
+
+/* A capitalised word of the quoted text [S, E) set off by a comma at its
+ * start or end ("Magloire, breng mij", "gelijk, Watson,", "Mr. Holmes?"):
+ * the person addressed, when the text has named them. */
+static int32_t vocative(struct doc *d, size_t s, size_t e)
+{
+	/* only the first and the last few words are looked at */
+	size_t spans[2][2] = { { s, e - s > 80 ? s + 80 : e }, { e - s > 80 ? e - 80 : s, e } };
+	for (int side = 0; side < 2; side++) {
+		voc_tokens.n = 0;
+		size_t a = spans[side][0], b = spans[side][1];
+		while (side == 1 && a > s && a < b && ((unsigned char)d->text[a] & 0xC0) == 0x80)
+			a++;
+		if (tokenize(d->text + a, b - a, a, &voc_tokens) == (size_t)-1)
+			return -1;
+		const struct token *t = voc_tokens.tok;
+		size_t n = voc_tokens.n;
+		for (size_t i = 0; i < n; i++) {
+			if (t[i].kind != TOK_WORD || !wordclass_is_upper(d->text + t[i].start, t[i].end - t[i].start))
+				continue;
+			int at_start = side == 0 && (i == 0 || (i > 0 && d->text[t[i - 1].start] == ','));
+			size_t j = i;
+			while (j + 1 < n && t[j + 1].kind == TOK_WORD &&
+			       wordclass_is_upper(d->text + t[j + 1].start, t[j + 1].end - t[j + 1].start))
+				j++;
+			int before_stop = j + 1 < n && strchr(",?!.", d->text[t[j + 1].start]);
+			int at_end = side == 1 && ((i > 0 && d->text[t[i - 1].start] == ',') ||
+			                           (i > 1 && d->text[t[i - 2].start] == ',')) &&
+			             (j + 1 == n || before_stop);
+			if (!((at_start && before_stop && i == 0) || at_end))
+				continue;
+			char low[64];
+			size_t ln = t[j].end - t[j].start;
+			if (ln > sizeof low)
+				continue;
+			wordclass_fold(d->text + t[j].start, ln, low);
+			if (quotes_word_class(d->lx, low, ln, 1) & (LX_FUNCTION | LX_TITLE))
+				continue;
+			int32_t found = doc_person_by_key(d, wordclass_hash(low, ln));
+			if (found >= 0)
+				return found;
+		}
+	}
+	return -1;
+}
+
+/* --- candidates and features ----------------------------------------------- */
+
+static size_t bucket(long v, const long *edges, size_t n)
+{
+	size_t b = 0;
+	while (b < n && v > edges[b])
+		b++;
+	return b;
+}
+
+struct ctx {
+	size_t ctx;               /* cue kind x subject kind */
+	uint32_t *f;
+	size_t n;
+};
+
+static void add(struct ctx *c, enum template t, size_t v)
+{
+	if (v >= templates[t].n)
+		v = templates[t].n - 1;
+	c->f[c->n++] = (uint32_t)(offset[t][0] + v);
+	c->f[c->n++] = (uint32_t)(offset[t][1] + c->ctx * templates[t].n + v);
+}
+
+/* Where quotation H of the history is, seen from quotation W: in its
+ * paragraph (0), the one before (1), two before (2), further (3). */
+static size_t where(const struct spoken *h, uint32_t para)
+{
+	long d = (long)para - (long)h->para;
+	return d <= 0 ? 0 : d == 1 ? 1 : d == 2 ? 2 : 3;
+}
+
+static int agrees(const struct mention *m, const struct person *x)
+{
+	if (x->kind == P_NARRATOR)
+		return (m->pron & PR_FIRST) != 0;
+	if (m->pron & PR_FIRST)
+		return 0;
+	if (m->plural)
+		return x->plural || x->kind == P_BODY;
+	if (x->plural)
+		return (m->pron & PR_PLURAL) != 0;
+	if (m->gender == GENDER_MALE && x->female > x->male)
+		return 0;
+	if (m->gender == GENDER_FEMALE && !(m->pron & PR_PLURAL) && x->male > x->female)
+		return 0;
+	return 1;
+}
+
+static size_t gender_value(const struct person *x, const struct mention *subj)
+{
+	size_t g = x->plural ? 3 : x->male > x->female ? 1 : x->female > x->male ? 2 : 0;
+	size_t p = 0;
+	if (subj && subj->type == M_PRONOUN)
+		p = (subj->pron & PR_FIRST) ? 4 : subj->plural ? 3 : subj->gender == GENDER_MALE ? 1 : 2;
+	return g * 5 + p;
+}
+
+long features_of_quote(struct attributor *a, size_t qi)
+{
+	struct doc *d = &a->d;
+	struct wquote *w = doc_quote(d, qi);
+	init_offsets();
+	if (!a->feat) {
+		a->feat = malloc(MAX_CAND * FEATURES_MAX * sizeof *a->feat);
+		a->nfeat = malloc(MAX_CAND * sizeof *a->nfeat);
+		a->cand = malloc(MAX_CAND * sizeof *a->cand);
+		if (!a->feat || !a->nfeat || !a->cand)
+			return -1;
+	}
+	const struct qtoken *qt = doc_tok(d, (size_t)w->tok);
+	const struct mention *subj = w->subject >= 0 ? doc_men(d, (size_t)w->subject) : NULL;
+	int32_t sp = subj ? subj->person : -1;
+	w->vocative = vocative(d, w->span.start, w->span.end);
+
+	/* candidates */
+	size_t nc = 0;
+	int32_t want[MAX_CAND + 8];
+	size_t nw = 0;
+	if (sp >= 0)
+		want[nw++] = sp;
+	for (int h = 0; h < a->nhist && h < 3; h++)
+		want[nw++] = a->hist[h].person;
+	int32_t ranked[RECENT + 2];
+	size_t nranked = 0;
+	for (int32_t p = d->newest; p >= 0 && nranked < RECENT; p = d->per[p].older)
+		ranked[nranked++] = p;
+	for (size_t i = 0; i < nranked; i++)
+		want[nw++] = ranked[i];
+	if (d->narrator >= 0)
+		want[nw++] = d->narrator;
+	if (a->nhist > 0)
+		want[nw++] = a->hist[0].vocative;
+	for (size_t i = 0; i < nw && nc < MAX_CAND; i++) {
+		if (want[i] < 0)
+			continue;
+		size_t k = 0;
+		while (k < nc && a->cand[k] != want[i])
+			k++;
+		if (k == nc)
+			a->cand[nc++] = want[i];
+	}
+	a->ncand = nc;
+	if (!nc)
+		return 0;
+
+	struct ctx c = { (size_t)cue_kind_of(d, w) * NSK + (size_t)subj_kind_of(d, w), NULL, 0 };
+	uint32_t sent = qt->sent, para = qt->para;
+	int opens_para = (qt->flags & TK_PARA) != 0;
+	/* the words since the quotation before */
+	size_t between = 4;   /* no quotation before */
+	if (a->nhist > 0) {
+		long words = 0;
+		if (doc_has(d, (size_t)a->hist[0].tok)) {
+			for (size_t t = (size_t)a->hist[0].tok + 1; t < (size_t)w->tok && words < 12; t++)
+				words += (doc_tok(d, t)->flags & TK_WORD) != 0;
+		} else {
+			words = 12;
+		}
+		static const long e[] = { 0, 3, 10 };
+		between = bucket(words, e, 3);
+	}
+	/* subjects of the next sentence (a lead quotation's speaker) */
+	int32_t next_subj[4];
+	size_t nnext = 0;
+	for (size_t t = (size_t)w->tok + 1; t < (size_t)w->tok + 40 && doc_has(d, t) && nnext < 4; t++) {
+		const struct qtoken *k = doc_tok(d, t);
+		if (k->sent > sent + 1)
+			break;
+		if (k->sent == sent + 1 && k->mention >= 0 && (size_t)k->mention >= d->men_base &&
+		    (size_t)k->mention < d->men_base + d->nmen) {
+			const struct mention *m = doc_men(d, (size_t)k->mention);
+			if (m->subject && m->person >= 0)
+				next_subj[nnext++] = m->person;
+		}
+	}
+	for (size_t i = 0; i < nc; i++) {
+		int32_t p = a->cand[i];
+		const struct person *x = &d->per[p];
+		c.f = a->feat + i * FEATURES_MAX;
+		c.n = 0;
+		add(&c, F_CUE, p == sp);
+		size_t ag = 0;
+		if (subj && subj->type == M_PRONOUN)
+			ag = agrees(subj, x) ? 1 : 2;
+		add(&c, F_AGREE, ag);
+		size_t rank = 6, arank = 6, r = 0, ar = 0;
+		for (size_t k = 0; k < nranked; k++) {
+			int ok = !subj || subj->type != M_PRONOUN || agrees(subj, &d->per[ranked[k]]);
+			if (ranked[k] == p) {
+				rank = r;
+				arank = ok ? ar : 6;
+				break;
+			}
+			r++;
+			ar += ok;
+		}
+		add(&c, F_RANK, rank);
+		add(&c, F_ARANK, arank);
+		for (int h = 0; h < 2; h++)
+			add(&c, h == 0 ? F_PREV1 : F_PREV2,
+			    a->nhist > h ? where(&a->hist[h], para) * 2 + (a->hist[h].person == p) : 8);
+		add(&c, F_PREV3, a->nhist > 2 && a->hist[2].person == p);
+		add(&c, F_VOC_PREV, a->nhist > 0 && a->hist[0].vocative == p
+		                    ? 1 + (where(&a->hist[0], para) > 0) : 0);
+		add(&c, F_VOC_HERE, w->vocative == p);
+		static const long ds[] = { 0, 1, 2, 5, 10 };
+		long dsent = (long)sent - (long)x->last_sent;
+		add(&c, F_DIST_SENT, x->count ? bucket(dsent < 0 ? 0 : dsent, ds, 5) : 6);
+		static const long dp[] = { 0, 1, 2, 4 };
+		long dpara = (long)para - (long)x->last_para;
+		add(&c, F_DIST_PARA, bucket(dpara < 0 ? 0 : dpara, dp, 4));
+		long dsub = x->last_subject_sent >= 0 ? (long)sent - x->last_subject_sent : -1;
+		add(&c, F_SUBJ_DIST, dsub < 0 ? 6 : bucket(dsub, ds, 5));
+		add(&c, F_KIND, (size_t)x->kind);
+		static const long cn[] = { 1, 2, 5, 10 };
+		add(&c, F_COUNT, bucket((long)x->count, cn, 4));
+		static const long qn[] = { 0, 1, 4 };
+		add(&c, F_QUOTES, bucket((long)x->quotes, qn, 3));
+		int next = 0;
+		for (size_t k = 0; k < nnext; k++)
+			next |= next_subj[k] == p;
+		add(&c, F_NEXT_SUBJ, next);
+		add(&c, F_PARA_BEFORE, x->count && x->last_para == para && x->last_start < w->span.open);
+		add(&c, F_SAME_SENT, x->count && x->last_sent == sent && x->last_start < w->span.open);
+		add(&c, F_EVIDENCE, x->evidence);
+		add(&c, F_GENDER, gender_value(x, subj));
+		int p1 = a->nhist > 0 && a->hist[0].person == p, p2 = a->nhist > 1 && a->hist[1].person == p;
+		add(&c, F_TURN, (size_t)(opens_para * 4 + p1 * 2 + p2));
+		add(&c, F_BETWEEN, between * 2 + (size_t)p1);
+		add(&c, F_DASH, (size_t)(w->dash * 2 + p1));
+		add(&c, F_AGENT, x->last_mention >= 0 && (size_t)x->last_mention >= d->men_base &&
+		                 doc_men(d, (size_t)x->last_mention)->agent);
+		a->nfeat[i] = c.n;
+	}
+	return (long)nc;
+}

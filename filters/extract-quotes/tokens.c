@@ -1,0 +1,764 @@
+/* tokens.c — reading the text into the window of doc.h, block by block:
+ * tokens (common/tokenize.h between the quotations, each quotation one
+ * token), their word classes, sentences and paragraphs, and dialogue
+ * paragraphs opened by a dash. Each block is a paragraph, or a slice of
+ * BLOCK_BYTES or so of a very long one, so that the window stays small
+ * whatever the text.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "doc.h"
+#include "grow.h"
+#include "tokenize.h"
+#include "wordclass.h"
+
+enum { BLOCK_BYTES = 16384 };
+
+/* --- small helpers ------------------------------------------------------- */
+
+int doc_is(const struct doc *d, size_t t, uint32_t bits)
+{
+	if (!doc_has(d, t))
+		return 0;
+	const struct qtoken *k = doc_tok(d, t);
+	return (k->flags & TK_WORD) && (k->lex & bits);
+}
+
+int doc_punct(const struct doc *d, size_t t, char c)
+{
+	if (!doc_has(d, t))
+		return 0;
+	const struct qtoken *k = doc_tok(d, t);
+	return k->end - k->start == 1 && d->text[k->start] == c && !(k->flags & TK_QUOTE);
+}
+
+int doc_same_sentence(const struct doc *d, size_t a, size_t b)
+{
+	return doc_has(d, a) && doc_has(d, b) && doc_tok(d, a)->sent == doc_tok(d, b)->sent;
+}
+
+static size_t count_cp(const char *s, size_t from, size_t to)
+{
+	size_t n = 0;
+	for (size_t i = from; i < to; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+uint32_t doc_cp_of(const struct doc *d, size_t t, size_t b)
+{
+	const struct qtoken *k = doc_tok(d, t);
+	return k->cp + (uint32_t)count_cp(d->text, k->start, b);
+}
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* --- the free-name pass ------------------------------------------------ */
+
+static uint64_t word_hash(const char *s, size_t n)
+{
+	return wordclass_hash(s, n);
+}
+
+static void free_add(struct doc *d, uint64_t h)
+{
+	if (2 * (d->free_n + 1) > d->free_cap)
+		return;   /* sized up front: full only for a pathological text */
+	size_t mask = d->free_cap - 1;
+	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+		if (d->free_names[i] == h)
+			return;
+		if (!d->free_names[i]) {
+			d->free_names[i] = h;
+			d->free_n++;
+			return;
+		}
+	}
+}
+
+int doc_free_name(const struct doc *d, const char *s, size_t n)
+{
+	if (!d->free_cap)
+		return 0;
+	uint64_t h = word_hash(s, n);
+	size_t mask = d->free_cap - 1;
+	for (size_t i = (size_t)h & mask; d->free_names[i]; i = (i + 1) & mask)
+		if (d->free_names[i] == h)
+			return 1;
+	return 0;
+}
+
+static int ascii_letter(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Is the word S[a, b) an article or another determiner? */
+static int determiner(const struct doc *d, size_t a, size_t b)
+{
+	char low[64];
+	if (b - a >= sizeof low || b == a)
+		return 0;
+	wordclass_fold(d->text + a, b - a, low);
+	return (quotes_word_class(d->lx, low, b - a, 0) & LX_DET) != 0;
+}
+
+/* One pass over the bytes: a capitalised word after another word or a
+ * comma (so not opening a sentence), and not after an article (with
+ * adjectives in -e between), stands free: it is a name wherever it occurs. */
+static int collect_free_names(struct doc *d)
+{
+	size_t want = 1024;
+	while (want < d->len / 8 && want < ((size_t)1 << 22))
+		want *= 2;
+	if (want > d->free_cap) {
+		uint64_t *f = realloc(d->free_names, want * sizeof *f);
+		if (!f)
+			return -1;
+		d->free_names = f;
+		d->free_cap = want;
+	}
+	memset(d->free_names, 0, d->free_cap * sizeof *d->free_names);
+	d->free_n = 0;
+	const char *s = d->text;
+	size_t len = d->len, i = 0;
+	size_t w1[2] = { 0, 0 }, w2[2] = { 0, 0 };   /* the word before, and the one before it */
+	int after_word = 0;   /* a word or a comma comes right before */
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (is_space(c)) {
+			i++;
+			continue;
+		}
+		if (c < 0x80 && !ascii_letter(c) && !(c >= '0' && c <= '9')) {
+			after_word = c == ',' || c == '-' || c == '(';
+			w1[0] = w1[1] = w2[0] = w2[1] = 0;
+			i++;
+			continue;
+		}
+		size_t e = i;
+		while (e < len && !is_space((unsigned char)s[e]) &&
+		       ((unsigned char)s[e] >= 0x80 || ascii_letter((unsigned char)s[e]) || s[e] == '-' ||
+		        s[e] == '\'' || (s[e] >= '0' && s[e] <= '9')))
+			e++;
+		if (e == i) {
+			/* a mark outside ASCII: a quotation mark, a dash */
+			int n = 1;
+			while (i + (size_t)n < len && ((unsigned char)s[i + n] & 0xC0) == 0x80)
+				n++;
+			after_word = 0;
+			w1[0] = w1[1] = w2[0] = w2[1] = 0;
+			i += (size_t)n;
+			continue;
+		}
+		if (after_word && e - i < 64 && wordclass_is_upper(s + i, e - i)) {
+			int det = determiner(d, w1[0], w1[1]) ||
+			          (w1[1] > w1[0] && s[w1[1] - 1] == 'e' && determiner(d, w2[0], w2[1]));
+			if (!det)
+				free_add(d, word_hash(s + i, e - i));
+		}
+		after_word = 1;
+		w2[0] = w1[0];
+		w2[1] = w1[1];
+		w1[0] = i;
+		w1[1] = e;
+		i = e;
+	}
+	return 0;
+}
+
+/* --- the window ---------------------------------------------------------- */
+
+int doc_begin(struct doc *d, const struct quotes_lexicon *lx, const struct quote_marks *marks,
+              const char *text, size_t len, const size_t *sent_starts, size_t nsent,
+              const struct entity_hint *hints, size_t nhints)
+{
+	d->lx = lx;
+	d->marks = marks;
+	d->text = text;
+	d->len = len;
+	d->tok_base = d->ntok = 0;
+	d->men_base = d->nmen = 0;
+	d->q_base = d->nq = 0;
+	d->nper = 0;
+	d->newest = -1;
+	d->narrator = -1;
+	if (d->keycap)
+		memset(d->key_of, 0, d->keycap * sizeof *d->key_of);
+	d->nkeys = 0;
+	d->pos_scan = d->para_end = d->last_end = 0;
+	d->cp_byte = d->cp_count = 0;
+	d->para = d->sent = 0;
+	d->sent_starts = sent_starts;
+	d->nsent_starts = nsent;
+	d->sent_i = 0;
+	d->hints = hints;
+	d->nhints = nhints;
+	d->hint_i = 0;
+	d->block_start = 0;
+	d->men_done = 0;
+	d->ended = 0;
+	d->last_dash_para = -2;
+	quote_scan_init(&d->scan, marks, text, len);
+	d->have_next_quote = quote_scan_next(&d->scan, &d->next_quote);
+	return collect_free_names(d);
+}
+
+void doc_free(struct doc *d)
+{
+	free(d->tok);
+	free(d->men);
+	free(d->q);
+	free(d->per);
+	free(d->key_head);
+	free(d->key_of);
+	free(d->free_names);
+	memset(d, 0, sizeof *d);
+}
+
+void doc_drop(struct doc *d, size_t t)
+{
+	if (d->ntok && t >= doc_end(d))
+		t = doc_end(d) - 1;   /* the last token stays: the next one is
+		                         marked against it */
+	if (t <= d->tok_base)
+		return;
+	size_t k = t - d->tok_base;
+	memmove(d->tok, d->tok + k, (d->ntok - k) * sizeof *d->tok);
+	d->ntok -= k;
+	d->tok_base = t;
+	size_t m = 0;
+	while (m < d->nmen && (size_t)d->men[m].first < t)
+		m++;
+	memmove(d->men, d->men + m, (d->nmen - m) * sizeof *d->men);
+	d->nmen -= m;
+	d->men_base += m;
+	size_t q = 0;
+	while (q < d->nq && (size_t)d->q[q].tok < t)
+		q++;
+	memmove(d->q, d->q + q, (d->nq - q) * sizeof *d->q);
+	d->nq -= q;
+	d->q_base += q;
+	/* people keep their latest mention's span; the mention itself is gone */
+	for (int32_t p = d->newest; p >= 0; p = d->per[p].older) {
+		if (d->per[p].last_mention < 0 || (size_t)d->per[p].last_mention >= d->men_base)
+			continue;
+		d->per[p].last_mention = -1;
+	}
+	/* give back the memory of an unusually long stretch */
+	if (d->tokcap > 65536 && d->ntok < d->tokcap / 8) {
+		struct qtoken *nt = realloc(d->tok, (d->ntok + 1024) * sizeof *nt);
+		if (nt) {
+			d->tok = nt;
+			d->tokcap = d->ntok + 1024;
+		}
+	}
+}
+
+static struct qtoken *push_token(struct doc *d, size_t start, size_t end, uint32_t flags)
+{
+	if (grow_array((void **)&d->tok, &d->tokcap, d->ntok + 1, sizeof *d->tok) < 0)
+		return NULL;
+	struct qtoken *k = &d->tok[d->ntok++];
+	d->cp_count += count_cp(d->text, d->cp_byte, start);
+	d->cp_byte = start;
+	*k = (struct qtoken){ .start = (uint32_t)start, .end = (uint32_t)end,
+	                     .cp = (uint32_t)d->cp_count, .mention = -1, .quote = -1, .flags = flags };
+	return k;
+}
+
+/* A blank line in the white space [A, B). */
+static int blank_between(const char *s, size_t a, size_t b)
+{
+	int nl = 0;
+	for (size_t i = a; i < b; i++) {
+		if (s[i] == '\n') {
+			if (++nl == 2)
+				return 1;
+		} else if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') {
+			nl = 0;
+		}
+	}
+	return 0;
+}
+
+/* The quoted text of Q ends a sentence (. ! ? …). */
+static int quote_ends_sentence(const char *s, const struct quote_span *q)
+{
+	size_t e = q->end;
+	while (e > q->start && (s[e - 1] == ')' || s[e - 1] == ' '))
+		e--;
+	if (e == q->start)
+		return 0;
+	char c = s[e - 1];
+	if (c == '.' || c == '!' || c == '?')
+		return 1;
+	return e - q->start >= 3 && memcmp(s + e - 3, "\xE2\x80\xA6", 3) == 0;
+}
+
+static int is_roman(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("IVXLCDM", s[i]))
+			return 0;
+	return n > 0;
+}
+
+/* Classes of a word token. */
+static void classify(struct doc *d, struct qtoken *k)
+{
+	const char *s = d->text + k->start;
+	size_t n = k->end - k->start;
+	if (n >= 64)
+		return;
+	char low[64];
+	wordclass_fold(s, n, low);
+	if (wordclass_is_upper(s, n))
+		k->flags |= TK_CAP;
+	int lower = 0, letters = 0;
+	for (size_t i = 0; i < n; i++) {
+		lower |= s[i] >= 'a' && s[i] <= 'z';
+		letters += ascii_letter((unsigned char)s[i]);
+	}
+	if ((k->flags & TK_CAP) && !lower && letters >= 2)
+		k->flags |= TK_ALLCAPS;
+	if ((k->flags & TK_ALLCAPS) && is_roman(s, n))
+		k->flags |= TK_ROMAN;
+	k->lex = quotes_word_class(d->lx, low, n, (k->flags & TK_CAP) != 0);
+	if (k->lex & LX_PRONOUN)
+		k->pron = (uint16_t)quotes_pronoun(d->lx, low, n);
+	if ((k->flags & TK_CAP) && !(k->flags & TK_ALLCAPS)) {
+		/* A capitalised compound with a lower-case tail is a noun
+		 * (NAVO-chef, EU-correspondent). */
+		const char *dash = memchr(s, '-', n);
+		if (dash && dash + 1 < s + n && !wordclass_is_upper(dash + 1, (size_t)(s + n - dash - 1)))
+			k->flags |= TK_HYPHEN_ROLE;
+	}
+}
+
+/* Tokens of the text [A, B) between quotations. */
+static int add_words(struct doc *d, size_t a, size_t b)
+{
+	static struct token_list tl;   /* reused; tokens of one stretch */
+	tl.n = 0;
+	if (tokenize(d->text + a, b - a, a, &tl) == (size_t)-1)
+		return -1;
+	for (size_t i = 0; i < tl.n; i++) {
+		size_t start = tl.tok[i].start, end = tl.tok[i].end;
+		uint32_t flags;
+		switch (tl.tok[i].kind) {
+		case TOK_WORD:
+			flags = TK_WORD;
+			break;
+		case TOK_NUMBER:
+			flags = TK_WORD | TK_NUMBER;
+			break;
+		case TOK_OTHER:
+			flags = ascii_letter((unsigned char)d->text[start]) ? TK_WORD : TK_PUNCT;
+			break;
+		default:
+			flags = TK_PUNCT;
+		}
+		/* A listed abbreviation takes its full stop (dhr., prof.). */
+		if ((flags & TK_WORD) && i + 1 < tl.n && tl.tok[i + 1].start == end &&
+		    d->text[end] == '.' && tl.tok[i + 1].end == end + 1 && end - start < 16) {
+			char low[16];
+			wordclass_fold(d->text + start, end - start, low);
+			if (wordclass_get(d->lx->wc, low, end - start) & (LX_ABBREV | LX_TITLE)) {
+				end++;
+				i++;
+				flags |= TK_ABBR;
+			}
+		}
+		if ((flags & TK_WORD) && end - start == 2 && (d->text[start + 1] == '.') &&
+		    wordclass_is_upper(d->text + start, 1))
+			flags |= TK_INITIAL;
+		else if ((flags & TK_WORD) && end - start >= 3 && d->text[end - 1] == '.' &&
+		         !(flags & TK_ABBR) && wordclass_is_upper(d->text + start, 1))
+			flags |= TK_INITIAL;   /* M.C., J.P. */
+		if ((flags & TK_WORD) && (d->text[start] == '\'' ||
+		                          (unsigned char)d->text[start] == 0xE2))
+			flags |= TK_ELISION;
+		if ((flags & TK_PUNCT) && (d->text[start] == '-' ||
+		    (end - start >= 3 && (unsigned char)d->text[start] == 0xE2 &&
+		     (unsigned char)d->text[start + 1] == 0x80 &&
+		     ((unsigned char)d->text[start + 2] >= 0x93 && (unsigned char)d->text[start + 2] <= 0x95))))
+			flags |= TK_DASH;
+		struct qtoken *k = push_token(d, start, end, flags);
+		if (!k)
+			return -1;
+		if (flags & TK_WORD)
+			classify(d, k);
+	}
+	return 0;
+}
+
+/* Sentence and paragraph marks of token T (just added). */
+static void mark_token(struct doc *d, size_t t, size_t gap_from)
+{
+	struct qtoken *k = doc_tok(d, t);
+	int first = t == 0;
+	if (first || blank_between(d->text, gap_from, k->start)) {
+		k->flags |= TK_PARA | TK_SENT;
+		if (!first)
+			d->para++;
+	}
+	if (!first && !(k->flags & TK_SENT)) {
+		struct qtoken *p = doc_tok(d, t - 1);
+		int opens = (k->flags & (TK_CAP | TK_QUOTE | TK_NUMBER | TK_DASH)) != 0;
+		if (opens && (p->flags & TK_PUNCT) && !(p->flags & TK_QUOTE)) {
+			const char *ps = d->text + p->start;
+			size_t pn = p->end - p->start;
+			if (ps[0] == '.' || ps[0] == '!' || ps[0] == '?' ||
+			    (pn >= 3 && memcmp(ps, "\xE2\x80\xA6", 3) == 0))
+				k->flags |= TK_SENT;
+		}
+		if (opens && (p->flags & TK_QUOTE) && quote_ends_sentence(d->text, &doc_quote(d, (size_t)p->quote)->span))
+			k->flags |= TK_SENT;
+		/* "'s Avonds": the elision after a full stop opens it */
+		if ((k->flags & TK_CAP) && (p->flags & TK_ELISION) && t >= 2 && doc_has(d, t - 2) &&
+		    !(p->flags & TK_SENT)) {
+			struct qtoken *pp = doc_tok(d, t - 2);
+			if ((pp->flags & TK_PUNCT) && strchr(".!?", d->text[pp->start])) {
+				p->flags |= TK_SENT;
+				p->sent = ++d->sent;
+				p->sent_first = (uint32_t)(t - 1);
+				k->sent_first = (uint32_t)(t - 1);
+			}
+		}
+	}
+	while (d->sent_i < d->nsent_starts && d->sent_starts[d->sent_i] < k->start)
+		d->sent_i++;
+	if (d->sent_i < d->nsent_starts && d->sent_starts[d->sent_i] == k->start)
+		k->flags |= TK_SENT;
+	if ((k->flags & TK_SENT) && !first)
+		d->sent++;
+	k->sent = d->sent;
+	k->para = d->para;
+	k->sent_first = (k->flags & TK_SENT) ? (uint32_t)t : doc_tok(d, t - 1)->sent_first;
+}
+
+static int push_quote(struct doc *d, const struct quote_span *q, int dash)
+{
+	if (grow_array((void **)&d->q, &d->qcap, d->nq + 1, sizeof *d->q) < 0)
+		return -1;
+	struct wquote *w = &d->q[d->nq++];
+	*w = (struct wquote){ .span = *q, .dash = dash, .subject = -1, .person = -1, .vocative = -1,
+	                      .merged_into = -1 };
+	return 0;
+}
+
+/* The end of the paragraph that holds byte POS: the first blank line
+ * after it, or the end of the text. */
+static size_t paragraph_end(const struct doc *d, size_t pos)
+{
+	const char *s = d->text, *p;
+	size_t i = pos;
+	while ((p = memchr(s + i, '\n', d->len - i)) != NULL) {
+		size_t k = (size_t)(p - s) + 1;
+		while (k < d->len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+			k++;
+		if (k >= d->len || s[k] == '\n')
+			return (size_t)(p - s);
+		i = k;
+	}
+	return d->len;
+}
+
+long doc_feed(struct doc *d)
+{
+	if (d->ended)
+		return 0;
+	size_t first_tok = doc_end(d);
+	size_t q0 = d->q_base + d->nq;
+	const char *s = d->text;
+	/* skip white space to the next token */
+	size_t a = d->pos_scan;
+	while (a < d->len && is_space((unsigned char)s[a]))
+		a++;
+	if (a >= d->len) {
+		d->ended = 1;
+		return 0;
+	}
+	if (d->para_end <= a)
+		d->para_end = paragraph_end(d, a);
+	size_t b = d->para_end;
+	if (b - a > BLOCK_BYTES) {
+		/* a slice of a long paragraph, cut after a full stop and a
+		 * space when there is one soon, else at a space */
+		size_t c = a + BLOCK_BYTES;
+		size_t lim = c + BLOCK_BYTES / 4 < b ? c + BLOCK_BYTES / 4 : b;
+		while (c < lim && !(is_space((unsigned char)s[c]) && (s[c - 1] == '.' || s[c - 1] == '?' ||
+		                                                      s[c - 1] == '!')))
+			c++;
+		if (c >= lim) {
+			c = a + BLOCK_BYTES;
+			while (c < b && !is_space((unsigned char)s[c]))
+				c++;
+		}
+		b = c;
+	}
+	size_t gap = d->last_end;
+	while (a < b) {
+		/* quotations opening in the block; one opening before A is gone
+		 * (it lay inside a dash dialogue) */
+		while (d->have_next_quote && d->next_quote.open < a)
+			d->have_next_quote = quote_scan_next(&d->scan, &d->next_quote);
+		size_t stop = d->have_next_quote && d->next_quote.open < b ? d->next_quote.open : b;
+		size_t before = doc_end(d);
+		if (stop > a && add_words(d, a, stop) < 0)
+			return -1;
+		for (size_t t = before; t < doc_end(d); t++) {
+			mark_token(d, t, gap);
+			gap = doc_tok(d, t)->end;
+		}
+		a = stop;
+		if (a < b) {
+			struct quote_span q = d->next_quote;
+			if (push_quote(d, &q, 0) < 0)
+				return -1;
+			size_t end = q.close_end > q.open ? q.close_end : q.open + 1;
+			struct qtoken *k = push_token(d, q.open, end, TK_QUOTE);
+			if (!k)
+				return -1;
+			k->quote = (int32_t)(d->q_base + d->nq - 1);
+			d->q[d->nq - 1].tok = (int32_t)(doc_end(d) - 1);
+			mark_token(d, doc_end(d) - 1, gap);
+			gap = end;
+			a = end;
+			if (a > b)
+				b = a;   /* the block ends after the quotation */
+			d->have_next_quote = quote_scan_next(&d->scan, &d->next_quote);
+		}
+	}
+	d->pos_scan = b;
+	d->last_end = gap;
+	size_t last_tok = doc_end(d);
+	if (b >= d->para_end && first_tok < last_tok && (doc_tok(d, first_tok)->flags & TK_PARA))
+		if (doc_dash_dialogue(d, first_tok, q0) < 0)
+			return -1;
+	last_tok = doc_end(d);
+	/* code points of the quotations */
+	for (size_t qi = q0; qi < d->q_base + d->nq; qi++) {
+		struct wquote *w = doc_quote(d, qi);
+		w->start_cp = doc_cp_of(d, (size_t)w->tok, w->span.start);
+		w->end_cp = doc_cp_of(d, (size_t)w->tok, w->span.end);
+	}
+	d->block_start = first_tok;
+	return (long)(last_tok - first_tok);
+}
+
+/* --- reporting verbs and dialogue ---------------------------------------- */
+
+/* Token T ends a clause: a quotation, . ! ? ; : */
+int doc_clause_stop(const struct doc *d, size_t t)
+{
+	if (!doc_has(d, t))
+		return 1;
+	const struct qtoken *k = doc_tok(d, t);
+	if (k->flags & TK_QUOTE)
+		return 1;
+	if (!(k->flags & TK_PUNCT))
+		return 0;
+	char c = d->text[k->start];
+	return c == '.' || c == '!' || c == '?' || c == ';' || c == ':';
+}
+
+enum { SEPARABLE_REACH = 12 };
+
+int doc_cue_verb(const struct doc *d, size_t t)
+{
+	if (doc_is(d, t, LX_CUE))
+		return 1;
+	if (!doc_is(d, t, LX_CUE_SEP))
+		return 0;
+	const struct qtoken *v = doc_tok(d, t);
+	size_t fl = v->end - v->start;
+	char pair[160];
+	if (fl >= 64)
+		return 0;
+	wordclass_fold(d->text + v->start, fl, pair);
+	pair[fl] = ' ';
+	for (size_t p = t + 1; p < doc_end(d) && p <= t + SEPARABLE_REACH && doc_same_sentence(d, t, p) &&
+	                       !doc_clause_stop(d, p); p++) {
+		const struct qtoken *k = doc_tok(d, p);
+		size_t pl = k->end - k->start;
+		if (!(k->flags & TK_WORD) || fl + 1 + pl > sizeof pair)
+			continue;
+		wordclass_fold(d->text + k->start, pl, pair + fl + 1);
+		if (wordclass_get(d->lx->wc, pair, fl + 1 + pl) & LX_CUE_PAIR)
+			return 1;
+	}
+	return 0;
+}
+
+/* A reporting clause at token C of a dialogue paragraph ending before
+ * token END: a reporting verb after a punctuation mark or a dash, with a
+ * subject within three words (a pronoun, a capitalised word, an article),
+ * ending at a punctuation mark or the paragraph's end within eight
+ * tokens ("vroeg hij", "zeide nu Miss Morstan", "riep ik"). Returns the
+ * clause's last token, or -1. */
+static long reporting_clause(const struct doc *d, size_t c, size_t end)
+{
+	if (c == 0 || !doc_has(d, c - 1))
+		return -1;
+	const struct qtoken *p = doc_tok(d, c - 1);
+	if (!(p->flags & (TK_PUNCT | TK_QUOTE)) || !doc_cue_verb(d, c))
+		return -1;
+	char pc = d->text[p->start];
+	if (!(p->flags & TK_DASH) && !(p->flags & TK_QUOTE) && pc != ',' && pc != '?' && pc != '!' &&
+	    pc != '.' && (unsigned char)pc != 0xE2)
+		return -1;
+	int subject = 0;
+	for (size_t t = c + 1; t < end && t <= c + 8; t++) {
+		const struct qtoken *k = doc_tok(d, t);
+		if (k->flags & (TK_PUNCT | TK_QUOTE))
+			return subject ? (long)t - 1 : -1;
+		if (t <= c + 3 && ((k->pron & PR_SUBJ) || (k->flags & TK_CAP) || (k->lex & LX_DET)))
+			subject = 1;
+	}
+	return subject && end <= c + 9 ? (long)end - 1 : -1;
+}
+
+/* Replace tokens [A, B] (B inclusive; quotations among them dropped) by one
+ * quotation token over [OPEN, end of B]. Returns 0 or -1. */
+static int make_dash_quote(struct doc *d, size_t a, size_t b, size_t open, int merged_into)
+{
+	const struct qtoken *ka = doc_tok(d, a), *kb = doc_tok(d, b);
+	struct quote_span q = { open, ka->start, kb->end, kb->end, 0 };
+	while (q.start < q.end && (strchr("-", d->text[q.start]) || is_space((unsigned char)d->text[q.start])))
+		q.start++;
+	if (q.start >= q.end)
+		return 0;
+	/* quotations inside go: they are the last ones pushed after index
+	 * doc_tok(a) — find and remove them */
+	size_t qfirst = d->q_base + d->nq;
+	for (size_t t = a; t <= b; t++)
+		if ((doc_tok(d, t)->flags & TK_QUOTE) && (size_t)doc_tok(d, t)->quote < qfirst)
+			qfirst = (size_t)doc_tok(d, t)->quote;
+	size_t ndrop = 0;
+	for (size_t t = a; t <= b; t++)
+		ndrop += (doc_tok(d, t)->flags & TK_QUOTE) != 0;
+	/* quotations after B (none are, except in the clause) shift down */
+	if (ndrop) {
+		size_t qi = qfirst - d->q_base;
+		memmove(&d->q[qi], &d->q[qi + ndrop], (d->nq - qi - ndrop) * sizeof *d->q);
+		d->nq -= ndrop;
+	} else {
+		qfirst = d->q_base + d->nq;
+		for (size_t t = b + 1; t < doc_end(d); t++)
+			if (doc_tok(d, t)->flags & TK_QUOTE) {
+				qfirst = (size_t)doc_tok(d, t)->quote;
+				break;
+			}
+	}
+	/* insert the new quotation at qfirst */
+	if (grow_array((void **)&d->q, &d->qcap, d->nq + 1, sizeof *d->q) < 0)
+		return -1;
+	size_t qi = qfirst - d->q_base;
+	memmove(&d->q[qi + 1], &d->q[qi], (d->nq - qi) * sizeof *d->q);
+	d->nq++;
+	d->q[qi] = (struct wquote){ .span = q, .dash = 1, .subject = -1, .person = -1,
+	                            .vocative = -1, .merged_into = merged_into };
+	/* tokens: A becomes the quotation, (A, B] go */
+	struct qtoken *k = doc_tok(d, a);
+	k->start = (uint32_t)open;
+	k->end = (uint32_t)q.close_end;
+	k->flags = TK_QUOTE | (k->flags & (TK_SENT | TK_PARA));
+	k->lex = 0;
+	k->pron = 0;
+	k->quote = (int32_t)qfirst;
+	size_t gone = b - a;
+	memmove(doc_tok(d, a + 1), doc_tok(d, b + 1), (doc_end(d) - b - 1) * sizeof *d->tok);
+	d->ntok -= gone;
+	/* renumber the quotation of every token after A */
+	size_t qn = qfirst + 1;
+	for (size_t t = a + 1; t < doc_end(d); t++)
+		if (doc_tok(d, t)->flags & TK_QUOTE)
+			doc_tok(d, t)->quote = (int32_t)qn++;
+	for (size_t i = qfirst - d->q_base; i < d->nq; i++) {
+		d->q[i].tok = -1;
+	}
+	for (size_t t = a; t < doc_end(d); t++)
+		if (doc_tok(d, t)->flags & TK_QUOTE)
+			doc_quote(d, (size_t)doc_tok(d, t)->quote)->tok = (int32_t)t;
+	return 0;
+}
+
+int doc_dash_dialogue(struct doc *d, size_t first, size_t q0)
+{
+	(void)q0;
+	size_t end = doc_end(d);
+	const struct qtoken *k0 = doc_tok(d, first);
+	if (!(k0->flags & TK_DASH) || first + 1 >= end)
+		return 0;
+	const char *ds = d->text + k0->start;
+	size_t dn = k0->end - k0->start;
+	/* "--", an em dash or a horizontal bar open dialogue by themselves; a
+	 * single hyphen or an en dash (also list bullets) need more */
+	int strong = (dn >= 2 && ds[0] == '-') ||
+	             (dn >= 3 && (unsigned char)ds[2] >= 0x94 && (unsigned char)ds[2] <= 0x95);
+	int prev_colon = first > 0 && doc_has(d, first - 1) && doc_punct(d, first - 1, ':');
+	int prev_dialogue = d->last_dash_para == (long)k0->para - 1;
+	/* segments of speech, split by reporting clauses */
+	size_t seg[16][2], nseg = 0, s0 = first + 1;
+	int clause = 0;
+	for (size_t t = first + 2; t < end && nseg < 15; t++) {
+		long ce = reporting_clause(d, t, end);
+		if (ce < 0)
+			continue;
+		clause = 1;
+		seg[nseg][0] = s0;
+		seg[nseg++][1] = t - 1;
+		/* speech goes on after the clause's comma or dash */
+		size_t n = (size_t)ce + 1;
+		if (n < end && (doc_punct(d, n, ',') || (doc_tok(d, n)->flags & TK_DASH)))
+			n++;
+		else
+			n = end;   /* the clause ends the speech */
+		s0 = n;
+		t = n;
+	}
+	if (s0 < end && nseg < 16) {
+		seg[nseg][0] = s0;
+		seg[nseg++][1] = end - 1;
+	}
+	const struct qtoken *last = doc_tok(d, seg[nseg - 1][1]);
+	char lc = d->text[last->end - 1];
+	if (!(strong || clause || prev_colon || prev_dialogue || lc == '?' || lc == '!'))
+		return 0;
+	d->last_dash_para = (long)k0->para;
+	/* from the last segment back, so that token indexes stay valid */
+	uint32_t sent = k0->sent;
+	for (size_t i = nseg; i-- > 0;) {
+		size_t open = i == 0 ? k0->start : doc_tok(d, seg[i][0])->start;
+		size_t a = i == 0 ? first : seg[i][0];
+		if (make_dash_quote(d, a, seg[i][1], open, i == 0 ? -1 : 0) < 0)
+			return -1;
+	}
+	/* the paragraph is one turn: one sentence */
+	for (size_t t = first; t < doc_end(d); t++) {
+		struct qtoken *k = doc_tok(d, t);
+		k->sent = sent;
+		k->sent_first = (uint32_t)first;
+		if (t > first)
+			k->flags &= ~(uint32_t)TK_SENT;
+	}
+	/* later parts continue the first */
+	int32_t head = -1;
+	for (size_t t = first; t < doc_end(d); t++) {
+		struct qtoken *k = doc_tok(d, t);
+		if (!(k->flags & TK_QUOTE))
+			continue;
+		struct wquote *w = doc_quote(d, (size_t)k->quote);
+		if (!w->dash)
+			continue;
+		if (head < 0)
+			head = k->quote;
+		w->merged_into = w->merged_into < 0 ? -1 : head;
+	}
+	return 0;
+}

@@ -1,0 +1,563 @@
+/* train.c — `extract-quotes --train`: learn the speaker ranker's weights
+ * from records and gold quotations, and write a model file.
+ *
+ * Gold lines (JSON, one quotation a line) hold "doc" (the record's "id"),
+ * "start" and "end" (code points into its text; quotation marks at either
+ * end are left out, so both the news gold, which leaves them out, and the
+ * OpenBoek gold, which keeps them, work), and the speaker: "speaker" and,
+ * when present, "aliases" and "names" (other ways the text refers to them).
+ * A predicted quotation is the gold one when they overlap by 60% of the
+ * longer; a candidate person is right when its name (or description, or
+ * "ik" for the narrator) contains or is contained in one of those strings,
+ * on whole words, ignoring case. These are the rules the dev scorers use.
+ *
+ * Each epoch runs the filter's own attribution over every record, in an
+ * order shuffled by the seed, and makes one perceptron step for each
+ * quotation whose chosen speaker is wrong while a right one was among the
+ * candidates (the ranker's later choices see its earlier ones, as when
+ * tagging). The result is the average over all steps. Same files, same
+ * options: the same model, byte for byte.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "attrib.h"
+#include "extract.h"
+#include "filter.h"
+#include "grow.h"
+#include "lang.h"
+#include "train.h"
+#include "utf8.h"
+#include "wordclass.h"
+
+/* --- gold quotations --------------------------------------------------------- */
+
+struct gold_quote {
+	char *doc;
+	long start, end;          /* code points, marks left out (after load) */
+	char **speakers;          /* speaker, aliases, names */
+	size_t nspeakers;
+};
+
+struct gold_doc {
+	struct gold_quote *q;     /* this record's, by start */
+	size_t n, at;             /* at: the next one to match */
+};
+
+struct train_stats {
+	long examples, right, unreachable, steps;
+};
+
+struct sample {
+	struct record rec;
+	char *line;
+	size_t len;
+	struct gold_doc gold;
+};
+
+static char *dup_str(const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+	if (d) {
+		memcpy(d, s, n);
+		d[n] = 0;
+	}
+	return d;
+}
+
+static int add_speaker(struct gold_quote *g, zjson *v)
+{
+	size_t n;
+	const char *s = zj_str(v, &n);
+	if (!s || !n)
+		return 0;
+	char **sp = realloc(g->speakers, (g->nspeakers + 1) * sizeof *sp);
+	if (!sp)
+		return -1;
+	g->speakers = sp;
+	if (!(sp[g->nspeakers] = dup_str(s, n)))
+		return -1;
+	g->nspeakers++;
+	return 0;
+}
+
+static int by_doc_start(const void *a, const void *b)
+{
+	const struct gold_quote *x = a, *y = b;
+	int c = strcmp(x->doc, y->doc);
+	return c ? c : x->start < y->start ? -1 : x->start > y->start;
+}
+
+struct gold_set {
+	struct gold_quote *q;
+	size_t n, cap;
+};
+
+static int load_gold(struct gold_set *gs, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "extract-quotes: %s: cannot open\n", path);
+		return EXIT_NOINPUT;
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	long no = 0;
+	int rc = 0;
+	while (rc == 0 && (len = getline(&line, &cap, f)) > 0) {
+		no++;
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			len--;
+		if (len == 0)
+			continue;
+		zjson *o = zj_parse(line, (size_t)len);
+		int ok1 = 0, ok2 = 0;
+		size_t dl;
+		const char *doc = o ? zj_str(zj_get(o, "doc"), &dl) : NULL;
+		int64_t s = zj_intval(zj_get(o, "start"), &ok1), e = zj_intval(zj_get(o, "end"), &ok2);
+		if (!doc || !ok1 || !ok2 || s < 0 || e < s) {
+			fprintf(stderr, "extract-quotes: %s:%ld: a gold quotation needs \"doc\", "
+			        "\"start\" <= \"end\"\n", path, no);
+			rc = EXIT_DATAERR;
+		} else if (grow_array((void **)&gs->q, &gs->cap, gs->n + 1, sizeof *gs->q) < 0) {
+			rc = EXIT_SOFTWARE;
+		} else {
+			struct gold_quote *g = &gs->q[gs->n++];
+			*g = (struct gold_quote){ dup_str(doc, dl), (long)s, (long)e, NULL, 0 };
+			zjson *al = zj_get(o, "aliases"), *nm = zj_get(o, "names");
+			if (!g->doc || add_speaker(g, zj_get(o, "speaker")) < 0)
+				rc = EXIT_SOFTWARE;
+			for (size_t i = 0; rc == 0 && i < zj_len(al); i++)
+				if (add_speaker(g, zj_at(al, i)) < 0)
+					rc = EXIT_SOFTWARE;
+			for (size_t i = 0; rc == 0 && i < zj_len(nm); i++)
+				if (add_speaker(g, zj_at(nm, i)) < 0)
+					rc = EXIT_SOFTWARE;
+		}
+		zj_free(o);
+	}
+	free(line);
+	fclose(f);
+	return rc;
+}
+
+/* Leave quotation marks, dashes and spaces out of gold span [*S, *E) of
+ * TEXT (code points). */
+static void trim_marks(const char *text, size_t len, long *s, long *e)
+{
+	static const char *const marks[] = { "\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E",
+	                                     "\xE2\x80\x98", "\xE2\x80\x99", "\xC2\xAB", "\xC2\xBB",
+	                                     "-", "\xE2\x80\x93", "\xE2\x80\x94", " ", "\n", "," };
+	size_t bs = utf8_byte_offset(text, len, (size_t)*s), be = utf8_byte_offset(text, len, (size_t)*e);
+	for (int changed = 1; changed && bs < be;) {
+		changed = 0;
+		for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+			size_t ml = strlen(marks[i]);
+			if (i == sizeof marks / sizeof marks[0] - 1)
+				break;   /* a comma only at the end */
+			if (be - bs >= ml && memcmp(text + bs, marks[i], ml) == 0) {
+				bs += ml, ++*s, changed = 1;
+			}
+			if (be - bs >= ml && memcmp(text + be - ml, marks[i], ml) == 0) {
+				be -= ml, --*e, changed = 1;
+			}
+		}
+	}
+}
+
+/* --- matching ------------------------------------------------------------------ */
+
+/* Folded words of S (N bytes) into W (each a start and a length in BUF). */
+static size_t fold_words(const char *s, size_t n, char *buf, size_t w[][2], size_t max)
+{
+	size_t nw = 0, i = 0;
+	if (n > 255)
+		n = 255;
+	wordclass_fold(s, n, buf);
+	while (i < n && nw < max) {
+		while (i < n && !((unsigned char)buf[i] >= 0x80 || (buf[i] >= 'a' && buf[i] <= 'z') ||
+		                  (buf[i] >= '0' && buf[i] <= '9')))
+			i++;
+		size_t b = i;
+		while (i < n && ((unsigned char)buf[i] >= 0x80 || (buf[i] >= 'a' && buf[i] <= 'z') ||
+		                 (buf[i] >= '0' && buf[i] <= '9')))
+			i++;
+		if (i > b) {
+			w[nw][0] = b;
+			w[nw++][1] = i - b;
+		}
+	}
+	return nw;
+}
+
+/* The words of A contain those of B in a row, or the other way round. */
+static int words_match(const char *a, size_t an, const char *b, size_t bn)
+{
+	char ba[256], bb[256];
+	size_t wa[32][2], wb[32][2];
+	size_t na = fold_words(a, an, ba, wa, 32), nb = fold_words(b, bn, bb, wb, 32);
+	if (!na || !nb)
+		return 0;
+	if (na < nb)
+		return words_match(b, bn, a, an);
+	for (size_t i = 0; i + nb <= na; i++) {
+		size_t k = 0;
+		while (k < nb && wa[i + k][1] == wb[k][1] && memcmp(ba + wa[i + k][0], bb + wb[k][0], wb[k][1]) == 0)
+			k++;
+		if (k == nb)
+			return 1;
+	}
+	return 0;
+}
+
+static int person_matches(const struct doc *d, const struct person *x, const struct gold_quote *g)
+{
+	const char *s = x->kind == P_NARRATOR ? "ik" : d->text + x->name_start;
+	size_t n = x->kind == P_NARRATOR ? 2 : x->name_end - x->name_start;
+	for (size_t i = 0; i < g->nspeakers; i++)
+		if (n && words_match(s, n, g->speakers[i], strlen(g->speakers[i])))
+			return 1;
+	return 0;
+}
+
+/* The gold quotation that predicted [S, E) (code points) is, or NULL. */
+static const struct gold_quote *match_gold(struct gold_doc *g, long s, long e)
+{
+	while (g->at < g->n && g->q[g->at].end <= s)
+		g->at++;
+	for (size_t i = g->at; i < g->n && g->q[i].start < e; i++) {
+		long o = (e < g->q[i].end ? e : g->q[i].end) - (s > g->q[i].start ? s : g->q[i].start);
+		long longer = e - s > g->q[i].end - g->q[i].start ? e - s : g->q[i].end - g->q[i].start;
+		if (o > 0 && 10 * o >= 6 * longer)
+			return &g->q[i];
+	}
+	return NULL;
+}
+
+int train_step(struct attributor *a, size_t qi, size_t best)
+{
+	const struct wquote *w = doc_quote(&a->d, qi);
+	const struct gold_quote *g = match_gold(a->gold, w->start_cp, w->end_cp);
+	if (!g || !g->nspeakers)
+		return 0;
+	unsigned char right[CANDIDATES_MAX];
+	size_t nright = 0;
+	for (size_t i = 0; i < a->ncand; i++)
+		nright += right[i] = (unsigned char)person_matches(&a->d, &a->d.per[a->cand[i]], g);
+	a->stats->examples++;
+	if (!nright) {
+		a->stats->unreachable++;
+		return 0;
+	}
+	if (right[best]) {
+		a->stats->right++;
+	} else {
+		size_t r = 0;
+		float rs = 0;
+		int any = 0;
+		for (size_t i = 0; i < a->ncand; i++) {
+			if (!right[i])
+				continue;
+			float s = perceptron_score(&a->model, a->feat + i * FEATURES_MAX, a->nfeat[i]);
+			if (!any || s > rs) {
+				r = i;
+				rs = s;
+				any = 1;
+			}
+		}
+		perceptron_update(&a->model, a->feat + r * FEATURES_MAX, a->nfeat[r],
+		                  a->feat + best * FEATURES_MAX, a->nfeat[best]);
+		a->stats->steps++;
+	}
+	perceptron_tick(&a->model);
+	return 0;
+}
+
+/* --- records -------------------------------------------------------------------- */
+
+static int load_records(struct sample **sv, size_t *n, size_t *cap, const char *path,
+                        char *const *exclude, size_t nexclude)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "extract-quotes: %s: cannot open\n", path);
+		return EXIT_NOINPUT;
+	}
+	char *line = NULL;
+	size_t lcap = 0;
+	ssize_t len;
+	long no = 0;
+	int rc = 0;
+	while (rc == 0 && (len = getline(&line, &lcap, f)) > 0) {
+		no++;
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			len--;
+		if (len == 0)
+			continue;
+		struct sample s = { .rec = { .file = path, .line = no } };
+		if (!utf8_valid(line, (size_t)len) || record_parse(&s.rec, line, (size_t)len) != 0 ||
+		    !record_text(&s.rec, NULL) || !record_id(&s.rec)) {
+			fprintf(stderr, "extract-quotes: %s:%ld: not a record with \"id\" and \"text\"\n",
+			        path, no);
+			record_clear(&s.rec);
+			rc = EXIT_DATAERR;
+			break;
+		}
+		int skip = 0;
+		for (size_t i = 0; i < nexclude; i++)
+			skip |= strncmp(record_id(&s.rec), exclude[i], strlen(exclude[i])) == 0;
+		if (skip) {
+			record_clear(&s.rec);
+			continue;
+		}
+		if (grow_array((void **)sv, cap, *n + 1, sizeof **sv) < 0) {
+			record_clear(&s.rec);
+			rc = EXIT_SOFTWARE;
+			break;
+		}
+		(*sv)[(*n)++] = s;
+	}
+	free(line);
+	fclose(f);
+	return rc;
+}
+
+static uint64_t next_random(uint64_t *state)
+{
+	uint64_t x = *state;
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	return *state = x;
+}
+
+static int usage(const char *msg, const char *arg)
+{
+	fprintf(stderr, "extract-quotes: %s%s%s\nTry 'extract-quotes --help' for more information.\n",
+	        msg, arg ? " " : "", arg ? arg : "");
+	return EXIT_USAGE;
+}
+
+int train_wanted(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--train"))
+			return 1;
+	return 0;
+}
+
+static int write_model(struct attributor *a, const char *out, const char *header)
+{
+	char tmp[4096];
+	snprintf(tmp, sizeof tmp, "%s.tmp", out);
+	FILE *f = fopen(tmp, "w");
+	if (!f) {
+		fprintf(stderr, "extract-quotes: %s: cannot write\n", tmp);
+		return EXIT_IOERR;
+	}
+	int bad = perceptron_write(&a->model, f, "zeef-speakers-model", 1, header, features_name,
+	                           NULL) < 0;
+	bad |= fclose(f) != 0;
+	if (bad || rename(tmp, out) != 0) {
+		fprintf(stderr, "extract-quotes: cannot write %s\n", out);
+		remove(tmp);
+		return EXIT_IOERR;
+	}
+	return 0;
+}
+
+int train_main(int argc, char **argv)
+{
+	enum { O_TRAIN = 1000, O_GOLD, O_OUT, O_EPOCHS, O_SEED, O_EXCLUDE, O_DATA };
+	static const struct option opts[] = {
+		{ "train", no_argument, NULL, O_TRAIN },
+		{ "gold", required_argument, NULL, O_GOLD },
+		{ "model-out", required_argument, NULL, O_OUT },
+		{ "epochs", required_argument, NULL, O_EPOCHS },
+		{ "seed", required_argument, NULL, O_SEED },
+		{ "exclude", required_argument, NULL, O_EXCLUDE },
+		{ "data", required_argument, NULL, O_DATA },
+		{ NULL, 0, NULL, 0 }
+	};
+	char *gold_files[64], *exclude[64];
+	size_t ngold = 0, nexclude = 0;
+	const char *out = NULL;
+	long epochs = 10, seed = 1;
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (c) {
+		case O_TRAIN:
+			break;
+		case O_GOLD:
+			if (ngold == 64)
+				return usage("--gold: at most 64 files", NULL);
+			gold_files[ngold++] = optarg;
+			break;
+		case O_EXCLUDE:
+			if (nexclude == 64)
+				return usage("--exclude: at most 64 prefixes", NULL);
+			exclude[nexclude++] = optarg;
+			break;
+		case O_OUT:
+			out = optarg;
+			break;
+		case O_EPOCHS:
+			epochs = filter_parse_count(optarg);
+			if (epochs < 1 || epochs > 1000)
+				return usage("--epochs: expected a number from 1 to 1000, not", optarg);
+			break;
+		case O_SEED:
+			seed = filter_parse_count(optarg);
+			if (seed < 0)
+				return usage("--seed: expected a non-negative number, not", optarg);
+			break;
+		case O_DATA:
+			if (lang_set_dir(optarg) != 0)
+				return usage("--data: not a directory:", optarg);
+			break;
+		case ':':
+			return usage("option requires an argument:", argv[optind - 1]);
+		default:
+			return usage("unrecognized option in training mode:", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return usage("--train: no records file given", NULL);
+	if (!out || !ngold)
+		return usage("--train needs --gold FILE and --model-out FILE", NULL);
+
+	int rc = 0;
+	struct gold_set gs = {0};
+	struct sample *sv = NULL;
+	size_t ns = 0, scap = 0;
+	struct attributor *a = NULL;
+	for (size_t i = 0; rc == 0 && i < ngold; i++)
+		rc = load_gold(&gs, gold_files[i]);
+	for (int i = optind; rc == 0 && i < argc; i++)
+		rc = load_records(&sv, &ns, &scap, argv[i], exclude, nexclude);
+	if (rc)
+		goto done;
+	if (gs.n)
+		qsort(gs.q, gs.n, sizeof *gs.q, by_doc_start);
+	/* each record's gold, marks left out of the spans */
+	size_t nquotes = 0;
+	for (size_t i = 0; i < ns; i++) {
+		const char *id = record_id(&sv[i].rec);
+		size_t len;
+		const char *text = record_text(&sv[i].rec, &len);
+		size_t lo = 0, hi = gs.n;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (strcmp(gs.q[mid].doc, id) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		size_t e = lo;
+		while (e < gs.n && !strcmp(gs.q[e].doc, id))
+			e++;
+		sv[i].gold = (struct gold_doc){ gs.q + lo, e - lo, 0 };
+		for (size_t k = lo; k < e; k++)
+			trim_marks(text, len, &gs.q[k].start, &gs.q[k].end);
+		nquotes += e - lo;
+	}
+	a = attributor_new();
+	if (!a) {
+		rc = EXIT_SOFTWARE;
+		goto done;
+	}
+	perceptron_free(&a->model);
+	if (perceptron_init(&a->model, features_count(), 1) < 0) {
+		rc = EXIT_SOFTWARE;
+		goto done;
+	}
+	printf("training on %zu records with %zu gold quotations; %ld epochs, seed %ld\n", ns,
+	       nquotes, epochs, seed);
+	size_t *order = malloc((ns ? ns : 1) * sizeof *order);
+	if (!order) {
+		rc = EXIT_SOFTWARE;
+		goto done;
+	}
+	for (size_t i = 0; i < ns; i++)
+		order[i] = i;
+	uint64_t rng = 0x9E3779B97F4A7C15ull ^ ((uint64_t)seed * 0xBF58476D1CE4E5B9ull);
+	if (!rng)
+		rng = 1;
+	struct extractor_buffers {
+		struct sentence_span *spans;
+		size_t spancap, *starts, nstarts, startcap;
+		struct entity_hint *ent;
+		size_t nent, entcap;
+	} b = {0};
+	for (long ep = 1; rc == 0 && ep <= epochs; ep++) {
+		for (size_t i = ns; i > 1; i--) {
+			size_t j = (size_t)(next_random(&rng) % i), t = order[i - 1];
+			order[i - 1] = order[j];
+			order[j] = t;
+		}
+		struct train_stats st = {0};
+		a->stats = &st;
+		for (size_t k = 0; rc == 0 && k < ns; k++) {
+			struct sample *s = &sv[order[k]];
+			size_t len, n;
+			const char *text = record_text(&s->rec, &len);
+			if ((rc = extract_read_sentences(&s->rec, &b.spans, &b.spancap, &b.starts, &b.nstarts,
+			                                 &b.startcap)) != 0 ||
+			    (rc = extract_read_entities(&s->rec, text, len, &b.ent, &b.nent, &b.entcap)) != 0) {
+				fprintf(stderr, "extract-quotes: %s:%ld: %s\n", s->rec.file, s->rec.line,
+				        s->rec.error ? s->rec.error : "bad record");
+				break;
+			}
+			s->gold.at = 0;
+			a->gold = &s->gold;
+			if (!attribute_text(a, text, len, b.starts, b.nstarts, b.ent, b.nent, &n))
+				rc = EXIT_SOFTWARE;
+		}
+		printf("epoch %ld: %ld quotations with a gold speaker, %ld right (%.4f), %ld without "
+		       "the speaker among the candidates, %ld steps\n", ep, st.examples, st.right,
+		       st.examples ? (double)st.right / st.examples : 0.0, st.unreachable, st.steps);
+	}
+	a->gold = NULL;
+	free(order);
+	free(b.spans);
+	free(b.starts);
+	free(b.ent);
+	if (rc)
+		goto done;
+	perceptron_average(&a->model);
+	char header[4096];
+	int hl = snprintf(header, sizeof header,
+	                  "extract-quotes speaker model (averaged perceptron ranker), made by "
+	                  "extract-quotes --train\ntrained on:");
+	for (int i = optind; i < argc && hl < (int)sizeof header - 400; i++)
+		hl += snprintf(header + hl, sizeof header - (size_t)hl, " %s", argv[i]);
+	hl += snprintf(header + hl, sizeof header - (size_t)hl, "\ngold:");
+	for (size_t i = 0; i < ngold && hl < (int)sizeof header - 300; i++)
+		hl += snprintf(header + hl, sizeof header - (size_t)hl, " %s", gold_files[i]);
+	for (size_t i = 0; i < nexclude && hl < (int)sizeof header - 200; i++)
+		hl += snprintf(header + hl, sizeof header - (size_t)hl, "%s%s", i ? " " : "\nexcluded: ",
+		               exclude[i]);
+	snprintf(header + hl, sizeof header - (size_t)hl, "\nepochs %ld, seed %ld, %zu records, %zu "
+	         "gold quotations", epochs, seed, ns, nquotes);
+	rc = write_model(a, out, header);
+	if (rc == 0)
+		printf("model written to %s\n", out);
+	if (fflush(stdout) != 0)
+		rc = EXIT_IOERR;
+done:
+	attributor_free(a);
+	for (size_t i = 0; i < ns; i++)
+		record_clear(&sv[i].rec);
+	free(sv);
+	for (size_t i = 0; i < gs.n; i++) {
+		free(gs.q[i].doc);
+		for (size_t k = 0; k < gs.q[i].nspeakers; k++)
+			free(gs.q[i].speakers[k]);
+		free(gs.q[i].speakers);
+	}
+	free(gs.q);
+	return rc;
+}

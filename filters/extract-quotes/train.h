@@ -1,0 +1,10 @@
+/* train.h — the training mode of extract-quotes (train.c). */
+#ifndef ZEEF_QUOTES_TRAIN_H
+#define ZEEF_QUOTES_TRAIN_H
+
+/* 1 when the command line asks for training (--train before any "--"). */
+int train_wanted(int argc, char **argv);
+/* `extract-quotes --train ...`: the exit code. */
+int train_main(int argc, char **argv);
+
+#endif

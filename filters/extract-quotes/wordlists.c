@@ -1,0 +1,214 @@
+/* wordlists.c — which language lists extract-quotes reads, and the word
+ * class (LX_*, doc.h) each stands for. The lists are loaded through the
+ * shared lexicon service (common/wordclass.h); this file only names them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "doc.h"
+#include "lang.h"
+
+/* Lists of words with one class each (TAG: only entries carrying it). A
+ * missing required list is an error; optional ones may be absent. */
+static const struct list {
+	const char *file, *tag;
+	uint32_t bits;
+	int optional;
+} lists[] = {
+	{ "nl/quotes-function-words.txt", NULL, LX_FUNCTION, 0 },
+	{ "nl/quotes-function-words.txt", "det", LX_DET | LX_DEFINITE, 0 },
+	{ "nl/quotes-function-words.txt", "indef", LX_DET, 0 },
+	{ "nl/quotes-function-words.txt", "poss", LX_DET | LX_POSSESSIVE, 0 },
+	{ "nl/quotes-function-words.txt", "prep", LX_PREP, 0 },
+	{ "nl/quotes-function-words.txt", "sub", LX_SUB, 0 },
+	{ "nl/quotes-name-particles.txt", NULL, LX_PARTICLE, 0 },
+	{ "nl/quotes-term-markers.txt", NULL, LX_TERM, 0 },
+	{ "nl/quotes-organisations.txt", NULL, LX_ORG, 0 },
+	{ "nl/quotes-complementizers.txt", NULL, LX_COMPLEMENTIZER, 0 },
+	{ "nl/quotes-roles.txt", NULL, LX_ROLE, 0 },
+	{ "nl/speakers-pronouns.txt", NULL, LX_PRONOUN | LX_FUNCTION, 0 },
+	{ "nl/speakers-titles.txt", NULL, LX_TITLE, 0 },
+	{ "nl/speakers-titles.txt", "m", LX_MALE, 0 },
+	{ "nl/speakers-titles.txt", "f", LX_FEMALE, 0 },
+	{ "nl/speakers-words.txt", "m", LX_MALE | LX_PERSON, 0 },
+	{ "nl/speakers-words.txt", "f", LX_FEMALE | LX_PERSON, 0 },
+	{ "nl/speakers-words.txt", "plural-det", LX_PLURAL_DET | LX_DET, 0 },
+	{ "nl/speakers-words.txt", "someone", LX_SOMEONE | LX_FUNCTION, 0 },
+	{ "nl/abbreviations.txt", NULL, LX_ABBREV, 1 },
+};
+
+/* Lists of endings: a word ending in one is of its class too. */
+static const struct list endings[] = {
+	{ "nl/quotes-roles.txt", NULL, LX_ROLE, 0 },
+	{ "nl/quotes-organisations.txt", NULL, LX_ORG, 0 },
+	{ "nl/quotes-adjective-suffixes.txt", NULL, LX_ADJ, 0 },
+	{ "nl/speakers-words.txt", "f-ending", LX_FEMALE, 0 },
+};
+
+static int missing(const char *file)
+{
+	fprintf(stderr, "extract-quotes: language file %s is missing\n", file);
+	return -1;
+}
+
+/* "FORM [PARTICLE...]" lines of the reporting-verb lists: a form alone is a
+ * cue; with particles it is one only with a particle later in its clause,
+ * and "form particle" is kept as a pair. */
+static void add_cue(const char *line, size_t len, void *ctx)
+{
+	struct quotes_lexicon *lx = ctx;
+	const char *sp = memchr(line, ' ', len);
+	if (!sp) {
+		wordclass_add(lx->wc, line, len, LX_CUE);
+		return;
+	}
+	size_t fl = (size_t)(sp - line);
+	wordclass_add(lx->wc, line, fl, LX_CUE_SEP);
+	for (const char *p = sp + 1, *end = line + len; p < end;) {
+		const char *q = memchr(p, ' ', (size_t)(end - p));
+		size_t pl = q ? (size_t)(q - p) : (size_t)(end - p);
+		char pair[256];
+		if (fl + 1 + pl < sizeof pair) {
+			memcpy(pair, line, fl);
+			pair[fl] = ' ';
+			memcpy(pair + fl + 1, p, pl);
+			wordclass_add(lx->wc, pair, fl + 1 + pl, LX_CUE_PAIR);
+		}
+		p += pl + 1;
+	}
+}
+
+static void add_opinion(const char *line, size_t len, void *ctx)
+{
+	struct quotes_lexicon *lx = ctx;
+	const char *sp = memchr(line, ' ', len);
+	wordclass_add(lx->wc, line, sp ? (size_t)(sp - line) : len, LX_OPINION);
+	add_cue(line, len, ctx);
+}
+
+/* Cue phrases ("volgens", "in de woorden van"): whole, and their first word. */
+static void add_phrase(const char *line, size_t len, void *ctx)
+{
+	struct quotes_lexicon *lx = ctx;
+	const char *sp = memchr(line, ' ', len);
+	size_t words = 1;
+	for (size_t i = 0; i < len; i++)
+		words += line[i] == ' ';
+	wordclass_add(lx->wc, line, len, LX_PHRASE);
+	wordclass_add(lx->wc, line, sp ? (size_t)(sp - line) : len, LX_PHRASE_FIRST);
+	if (words > lx->longest_phrase_words)
+		lx->longest_phrase_words = words;
+}
+
+static const struct { const char *tag; unsigned bit; } pron_tags[] = {
+	{ "subj", PR_SUBJ }, { "obj", PR_OBJ }, { "first", PR_FIRST }, { "second", PR_SECOND },
+	{ "m", PR_MALE }, { "f", PR_FEMALE }, { "pl", PR_PLURAL }, { "sg", PR_SINGULAR },
+	{ "poss", PR_POSSESSIVE },
+};
+
+static void add_pronoun(const char *line, size_t len, void *ctx)
+{
+	struct quotes_lexicon *lx = ctx;
+	const char *sp = memchr(line, ' ', len);
+	size_t wl = sp ? (size_t)(sp - line) : len;
+	unsigned bits = 0;
+	for (const char *p = sp, *end = line + len; p && p < end;) {
+		p++;
+		const char *q = memchr(p, ' ', (size_t)(end - p));
+		size_t tl = q ? (size_t)(q - p) : (size_t)(end - p);
+		for (size_t i = 0; i < sizeof pron_tags / sizeof pron_tags[0]; i++)
+			if (strlen(pron_tags[i].tag) == tl && memcmp(pron_tags[i].tag, p, tl) == 0)
+				bits |= pron_tags[i].bit;
+		p = q;
+	}
+	wordclass_add(lx->pron, line, wl, bits);
+}
+
+int quotes_lexicon_load(struct quotes_lexicon *lx)
+{
+	memset(lx, 0, sizeof *lx);
+	lx->wc = wordclass_new();
+	lx->pron = wordclass_new();
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+		if (wordclass_load(lx->wc, lists[i].file, lists[i].tag, lists[i].bits) < 0 &&
+		    !lists[i].optional)
+			return missing(lists[i].file);
+	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++)
+		if (wordclass_load_endings(lx->wc, endings[i].file, endings[i].tag, endings[i].bits) < 0 &&
+		    !endings[i].optional)
+			return missing(endings[i].file);
+	if (lang_each_line("nl/quotes-speech-verbs.txt", add_cue, lx) < 0)
+		return missing("nl/quotes-speech-verbs.txt");
+	if (lang_each_line("nl/quotes-opinion-verbs.txt", add_opinion, lx) < 0)
+		return missing("nl/quotes-opinion-verbs.txt");
+	if (lang_each_line("nl/quotes-cue-phrases.txt", add_phrase, lx) < 0)
+		return missing("nl/quotes-cue-phrases.txt");
+	if (lang_each_line("nl/speakers-pronouns.txt", add_pronoun, lx) < 0)
+		return missing("nl/speakers-pronouns.txt");
+	return 0;
+}
+
+void quotes_lexicon_free(struct quotes_lexicon *lx)
+{
+	wordclass_free(lx->wc);
+	wordclass_free(lx->pron);
+	memset(lx, 0, sizeof *lx);
+}
+
+/* A feminine form of a listed masculine noun: koningin (koning), vriendin,
+ * woordvoerster (woordvoerder), zangeres (zanger), lerares (leraar). */
+static int female(const struct quotes_lexicon *lx, const char *w, size_t n)
+{
+	size_t e = wordclass_ending(lx->wc, w, n, LX_FEMALE, 3, NULL);
+	if (!e || n - e + 4 > 64)
+		return 0;
+	static const char *const back[] = { "", "er", "der", "aar" };
+	char base[64];
+	size_t bn = n - e;
+	memcpy(base, w, bn);
+	/* lerares: the long vowel of leraar is written single before -es */
+	int single = bn >= 2 && base[bn - 1] == 'r' && strchr("aeou", base[bn - 2]);
+	for (size_t i = 0; i < sizeof back / sizeof back[0]; i++) {
+		size_t k = strlen(back[i]);
+		if (i == 3 && single) {
+			memcpy(base + bn - 1, "ar", 2);
+			if (wordclass_get(lx->wc, base, bn + 1) & (LX_ROLE | LX_PERSON))
+				return 1;
+			base[bn - 1] = 'r';
+			continue;
+		}
+		memcpy(base + bn, back[i], k);
+		if (wordclass_get(lx->wc, base, bn + k) & (LX_ROLE | LX_PERSON))
+			return 1;
+	}
+	return 0;
+}
+
+uint32_t quotes_word_class(const struct quotes_lexicon *lx, const char *w, size_t n,
+                           int capitalised)
+{
+	uint32_t bits = (uint32_t)wordclass_get(lx->wc, w, n);
+	if (bits & (LX_FUNCTION | LX_CUE | LX_CUE_SEP))
+		return bits;
+	/* A compound ending in a role, person, group or body noun is one too
+	 * (EU-buitenlandchef, diplomatiedeskundige, ProRail-woordvoerder); a
+	 * capitalised word only when the ending is five bytes or more, or the
+	 * whole word: a surname may end in a short role (Verheer, Swarts). */
+	uint32_t noun = LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG;
+	if (!(bits & noun)) {
+		wc_bits found;
+		size_t k = wordclass_ending(lx->wc, w, n, noun, 0, &found);
+		if (k && (k == n || !capitalised || k >= 5))
+			bits |= (uint32_t)found & noun;
+	}
+	if (wordclass_ending(lx->wc, w, n, LX_ADJ, 1, NULL))
+		bits |= LX_ADJ;
+	if ((bits & (LX_ROLE | LX_PERSON)) && !(bits & (LX_MALE | LX_FEMALE)) && female(lx, w, n))
+		bits |= LX_FEMALE;
+	return bits;
+}
+
+unsigned quotes_pronoun(const struct quotes_lexicon *lx, const char *w, size_t n)
+{
+	return (unsigned)wordclass_get(lx->pron, w, n);
+}
