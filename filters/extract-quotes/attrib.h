@@ -31,6 +31,14 @@ struct cue_memo {
 	long last_quote;        /* latest quotation token of the sentence, -1 */
 };
 
+/* Turns of a dialogue: the quotations of one person in one paragraph
+ * are one turn; newest first. */
+struct turn {
+	int32_t person;
+	uint32_t para;
+	int question;          /* its last quotation asks something */
+};
+
 struct attributor {
 	struct quotes_lexicon lx;
 	struct quote_marks *marks;
@@ -41,6 +49,8 @@ struct attributor {
 	struct cue_memo memo;
 	struct spoken hist[HISTORY];
 	int nhist;
+	struct turn turns[HISTORY];
+	int nturns;
 	/* results, in text order */
 	struct attributed_quote *res;
 	size_t nres, rescap;

@@ -91,7 +91,17 @@ static int choose(struct attributor *a, size_t qi)
 	int32_t p = n > 0 ? a->cand[best] : -1;
 	w->person = p;
 	const struct mention *subj = w->subject >= 0 ? doc_men(d, (size_t)w->subject) : NULL;
-	if (subj && (subj->person == p || subj->type != M_NAME)) {
+	int described = p >= 0 && (d->per[p].kind == P_DESCRIBED || d->per[p].kind == P_BODY) &&
+	                d->per[p].described.end > d->per[p].described.start;
+	if (described && (!subj || subj->type == M_PRONOUN)) {
+		/* "zij" for "de jonge dame": the description says who */
+		w->speaker = d->per[p].described;
+		w->has_speaker = 1;
+		if (subj && subj->person != p) {
+			doc_men(d, (size_t)w->subject)->person = p;
+			doc_touch(d, p, (size_t)w->subject);
+		}
+	} else if (subj && (subj->person == p || subj->type != M_NAME)) {
 		const struct qtoken *f = doc_tok(d, (size_t)subj->first), *l = doc_tok(d, (size_t)subj->last);
 		w->speaker = (struct xspan){ f->start, l->end, f->cp, doc_cp_of(d, (size_t)subj->last, l->end) };
 		w->has_speaker = 1;
@@ -114,6 +124,15 @@ static int choose(struct attributor *a, size_t qi)
 	a->hist[0] = (struct spoken){ (int32_t)qi, p, w->vocative, w->tok, k->para, k->sent };
 	if (a->nhist < HISTORY)
 		a->nhist++;
+	int question = w->span.end > w->span.start && d->text[w->span.end - 1] == '?';
+	if (a->nturns && a->turns[0].para == k->para && a->turns[0].person == p) {
+		a->turns[0].question = question;
+	} else {
+		memmove(&a->turns[1], &a->turns[0], (HISTORY - 1) * sizeof a->turns[0]);
+		a->turns[0] = (struct turn){ p, k->para, question };
+		if (a->nturns < HISTORY)
+			a->nturns++;
+	}
 	return 0;
 }
 
@@ -189,6 +208,7 @@ const struct attributed_quote *attribute_text(struct attributor *a, const char *
 	struct doc *d = &a->d;
 	a->nres = 0;
 	a->nhist = 0;
+	a->nturns = 0;
 	a->memo = (struct cue_memo){ .sent = UINT32_MAX };
 	*n = 0;
 	if (doc_begin(d, &a->lx, a->marks, text, len, sentences, nsentences, entities, nentities) < 0)

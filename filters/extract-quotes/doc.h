@@ -53,7 +53,11 @@ enum {
 	LX_FEMALE = 1u << 23,       /* a female title or noun */
 	LX_PLURAL_DET = 1u << 24,   /* a determiner of a plural: enkele, alle */
 	LX_SOMEONE = 1u << 25,      /* a person word heading a phrase: iemand */
-	LX_ABBREV = 1u << 26        /* an abbreviation written with a full stop */
+	LX_ABBREV = 1u << 26,       /* an abbreviation written with a full stop */
+	LX_NEUTER = 1u << 27,       /* a neuter determiner: het, dat */
+	LX_STOP = 1u << 28,         /* a stopword: no name starts with it */
+	LX_PLACE = 1u << 29,        /* a place or an organisation (gazetteers) */
+	LX_PLURAL = 1u << 30        /* a plural noun of the person or group lists */
 };
 
 /* Pronoun features (speakers-pronouns.txt), in token.pron. */
@@ -153,6 +157,7 @@ struct mention {
 	uint8_t from_entity;     /* M_NAME taken from a PER entity */
 	uint8_t role;            /* M_NAME with a role or title before it */
 	uint8_t in_quote;        /* inside a quotation (a vocative) */
+	uint8_t place;           /* M_NAME of a place or an organisation */
 	int32_t person;          /* who it names, -1 when unknown */
 };
 
@@ -167,6 +172,10 @@ struct person {
 	uint8_t plural;
 	uint16_t male, female;           /* gender evidence */
 	uint16_t subjects;               /* subject-like mentions */
+	uint16_t places;                 /* mentions as a place or organisation */
+	float salience;                  /* mentions, each counting less by
+	                                    SALIENCE_DECAY a sentence since */
+	uint32_t salience_sent;          /* the sentence salience is as of */
 	uint8_t evidence;                /* a person: PER entity, role, first
 	                                    and last name, or speaks at a cue */
 	uint64_t key;                    /* hash of the last word of its name,
@@ -177,13 +186,20 @@ struct person {
 	uint32_t last_start, last_end, last_start_cp, last_end_cp;
 	                                 /* bytes and code points of it */
 	uint32_t last_sent, last_para;
+	struct xspan described;          /* its latest description ("de jonge
+	                                    dame"): shown for a pronoun that
+	                                    stands for a person with no name */
 	int32_t last_subject_sent;       /* latest sentence with it as subject */
 	uint32_t quotes;                 /* quotations attributed to it */
 	int32_t last_quote;              /* its latest quotation, -1 */
 	int32_t newer, older;            /* recency list, by latest mention */
+	uint8_t prominence;              /* 1 + its place among the names the
+	                                    text uses most, 0 when not */
 };
 
 /* --- the document ------------------------------------------------------ */
+
+enum { PROMINENT = 3 };
 
 struct doc {
 	const struct quotes_lexicon *lx;
@@ -208,10 +224,15 @@ struct doc {
 	                                    their mentions found */
 	int32_t narrator;                /* the first person outside quotes */
 	/* capitalised words standing free mid-sentence somewhere in the text
-	 * (hashes, open addressing, 0 empty): such a word is a name also where
-	 * it opens a sentence */
+	 * (prepass.c: hashes, open addressing, 0 empty): such a word is a name
+	 * also where it opens a sentence; with how often it stands free and
+	 * where first */
 	uint64_t *free_names;
-	size_t free_cap, free_n;
+	uint16_t *free_count;
+	uint32_t *free_first;
+	size_t free_alloc, free_cap, free_n;
+	int32_t prominent[PROMINENT];   /* the people named most often, seeded
+	                                   before reading (-1 when fewer) */
 	/* reading state */
 	struct quote_scanner scan;
 	struct quote_span next_quote;
@@ -285,9 +306,16 @@ uint32_t doc_cp_of(const struct doc *d, size_t t, size_t b);
  * later in its clause); token T ends a clause (a quotation, . ! ? ; :). */
 int doc_cue_verb(const struct doc *d, size_t t);
 int doc_clause_stop(const struct doc *d, size_t t);
+/* prepass.c: one pass over the bytes of the text before reading it:
+ * which capitalised words stand free mid-sentence, and the PROMINENT ones
+ * that do so most often, made people up front (doc->prominent). Returns 0
+ * or -1 (out of memory). */
+int doc_prepass(struct doc *d);
 /* A capitalised word S (N bytes, as written) stands free mid-sentence
  * somewhere in the text. */
 int doc_free_name(const struct doc *d, const char *s, size_t n);
+/* mentions.c: a person named S[A, B) (one word), with no mention yet. */
+int32_t doc_seed_person(struct doc *d, size_t a, size_t b);
 /* tokens.c: turn the paragraph starting at token FIRST, whose quotations
  * start at Q0, into dialogue when it opens with a dash. Returns 0 or -1. */
 int doc_dash_dialogue(struct doc *d, size_t first, size_t q0);
@@ -303,6 +331,8 @@ int32_t doc_person_of(struct doc *d, size_t m);
 /* The named person whose name's last word has the key KEY (a hash of the
  * folded word), the most recent one; -1 when none. */
 int32_t doc_person_by_key(struct doc *d, uint64_t key);
+/* Person P's salience as of sentence SENT. */
+float doc_salience(const struct doc *d, int32_t p, uint32_t sent);
 /* Move person P to the front of the recency list: mentioned by M now. */
 void doc_touch(struct doc *d, int32_t p, size_t m);
 /* The quoted text [START, END) is in title case: a name or a title. */

@@ -32,14 +32,14 @@ static const char *const cue_names[NCK] = { "none", "after", "before", "colon", 
 static const char *const subj_names[NSK] = { "none", "name", "def", "indef", "pron", "plural",
                                              "first", "body" };
 enum { NCTX = NCK * NSK };
-_Static_assert(2 * 24 <= FEATURES_MAX, "features per candidate");
+_Static_assert(2 * 30 <= FEATURES_MAX, "features per candidate");
 
 /* The templates, each with its number of values. */
 enum template {
 	F_CUE, F_AGREE, F_RANK, F_ARANK, F_PREV1, F_PREV2, F_PREV3, F_VOC_PREV, F_VOC_HERE,
 	F_DIST_SENT, F_DIST_PARA, F_SUBJ_DIST, F_KIND, F_COUNT, F_QUOTES, F_NEXT_SUBJ,
 	F_PARA_BEFORE, F_SAME_SENT, F_EVIDENCE, F_GENDER, F_TURN, F_BETWEEN, F_DASH, F_AGENT,
-	NTEMPLATES
+	F_PROMINENT, F_TURN1, F_TURN2, F_QUESTION, F_SALIENCE, F_SALIENCE_RANK, NTEMPLATES
 };
 static const struct { const char *name; unsigned n; } templates[NTEMPLATES] = {
 	[F_CUE] = { "cue", 2 },              /* the person at the cue */
@@ -54,7 +54,7 @@ static const struct { const char *name; unsigned n; } templates[NTEMPLATES] = {
 	[F_DIST_SENT] = { "dsent", 7 },      /* sentences since its latest mention */
 	[F_DIST_PARA] = { "dpara", 5 },      /* paragraphs since */
 	[F_SUBJ_DIST] = { "dsubj", 7 },      /* sentences since it was a subject */
-	[F_KIND] = { "kind", 4 },            /* named, described, narrator, body */
+	[F_KIND] = { "kind", 5 },            /* named, described, narrator, body, place */
 	[F_COUNT] = { "count", 5 },          /* mentions so far */
 	[F_QUOTES] = { "quotes", 4 },        /* quotations so far */
 	[F_NEXT_SUBJ] = { "nextsubj", 2 },   /* a subject of the next sentence */
@@ -62,10 +62,17 @@ static const struct { const char *name; unsigned n; } templates[NTEMPLATES] = {
 	[F_SAME_SENT] = { "samesent", 2 },   /* named in its sentence before it */
 	[F_EVIDENCE] = { "person", 2 },      /* known to be a person */
 	[F_GENDER] = { "gender", 20 },       /* its gender x the pronoun's */
-	[F_TURN] = { "turn", 8 },            /* opens a paragraph x prev1 x prev2 */
+	[F_TURN] = { "turn", 8 },            /* opens a paragraph x turn1 x turn2 */
 	[F_BETWEEN] = { "between", 10 },     /* words since the quotation before x prev1 */
 	[F_DASH] = { "dash", 4 },            /* a dash dialogue x prev1 */
 	[F_AGENT] = { "agent", 2 },          /* its latest mention is "door X" */
+	[F_PROMINENT] = { "prominent", 4 },  /* among the names used most (3: not) */
+	[F_TURN1] = { "turn1", 7 },          /* spoke the last turn before this paragraph
+	                                        x paragraphs since (0: no turn) */
+	[F_TURN2] = { "turn2", 7 },          /* spoke the turn before that (another person) */
+	[F_QUESTION] = { "question", 6 },    /* the last turn asked x turn1 / turn2 */
+	[F_SALIENCE] = { "salience", 5 },    /* mentions lately, decaying by sentence */
+	[F_SALIENCE_RANK] = { "salrank", 4 }, /* its place among the candidates by it */
 };
 
 static size_t offset[NTEMPLATES][2];   /* [t][0] plain, [t][1] in context */
@@ -316,7 +323,7 @@ long features_of_quote(struct attributor *a, size_t qi)
 
 	/* candidates */
 	size_t nc = 0;
-	int32_t want[MAX_CAND + 8];
+	int32_t want[MAX_CAND + 8 + PROMINENT];
 	size_t nw = 0;
 	if (sp >= 0)
 		want[nw++] = sp;
@@ -330,6 +337,8 @@ long features_of_quote(struct attributor *a, size_t qi)
 		want[nw++] = ranked[i];
 	if (d->narrator >= 0)
 		want[nw++] = d->narrator;
+	for (int k = 0; k < PROMINENT; k++)
+		want[nw++] = d->prominent[k];
 	if (a->nhist > 0)
 		want[nw++] = a->hist[0].vocative;
 	for (size_t i = 0; i < nw && nc < MAX_CAND; i++) {
@@ -375,6 +384,24 @@ long features_of_quote(struct attributor *a, size_t qi)
 				next_subj[nnext++] = m->person;
 		}
 	}
+	/* the dialogue: the last turn before this paragraph, and the turn of
+	 * the other person before it */
+	int t1 = 0;
+	while (t1 < a->nturns && a->turns[t1].para >= para)
+		t1++;
+	int32_t turn1 = t1 < a->nturns ? a->turns[t1].person : -1, turn2 = -1;
+	size_t gap1 = 0, gap2 = 0;
+	for (int k = t1 + 1; turn1 >= 0 && k < a->nturns && turn2 < 0; k++)
+		if (a->turns[k].person != turn1 && a->turns[k].person >= 0) {
+			turn2 = a->turns[k].person;
+			long g = (long)para - (long)a->turns[k].para;
+			gap2 = g <= 2 ? 1 : g <= 4 ? 2 : 3;
+		}
+	if (turn1 >= 0) {
+		long g = (long)para - (long)a->turns[t1].para;
+		gap1 = g <= 1 ? 1 : g == 2 ? 2 : 3;
+	}
+	int asked = turn1 >= 0 && a->turns[t1].question;
 	for (size_t i = 0; i < nc; i++) {
 		int32_t p = a->cand[i];
 		const struct person *x = &d->per[p];
@@ -413,7 +440,13 @@ long features_of_quote(struct attributor *a, size_t qi)
 		add(&c, F_DIST_PARA, bucket(dpara < 0 ? 0 : dpara, dp, 4));
 		long dsub = x->last_subject_sent >= 0 ? (long)sent - x->last_subject_sent : -1;
 		add(&c, F_SUBJ_DIST, dsub < 0 ? 6 : bucket(dsub, ds, 5));
-		add(&c, F_KIND, (size_t)x->kind);
+		add(&c, F_KIND, x->kind == P_NAMED && x->places && !x->evidence ? 4 : (size_t)x->kind);
+		float sal = doc_salience(d, p, sent);
+		add(&c, F_SALIENCE, sal < 0.3f ? 0 : sal < 1 ? 1 : sal < 2 ? 2 : sal < 4 ? 3 : 4);
+		size_t above = 0;
+		for (size_t k = 0; k < nc; k++)
+			above += k != i && doc_salience(d, a->cand[k], sent) > sal;
+		add(&c, F_SALIENCE_RANK, above < 3 ? above : 3);
 		static const long cn[] = { 1, 2, 5, 10 };
 		add(&c, F_COUNT, bucket((long)x->count, cn, 4));
 		static const long qn[] = { 0, 1, 4 };
@@ -426,10 +459,15 @@ long features_of_quote(struct attributor *a, size_t qi)
 		add(&c, F_SAME_SENT, x->count && x->last_sent == sent && x->last_start < w->span.open);
 		add(&c, F_EVIDENCE, x->evidence);
 		add(&c, F_GENDER, gender_value(x, subj));
-		int p1 = a->nhist > 0 && a->hist[0].person == p, p2 = a->nhist > 1 && a->hist[1].person == p;
-		add(&c, F_TURN, (size_t)(opens_para * 4 + p1 * 2 + p2));
+		int p1 = a->nhist > 0 && a->hist[0].person == p;
+		int u1 = turn1 >= 0 && turn1 == p, u2 = turn2 >= 0 && turn2 == p;
+		add(&c, F_TURN, (size_t)(opens_para * 4 + u1 * 2 + u2));
+		add(&c, F_TURN1, gap1 ? (gap1 - 1) * 2 + 1 + (size_t)u1 : 0);
+		add(&c, F_TURN2, gap2 ? (gap2 - 1) * 2 + 1 + (size_t)u2 : 0);
+		add(&c, F_QUESTION, (size_t)(asked * 3 + (u1 ? 1 : u2 ? 2 : 0)));
 		add(&c, F_BETWEEN, between * 2 + (size_t)p1);
 		add(&c, F_DASH, (size_t)(w->dash * 2 + p1));
+		add(&c, F_PROMINENT, x->prominence ? x->prominence - 1u : 3u);
 		add(&c, F_AGENT, x->last_mention >= 0 && (size_t)x->last_mention >= d->men_base &&
 		                 doc_men(d, (size_t)x->last_mention)->agent);
 		a->nfeat[i] = c.n;

@@ -210,8 +210,8 @@ static long name_at(struct doc *d, size_t t, size_t end)
 			return -1;   /* "De bisschop" */
 		j = p;
 		particle_start = 1;
-	} else if (!name_word(d, t)) {
-		return -1;
+	} else if (!name_word(d, t) || doc_is(d, t, LX_STOP)) {
+		return -1;   /* "Te Amsterdam", "Toen" */
 	} else if (doc_is(d, t, LX_ADJ) && (governed_by(d, t, LX_DET) || !capitalised(d, t + 1))) {
 		return -1;   /* de Franse krachtpatser */
 	}
@@ -328,8 +328,8 @@ static long description_at(struct doc *d, size_t t, size_t end)
 				return -1;   /* "de president Biden": the name is the mention */
 			return (long)p;
 		}
-		if (doc_is(d, p, LX_FUNCTION) && !doc_is(d, p, LX_DET))
-			return -1;
+		if (doc_is(d, p, LX_FUNCTION | LX_DET))
+			return -1;   /* "dat de bisschop": the article starts it */
 		/* the noun ends the phrase: punctuation, a quotation, a
 		 * preposition or the reporting verb follow; only adjectives
 		 * (in -e) stand between it and the article */
@@ -341,7 +341,10 @@ static long description_at(struct doc *d, size_t t, size_t end)
 		 * verb ("zei de Belg"): before it, it names a paper or a club
 		 * ("De Telegraaf meldt") */
 		int cap_ok = !(k->flags & TK_CAP) || (after_cue && !(k->flags & TK_ALLCAPS));
-		if (ends && (after_cue || before_cue) && cap_ok && !doc_is(d, p, LX_ADJ | LX_PARTICLE) &&
+		/* a noun of our lists only after a neuter or possessive article
+		 * ("het meisje", "haar coach") */
+		int det_ok = !doc_is(d, t, LX_NEUTER | LX_POSSESSIVE);
+		if (ends && (after_cue || before_cue) && cap_ok && det_ok && !doc_is(d, p, LX_ADJ | LX_PARTICLE) &&
 		    !known_free(d, p) && !(k->flags & TK_NUMBER) && k->end - k->start > 2)
 			return (long)p;
 		if (!doc_is(d, p, LX_ADJ) && d->text[k->end - 1] != 'e' && !(k->flags & TK_NUMBER))
@@ -360,8 +363,10 @@ static int someone_at(const struct doc *d, size_t t)
  * form of a listed noun ("de agenten": agent). */
 static int plural_description(const struct doc *d, size_t first, size_t head)
 {
-	if (doc_is(d, first, LX_PLURAL_DET) || doc_is(d, head, LX_GROUP))
+	if (doc_is(d, first, LX_PLURAL_DET) || doc_is(d, head, LX_PLURAL))
 		return 1;
+	if (doc_is(d, head, LX_PERSON | LX_GROUP | LX_ORG))
+		return 0;   /* listed, and not as a plural */
 	const struct qtoken *k = doc_tok(d, head);
 	size_t n = k->end - k->start;
 	char low[64];
@@ -387,6 +392,27 @@ static int gender_of(const struct doc *d, size_t t)
 	if (doc_is(d, t, LX_MALE))
 		return GENDER_MALE;
 	return GENDER_UNKNOWN;
+}
+
+/* The name of tokens [A, B] is a place or an organisation: an entity
+ * hint of another type than PER covers it, or the gazetteers list it. */
+static int place_name(struct doc *d, size_t a, size_t b)
+{
+	const struct entity_hint *h = hint_at(d, doc_tok(d, a)->start);
+	if (h)
+		return !h->person;
+	char buf[128];
+	size_t n = 0;
+	for (size_t t = a; t <= b; t++) {
+		const struct qtoken *k = doc_tok(d, t);
+		size_t l = k->end - k->start;
+		if (n + l + 1 > sizeof buf)
+			return 0;
+		if (t > a)
+			buf[n++] = ' ';
+		n += wordclass_fold(d->text + k->start, l, buf + n);
+	}
+	return (wordclass_get(d->lx->wc, buf, n) & LX_PLACE) != 0;
 }
 
 /* The entity hint starting at token T marks a person: the last token of
@@ -495,6 +521,7 @@ int doc_mentions_until(struct doc *d, size_t until)
 		    ((flags(d, t - 1) & TK_HYPHEN_ROLE) || doc_is(d, t - 1, NOUN | LX_TITLE)))
 			role = 1, m->gender = (uint8_t)gender_of(d, t - 1);
 		m->role = (uint8_t)role;
+		m->place = place_name(d, start, (size_t)endn);
 		if (doc_person_of(d, d->men_base + d->nmen - 1) < -1)
 			return -1;
 		t = (size_t)endn;
@@ -631,11 +658,26 @@ static int32_t new_person(struct doc *d, enum person_kind kind, uint64_t key)
 	return p;
 }
 
+enum { SALIENCE_DECAY_PERCENT = 85 };
+
+float doc_salience(const struct doc *d, int32_t p, uint32_t sent)
+{
+	const struct person *x = &d->per[p];
+	float s = x->salience;
+	for (uint32_t k = x->salience_sent; k < sent && s > 0.01f; k++)
+		s *= SALIENCE_DECAY_PERCENT / 100.0f;
+	return s;
+}
+
 void doc_touch(struct doc *d, int32_t p, size_t m)
 {
 	struct person *x = &d->per[p];
 	const struct mention *mm = doc_men(d, m);
 	const struct qtoken *a = doc_tok(d, (size_t)mm->first), *b = doc_tok(d, (size_t)mm->last);
+	x->salience = doc_salience(d, p, a->sent) + (mm->subject ? 2.0f : 1.0f);
+	x->salience_sent = a->sent;
+	if (mm->place && x->places < 60000)
+		x->places++;
 	x->count++;
 	x->last_mention = (int32_t)m;
 	x->last_start = a->start;
@@ -644,6 +686,8 @@ void doc_touch(struct doc *d, int32_t p, size_t m)
 	x->last_end_cp = doc_cp_of(d, (size_t)mm->last, b->end);
 	x->last_sent = a->sent;
 	x->last_para = a->para;
+	if (mm->type == M_DESCRIPTION)
+		x->described = (struct xspan){ a->start, b->end, a->cp, x->last_end_cp };
 	if (mm->subject || mm->agent) {
 		x->last_subject_sent = (int32_t)a->sent;
 		if (x->subjects < 60000)
@@ -752,12 +796,31 @@ int32_t doc_person_of(struct doc *d, size_t mi)
 				return -2;
 			d->per[p].plural = m->plural;
 			d->per[p].evidence = 1;
+			/* a described person's "name" is its description (never
+			 * written as a name: see attribution.c) */
+			d->per[p].name_start = doc_tok(d, (size_t)m->first)->start;
+			d->per[p].name_end = doc_tok(d, (size_t)m->last)->end;
 		}
 	} else {
 		return -1;
 	}
 	m->person = p;
 	doc_touch(d, p, mi);
+	return p;
+}
+
+int32_t doc_seed_person(struct doc *d, size_t a, size_t b)
+{
+	char low[64];
+	if (b - a > sizeof low || b == a)
+		return -1;
+	wordclass_fold(d->text + a, b - a, low);
+	int32_t p = new_person(d, P_NAMED, wordclass_hash(low, b - a));
+	if (p < 0)
+		return -2;
+	d->per[p].name_start = (uint32_t)a;
+	d->per[p].name_end = (uint32_t)b;
+	d->per[p].name_words = 1;
 	return p;
 }
 
@@ -817,7 +880,7 @@ int32_t doc_resolve(struct doc *d, size_t mi)
 		int seen = 0;
 		for (int32_t c = d->newest; c >= 0 && seen < 8; c = d->per[c].older, seen++) {
 			const struct person *x = &d->per[c];
-			if (!agrees(d, m, x) || (x->kind == P_NAMED && !x->evidence && !x->subjects))
+			if (!agrees(d, m, x) || (x->kind == P_NAMED && !x->evidence && (!x->subjects || x->places)))
 				continue;
 			if (newest < 0)
 				newest = c;

@@ -56,118 +56,9 @@ static int is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* --- the free-name pass ------------------------------------------------ */
-
-static uint64_t word_hash(const char *s, size_t n)
-{
-	return wordclass_hash(s, n);
-}
-
-static void free_add(struct doc *d, uint64_t h)
-{
-	if (2 * (d->free_n + 1) > d->free_cap)
-		return;   /* sized up front: full only for a pathological text */
-	size_t mask = d->free_cap - 1;
-	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-		if (d->free_names[i] == h)
-			return;
-		if (!d->free_names[i]) {
-			d->free_names[i] = h;
-			d->free_n++;
-			return;
-		}
-	}
-}
-
-int doc_free_name(const struct doc *d, const char *s, size_t n)
-{
-	if (!d->free_cap)
-		return 0;
-	uint64_t h = word_hash(s, n);
-	size_t mask = d->free_cap - 1;
-	for (size_t i = (size_t)h & mask; d->free_names[i]; i = (i + 1) & mask)
-		if (d->free_names[i] == h)
-			return 1;
-	return 0;
-}
-
 static int ascii_letter(unsigned char c)
 {
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
-/* Is the word S[a, b) an article or another determiner? */
-static int determiner(const struct doc *d, size_t a, size_t b)
-{
-	char low[64];
-	if (b - a >= sizeof low || b == a)
-		return 0;
-	wordclass_fold(d->text + a, b - a, low);
-	return (quotes_word_class(d->lx, low, b - a, 0) & LX_DET) != 0;
-}
-
-/* One pass over the bytes: a capitalised word after another word or a
- * comma (so not opening a sentence), and not after an article (with
- * adjectives in -e between), stands free: it is a name wherever it occurs. */
-static int collect_free_names(struct doc *d)
-{
-	size_t want = 1024;
-	while (want < d->len / 8 && want < ((size_t)1 << 22))
-		want *= 2;
-	if (want > d->free_cap) {
-		uint64_t *f = realloc(d->free_names, want * sizeof *f);
-		if (!f)
-			return -1;
-		d->free_names = f;
-		d->free_cap = want;
-	}
-	memset(d->free_names, 0, d->free_cap * sizeof *d->free_names);
-	d->free_n = 0;
-	const char *s = d->text;
-	size_t len = d->len, i = 0;
-	size_t w1[2] = { 0, 0 }, w2[2] = { 0, 0 };   /* the word before, and the one before it */
-	int after_word = 0;   /* a word or a comma comes right before */
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		if (is_space(c)) {
-			i++;
-			continue;
-		}
-		if (c < 0x80 && !ascii_letter(c) && !(c >= '0' && c <= '9')) {
-			after_word = c == ',' || c == '-' || c == '(';
-			w1[0] = w1[1] = w2[0] = w2[1] = 0;
-			i++;
-			continue;
-		}
-		size_t e = i;
-		while (e < len && !is_space((unsigned char)s[e]) &&
-		       ((unsigned char)s[e] >= 0x80 || ascii_letter((unsigned char)s[e]) || s[e] == '-' ||
-		        s[e] == '\'' || (s[e] >= '0' && s[e] <= '9')))
-			e++;
-		if (e == i) {
-			/* a mark outside ASCII: a quotation mark, a dash */
-			int n = 1;
-			while (i + (size_t)n < len && ((unsigned char)s[i + n] & 0xC0) == 0x80)
-				n++;
-			after_word = 0;
-			w1[0] = w1[1] = w2[0] = w2[1] = 0;
-			i += (size_t)n;
-			continue;
-		}
-		if (after_word && e - i < 64 && wordclass_is_upper(s + i, e - i)) {
-			int det = determiner(d, w1[0], w1[1]) ||
-			          (w1[1] > w1[0] && s[w1[1] - 1] == 'e' && determiner(d, w2[0], w2[1]));
-			if (!det)
-				free_add(d, word_hash(s + i, e - i));
-		}
-		after_word = 1;
-		w2[0] = w1[0];
-		w2[1] = w1[1];
-		w1[0] = i;
-		w1[1] = e;
-		i = e;
-	}
-	return 0;
 }
 
 /* --- the window ---------------------------------------------------------- */
@@ -204,7 +95,7 @@ int doc_begin(struct doc *d, const struct quotes_lexicon *lx, const struct quote
 	d->last_dash_para = -2;
 	quote_scan_init(&d->scan, marks, text, len);
 	d->have_next_quote = quote_scan_next(&d->scan, &d->next_quote);
-	return collect_free_names(d);
+	return doc_prepass(d);
 }
 
 void doc_free(struct doc *d)
@@ -216,6 +107,8 @@ void doc_free(struct doc *d)
 	free(d->key_head);
 	free(d->key_of);
 	free(d->free_names);
+	free(d->free_count);
+	free(d->free_first);
 	memset(d, 0, sizeof *d);
 }
 
@@ -387,11 +280,21 @@ static int add_words(struct doc *d, size_t a, size_t b)
 		     (unsigned char)d->text[start + 1] == 0x80 &&
 		     ((unsigned char)d->text[start + 2] >= 0x93 && (unsigned char)d->text[start + 2] <= 0x95))))
 			flags |= TK_DASH;
-		struct qtoken *k = push_token(d, start, end, flags);
+		/* "had-ie", "zei-ie": the clitic pronoun is a word of its own */
+		size_t clitic = 0;
+		if ((flags & TK_WORD) && end - start >= 5 && d->text[end - 3] == '-' &&
+		    (d->text[end - 2] | 0x20) == 'i' && (d->text[end - 1] | 0x20) == 'e')
+			clitic = 3;
+		struct qtoken *k = push_token(d, start, end - clitic, flags);
 		if (!k)
 			return -1;
 		if (flags & TK_WORD)
 			classify(d, k);
+		if (clitic) {
+			if (!(k = push_token(d, end - clitic, end, TK_WORD)))
+				return -1;
+			classify(d, k);
+		}
 	}
 	return 0;
 }

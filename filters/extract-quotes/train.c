@@ -249,6 +249,16 @@ int train_step(struct attributor *a, size_t qi, size_t best)
 	a->stats->examples++;
 	if (!nright) {
 		a->stats->unreachable++;
+		if (getenv("ZEEF_TRAIN_DEBUG")) {
+			fprintf(stderr, "UNREACHABLE gold '%s' quote '%.40s' cands:", g->speakers[0],
+			        a->d.text + w->span.start);
+			for (size_t i = 0; i < a->ncand; i++) {
+				const struct person *x = &a->d.per[a->cand[i]];
+				fprintf(stderr, " [%d:%.*s]", x->kind, (int)(x->name_end - x->name_start),
+				        a->d.text + x->name_start);
+			}
+			fprintf(stderr, "\n");
+		}
 		return 0;
 	}
 	if (right[best]) {
