@@ -256,9 +256,10 @@ const struct attributed_quote *attribute_text(struct attributor *a, const char *
 	}
 	if (getenv("ZEEF_QUOTES_DEBUG")) {
 		for (size_t i = 0; i < d->nper; i++)
-			fprintf(stderr, "person %zu kind %d name '%.*s' count %u ev %d m%u f%u\n", i, d->per[i].kind,
-			        (int)(d->per[i].name_end - d->per[i].name_start), text + d->per[i].name_start,
-			        d->per[i].count, d->per[i].evidence, d->per[i].male, d->per[i].female);
+			fprintf(stderr, "person %zu kind %d name '%.*s' count %u ev %d gender %d\n", i,
+			        d->per[i].kind, (int)(d->per[i].name_end - d->per[i].name_start),
+			        text + d->per[i].name_start, d->per[i].count, d->per[i].evidence,
+			        doc_gender(&d->per[i]));
 	}
 	*n = a->nres;
 	if (!a->res && grow_array((void **)&a->res, &a->rescap, 1, sizeof *a->res) < 0)

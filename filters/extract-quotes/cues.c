@@ -59,18 +59,45 @@ long cues_speaker_after(const struct doc *d, size_t v)
 	return -1;
 }
 
-/* The nearest subject-like mention before V in its sentence (not in a
- * prepositional phrase, not an object pronoun), not across a quotation. */
+/* The nearest subject-like mention before V in its sentence, not across a
+ * quotation: a subject of a main clause first ("Bild, dat Kohl steunde,
+ * vroeg": Bild), else one in a subordinate clause ("Terwijl Lavrova
+ * klaagde"); never one in a prepositional phrase or an object pronoun. */
 static long speaker_before(const struct doc *d, size_t v)
 {
+	long any = -1;
 	for (size_t p = v; p-- > 0 && p + BACK_REACH > v && doc_same_sentence(d, v, p);) {
 		if (doc_tok(d, p)->flags & TK_QUOTE)
 			break;
 		long m = mention_at(d, p);
-		if (m >= 0 && !doc_men(d, (size_t)m)->in_pp && !object_only(doc_men(d, (size_t)m)))
+		if (m < 0)
+			continue;
+		const struct mention *x = doc_men(d, (size_t)m);
+		if (x->in_pp || object_only(x))
+			continue;
+		if (x->subject)
+			return m;
+		if (any < 0)
+			any = m;
+	}
+	return any;
+}
+
+/* The speaker before a colon: the first subject of the sentence ("Hugo
+ * Koeman, bestuurslid van het Landelijk Overleg: ..."), else the nearest. */
+static long speaker_before_colon(const struct doc *d, size_t colon)
+{
+	size_t first = doc_tok(d, colon)->sent_first;
+	if (first < d->tok_base || first + BACK_REACH < colon)
+		return speaker_before(d, colon);
+	for (size_t p = first; p < colon; p++) {
+		if (doc_tok(d, p)->flags & TK_QUOTE)
+			break;
+		long m = mention_at(d, p);
+		if (m >= 0 && doc_men(d, (size_t)m)->subject && !doc_men(d, (size_t)m)->in_pp)
 			return m;
 	}
-	return -1;
+	return speaker_before(d, colon);
 }
 
 long cues_speaker_of_verb(const struct doc *d, size_t v)
@@ -354,7 +381,7 @@ int cues_of_quote(struct attributor *a, size_t qi)
 			: (struct cue){ (size_t)a->memo.phrase, (size_t)a->memo.phrase_last, a->memo.phrase_subject };
 		set_cue(a, w, CUE_BEFORE, &m);
 	} else if (colon) {
-		c = (struct cue){ qt - 1, qt - 1, speaker_before(d, qt - 1) };
+		c = (struct cue){ qt - 1, qt - 1, speaker_before_colon(d, qt - 1) };
 		set_cue(a, w, CUE_BEFORE, &c);
 	} else if (!w->dash && cue_at_end(d, qt, &c)) {
 		set_cue(a, w, CUE_AFTER, &c);

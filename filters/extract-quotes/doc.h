@@ -170,7 +170,8 @@ struct person {
 	uint16_t name_words;
 	uint8_t name_initials;           /* its fullest name has initials */
 	uint8_t plural;
-	uint16_t male, female;           /* gender evidence */
+	uint8_t lex_gender;              /* GENDER_* from a title or a noun */
+	uint16_t pron_male, pron_female; /* pronouns resolved to it, by gender */
 	uint16_t subjects;               /* subject-like mentions */
 	uint16_t places;                 /* mentions as a place or organisation */
 	float salience;                  /* mentions, each counting less by
@@ -331,6 +332,11 @@ int32_t doc_person_of(struct doc *d, size_t m);
 /* The named person whose name's last word has the key KEY (a hash of the
  * folded word), the most recent one; -1 when none. */
 int32_t doc_person_by_key(struct doc *d, uint64_t key);
+/* The gender of person X: from a title or noun ("Miss", "de dame"), else
+ * from the pronouns that stood for it, when they clearly agree. */
+int doc_gender(const struct person *x);
+/* May pronoun mention M stand for person X (number, person, gender)? */
+int doc_agrees(const struct mention *m, const struct person *x);
 /* Person P's salience as of sentence SENT. */
 float doc_salience(const struct doc *d, int32_t p, uint32_t sent);
 /* Move person P to the front of the recency list: mentioned by M now. */

@@ -278,26 +278,9 @@ static size_t where(const struct spoken *h, uint32_t para)
 	return d <= 0 ? 0 : d == 1 ? 1 : d == 2 ? 2 : 3;
 }
 
-static int agrees(const struct mention *m, const struct person *x)
-{
-	if (x->kind == P_NARRATOR)
-		return (m->pron & PR_FIRST) != 0;
-	if (m->pron & PR_FIRST)
-		return 0;
-	if (m->plural)
-		return x->plural || x->kind == P_BODY;
-	if (x->plural)
-		return (m->pron & PR_PLURAL) != 0;
-	if (m->gender == GENDER_MALE && x->female > x->male)
-		return 0;
-	if (m->gender == GENDER_FEMALE && !(m->pron & PR_PLURAL) && x->male > x->female)
-		return 0;
-	return 1;
-}
-
 static size_t gender_value(const struct person *x, const struct mention *subj)
 {
-	size_t g = x->plural ? 3 : x->male > x->female ? 1 : x->female > x->male ? 2 : 0;
+	size_t g = x->plural ? 3 : (size_t)doc_gender(x);
 	size_t p = 0;
 	if (subj && subj->type == M_PRONOUN)
 		p = (subj->pron & PR_FIRST) ? 4 : subj->plural ? 3 : subj->gender == GENDER_MALE ? 1 : 2;
@@ -410,11 +393,11 @@ long features_of_quote(struct attributor *a, size_t qi)
 		add(&c, F_CUE, p == sp);
 		size_t ag = 0;
 		if (subj && subj->type == M_PRONOUN)
-			ag = agrees(subj, x) ? 1 : 2;
+			ag = doc_agrees(subj, x) ? 1 : 2;
 		add(&c, F_AGREE, ag);
 		size_t rank = 6, arank = 6, r = 0, ar = 0;
 		for (size_t k = 0; k < nranked; k++) {
-			int ok = !subj || subj->type != M_PRONOUN || agrees(subj, &d->per[ranked[k]]);
+			int ok = !subj || subj->type != M_PRONOUN || doc_agrees(subj, &d->per[ranked[k]]);
 			if (ranked[k] == p) {
 				rank = r;
 				arank = ok ? ar : 6;

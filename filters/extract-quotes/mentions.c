@@ -129,6 +129,10 @@ static int inner_name_word(const struct doc *d, size_t t)
 	if (!k || (k->flags & (TK_WORD | TK_CAP)) != (TK_WORD | TK_CAP) ||
 	    (k->flags & (TK_HYPHEN_ROLE | TK_ALLCAPS | TK_ROMAN | TK_SENT)) || k->end - k->start >= 64)
 		return 0;
+	/* a role before a name is no part of the one before it ("Europees
+	 * Commissaris Mario Monti") */
+	if ((k->lex & (LX_ROLE | LX_PERSON)) && capitalised(d, t + 1) && !doc_is(d, t + 1, LX_FUNCTION))
+		return 0;
 	/* a function word may be a surname ("Van der Meer", "Jan Wel") */
 	return !(k->lex & (LX_CUE | LX_DET | LX_PREP | LX_PRONOUN | LX_TITLE | LX_CUE_SEP)) ||
 	       (k->lex & LX_PARTICLE);
@@ -214,6 +218,13 @@ static long name_at(struct doc *d, size_t t, size_t end)
 		return -1;   /* "Te Amsterdam", "Toen" */
 	} else if (doc_is(d, t, LX_ADJ) && (governed_by(d, t, LX_DET) || !capitalised(d, t + 1))) {
 		return -1;   /* de Franse krachtpatser */
+	} else if (doc_is(d, t + 1, LX_ROLE | LX_PERSON) && !(flags(d, t) & TK_INITIAL) &&
+	           (!capitalised(d, t + 1) || capitalised(d, t + 2))) {
+		return -1;   /* "Joegoslavisch minister Matic", "Europees Commissaris
+		                Monti": it qualifies the role */
+	} else if (t > 0 && capitalised(d, t - 1) && doc_is(d, t - 1, LX_ADJ) && !doc_is(d, t - 1, LX_TITLE)) {
+		return -1;   /* "minister van Buitenlandse Zaken Louis Michel": the
+		                name of a body, then the person's */
 	}
 	/* extend: capitalised words, or particles and a capitalised word */
 	size_t words = 1;
@@ -228,7 +239,12 @@ static long name_at(struct doc *d, size_t t, size_t end)
 		}
 		while (p < end && doc_is(d, p, LX_PARTICLE) && !capitalised(d, p) && p < j + 4)
 			p++;
-		if (p > j + 1 && p < end && inner_name_word(d, p) &&
+		/* "van" after a first name and a surname names what the
+		 * person belongs to ("Harold Dumoulin van Adecco"); "van der"
+		 * goes on to a surname */
+		int affiliation = p == j + 2 && words >= 2 && doc_is(d, j + 1, LX_PREP) &&
+		                  !(flags(d, j) & TK_INITIAL);
+		if (p > j + 1 && p < end && inner_name_word(d, p) && !affiliation &&
 		    !(words >= 2 && belongs_to(d, p, end))) {
 			j = p;
 			words++;
@@ -340,7 +356,7 @@ static long description_at(struct doc *d, size_t t, size_t end)
 		/* a capitalised word after the article is a noun only after the
 		 * verb ("zei de Belg"): before it, it names a paper or a club
 		 * ("De Telegraaf meldt") */
-		int cap_ok = !(k->flags & TK_CAP) || (after_cue && !(k->flags & TK_ALLCAPS));
+		int cap_ok = !(k->flags & TK_CAP);   /* "een zekere Chalux": a name */
 		/* a noun of our lists only after a neuter or possessive article
 		 * ("het meisje", "haar coach") */
 		int det_ok = !doc_is(d, t, LX_NEUTER | LX_POSSESSIVE);
@@ -693,10 +709,12 @@ void doc_touch(struct doc *d, int32_t p, size_t m)
 		if (x->subjects < 60000)
 			x->subjects++;
 	}
-	if (mm->gender == GENDER_MALE && x->male < 60000)
-		x->male++;
-	if (mm->gender == GENDER_FEMALE && x->female < 60000)
-		x->female++;
+	if (mm->type != M_PRONOUN && mm->gender && !x->lex_gender)
+		x->lex_gender = mm->gender;
+	else if (mm->type == M_PRONOUN && mm->gender == GENDER_MALE && x->pron_male < 60000)
+		x->pron_male++;
+	else if (mm->type == M_PRONOUN && mm->gender == GENDER_FEMALE && x->pron_female < 60000)
+		x->pron_female++;
 	if (d->newest == p)
 		return;
 	/* unlink, then put in front */
@@ -834,22 +852,29 @@ int32_t doc_person_by_key(struct doc *d, uint64_t key)
 	return -1;
 }
 
-/* May pronoun M stand for person P? */
-static int agrees(const struct doc *d, const struct mention *m, const struct person *x)
+int doc_gender(const struct person *x)
 {
-	(void)d;
-	if (x->kind == P_NARRATOR)
-		return 0;
+	if (x->lex_gender)
+		return x->lex_gender;
+	if (x->pron_male >= x->pron_female + 2)
+		return GENDER_MALE;
+	if (x->pron_female >= x->pron_male + 2)
+		return GENDER_FEMALE;
+	return GENDER_UNKNOWN;
+}
+
+int doc_agrees(const struct mention *m, const struct person *x)
+{
+	if ((m->pron & PR_FIRST) != 0 || x->kind == P_NARRATOR)
+		return (m->pron & PR_FIRST) && x->kind == P_NARRATOR;
+	int group = x->plural || x->kind == P_BODY;
 	if (m->plural)
-		return x->plural || x->kind == P_BODY;
-	if (x->plural && !(m->pron & PR_PLURAL))
-		return 0;
-	if (m->gender == GENDER_MALE && x->female > x->male)
-		return 0;
-	if (m->gender == GENDER_FEMALE && !(m->pron & PR_PLURAL) && x->male > x->female)
-		return 0;
-	if (x->kind == P_BODY && !(m->pron & PR_PLURAL))
-		return 0;
+		return group;
+	if (group)
+		return (m->pron & PR_PLURAL) != 0;
+	int g = doc_gender(x);
+	if (m->gender && g)
+		return m->gender == g;
 	return 1;
 }
 
@@ -874,19 +899,24 @@ int32_t doc_resolve(struct doc *d, size_t mi)
 	} else {
 		/* among the newest people that agree and are people (not a
 		 * place named in passing), the latest subject of the last few
-		 * sentences, else the newest */
+		 * sentences, else the newest; a person known to be of the
+		 * pronoun's gender before one of unknown gender */
 		uint32_t sent = doc_tok(d, (size_t)m->first)->sent;
 		int32_t newest = -1, subject = -1;
-		int seen = 0;
-		for (int32_t c = d->newest; c >= 0 && seen < 8; c = d->per[c].older, seen++) {
-			const struct person *x = &d->per[c];
-			if (!agrees(d, m, x) || (x->kind == P_NAMED && !x->evidence && (!x->subjects || x->places)))
-				continue;
-			if (newest < 0)
-				newest = c;
-			if (x->last_subject_sent >= 0 && (long)x->last_subject_sent + 3 >= (long)sent &&
-			    (subject < 0 || x->last_subject_sent > d->per[subject].last_subject_sent))
-				subject = c;
+		for (int pass = 0; pass < 2 && newest < 0; pass++) {
+			int seen = 0;
+			for (int32_t c = d->newest; c >= 0 && seen < 8; c = d->per[c].older, seen++) {
+				const struct person *x = &d->per[c];
+				if (!doc_agrees(m, x) || (x->kind == P_NAMED && !x->evidence && (!x->subjects || x->places)))
+					continue;
+				if (pass == 0 && m->gender && doc_gender(x) != m->gender)
+					continue;
+				if (newest < 0)
+					newest = c;
+				if (x->last_subject_sent >= 0 && (long)x->last_subject_sent + 3 >= (long)sent &&
+				    (subject < 0 || x->last_subject_sent > d->per[subject].last_subject_sent))
+					subject = c;
+			}
 		}
 		p = subject >= 0 ? subject : newest;
 	}
