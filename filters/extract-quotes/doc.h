@@ -64,7 +64,7 @@ enum {
 enum {
 	PR_SUBJ = 1 << 0, PR_OBJ = 1 << 1, PR_FIRST = 1 << 2, PR_SECOND = 1 << 3,
 	PR_MALE = 1 << 4, PR_FEMALE = 1 << 5, PR_PLURAL = 1 << 6, PR_SINGULAR = 1 << 7,
-	PR_POSSESSIVE = 1 << 8
+	PR_POSSESSIVE = 1 << 8, PR_DEMONSTRATIVE = 1 << 9
 };
 
 struct quotes_lexicon {

@@ -457,7 +457,10 @@ int doc_mentions_until(struct doc *d, size_t until)
 		const struct qtoken *k = doc_tok(d, t);
 		if (!(k->flags & TK_WORD))
 			continue;
-		if (k->pron && !(k->pron & PR_SECOND)) {
+		/* "deze"/"die" stand for a person only right before a reporting
+		 * verb ("en deze zeide") */
+		int dem_ok = !(k->pron & PR_DEMONSTRATIVE) || doc_is(d, t + 1, LX_CUE | LX_CUE_SEP);
+		if (k->pron && !(k->pron & PR_SECOND) && dem_ok) {
 			/* "haar" or "hun" before a content word is a possessive */
 			int poss = (k->pron & PR_POSSESSIVE) && word(d, t + 1) && !doc_is(d, t + 1, LX_FUNCTION);
 			if (!poss) {
@@ -913,7 +916,8 @@ int32_t doc_resolve(struct doc *d, size_t mi)
 					continue;
 				if (newest < 0)
 					newest = c;
-				if (x->last_subject_sent >= 0 && (long)x->last_subject_sent + 3 >= (long)sent &&
+				if (!(m->pron & PR_DEMONSTRATIVE) && x->last_subject_sent >= 0 &&
+				    (long)x->last_subject_sent + 3 >= (long)sent &&
 				    (subject < 0 || x->last_subject_sent > d->per[subject].last_subject_sent))
 					subject = c;
 			}

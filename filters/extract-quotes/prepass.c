@@ -115,7 +115,7 @@ static int seed_prominent(struct doc *d)
 			continue;
 		size_t a = d->free_first[i], b = word_end(d->text, d->len, a);
 		if (classes(d, a, b) & (LX_FUNCTION | LX_TITLE | LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG |
-		                        LX_CUE | LX_CUE_SEP | LX_DET))
+		                        LX_CUE | LX_CUE_SEP | LX_DET | LX_STOP | LX_PLACE))
 			continue;
 		/* insert by count, then by first place (the same order on every
 		 * machine) */
@@ -177,7 +177,9 @@ int doc_prepass(struct doc *d)
 			if (!det)
 				free_add(d, wordclass_hash(s + i, e - i), i);
 		}
-		after_word = 1;
+		/* an elision ('t, 's) before a word opens its sentence as well:
+		 * "'t Is" */
+		after_word = !(s[i] == '\'' || (unsigned char)s[i] == 0xE2);
 		w2[0] = w1[0];
 		w2[1] = w1[1];
 		w1[0] = i;

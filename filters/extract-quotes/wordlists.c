@@ -125,7 +125,7 @@ static void add_phrase(const char *line, size_t len, void *ctx)
 static const struct { const char *tag; unsigned bit; } pron_tags[] = {
 	{ "subj", PR_SUBJ }, { "obj", PR_OBJ }, { "first", PR_FIRST }, { "second", PR_SECOND },
 	{ "m", PR_MALE }, { "f", PR_FEMALE }, { "pl", PR_PLURAL }, { "sg", PR_SINGULAR },
-	{ "poss", PR_POSSESSIVE },
+	{ "poss", PR_POSSESSIVE }, { "dem", PR_DEMONSTRATIVE },
 };
 
 static void add_pronoun(const char *line, size_t len, void *ctx)
