@@ -95,6 +95,6 @@ long features_number(const char *name, size_t len, void *ctx);
  * a->cand and the ranker's choice is candidate BEST: when the gold names a
  * speaker among the candidates and BEST is not one, one perceptron step.
  * Returns 0 or -1 (out of memory). */
-int train_step(struct attributor *a, size_t qi, size_t best);
+int train_step(struct attributor *a, size_t qi, size_t *best);
 
 #endif

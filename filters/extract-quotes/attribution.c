@@ -86,7 +86,7 @@ static int choose(struct attributor *a, size_t qi)
 			best_score = s;
 		}
 	}
-	if (a->gold && n > 0 && train_step(a, qi, best) < 0)
+	if (a->gold && n > 0 && train_step(a, qi, &best) < 0)
 		return -1;
 	int32_t p = n > 0 ? a->cand[best] : -1;
 	w->person = p;

@@ -315,8 +315,10 @@ int doc_prepass(struct doc *d);
 /* A capitalised word S (N bytes, as written) stands free mid-sentence
  * somewhere in the text. */
 int doc_free_name(const struct doc *d, const char *s, size_t n);
-/* mentions.c: a person named S[A, B) (one word), with no mention yet. */
+/* mentions.c: a person named S[A, B) (one word), or described by S[A, B)
+ * with its head noun from HEAD ("de bisschop"), with no mention yet. */
 int32_t doc_seed_person(struct doc *d, size_t a, size_t b);
+int32_t doc_seed_described(struct doc *d, size_t a, size_t head, size_t b);
 /* tokens.c: turn the paragraph starting at token FIRST, whose quotations
  * start at Q0, into dialogue when it opens with a dash. Returns 0 or -1. */
 int doc_dash_dialogue(struct doc *d, size_t first, size_t q0);

@@ -471,9 +471,9 @@ int doc_mentions_until(struct doc *d, size_t until)
 				m->subject = (k->pron & PR_SUBJ) && !subordinate(d, t) && !governed_by(d, t, LX_PREP) &&
 				             !(t > 0 && doc_is(d, t - 1, LX_PREP)) && !clause_has_subject(d, t);
 				m->plural = (k->pron & PR_PLURAL) && !(k->pron & PR_SINGULAR);
+				/* "zij", "ze": a woman, or a group (doc_agrees) */
 				m->gender = (k->pron & PR_MALE) ? GENDER_MALE
-				            : (k->pron & PR_FEMALE) && !(k->pron & PR_PLURAL) ? GENDER_FEMALE
-				            : GENDER_UNKNOWN;
+				            : (k->pron & PR_FEMALE) ? GENDER_FEMALE : GENDER_UNKNOWN;
 				if (doc_resolve(d, d->men_base + d->nmen - 1) < -1)
 					return -1;
 				continue;
@@ -734,21 +734,36 @@ void doc_touch(struct doc *d, int32_t p, size_t m)
 
 /* The key of a noun for descriptions and roles: the longest listed noun
  * it ends in ("NAVO-chef": chef), apart from names' keys. */
-static uint64_t noun_key(const struct doc *d, size_t t, uint64_t kind)
+static uint64_t noun_key_bytes(const struct doc *d, const char *s, size_t n, uint64_t kind)
 {
-	const struct qtoken *k = doc_tok(d, t);
 	char low[64];
-	size_t n = k->end - k->start;
 	if (n > sizeof low)
 		n = sizeof low;
-	wordclass_fold(d->text + k->start, n, low);
+	wordclass_fold(s, n, low);
 	size_t e = wordclass_ending(d->lx->wc, low, n, NOUN, 0, NULL);
 	if (!e)
 		e = n;
 	return wordclass_hash(low + n - e, e) ^ kind;
 }
 
+static uint64_t noun_key(const struct doc *d, size_t t, uint64_t kind)
+{
+	const struct qtoken *k = doc_tok(d, t);
+	return noun_key_bytes(d, d->text + k->start, k->end - k->start, kind);
+}
+
 static const uint64_t KEY_DESCRIPTION = 0x5bd1e9955bd1e995ULL, KEY_ROLE = 0x27d4eb2f165667c5ULL;
+
+int32_t doc_seed_described(struct doc *d, size_t a, size_t head, size_t b)
+{
+	int32_t p = new_person(d, P_DESCRIBED, noun_key_bytes(d, d->text + head, b - head, KEY_DESCRIPTION));
+	if (p < 0)
+		return -2;
+	d->per[p].name_start = (uint32_t)a;
+	d->per[p].name_end = (uint32_t)b;
+	d->per[p].evidence = 1;
+	return p;
+}
 
 /* The person named most recently with the role noun whose key is KEY. */
 static int32_t role_person(struct doc *d, uint64_t key)

@@ -47,6 +47,7 @@ struct gold_doc {
 
 struct train_stats {
 	long examples, right, unreachable, steps;
+	int evaluate;            /* count only, learn nothing */
 };
 
 struct sample {
@@ -236,8 +237,9 @@ static const struct gold_quote *match_gold(struct gold_doc *g, long s, long e)
 	return NULL;
 }
 
-int train_step(struct attributor *a, size_t qi, size_t best)
+int train_step(struct attributor *a, size_t qi, size_t *bestp)
 {
+	size_t best = *bestp;
 	const struct wquote *w = doc_quote(&a->d, qi);
 	const struct gold_quote *g = match_gold(a->gold, w->start_cp, w->end_cp);
 	if (!g || !g->nspeakers)
@@ -263,6 +265,18 @@ int train_step(struct attributor *a, size_t qi, size_t best)
 	}
 	if (right[best]) {
 		a->stats->right++;
+	} else if (a->stats->evaluate) {
+		if (getenv("ZEEF_TRAIN_DEBUG")) {
+			fprintf(stderr, "WRONG gold '%s' quote '%.50s' chose %d of", g->speakers[0],
+			        a->d.text + w->span.start, (int)best);
+			for (size_t i = 0; i < a->ncand; i++) {
+				const struct person *x = &a->d.per[a->cand[i]];
+				fprintf(stderr, " [%s%d:%.*s %.1f]", right[i] ? "+" : "", x->kind,
+				        (int)(x->name_end - x->name_start), a->d.text + x->name_start,
+				        (double)perceptron_score(&a->model, a->feat + i * FEATURES_MAX, a->nfeat[i]));
+			}
+			fprintf(stderr, "\n");
+		}
 	} else {
 		size_t r = 0;
 		float rs = 0;
@@ -280,8 +294,11 @@ int train_step(struct attributor *a, size_t qi, size_t best)
 		perceptron_update(&a->model, a->feat + r * FEATURES_MAX, a->nfeat[r],
 		                  a->feat + best * FEATURES_MAX, a->nfeat[best]);
 		a->stats->steps++;
+		if (getenv("ZEEF_TEACHER"))
+			*bestp = r;
 	}
-	perceptron_tick(&a->model);
+	if (!a->stats->evaluate)
+		perceptron_tick(&a->model);
 	return 0;
 }
 
@@ -343,6 +360,63 @@ static uint64_t next_random(uint64_t *state)
 	return *state = x;
 }
 
+/* EPOCHS passes over the NS samples SV in an order shuffled by SEED,
+ * learning into a->model. Returns 0 or an exit code. */
+static int train_one(struct attributor *a, struct sample *sv, size_t ns, long epochs, long seed,
+                     int evaluate)
+{
+	int rc = 0;
+	size_t *order = malloc((ns ? ns : 1) * sizeof *order);
+	if (!order)
+		return EXIT_SOFTWARE;
+	for (size_t i = 0; i < ns; i++)
+		order[i] = i;
+	uint64_t rng = 0x9E3779B97F4A7C15ull ^ ((uint64_t)seed * 0xBF58476D1CE4E5B9ull);
+	if (!rng)
+		rng = 1;
+	struct extractor_buffers {
+		struct sentence_span *spans;
+		size_t spancap, *starts, nstarts, startcap;
+		struct entity_hint *ent;
+		size_t nent, entcap;
+	} b = {0};
+	for (long ep = 1; rc == 0 && ep <= epochs; ep++) {
+		for (size_t i = ns; i > 1; i--) {
+			size_t j = (size_t)(next_random(&rng) % i), t = order[i - 1];
+			order[i - 1] = order[j];
+			order[j] = t;
+		}
+		struct train_stats st = { .evaluate = evaluate };
+		a->stats = &st;
+		for (size_t k = 0; rc == 0 && k < ns; k++) {
+			struct sample *s = &sv[order[k]];
+			size_t len, n;
+			const char *text = record_text(&s->rec, &len);
+			if ((rc = extract_read_sentences(&s->rec, &b.spans, &b.spancap, &b.starts, &b.nstarts,
+			                                 &b.startcap)) != 0 ||
+			    (rc = extract_read_entities(&s->rec, text, len, &b.ent, &b.nent, &b.entcap)) != 0) {
+				fprintf(stderr, "extract-quotes: %s:%ld: %s\n", s->rec.file, s->rec.line,
+				        s->rec.error ? s->rec.error : "bad record");
+				break;
+			}
+			s->gold.at = 0;
+			a->gold = &s->gold;
+			if (!attribute_text(a, text, len, b.starts, b.nstarts, b.ent, b.nent, &n))
+				rc = EXIT_SOFTWARE;
+		}
+		printf("seed %ld epoch %ld: %ld quotations with a gold speaker, %ld right (%.4f), %ld "
+		       "without the speaker among the candidates, %ld steps\n", seed, ep, st.examples,
+		       st.right, st.examples ? (double)st.right / st.examples : 0.0, st.unreachable,
+		       st.steps);
+	}
+	a->gold = NULL;
+	free(order);
+	free(b.spans);
+	free(b.starts);
+	free(b.ent);
+	return rc;
+}
+
 static int usage(const char *msg, const char *arg)
 {
 	fprintf(stderr, "extract-quotes: %s%s%s\nTry 'extract-quotes --help' for more information.\n",
@@ -380,7 +454,8 @@ static int write_model(struct attributor *a, const char *out, const char *header
 
 int train_main(int argc, char **argv)
 {
-	enum { O_TRAIN = 1000, O_GOLD, O_OUT, O_EPOCHS, O_SEED, O_EXCLUDE, O_DATA };
+	enum { O_TRAIN = 1000, O_GOLD, O_OUT, O_EPOCHS, O_SEED, O_EXCLUDE, O_DATA, O_ENSEMBLE,
+	       O_EVALUATE };
 	static const struct option opts[] = {
 		{ "train", no_argument, NULL, O_TRAIN },
 		{ "gold", required_argument, NULL, O_GOLD },
@@ -389,12 +464,14 @@ int train_main(int argc, char **argv)
 		{ "seed", required_argument, NULL, O_SEED },
 		{ "exclude", required_argument, NULL, O_EXCLUDE },
 		{ "data", required_argument, NULL, O_DATA },
+		{ "ensemble", required_argument, NULL, O_ENSEMBLE },
+		{ "evaluate", required_argument, NULL, O_EVALUATE },
 		{ NULL, 0, NULL, 0 }
 	};
 	char *gold_files[64], *exclude[64];
 	size_t ngold = 0, nexclude = 0;
-	const char *out = NULL;
-	long epochs = 10, seed = 1;
+	const char *out = NULL, *evaluate = NULL;
+	long epochs = 10, seed = 1, ensemble = 5;
 	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
@@ -424,6 +501,14 @@ int train_main(int argc, char **argv)
 			if (seed < 0)
 				return usage("--seed: expected a non-negative number, not", optarg);
 			break;
+		case O_EVALUATE:
+			evaluate = optarg;
+			break;
+		case O_ENSEMBLE:
+			ensemble = filter_parse_count(optarg);
+			if (ensemble < 1 || ensemble > 100)
+				return usage("--ensemble: expected a number from 1 to 100, not", optarg);
+			break;
 		case O_DATA:
 			if (lang_set_dir(optarg) != 0)
 				return usage("--data: not a directory:", optarg);
@@ -436,8 +521,8 @@ int train_main(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return usage("--train: no records file given", NULL);
-	if (!out || !ngold)
-		return usage("--train needs --gold FILE and --model-out FILE", NULL);
+	if ((!out && !evaluate) || !ngold)
+		return usage("--train needs --gold FILE and --model-out FILE (or --evaluate MODEL)", NULL);
 
 	int rc = 0;
 	struct gold_set gs = {0};
@@ -479,65 +564,57 @@ int train_main(int argc, char **argv)
 		rc = EXIT_SOFTWARE;
 		goto done;
 	}
+	if (evaluate) {
+		/* score a model on the records: speaker choices only */
+		FILE *f = fopen(evaluate, "rb");
+		char *buf = NULL;
+		long flen = -1;
+		if (f && fseek(f, 0, SEEK_END) == 0 && (flen = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0)
+			buf = malloc((size_t)flen + 1);
+		if (!buf || fread(buf, 1, (size_t)flen, f) != (size_t)flen) {
+			fprintf(stderr, "extract-quotes: %s: cannot read\n", evaluate);
+			free(buf);
+			if (f)
+				fclose(f);
+			rc = EXIT_NOINPUT;
+			goto done;
+		}
+		fclose(f);
+		buf[flen] = 0;
+		const char *why;
+		long line;
+		if (attributor_set_model(a, buf, (size_t)flen, &why, &line) < 0) {
+			fprintf(stderr, "extract-quotes: %s:%ld: %s\n", evaluate, line, why);
+			free(buf);
+			rc = EXIT_DATAERR;
+			goto done;
+		}
+		free(buf);
+		rc = train_one(a, sv, ns, 1, seed, 1);
+		goto done;
+	}
+	printf("training on %zu records with %zu gold quotations; %ld epochs, seeds %ld to %ld\n",
+	       ns, nquotes, epochs, seed, seed + ensemble - 1);
+	struct perceptron sum;
+	if (perceptron_init(&sum, features_count(), 0) < 0) {
+		rc = EXIT_SOFTWARE;
+		goto done;
+	}
+	for (long e = 0; rc == 0 && e < ensemble; e++) {
+		perceptron_free(&a->model);
+		if (perceptron_init(&a->model, features_count(), 1) < 0) {
+			rc = EXIT_SOFTWARE;
+			break;
+		}
+		rc = train_one(a, sv, ns, epochs, seed + e, 0);
+		perceptron_average(&a->model);
+		for (size_t i = 0; i < sum.n; i++)
+			sum.w[i] += a->model.w[i] / (float)ensemble;
+	}
 	perceptron_free(&a->model);
-	if (perceptron_init(&a->model, features_count(), 1) < 0) {
-		rc = EXIT_SOFTWARE;
-		goto done;
-	}
-	printf("training on %zu records with %zu gold quotations; %ld epochs, seed %ld\n", ns,
-	       nquotes, epochs, seed);
-	size_t *order = malloc((ns ? ns : 1) * sizeof *order);
-	if (!order) {
-		rc = EXIT_SOFTWARE;
-		goto done;
-	}
-	for (size_t i = 0; i < ns; i++)
-		order[i] = i;
-	uint64_t rng = 0x9E3779B97F4A7C15ull ^ ((uint64_t)seed * 0xBF58476D1CE4E5B9ull);
-	if (!rng)
-		rng = 1;
-	struct extractor_buffers {
-		struct sentence_span *spans;
-		size_t spancap, *starts, nstarts, startcap;
-		struct entity_hint *ent;
-		size_t nent, entcap;
-	} b = {0};
-	for (long ep = 1; rc == 0 && ep <= epochs; ep++) {
-		for (size_t i = ns; i > 1; i--) {
-			size_t j = (size_t)(next_random(&rng) % i), t = order[i - 1];
-			order[i - 1] = order[j];
-			order[j] = t;
-		}
-		struct train_stats st = {0};
-		a->stats = &st;
-		for (size_t k = 0; rc == 0 && k < ns; k++) {
-			struct sample *s = &sv[order[k]];
-			size_t len, n;
-			const char *text = record_text(&s->rec, &len);
-			if ((rc = extract_read_sentences(&s->rec, &b.spans, &b.spancap, &b.starts, &b.nstarts,
-			                                 &b.startcap)) != 0 ||
-			    (rc = extract_read_entities(&s->rec, text, len, &b.ent, &b.nent, &b.entcap)) != 0) {
-				fprintf(stderr, "extract-quotes: %s:%ld: %s\n", s->rec.file, s->rec.line,
-				        s->rec.error ? s->rec.error : "bad record");
-				break;
-			}
-			s->gold.at = 0;
-			a->gold = &s->gold;
-			if (!attribute_text(a, text, len, b.starts, b.nstarts, b.ent, b.nent, &n))
-				rc = EXIT_SOFTWARE;
-		}
-		printf("epoch %ld: %ld quotations with a gold speaker, %ld right (%.4f), %ld without "
-		       "the speaker among the candidates, %ld steps\n", ep, st.examples, st.right,
-		       st.examples ? (double)st.right / st.examples : 0.0, st.unreachable, st.steps);
-	}
-	a->gold = NULL;
-	free(order);
-	free(b.spans);
-	free(b.starts);
-	free(b.ent);
+	a->model = sum;
 	if (rc)
 		goto done;
-	perceptron_average(&a->model);
 	char header[4096];
 	int hl = snprintf(header, sizeof header,
 	                  "extract-quotes speaker model (averaged perceptron ranker), made by "
@@ -550,8 +627,9 @@ int train_main(int argc, char **argv)
 	for (size_t i = 0; i < nexclude && hl < (int)sizeof header - 200; i++)
 		hl += snprintf(header + hl, sizeof header - (size_t)hl, "%s%s", i ? " " : "\nexcluded: ",
 		               exclude[i]);
-	snprintf(header + hl, sizeof header - (size_t)hl, "\nepochs %ld, seed %ld, %zu records, %zu "
-	         "gold quotations", epochs, seed, ns, nquotes);
+	snprintf(header + hl, sizeof header - (size_t)hl, "\nepochs %ld, seeds %ld to %ld (the "
+	         "average of %ld models), %zu records, %zu gold quotations", epochs, seed,
+	         seed + ensemble - 1, ensemble, ns, nquotes);
 	rc = write_model(a, out, header);
 	if (rc == 0)
 		printf("model written to %s\n", out);
