@@ -25,7 +25,17 @@ struct table {
 	struct slot *slot;
 	size_t cap, n;       /* cap a power of two, at most half full */
 	size_t min_len, max_len;
+	/* endings: a bit for the hash of the last three bytes of each ending
+	 * of three bytes or more, so that most words are turned away with one
+	 * test instead of a probe for every length */
+	unsigned char tail3[1 << 13];
 };
+
+static unsigned tail3_key(const char *w)
+{
+	unsigned h = ((unsigned char)w[0] * 31u + (unsigned char)w[1]) * 31u + (unsigned char)w[2];
+	return (h ^ (h >> 13)) & ((1u << 16) - 1);
+}
 
 struct wordclass {
 	struct table words, endings;
@@ -190,8 +200,14 @@ void wordclass_set_value(struct wordclass *wc, const char *w, size_t n, uint32_t
 
 void wordclass_add_ending(struct wordclass *wc, const char *e, size_t n, wc_bits bits)
 {
-	if (n)
-		intern(wc, &wc->endings, e, n)->bits |= bits;
+	if (!n)
+		return;
+	struct slot *s = intern(wc, &wc->endings, e, n);
+	s->bits |= bits;
+	if (n >= 3) {
+		unsigned k = tail3_key(wc->pool + s->off + n - 3);
+		wc->endings.tail3[k >> 3] |= (unsigned char)(1u << (k & 7));
+	}
 }
 
 wc_bits wordclass_get_hashed(const struct wordclass *wc, const char *w, size_t n, uint64_t hash,
@@ -228,6 +244,11 @@ size_t wordclass_ending(const struct wordclass *wc, const char *w, size_t n, wc_
 	if (!t->n || n < t->min_len + min_rest)
 		return 0;
 	size_t longest = n - min_rest < t->max_len ? n - min_rest : t->max_len, best = 0;
+	if (longest >= 3 && n >= 3) {
+		unsigned k3 = tail3_key(w + n - 3);
+		if (!(t->tail3[k3 >> 3] >> (k3 & 7) & 1))
+			longest = 2;   /* no ending of three bytes or more fits */
+	}
 	uint64_t h = 1469598103934665603ULL;
 	for (size_t k = 1; k <= longest; k++) {
 		const char *e = w + n - k;

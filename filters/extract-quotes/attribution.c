@@ -211,7 +211,8 @@ const struct attributed_quote *attribute_text(struct attributor *a, const char *
 	a->nturns = 0;
 	a->memo = (struct cue_memo){ .sent = UINT32_MAX };
 	*n = 0;
-	if (doc_begin(d, &a->lx, a->marks, text, len, sentences, nsentences, entities, nentities) < 0)
+	if (doc_begin(d, &a->lx, a->marks, text, len, sentences, nsentences, entities, nentities,
+	              a->indirect) < 0)
 		return NULL;
 	long got = doc_feed(d);
 	if (got < 0)

@@ -71,6 +71,9 @@ struct quotes_lexicon {
 	struct wordclass *wc;
 	struct wordclass *pron;          /* pronoun -> PR_* bits */
 	size_t longest_phrase_words;
+	/* the lengths (up to 7 bytes) and first bytes of the determiners: a
+	 * word of another shape is none, without a look-up */
+	unsigned char det_shape[8][256];
 
 };
 
@@ -78,9 +81,16 @@ struct quotes_lexicon {
 int quotes_lexicon_load(struct quotes_lexicon *lx);
 void quotes_lexicon_free(struct quotes_lexicon *lx);
 /* LX_* classes of the folded word W (N bytes); CAPITALISED: it was written
- * with a capital (a surname may end in a short role: Verheer). */
+ * with a capital (a surname may end in a short role: Verheer). The classes
+ * of the word itself are one look-up; those from its endings (a compound
+ * ending in a noun, an adjective suffix, a feminine form: LX_ENDING_BITS)
+ * cost more, and quotes_word_endings adds them to DIRECT (the word's own). */
 uint32_t quotes_word_class(const struct quotes_lexicon *lx, const char *w, size_t n,
                            int capitalised);
+uint32_t quotes_word_direct(const struct quotes_lexicon *lx, const char *w, size_t n);
+uint32_t quotes_word_endings(const struct quotes_lexicon *lx, const char *w, size_t n,
+                             int capitalised, uint32_t direct);
+enum { LX_ENDING_BITS = LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG | LX_ADJ | LX_FEMALE };
 /* PR_* features of the folded pronoun W, 0 when it is none. */
 unsigned quotes_pronoun(const struct quotes_lexicon *lx, const char *w, size_t n);
 
@@ -101,7 +111,8 @@ enum {
 	TK_ELISION = 1u << 10,   /* 's, 't */
 	TK_ABBR = 1u << 11,      /* a listed abbreviation with its full stop */
 	TK_ROMAN = 1u << 12,     /* a roman numeral: II, XIV */
-	TK_DASH = 1u << 13       /* a dash of dialogue or aside: -- – — */
+	TK_DASH = 1u << 13,      /* a dash of dialogue or aside: -- – — */
+	TK_LEX_ENDINGS = 1u << 14 /* lex holds the classes from endings too */
 };
 
 struct qtoken {
@@ -251,15 +262,21 @@ struct doc {
 	size_t nhints, hint_i;
 	size_t block_start;              /* first token of the last block */
 	int ended;                       /* the whole text is read */
+	int whole;                       /* read it all (indirect speech), not
+	                                    only up to a block past the last
+	                                    quotation */
+	int tail_blocks;                 /* blocks read after the last quotation */
 };
 
 /* Start reading TEXT (LEN bytes; kept, not copied) with its quotation marks
  * MARKS, the record's sentence starts (sorted bytes, may be NULL) and PER /
  * other entity hints (sorted, may be NULL); empties the window and the
- * people. Returns 0 or -1 (out of memory). */
+ * people. With WHOLE the whole text is read, else only up to a block past
+ * the last quotation (nothing when there is none). Returns 0 or -1 (out of
+ * memory). */
 int doc_begin(struct doc *d, const struct quotes_lexicon *lx, const struct quote_marks *marks,
               const char *text, size_t len, const size_t *sent_starts, size_t nsent,
-              const struct entity_hint *hints, size_t nhints);
+              const struct entity_hint *hints, size_t nhints, int whole);
 /* Read the next block into the window: its tokens, sentences and
  * quotations (mentions come with doc_mentions_until). Returns the number of tokens added (0
  * at the end of the text), or -1 (out of memory). */
@@ -293,8 +310,11 @@ static inline size_t doc_end(const struct doc *d)
 	return d->tok_base + d->ntok;
 }
 
-/* Word token T has any of the LX_* BITS. */
+/* Word token T has any of the LX_* BITS (the classes from endings are
+ * found on the first question that needs them, and kept). */
 int doc_is(const struct doc *d, size_t t, uint32_t bits);
+/* All the LX_* classes of token T (0 when it is not in the window). */
+uint32_t doc_lex(const struct doc *d, size_t t);
 /* Token T is the one-byte punctuation C. */
 int doc_punct(const struct doc *d, size_t t, char c);
 /* Tokens A and B are in one sentence (both in the window). */
@@ -315,10 +335,8 @@ int doc_prepass(struct doc *d);
 /* A capitalised word S (N bytes, as written) stands free mid-sentence
  * somewhere in the text. */
 int doc_free_name(const struct doc *d, const char *s, size_t n);
-/* mentions.c: a person named S[A, B) (one word), or described by S[A, B)
- * with its head noun from HEAD ("de bisschop"), with no mention yet. */
+/* mentions.c: a person named S[A, B) (one word), with no mention yet. */
 int32_t doc_seed_person(struct doc *d, size_t a, size_t b);
-int32_t doc_seed_described(struct doc *d, size_t a, size_t head, size_t b);
 /* tokens.c: turn the paragraph starting at token FIRST, whose quotations
  * start at Q0, into dialogue when it opens with a dash. Returns 0 or -1. */
 int doc_dash_dialogue(struct doc *d, size_t first, size_t q0);

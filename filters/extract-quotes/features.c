@@ -32,14 +32,15 @@ static const char *const cue_names[NCK] = { "none", "after", "before", "colon", 
 static const char *const subj_names[NSK] = { "none", "name", "def", "indef", "pron", "plural",
                                              "first", "body" };
 enum { NCTX = NCK * NSK };
-_Static_assert(2 * 30 <= FEATURES_MAX, "features per candidate");
+_Static_assert(2 * 31 <= FEATURES_MAX, "features per candidate");
 
 /* The templates, each with its number of values. */
 enum template {
 	F_CUE, F_AGREE, F_RANK, F_ARANK, F_PREV1, F_PREV2, F_PREV3, F_VOC_PREV, F_VOC_HERE,
 	F_DIST_SENT, F_DIST_PARA, F_SUBJ_DIST, F_KIND, F_COUNT, F_QUOTES, F_NEXT_SUBJ,
 	F_PARA_BEFORE, F_SAME_SENT, F_EVIDENCE, F_GENDER, F_TURN, F_BETWEEN, F_DASH, F_AGENT,
-	F_PROMINENT, F_TURN1, F_TURN2, F_QUESTION, F_SALIENCE, F_SALIENCE_RANK, NTEMPLATES
+	F_PROMINENT, F_TURN1, F_TURN2, F_QUESTION, F_SALIENCE, F_SALIENCE_RANK, F_VOC_NARRATOR,
+	NTEMPLATES
 };
 static const struct { const char *name; unsigned n; } templates[NTEMPLATES] = {
 	[F_CUE] = { "cue", 2 },              /* the person at the cue */
@@ -73,6 +74,9 @@ static const struct { const char *name; unsigned n; } templates[NTEMPLATES] = {
 	[F_QUESTION] = { "question", 6 },    /* the last turn asked x turn1 / turn2 */
 	[F_SALIENCE] = { "salience", 5 },    /* mentions lately, decaying by sentence */
 	[F_SALIENCE_RANK] = { "salrank", 4 }, /* its place among the candidates by it */
+	[F_VOC_NARRATOR] = { "vocnarr", 9 }, /* the narrator x whom this quotation and the
+	                                        one before address (none, someone
+	                                        named, a name not met) */
 };
 
 static size_t offset[NTEMPLATES][2];   /* [t][0] plain, [t][1] in context */
@@ -201,11 +205,16 @@ static enum subj_kind subj_kind_of(const struct doc *d, const struct wquote *w)
 
 static struct token_list voc_tokens;
 
+/* A vocative that names no one the text has named (the narrator, as
+ * others call him, often). */
+enum { VOCATIVE_UNKNOWN = -2 };
+
 /* A capitalised word of the quoted text [S, E) set off by a comma at its
  * start or end ("Magloire, breng mij", "gelijk, Watson,", "Mr. Holmes?"):
  * the person addressed, when the text has named them. */
 static int32_t vocative(struct doc *d, size_t s, size_t e)
 {
+	int unknown = 0;
 	/* only the first and the last few words are looked at */
 	size_t spans[2][2] = { { s, e - s > 80 ? s + 80 : e }, { e - s > 80 ? e - 80 : s, e } };
 	for (int side = 0; side < 2; side++) {
@@ -241,9 +250,10 @@ static int32_t vocative(struct doc *d, size_t s, size_t e)
 			int32_t found = doc_person_by_key(d, wordclass_hash(low, ln));
 			if (found >= 0)
 				return found;
+			unknown = 1;
 		}
 	}
-	return -1;
+	return unknown ? VOCATIVE_UNKNOWN : -1;
 }
 
 /* --- candidates and features ----------------------------------------------- */
@@ -415,6 +425,11 @@ long features_of_quote(struct attributor *a, size_t qi)
 		add(&c, F_VOC_PREV, a->nhist > 0 && a->hist[0].vocative == p
 		                    ? 1 + (where(&a->hist[0], para) > 0) : 0);
 		add(&c, F_VOC_HERE, w->vocative == p);
+		if (x->kind == P_NARRATOR) {
+			int32_t pv = a->nhist > 0 ? a->hist[0].vocative : -1;
+			add(&c, F_VOC_NARRATOR, (size_t)(w->vocative == VOCATIVE_UNKNOWN ? 2 : w->vocative >= 0) * 3 +
+			                        (size_t)(pv == VOCATIVE_UNKNOWN ? 2 : pv >= 0));
+		}
 		static const long ds[] = { 0, 1, 2, 5, 10 };
 		long dsent = (long)sent - (long)x->last_sent;
 		add(&c, F_DIST_SENT, x->count ? bucket(dsent < 0 ? 0 : dsent, ds, 5) : 6);

@@ -115,9 +115,10 @@ static int name_word(const struct doc *d, size_t t)
 	    (k->flags & (TK_HYPHEN_ROLE | TK_ROMAN | TK_ELISION | TK_NUMBER)) ||
 	    k->end - k->start >= 64)
 		return 0;
-	if (k->lex & (LX_FUNCTION | LX_CUE | LX_TITLE | LX_PRONOUN | LX_CUE_SEP))
+	uint32_t lex = doc_lex(d, t);
+	if (lex & (LX_FUNCTION | LX_CUE | LX_TITLE | LX_PRONOUN | LX_CUE_SEP))
 		return 0;
-	if (k->lex & NOUN)
+	if (lex & NOUN)
 		return !capitalised(d, t + 1) && !governed_by(d, t, LX_DET);
 	return 1;
 }
@@ -131,11 +132,12 @@ static int inner_name_word(const struct doc *d, size_t t)
 		return 0;
 	/* a role before a name is no part of the one before it ("Europees
 	 * Commissaris Mario Monti") */
-	if ((k->lex & (LX_ROLE | LX_PERSON)) && capitalised(d, t + 1) && !doc_is(d, t + 1, LX_FUNCTION))
+	uint32_t lex = doc_lex(d, t);
+	if ((lex & (LX_ROLE | LX_PERSON)) && capitalised(d, t + 1) && !doc_is(d, t + 1, LX_FUNCTION))
 		return 0;
 	/* a function word may be a surname ("Van der Meer", "Jan Wel") */
-	return !(k->lex & (LX_CUE | LX_DET | LX_PREP | LX_PRONOUN | LX_TITLE | LX_CUE_SEP)) ||
-	       (k->lex & LX_PARTICLE);
+	return !(lex & (LX_CUE | LX_DET | LX_PREP | LX_PRONOUN | LX_TITLE | LX_CUE_SEP)) ||
+	       (lex & LX_PARTICLE);
 }
 
 /* The entity hint covering byte B, or NULL. */
@@ -338,8 +340,9 @@ static long description_at(struct doc *d, size_t t, size_t end)
 		const struct qtoken *k = doc_tok(d, p);
 		if (!(k->flags & TK_WORD) || (k->flags & TK_QUOTE))
 			return -1;
-		if ((k->lex & NOUN) && (!(k->flags & TK_CAP) || (k->flags & TK_HYPHEN_ROLE) ||
-		                        (k->lex & (LX_PERSON | LX_GROUP)))) {
+		uint32_t lex = doc_lex(d, p);
+		if ((lex & NOUN) && (!(k->flags & TK_CAP) || (k->flags & TK_HYPHEN_ROLE) ||
+		                     (lex & (LX_PERSON | LX_GROUP)))) {
 			if (p + 1 < end && name_word(d, p + 1))
 				return -1;   /* "de president Biden": the name is the mention */
 			return (long)p;
@@ -398,7 +401,7 @@ static int plural_description(const struct doc *d, size_t first, size_t head)
 	    (d->text[det->start] | 0x20) == 'h')
 		return 0;   /* "het": a singular */
 	uint32_t stem = quotes_word_class(d->lx, low, n - cut, 0);
-	return (stem & NOUN) != 0 && !(doc_tok(d, head)->lex & NOUN);
+	return (stem & NOUN) != 0 && !(doc_lex(d, head) & NOUN);
 }
 
 static int gender_of(const struct doc *d, size_t t)
@@ -753,17 +756,6 @@ static uint64_t noun_key(const struct doc *d, size_t t, uint64_t kind)
 }
 
 static const uint64_t KEY_DESCRIPTION = 0x5bd1e9955bd1e995ULL, KEY_ROLE = 0x27d4eb2f165667c5ULL;
-
-int32_t doc_seed_described(struct doc *d, size_t a, size_t head, size_t b)
-{
-	int32_t p = new_person(d, P_DESCRIBED, noun_key_bytes(d, d->text + head, b - head, KEY_DESCRIPTION));
-	if (p < 0)
-		return -2;
-	d->per[p].name_start = (uint32_t)a;
-	d->per[p].name_end = (uint32_t)b;
-	d->per[p].evidence = 1;
-	return p;
-}
 
 /* The person named most recently with the role noun whose key is KEY. */
 static int32_t role_person(struct doc *d, uint64_t key)

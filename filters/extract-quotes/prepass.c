@@ -15,8 +15,6 @@
 #include "wordclass.h"
 
 enum { MAX_SLOTS = 1 << 20 };
-static const uint32_t DESCRIBED_BIT = 0x80000000u;
-static const uint64_t DESCRIBED_KEY = 0x9ae16a3b2f90404fULL;
 
 static int is_space(unsigned char c)
 {
@@ -59,6 +57,19 @@ int doc_free_name(const struct doc *d, const char *s, size_t n)
 		if (d->free_names[i] == h)
 			return 1;
 	return 0;
+}
+
+/* The word S[a, b) is a determiner (its own classes, DET among them, in
+ * *CL); a shape test first spares most words the look-up. */
+static int determiner(const struct doc *d, size_t a, size_t b, uint32_t *cl)
+{
+	*cl = 0;
+	if (b <= a || b - a >= 8 || !d->lx->det_shape[b - a][(unsigned char)d->text[a]])
+		return 0;
+	char low[8];
+	wordclass_fold(d->text + a, b - a, low);
+	*cl = quotes_word_direct(d->lx, low, b - a);
+	return (*cl & LX_DET) != 0;
 }
 
 /* The classes of the word S[a, b). */
@@ -106,37 +117,8 @@ static int alloc_table(struct doc *d)
 	return 0;
 }
 
-/* The first byte of the entry at slot I (DESCRIBED: it counts a
- * description, and A is its article, HEAD its noun). */
-static size_t entry_start(const struct doc *d, size_t i, int *described, size_t *head)
-{
-	uint32_t f = d->free_first[i];
-	*described = (f & DESCRIBED_BIT) != 0;
-	size_t a = f & ~DESCRIBED_BIT;
-	*head = a;
-	if (*described) {
-		/* the head is the last word before the next space-run ends a
-		 * word that is no adjective: the word after the article, or
-		 * after its adjective */
-		size_t e = word_end(d->text, d->len, a), h = e;
-		while (h < d->len && is_space((unsigned char)d->text[h]))
-			h++;
-		*head = h;
-		size_t he = word_end(d->text, d->len, h);
-		if (he > h && d->text[he - 1] == 'e' && !(classes(d, h, he) & (LX_PERSON | LX_ROLE))) {
-			size_t h2 = he;
-			while (h2 < d->len && is_space((unsigned char)d->text[h2]))
-				h2++;
-			*head = h2;
-		}
-	}
-	return a;
-}
-
-/* Seed the PROMINENT people the text names or describes most often (at
- * least three times): capitalised words standing free (not a function
- * word, title, noun or place), and person nouns after an article ("de
- * bisschop"). */
+/* Seed the PROMINENT capitalised words standing free most often (at least
+ * three times; not a function word, title, noun or place) as people. */
 static int seed_prominent(struct doc *d)
 {
 	size_t best[PROMINENT];
@@ -144,21 +126,16 @@ static int seed_prominent(struct doc *d)
 	for (size_t i = 0; i < d->free_cap; i++) {
 		if (!d->free_names[i] || d->free_count[i] < 3)
 			continue;
-		int described;
-		size_t head, a = entry_start(d, i, &described, &head), b = word_end(d->text, d->len, head);
-		if (described && d->free_count[i] < 5)
-			continue;
-		if (!described &&
-		    (classes(d, a, b) & (LX_FUNCTION | LX_TITLE | LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG |
-		                         LX_CUE | LX_CUE_SEP | LX_DET | LX_STOP | LX_PLACE)))
+		size_t a = d->free_first[i], b = word_end(d->text, d->len, a);
+		if (classes(d, a, b) & (LX_FUNCTION | LX_TITLE | LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG |
+		                        LX_CUE | LX_CUE_SEP | LX_DET | LX_STOP | LX_PLACE))
 			continue;
 		/* insert by count, then by first place (the same order on every
 		 * machine) */
 		size_t k = nb < PROMINENT ? nb++ : PROMINENT;
 		while (k > 0 && (d->free_count[best[k - 1]] < d->free_count[i] ||
 		                 (d->free_count[best[k - 1]] == d->free_count[i] &&
-		                  (d->free_first[best[k - 1]] & ~DESCRIBED_BIT) >
-		                  (d->free_first[i] & ~DESCRIBED_BIT)))) {
+		                  d->free_first[best[k - 1]] > d->free_first[i]))) {
 			if (k < PROMINENT)
 				best[k] = best[k - 1];
 			k--;
@@ -169,10 +146,8 @@ static int seed_prominent(struct doc *d)
 	for (size_t k = 0; k < PROMINENT; k++)
 		d->prominent[k] = -1;
 	for (size_t k = 0; k < nb; k++) {
-		int described;
-		size_t head, a = entry_start(d, best[k], &described, &head);
-		size_t b = word_end(d->text, d->len, head);
-		int32_t p = described ? doc_seed_described(d, a, head, b) : doc_seed_person(d, a, b);
+		size_t a = d->free_first[best[k]];
+		int32_t p = doc_seed_person(d, a, word_end(d->text, d->len, a));
 		if (p < -1)
 			return -1;
 		if (p >= 0)
@@ -208,28 +183,13 @@ int doc_prepass(struct doc *d)
 			i += n;
 			continue;
 		}
-		int upper = e - i < 64 && wordclass_is_upper(s + i, e - i);
-		/* an article (a short word) right before, or before an
-		 * adjective in -e */
-		size_t det_at = SIZE_MAX;
-		uint32_t c1 = w1[1] > w1[0] && w1[1] - w1[0] <= 5 ? classes(d, w1[0], w1[1]) : 0, c2 = 0;
-		if (c1 & LX_DET)
-			det_at = w1[0];
-		else if (w1[1] > w1[0] && s[w1[1] - 1] == 'e' && w2[1] > w2[0] && w2[1] - w2[0] <= 5 &&
-		         ((c2 = classes(d, w2[0], w2[1])) & LX_DET))
-			det_at = w2[0];
-		/* "de bisschop": a definite article, not a possessive one */
-		uint32_t dc = det_at == w1[0] ? c1 : c2;
-		int definite = (dc & LX_DEFINITE) && !(dc & (LX_POSSESSIVE | LX_NEUTER));
-		if (after_word && upper && det_at == SIZE_MAX)
-			free_add(d, wordclass_hash(s + i, e - i), i);
-		if (!upper && det_at != SIZE_MAX && definite && e - i < 64) {
-			uint32_t cl = classes(d, i, e);
-			if ((cl & (LX_PERSON | LX_ROLE)) && !(cl & (LX_PLURAL | LX_FUNCTION))) {
-				char low[64];
-				wordclass_fold(s + i, e - i, low);
-				free_add(d, wordclass_hash(low, e - i) ^ DESCRIBED_KEY, det_at | DESCRIBED_BIT);
-			}
+		if (after_word && e - i < 64 && wordclass_is_upper(s + i, e - i)) {
+			/* not after an article, with adjectives in -e between */
+			uint32_t c1, c2;
+			int det = determiner(d, w1[0], w1[1], &c1) ||
+			          (w1[1] > w1[0] && s[w1[1] - 1] == 'e' && determiner(d, w2[0], w2[1], &c2));
+			if (!det)
+				free_add(d, wordclass_hash(s + i, e - i), i);
 		}
 		/* an elision ('t, 's) before a word opens its sentence as well:
 		 * "'t Is" */

@@ -16,12 +16,37 @@ enum { BLOCK_BYTES = 16384 };
 
 /* --- small helpers ------------------------------------------------------- */
 
+uint32_t doc_lex(const struct doc *d, size_t t)
+{
+	if (!doc_has(d, t))
+		return 0;
+	/* the window is the doc's own: completing a token's classes is a
+	 * cache, not a change anyone can see */
+	struct qtoken *k = (struct qtoken *)doc_tok(d, t);
+	if (!(k->flags & TK_WORD))
+		return 0;
+	if (!(k->flags & TK_LEX_ENDINGS)) {
+		size_t n = k->end - k->start;
+		char low[64];
+		if (n < sizeof low) {
+			wordclass_fold(d->text + k->start, n, low);
+			k->lex = quotes_word_endings(d->lx, low, n, (k->flags & TK_CAP) != 0, k->lex);
+		}
+		k->flags |= TK_LEX_ENDINGS;
+	}
+	return k->lex;
+}
+
 int doc_is(const struct doc *d, size_t t, uint32_t bits)
 {
 	if (!doc_has(d, t))
 		return 0;
 	const struct qtoken *k = doc_tok(d, t);
-	return (k->flags & TK_WORD) && (k->lex & bits);
+	if (!(k->flags & TK_WORD))
+		return 0;
+	if ((k->lex & bits) || (k->flags & TK_LEX_ENDINGS) || !(bits & LX_ENDING_BITS))
+		return (k->lex & bits) != 0;
+	return (doc_lex(d, t) & bits) != 0;
 }
 
 int doc_punct(const struct doc *d, size_t t, char c)
@@ -65,7 +90,7 @@ static int ascii_letter(unsigned char c)
 
 int doc_begin(struct doc *d, const struct quotes_lexicon *lx, const struct quote_marks *marks,
               const char *text, size_t len, const size_t *sent_starts, size_t nsent,
-              const struct entity_hint *hints, size_t nhints)
+              const struct entity_hint *hints, size_t nhints, int whole)
 {
 	d->lx = lx;
 	d->marks = marks;
@@ -92,9 +117,15 @@ int doc_begin(struct doc *d, const struct quotes_lexicon *lx, const struct quote
 	d->block_start = 0;
 	d->men_done = 0;
 	d->ended = 0;
+	d->whole = whole;
+	d->tail_blocks = 0;
 	d->last_dash_para = -2;
 	quote_scan_init(&d->scan, marks, text, len);
 	d->have_next_quote = quote_scan_next(&d->scan, &d->next_quote);
+	if (!whole && !d->have_next_quote) {
+		d->ended = 1;   /* no quotation: nothing to read */
+		return 0;
+	}
 	return doc_prepass(d);
 }
 
@@ -220,7 +251,7 @@ static void classify(struct doc *d, struct qtoken *k)
 		k->flags |= TK_ALLCAPS;
 	if ((k->flags & TK_ALLCAPS) && is_roman(s, n))
 		k->flags |= TK_ROMAN;
-	k->lex = quotes_word_class(d->lx, low, n, (k->flags & TK_CAP) != 0);
+	k->lex = quotes_word_direct(d->lx, low, n);
 	if (k->lex & LX_PRONOUN)
 		k->pron = (uint16_t)quotes_pronoun(d->lx, low, n);
 	if ((k->flags & TK_CAP) && !(k->flags & TK_ALLCAPS)) {
@@ -373,6 +404,10 @@ static size_t paragraph_end(const struct doc *d, size_t pos)
 
 long doc_feed(struct doc *d)
 {
+	/* past the last quotation one block is enough: the look-ahead of
+	 * its attribution */
+	if (!d->ended && !d->whole && !d->have_next_quote && d->tail_blocks++ >= 1)
+		d->ended = 1;
 	if (d->ended)
 		return 0;
 	size_t first_tok = doc_end(d);

@@ -122,6 +122,23 @@ static void add_phrase(const char *line, size_t len, void *ctx)
 		lx->longest_phrase_words = words;
 }
 
+/* The shape of every determiner (any line of a list with determiners: a
+ * wider net than needed, and that is all a shape must be). */
+static void add_det_shape(const char *line, size_t len, void *ctx)
+{
+	struct quotes_lexicon *lx = ctx;
+	const char *sp = memchr(line, ' ', len);
+	size_t n = sp ? (size_t)(sp - line) : len;
+	if (n > 0 && n < 8) {
+		char low[8];
+		wordclass_fold(line, n, low);
+		lx->det_shape[n][(unsigned char)low[0]] = 1;
+		/* a capitalised determiner opens a sentence */
+		if (low[0] >= 'a' && low[0] <= 'z')
+			lx->det_shape[n][(unsigned char)(low[0] - 32)] = 1;
+	}
+}
+
 static const struct { const char *tag; unsigned bit; } pron_tags[] = {
 	{ "subj", PR_SUBJ }, { "obj", PR_OBJ }, { "first", PR_FIRST }, { "second", PR_SECOND },
 	{ "m", PR_MALE }, { "f", PR_FEMALE }, { "pl", PR_PLURAL }, { "sg", PR_SINGULAR },
@@ -159,6 +176,9 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 		if (wordclass_load_endings(lx->wc, endings[i].file, endings[i].tag, endings[i].bits) < 0 &&
 		    !endings[i].optional)
 			return missing(endings[i].file);
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+		if (lists[i].bits & LX_DET)
+			lang_each_line(lists[i].file, add_det_shape, lx);
 	if (lang_each_line("nl/quotes-speech-verbs.txt", add_cue, lx) < 0)
 		return missing("nl/quotes-speech-verbs.txt");
 	if (lang_each_line("nl/quotes-opinion-verbs.txt", add_opinion, lx) < 0)
@@ -206,10 +226,14 @@ static int female(const struct quotes_lexicon *lx, const char *w, size_t n)
 	return 0;
 }
 
-uint32_t quotes_word_class(const struct quotes_lexicon *lx, const char *w, size_t n,
-                           int capitalised)
+uint32_t quotes_word_direct(const struct quotes_lexicon *lx, const char *w, size_t n)
 {
-	uint32_t bits = (uint32_t)wordclass_get(lx->wc, w, n);
+	return (uint32_t)wordclass_get(lx->wc, w, n);
+}
+
+uint32_t quotes_word_endings(const struct quotes_lexicon *lx, const char *w, size_t n,
+                             int capitalised, uint32_t bits)
+{
 	if (bits & (LX_FUNCTION | LX_CUE | LX_CUE_SEP))
 		return bits;
 	/* A compound ending in a role, person, group or body noun is one too
@@ -228,6 +252,12 @@ uint32_t quotes_word_class(const struct quotes_lexicon *lx, const char *w, size_
 	if ((bits & (LX_ROLE | LX_PERSON)) && !(bits & (LX_MALE | LX_FEMALE)) && female(lx, w, n))
 		bits |= LX_FEMALE;
 	return bits;
+}
+
+uint32_t quotes_word_class(const struct quotes_lexicon *lx, const char *w, size_t n,
+                           int capitalised)
+{
+	return quotes_word_endings(lx, w, n, capitalised, quotes_word_direct(lx, w, n));
 }
 
 unsigned quotes_pronoun(const struct quotes_lexicon *lx, const char *w, size_t n)
