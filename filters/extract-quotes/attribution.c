@@ -64,6 +64,17 @@ void attributor_free(struct attributor *a)
 	free(a);
 }
 
+void attribution_release(struct attributor *a)
+{
+	enum { KEEP = 1 << 12 };
+	if (a->rescap > KEEP) {
+		free(a->res);
+		a->res = NULL;
+		a->rescap = a->nres = 0;
+	}
+	doc_release(&a->d);
+}
+
 void attributor_set_indirect(struct attributor *a, int on)
 {
 	a->indirect = on;

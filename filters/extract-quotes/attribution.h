@@ -81,4 +81,8 @@ const struct attributed_quote *attribute_text(struct attributor *a, const char *
 	size_t len, const size_t *sentences, size_t nsentences,
 	const struct entity_hint *entities, size_t nentities, size_t *n);
 
+/* Give back memory that an unusually large text made A hold (call when its
+ * results are no longer needed). */
+void attribution_release(struct attributor *a);
+
 #endif

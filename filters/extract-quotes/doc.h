@@ -285,6 +285,9 @@ long doc_feed(struct doc *d);
  * start there). */
 void doc_drop(struct doc *d, size_t t);
 void doc_free(struct doc *d);
+/* Free the tables that an unusually large text grew (the window, people,
+ * names); the next doc_begin makes them again. */
+void doc_release(struct doc *d);
 
 /* Element access; the index must lie in the window. */
 static inline struct qtoken *doc_tok(const struct doc *d, size_t t)

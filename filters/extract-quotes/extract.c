@@ -114,14 +114,111 @@ int extract_read_entities(struct record *r, const char *text, size_t len,
 	return 0;
 }
 
-static void span_json(struct zj_text *o, const char *text, const struct xspan *s)
+/* The output is written twice over: once to count its bytes, once into a
+ * buffer of exactly that size, so that a record with a million quotations
+ * holds its "quotes" once, not in a buffer grown by doubling. */
+struct out {
+	char *s;      /* NULL: count only */
+	size_t len;
+};
+
+static void put(struct out *o, const char *s, size_t n)
 {
-	zj_text_raw(o, "{\"start\":", 9);
-	zj_text_int(o, s->start_cp);
-	zj_text_raw(o, ",\"end\":", 7);
-	zj_text_int(o, s->end_cp);
-	zj_text_raw(o, ",\"text\":", 8);
-	zj_text_string(o, text + s->start, s->end - s->start);
+	if (o->s)
+		memcpy(o->s + o->len, s, n);
+	o->len += n;
+}
+
+static void put_int(struct out *o, uint32_t v)
+{
+	char buf[12];
+	size_t n = sizeof buf;
+	do
+		buf[--n] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	put(o, buf + n, sizeof buf - n);
+}
+
+/* S (N bytes of valid UTF-8) as a JSON string, escaped as the record
+ * writer escapes (record.h: the same bytes as zj_string). */
+static void put_string(struct out *o, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	put(o, "\"", 1);
+	size_t i = 0;
+	while (i < n) {
+		size_t run = i;
+		while (run < n && (unsigned char)s[run] >= 0x20 && s[run] != '"' && s[run] != '\\')
+			run++;
+		put(o, s + i, run - i);
+		if (run >= n)
+			break;
+		unsigned char c = (unsigned char)s[run];
+		char esc[6] = { '\\', 0 };
+		size_t el = 2;
+		switch (c) {
+		case '\b': esc[1] = 'b'; break;
+		case '\t': esc[1] = 't'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\f': esc[1] = 'f'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		default:
+			memcpy(esc + 1, "u00", 3);
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			el = 6;
+		}
+		put(o, esc, el);
+		i = run + 1;
+	}
+	put(o, "\"", 1);
+}
+
+/* {"start":S,"end":E,"text":T (without the closing brace). */
+static void put_span(struct out *o, const char *text, const struct xspan *s)
+{
+	put(o, "{\"start\":", 9);
+	put_int(o, s->start_cp);
+	put(o, ",\"end\":", 7);
+	put_int(o, s->end_cp);
+	put(o, ",\"text\":", 8);
+	put_string(o, text + s->start, s->end - s->start);
+}
+
+static void put_quotes(struct out *o, const char *text, const struct attributed_quote *q, size_t n)
+{
+	static const char *const kinds[] = { "", "direct", "partial", "indirect" };
+	put(o, "[", 1);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			put(o, ",", 1);
+		put_span(o, text, &q[i].quote);
+		put(o, ",\"kind\":", 8);
+		put_string(o, kinds[q[i].kind], strlen(kinds[q[i].kind]));
+		put(o, ",\"speaker\":", 11);
+		if (q[i].has_speaker) {
+			put_span(o, text, &q[i].speaker);
+			put(o, ",\"name\":", 8);
+			if (q[i].name_end > q[i].name_start)
+				put_string(o, text + q[i].name_start, q[i].name_end - q[i].name_start);
+			else
+				put(o, "null", 4);
+			put(o, "}", 1);
+		} else {
+			put(o, "null", 4);
+		}
+		put(o, ",\"cue\":", 7);
+		if (q[i].cue_pos != CUE_NONE) {
+			put_span(o, text, &q[i].cue);
+			put(o, "}", 1);
+		} else {
+			put(o, "null", 4);
+		}
+		put(o, "}", 1);
+	}
+	put(o, "]", 1);
 }
 
 int extract_quotes(struct extractor *x, struct record *r)
@@ -138,41 +235,24 @@ int extract_quotes(struct extractor *x, struct record *r)
 	                                                  x->ent, x->nent, &n);
 	if (!q)
 		return EXIT_SOFTWARE;
-	static const char *const kinds[] = { "", "direct", "partial", "indirect" };
+	struct out count = { NULL, 0 };
+	put_quotes(&count, text, q, n);
 	struct zj_text *o = &x->out;
-	zj_text_reset(o);
-	zj_text_raw(o, "[", 1);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			zj_text_raw(o, ",", 1);
-		span_json(o, text, &q[i].quote);
-		zj_text_raw(o, ",\"kind\":", 8);
-		zj_text_string(o, kinds[q[i].kind], strlen(kinds[q[i].kind]));
-		zj_text_raw(o, ",\"speaker\":", 11);
-		if (q[i].has_speaker) {
-			span_json(o, text, &q[i].speaker);
-			zj_text_raw(o, ",\"name\":", 8);
-			if (q[i].name_end > q[i].name_start)
-				zj_text_string(o, text + q[i].name_start, q[i].name_end - q[i].name_start);
-			else
-				zj_text_raw(o, "null", 4);
-			zj_text_raw(o, "}", 1);
-		} else {
-			zj_text_raw(o, "null", 4);
-		}
-		zj_text_raw(o, ",\"cue\":", 7);
-		if (q[i].cue_pos != CUE_NONE) {
-			span_json(o, text, &q[i].cue);
-			zj_text_raw(o, "}", 1);
-		} else {
-			zj_text_raw(o, "null", 4);
-		}
-		zj_text_raw(o, "}", 1);
+	if (o->cap < count.len) {
+		/* exactly this size: the text is handed over once, by copy */
+		zj_text_free(o);
+		if (!(o->s = malloc(count.len)))
+			return EXIT_SOFTWARE;
+		o->cap = count.len;
 	}
-	zj_text_raw(o, "]", 1);
+	struct out fill = { o->s, 0 };
+	put_quotes(&fill, text, q, n);
+	o->len = fill.len;
+	/* give back the memory of an unusually large record before the
+	 * record holds its copy of the text */
+	attribution_release(x->attr);
 	record_set(r, "quotes", zj_text_value(o));
-	/* give back the memory of an unusually large record */
-	if (o->cap > ((size_t)16 << 20))
+	if (o->cap > ((size_t)1 << 20))
 		zj_text_free(o);
 	return 0;
 }

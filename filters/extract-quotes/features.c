@@ -395,6 +395,9 @@ long features_of_quote(struct attributor *a, size_t qi)
 		gap1 = g <= 1 ? 1 : g == 2 ? 2 : 3;
 	}
 	int asked = turn1 >= 0 && a->turns[t1].question;
+	float salience[MAX_CAND];
+	for (size_t i = 0; i < nc; i++)
+		salience[i] = doc_salience(d, a->cand[i], sent);
 	for (size_t i = 0; i < nc; i++) {
 		int32_t p = a->cand[i];
 		const struct person *x = &d->per[p];
@@ -439,11 +442,11 @@ long features_of_quote(struct attributor *a, size_t qi)
 		long dsub = x->last_subject_sent >= 0 ? (long)sent - x->last_subject_sent : -1;
 		add(&c, F_SUBJ_DIST, dsub < 0 ? 6 : bucket(dsub, ds, 5));
 		add(&c, F_KIND, x->kind == P_NAMED && x->places && !x->evidence ? 4 : (size_t)x->kind);
-		float sal = doc_salience(d, p, sent);
+		float sal = salience[i];
 		add(&c, F_SALIENCE, sal < 0.3f ? 0 : sal < 1 ? 1 : sal < 2 ? 2 : sal < 4 ? 3 : 4);
 		size_t above = 0;
 		for (size_t k = 0; k < nc; k++)
-			above += k != i && doc_salience(d, a->cand[k], sent) > sal;
+			above += k != i && salience[k] > sal;
 		add(&c, F_SALIENCE_RANK, above < 3 ? above : 3);
 		static const long cn[] = { 1, 2, 5, 10 };
 		add(&c, F_COUNT, bucket((long)x->count, cn, 4));

@@ -684,11 +684,16 @@ enum { SALIENCE_DECAY_PERCENT = 85 };
 
 float doc_salience(const struct doc *d, int32_t p, uint32_t sent)
 {
+	/* DECAY^k for k < 64, and nothing worth counting after that */
+	static float decay[64];
+	if (!decay[0]) {
+		decay[0] = 1;
+		for (int k = 1; k < 64; k++)
+			decay[k] = decay[k - 1] * (SALIENCE_DECAY_PERCENT / 100.0f);
+	}
 	const struct person *x = &d->per[p];
-	float s = x->salience;
-	for (uint32_t k = x->salience_sent; k < sent && s > 0.01f; k++)
-		s *= SALIENCE_DECAY_PERCENT / 100.0f;
-	return s;
+	uint32_t k = sent > x->salience_sent ? sent - x->salience_sent : 0;
+	return k < 64 ? x->salience * decay[k] : 0;
 }
 
 void doc_touch(struct doc *d, int32_t p, size_t m)

@@ -143,6 +143,47 @@ void doc_free(struct doc *d)
 	memset(d, 0, sizeof *d);
 }
 
+void doc_release(struct doc *d)
+{
+	enum { KEEP = 1 << 16 };
+	if (d->tokcap > KEEP) {
+		free(d->tok);
+		d->tok = NULL;
+		d->tokcap = d->ntok = 0;
+	}
+	if (d->mencap > KEEP) {
+		free(d->men);
+		d->men = NULL;
+		d->mencap = d->nmen = 0;
+	}
+	if (d->qcap > KEEP) {
+		free(d->q);
+		d->q = NULL;
+		d->qcap = d->nq = 0;
+	}
+	if (d->percap > KEEP) {
+		free(d->per);
+		d->per = NULL;
+		d->percap = d->nper = 0;
+	}
+	if (d->keycap > KEEP) {
+		free(d->key_of);
+		free(d->key_head);
+		d->key_of = NULL;
+		d->key_head = NULL;
+		d->keycap = d->nkeys = 0;
+	}
+	if (d->free_alloc > KEEP) {
+		free(d->free_names);
+		free(d->free_count);
+		free(d->free_first);
+		d->free_names = NULL;
+		d->free_count = NULL;
+		d->free_first = NULL;
+		d->free_alloc = d->free_cap = d->free_n = 0;
+	}
+}
+
 void doc_drop(struct doc *d, size_t t)
 {
 	if (d->ntok && t >= doc_end(d))
@@ -166,12 +207,8 @@ void doc_drop(struct doc *d, size_t t)
 	memmove(d->q, d->q + q, (d->nq - q) * sizeof *d->q);
 	d->nq -= q;
 	d->q_base += q;
-	/* people keep their latest mention's span; the mention itself is gone */
-	for (int32_t p = d->newest; p >= 0; p = d->per[p].older) {
-		if (d->per[p].last_mention < 0 || (size_t)d->per[p].last_mention >= d->men_base)
-			continue;
-		d->per[p].last_mention = -1;
-	}
+	/* people keep their latest mention's span; the mention itself may be
+	 * gone (person.last_mention < men_base: see doc_has_mention) */
 	/* give back the memory of an unusually long stretch */
 	if (d->tokcap > 65536 && d->ntok < d->tokcap / 8) {
 		struct qtoken *nt = realloc(d->tok, (d->ntok + 1024) * sizeof *nt);
