@@ -58,7 +58,7 @@ LIB_OBJ    := $(LIB_SRC:%.c=$(O)/%.o) $(O)/lang_data.o
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 
-.PHONY: all deps test check unit golden conformance demo bench install clean fuzz
+.PHONY: all deps test check unit golden conformance demo bench install clean fuzz train-quotes
 .DEFAULT_GOAL := all
 
 all: $(PROGRAMS:%=$(BINDIR)/%)
@@ -132,6 +132,12 @@ demo: deps
 bench: deps
 	$(MAKE) all $(O)/passthrough
 	@bash tests/bench/run.sh $(BINDIR) $(O)/passthrough
+
+# Retrain extract-quotes' built-in speaker model (common/lang/nl/
+# speakers-model.txt) from the development data (ZEEF_DEV_DATA, default
+# ../shared/data); then `make` again to embed it. Deterministic.
+train-quotes: all
+	@sh filters/extract-quotes/make-model.sh $${ZEEF_DEV_DATA:-../shared/data}
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \

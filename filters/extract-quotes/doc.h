@@ -266,6 +266,10 @@ struct doc {
 	                                    only up to a block past the last
 	                                    quotation */
 	int tail_blocks;                 /* blocks read after the last quotation */
+	size_t next_dash;                /* the next paragraph opened by a dash
+	                                    at or after dash_from (SIZE_MAX:
+	                                    none), for dialogue without marks */
+	size_t dash_from;
 };
 
 /* Start reading TEXT (LEN bytes; kept, not copied) with its quotation marks

@@ -168,13 +168,15 @@ static int belongs_to(struct doc *d, size_t p, size_t end)
 	return caps >= 2;
 }
 
-/* After the verb at V comes its subject: the word before V opened an
- * inverted clause ("Toen zei hij", "Daarop antwoordde De Morgan"). */
+/* A subject pronoun comes right after the verb at V (a word or two of
+ * function words between): the word before V opened an inverted clause
+ * ("Dan zei hij"); a name or an article there may be the object
+ * ("Bakker voegde de stukken bij"). */
 static int subject_after_verb(const struct doc *d, size_t v)
 {
 	for (size_t p = v + 1; p <= v + 3 && word(d, p); p++) {
 		const struct qtoken *k = doc_tok(d, p);
-		if ((k->pron & PR_SUBJ) || capitalised(d, p) || (k->lex & LX_DET))
+		if (k->pron & PR_SUBJ)
 			return 1;
 		if (!(k->lex & LX_FUNCTION))
 			return 0;

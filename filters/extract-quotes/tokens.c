@@ -86,6 +86,55 @@ static int ascii_letter(unsigned char c)
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
+/* A dash that may open dialogue at byte I: -, --, an en or em dash or a
+ * horizontal bar. */
+static int dash_at(const char *s, size_t len, size_t i)
+{
+	return i < len && (s[i] == '-' || (i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+	                                   (unsigned char)s[i + 1] == 0x80 &&
+	                                   (unsigned char)s[i + 2] >= 0x93 &&
+	                                   (unsigned char)s[i + 2] <= 0x95));
+}
+
+/* The first byte of the next paragraph at or after FROM that opens with a
+ * dash, or SIZE_MAX; remembered, so that the text is scanned once. */
+static size_t next_dash_paragraph(struct doc *d, size_t from)
+{
+	if (d->next_dash != SIZE_MAX && d->next_dash >= from)
+		return d->next_dash;
+	if (d->dash_from > from && d->next_dash == SIZE_MAX)
+		return SIZE_MAX;   /* scanned to the end already */
+	const char *s = d->text;
+	size_t len = d->len, i = from > d->dash_from ? from : d->dash_from;
+	size_t found = SIZE_MAX;
+	if (i == 0) {
+		size_t k = 0;
+		while (k < len && is_space((unsigned char)s[k]))
+			k++;
+		if (dash_at(s, len, k))
+			found = k;
+	}
+	while (found == SIZE_MAX && i < len) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		if (!nl)
+			break;
+		size_t k = (size_t)(nl - s) + 1;
+		while (k < len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+			k++;
+		i = k;
+		if (k >= len || s[k] != '\n')
+			continue;   /* not a blank line */
+		while (k < len && is_space((unsigned char)s[k]))
+			k++;
+		if (dash_at(s, len, k))
+			found = k;
+		i = k;
+	}
+	d->next_dash = found;
+	d->dash_from = found == SIZE_MAX ? len + 1 : found;
+	return found;
+}
+
 /* --- the window ---------------------------------------------------------- */
 
 int doc_begin(struct doc *d, const struct quotes_lexicon *lx, const struct quote_marks *marks,
@@ -122,7 +171,9 @@ int doc_begin(struct doc *d, const struct quotes_lexicon *lx, const struct quote
 	d->last_dash_para = -2;
 	quote_scan_init(&d->scan, marks, text, len);
 	d->have_next_quote = quote_scan_next(&d->scan, &d->next_quote);
-	if (!whole && !d->have_next_quote) {
+	d->next_dash = SIZE_MAX;
+	d->dash_from = 0;
+	if (!whole && !d->have_next_quote && next_dash_paragraph(d, 0) == SIZE_MAX) {
 		d->ended = 1;   /* no quotation: nothing to read */
 		return 0;
 	}
@@ -443,7 +494,8 @@ long doc_feed(struct doc *d)
 {
 	/* past the last quotation one block is enough: the look-ahead of
 	 * its attribution */
-	if (!d->ended && !d->whole && !d->have_next_quote && d->tail_blocks++ >= 1)
+	if (!d->ended && !d->whole && !d->have_next_quote &&
+	    next_dash_paragraph(d, d->pos_scan) == SIZE_MAX && d->tail_blocks++ >= 1)
 		d->ended = 1;
 	if (d->ended)
 		return 0;
@@ -604,8 +656,8 @@ static int make_dash_quote(struct doc *d, size_t a, size_t b, size_t open, int m
 {
 	const struct qtoken *ka = doc_tok(d, a), *kb = doc_tok(d, b);
 	struct quote_span q = { open, ka->start, kb->end, kb->end, 0 };
-	while (q.start < q.end && (strchr("-", d->text[q.start]) || is_space((unsigned char)d->text[q.start])))
-		q.start++;
+	while (q.start < q.end && (dash_at(d->text, q.end, q.start) || is_space((unsigned char)d->text[q.start])))
+		q.start += d->text[q.start] == '-' || is_space((unsigned char)d->text[q.start]) ? 1 : 3;
 	if (q.start >= q.end)
 		return 0;
 	/* quotations inside go: they are the last ones pushed after index
@@ -676,7 +728,9 @@ int doc_dash_dialogue(struct doc *d, size_t first, size_t q0)
 	 * single hyphen or an en dash (also list bullets) need more */
 	int strong = (dn >= 2 && ds[0] == '-') ||
 	             (dn >= 3 && (unsigned char)ds[2] >= 0x94 && (unsigned char)ds[2] <= 0x95);
-	int prev_colon = first > 0 && doc_has(d, first - 1) && doc_punct(d, first - 1, ':');
+	/* a hyphen or an en dash also opens the points of a list (after a
+	 * colon, often): dialogue only with a reporting clause, a question or
+	 * an exclamation, or right after a paragraph of dialogue */
 	int prev_dialogue = d->last_dash_para == (long)k0->para - 1;
 	/* segments of speech, split by reporting clauses */
 	size_t seg[16][2], nseg = 0, s0 = first + 1;
@@ -703,7 +757,7 @@ int doc_dash_dialogue(struct doc *d, size_t first, size_t q0)
 	}
 	const struct qtoken *last = doc_tok(d, seg[nseg - 1][1]);
 	char lc = d->text[last->end - 1];
-	if (!(strong || clause || prev_colon || prev_dialogue || lc == '?' || lc == '!'))
+	if (!(strong || clause || prev_dialogue || lc == '?' || lc == '!'))
 		return 0;
 	d->last_dash_para = (long)k0->para;
 	/* from the last segment back, so that token indexes stay valid */
