@@ -215,6 +215,17 @@ static int find_cue(const struct doc *d, size_t from, size_t to, struct cue *c)
 	return 0;
 }
 
+/* The clause of the reporting verb at V denies it ("schrijven de kranten
+ * niet"): a negation before the clause ends. */
+static int denied(const struct doc *d, size_t v)
+{
+	for (size_t p = v + 1; p < v + 10 && doc_same_sentence(d, v, p) && !doc_clause_stop(d, p) &&
+	                       !doc_punct(d, p, ','); p++)
+		if (doc_is(d, p, LX_NEGATION))
+			return 1;
+	return 0;
+}
+
 /* A reporting verb right after quotation token QT: "“…”, zegt X",
  * "“…” noemt X", ", zo zegt hij". */
 static int cue_after(const struct doc *d, size_t qt, struct cue *c)
@@ -228,6 +239,8 @@ static int cue_after(const struct doc *d, size_t qt, struct cue *c)
 		size_t np = cues_phrase_at(d, t);
 		if (np > 0 || doc_cue_verb(d, t)) {
 			size_t last = np > 0 ? t + np - 1 : t;
+			if (denied(d, last))
+				return 0;
 			*c = (struct cue){ t, last, cues_speaker_after(d, last) };
 			return 1;
 		}
@@ -245,13 +258,17 @@ static int cue_at_end(const struct doc *d, size_t qt, struct cue *c)
 		const struct qtoken *k = doc_tok(d, t);
 		if (k->flags & TK_QUOTE)
 			return 0;
-		if (!doc_punct(d, t - 1, ',') || !doc_cue_verb(d, t))
+		if (!doc_punct(d, t - 1, ',') || !doc_cue_verb(d, t) || denied(d, t))
 			continue;
 		long m = cues_speaker_after(d, t);
 		if (m < 0)
 			continue;
-		/* the subject ends the sentence */
+		/* the subject ends the sentence, or a phrase after it does
+		 * ("zegt de pastoor tegen de krant"); not a negation ("schrijven
+		 * de kranten niet") */
 		size_t e = (size_t)doc_men(d, (size_t)m)->last + 1;
+		if (doc_same_sentence(d, t, e) && !(doc_tok(d, e)->flags & TK_PUNCT) && !doc_is(d, e, LX_PREP))
+			continue;
 		while (e < t + 8 && doc_same_sentence(d, t, e) && !(doc_tok(d, e)->flags & TK_PUNCT))
 			e++;
 		if (!doc_same_sentence(d, t, e) || doc_clause_stop(d, e) || !doc_has(d, e + 1) ||

@@ -57,7 +57,8 @@ enum {
 	LX_NEUTER = 1u << 27,       /* a neuter determiner: het, dat */
 	LX_STOP = 1u << 28,         /* a stopword: no name starts with it */
 	LX_PLACE = 1u << 29,        /* a place or an organisation (gazetteers) */
-	LX_PLURAL = 1u << 30        /* a plural noun of the person or group lists */
+	LX_PLURAL = 1u << 30,       /* a plural noun of the person or group lists */
+	LX_NEGATION = 1u << 31      /* denies its clause: niet, nooit */
 };
 
 /* Pronoun features (speakers-pronouns.txt), in token.pron. */

@@ -6,6 +6,7 @@
 #include "filter.h"
 #include "grow.h"
 #include "sentence.h"
+#include "spans.h"
 #include "utf8.h"
 
 struct extractor {
@@ -16,6 +17,8 @@ struct extractor {
 	size_t nstarts, startcap;
 	struct entity_hint *ent;
 	size_t nent, entcap;
+	struct field_span *espans;
+	size_t espancap;
 	struct zj_text out;
 };
 
@@ -40,6 +43,7 @@ void extractor_free(struct extractor *x)
 	free(x->spans);
 	free(x->starts);
 	free(x->ent);
+	free(x->espans);
 	zj_text_free(&x->out);
 	free(x);
 }
@@ -69,47 +73,18 @@ int extract_read_sentences(struct record *r, struct sentence_span **spans, size_
 	return 0;
 }
 
-int extract_read_entities(struct record *r, const char *text, size_t len,
+int extract_read_entities(struct record *r, struct field_span **spans, size_t *spancap,
                           struct entity_hint **ent, size_t *nent, size_t *entcap)
 {
 	*nent = 0;
-	zjson *e = record_get(r, "entities");
-	if (!e)
-		return 0;
-	if (zj_type(e) != ZJ_ARRAY)
-		return record_error(r, "\"entities\" is not an array (run tag-entities to make it)");
-	size_t n = zj_len(e);
-	if (grow_array((void **)ent, entcap, n + 1, sizeof **ent) < 0)
+	long n = spans_from_record(r, "entities", "entity", "tag-entities", spans, spancap);
+	if (n < 0)
+		return EXIT_DATAERR;
+	if (grow_array((void **)ent, entcap, (size_t)n + 1, sizeof **ent) < 0)
 		return EXIT_SOFTWARE;
-	/* code points to bytes in one forward walk: the spans are in order */
-	size_t byte = 0, cp = 0;
-	int64_t prev_end = 0;
-	for (size_t i = 0; i < n; i++) {
-		zjson *o = zj_at(e, i);
-		int ok1 = 0, ok2 = 0;
-		int64_t s = zj_intval(zj_get(o, "start"), &ok1), t = zj_intval(zj_get(o, "end"), &ok2);
-		size_t tl;
-		const char *type = zj_str(zj_get(o, "type"), &tl);
-		if (zj_type(o) != ZJ_OBJECT || !ok1 || !ok2 || s < 0 || t < s || !type)
-			return record_error(r, "entity %zu needs \"start\" <= \"end\" in the text and a \"type\"", i);
-		if (s < prev_end)
-			return record_error(r, "entity %zu starts before the entity before it ends "
-			                    "(entities must be in text order, not overlapping)", i);
-		prev_end = t;
-		size_t b[2];
-		int64_t want[2] = { s, t };
-		for (int k = 0; k < 2; k++) {
-			while ((int64_t)cp < want[k] && byte < len) {
-				byte++;
-				while (byte < len && ((unsigned char)text[byte] & 0xC0) == 0x80)
-					byte++;
-				cp++;
-			}
-			if ((int64_t)cp < want[k])
-				return record_error(r, "entity %zu needs \"start\" <= \"end\" in the text and a \"type\"", i);
-			b[k] = byte;
-		}
-		(*ent)[(*nent)++] = (struct entity_hint){ b[0], b[1], tl == 3 && memcmp(type, "PER", 3) == 0 };
+	for (long i = 0; i < n; i++) {
+		const struct field_span *s = &(*spans)[i];
+		(*ent)[(*nent)++] = (struct entity_hint){ s->start_byte, s->end_byte, span_type_is(s, "PER") };
 	}
 	return 0;
 }
@@ -228,7 +203,7 @@ int extract_quotes(struct extractor *x, struct record *r)
 	int rc;
 	if ((rc = extract_read_sentences(r, &x->spans, &x->spancap, &x->starts, &x->nstarts,
 	                                 &x->startcap)) != 0 ||
-	    (rc = extract_read_entities(r, text, len, &x->ent, &x->nent, &x->entcap)) != 0)
+	    (rc = extract_read_entities(r, &x->espans, &x->espancap, &x->ent, &x->nent, &x->entcap)) != 0)
 		return rc;
 	size_t n;
 	const struct attributed_quote *q = attribute_text(x->attr, text, len, x->starts, x->nstarts,

@@ -11,6 +11,7 @@
 #include "attribution.h"
 #include "record.h"
 #include "sentence.h"
+#include "spans.h"
 
 struct extractor;
 
@@ -36,10 +37,11 @@ int extract_quotes(struct extractor *x, struct record *r);
 int extract_read_sentences(struct record *r, struct sentence_span **spans, size_t *spancap,
                            size_t **starts, size_t *nstarts, size_t *startcap);
 /* The record's "entities" as byte spans in text order (*ENT, *NENT;
- * capacity *ENTCAP): each needs integer "start" <= "end" within the text
- * and a "type"; they must be in order and not overlap. Returns 0,
- * EXIT_DATAERR (record_error called) or EXIT_SOFTWARE. */
-int extract_read_entities(struct record *r, const char *text, size_t len,
+ * capacity *ENTCAP; *SPANS, *SPANCAP the spans as read, reused): read and
+ * checked by common/spans.h (integer "start" <= "end" within the text,
+ * starts in order). Returns 0, EXIT_DATAERR (record_error called) or
+ * EXIT_SOFTWARE. */
+int extract_read_entities(struct record *r, struct field_span **spans, size_t *spancap,
                           struct entity_hint **ent, size_t *nent, size_t *entcap);
 
 #endif

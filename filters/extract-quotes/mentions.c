@@ -361,7 +361,12 @@ static long description_at(struct doc *d, size_t t, size_t end)
 		/* a capitalised word after the article is a noun only after the
 		 * verb ("zei de Belg"): before it, it names a paper or a club
 		 * ("De Telegraaf meldt") */
-		int cap_ok = !(k->flags & TK_CAP);   /* "een zekere Chalux": a name */
+		/* after the verb and a definite article, a capitalised word that
+		 * ends the phrase is a noun too ("zei de 30-jarige Fries"); after
+		 * an indefinite one, a name ("schreef een zekere Chalux") */
+		int cap_ok = !(k->flags & TK_CAP) ||
+		             (after_cue && doc_is(d, t, LX_DEFINITE) && !(flags(d, t) & TK_CAP) &&
+		              !(k->flags & TK_ALLCAPS));
 		/* a noun of our lists only after a neuter or possessive article
 		 * ("het meisje", "haar coach") */
 		int det_ok = !doc_is(d, t, LX_NEUTER | LX_POSSESSIVE);
@@ -771,6 +776,27 @@ static int32_t role_person(struct doc *d, uint64_t key)
 	return slot ? *slot : -1;
 }
 
+/* A definite description met for the first time right after a named
+ * person was the subject ("Schaatser Kjeld Nuis won de 1500 meter. ...,
+ * zei de 30-jarige Fries"): that person, when the description's gender
+ * does not say otherwise; -1 when it names someone new. */
+static int32_t refers_back(const struct doc *d, const struct mention *m)
+{
+	uint32_t sent = doc_tok(d, (size_t)m->first)->sent;
+	int seen = 0;
+	for (int32_t c = d->newest; c >= 0 && seen < 3; c = d->per[c].older, seen++) {
+		const struct person *x = &d->per[c];
+		if (x->kind != P_NAMED || !x->evidence || x->places || x->last_subject_sent < 0 ||
+		    (long)x->last_subject_sent + 1 < (long)sent)
+			continue;
+		int g = doc_gender(x);
+		if (m->gender && g && m->gender != g)
+			continue;
+		return c;
+	}
+	return -1;
+}
+
 int32_t doc_person_of(struct doc *d, size_t mi)
 {
 	struct mention *m = doc_men(d, mi);
@@ -825,6 +851,11 @@ int32_t doc_person_of(struct doc *d, size_t mi)
 			if (r >= 0 && (p < 0 || d->per[r].last_sent >= d->per[p].last_sent))
 				p = r;
 		}
+		/* not a spokesperson ("de NS-woordvoerder" speaks for a body,
+		 * not for the person named before) nor a group or an object */
+		if (p < 0 && m->definite && !m->plural && !m->body && m->subject &&
+		    !doc_is(d, (size_t)m->last, LX_ORG | LX_GROUP))
+			p = refers_back(d, m);
 		if (p < 0) {
 			p = new_person(d, m->body ? P_BODY : P_DESCRIBED, key);
 			if (p < 0)

@@ -323,12 +323,19 @@ static int load_records(struct sample **sv, size_t *n, size_t *cap, const char *
 			len--;
 		if (len == 0)
 			continue;
-		struct sample s = { .rec = { .file = path, .line = no } };
-		if (!utf8_valid(line, (size_t)len) || record_parse(&s.rec, line, (size_t)len) != 0 ||
+		/* the record reads its fields from the line: each keeps its own */
+		struct sample s = { .rec = { .file = path, .line = no }, .line = dup_str(line, (size_t)len),
+		                    .len = (size_t)len };
+		if (!s.line) {
+			rc = EXIT_SOFTWARE;
+			break;
+		}
+		if (!utf8_valid(s.line, s.len) || record_parse(&s.rec, s.line, s.len) != 0 ||
 		    !record_text(&s.rec, NULL) || !record_id(&s.rec)) {
 			fprintf(stderr, "extract-quotes: %s:%ld: not a record with \"id\" and \"text\"\n",
 			        path, no);
 			record_clear(&s.rec);
+			free(s.line);
 			rc = EXIT_DATAERR;
 			break;
 		}
@@ -337,10 +344,12 @@ static int load_records(struct sample **sv, size_t *n, size_t *cap, const char *
 			skip |= strncmp(record_id(&s.rec), exclude[i], strlen(exclude[i])) == 0;
 		if (skip) {
 			record_clear(&s.rec);
+			free(s.line);
 			continue;
 		}
 		if (grow_array((void **)sv, cap, *n + 1, sizeof **sv) < 0) {
 			record_clear(&s.rec);
+			free(s.line);
 			rc = EXIT_SOFTWARE;
 			break;
 		}
@@ -377,6 +386,8 @@ static int train_one(struct attributor *a, struct sample *sv, size_t ns, long ep
 	struct extractor_buffers {
 		struct sentence_span *spans;
 		size_t spancap, *starts, nstarts, startcap;
+		struct field_span *espans;
+		size_t espancap;
 		struct entity_hint *ent;
 		size_t nent, entcap;
 	} b = {0};
@@ -394,7 +405,8 @@ static int train_one(struct attributor *a, struct sample *sv, size_t ns, long ep
 			const char *text = record_text(&s->rec, &len);
 			if ((rc = extract_read_sentences(&s->rec, &b.spans, &b.spancap, &b.starts, &b.nstarts,
 			                                 &b.startcap)) != 0 ||
-			    (rc = extract_read_entities(&s->rec, text, len, &b.ent, &b.nent, &b.entcap)) != 0) {
+			    (rc = extract_read_entities(&s->rec, &b.espans, &b.espancap, &b.ent, &b.nent,
+			                                &b.entcap)) != 0) {
 				fprintf(stderr, "extract-quotes: %s:%ld: %s\n", s->rec.file, s->rec.line,
 				        s->rec.error ? s->rec.error : "bad record");
 				break;
@@ -414,6 +426,7 @@ static int train_one(struct attributor *a, struct sample *sv, size_t ns, long ep
 	free(b.spans);
 	free(b.starts);
 	free(b.ent);
+	free(b.espans);
 	return rc;
 }
 
@@ -637,8 +650,10 @@ int train_main(int argc, char **argv)
 		rc = EXIT_IOERR;
 done:
 	attributor_free(a);
-	for (size_t i = 0; i < ns; i++)
+	for (size_t i = 0; i < ns; i++) {
 		record_clear(&sv[i].rec);
+		free(sv[i].line);
+	}
 	free(sv);
 	for (size_t i = 0; i < gs.n; i++) {
 		free(gs.q[i].doc);

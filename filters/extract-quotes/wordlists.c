@@ -43,6 +43,7 @@ static const struct list {
 	{ "nl/speakers-words.txt", "plural-det", LX_PLURAL_DET | LX_DET, 0 },
 	{ "nl/speakers-words.txt", "someone", LX_SOMEONE | LX_FUNCTION, 0 },
 	{ "nl/speakers-words.txt", "neuter", LX_NEUTER, 0 },
+	{ "nl/speakers-words.txt", "negation", LX_NEGATION, 0 },
 	{ "nl/abbreviations.txt", NULL, LX_ABBREV, 1 },
 	{ "nl/stopwords.txt", NULL, LX_STOP, 0 },
 	{ "nl/gazetteer-loc.txt", NULL, LX_PLACE, 1 },
