@@ -97,11 +97,20 @@ static int choose(struct attributor *a, size_t qi)
 			best_score = s;
 		}
 	}
-	if (a->gold && n > 0 && train_step(a, qi, &best) < 0)
-		return -1;
-	int32_t p = n > 0 ? a->cand[best] : -1;
-	w->person = p;
 	const struct mention *subj = w->subject >= 0 ? doc_men(d, (size_t)w->subject) : NULL;
+	/* A name at the cue, or an indefinite description ("merkte een
+	 * raadslid op": someone new), is who spoke: nothing to rank. */
+	int given = subj && subj->person >= 0 &&
+	            (subj->type == M_NAME || (subj->type == M_DESCRIPTION && !subj->definite));
+	if (given) {
+		for (size_t i = 0; i < (size_t)n; i++)
+			if (a->cand[i] == subj->person)
+				best = i;
+	} else if (a->gold && n > 0 && train_step(a, qi, &best) < 0) {
+		return -1;
+	}
+	int32_t p = given ? subj->person : n > 0 ? a->cand[best] : -1;
+	w->person = p;
 	int described = p >= 0 && (d->per[p].kind == P_DESCRIBED || d->per[p].kind == P_BODY) &&
 	                d->per[p].described.end > d->per[p].described.start;
 	if (described && (!subj || subj->type == M_PRONOUN)) {
