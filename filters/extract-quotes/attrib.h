@@ -17,6 +17,7 @@ struct spoken {
 	int32_t person;        /* who said it, -1 */
 	int32_t vocative;      /* whom it addressed, -1 */
 	int32_t tok;           /* its token */
+	int32_t subject;       /* the mention at its cue, -1 */
 	uint32_t para, sent;
 };
 
@@ -29,6 +30,8 @@ struct cue_memo {
 	long phrase, phrase_last, phrase_subject;  /* first cue phrase with one */
 	long last_cue;          /* latest reporting verb or phrase, -1 */
 	long last_quote;        /* latest quotation token of the sentence, -1 */
+	long last_sub;          /* latest subordinating word that is no
+	                           complementizer ("toen", not "dat"), -1 */
 };
 
 /* Turns of a dialogue: the quotations of one person in one paragraph
@@ -86,10 +89,30 @@ enum { FEATURES_MAX = 64, CANDIDATES_MAX = 14 };
  * a->cand, a->feat, a->nfeat. Returns the number of candidates (0: none),
  * or -1 (out of memory). */
 long features_of_quote(struct attributor *a, size_t qi);
-/* features.c: the names of the features, for the model file. */
+/* features.c: the names of the features, for the model file: the speaker
+ * ranker's first (features_speaker_count of them), then the speech
+ * classifier's. */
 size_t features_count(void);
+size_t features_speaker_count(void);
 void features_name(size_t i, char *buf, size_t cap, void *ctx);
 long features_number(const char *name, size_t len, void *ctx);
+
+/* speech.c: the features of quotation QI for the speech classifier (is a
+ * fragment someone's words?) into OUT (at most SPEECH_FEATURES_MAX): cued
+ * as CUE_KIND, the cue at tokens [CUE_FIRST, CUE_LAST]. Returns how many. */
+enum { SPEECH_CUE_AFTER, SPEECH_CUE_VERB, SPEECH_CUE_PHRASE, SPEECH_CUE_COLON, SPEECH_CUE_END,
+       SPEECH_CUE_NONE };
+enum { SPEECH_FEATURES_MAX = 24 };
+size_t speech_features(const struct attributor *a, size_t qi, int cue_kind, size_t cue_first,
+                       size_t cue_last, uint32_t *out);
+size_t speech_features_count(void);
+void speech_feature_name(size_t i, char *buf, size_t cap);
+long speech_feature_number(const char *name, size_t len);
+
+/* train.c: in training, learn whether quotation QI is speech from its
+ * features F (N) and the classifier's SCORE, when the gold or the scare
+ * lists say. Returns 0 or -1. */
+int train_speech(struct attributor *a, size_t qi, const uint32_t *f, size_t n, float score);
 
 /* train.c: in training, learn from quotation QI, whose candidates are in
  * a->cand and the ranker's choice is candidate BEST: when the gold names a

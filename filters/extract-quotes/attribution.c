@@ -102,6 +102,14 @@ static int choose(struct attributor *a, size_t qi)
 	 * raadslid op": someone new), is who spoke: nothing to rank. */
 	int given = subj && subj->person >= 0 &&
 	            (subj->type == M_NAME || (subj->type == M_DESCRIPTION && !subj->definite));
+	/* the second part of a quotation split by its cue ("…," zei zij,
+	 * "…") has the speaker of the first */
+	int32_t again = subj && a->nhist > 0 && a->hist[0].subject == w->subject ? a->hist[0].person : -1;
+	if (again >= 0 && !given) {
+		for (size_t i = 0; i < (size_t)n; i++)
+			if (a->cand[i] == again)
+				best = i, given = 1;
+	}
 	if (given) {
 		for (size_t i = 0; i < (size_t)n; i++)
 			if (a->cand[i] == subj->person)
@@ -109,19 +117,15 @@ static int choose(struct attributor *a, size_t qi)
 	} else if (a->gold && n > 0 && train_step(a, qi, &best) < 0) {
 		return -1;
 	}
-	int32_t p = given ? subj->person : n > 0 ? a->cand[best] : -1;
+	int32_t p = given ? (again >= 0 ? again : subj->person) : n > 0 ? a->cand[best] : -1;
+	/* A description at the cue may stand for a person named before ("zei
+	 * de oude man"), never for another description, and a body or its
+	 * spokesperson never for anyone else. */
+	if (subj && subj->type == M_DESCRIPTION && subj->person >= 0 && p != subj->person &&
+	    (p < 0 || d->per[p].kind != P_NAMED || subj->body || subj->plural))
+		p = subj->person;
 	w->person = p;
-	int described = p >= 0 && (d->per[p].kind == P_DESCRIBED || d->per[p].kind == P_BODY) &&
-	                d->per[p].described.end > d->per[p].described.start;
-	if (described && (!subj || subj->type == M_PRONOUN)) {
-		/* "zij" for "de jonge dame": the description says who */
-		w->speaker = d->per[p].described;
-		w->has_speaker = 1;
-		if (subj && subj->person != p) {
-			doc_men(d, (size_t)w->subject)->person = p;
-			doc_touch(d, p, (size_t)w->subject);
-		}
-	} else if (subj && (subj->person == p || subj->type != M_NAME)) {
+	if (subj && (subj->person == p || subj->type != M_NAME)) {
 		const struct qtoken *f = doc_tok(d, (size_t)subj->first), *l = doc_tok(d, (size_t)subj->last);
 		w->speaker = (struct xspan){ f->start, l->end, f->cp, doc_cp_of(d, (size_t)subj->last, l->end) };
 		w->has_speaker = 1;
@@ -141,7 +145,7 @@ static int choose(struct attributor *a, size_t qi)
 	}
 	memmove(&a->hist[1], &a->hist[0], (HISTORY - 1) * sizeof a->hist[0]);
 	const struct qtoken *k = doc_tok(d, (size_t)w->tok);
-	a->hist[0] = (struct spoken){ (int32_t)qi, p, w->vocative, w->tok, k->para, k->sent };
+	a->hist[0] = (struct spoken){ (int32_t)qi, p, w->vocative, w->tok, w->subject, k->para, k->sent };
 	if (a->nhist < HISTORY)
 		a->nhist++;
 	int question = w->span.end > w->span.start && d->text[w->span.end - 1] == '?';
@@ -184,20 +188,6 @@ static int attribute_quote(struct attributor *a, size_t qi)
 	}
 	if (doc_mentions_until(d, (size_t)w->tok + 12) < 0 || cues_of_quote(a, qi) < 0)
 		return -1;
-	if (getenv("ZEEF_QUOTES_DEBUG")) {
-		fprintf(stderr, "quote %zu tok %d kind %d cue %d subject %d", qi, w->tok, w->kind, w->cue_pos, w->subject);
-		if (w->subject >= 0) {
-			const struct mention *m = doc_men(d, (size_t)w->subject);
-			fprintf(stderr, " [%d..%d type %d person %d]", m->first, m->last, m->type, m->person);
-		}
-		fprintf(stderr, "\n");
-		for (size_t m = d->men_base; m < d->men_base + d->nmen; m++) {
-			const struct mention *x = doc_men(d, m);
-			fprintf(stderr, "  mention %zu '%.*s' type %d person %d subj %d\n", m,
-			        (int)(doc_tok(d, (size_t)x->last)->end - doc_tok(d, (size_t)x->first)->start),
-			        d->text + doc_tok(d, (size_t)x->first)->start, x->type, x->person, x->subject);
-		}
-	}
 	if (w->kind == QUOTE_DROPPED)
 		return 0;
 	if (choose(a, qi) < 0)
@@ -267,20 +257,15 @@ const struct attributed_quote *attribute_text(struct attributor *a, const char *
 		keep = block;
 		got = more;
 	}
-	/* the fullest names, now that the whole text has been read */
+	/* the fullest names, now that the whole text has been read; a person
+	 * the text only describes goes by its description ("de woordvoerder"),
+	 * the narrator by none */
 	for (size_t i = 0; i < a->nres; i++) {
 		struct attributed_quote *r = &a->res[i];
-		if (r->person >= 0 && d->per[r->person].kind == P_NAMED) {
+		if (r->person >= 0 && d->per[r->person].kind != P_NARRATOR) {
 			r->name_start = d->per[r->person].name_start;
 			r->name_end = d->per[r->person].name_end;
 		}
-	}
-	if (getenv("ZEEF_QUOTES_DEBUG")) {
-		for (size_t i = 0; i < d->nper; i++)
-			fprintf(stderr, "person %zu kind %d name '%.*s' count %u ev %d gender %d\n", i,
-			        d->per[i].kind, (int)(d->per[i].name_end - d->per[i].name_start),
-			        text + d->per[i].name_start, d->per[i].count, d->per[i].evidence,
-			        doc_gender(&d->per[i]));
 	}
 	*n = a->nres;
 	if (!a->res && grow_array((void **)&a->res, &a->rescap, 1, sizeof *a->res) < 0)

@@ -154,7 +154,7 @@ static void memo_scan(struct attributor *a, size_t qt)
 	const struct qtoken *q = doc_tok(d, qt);
 	size_t first = q->sent_first < d->tok_base ? d->tok_base : q->sent_first;
 	if (m->sent != q->sent || m->first != first || m->to < d->tok_base || m->to > qt)
-		*m = (struct cue_memo){ q->sent, first, first, -1, -1, -1, -1, -1, -1, -1 };
+		*m = (struct cue_memo){ q->sent, first, first, -1, -1, -1, -1, -1, -1, -1, -1 };
 	for (size_t t = m->to; t < qt; t++) {
 		const struct qtoken *k = doc_tok(d, t);
 		if (k->flags & TK_QUOTE) {
@@ -163,6 +163,8 @@ static void memo_scan(struct attributor *a, size_t qt)
 		}
 		if (!(k->flags & TK_WORD))
 			continue;
+		if (doc_is(d, t, LX_SUB) && !doc_is(d, t, LX_COMPLEMENTIZER))
+			m->last_sub = (long)t;
 		size_t np = cues_phrase_at(d, t);
 		if (!np && doc_cue_verb(d, t)) {
 			m->last_cue = (long)t;
@@ -374,6 +376,8 @@ int cues_of_quote(struct attributor *a, size_t qi)
 		standalone = p->kind == QUOTE_DIRECT;
 	}
 	struct cue c;
+	int skind = SPEECH_CUE_NONE;
+	size_t cfirst = qt, clast = qt;
 	int after = cue_after(d, qt, &c);
 	/* a quotation that opens a sentence which then goes on without a
 	 * reporting verb ("'Gamechanger' is een groot woord") is part of it */
@@ -392,16 +396,26 @@ int cues_of_quote(struct attributor *a, size_t qi)
 	}
 	if (after) {
 		set_cue(a, w, CUE_AFTER, &c);
-	} else if (a->memo.verb >= 0 || a->memo.phrase >= 0) {
-		struct cue m = a->memo.verb >= 0
+		skind = SPEECH_CUE_AFTER, cfirst = c.first, clast = c.last;
+	} else if ((a->memo.verb >= 0 && (standalone || a->memo.last_sub < a->memo.verb)) ||
+	           a->memo.phrase >= 0) {
+		/* a fragment is the words of a reporting verb before it only in
+		 * its clause or the clause it reports: not past "toen", "omdat"
+		 * ("België vroeg om problemen toen het koos voor een '...'") */
+		int verb = a->memo.verb >= 0 && (standalone || a->memo.last_sub < a->memo.verb);
+		struct cue m = verb
 			? (struct cue){ (size_t)a->memo.verb, (size_t)a->memo.verb, a->memo.verb_subject }
 			: (struct cue){ (size_t)a->memo.phrase, (size_t)a->memo.phrase_last, a->memo.phrase_subject };
 		set_cue(a, w, CUE_BEFORE, &m);
+		skind = verb ? SPEECH_CUE_VERB : SPEECH_CUE_PHRASE;
+		cfirst = m.first, clast = m.last;
 	} else if (colon) {
 		c = (struct cue){ qt - 1, qt - 1, speaker_before_colon(d, qt - 1) };
 		set_cue(a, w, CUE_BEFORE, &c);
+		skind = SPEECH_CUE_COLON, cfirst = clast = qt - 1;
 	} else if (!w->dash && cue_at_end(d, qt, &c)) {
 		set_cue(a, w, CUE_AFTER, &c);
+		skind = SPEECH_CUE_END, cfirst = c.first, clast = c.last;
 	} else if (standalone && first > d->tok_base) {
 		/* the cue of the sentence before, unless a quotation there
 		 * with a speaker goes on here (a ranker's feature) */
@@ -446,6 +460,18 @@ int cues_of_quote(struct attributor *a, size_t qi)
 	if (w->cue_pos == CUE_NONE && !w->dash && !utterance_like(d, &w->span)) {
 		w->kind = QUOTE_DROPPED;
 		return 0;
+	}
+	/* a fragment, or a short quotation that does not end a sentence: is it
+	 * someone's words (speech.c)? */
+	if ((w->kind == QUOTE_PARTIAL || (!w->dash && !utterance_like(d, &w->span))) &&
+	    (skind == SPEECH_CUE_VERB || skind == SPEECH_CUE_AFTER)) {
+		uint32_t f[SPEECH_FEATURES_MAX];
+		size_t n = speech_features(a, qi, skind, cfirst, clast, f);
+		float score = perceptron_score(&a->model, f, n);
+		if (a->gold && train_speech(a, qi, f, n, score) < 0)
+			return -1;
+		if (score < 0)
+			w->kind = QUOTE_DROPPED;
 	}
 	return 0;
 }

@@ -96,16 +96,26 @@ static void init_offsets(void)
 	total = o;
 }
 
-size_t features_count(void)
+size_t features_speaker_count(void)
 {
 	init_offsets();
 	return total;
+}
+
+size_t features_count(void)
+{
+	init_offsets();
+	return total + speech_features_count();
 }
 
 void features_name(size_t i, char *buf, size_t cap, void *ctx)
 {
 	(void)ctx;
 	init_offsets();
+	if (i >= total) {
+		speech_feature_name(i - total, buf, cap);
+		return;
+	}
 	for (int t = NTEMPLATES - 1; t >= 0; t--) {
 		if (i < offset[t][0])
 			continue;
@@ -135,6 +145,9 @@ long features_number(const char *name, size_t len, void *ctx)
 {
 	(void)ctx;
 	init_offsets();
+	long sp = speech_feature_number(name, len);
+	if (sp >= 0)
+		return (long)total + sp;
 	const char *sp1 = memchr(name, ' ', len);
 	if (!sp1)
 		return -1;
@@ -342,6 +355,22 @@ long features_of_quote(struct attributor *a, size_t qi)
 			k++;
 		if (k == nc)
 			a->cand[nc++] = want[i];
+	}
+	/* a pronoun at the cue speaks for someone it agrees with, when there
+	 * is anyone: "zij" not for a man, "hij" not for the narrator (a
+	 * pronoun that agrees with no candidate keeps them all: an unnamed
+	 * person of its own scored worse, leave-one-novel-out) */
+	if (subj && subj->type == M_PRONOUN) {
+		size_t ok = 0;
+		for (size_t i = 0; i < nc; i++)
+			ok += doc_agrees(subj, &d->per[a->cand[i]]) != 0;
+		if (ok > 0 && ok < nc) {
+			size_t k = 0;
+			for (size_t i = 0; i < nc; i++)
+				if (doc_agrees(subj, &d->per[a->cand[i]]))
+					a->cand[k++] = a->cand[i];
+			nc = k;
+		}
 	}
 	a->ncand = nc;
 	if (!nc)

@@ -4,27 +4,35 @@
 # build; `make train-quotes` runs it). Needs bin/extract-quotes built with
 # the word lists it will ship with, jq, and the development data:
 #   DATA/quotes/openboek/openboek-train-{records,gold}.jsonl  (OpenBoek)
-#   DATA/seeds/*.txt, DATA/quotes/seeds-gold.jsonl             (news seeds)
-#   DATA/sentences/nl_alpino-dev.jsonl, DATA/quotes/alpino-dev-gold.jsonl
+#   DATA/seeds/*.txt, DATA/quotes/seeds-{gold,scare}.jsonl     (news seeds)
+#   DATA/sentences/nl_alpino-dev.jsonl, DATA/quotes/alpino-dev-{gold,scare}.jsonl
 # and, in the repository, filters/extract-quotes/train/news-train-* (the
 # CoNLL-2002 news quotations; the set-aside news-test-* is never used).
-# usage: make-model.sh [DATA] [EPOCHS] [SEED] [ENSEMBLE]
+# usage: make-model.sh [DATA] [EPOCHS] [SEED] [ENSEMBLE] [OUT [EXCLUDE-PREFIX...]]
+# OUT (default the built-in model's file) and EXCLUDE-PREFIX (records left
+# out of training, e.g. one novel for a leave-one-novel-out fold, as
+# tests/dev/quotes-loo.sh does).
 set -eu
 data=${1:-../shared/data} epochs=${2:-10} seed=${3:-1} ensemble=${4:-5}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-out=$root/common/lang/nl/speakers-model.txt
+out=${5:-$root/common/lang/nl/speakers-model.txt}
+[ $# -gt 5 ] && shift 5 || set --
+excl=
+for p in "$@"; do excl="$excl --exclude=$p"; done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for f in "$data"/seeds/*.txt; do
 	jq -Rs --arg id "$(basename "$f")" '{id: $id, text: .}' "$f"
 done | jq -c . >"$tmp/seeds.jsonl"
 jq -c '{id, text}' "$data/sentences/nl_alpino-dev.jsonl" >"$tmp/alpino.jsonl"
-"$root/bin/extract-quotes" --train --epochs="$epochs" --seed="$seed" --ensemble="$ensemble" \
+"$root/bin/extract-quotes" --train --epochs="$epochs" --seed="$seed" --ensemble="$ensemble" $excl \
 	--gold "$data/quotes/openboek/openboek-train-gold.jsonl" \
 	--gold "$data/quotes/seeds-gold.jsonl" \
 	--gold "$data/quotes/alpino-dev-gold.jsonl" \
 	--gold "$here/train/news-train-gold.jsonl" \
+	--scare "$data/quotes/seeds-scare.jsonl" --scare "$data/quotes/alpino-dev-scare.jsonl" \
+	--scare "$here/train/news-train-scare.jsonl" \
 	--model-out "$tmp/model.txt" \
 	"$data/quotes/openboek/openboek-train-records.jsonl" "$tmp/seeds.jsonl" "$tmp/alpino.jsonl" \
 	"$here/train/news-train-records.jsonl" | tee "$tmp/log"

@@ -43,10 +43,13 @@ struct gold_quote {
 struct gold_doc {
 	struct gold_quote *q;     /* this record's, by start */
 	size_t n, at;             /* at: the next one to match */
+	struct gold_quote *scare; /* its marks that quote no one, by start */
+	size_t nscare, scare_at;
 };
 
 struct train_stats {
 	long examples, right, unreachable, steps;
+	long speech, speech_right;   /* the speech classifier's examples */
 	int evaluate;            /* count only, learn nothing */
 };
 
@@ -223,18 +226,46 @@ static int person_matches(const struct doc *d, const struct person *x, const str
 	return 0;
 }
 
-/* The gold quotation that predicted [S, E) (code points) is, or NULL. */
-static const struct gold_quote *match_gold(struct gold_doc *g, long s, long e)
+/* The quotation of Q (N, by start; *AT the first that may still match)
+ * that predicted [S, E) (code points) is, or NULL. */
+static const struct gold_quote *match_span(const struct gold_quote *q, size_t n, size_t *at,
+                                           long s, long e)
 {
-	while (g->at < g->n && g->q[g->at].end <= s)
-		g->at++;
-	for (size_t i = g->at; i < g->n && g->q[i].start < e; i++) {
-		long o = (e < g->q[i].end ? e : g->q[i].end) - (s > g->q[i].start ? s : g->q[i].start);
-		long longer = e - s > g->q[i].end - g->q[i].start ? e - s : g->q[i].end - g->q[i].start;
+	while (*at < n && q[*at].end <= s)
+		++*at;
+	for (size_t i = *at; i < n && q[i].start < e; i++) {
+		long o = (e < q[i].end ? e : q[i].end) - (s > q[i].start ? s : q[i].start);
+		long longer = e - s > q[i].end - q[i].start ? e - s : q[i].end - q[i].start;
 		if (o > 0 && 10 * o >= 6 * longer)
-			return &g->q[i];
+			return &q[i];
 	}
 	return NULL;
+}
+
+static const struct gold_quote *match_gold(struct gold_doc *g, long s, long e)
+{
+	return match_span(g->q, g->n, &g->at, s, e);
+}
+
+int train_speech(struct attributor *a, size_t qi, const uint32_t *f, size_t n, float score)
+{
+	const struct wquote *w = doc_quote(&a->d, qi);
+	struct gold_doc *g = a->gold;
+	size_t at = g->at;   /* the speaker step moves g->at; this one looks only */
+	int yes = match_span(g->q, g->n, &at, w->start_cp, w->end_cp) != NULL;
+	int no = !yes && match_span(g->scare, g->nscare, &g->scare_at, w->start_cp, w->end_cp) != NULL;
+	if (!yes && !no)
+		return 0;   /* neither listed: nothing to learn */
+	a->stats->speech++;
+	if ((yes && score >= 0) || (no && score < 0))
+		a->stats->speech_right++;
+	else if (!a->stats->evaluate && yes)
+		perceptron_update(&a->model, f, n, NULL, 0);
+	else if (!a->stats->evaluate)
+		perceptron_update(&a->model, NULL, 0, f, n);
+	if (!a->stats->evaluate)
+		perceptron_tick(&a->model);
+	return 0;
 }
 
 int train_step(struct attributor *a, size_t qi, size_t *bestp)
@@ -411,15 +442,15 @@ static int train_one(struct attributor *a, struct sample *sv, size_t ns, long ep
 				        s->rec.error ? s->rec.error : "bad record");
 				break;
 			}
-			s->gold.at = 0;
+			s->gold.at = s->gold.scare_at = 0;
 			a->gold = &s->gold;
 			if (!attribute_text(a, text, len, b.starts, b.nstarts, b.ent, b.nent, &n))
 				rc = EXIT_SOFTWARE;
 		}
 		printf("seed %ld epoch %ld: %ld quotations with a gold speaker, %ld right (%.4f), %ld "
-		       "without the speaker among the candidates, %ld steps\n", seed, ep, st.examples,
-		       st.right, st.examples ? (double)st.right / st.examples : 0.0, st.unreachable,
-		       st.steps);
+		       "without the speaker among the candidates, %ld steps; speech %ld/%ld right\n",
+		       seed, ep, st.examples, st.right, st.examples ? (double)st.right / st.examples : 0.0,
+		       st.unreachable, st.steps, st.speech_right, st.speech);
 	}
 	a->gold = NULL;
 	free(order);
@@ -468,7 +499,7 @@ static int write_model(struct attributor *a, const char *out, const char *header
 int train_main(int argc, char **argv)
 {
 	enum { O_TRAIN = 1000, O_GOLD, O_OUT, O_EPOCHS, O_SEED, O_EXCLUDE, O_DATA, O_ENSEMBLE,
-	       O_EVALUATE };
+	       O_EVALUATE, O_SCARE };
 	static const struct option opts[] = {
 		{ "train", no_argument, NULL, O_TRAIN },
 		{ "gold", required_argument, NULL, O_GOLD },
@@ -479,10 +510,11 @@ int train_main(int argc, char **argv)
 		{ "data", required_argument, NULL, O_DATA },
 		{ "ensemble", required_argument, NULL, O_ENSEMBLE },
 		{ "evaluate", required_argument, NULL, O_EVALUATE },
+		{ "scare", required_argument, NULL, O_SCARE },
 		{ NULL, 0, NULL, 0 }
 	};
-	char *gold_files[64], *exclude[64];
-	size_t ngold = 0, nexclude = 0;
+	char *gold_files[64], *exclude[64], *scare_files[64];
+	size_t ngold = 0, nexclude = 0, nscare = 0;
 	const char *out = NULL, *evaluate = NULL;
 	long epochs = 10, seed = 1, ensemble = 5;
 	int c;
@@ -495,6 +527,11 @@ int train_main(int argc, char **argv)
 			if (ngold == 64)
 				return usage("--gold: at most 64 files", NULL);
 			gold_files[ngold++] = optarg;
+			break;
+		case O_SCARE:
+			if (nscare == 64)
+				return usage("--scare: at most 64 files", NULL);
+			scare_files[nscare++] = optarg;
 			break;
 		case O_EXCLUDE:
 			if (nexclude == 64)
@@ -538,18 +575,22 @@ int train_main(int argc, char **argv)
 		return usage("--train needs --gold FILE and --model-out FILE (or --evaluate MODEL)", NULL);
 
 	int rc = 0;
-	struct gold_set gs = {0};
+	struct gold_set gs = {0}, ss = {0};
 	struct sample *sv = NULL;
 	size_t ns = 0, scap = 0;
 	struct attributor *a = NULL;
 	for (size_t i = 0; rc == 0 && i < ngold; i++)
 		rc = load_gold(&gs, gold_files[i]);
+	for (size_t i = 0; rc == 0 && i < nscare; i++)
+		rc = load_gold(&ss, scare_files[i]);
 	for (int i = optind; rc == 0 && i < argc; i++)
 		rc = load_records(&sv, &ns, &scap, argv[i], exclude, nexclude);
 	if (rc)
 		goto done;
 	if (gs.n)
 		qsort(gs.q, gs.n, sizeof *gs.q, by_doc_start);
+	if (ss.n)
+		qsort(ss.q, ss.n, sizeof *ss.q, by_doc_start);
 	/* each record's gold, marks left out of the spans */
 	size_t nquotes = 0;
 	for (size_t i = 0; i < ns; i++) {
@@ -567,10 +608,23 @@ int train_main(int argc, char **argv)
 		size_t e = lo;
 		while (e < gs.n && !strcmp(gs.q[e].doc, id))
 			e++;
-		sv[i].gold = (struct gold_doc){ gs.q + lo, e - lo, 0 };
+		sv[i].gold = (struct gold_doc){ gs.q + lo, e - lo, 0, NULL, 0, 0 };
 		for (size_t k = lo; k < e; k++)
 			trim_marks(text, len, &gs.q[k].start, &gs.q[k].end);
 		nquotes += e - lo;
+		lo = 0, hi = ss.n;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (strcmp(ss.q[mid].doc, id) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		e = lo;
+		while (e < ss.n && !strcmp(ss.q[e].doc, id))
+			e++;
+		sv[i].gold.scare = ss.q + lo;
+		sv[i].gold.nscare = e - lo;
 	}
 	a = attributor_new();
 	if (!a) {
@@ -662,5 +716,12 @@ done:
 		free(gs.q[i].speakers);
 	}
 	free(gs.q);
+	for (size_t i = 0; i < ss.n; i++) {
+		free(ss.q[i].doc);
+		for (size_t k = 0; k < ss.q[i].nspeakers; k++)
+			free(ss.q[i].speakers[k]);
+		free(ss.q[i].speakers);
+	}
+	free(ss.q);
 	return rc;
 }
