@@ -1,61 +1,130 @@
 #!/usr/bin/env bash
-# The whole suite, as `make check` runs it: unit tests (Check), golden CLI
-# tests, the conformance kit on every filter, and the shell tests in
-# tests/cli/*.sh. Ends with one line "N passed, N failed" over all parts.
-# Usage: run-all.sh [--only unit|golden|conformance|cli] BINDIR UNITDIR
+# The test suite, as `make check` and `make check-full` run it: unit tests
+# (Check), golden CLI tests (a job per program), the conformance kit (a job
+# per filter) and the shell tests tests/cli/*.sh (a job each), JOBS at a
+# time (default: the number of cores). A line per finished job, a line
+# "still running ..." when nothing else was said for 20 seconds, and at the
+# end one line "N passed, N failed, N skipped" over all parts.
+#
+# A tests/cli script with a line "# suite: full" is heavy (minutes of CPU,
+# or sanitizer-only value): it runs only with --full, which `make
+# check-full` and `make test-full` pass. Exit 77 from a tests/cli script
+# means "cannot run here" (a missing browser): counted as skipped, never as
+# passed.
+#
+# Usage: run-all.sh [--full] [--jobs N] [--only unit|golden|conformance|cli|full]
+#                   BINDIR UNITDIR        (--only full: just the heavy scripts)
 set -u
-only=""
-if [ "${1:-}" = --only ]; then only=$2; shift 2; fi
-bin=$1 unitdir=$2
+full=0 only="" jobs=${ZEEF_TEST_JOBS:-$(nproc 2>/dev/null || echo 2)}
+while :; do
+	case ${1:-} in
+	--full) full=1; shift ;;
+	--jobs) jobs=$2; shift 2 ;;
+	--only) only=$2; shift 2 ;;
+	*) break ;;
+	esac
+done
+[ $# -eq 2 ] || { echo "usage: run-all.sh [--full] [--jobs N] [--only PART] BINDIR UNITDIR" >&2; exit 64; }
+bin=$(cd "$1" && pwd) unitdir=$2
+[ -d "$unitdir" ] && unitdir=$(cd "$unitdir" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
-total_pass=0 total_fail=0 total_skip=0
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+want() { [ -z "$only" ] || [ "$only" = "$1" ] || { [ "$only" = full ] && [ "$1" = cli ]; }; }
 
-tally() { # PART OUTPUT-FILE: add the part's "N passed, N failed" line
-	local line p f
-	line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$2" | tail -1)
-	p=$(echo "$line" | sed -E 's/^(.*[^0-9])?([0-9]+) passed.*/\2/')
-	f=$(echo "$line" | sed -E 's/^.*[^0-9]([0-9]+) failed.*/\1/')
-	[ -n "$line" ] || { p=0; f=1; echo "$1: no result line"; }
-	total_pass=$((total_pass + p)) total_fail=$((total_fail + f))
-}
-want() { [ -z "$only" ] || [ "$only" = "$1" ]; }
-out=$(mktemp); trap 'rm -f "$out"' EXIT
-
-if want unit; then
-	p=0 f=0
+# --- the jobs: a label and a command each -----------------------------------
+labels=() cmds=()
+add() { labels+=("$1"); cmds+=("$2"); }
+unit_job() {
+	local t p=0 f=0
 	for t in "$unitdir"/test_*; do
 		[ -x "$t" ] || continue
-		if "$t" >"$out" 2>&1; then p=$((p + 1)); grep -E '^[0-9]+%: Checks' "$out" | sed "s|^|unit $(basename "$t"): |"
-		else f=$((f + 1)); echo "FAIL unit $(basename "$t")"; cat "$out"; fi
+		if "$t" >"$tmp/unit.log" 2>&1; then p=$((p + 1))
+		else f=$((f + 1)); echo "FAIL unit $(basename "$t")"; cat "$tmp/unit.log"; fi
 	done
-	echo "unit: $p passed, $f failed" | tee "$out"; tally unit "$out"
+	echo "unit: $p passed, $f failed"
+}
+conformance_job() {
+	bash "$here/conformance/check-stage" "$1" >"$tmp/conf-$2.log" 2>&1 &&
+		echo "conformance: 1 passed, 0 failed" ||
+		{ grep -v '^ok' "$tmp/conf-$2.log"; echo "conformance: 0 passed, 1 failed"; }
+}
+if want cli; then
+	for t in "$here"/cli/*.sh; do
+		[ -f "$t" ] || continue
+		heavy=0; grep -q '^# suite: full$' "$t" && heavy=1
+		[ $heavy -eq 1 ] && [ $full -eq 0 ] && continue
+		[ $heavy -eq 0 ] && [ "$only" = full ] && continue
+		add "cli $(basename "$t")" "BIN=$(printf %q "$bin") bash $(printf %q "$t")"
+	done
 fi
 if want golden; then
-	bash "$here/golden/run.sh" "$bin" | tee "$out"; tally golden "$out"
+	for d in "$here"/golden/*/; do
+		ls -d "$d"*/ >/dev/null 2>&1 || continue
+		add "golden $(basename "$d")" "bash $(printf %q "$here/golden/run.sh") $(printf %q "$bin") $(printf %q "$d")*/"
+	done
 fi
 if want conformance; then
-	p=0 f=0
 	for prog in "$bin"/*; do
 		name=$(basename "$prog")
 		[ -x "$prog" ] && [ "$name" != zeef ] || continue
-		if bash "$here/conformance/check-stage" "$prog" >"$out" 2>&1; then p=$((p + 1))
-		else f=$((f + 1)); echo "FAIL conformance $name"; grep -v '^ok' "$out"; fi
+		add "conformance $name" "conformance_job $(printf %q "$prog") $name"
 	done
-	echo "conformance: $p passed, $f failed" | tee "$out"; tally conformance "$out"
 fi
-if want cli; then
-	p=0 f=0 s=0
-	for t in "$here"/cli/*.sh; do
-		[ -f "$t" ] || continue
-		BIN=$(cd "$bin" && pwd) bash "$t" >"$out" 2>&1; rc=$?
-		if [ "$rc" -eq 0 ]; then p=$((p + 1))
-		elif [ "$rc" -eq 77 ]; then s=$((s + 1)); echo "SKIP cli $(basename "$t"): $(tail -1 "$out")"
-		else f=$((f + 1)); echo "FAIL cli $(basename "$t")"; tail -20 "$out"; fi
+want unit && add "unit" "unit_job"
+
+# --- run them, JOBS at a time ----------------------------------------------
+total_pass=0 total_fail=0 total_skip=0
+start=$(date +%s) last_said=$start
+declare -A pid_of=() began=()
+next=0 running=0 n=${#labels[@]}
+say() { echo "$*"; last_said=$(date +%s); }
+finish() { # JOB-INDEX: report it and add its counts
+	local i=$1 label=${labels[$1]} out=$tmp/$1.out rc secs line p f
+	rc=$(cat "$tmp/$i.rc") secs=$(( $(date +%s) - began[$i] ))
+	if [[ $label == cli* ]]; then
+		if [ "$rc" -eq 0 ]; then total_pass=$((total_pass + 1)); say "ok    $label (${secs} s)"
+		elif [ "$rc" -eq 77 ]; then total_skip=$((total_skip + 1)); say "SKIP  $label: $(tail -1 "$out")"
+		else total_fail=$((total_fail + 1)); say "FAIL  $label (exit $rc, ${secs} s):"; tail -20 "$out" | sed 's/^/      /'; fi
+		return
+	fi
+	line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$out" | tail -1)
+	if [ -z "$line" ]; then
+		total_fail=$((total_fail + 1)); say "FAIL  $label: no result line (exit $rc):"
+		tail -20 "$out" | sed 's/^/      /'; return
+	fi
+	p=$(sed -E 's/^(.*[^0-9])?([0-9]+) passed.*/\2/' <<<"$line")
+	f=$(sed -E 's/^.*[^0-9]([0-9]+) failed.*/\1/' <<<"$line")
+	total_pass=$((total_pass + p)) total_fail=$((total_fail + f))
+	if [ "$f" -eq 0 ] && [ "$rc" -eq 0 ]; then say "ok    $label: $p passed (${secs} s)"
+	else
+		[ "$f" -gt 0 ] || { f=1; total_fail=$((total_fail + 1)); }
+		say "FAIL  $label: $p passed, $f failed (${secs} s):"
+		grep -v -E '[0-9]+ passed, [0-9]+ failed' "$out" | head -40 | sed 's/^/      /'
+	fi
+}
+export -f unit_job conformance_job
+export here tmp unitdir
+while [ $next -lt "$n" ] || [ $running -gt 0 ]; do
+	while [ $running -lt "$jobs" ] && [ $next -lt "$n" ]; do
+		i=$next; next=$((next + 1))
+		began[$i]=$(date +%s)
+		( bash -c "${cmds[$i]}" >"$tmp/$i.out" 2>&1 </dev/null; echo $? >"$tmp/$i.rc.tmp"; mv "$tmp/$i.rc.tmp" "$tmp/$i.rc" ) &
+		pid_of[$i]=$!
+		running=$((running + 1))
 	done
-	total_skip=$((total_skip + s))
-	echo "cli: $p passed, $f failed, $s skipped" | tee "$out"; tally cli "$out"
-fi
-# Exit 77 from a tests/cli script means "cannot run here" (a missing browser):
-# counted as skipped, never as passed.
-echo "$total_pass passed, $total_fail failed, $total_skip skipped"
+	sleep 0.2
+	for i in "${!pid_of[@]}"; do
+		[ -f "$tmp/$i.rc" ] || continue
+		wait "${pid_of[$i]}" 2>/dev/null
+		unset "pid_of[$i]"; running=$((running - 1))
+		finish "$i"
+	done
+	now=$(date +%s)
+	if [ $((now - last_said)) -ge 20 ] && [ $running -gt 0 ]; then
+		list=""
+		for i in "${!pid_of[@]}"; do list="$list, ${labels[$i]} ($((now - began[$i])) s)"; done
+		say "...   still running: ${list#, }"
+	fi
+done
+echo "$total_pass passed, $total_fail failed, $total_skip skipped ($(( $(date +%s) - start )) s)"
 [ "$total_fail" -eq 0 ]

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# suite: full
 # fuzz-smoke.sh — a few seconds of each libFuzzer harness (tests/fuzz/),
 # starting from the seeds in tests/fuzz/corpus/, then the filters again
 # with the options that switch on paths the defaults leave off (the

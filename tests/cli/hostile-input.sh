@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# suite: full
 # hostile-input.sh — input built to break a parser or a rule, for every
 # filter, `zeef run` and `zeef render`:
 #   - a 10 000-deep array and a 10 000-deep object in a field the filter
