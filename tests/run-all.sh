@@ -73,18 +73,21 @@ fi
 want unit && add "unit" "unit_job"
 
 # --- run them, JOBS at a time ----------------------------------------------
-total_pass=0 total_fail=0 total_skip=0
+total_pass=0 total_fail=0 total_skip=0 total_cpu=0
 start=$(date +%s) last_said=$start
 declare -A pid_of=() began=()
 next=0 running=0 n=${#labels[@]}
 say() { echo "$*"; last_said=$(date +%s); }
 finish() { # JOB-INDEX: report it and add its counts
-	local i=$1 label=${labels[$1]} out=$tmp/$1.out rc secs line p f
+	local i=$1 label=${labels[$1]} out=$tmp/$1.out rc secs cpu line p f
 	rc=$(cat "$tmp/$i.rc") secs=$(( $(date +%s) - began[$i] ))
+	cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$tmp/$i.cpu" 2>/dev/null)
+	total_cpu=$(awk -v a="$total_cpu" -v b="${cpu:-0}" 'BEGIN { printf "%.1f", a + b }')
+	secs="$secs s, ${cpu:-?} s CPU"
 	if [[ $label == cli* ]]; then
-		if [ "$rc" -eq 0 ]; then total_pass=$((total_pass + 1)); say "ok    $label (${secs} s)"
+		if [ "$rc" -eq 0 ]; then total_pass=$((total_pass + 1)); say "ok    $label (${secs})"
 		elif [ "$rc" -eq 77 ]; then total_skip=$((total_skip + 1)); say "SKIP  $label: $(tail -1 "$out")"
-		else total_fail=$((total_fail + 1)); say "FAIL  $label (exit $rc, ${secs} s):"; tail -20 "$out" | sed 's/^/      /'; fi
+		else total_fail=$((total_fail + 1)); say "FAIL  $label (exit $rc, ${secs}):"; tail -20 "$out" | sed 's/^/      /'; fi
 		return
 	fi
 	line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$out" | tail -1)
@@ -95,10 +98,10 @@ finish() { # JOB-INDEX: report it and add its counts
 	p=$(sed -E 's/^(.*[^0-9])?([0-9]+) passed.*/\2/' <<<"$line")
 	f=$(sed -E 's/^.*[^0-9]([0-9]+) failed.*/\1/' <<<"$line")
 	total_pass=$((total_pass + p)) total_fail=$((total_fail + f))
-	if [ "$f" -eq 0 ] && [ "$rc" -eq 0 ]; then say "ok    $label: $p passed (${secs} s)"
+	if [ "$f" -eq 0 ] && [ "$rc" -eq 0 ]; then say "ok    $label: $p passed (${secs})"
 	else
 		[ "$f" -gt 0 ] || { f=1; total_fail=$((total_fail + 1)); }
-		say "FAIL  $label: $p passed, $f failed (${secs} s):"
+		say "FAIL  $label: $p passed, $f failed (${secs}):"
 		grep -v -E '[0-9]+ passed, [0-9]+ failed' "$out" | head -40 | sed 's/^/      /'
 	fi
 }
@@ -108,7 +111,9 @@ while [ $next -lt "$n" ] || [ $running -gt 0 ]; do
 	while [ $running -lt "$jobs" ] && [ $next -lt "$n" ]; do
 		i=$next; next=$((next + 1))
 		began[$i]=$(date +%s)
-		( bash -c "${cmds[$i]}" >"$tmp/$i.out" 2>&1 </dev/null; echo $? >"$tmp/$i.rc.tmp"; mv "$tmp/$i.rc.tmp" "$tmp/$i.rc" ) &
+		( TIMEFORMAT='%U %S'
+		  { time bash -c "${cmds[$i]}" >"$tmp/$i.out" 2>&1 </dev/null; } 2>"$tmp/$i.cpu"
+		  echo $? >"$tmp/$i.rc.tmp"; mv "$tmp/$i.rc.tmp" "$tmp/$i.rc" ) &
 		pid_of[$i]=$!
 		running=$((running + 1))
 	done
@@ -126,5 +131,5 @@ while [ $next -lt "$n" ] || [ $running -gt 0 ]; do
 		say "...   still running: ${list#, }"
 	fi
 done
-echo "$total_pass passed, $total_fail failed, $total_skip skipped ($(( $(date +%s) - start )) s)"
+echo "$total_pass passed, $total_fail failed, $total_skip skipped ($(( $(date +%s) - start )) s, $total_cpu s CPU)"
 [ "$total_fail" -eq 0 ]
