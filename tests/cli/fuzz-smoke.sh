@@ -7,7 +7,7 @@
 # crash, leak, timeout or sanitizer report fails. `make fuzz FUZZ_SECONDS=N`
 # is the long run.
 # Exits 77 (skipped) without clang and libFuzzer, and in the ASan pass of
-# `make test` (the harnesses are ASan+UBSan builds already).
+# `make test-full` (the harnesses are ASan+UBSan builds already).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

@@ -3,7 +3,7 @@
 # the README's "Scaling out" shows, is byte-identical to the serial run;
 # so is the line `zeef show --parallel` prints, run by bash.
 . "$(dirname "$0")/zeef-lib.bash"
-command -v parallel >/dev/null || { echo "FAIL: GNU parallel is not installed (make deps)"; exit 1; }
+command -v parallel >/dev/null || { echo "FAIL: GNU parallel is not installed (make test-deps)"; exit 1; }
 
 make_input "$tmp/in" 12000   # about 4 MB: several 1 MB blocks
 chain=("{run: stand-in, name: a, env: {STAND_IN_NAME: a}}" "{run: stand-in, name: b, env: {STAND_IN_NAME: b}}")
