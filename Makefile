@@ -106,6 +106,10 @@ $(BINDIR)/zeef: $(O)/pipelines/zeef/main.o $(O)/libzeef.a
 $(O)/passthrough: tests/bench/passthrough.c $(O)/libzeef.a
 	$(Q)$(CC) $(ZCFLAGS) $< $(O)/libzeef.a $(ZLIBS) -o $@
 
+# The property test's generator and checker (tests/cli/property.sh).
+$(O)/records: tests/property/records.c $(O)/libzeef.a
+	$(Q)$(CC) $(ZCFLAGS) $< $(O)/libzeef.a $(ZLIBS) -o $@
+
 $(O)/tests/%: tests/unit/%.c $(O)/libzeef.a
 	@mkdir -p $(@D)
 	$(call say,TEST,$@)
@@ -130,11 +134,11 @@ test-full: test
 	@$(MAKE) --no-print-directory SANITIZE=1 all
 	@$(MAKE) --no-print-directory SANITIZE=1 check-full
 
-check: all $(UNIT_BIN) $(O)/passthrough
+check: all $(UNIT_BIN) $(O)/passthrough $(O)/records
 	@bash tests/run-all.sh $(BINDIR) $(O)/tests
 
 # ONLY_FULL=1: only the heavy tests (after a `make check` of the same build).
-check-full: all $(UNIT_BIN) $(O)/passthrough
+check-full: all $(UNIT_BIN) $(O)/passthrough $(O)/records
 	@bash tests/run-all.sh --full $(if $(ONLY_FULL),--only full) $(BINDIR) $(O)/tests
 
 unit: all $(UNIT_BIN)
