@@ -125,14 +125,21 @@ test-deps: deps
 # what runs where and how long it takes). `make test-full`: that, then the
 # heavy tests (`# suite: full` in tests/cli) and everything again under
 # ASan+UBSan (build/san/).
+# The builds inside use every core (JOBS).
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
 test: test-deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -j$(JOBS) test-build
 	@$(MAKE) --no-print-directory check
 
 test-full: test
 	@$(MAKE) --no-print-directory check-full ONLY_FULL=1
-	@$(MAKE) --no-print-directory SANITIZE=1 all
+	@$(MAKE) --no-print-directory -j$(JOBS) SANITIZE=1 test-build
 	@$(MAKE) --no-print-directory SANITIZE=1 check-full
+
+# Everything the suite runs, so that one parallel make builds it.
+.PHONY: test-build
+test-build: all $(UNIT_BIN) $(O)/passthrough $(O)/records $(O)/fault.so
 
 check: all $(UNIT_BIN) $(O)/passthrough $(O)/records
 	@bash tests/run-all.sh $(BINDIR) $(O)/tests
