@@ -28,7 +28,11 @@ done
 bin=$(cd "$1" && pwd) unitdir=$2
 [ -d "$unitdir" ] && unitdir=$(cd "$unitdir" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+tmp=$(mktemp -d)
+# Each job runs in a process group of its own (set -m, below), so that a run
+# that ends early (Ctrl-C, a closed output) ends the jobs still running.
+declare -A pid_of=() began=()
+trap 'for p in "${pid_of[@]}"; do kill -- "-$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 want() { [ -z "$only" ] || [ "$only" = "$1" ] || { [ "$only" = full ] && [ "$1" = cli ]; }; }
 
 # --- the jobs: a label and a command each -----------------------------------
@@ -72,15 +76,31 @@ if want conformance; then
 fi
 want unit && add "unit" "unit_job"
 
+# Longest first, so that the last minutes are not one long job on one core:
+# by the wall-clock seconds each job took last time (kept in UNITDIR/../
+# test-times), else heavy scripts first, then in the order above.
+times=$(dirname "$unitdir")/test-times
+order=$(for i in "${!labels[@]}"; do
+	l=${labels[$i]} w=""
+	[ -f "$times" ] && w=$(awk -v l="$l" -F '\t' '$1 == l { print $2 }' "$times")
+	if [ -z "$w" ]; then
+		w=1000; [[ $l == cli* ]] && grep -q '^# suite: full$' "$here/cli/${l#cli }" && w=100000
+	fi
+	printf '%s\t%s\n' "$w" "$i"
+done | sort -s -t "$(printf '\t')" -k1,1nr | cut -f2)
+sorted_labels=() sorted_cmds=()
+for i in $order; do sorted_labels+=("${labels[$i]}"); sorted_cmds+=("${cmds[$i]}"); done
+labels=("${sorted_labels[@]}") cmds=("${sorted_cmds[@]}")
+
 # --- run them, JOBS at a time ----------------------------------------------
 total_pass=0 total_fail=0 total_skip=0 total_cpu=0
 start=$(date +%s) last_said=$start
-declare -A pid_of=() began=()
 next=0 running=0 n=${#labels[@]}
 say() { echo "$*"; last_said=$(date +%s); }
 finish() { # JOB-INDEX: report it and add its counts
 	local i=$1 label=${labels[$1]} out=$tmp/$1.out rc secs cpu line p f
 	rc=$(cat "$tmp/$i.rc") secs=$(( $(date +%s) - began[$i] ))
+	printf '%s\t%s\n' "$label" "$secs" >>"$tmp/times"
 	cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$tmp/$i.cpu" 2>/dev/null)
 	total_cpu=$(awk -v a="$total_cpu" -v b="${cpu:-0}" 'BEGIN { printf "%.1f", a + b }')
 	secs="$secs s, ${cpu:-?} s CPU"
@@ -106,6 +126,7 @@ finish() { # JOB-INDEX: report it and add its counts
 	fi
 }
 export -f unit_job conformance_job
+set -m
 export here tmp unitdir
 while [ $next -lt "$n" ] || [ $running -gt 0 ]; do
 	while [ $running -lt "$jobs" ] && [ $next -lt "$n" ]; do
@@ -131,5 +152,11 @@ while [ $next -lt "$n" ] || [ $running -gt 0 ]; do
 		say "...   still running: ${list#, }"
 	fi
 done
+# keep this run's times, and the older ones of jobs that did not run now
+if [ -d "$(dirname "$times")" ]; then
+	cp "$tmp/times" "$tmp/times.new"
+	[ ! -f "$times" ] || awk -F '\t' 'NR == FNR { seen[$1] = 1; next } !seen[$1]' "$tmp/times" "$times" >>"$tmp/times.new"
+	mv "$tmp/times.new" "$times" 2>/dev/null
+fi
 echo "$total_pass passed, $total_fail failed, $total_skip skipped ($(( $(date +%s) - start )) s, $total_cpu s CPU)"
 [ "$total_fail" -eq 0 ]
