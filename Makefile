@@ -188,7 +188,7 @@ $(O)/fault.so: tests/fault/fault.c
 	$(call say,CC,$<)
 	$(Q)$(CC) -std=c11 -O2 -g -Wall -Wextra -Werror -fPIC -shared $< -o $@ -ldl
 
-check: $(O)/fault.so
+check check-full: $(O)/fault.so
 
 # libFuzzer harnesses (tests/fuzz/): clang with ASan+UBSan, objects in
 # build/fuzz. Targets: record (lines + record_parse + serialise), yaml (the
