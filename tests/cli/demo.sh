@@ -10,7 +10,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" && sh "$root/tests/demo.sh" "$BIN" >out.txt 2>err || { cat err; exit 1; }
 fail=0
 no() { echo "FAIL: $*"; fail=1; }
-"$BIN/zeef" run nl-news "$root"/tests/samples/*.txt >records.jsonl || { echo "FAIL: zeef run"; exit 1; }
+"$BIN/zeef" run "$root/pipelines/nl-news.yaml" "$root"/tests/samples/*.txt >records.jsonl || { echo "FAIL: zeef run"; exit 1; }
 samples=$(ls "$root"/tests/samples/*.txt | wc -l)
 [ "$(wc -l <records.jsonl)" -eq "$samples" ] || no "$(wc -l <records.jsonl) records for $samples samples"
 lines=$(wc -l <out.txt)
