@@ -29,113 +29,122 @@
 #include <string.h>
 #include "lang.h"
 #include "grow.h"
+#include "filter.h"
 
-/* The gazetteer files of the types, the -common ones only when ONLY_COMMON. */
-static struct ner_gazetteer *load_lists(int only_common)
+/* "PROG: FILE:LINE: MESSAGE" for language file NAME (LINE 0: none). */
+static void file_error(const char *prog, const char *name, const struct ner_file_error *e)
 {
-	struct ner_gazetteer *g = ner_gazetteer_new();
-	if (!g)
-		return NULL;
-	for (int t = 0; t < NER_NTYPES; t++) {
+	const char *origin = lang_file_origin(name);
+	fprintf(stderr, "%s: %s%s", prog, origin ? origin : "built-in common/lang/", origin ? "" : name);
+	if (e->line)
+		fprintf(stderr, ":%ld", e->line);
+	fprintf(stderr, ": %s\n", e->message);
+}
+
+/* Add list NAME (if it exists) to G as TYPE. An exit status. */
+static int load_list(struct ner_gazetteer *g, const char *name, int type, const char *prog)
+{
+	size_t len;
+	const char *text = lang_file(name, &len);
+	struct ner_file_error err;
+	long n = text ? ner_gazetteer_add_list(g, text, len, type, &err) : 0;
+	if (n == -1) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return EXIT_SOFTWARE;
+	}
+	if (n == -2) {
+		file_error(prog, name, &err);
+		return EXIT_NOINPUT;
+	}
+	return EXIT_OK;
+}
+
+/* The gazetteer files of the types, the -common ones only when ONLY_COMMON,
+ * into a new *G. An exit status. */
+static int load_lists(struct ner_gazetteer **g, int only_common, const char *prog)
+{
+	if (!(*g = ner_gazetteer_new())) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return EXIT_SOFTWARE;
+	}
+	int rc = EXIT_OK;
+	for (int t = 0; t < NER_NTYPES && rc == EXIT_OK; t++) {
 		char name[64], lower[16];
 		size_t k = 0;
 		for (const char *p = ner_type_names[t]; *p && k + 1 < sizeof lower; p++)
 			lower[k++] = (char)(*p | 0x20);
 		lower[k] = 0;
-		for (int common = only_common; common < 2; common++) {
+		for (int common = only_common; common < 2 && rc == EXIT_OK; common++) {
 			snprintf(name, sizeof name, "nl/gazetteer-%s%s.txt", lower, common ? "-common" : "");
-			size_t len;
-			const char *text = lang_file(name, &len);
-			if (text && ner_gazetteer_add_list(g, text, len, t) < 0) {
-				ner_gazetteer_free(g);
-				return NULL;
-			}
+			rc = load_list(*g, name, t, prog);
 		}
 	}
-	for (int inner = 0; !only_common && inner < 2; inner++) {
-		size_t len;
-		const char *text = lang_file(inner ? "nl/name-particles-inner.txt" : "nl/name-particles.txt", &len);
-		if (text && ner_gazetteer_add_list(g, text, len, inner ? NER_PARTICLES_INNER : NER_PARTICLES) < 0) {
-			ner_gazetteer_free(g);
-			return NULL;
-		}
+	if (rc == EXIT_OK && !only_common)
+		rc = load_list(*g, "nl/name-particles.txt", NER_PARTICLES, prog);
+	if (rc == EXIT_OK && !only_common)
+		rc = load_list(*g, "nl/name-particles-inner.txt", NER_PARTICLES_INNER, prog);
+	if (rc != EXIT_OK) {
+		ner_gazetteer_free(*g);
+		*g = NULL;
 	}
-	return g;
+	return rc;
 }
 
-struct ner_gazetteer *entities_load_gazetteers(void)
+int entities_load_gazetteers(struct ner_gazetteer **g, const char *prog)
 {
-	return load_lists(0);
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 1 << 20, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		n += fread(buf + n, 1, cap - n, f);
-		if (n < cap)
-			break;
-		char *b = realloc(buf, cap *= 2);
-		if (!b)
-			free(buf);
-		buf = b;
-	}
-	if (buf && ferror(f)) {
-		free(buf);
-		buf = NULL;
-		errno = EIO;
-	}
-	fclose(f);
-	if (buf)
-		*len = n;
-	return buf;
+	return load_lists(g, 0, prog);
 }
 
 int entities_open(struct entities_tagger *t, const char *model_path, const char *prog)
 {
 	memset(t, 0, sizeof *t);
-	const char *why;
+	struct ner_file_error err;
 	if (model_path) {
 		size_t len = 0;
-		char *text = read_file(model_path, &len);
+		char why[256];
+		char *text = ner_model_read_file(model_path, &len, why, sizeof why);
 		if (!text) {
-			fprintf(stderr, "%s: %s: %s\n", prog, model_path, strerror(errno));
-			return -1;
+			fprintf(stderr, "%s: %s: %s\n", prog, model_path, why);
+			return strcmp(why, "out of memory") ? EXIT_NOINPUT : EXIT_SOFTWARE;
 		}
-		t->model = ner_model_parse(text, len, &why);
+		t->model = ner_model_parse(text, len, &err);
 		free(text);
 		if (!t->model) {
-			fprintf(stderr, "%s: %s: %s\n", prog, model_path, why);
-			return -1;
+			fprintf(stderr, "%s: %s", prog, model_path);
+			if (err.line)
+				fprintf(stderr, ":%ld", err.line);
+			fprintf(stderr, ": %s\n", err.message);
+			return err.line || strcmp(err.message, "out of memory") ? EXIT_NOINPUT : EXIT_SOFTWARE;
 		}
 	} else {
 		size_t len;
 		const char *text = lang_file(ENTITIES_MODEL_NAME, &len);
 		if (!text) {
 			fprintf(stderr, "%s: language file %s is missing\n", prog, ENTITIES_MODEL_NAME);
-			return -1;
+			return EXIT_SOFTWARE;
 		}
-		t->model = ner_model_parse(text, len, &why);
+		t->model = ner_model_parse(text, len, &err);
 		if (!t->model) {
-			fprintf(stderr, "%s: %s: %s\n", prog, ENTITIES_MODEL_NAME, why);
-			return -1;
+			file_error(prog, ENTITIES_MODEL_NAME, &err);
+			return err.line || strcmp(err.message, "out of memory") ? EXIT_NOINPUT : EXIT_SOFTWARE;
 		}
 	}
-	t->gaz = entities_load_gazetteers();
-	t->curated = load_lists(1);
+	int rc = load_lists(&t->gaz, 0, prog);
+	if (rc == EXIT_OK)
+		rc = load_lists(&t->curated, 1, prog);
+	if (rc != EXIT_OK) {
+		entities_close(t);
+		return rc;
+	}
 	t->tagger.doc = ner_doc_new();
-	if (!t->gaz || !t->curated || !t->tagger.doc || ner_model_names(t->model, t->gaz) < 0) {
+	if (!t->tagger.doc || ner_model_names(t->model, t->gaz) < 0) {
 		fprintf(stderr, "%s: out of memory\n", prog);
 		entities_close(t);
-		return -1;
+		return EXIT_SOFTWARE;
 	}
 	t->tagger.model = t->model;
 	t->tagger.gaz = t->gaz;
-	return 0;
+	return EXIT_OK;
 }
 
 void entities_close(struct entities_tagger *t)

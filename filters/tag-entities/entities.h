@@ -14,6 +14,9 @@
 
 /* Name of the default model among the language files (lang.h). */
 #define ENTITIES_MODEL_NAME "nl/ner-model.txt"
+/* Features seen fewer times in tagging the training data are left out of
+ * a trained model file (tag-entities --train --min-count). */
+enum { ENTITIES_MIN_COUNT = 1 };
 
 /* Longest run of tokens tagged at once; longer sentences are cut. */
 enum { ENTITIES_MAX_RUN = 1000 };
@@ -44,14 +47,17 @@ struct entities_tagger {
 
 /* The gazetteers named nl/gazetteer-TYPE.txt and nl/gazetteer-TYPE-common.txt
  * (type in lower case) among the language files, with the surname particles
- * of nl/name-particles.txt and nl/name-particles-inner.txt; missing files
- * are left out. NULL when out of
- * memory. */
-struct ner_gazetteer *entities_load_gazetteers(void);
+ * of nl/name-particles.txt and nl/name-particles-inner.txt, into a new *G;
+ * missing files are left out. Returns an exit status (filter.h): 0, 66
+ * when a list is not valid (after "PROG: FILE:LINE: why" on stderr), 70
+ * when out of memory. */
+int entities_load_gazetteers(struct ner_gazetteer **g, const char *prog);
 
 /* Set up T with MODEL_PATH (a model file) or, when NULL, the default model
- * from the language data. Returns 0, or -1 after printing "PROG: why" to
- * stderr. */
+ * from the language data. Returns an exit status: 0; 66 when the model
+ * file cannot be opened or is not a valid model, or a gazetteer is not
+ * valid, whichever way it came (--model, --data or built in); 70 when out
+ * of memory. Failures are told on stderr as "PROG: FILE[:LINE]: why". */
 int entities_open(struct entities_tagger *t, const char *model_path, const char *prog);
 void entities_close(struct entities_tagger *t);
 

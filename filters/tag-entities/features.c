@@ -358,9 +358,7 @@ void ner_scratch_free(struct ner_scratch *s)
 	free(s->lower);
 	free(s->info);
 	free(s->feats);
-	free(s->rows);
-	free(s->score);
-	free(s->back);
+	free(s->emit);
 	memset(s, 0, sizeof *s);
 }
 

@@ -52,8 +52,9 @@ static int start(void)
 {
 	run_start = now(CLOCK_MONOTONIC);
 	run_start_cpu = now(CLOCK_PROCESS_CPUTIME_ID);
-	if (entities_open(&tagger, model_path, "tag-entities") < 0)
-		return model_path ? EXIT_NOINPUT : EXIT_SOFTWARE;
+	int rc = entities_open(&tagger, model_path, "tag-entities");
+	if (rc != EXIT_OK)
+		return rc;
 	load_secs = now(CLOCK_MONOTONIC) - run_start;
 	tagger.split_compounds = split_compounds;
 	splitter = splitter_new();

@@ -57,6 +57,7 @@ int train_cli_main(int argc, char **argv)
 	};
 	const char *out = NULL, *dev_path = NULL;
 	struct ner_train_options o = { .epochs = 20, .seed = 1, .margin = 1, .log = stdout };
+	unsigned min_count = ENTITIES_MIN_COUNT;
 	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
@@ -109,6 +110,7 @@ int train_cli_main(int argc, char **argv)
 	struct ner_corpus train = {0}, dev = {0};
 	int rc = EXIT_OK;
 	struct ner_gazetteer *g = NULL;
+	struct ner_weights *w = NULL;
 	struct ner_model *m = NULL;
 	for (int i = optind; i < argc; i++)
 		if (ner_corpus_load(&train, argv[i], err, sizeof err) < 0) {
@@ -126,16 +128,15 @@ int train_cli_main(int argc, char **argv)
 		rc = EXIT_DATAERR;
 		goto done;
 	}
-	g = entities_load_gazetteers();
-	if (!g) {
-		rc = EXIT_SOFTWARE;
+	rc = entities_load_gazetteers(&g, prog);
+	if (rc != EXIT_OK)
 		goto done;
-	}
 	printf("training on %zu tokens, %zu sentences, %zu documents; %d epochs, seed %lu, margin %g\n",
 	       train.n, train.nsent, train.ndoc, o.epochs, o.seed, (double)o.margin);
 	clock_t t0 = clock();
-	m = ner_train(&train, dev_path ? &dev : NULL, g, &o);
-	if (!m) {
+	w = ner_train(&train, dev_path ? &dev : NULL, g, &o);
+	struct ner_file_error merr;
+	if (!w || !(m = ner_weights_model(w, min_count, &merr))) {
 		fprintf(stderr, "%s: out of memory\n", prog);
 		rc = EXIT_SOFTWARE;
 		goto done;
@@ -148,15 +149,19 @@ int train_cli_main(int argc, char **argv)
 	                  "trained on:");
 	for (int i = optind; i < argc && hl < (int)sizeof header - 200; i++)
 		hl += snprintf(header + hl, sizeof header - hl, " %s", argv[i]);
-	hl += snprintf(header + hl, sizeof header - hl, "\nepochs %d, seed %lu, margin %g", o.epochs,
-	               o.seed, (double)o.margin);
+	hl += snprintf(header + hl, sizeof header - hl, "\nepochs %d, seed %lu, margin %g, min-count %u",
+	               o.epochs, o.seed, (double)o.margin, min_count);
 	if (ner_model_names(m, g) < 0) {
 		rc = EXIT_SOFTWARE;
 		goto done;
 	}
 	if (dev_path) {
+		/* the model as written, read back: the figures tagging will give */
+		struct ner_tagger t = { .model = m, .gaz = g };
 		struct ner_counts k = {0};
-		if (ner_evaluate(m, g, &dev, &k, NULL) < 0) {
+		int bad = ner_evaluate(&t, &dev, &k, NULL) < 0;
+		ner_scratch_free(&t.scratch);
+		if (bad) {
 			rc = EXIT_SOFTWARE;
 			goto done;
 		}
@@ -173,7 +178,7 @@ int train_cli_main(int argc, char **argv)
 		rc = EXIT_IOERR;
 		goto done;
 	}
-	int bad = ner_model_write(m, f, header) < 0;
+	int bad = ner_weights_write(w, f, header, min_count) < 0;
 	bad |= fclose(f) != 0;
 	if (bad || rename(tmp, out) != 0) {
 		fprintf(stderr, "%s: cannot write %s\n", prog, out);
@@ -186,6 +191,7 @@ int train_cli_main(int argc, char **argv)
 		rc = EXIT_IOERR;
 done:
 	ner_model_free(m);
+	ner_weights_free(w);
 	ner_gazetteer_free(g);
 	ner_corpus_free(&train);
 	ner_corpus_free(&dev);
