@@ -310,7 +310,7 @@ int entities_tag(struct entities_tagger *t, const char *text, size_t len,
 	}
 	ner_doc_reset(t->tagger.doc);
 	for (size_t s = 0; s < n; s++)
-		if (ner_doc_scan(t->tagger.doc, t->words + t->sent_first[s],
+		if (ner_tagger_scan(&t->tagger, t->words + t->sent_first[s],
 		                 t->sent_first[s + 1] - t->sent_first[s]) < 0)
 			return -1;
 	for (size_t s = 0; s < n; s++) {

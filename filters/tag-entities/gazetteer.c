@@ -218,6 +218,21 @@ unsigned ner_gazetteer_phrase(const struct ner_gazetteer *g, const uint32_t *h, 
 	return table_get(&g->phrase, phrase_key(h, n));
 }
 
+size_t ner_gazetteer_longest(const struct ner_gazetteer *g, const uint32_t *h, size_t n,
+                             unsigned *mask)
+{
+	uint32_t key[NER_GAZ_MAX_WORDS + 1];
+	key[0] = PHRASE_SEED;
+	if (n > NER_GAZ_MAX_WORDS)
+		n = NER_GAZ_MAX_WORDS;
+	for (size_t i = 0; i < n; i++)
+		key[i + 1] = ner_hash_mix(key[i], h[i]);
+	for (size_t l = n; l >= 1; l--)
+		if ((*mask = table_get(&g->phrase, key[l])))
+			return l;
+	return 0;
+}
+
 unsigned ner_gazetteer_particle(const struct ner_gazetteer *g, uint32_t h)
 {
 	return table_get(&g->particle, h);

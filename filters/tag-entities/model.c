@@ -28,7 +28,7 @@
  * larger one. A token's label scores are integer sums, exact, so the
  * result does not depend on the order of the additions.
  */
-#include "ner.h"
+#include "ner_model.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -62,32 +62,13 @@ int ner_allowed(int p, int l)
 	return ner_label_type(p) == ner_label_type(l);
 }
 
-enum {
-	NER_MODEL_MAX_INT = 16383,   /* so a row minus its O weight fits in int16 */
-	NER_HOT_ROWS = 4096,
-	ROW = NER_NLABELS - 1        /* int16 weights per row: labels 1..8 */
-};
-
-struct slot {
-	uint32_t key, row;
-};
-
-struct ner_model {
-	struct slot *hot, *cold;      /* key 0: empty */
-	size_t hot_mask, cold_mask;
-	int16_t (*row)[ROW];
-	size_t n;
-	float trans[NER_NLABELS + 1][NER_VLABELS];   /* quanta; NER_NEVER where BIO forbids */
-	char *names;                  /* lines "TYPE<TAB>WORD WORD...\n" */
-	size_t names_len, names_count;
-};
-
 void ner_model_free(struct ner_model *m)
 {
 	if (!m)
 		return;
 	free(m->hot);
 	free(m->cold);
+	free(m->filter);
 	free(m->row);
 	free(m->names);
 	free(m);
@@ -96,23 +77,6 @@ void ner_model_free(struct ner_model *m)
 size_t ner_model_features(const struct ner_model *m)
 {
 	return m->n;
-}
-
-/* Row of KEY, or -1. */
-static inline long find(const struct slot *t, size_t mask, uint32_t key)
-{
-	for (size_t j = key & mask;; j = (j + 1) & mask) {
-		if (t[j].key == key)
-			return t[j].row;
-		if (!t[j].key)
-			return -1;
-	}
-}
-
-static inline long lookup(const struct ner_model *m, uint32_t key)
-{
-	long r = find(m->hot, m->hot_mask, key);
-	return r >= 0 || !m->cold ? r : find(m->cold, m->cold_mask, key);
 }
 
 /* 0, or -1 when KEY is there already. */
@@ -424,7 +388,8 @@ static int read_body(struct reader *r, struct ner_model *m)
 	m->hot = table_new(hot, &m->hot_mask);
 	if ((size_t)n > hot)
 		m->cold = table_new((size_t)n - hot, &m->cold_mask);
-	if (!m->row || !m->hot || ((size_t)n > hot && !m->cold))
+	m->filter = calloc((size_t)1 << (FILTER_BITS - 6), sizeof *m->filter);
+	if (!m->row || !m->hot || ((size_t)n > hot && !m->cold) || !m->filter)
 		return oom(r);
 	for (long i = 0; i < n; i++) {
 		uint32_t key;
@@ -432,10 +397,14 @@ static int read_body(struct reader *r, struct ner_model *m)
 			return fail(r, "the file ends after %ld of the %ld features declared", i, n);
 		if (read_feature(r, m->row[i], &key) < 0)
 			return -1;
-		if (lookup(m, key) >= 0 ||
+		if (ner_model_row(m, key) >= 0 ||
 		    ((size_t)i < hot ? insert(m->hot, m->hot_mask, key, (uint32_t)i)
 		                     : insert(m->cold, m->cold_mask, key, (uint32_t)i)) < 0)
 			return fail(r, "feature %x appears twice", key);
+		for (int which = 0; which < 2; which++) {
+			uint32_t b = ner_filter_bit(key, which);
+			m->filter[b >> 6] |= (uint64_t)1 << (b & 63);
+		}
 		m->n++;
 	}
 	int more = next_line(r);
@@ -489,6 +458,8 @@ struct ner_model *ner_model_parse(const char *text, size_t len, struct ner_file_
 		ner_model_free(m);
 		return NULL;
 	}
+	static unsigned long models;
+	m->id = ++models;
 	return m;
 }
 
@@ -546,7 +517,7 @@ int ner_decode(const struct ner_model *m, struct ner_scratch *s, size_t n, uint8
 		const uint32_t *f = s->feats + i * NER_MAX_FEATS;
 		int32_t sum[ROW] = {0};
 		for (size_t k = 0; k < NER_MAX_FEATS && f[k]; k++) {
-			long r = lookup(m, f[k]);
+			long r = ner_model_row(m, f[k]);
 			if (r < 0)
 				continue;
 			const int16_t *w = m->row[r];

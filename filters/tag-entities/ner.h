@@ -76,6 +76,10 @@ struct ner_gazetteer *ner_gazetteer_copy(const struct ner_gazetteer *g);
 /* Type bitmask (1 << type) of the name whose words hash (ner_hash_bytes) to
  * H[0,N) in order; 0 when none. */
 unsigned ner_gazetteer_phrase(const struct ner_gazetteer *g, const uint32_t *h, size_t n);
+/* The longest name of G that the words hashing to H[0,N) begin with: its
+ * number of words, its type bitmask in *MASK; 0 when none. */
+size_t ner_gazetteer_longest(const struct ner_gazetteer *g, const uint32_t *h, size_t n,
+                             unsigned *mask);
 /* For the word hashing to H: 1 if it may begin a surname's particles, 2 if
  * it may follow such a particle (bits; 0 if neither). */
 unsigned ner_gazetteer_particle(const struct ner_gazetteer *g, uint32_t h);
@@ -106,14 +110,15 @@ enum { NER_MAX_FEATS = 64 };
 /* Scratch space for feature extraction and decoding, reusable across
  * sentences. */
 struct ner_scratch {
-	char *lower;          /* lower-cased words, concatenated */
-	size_t lower_cap;
 	struct ner_token_info *info;
 	size_t info_cap;
 	uint32_t *feats;      /* n * NER_MAX_FEATS feature keys; a 0 ends a token's */
 	size_t feats_cap;     /* in tokens */
+	uint8_t *gaz_mark;    /* gazetteer phrases begun and continued, 2 * n */
+	size_t gaz_mark_cap;
 	float *emit;          /* decoding: n * NER_VLABELS label scores */
 	size_t emit_cap;      /* in tokens */
+	struct ner_memo *memo;   /* the tagger's word types (tagger.c) */
 };
 void ner_scratch_free(struct ner_scratch *s);
 
@@ -210,10 +215,11 @@ void ner_tick(struct ner_weights *w);
  * averaged perceptron); NULL when out of memory. */
 struct ner_weights *ner_weights_average_copy(const struct ner_weights *w);
 
-/* --- the tagger (perceptron.c) ------------------------------------------ */
+/* --- the tagger (tagger.c) ------------------------------------------ */
 
 /* A model (or, while training, float weights) with its gazetteers and
- * per-document memory. Exactly one of MODEL and WEIGHTS is set. */
+ * per-document memory (tagger.c). Exactly one of MODEL and WEIGHTS is
+ * set. With a model, the scratch space caches the words seen. */
 struct ner_tagger {
 	const struct ner_model *model;
 	const struct ner_weights *weights;
@@ -221,6 +227,10 @@ struct ner_tagger {
 	struct ner_doc *doc;
 	struct ner_scratch scratch;
 };
+/* Before tagging a document (after ner_doc_reset of its memory): note the
+ * words around the capitalised words of each of its sentences W[0,N)
+ * (ner_doc_scan). Returns 0 or -1 (memory). */
+int ner_tagger_scan(struct ner_tagger *t, const struct ner_word *w, size_t n);
 /* Tag one sentence W[0,N) of the current document into LABELS, and
  * remember it for the sentences that follow. Returns 0 or -1 (memory). */
 int ner_tag_sentence(struct ner_tagger *t, const struct ner_word *w, size_t n, uint8_t *labels);

@@ -20,13 +20,30 @@ int ner_scratch_decode_room(struct ner_scratch *s, size_t n)
 	return grow_array((void **)&s->emit, &s->emit_cap, n, NER_VLABELS * sizeof *s->emit);
 }
 
-/* The best of FROM[0, NER_NLABELS). */
+/* The best of FROM[0, NER_NLABELS): of all NER_VLABELS lanes, as the
+ * lanes past the labels always hold about NER_NEVER. */
 static float top_of(const float *from)
 {
-	float top = from[0];
-	for (int l = 1; l < NER_NLABELS; l++)
-		top = from[l] > top ? from[l] : top;
-	return top;
+	float m[4];
+	for (int l = 0; l < 4; l++) {
+		m[l] = from[l] > from[4 + l] ? from[l] : from[4 + l];
+		m[l] = m[l] > from[8 + l] ? m[l] : from[8 + l];
+	}
+	float a = m[0] > m[1] ? m[0] : m[1], b = m[2] > m[3] ? m[2] : m[3];
+	return a > b ? a : b;
+}
+
+_Static_assert(NER_VLABELS == 12, "ner_viterbi works on three groups of 4 lanes");
+
+/* best[l] = max(best[l], from + t[l]) for 4 lanes; NER_VLABELS is 12, and
+ * three groups of 4 written apart are kept by compilers in three vector
+ * registers. */
+static inline void best4(float *best, float from, const float *t)
+{
+	for (int l = 0; l < 4; l++) {
+		float v = from + t[l];
+		best[l] = v > best[l] ? v : best[l];
+	}
 }
 
 /* Scores are kept relative to the best label of the previous token, so
@@ -47,19 +64,20 @@ void ner_viterbi(const float trans[NER_NLABELS + 1][NER_VLABELS], struct ner_scr
 	for (size_t i = 1; i < n; i++) {
 		const float *prev = score + (i - 1) * NER_VLABELS;
 		float *cur = score + i * NER_VLABELS;
-		float top = top_of(prev), best[NER_VLABELS];
-		for (int l = 0; l < NER_VLABELS; l++)
-			best[l] = 2 * NER_NEVER;
+		float top = top_of(prev), b0[4], b1[4], b2[4];
+		for (int l = 0; l < 4; l++)
+			b0[l] = b1[l] = b2[l] = 2 * NER_NEVER;
 		for (int p = 0; p < NER_NLABELS; p++) {
 			float from = prev[p] - top;
-			const float *t = trans[p];
-			for (int l = 0; l < NER_VLABELS; l++) {
-				float v = from + t[l];
-				best[l] = v > best[l] ? v : best[l];
-			}
+			best4(b0, from, trans[p]);
+			best4(b1, from, trans[p] + 4);
+			best4(b2, from, trans[p] + 8);
 		}
-		for (int l = 0; l < NER_VLABELS; l++)
-			cur[l] += best[l];
+		for (int l = 0; l < 4; l++) {
+			cur[l] += b0[l];
+			cur[4 + l] += b1[l];
+			cur[8 + l] += b2[l];
+		}
 	}
 	const float *last = score + (n - 1) * NER_VLABELS;
 	int a = 0;
@@ -154,16 +172,4 @@ int ner_update(struct ner_weights *w, const struct ner_scratch *s, size_t n,
 void ner_tick(struct ner_weights *w)
 {
 	w->clock += 1;
-}
-
-int ner_tag_sentence(struct ner_tagger *t, const struct ner_word *w, size_t n, uint8_t *labels)
-{
-	if (ner_features(&t->scratch, t->gaz, t->doc, w, n) < 0)
-		return -1;
-	if ((t->model ? ner_decode(t->model, &t->scratch, n, labels)
-	              : ner_decode_cost(t->weights, &t->scratch, n, labels, NULL, 0)) < 0)
-		return -1;
-	if (t->doc && ner_doc_learn(t->doc, w, n, labels) < 0)
-		return -1;
-	return 0;
 }

@@ -32,7 +32,7 @@ int ner_evaluate(struct ner_tagger *t, const struct ner_corpus *c, struct ner_co
 	for (size_t d = 0; d < c->ndoc; d++) {
 		ner_doc_reset(t->doc);
 		for (size_t s = c->doc[d]; s < c->doc[d + 1]; s++)
-			if (ner_doc_scan(t->doc, c->word + c->sent[s], c->sent[s + 1] - c->sent[s]) < 0)
+			if (ner_tagger_scan(t, c->word + c->sent[s], c->sent[s + 1] - c->sent[s]) < 0)
 				goto out;
 		for (size_t s = c->doc[d]; s < c->doc[d + 1]; s++) {
 			size_t a = c->sent[s], n = c->sent[s + 1] - a;

@@ -1,0 +1,67 @@
+/* ner_model.h — the inside of struct ner_model, shared by model.c (the
+ * file) and tagger.c (label scores). Not for other users. */
+#ifndef ZEEF_NER_MODEL_H
+#define ZEEF_NER_MODEL_H
+
+#include "ner.h"
+
+/* Rows are stored minus their O weight: ROW int16 values for labels 1-8. */
+enum {
+	NER_MODEL_MAX_INT = 16383,   /* so a row minus its O weight fits in int16 */
+	NER_HOT_ROWS = 4096,
+	FILTER_BITS = 20,            /* 128 KiB */
+	ROW = NER_NLABELS - 1        /* int16 weights per row: labels 1..8 */
+};
+
+struct slot {
+	uint32_t key, row;
+};
+
+struct ner_model {
+	struct slot *hot, *cold;      /* key 0: empty */
+	size_t hot_mask, cold_mask;
+	/* a Bloom filter of the keys: two bits of 2^FILTER_BITS per key, so
+	 * that most keys the model lacks (word pairs, rare words) cost no
+	 * search */
+	uint64_t *filter;
+	int16_t (*row)[ROW];
+	size_t n;
+	float trans[NER_NLABELS + 1][NER_VLABELS];   /* quanta; NER_NEVER where BIO forbids */
+	char *names;                  /* lines "TYPE<TAB>WORD WORD...\n" */
+	size_t names_len, names_count;
+	unsigned long id;             /* unique among the models of a run */
+};
+
+/* Row of KEY in table T, or -1. */
+static inline long ner_model_find(const struct slot *t, size_t mask, uint32_t key)
+{
+	for (size_t j = key & mask;; j = (j + 1) & mask) {
+		if (t[j].key == key)
+			return t[j].row;
+		if (!t[j].key)
+			return -1;
+	}
+}
+
+/* The two filter bits of KEY. */
+static inline uint32_t ner_filter_bit(uint32_t key, int which)
+{
+	return (which ? key * 0x9E3779B1u : key) >> (32 - FILTER_BITS);
+}
+
+static inline int ner_filter_has(const uint64_t *filter, uint32_t key)
+{
+	uint32_t a = ner_filter_bit(key, 0), b = ner_filter_bit(key, 1);
+	return (filter[a >> 6] >> (a & 63) & 1) && (filter[b >> 6] >> (b & 63) & 1);
+}
+
+/* Row of KEY in M, or -1. */
+static inline long ner_model_row(const struct ner_model *m, uint32_t key)
+{
+	if (!ner_filter_has(m->filter, key))
+		return -1;
+	long r = ner_model_find(m->hot, m->hot_mask, key);
+	return r >= 0 || !m->cold ? r : ner_model_find(m->cold, m->cold_mask, key);
+}
+
+#endif
