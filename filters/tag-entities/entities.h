@@ -16,7 +16,7 @@
 #define ENTITIES_MODEL_NAME "nl/ner-model.txt"
 /* Features seen fewer times in tagging the training data are left out of
  * a trained model file (tag-entities --train --min-count). */
-enum { ENTITIES_MIN_COUNT = 1 };
+enum { ENTITIES_MIN_COUNT = 3 };
 
 /* Longest run of tokens tagged at once; longer sentences are cut. */
 enum { ENTITIES_MAX_RUN = 1000 };

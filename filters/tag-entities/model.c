@@ -295,42 +295,58 @@ static int read_transitions(struct reader *r, struct ner_model *m)
 	return 0;
 }
 
-/* One feature line into row I; its key in *KEY. */
+/* One feature line into ROW (minus its O weight); its key in *KEY. A
+ * loop of its own: most of the file is these lines. */
 static int read_feature(struct reader *r, int16_t *row, uint32_t *key)
 {
-	const char *s = r->a;
+	const char *s = r->a, *end = r->b;
 	uint32_t k = 0;
 	int digits = 0;
-	for (; s < r->b && digits <= 8; s++, digits++) {
-		char c = *s;
-		int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-		if (d < 0)
-			break;
-		k = k << 4 | (uint32_t)d;
+	for (; s < end && digits <= 8; s++, digits++) {
+		unsigned c = (unsigned char)*s, d = c - '0';
+		if (d > 9) {
+			d = c - 'a' + 10;
+			if (d < 10 || d > 15)
+				break;
+		}
+		k = k << 4 | d;
 	}
-	if (!digits || digits > 8 || !k || (s < r->b && *s != ' ' && *s != '\t'))
+	if (!digits || digits > 8 || !k || (s < end && *s != ' ' && *s != '\t'))
 		return fail(r, "expected a feature line 'KEY LABEL:WEIGHT...' (KEY 1 to 8 hex digits,"
 		            " not 0), not '%.*s'", SHOWN(r));
-	long w[NER_NLABELS] = {0};
+	int32_t w[NER_NLABELS] = {0};
 	unsigned seen = 0;
 	for (;;) {
-		skip_spaces(&s, r->b);
-		if (s == r->b)
+		while (s < end && (*s == ' ' || *s == '\t'))
+			s++;
+		if (s == end)
 			break;
-		long l, v;
-		if (read_int(&s, r->b, NER_NLABELS - 1, &l) < 0 || l < 0 || s >= r->b || *s++ != ':' ||
-		    read_int(&s, r->b, NER_MODEL_MAX_INT, &v) < 0 || (s < r->b && *s != ' ' && *s != '\t'))
-			return fail(r, "expected LABEL:WEIGHT pairs (LABEL 0 to 8, WEIGHT from -%d to %d)",
-			            NER_MODEL_MAX_INT, NER_MODEL_MAX_INT);
+		unsigned l = (unsigned)(unsigned char)*s - '0';
+		if (l >= NER_NLABELS || end - s < 3 || s[1] != ':')
+			goto bad;
+		s += 2;
+		int neg = *s == '-';
+		s += neg;
+		int32_t v = 0;
+		digits = 0;
+		while (s < end && (unsigned)(unsigned char)*s - '0' <= 9 && digits <= 5) {
+			v = v * 10 + (*s++ - '0');
+			digits++;
+		}
+		if (!digits || v > NER_MODEL_MAX_INT || (s < end && *s != ' ' && *s != '\t'))
+			goto bad;
 		if (seen >> l & 1)
-			return fail(r, "label %ld appears twice", l);
+			return fail(r, "label %u appears twice", l);
 		seen |= 1u << l;
-		w[l] = v;
+		w[l] = neg ? -v : v;
 	}
 	for (int l = 1; l < NER_NLABELS; l++)
 		row[l - 1] = (int16_t)(w[l] - w[0]);
 	*key = k;
 	return 0;
+bad:
+	return fail(r, "expected LABEL:WEIGHT pairs (LABEL 0 to 8, WEIGHT from -%d to %d)",
+	            NER_MODEL_MAX_INT, NER_MODEL_MAX_INT);
 }
 
 /* N lines "TYPE<TAB>WORDS" into m->names, each ending in a line break. */
@@ -401,10 +417,7 @@ static int read_body(struct reader *r, struct ner_model *m)
 		    ((size_t)i < hot ? insert(m->hot, m->hot_mask, key, (uint32_t)i)
 		                     : insert(m->cold, m->cold_mask, key, (uint32_t)i)) < 0)
 			return fail(r, "feature %x appears twice", key);
-		for (int which = 0; which < 2; which++) {
-			uint32_t b = ner_filter_bit(key, which);
-			m->filter[b >> 6] |= (uint64_t)1 << (b & 63);
-		}
+		m->filter[ner_filter_word(key)] |= ner_filter_bits(key);
 		m->n++;
 	}
 	int more = next_line(r);

@@ -20,9 +20,9 @@ struct slot {
 struct ner_model {
 	struct slot *hot, *cold;      /* key 0: empty */
 	size_t hot_mask, cold_mask;
-	/* a Bloom filter of the keys: two bits of 2^FILTER_BITS per key, so
-	 * that most keys the model lacks (word pairs, rare words) cost no
-	 * search */
+	/* a Bloom filter of the keys: two bits per key in one of 2^FILTER_BITS
+	 * / 64 words, so that most keys the model lacks (word pairs, rare
+	 * words) cost one memory access and no search */
 	uint64_t *filter;
 	int16_t (*row)[ROW];
 	size_t n;
@@ -43,16 +43,21 @@ static inline long ner_model_find(const struct slot *t, size_t mask, uint32_t ke
 	}
 }
 
-/* The two filter bits of KEY. */
-static inline uint32_t ner_filter_bit(uint32_t key, int which)
+/* The filter word of KEY, and its two bits there (one memory access). */
+static inline uint64_t ner_filter_bits(uint32_t key)
 {
-	return (which ? key * 0x9E3779B1u : key) >> (32 - FILTER_BITS);
+	return (uint64_t)1 << (key & 63) | (uint64_t)1 << (key >> 6 & 63);
+}
+
+static inline size_t ner_filter_word(uint32_t key)
+{
+	return key >> (32 - (FILTER_BITS - 6));
 }
 
 static inline int ner_filter_has(const uint64_t *filter, uint32_t key)
 {
-	uint32_t a = ner_filter_bit(key, 0), b = ner_filter_bit(key, 1);
-	return (filter[a >> 6] >> (a & 63) & 1) && (filter[b >> 6] >> (b & 63) & 1);
+	uint64_t bits = ner_filter_bits(key);
+	return (filter[ner_filter_word(key)] & bits) == bits;
 }
 
 /* Row of KEY in M, or -1. */

@@ -22,7 +22,7 @@ int ner_scratch_decode_room(struct ner_scratch *s, size_t n)
 
 /* The best of FROM[0, NER_NLABELS): of all NER_VLABELS lanes, as the
  * lanes past the labels always hold about NER_NEVER. */
-static float top_of(const float *from)
+static inline float top_of(const float *from)
 {
 	float m[4];
 	for (int l = 0; l < 4; l++) {

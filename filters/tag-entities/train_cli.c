@@ -44,7 +44,7 @@ static void print_counts(FILE *f, const struct ner_counts *k)
 int train_cli_main(int argc, char **argv)
 {
 	const char *prog = "tag-entities";
-	enum { O_TRAIN = 1000, O_MODEL_OUT, O_DEV, O_EPOCHS, O_SEED, O_DATA, O_MARGIN };
+	enum { O_TRAIN = 1000, O_MODEL_OUT, O_DEV, O_EPOCHS, O_SEED, O_DATA, O_MARGIN, O_MIN_COUNT };
 	static const struct option opts[] = {
 		{"train", no_argument, NULL, O_TRAIN},
 		{"model-out", required_argument, NULL, O_MODEL_OUT},
@@ -53,6 +53,7 @@ int train_cli_main(int argc, char **argv)
 		{"seed", required_argument, NULL, O_SEED},
 		{"data", required_argument, NULL, O_DATA},
 		{"margin", required_argument, NULL, O_MARGIN},
+		{"min-count", required_argument, NULL, O_MIN_COUNT},
 		{NULL, 0, NULL, 0}
 	};
 	const char *out = NULL, *dev_path = NULL;
@@ -91,6 +92,12 @@ int train_cli_main(int argc, char **argv)
 			o.margin = (float)x;
 			break;
 		}
+		case O_MIN_COUNT:
+			v = filter_parse_count(optarg);
+			if (v < 1 || v > 1000000)
+				return usage_error(prog, "--min-count: expected a number from 1 to 1000000, not", optarg);
+			min_count = (unsigned)v;
+			break;
 		case O_DATA:
 			if (lang_set_dir(optarg) != 0)
 				return usage_error(prog, "--data: not a directory:", optarg);
