@@ -156,6 +156,7 @@ void entities_close(struct entities_tagger *t)
 	ner_scratch_free(&t->tagger.scratch);
 	token_list_free(&t->tokens);
 	token_list_free(&t->split);
+	free(t->off);
 	free(t->sent_first);
 	free(t->words);
 	free(t->labels);
@@ -220,6 +221,12 @@ static int push_tagging_tokens(struct token_list *l, const char *text, struct to
 }
 
 
+/* Token K of the text being tagged. */
+static struct ner_word word_at(const struct entities_tagger *t, size_t k)
+{
+	return (struct ner_word){ t->text + t->off[2 * k], t->off[2 * k + 1] - t->off[2 * k] };
+}
+
 /* The type of the curated list (gazetteer-*-common.txt) that names tokens
  * [I,J) exactly, when just one does; else TYPE. */
 static int curated_type(const struct entities_tagger *t, size_t i, size_t j, int type)
@@ -227,8 +234,10 @@ static int curated_type(const struct entities_tagger *t, size_t i, size_t j, int
 	if (j - i > NER_GAZ_MAX_WORDS)
 		return type;
 	uint32_t h[NER_GAZ_MAX_WORDS];
-	for (size_t k = i; k < j; k++)
-		h[k - i] = ner_hash_bytes(t->words[k].s, t->words[k].len);
+	for (size_t k = i; k < j; k++) {
+		struct ner_word w = word_at(t, k);
+		h[k - i] = ner_hash_bytes(w.s, w.len);
+	}
 	unsigned m = ner_gazetteer_phrase(t->curated, h, j - i);
 	if (m && !(m & (m - 1)))
 		for (int c = 0; c < NER_NTYPES; c++)
@@ -237,17 +246,25 @@ static int curated_type(const struct entities_tagger *t, size_t i, size_t j, int
 	return type;
 }
 
-/* 1 if word W is a surname particle, in any case (`De`, `van`, `der`). */
-static int is_particle(const struct entities_tagger *t, const struct ner_word *w)
+/* 1 if word K is a surname particle, in any case (`De`, `van`, `der`). */
+static int is_particle(const struct entities_tagger *t, size_t k)
 {
+	struct ner_word w = word_at(t, k);
 	char low[16];
-	if (w->len >= sizeof low)
+	if (w.len >= sizeof low)
 		return 0;
-	for (size_t k = 0; k < w->len; k++) {
-		unsigned char c = (unsigned char)w->s[k];
-		low[k] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+	for (size_t i = 0; i < w.len; i++) {
+		unsigned char c = (unsigned char)w.s[i];
+		low[i] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
 	}
-	return ner_gazetteer_particle(t->gaz, ner_hash_bytes(low, w->len)) != 0;
+	return ner_gazetteer_particle(t->gaz, ner_hash_bytes(low, w.len)) != 0;
+}
+
+/* 1 if word K begins with a capital A-Z. */
+static int is_upper(const struct entities_tagger *t, size_t k)
+{
+	unsigned char c = (unsigned char)t->text[t->off[2 * k]];
+	return c >= 'A' && c <= 'Z';
 }
 
 /* Where a person's name that the tagger starts at token I really starts:
@@ -257,88 +274,100 @@ static int is_particle(const struct entities_tagger *t, const struct ner_word *w
 static size_t particles_before(const struct entities_tagger *t, size_t a, size_t i)
 {
 	size_t k = i;
-	while (k > a && i - k < 3 && is_particle(t, &t->words[k - 1]))
+	while (k > a && i - k < 3 && is_particle(t, k - 1))
 		k--;
-	while (k < i) {   /* the first particle must be the capitalised one */
-		unsigned char c = (unsigned char)t->words[k].s[0];
-		if (c >= 'A' && c <= 'Z')
-			break;
+	while (k < i && !is_upper(t, k))   /* the first particle must be the capitalised one */
 		k++;
-	}
-	if (k == i || t->labels[k])
+	if (k == i || t->labels[k - a])
 		return i;
 	/* and not be preceded by a capitalised word: that case the tagger has */
-	if (k > a) {
-		unsigned char c = (unsigned char)t->words[k - 1].s[0];
-		if (c >= 'A' && c <= 'Z')
-			return i;
-	}
+	if (k > a && is_upper(t, k - 1))
+		return i;
 	return k;
+}
+
+/* The words of tokens [A, B) into t->words. */
+static void words_of(struct entities_tagger *t, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		t->words[k - a] = word_at(t, k);
 }
 
 int entities_tag(struct entities_tagger *t, const char *text, size_t len,
                  const struct sentence_span *spans, size_t n)
 {
-	(void)len;
-	t->tokens.n = 0;
 	t->n_ent = 0;
-	if (grow_array((void **)&t->sent_first, &t->sent_cap, n + 1, sizeof *t->sent_first) < 0)
+	t->n_tokens = 0;
+	t->text = text;
+	if (len > UINT32_MAX ||
+	    grow_array((void **)&t->sent_first, &t->sent_cap, n + 1, sizeof *t->sent_first) < 0 ||
+	    grow_array((void **)&t->words, &t->word_cap, ENTITIES_MAX_RUN + 2, sizeof *t->words) < 0)
 		return -1;
-	t->split.n = 0;
+	/* the tokens of the whole text, as 32-bit offsets: 8 bytes a token */
+	size_t ntok = 0, longest = 0;
 	for (size_t s = 0; s < n; s++) {
-		t->sent_first[s] = t->split.n;
+		t->sent_first[s] = ntok;
 		t->tokens.n = 0;
+		t->split.n = 0;
 		if (tokenize(text + spans[s].start, spans[s].end - spans[s].start, spans[s].start,
 		             &t->tokens) == (size_t)-1)
 			return -1;
 		for (size_t i = 0; i < t->tokens.n; i++)
 			if (push_tagging_tokens(&t->split, text, t->tokens.tok[i], t->split_compounds) < 0)
 				return -1;
-	}
-	t->sent_first[n] = t->split.n;
-	size_t ntok = t->split.n;
-	size_t cap = t->word_cap;
-	if (grow_array((void **)&t->words, &cap, ntok + 1, sizeof *t->words) < 0)
-		return -1;
-	cap = t->word_cap;
-	if (grow_array((void **)&t->labels, &cap, ntok + 1, 1) < 0)
-		return -1;
-	t->word_cap = cap;
-	for (size_t i = 0; i < ntok; i++) {
-		t->words[i].s = text + t->split.tok[i].start;
-		t->words[i].len = t->split.tok[i].end - t->split.tok[i].start;
-	}
-	ner_doc_reset(t->tagger.doc);
-	for (size_t s = 0; s < n; s++)
-		if (ner_tagger_scan(&t->tagger, t->words + t->sent_first[s],
-		                 t->sent_first[s + 1] - t->sent_first[s]) < 0)
+		if (grow_array((void **)&t->off, &t->off_cap, 2 * (ntok + t->split.n), sizeof *t->off) < 0)
 			return -1;
+		for (size_t i = 0; i < t->split.n; i++, ntok++) {
+			t->off[2 * ntok] = (uint32_t)t->split.tok[i].start;
+			t->off[2 * ntok + 1] = (uint32_t)t->split.tok[i].end;
+		}
+		if (t->split.n > longest)
+			longest = t->split.n;
+	}
+	t->sent_first[n] = ntok;
+	t->n_tokens = ntok;
+	if (grow_array((void **)&t->labels, &t->label_cap, longest + 1, 1) < 0)
+		return -1;
+	/* every mention of a capitalised word before tagging, in windows of a
+	 * run and the tokens either side */
+	ner_doc_reset(t->tagger.doc);
+	for (size_t s = 0; s < n; s++) {
+		size_t a = t->sent_first[s], b = t->sent_first[s + 1];
+		for (size_t c = a; c < b; c += ENTITIES_MAX_RUN) {
+			size_t e = b - c > ENTITIES_MAX_RUN ? c + ENTITIES_MAX_RUN : b;
+			size_t lo = c > a ? c - 1 : c, hi = e < b ? e + 1 : e;
+			words_of(t, lo, hi);
+			if (ner_tagger_scan_part(&t->tagger, t->words + (c - lo), e - c, c > a, e < b) < 0)
+				return -1;
+		}
+	}
 	for (size_t s = 0; s < n; s++) {
 		size_t a = t->sent_first[s], b = t->sent_first[s + 1];
 		/* a "sentence" of thousands of tokens (a text without stops) is
 		 * tagged in pieces, so the tagger's tables stay small */
 		for (size_t c = a; c < b; c += ENTITIES_MAX_RUN) {
 			size_t e = b - c > ENTITIES_MAX_RUN ? c + ENTITIES_MAX_RUN : b;
-			if (ner_tag_sentence(&t->tagger, t->words + c, e - c, t->labels + c) < 0)
+			words_of(t, c, e);
+			if (ner_tag_sentence(&t->tagger, t->words, e - c, t->labels + (c - a)) < 0)
 				return -1;
 		}
+		const uint8_t *l = t->labels;   /* l[i - a]: the label of token i of the text */
 		for (size_t i = a; i < b;) {
-			if (!t->labels[i]) {
+			if (!l[i - a]) {
 				i++;
 				continue;
 			}
-			int type = ner_label_type(t->labels[i]);
+			int type = ner_label_type(l[i - a]);
 			size_t j = i + 1;
-			while (j < b && t->labels[j] && !ner_label_is_begin(t->labels[j]) &&
-			       ner_label_type(t->labels[j]) == type)
+			while (j < b && l[j - a] && !ner_label_is_begin(l[j - a]) && ner_label_type(l[j - a]) == type)
 				j++;
 			type = curated_type(t, i, j, type);
 			size_t from = type == 0 ? particles_before(t, a, i) : i;
 			if (grow_array((void **)&t->ent, &t->ent_cap, t->n_ent + 1, sizeof *t->ent) < 0)
 				return -1;
 			t->ent[t->n_ent++] = (struct entity){
-				.start = t->split.tok[from].start, .end = t->split.tok[j - 1].end,
-				.type = type, .sentence = s
+				.start = t->off[2 * from], .end = t->off[2 * (j - 1) + 1],
+				.type = (uint8_t)type, .sentence = (uint32_t)s
 			};
 			i = j;
 		}

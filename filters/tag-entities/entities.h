@@ -22,12 +22,14 @@ enum { ENTITIES_MIN_COUNT = 3 };
 enum { ENTITIES_MAX_RUN = 1000 };
 
 struct entity {
-	size_t start, end;   /* bytes, [start, end) */
-	int type;            /* index into ner_type_names */
-	size_t sentence;     /* index of its sentence */
+	uint32_t start, end;   /* bytes, [start, end) */
+	uint32_t sentence;     /* index of its sentence */
+	uint8_t type;          /* index into ner_type_names */
 };
 
-/* A tagger for documents, reusable; all memory is kept between texts. */
+/* A tagger for documents, reusable; all memory is kept between texts and
+ * grows with the largest: 8 bytes a token of a text, a byte a token of its
+ * longest sentence, 16 bytes an entity. */
 struct entities_tagger {
 	struct ner_model *model;
 	struct ner_gazetteer *gaz;
@@ -35,12 +37,17 @@ struct entities_tagger {
 	int split_compounds;              /* find names inside NAVO-chef (entities.c) */
 	struct ner_tagger tagger;
 	struct token_list tokens;     /* one sentence from the tokenizer */
-	struct token_list split;      /* the text's tokens as tagged */
+	struct token_list split;      /* the same as tagged (split_compounds) */
+	const char *text;             /* the text being tagged */
+	uint32_t *off;                /* its tokens as tagged: start, end (bytes) */
+	size_t off_cap;               /* in uint32_t */
+	size_t n_tokens;              /* tokens of the last text */
 	size_t *sent_first;           /* first token of each sentence, + fence */
 	size_t sent_cap;
-	struct ner_word *words;
-	uint8_t *labels;
+	struct ner_word *words;       /* one run of tokens */
 	size_t word_cap;
+	uint8_t *labels;              /* one sentence's */
+	size_t label_cap;
 	struct entity *ent;           /* the result of the last entities_tag */
 	size_t n_ent, ent_cap;
 };
@@ -61,8 +68,9 @@ int entities_load_gazetteers(struct ner_gazetteer **g, const char *prog);
 int entities_open(struct entities_tagger *t, const char *model_path, const char *prog);
 void entities_close(struct entities_tagger *t);
 
-/* Tag TEXT[0,LEN) (valid UTF-8) whose sentences are SPANS[0,N): fills
- * t->ent in text order. Returns 0 or -1 (out of memory). */
+/* Tag TEXT[0,LEN) (valid UTF-8, LEN below 4 GiB) whose sentences are
+ * SPANS[0,N): fills t->ent in text order. Returns 0 or -1 (out of memory,
+ * or LEN too large). */
 int entities_tag(struct entities_tagger *t, const char *text, size_t len,
                  const struct sentence_span *spans, size_t n);
 

@@ -88,7 +88,7 @@ static int tag_record(struct record *r)
 		tag_secs += now(CLOCK_PROCESS_CPUTIME_ID) - t0;
 		n_records++;
 		n_sentences += (unsigned long long)n;
-		n_tokens += tagger.split.n;
+		n_tokens += tagger.n_tokens;
 		n_entities += tagger.n_ent;
 	}
 	struct cp_cursor cur;

@@ -231,6 +231,10 @@ struct ner_tagger {
  * words around the capitalised words of each of its sentences W[0,N)
  * (ner_doc_scan). Returns 0 or -1 (memory). */
 int ner_tagger_scan(struct ner_tagger *t, const struct ner_word *w, size_t n);
+/* The same for a part W[0,N) of a sentence, with a model: BEFORE is 1 when
+ * the sentence has a word W[-1] before the part, AFTER when it has W[N]. */
+int ner_tagger_scan_part(struct ner_tagger *t, const struct ner_word *w, size_t n, int before,
+                         int after);
 /* Tag one sentence W[0,N) of the current document into LABELS, and
  * remember it for the sentences that follow. Returns 0 or -1 (memory). */
 int ner_tag_sentence(struct ner_tagger *t, const struct ner_word *w, size_t n, uint8_t *labels);

@@ -235,30 +235,38 @@ int ner_tagger_scan(struct ner_tagger *t, const struct ner_word *w, size_t n)
 {
 	if (!t->model)
 		return ner_doc_scan(t->doc, w, n);
+	return ner_tagger_scan_part(t, w, n, 0, 0);
+}
+
+int ner_tagger_scan_part(struct ner_tagger *t, const struct ner_word *w, size_t n, int before,
+                         int after)
+{
 	struct ner_memo *mm = memo_ready(t);
 	if (!mm)
 		return -1;
-	size_t first = 0;   /* the first word: it and the tokens before it start the sentence */
-	while (first < n && !ner_wordlike(&w[first]))
+	/* a word's flag F_START changes nothing that is noted here: the cache
+	 * is asked with the flag the sentence would give when it is known */
+	size_t first = 0;
+	while (!before && first < n && !ner_wordlike(&w[first]))
 		first++;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = w[i].len ? (unsigned char)w[i].s[0] : 0;
 		if (c < 0x80 && !(c >= 'A' && c <= 'Z'))
 			continue;   /* not capitalised */
 		struct ner_token_info cur, side;
-		word_info(mm, t->model, &w[i], i <= first, &cur);
+		word_info(mm, t->model, &w[i], !before && i <= first, &cur);
 		if (!(cur.flags & F_CAP))
 			continue;
-		uint32_t before = 11, after = 12;
-		if (i) {
-			word_info(mm, t->model, &w[i - 1], i - 1 <= first, &side);
-			before = ner_hash_mix(1, side.doc_lower);
+		uint32_t left = 11, right = 12;
+		if (i || before) {
+			word_info(mm, t->model, &w[i - 1], !before && i - 1 <= first, &side);
+			left = ner_hash_mix(1, side.doc_lower);
 		}
-		if (i + 1 < n) {
-			word_info(mm, t->model, &w[i + 1], i + 1 <= first, &side);
-			after = ner_hash_mix(2, side.doc_lower);
+		if (i + 1 < n || after) {
+			word_info(mm, t->model, &w[i + 1], !before && i + 1 <= first, &side);
+			right = ner_hash_mix(2, side.doc_lower);
 		}
-		if (ner_doc_mention(t->doc, cur.word, before, after) < 0)
+		if (ner_doc_mention(t->doc, cur.word, left, right) < 0)
 			return -1;
 	}
 	return 0;
