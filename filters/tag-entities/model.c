@@ -184,19 +184,19 @@ static void skip_spaces(const char **p, const char *end)
 		(*p)++;
 }
 
-/* An integer within +-MAX at *P (no more than 10 digits). */
-static int read_int(const char **p, const char *end, long max, long *v)
+/* An integer within +-MAX at *P (no more than 18 digits). */
+static int read_int(const char **p, const char *end, long long max, long *v)
 {
 	const char *s = *p;
 	int neg = s < end && *s == '-';
 	s += neg;
-	long x = 0;
+	long long x = 0;
 	int digits = 0;
-	while (s < end && *s >= '0' && *s <= '9' && digits < 11) {
+	while (s < end && *s >= '0' && *s <= '9' && digits < 19) {
 		x = x * 10 + (*s++ - '0');
 		digits++;
 	}
-	if (!digits || digits > 10 || x > max)
+	if (!digits || digits > 18 || x > max || x > LONG_MAX)
 		return -1;
 	*v = neg ? -x : x;
 	*p = s;
@@ -210,7 +210,7 @@ static int read_int(const char **p, const char *end, long max, long *v)
 static int read_count(struct reader *r, const char *word, long max, long *n)
 {
 	const char *p = r->a + strlen(word) + 1;
-	if (!line_is(r, word, 1) || read_int(&p, r->b, LONG_MAX / 2, n) < 0 || *n < 0 || p != r->b)
+	if (!line_is(r, word, 1) || read_int(&p, r->b, LONG_MAX, n) < 0 || *n < 0 || p != r->b)
 		return fail(r, "expected '%s COUNT', not '%.*s'", word, SHOWN(r));
 	if (*n > max)
 		return fail(r, "'%s %ld' declares more lines than the file has", word, *n);
@@ -520,10 +520,8 @@ char *ner_model_read_file(const char *path, size_t *len, char *err, size_t errle
 
 /* --- label scores ------------------------------------------------------------ */
 
-int ner_decode(const struct ner_model *m, struct ner_scratch *s, size_t n, uint8_t *labels)
+int ner_label_scores(const struct ner_model *m, struct ner_scratch *s, size_t n)
 {
-	if (n == 0)
-		return 0;
 	if (ner_scratch_decode_room(s, n) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
@@ -544,6 +542,15 @@ int ner_decode(const struct ner_model *m, struct ner_scratch *s, size_t n, uint8
 		for (int l = NER_NLABELS; l < NER_VLABELS; l++)
 			e[l] = 0;
 	}
+	return 0;
+}
+
+int ner_decode(const struct ner_model *m, struct ner_scratch *s, size_t n, uint8_t *labels)
+{
+	if (n == 0)
+		return 0;
+	if (ner_label_scores(m, s, n) < 0)
+		return -1;
 	ner_viterbi(m->trans, s, n, labels);
 	return 0;
 }

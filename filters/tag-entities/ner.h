@@ -152,6 +152,10 @@ long ner_model_names(const struct ner_model *m, struct ner_gazetteer *g);
 enum { NER_MODEL_MAX_BYTES = 256 << 20 };
 char *ner_model_read_file(const char *path, size_t *len, char *err, size_t errlen);
 
+/* Label scores of the N tokens whose features are in s->feats into
+ * s->emit (label L of token I at I * NER_VLABELS + L): sums of the rows of
+ * their features, minus O's. Returns 0 or -1 (memory). */
+int ner_label_scores(const struct ner_model *m, struct ner_scratch *s, size_t n);
 /* Best label sequence for the N tokens whose features are in s->feats, BIO
  * constraints respected (I-T only after B-T or I-T). Writes LABELS[0,N).
  * Returns 0 or -1 (memory). */
@@ -235,6 +239,10 @@ int ner_tagger_scan(struct ner_tagger *t, const struct ner_word *w, size_t n);
  * the sentence has a word W[-1] before the part, AFTER when it has W[N]. */
 int ner_tagger_scan_part(struct ner_tagger *t, const struct ner_word *w, size_t n, int before,
                          int after);
+/* With a model: the label scores of sentence W[0,N) into t->scratch.emit
+ * (as ner_label_scores after ner_features, by way of T's cache of word
+ * types). Returns 0 or -1 (memory). */
+int ner_tagger_scores(struct ner_tagger *t, const struct ner_word *w, size_t n);
 /* Tag one sentence W[0,N) of the current document into LABELS, and
  * remember it for the sentences that follow. Returns 0 or -1 (memory). */
 int ner_tag_sentence(struct ner_tagger *t, const struct ner_word *w, size_t n, uint8_t *labels);

@@ -295,6 +295,19 @@ static void score(struct ner_tagger *t, size_t n, const int32_t *sum)
 	}
 }
 
+int ner_tagger_scores(struct ner_tagger *t, const struct ner_word *w, size_t n)
+{
+	struct ner_scratch *s = &t->scratch;
+	if (ner_scratch_room(s, n) < 0)
+		return -1;
+	/* the sums wait in the feature-key space, which this path does not use */
+	int32_t *sum = (int32_t *)s->feats;
+	if (describe(t, w, n, sum) < 0)
+		return -1;
+	score(t, n, sum);
+	return 0;
+}
+
 int ner_tag_sentence(struct ner_tagger *t, const struct ner_word *w, size_t n, uint8_t *labels)
 {
 	struct ner_scratch *s = &t->scratch;
@@ -306,13 +319,8 @@ int ner_tag_sentence(struct ner_tagger *t, const struct ner_word *w, size_t n, u
 	}
 	if (n == 0)
 		return 0;
-	if (ner_scratch_room(s, n) < 0)
+	if (ner_tagger_scores(t, w, n) < 0)
 		return -1;
-	/* the sums wait in the feature-key space, which this path does not use */
-	int32_t *sum = (int32_t *)s->feats;
-	if (describe(t, w, n, sum) < 0)
-		return -1;
-	score(t, n, sum);
 	ner_viterbi(t->model->trans, s, n, labels);
 	return t->doc ? ner_doc_learn_info(t->doc, s->info, n, labels) : 0;
 }

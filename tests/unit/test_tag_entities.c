@@ -346,6 +346,210 @@ START_TEST(texts_with_the_builtin_model)
 }
 END_TEST
 
+
+/* A valid model of format 2, and damaged copies of it. */
+static const char good_model[] =
+	"# comment\n"
+	"zeef-ner-model 2\n"
+	"labels O B-PER I-PER B-LOC I-LOC B-ORG I-ORG B-MISC I-MISC\n"
+	"quantum 0.5\n"
+	"transitions\n"
+	"0 0 0 0 0 0 0 0 0\n0 0 0 0 0 0 0 0 0\n0 0 0 0 0 0 0 0 0\n0 0 0 0 0 0 0 0 0\n"
+	"0 0 0 0 0 0 0 0 0\n0 0 0 0 0 0 0 0 0\n0 0 0 0 0 0 0 0 0\n0 0 0 0 0 0 0 0 0\n"
+	"0 0 0 0 0 0 0 0 0\n0 0 0 0 0 0 0 0 1\n"
+	"features 2\n"
+	"1111 1:400\n"
+	"2222 0:-3 4:200\n"
+	"names 1\n"
+	"0\tJan Kok\n"
+	"end\n";
+
+/* GOOD_MODEL with its first FROM replaced by TO (malloc'ed). */
+static char *damaged(const char *from, const char *to, size_t *len)
+{
+	const char *at = strstr(good_model, from);
+	ck_assert_ptr_nonnull(at);
+	size_t a = (size_t)(at - good_model), f = strlen(from), t = strlen(to);
+	*len = strlen(good_model) - f + t;
+	char *s = malloc(*len + 1);
+	memcpy(s, good_model, a);
+	memcpy(s + a, to, t);
+	strcpy(s + a + t, at + f);
+	return s;
+}
+
+START_TEST(model_files_are_validated)
+{
+	struct ner_file_error err;
+	struct ner_model *m = ner_model_parse(good_model, strlen(good_model), &err);
+	ck_assert_msg(m != NULL, "%ld: %s", err.line, err.message);
+	ck_assert_uint_eq(ner_model_features(m), 2);
+	struct ner_gazetteer *g = ner_gazetteer_new();
+	ck_assert_int_eq(ner_model_names(m, g), 1);
+	ner_gazetteer_free(g);
+	ner_model_free(m);
+	static const struct {
+		const char *from, *to;
+		long line;
+		const char *why;
+	} cases[] = {
+		{ "features 2", "features 1", 18, "more feature lines than the 1 declared" },
+		{ "features 2", "features 3", 19, "expected a feature line" },
+		{ "features 2", "features 99999999999999", 16, "declares more lines than the file has" },
+		{ "features 2", "features -1", 16, "expected 'features COUNT'" },
+		{ "quantum 0.5", "quantum nan", 4, "finite number above 0" },
+		{ "quantum 0.5", "quantum inf", 4, "finite number above 0" },
+		{ "quantum 0.5", "quantum -1", 4, "finite number above 0" },
+		{ "quantum 0.5", "quantum 0.5x", 4, "finite number above 0" },
+		{ "1111 1:400", "1111 1:400 1:3", 17, "label 1 appears twice" },
+		{ "1111 1:400", "1111 1:16384", 17, "WEIGHT from -16383 to 16383" },
+		{ "1111 1:400", "1111 9:4", 17, "LABEL 0 to 8" },
+		{ "1111 1:400", "1111 1:", 17, "LABEL:WEIGHT" },
+		{ "1111 1:400", "1111 1:4x", 17, "LABEL:WEIGHT" },
+		{ "2222 0:-3", "1111 0:-3", 18, "feature 1111 appears twice" },
+		{ "1111 1:400", "0 1:400", 17, "not 0" },
+		{ "1111 1:400", "123456789 1:400", 17, "1 to 8 hex digits" },
+		{ "0 0 0 0 0 0 0 0 1\n", "0 0 0 0 0 0 0 0 1 2\n", 15, "more than 9 numbers" },
+		{ "0 0 0 0 0 0 0 0 1\n", "0 0 0 0 0 0 0 0\n", 15, "expected 9 integers" },
+		{ "0 0 0 0 0 0 0 0 1\n", "0 0 0 0 0 0 0 0 20000\n", 15, "expected 9 integers" },
+		{ "names 1", "names 2", 21, "expected a name line" },
+		{ "names 1\n0\tJan Kok\n", "names 1\n0\tJan Kok\n1\tGent\n", 21,
+		  "more name lines than the 1 declared" },
+		{ "0\tJan Kok", "7\tJan Kok", 20, "TYPE 0 to 3" },
+		{ "0\tJan Kok", "0\tA B C D E F G", 20, "more than 6 words" },
+		{ "0\tJan Kok", "0\tJan  Kok", 20, "an empty word" },
+		{ "0\tJan Kok", "0\tJan\x01Kok", 20, "control character" },
+		{ "end\n", "", 20, "without its 'end' line" },
+		{ "end\n", "end\nmeer\n", 22, "text after the 'end' line" },
+		{ "zeef-ner-model 2", "zeef-ner-model 3", 2, "not one this program reads" },
+		{ "zeef-ner-model 2", "zeef-ner-mode1 2", 2, "not a tag-entities model" },
+		{ "labels O B-PER", "labels O B-PERSON", 3, "labels differ" },
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		size_t len;
+		char *text = damaged(cases[c].from, cases[c].to, &len);
+		m = ner_model_parse(text, len, &err);
+		ck_assert_msg(m == NULL, "case %zu (%s) was accepted", c, cases[c].to);
+		ck_assert_msg(err.line == cases[c].line && strstr(err.message, cases[c].why),
+		              "case %zu: line %ld: %s", c, err.line, err.message);
+		free(text);
+	}
+	/* a NUL byte, named with its line */
+	char nul[sizeof good_model];
+	memcpy(nul, good_model, sizeof nul);
+	nul[strstr(good_model, "2222") - good_model] = 0;
+	ck_assert_ptr_null(ner_model_parse(nul, sizeof nul - 1, &err));
+	ck_assert_int_eq(err.line, 18);
+	/* format 1: no 'end' line, no names needed */
+	size_t len;
+	char *v1 = damaged("zeef-ner-model 2", "zeef-ner-model 1", &len);
+	len -= 4;
+	v1[len] = 0;
+	m = ner_model_parse(v1, len, &err);
+	ck_assert_msg(m != NULL, "%ld: %s", err.line, err.message);
+	ner_model_free(m);
+	free(v1);
+	/* word lists are checked too */
+	g = ner_gazetteer_new();
+	const char *list = "# plaatsen\nGent\nBr\xfcgge\n";
+	ck_assert_int_eq(ner_gazetteer_add_list(g, list, strlen(list), 1, &err), -2);
+	ck_assert_int_eq(err.line, 3);
+	ck_assert_str_eq(err.message, "not valid UTF-8");
+	const char *particles = "van\nvan der\n";
+	ck_assert_int_eq(ner_gazetteer_add_list(g, particles, strlen(particles), NER_PARTICLES, &err), -2);
+	ck_assert_int_eq(err.line, 2);
+	ner_gazetteer_free(g);
+}
+END_TEST
+
+/* The tagger's cache of word types gives the label scores that the plain
+ * path (every feature looked up) gives, sentence after sentence of one
+ * document, and whatever it held before. */
+START_TEST(cached_scores_equal_plain_scores)
+{
+	struct entities_tagger e;
+	ck_assert_int_eq(entities_open(&e, NULL, "test"), EXIT_OK);
+	static const char *const doc[] = {
+		"Premier Mark Rutte sprak dinsdag in Brussel met de NAVO-top .",
+		"Rutte zei dat Nederland , België en Duitsland het eens waren .",
+		"\" Het was een goede dag \" , aldus de minister van Buitenlandse Zaken .",
+		"Analist Robert van de Roer van ING verwacht weinig van de EU .",
+		"Van de Roer noemde 2024 een overgangsjaar voor Philips en ASML .",
+		"de Tweede Kamer debatteert donderdag over het plan van Rutte .",
+	};
+	size_t ns = sizeof doc / sizeof doc[0];
+	struct ner_word w[ns][32];
+	size_t n[ns];
+	static char buf[sizeof doc / sizeof doc[0]][256];
+	for (size_t s = 0; s < ns; s++) {
+		strcpy(buf[s], doc[s]);
+		n[s] = 0;
+		for (char *p = strtok(buf[s], " "); p; p = strtok(NULL, " "))
+			w[s][n[s]++] = (struct ner_word){ p, strlen(p) };
+	}
+	struct ner_tagger fast = { .model = e.model, .gaz = e.gaz, .doc = ner_doc_new() };
+	struct ner_doc *plain_doc = ner_doc_new();
+	struct ner_scratch plain = {0};
+	for (int round = 0; round < 2; round++) {   /* the second with a warm cache */
+		ner_doc_reset(fast.doc);
+		ner_doc_reset(plain_doc);
+		for (size_t s = 0; s < ns; s++) {
+			ck_assert_int_eq(ner_tagger_scan(&fast, w[s], n[s]), 0);
+			ck_assert_int_eq(ner_doc_scan(plain_doc, w[s], n[s]), 0);
+		}
+		for (size_t s = 0; s < ns; s++) {
+			ck_assert_int_eq(ner_features(&plain, e.gaz, plain_doc, w[s], n[s]), 0);
+			ck_assert_int_eq(ner_label_scores(e.model, &plain, n[s]), 0);
+			ck_assert_int_eq(ner_tagger_scores(&fast, w[s], n[s]), 0);
+			for (size_t i = 0; i < n[s]; i++)
+				for (int l = 0; l < NER_NLABELS; l++)
+					ck_assert_msg(plain.emit[i * NER_VLABELS + l] == fast.scratch.emit[i * NER_VLABELS + l],
+					              "round %d, sentence %zu, token %zu (%.*s), label %d: %g != %g",
+					              round, s, i, (int)w[s][i].len, w[s][i].s, l,
+					              (double)plain.emit[i * NER_VLABELS + l],
+					              (double)fast.scratch.emit[i * NER_VLABELS + l]);
+			uint8_t labels[32];
+			ck_assert_int_eq(ner_decode(e.model, &plain, n[s], labels), 0);
+			ck_assert_int_eq(ner_doc_learn(plain_doc, w[s], n[s], labels), 0);
+			ck_assert_int_eq(ner_doc_learn(fast.doc, w[s], n[s], labels), 0);
+		}
+	}
+	ner_doc_free(fast.doc);
+	ner_doc_free(plain_doc);
+	ner_scratch_free(&fast.scratch);
+	ner_scratch_free(&plain);
+	entities_close(&e);
+}
+END_TEST
+
+/* A text is tagged the same after 20 000 other words went through the
+ * cache (so that it was emptied and filled again). */
+START_TEST(tags_do_not_depend_on_earlier_texts)
+{
+	const char *text = "Minister Kaag sprak in Den Haag met Jan de Vries van Shell.";
+	struct sentence_span sp = { 0, strlen(text) };
+	struct entities_tagger a, b;
+	ck_assert_int_eq(entities_open(&a, NULL, "test"), EXIT_OK);
+	ck_assert_int_eq(entities_open(&b, NULL, "test"), EXIT_OK);
+	ck_assert_int_eq(entities_tag(&a, text, strlen(text), &sp, 1), 0);
+	size_t len = 20000 * 32;
+	char *noise = malloc(len + 1), *p = noise;
+	for (int i = 0; i < 20000; i++)
+		p += sprintf(p, "Naam%05d zag woord%05d ", i, i);
+	struct sentence_span nsp = { 0, (size_t)(p - noise) };
+	ck_assert_int_eq(entities_tag(&b, noise, (size_t)(p - noise), &nsp, 1), 0);
+	ck_assert_int_eq(entities_tag(&b, text, strlen(text), &sp, 1), 0);
+	ck_assert_uint_eq(a.n_ent, b.n_ent);
+	ck_assert_uint_ge(a.n_ent, 3);
+	for (size_t i = 0; i < a.n_ent; i++)
+		ck_assert(a.ent[i].start == b.ent[i].start && a.ent[i].end == b.ent[i].end &&
+		          a.ent[i].type == b.ent[i].type && a.ent[i].sentence == b.ent[i].sentence);
+	free(noise);
+	entities_close(&a);
+	entities_close(&b);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("tag-entities");
@@ -355,6 +559,9 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, gazetteer_and_document_features);
 	tcase_add_test(tc, decoding_respects_bio);
 	tcase_add_test(tc, model_file_round_trip);
+	tcase_add_test(tc, model_files_are_validated);
+	tcase_add_test(tc, cached_scores_equal_plain_scores);
+	tcase_add_test(tc, tags_do_not_depend_on_earlier_texts);
 	tcase_add_test(tc, corpus_reading);
 	tcase_add_test(tc, entity_counts_follow_conlleval);
 	tcase_add_test(tc, training_round_trip);
