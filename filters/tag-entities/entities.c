@@ -147,6 +147,29 @@ int entities_open(struct entities_tagger *t, const char *model_path, const char 
 	return EXIT_OK;
 }
 
+/* Free *P when its capacity *CAP of elements of SIZE bytes exceeds KEEP. */
+static void trim(void **p, size_t *cap, size_t size, size_t keep)
+{
+	if (*cap * size > keep) {
+		free(*p);
+		*p = NULL;
+		*cap = 0;
+	}
+}
+
+void entities_trim(struct entities_tagger *t, size_t keep, int entities)
+{
+	trim((void **)&t->off, &t->off_cap, sizeof *t->off, keep);
+	trim((void **)&t->sent_first, &t->sent_cap, sizeof *t->sent_first, keep);
+	trim((void **)&t->labels, &t->label_cap, 1, keep);
+	trim((void **)&t->tokens.tok, &t->tokens.cap, sizeof *t->tokens.tok, keep);
+	t->tokens.n = 0;
+	if (entities) {
+		trim((void **)&t->ent, &t->ent_cap, sizeof *t->ent, keep);
+		t->n_ent = 0;
+	}
+}
+
 void entities_close(struct entities_tagger *t)
 {
 	ner_model_free(t->model);
@@ -155,7 +178,6 @@ void entities_close(struct entities_tagger *t)
 	ner_doc_free(t->tagger.doc);
 	ner_scratch_free(&t->tagger.scratch);
 	token_list_free(&t->tokens);
-	token_list_free(&t->split);
 	free(t->off);
 	free(t->sent_first);
 	free(t->words);
@@ -176,50 +198,46 @@ static int starts_name(const char *s, size_t len)
 	return len && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
 }
 
-/* Append TOK to L, split at its hyphens when SPLIT and it mixes the two
- * kinds of parts (see above). Returns 0 or -1 (memory). */
-static int push_tagging_tokens(struct token_list *l, const char *text, struct token tok, int split)
+/* Append token [A,B) to the text's tokens (t->off; *NTOK of them). */
+static int push_token(struct entities_tagger *t, size_t *ntok, size_t a, size_t b)
 {
+	if (grow_array((void **)&t->off, &t->off_cap, 2 * (*ntok + 1), sizeof *t->off) < 0)
+		return -1;
+	t->off[2 * *ntok] = (uint32_t)a;
+	t->off[2 * *ntok + 1] = (uint32_t)b;
+	++*ntok;
+	return 0;
+}
+
+/* Append TOK to the text's tokens, split at its hyphens when
+ * t->split_compounds and it mixes the two kinds of parts (see above).
+ * Returns 0 or -1 (memory). */
+static int push_tagging_tokens(struct entities_tagger *t, size_t *ntok, struct token tok)
+{
+	const char *text = t->text;
 	size_t a = tok.start, b = tok.end;
-	int lower = 0, name = 0, hyphens = 0;
-	if (split && tok.kind == TOK_WORD) {
+	int lower = 0, name = 0;
+	if (t->split_compounds && tok.kind == TOK_WORD) {
 		for (size_t p = a, q; p < b; p = q + 1) {
 			q = p;
 			while (q < b && text[q] != '-')
 				q++;
 			lower |= q == p || starts_lower(text + p, q - p);
 			name |= starts_name(text + p, q - p);
-			hyphens += q < b;
 		}
 		lower |= text[b - 1] == '-';   /* `NAVO-` of `NAVO- en EU-landen` */
 	}
-	size_t want = l->n + (lower && name ? 2 * (size_t)hyphens + 1 : 1);
-	if (want > l->cap) {
-		size_t cap = l->cap ? l->cap : 256;
-		while (cap < want)
-			cap *= 2;
-		struct token *t = realloc(l->tok, cap * sizeof *t);
-		if (!t)
-			return -1;
-		l->tok = t;
-		l->cap = cap;
-	}
-	if (!(lower && name)) {
-		l->tok[l->n++] = tok;
-		return 0;
-	}
+	if (!(lower && name))
+		return push_token(t, ntok, a, b);
 	for (size_t p = a, q; p < b; p = q + 1) {
 		q = p;
 		while (q < b && text[q] != '-')
 			q++;
-		if (q > p)
-			l->tok[l->n++] = (struct token){ p, q, TOK_WORD };
-		if (q < b)
-			l->tok[l->n++] = (struct token){ q, q + 1, TOK_PUNCT };
+		if ((q > p && push_token(t, ntok, p, q) < 0) || (q < b && push_token(t, ntok, q, q + 1) < 0))
+			return -1;
 	}
 	return 0;
 }
-
 
 /* Token K of the text being tagged. */
 static struct ner_word word_at(const struct entities_tagger *t, size_t k)
@@ -308,21 +326,14 @@ int entities_tag(struct entities_tagger *t, const char *text, size_t len,
 	for (size_t s = 0; s < n; s++) {
 		t->sent_first[s] = ntok;
 		t->tokens.n = 0;
-		t->split.n = 0;
 		if (tokenize(text + spans[s].start, spans[s].end - spans[s].start, spans[s].start,
 		             &t->tokens) == (size_t)-1)
 			return -1;
 		for (size_t i = 0; i < t->tokens.n; i++)
-			if (push_tagging_tokens(&t->split, text, t->tokens.tok[i], t->split_compounds) < 0)
+			if (push_tagging_tokens(t, &ntok, t->tokens.tok[i]) < 0)
 				return -1;
-		if (grow_array((void **)&t->off, &t->off_cap, 2 * (ntok + t->split.n), sizeof *t->off) < 0)
-			return -1;
-		for (size_t i = 0; i < t->split.n; i++, ntok++) {
-			t->off[2 * ntok] = (uint32_t)t->split.tok[i].start;
-			t->off[2 * ntok + 1] = (uint32_t)t->split.tok[i].end;
-		}
-		if (t->split.n > longest)
-			longest = t->split.n;
+		if (ntok - t->sent_first[s] > longest)
+			longest = ntok - t->sent_first[s];
 	}
 	t->sent_first[n] = ntok;
 	t->n_tokens = ntok;

@@ -37,7 +37,6 @@ struct entities_tagger {
 	int split_compounds;              /* find names inside NAVO-chef (entities.c) */
 	struct ner_tagger tagger;
 	struct token_list tokens;     /* one sentence from the tokenizer */
-	struct token_list split;      /* the same as tagged (split_compounds) */
 	const char *text;             /* the text being tagged */
 	uint32_t *off;                /* its tokens as tagged: start, end (bytes) */
 	size_t off_cap;               /* in uint32_t */
@@ -67,6 +66,9 @@ int entities_load_gazetteers(struct ner_gazetteer **g, const char *prog);
  * of memory. Failures are told on stderr as "PROG: FILE[:LINE]: why". */
 int entities_open(struct entities_tagger *t, const char *model_path, const char *prog);
 void entities_close(struct entities_tagger *t);
+/* After a large text: free the tables for the text's tokens that hold more
+ * than KEEP bytes, and when ENTITIES, t->ent too (then n_ent is 0). */
+void entities_trim(struct entities_tagger *t, size_t keep, int entities);
 
 /* Tag TEXT[0,LEN) (valid UTF-8, LEN below 4 GiB) whose sentences are
  * SPANS[0,N): fills t->ent in text order. Returns 0 or -1 (out of memory,

@@ -62,6 +62,9 @@ static int start(void)
 }
 
 static struct zj_text entities_json;
+/* Tables larger than this are given back after each record (a huge record
+ * must not keep them while the next ones are read and written). */
+enum { KEEP_BYTES = 4 << 20 };
 
 /* Append the decimal digits of V (zj_text_int goes through snprintf). */
 static void text_count(struct zj_text *t, size_t v)
@@ -84,6 +87,8 @@ static int tag_record(struct record *r)
 	double t0 = stats ? now(CLOCK_PROCESS_CPUTIME_ID) : 0;
 	if (entities_tag(&tagger, text, len, spans, (size_t)n) < 0)
 		return EXIT_SOFTWARE;
+	/* a huge record: its token tables go before the entities' JSON comes */
+	entities_trim(&tagger, KEEP_BYTES, 0);
 	if (stats) {
 		tag_secs += now(CLOCK_PROCESS_CPUTIME_ID) - t0;
 		n_records++;
@@ -115,6 +120,18 @@ static int tag_record(struct record *r)
 		zj_text_raw(&entities_json, "}", 1);
 	}
 	zj_text_raw(&entities_json, "]", 1);
+	if (entities_json.cap > KEEP_BYTES) {
+		/* the value is a copy: only that lives on while the record is written */
+		char *s = realloc(entities_json.s, entities_json.len);
+		if (s) {
+			entities_json.s = s;
+			entities_json.cap = entities_json.len;
+		}
+		record_set(r, "entities", zj_text_value(&entities_json));
+		zj_text_free(&entities_json);
+		entities_trim(&tagger, KEEP_BYTES, 1);
+		return 0;
+	}
 	record_set(r, "entities", zj_text_value(&entities_json));
 	return 0;
 }
