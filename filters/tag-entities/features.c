@@ -388,6 +388,9 @@ void ner_sentence_context(struct ner_token_info *in, size_t n, const struct ner_
 		for (size_t i = 0; i < n0; i++) {
 			if (!(in[i0 + i].flags & (F_CAP | F_DIGIT)))
 				continue;
+			/* the capitalised first word of a name is in the word table */
+			if ((in[i0 + i].flags & F_CAP) && !ner_gazetteer_word(g, in[i0 + i].word))
+				continue;
 			size_t max = n0 - i < NER_GAZ_MAX_WORDS ? n0 - i : NER_GAZ_MAX_WORDS;
 			for (size_t l = 0; l < max; l++)
 				hw[l] = in[i0 + i + l].word;

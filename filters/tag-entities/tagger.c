@@ -55,15 +55,19 @@ void ner_memo_free(struct ner_memo *m)
 	free(m);
 }
 
-/* SUM += the rows of the K keys F in M. */
+/* SUM += the rows of the K keys F in M. (A local sum: SUM could alias F,
+ * and the compiler would keep it in memory.) */
 static void add_rows(int32_t *sum, const struct ner_model *m, const uint32_t *f, size_t k)
 {
+	int32_t acc[ROW];
+	memcpy(acc, sum, sizeof acc);
 	for (size_t j = 0; j < k; j++) {
 		long r = ner_model_row(m, f[j]);
 		if (r >= 0)
 			for (int l = 0; l < ROW; l++)
-				sum[l] += m->row[r][l];
+				acc[l] += m->row[r][l];
 	}
+	memcpy(sum, acc, sizeof acc);
 }
 
 /* A word's description and its sums of rows in M (32 bits wide). */
