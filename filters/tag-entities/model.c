@@ -535,12 +535,7 @@ int ner_label_scores(const struct ner_model *m, struct ner_scratch *s, size_t n)
 			for (int l = 0; l < ROW; l++)
 				sum[l] += w[l];
 		}
-		float *e = s->emit + i * NER_VLABELS;
-		e[0] = 0;
-		for (int l = 0; l < ROW; l++)
-			e[1 + l] = (float)sum[l];
-		for (int l = NER_NLABELS; l < NER_VLABELS; l++)
-			e[l] = 0;
+		ner_model_scores(s->emit + i * NER_VLABELS, sum);
 	}
 	return 0;
 }

@@ -60,6 +60,17 @@ static inline int ner_filter_has(const uint64_t *filter, uint32_t key)
 	return (filter[ner_filter_word(key)] & bits) == bits;
 }
 
+/* Token scores E (NER_VLABELS lanes) from the sums SUM of its rows: O is 0,
+ * the lanes past the labels too. */
+static inline void ner_model_scores(float *e, const int32_t *sum)
+{
+	e[0] = 0;
+	for (int l = 0; l < ROW; l++)
+		e[1 + l] = (float)sum[l];
+	for (int l = NER_NLABELS; l < NER_VLABELS; l++)
+		e[l] = 0;
+}
+
 /* Row of KEY in M, or -1. */
 static inline long ner_model_row(const struct ner_model *m, uint32_t key)
 {

@@ -290,12 +290,7 @@ static void score(struct ner_tagger *t, size_t n, const int32_t *sum)
 		int32_t acc[ROW];
 		memcpy(acc, sum + i * ROW, sizeof acc);
 		add_rows(acc, m, f, k);
-		float *e = s->emit + i * NER_VLABELS;
-		e[0] = 0;
-		for (int l = 0; l < ROW; l++)
-			e[1 + l] = (float)acc[l];
-		for (int l = NER_NLABELS; l < NER_VLABELS; l++)
-			e[l] = 0;
+		ner_model_scores(s->emit + i * NER_VLABELS, acc);
 	}
 }
 
