@@ -27,18 +27,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "escape.h"
 #include "lang.h"
 #include "grow.h"
 #include "filter.h"
 
-/* "PROG: FILE:LINE: MESSAGE" for language file NAME (LINE 0: none). */
+/* "PROG: FILE:LINE: MESSAGE" (LINE 0: none); the file's name and the
+ * message, which may quote the file, escaped for the terminal. */
+static void print_file_error(const char *prog, const char *file, const char *file2,
+                             const struct ner_file_error *e)
+{
+	fprintf(stderr, "%s: ", prog);
+	escape_fputs(stderr, file);
+	escape_fputs(stderr, file2);
+	if (e->line)
+		fprintf(stderr, ":%ld", e->line);
+	fputs(": ", stderr);
+	escape_fputs(stderr, e->message);
+	fputc('\n', stderr);
+}
+
+/* The same for language file NAME, from --data DIR or built in. */
 static void file_error(const char *prog, const char *name, const struct ner_file_error *e)
 {
 	const char *origin = lang_file_origin(name);
-	fprintf(stderr, "%s: %s%s", prog, origin ? origin : "built-in common/lang/", origin ? "" : name);
-	if (e->line)
-		fprintf(stderr, ":%ld", e->line);
-	fprintf(stderr, ": %s\n", e->message);
+	print_file_error(prog, origin ? origin : "built-in common/lang/", origin ? NULL : name, e);
 }
 
 /* Add list NAME (if it exists) to G as TYPE. An exit status. */
@@ -101,19 +114,16 @@ int entities_open(struct entities_tagger *t, const char *model_path, const char 
 	struct ner_file_error err;
 	if (model_path) {
 		size_t len = 0;
-		char why[256];
-		char *text = ner_model_read_file(model_path, &len, why, sizeof why);
+		char *text = ner_model_read_file(model_path, &len, err.message, sizeof err.message);
 		if (!text) {
-			fprintf(stderr, "%s: %s: %s\n", prog, model_path, why);
-			return strcmp(why, "out of memory") ? EXIT_NOINPUT : EXIT_SOFTWARE;
+			err.line = 0;
+			print_file_error(prog, model_path, NULL, &err);
+			return strcmp(err.message, "out of memory") ? EXIT_NOINPUT : EXIT_SOFTWARE;
 		}
 		t->model = ner_model_parse(text, len, &err);
 		free(text);
 		if (!t->model) {
-			fprintf(stderr, "%s: %s", prog, model_path);
-			if (err.line)
-				fprintf(stderr, ":%ld", err.line);
-			fprintf(stderr, ": %s\n", err.message);
+			print_file_error(prog, model_path, NULL, &err);
 			return err.line || strcmp(err.message, "out of memory") ? EXIT_NOINPUT : EXIT_SOFTWARE;
 		}
 	} else {

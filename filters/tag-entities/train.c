@@ -82,6 +82,17 @@ static void log_counts(FILE *log, const struct ner_counts *k)
 		fprintf(log, " %s %.4f", t < NER_NTYPES ? ner_type_names[t] : "all", ner_f1(k, t));
 }
 
+/* 1 if the N words W hold no control character (a model file's name
+ * lines may not). */
+static int printable(const struct ner_word *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < w[i].len; k++)
+			if ((unsigned char)w[i].s[k] < 0x20 || w[i].s[k] == 0x7f)
+				return 0;
+	return 1;
+}
+
 /* Add the entities of the documents not in fold SKIP (every document when
  * SKIP is -1) to G, and when M is not NULL to M's names, once each. */
 static int add_names(const struct ner_corpus *c, int skip,
@@ -97,7 +108,7 @@ static int add_names(const struct ner_corpus *c, int skip,
 			size_t j = i + 1;
 			while (j < c->n && c->label[j] == c->label[i] + 1)
 				j++;
-			if (j - i > NER_GAZ_MAX_WORDS)
+			if (j - i > NER_GAZ_MAX_WORDS || !printable(c->word + i, j - i))
 				continue;
 			if (ner_gazetteer_add_words(g, c->word + i, j - i, type) < 0)
 				return -1;

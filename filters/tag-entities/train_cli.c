@@ -144,7 +144,11 @@ int train_cli_main(int argc, char **argv)
 	w = ner_train(&train, dev_path ? &dev : NULL, g, &o);
 	struct ner_file_error merr;
 	if (!w || !(m = ner_weights_model(w, min_count, &merr))) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+		if (w && merr.line)   /* a bug: the writer wrote what the reader refuses */
+			fprintf(stderr, "%s: the model would not read back: line %ld: %s\n", prog,
+			        merr.line, merr.message);
+		else
+			fprintf(stderr, "%s: out of memory\n", prog);
 		rc = EXIT_SOFTWARE;
 		goto done;
 	}
