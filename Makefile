@@ -9,6 +9,7 @@
 #                   hostile input) and the whole suite again under ASan+UBSan;
 #                   what CI runs (.ci/run)
 #   make bench      throughput and peak memory, beside the peers when installed
+#   make ner-model  retrain the built-in tag-entities model (NER_DATA=DIR of CoNLL-2002)
 #   make install    PREFIX=/usr/local: binaries, man pages, pipelines
 #
 # Filters are discovered: every filters/NAME/main.c becomes bin/NAME, every other
@@ -66,7 +67,7 @@ LIB_OBJ    := $(LIB_SRC:%.c=$(O)/%.o) $(O)/lang_data.o
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 
-.PHONY: all deps test-deps test test-full check check-full unit golden conformance demo bench install clean fuzz
+.PHONY: all deps test-deps test test-full check check-full unit golden conformance demo bench install clean fuzz ner-model
 .DEFAULT_GOAL := all
 
 all: $(PROGRAMS:%=$(BINDIR)/%)
@@ -117,6 +118,12 @@ $(O)/tests/%: tests/unit/%.c $(O)/libzeef.a
 
 deps:
 	@sh tests/deps.sh $(DEBS)
+
+# Rebuild the built-in tag-entities model (a developer's tool: needs the
+# CoNLL-2002 Dutch files ned.train and ned.testa in NER_DATA).
+NER_DATA ?= ../shared/data/ner
+ner-model: all
+	sh filters/tag-entities/make-model.sh $(NER_DATA)/ned.train $(NER_DATA)/ned.testa
 
 test-deps: deps
 	@sh tests/deps.sh $(TEST_DEBS)
