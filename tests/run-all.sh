@@ -32,7 +32,7 @@ tmp=$(mktemp -d)
 # Each job runs in a process group of its own (set -m, below), so that a run
 # that ends early (Ctrl-C, a closed output) ends the jobs still running.
 declare -A pid_of=() began=()
-trap 'for p in "${pid_of[@]}"; do kill -- "-$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
+trap 'disown -a 2>/dev/null; for p in "${pid_of[@]}"; do kill -- "-$p" 2>/dev/null; done; [ -z "${ticker:-}" ] || { disown "$ticker"; kill "$ticker"; } 2>/dev/null; rm -rf "$tmp"' EXIT
 want() { [ -z "$only" ] || [ "$only" = "$1" ] || { [ "$only" = full ] && [ "$1" = cli ]; }; }
 
 # --- the jobs: a label and a command each -----------------------------------
@@ -96,17 +96,19 @@ for i in $order; do sorted_labels+=("${labels[$i]}"); sorted_cmds+=("${cmds[$i]}
 labels=("${sorted_labels[@]}") cmds=("${sorted_cmds[@]}")
 
 # --- run them, JOBS at a time ----------------------------------------------
+# `wait -n` sleeps until a job or the ticker (a `sleep 20`) ends: no polling.
 total_pass=0 total_fail=0 total_skip=0 total_cpu=0
-start=$(date +%s) last_said=$start
+last_said=$SECONDS ticker=""
 next=0 running=0 n=${#labels[@]}
-say() { echo "$*"; last_said=$(date +%s); }
+say() { echo "$*"; last_said=$SECONDS; }
 finish() { # JOB-INDEX: report it and add its counts
 	local i=$1 label=${labels[$1]} out=$tmp/$1.out rc secs cpu line p f
-	rc=$(cat "$tmp/$i.rc") secs=$(( $(date +%s) - began[$i] ))
+	rc=$(<"$tmp/$i.rc") secs=$((SECONDS - began[$i]))
 	printf '%s\t%s\n' "$label" "$secs" >>"$tmp/times"
-	cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$tmp/$i.cpu" 2>/dev/null)
-	total_cpu=$(awk -v a="$total_cpu" -v b="${cpu:-0}" 'BEGIN { printf "%.1f", a + b }')
-	secs="$secs s, ${cpu:-?} s CPU"
+	read -r cpu_user cpu_sys <"$tmp/$i.cpu" 2>/dev/null
+	cpu=$(awk -v u="${cpu_user:-0}" -v s="${cpu_sys:-0}" 'BEGIN { printf "%.1f", u + s }')
+	total_cpu=$(awk -v a="$total_cpu" -v b="$cpu" 'BEGIN { printf "%.1f", a + b }')
+	secs="$secs s, $cpu s CPU"
 	if [[ $label == cli* ]]; then
 		if [ "$rc" -eq 0 ]; then total_pass=$((total_pass + 1)); say "ok    $label (${secs})"
 		elif [ "$rc" -eq 77 ]; then total_skip=$((total_skip + 1)); say "SKIP  $label: $(tail -1 "$out")"
@@ -118,8 +120,8 @@ finish() { # JOB-INDEX: report it and add its counts
 		total_fail=$((total_fail + 1)); say "FAIL  $label: no result line (exit $rc):"
 		tail -20 "$out" | sed 's/^/      /'; return
 	fi
-	p=$(sed -E 's/^(.*[^0-9])?([0-9]+) passed.*/\2/' <<<"$line")
-	f=$(sed -E 's/^.*[^0-9]([0-9]+) failed.*/\1/' <<<"$line")
+	[[ $line =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]
+	p=${BASH_REMATCH[1]} f=${BASH_REMATCH[2]}
 	total_pass=$((total_pass + p)) total_fail=$((total_fail + f))
 	if [ "$f" -eq 0 ] && [ "$rc" -eq 0 ]; then say "ok    $label: $p passed (${secs})"
 	else
@@ -134,32 +136,36 @@ export here tmp unitdir
 while [ $next -lt "$n" ] || [ $running -gt 0 ]; do
 	while [ $running -lt "$jobs" ] && [ $next -lt "$n" ]; do
 		i=$next; next=$((next + 1))
-		began[$i]=$(date +%s)
+		began[$i]=$SECONDS
 		( TIMEFORMAT='%U %S'
 		  { time bash -c "${cmds[$i]}" >"$tmp/$i.out" 2>&1 </dev/null; } 2>"$tmp/$i.cpu"
 		  echo $? >"$tmp/$i.rc.tmp"; mv "$tmp/$i.rc.tmp" "$tmp/$i.rc" ) &
 		pid_of[$i]=$!
 		running=$((running + 1))
 	done
-	sleep 0.2
+	[ -n "$ticker" ] || { sleep 20 & ticker=$!; }
+	wait -n 2>/dev/null
 	for i in "${!pid_of[@]}"; do
 		[ -f "$tmp/$i.rc" ] || continue
 		wait "${pid_of[$i]}" 2>/dev/null
 		unset "pid_of[$i]"; running=$((running - 1))
 		finish "$i"
 	done
-	now=$(date +%s)
-	if [ $((now - last_said)) -ge 20 ] && [ $running -gt 0 ]; then
-		list=""
-		for i in "${!pid_of[@]}"; do list="$list, ${labels[$i]} ($((now - began[$i])) s)"; done
-		say "...   still running: ${list#, }"
+	if ! kill -0 "$ticker" 2>/dev/null; then
+		wait "$ticker" 2>/dev/null; ticker=""
+		if [ $((SECONDS - last_said)) -ge 20 ] && [ $running -gt 0 ]; then
+			list=""
+			for i in "${!pid_of[@]}"; do list="$list, ${labels[$i]} ($((SECONDS - began[$i])) s)"; done
+			say "...   still running: ${list#, }"
+		fi
 	fi
 done
+[ -z "$ticker" ] || { disown "$ticker"; kill "$ticker"; } 2>/dev/null
 # keep this run's times, and the older ones of jobs that did not run now
 if [ -d "$(dirname "$times")" ]; then
 	cp "$tmp/times" "$tmp/times.new"
 	[ ! -f "$times" ] || awk -F '\t' 'NR == FNR { seen[$1] = 1; next } !seen[$1]' "$tmp/times" "$times" >>"$tmp/times.new"
 	mv "$tmp/times.new" "$times" 2>/dev/null
 fi
-echo "$total_pass passed, $total_fail failed, $total_skip skipped ($(( $(date +%s) - start )) s, $total_cpu s CPU)"
+echo "$total_pass passed, $total_fail failed, $total_skip skipped ($SECONDS s, $total_cpu s CPU)"
 [ "$total_fail" -eq 0 ]
