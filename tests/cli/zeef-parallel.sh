@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # zeef: a chain under GNU parallel (--pipe --keep-order -j2 --block 1M), as
-# the README's "Scaling out" shows, is byte-identical to the serial run;
+# pipelines/README.md's "Scaling out" shows, is byte-identical to the serial run;
 # so is the line `zeef show --parallel` prints, run by bash.
 . "$(dirname "$0")/zeef-lib.bash"
 command -v parallel >/dev/null || { echo "FAIL: GNU parallel is not installed (make test-deps)"; exit 1; }
