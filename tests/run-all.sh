@@ -55,6 +55,12 @@ conformance_job() {
 		echo "conformance: 1 passed, 0 failed" ||
 		{ grep -v '^ok' "$tmp/conf-$2.log"; echo "conformance: 0 passed, 1 failed"; }
 }
+if want golden; then
+	for d in "$here"/golden/*/; do
+		ls -d "$d"*/ >/dev/null 2>&1 || continue
+		add "golden $(basename "$d")" "bash $(printf %q "$here/golden/run.sh") $(printf %q "$bin") $(printf %q "$d")*/"
+	done
+fi
 if want cli; then
 	for t in "$here"/cli/*.sh; do
 		[ -f "$t" ] || continue
@@ -62,12 +68,6 @@ if want cli; then
 		[ $heavy -eq 1 ] && [ $full -eq 0 ] && continue
 		[ $heavy -eq 0 ] && [ "$only" = full ] && continue
 		add "cli $(basename "$t")" "BIN=$(printf %q "$bin") bash $(printf %q "$t")"
-	done
-fi
-if want golden; then
-	for d in "$here"/golden/*/; do
-		ls -d "$d"*/ >/dev/null 2>&1 || continue
-		add "golden $(basename "$d")" "bash $(printf %q "$here/golden/run.sh") $(printf %q "$bin") $(printf %q "$d")*/"
 	done
 fi
 if want conformance; then
@@ -81,7 +81,8 @@ want unit && add "unit" "unit_job"
 
 # Longest first, so that the last minutes are not one long job on one core:
 # by the wall-clock seconds each job took last time (kept in UNITDIR/../
-# test-times), else heavy scripts first, then in the order above.
+# test-times), else heavy scripts first, then in the order above (golden
+# first: its normalize and zeef parts are among the longest).
 times=$(dirname "$unitdir")/test-times
 order=$(for i in "${!labels[@]}"; do
 	l=${labels[$i]} w=""
