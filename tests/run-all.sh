@@ -97,7 +97,8 @@ for i in $order; do sorted_labels+=("${labels[$i]}"); sorted_cmds+=("${cmds[$i]}
 labels=("${sorted_labels[@]}") cmds=("${sorted_cmds[@]}")
 
 # --- run them, JOBS at a time ----------------------------------------------
-# `wait -n` sleeps until a job or the ticker (a `sleep 20`) ends: no polling.
+# `wait -n` sleeps until a job or the ticker (a `sleep 10`) ends: no polling.
+# Silence of 20 s or more is broken at the next tick: no gap reaches 30 s.
 total_pass=0 total_fail=0 total_skip=0 total_cpu=0
 last_said=$SECONDS ticker=""
 next=0 running=0 n=${#labels[@]}
@@ -144,7 +145,7 @@ while [ $next -lt "$n" ] || [ $running -gt 0 ]; do
 		pid_of[$i]=$!
 		running=$((running + 1))
 	done
-	[ -n "$ticker" ] || { sleep 20 & ticker=$!; }
+	[ -n "$ticker" ] || { sleep 10 & ticker=$!; }
 	wait -n 2>/dev/null
 	for i in "${!pid_of[@]}"; do
 		[ -f "$tmp/$i.rc" ] || continue
