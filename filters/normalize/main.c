@@ -9,7 +9,7 @@
 
 enum {
 	OPT_FORM = 1000, OPT_NO_MOJIBAKE, OPT_NO_ENTITIES, OPT_HTML, OPT_KEEP_INVISIBLE,
-	OPT_KEEP_SPACES, OPT_KEEP_BREAKS, OPT_KEEP_LINES, OPT_NO_DEHYPHENATE, OPT_NO_DATE,
+	OPT_KEEP_SPACES, OPT_KEEP_BREAKS, OPT_KEEP_LINES, OPT_JOIN_LINES, OPT_NO_DEHYPHENATE, OPT_NO_DATE,
 	OPT_STRICT_UTF8
 };
 
@@ -22,6 +22,7 @@ static const struct option options[] = {
 	{"keep-spaces", no_argument, NULL, OPT_KEEP_SPACES},
 	{"keep-breaks", no_argument, NULL, OPT_KEEP_BREAKS},
 	{"keep-lines", no_argument, NULL, OPT_KEEP_LINES},
+	{"join-lines", no_argument, NULL, OPT_JOIN_LINES},
 	{"no-dehyphenate", no_argument, NULL, OPT_NO_DEHYPHENATE},
 	{"no-date", no_argument, NULL, OPT_NO_DATE},
 	{"strict-utf8", no_argument, NULL, OPT_STRICT_UTF8},
@@ -114,7 +115,8 @@ static int option(int c, const char *arg)
 	case OPT_KEEP_INVISIBLE: opt.invisible = 0; break;
 	case OPT_KEEP_SPACES: opt.spaces = 0; break;
 	case OPT_KEEP_BREAKS: opt.breaks = 0; break;
-	case OPT_KEEP_LINES: opt.join_lines = 0; break;
+	case OPT_KEEP_LINES: opt.lines = NORMALIZE_LINES_KEEP; break;
+	case OPT_JOIN_LINES: opt.lines = NORMALIZE_LINES_JOIN; break;
 	case OPT_NO_DEHYPHENATE: opt.dehyphenate = 0; break;
 	case OPT_NO_DATE: use_date_tag = 0; break;
 	case OPT_STRICT_UTF8: strict_utf8 = 1; break;

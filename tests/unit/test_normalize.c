@@ -151,7 +151,7 @@ START_TEST(paragraphs_and_lines)
 	CHECK_NORM("Een\rzin.", "Een zin.");
 	CHECK_NORM("Een zin.\n", "Een zin.");
 	CHECK_NORM("\n\nEen\n\n\n\n  \n\nTwee\n\n", "Een\n\nTwee");
-	opt.join_lines = 0;
+	opt.lines = NORMALIZE_LINES_KEEP;
 	CHECK_NORM("Een\nzin.\n\n\n\nTwee\n  drie", "Een\nzin.\n\nTwee\ndrie");
 	setup();
 	opt.breaks = 0;
