@@ -26,30 +26,43 @@ int sentence_in_list(const struct word_list *l, const char *w, size_t len, int c
 	return 0;
 }
 
-/* Dotted letters: segments of 1-2 letters separated by single dots, with at
- * least one dot or a single letter ("J", "J.P", "m.b.t"). Uppercase-only
- * single letters count as initials; other dotted forms as abbreviations. */
+static int is_vowel(unsigned char c)
+{
+	if (c >= 0x80)
+		return 1;             /* accented letters are vowels in Dutch */
+	c |= 0x20;
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* Dotted letters: segments of 1-2 letters (3 without a vowel: "Chr")
+ * separated by single dots, with at least one dot or a single letter ("J",
+ * "J.P", "m.b.t", "Th.J"). Segments that all start with a capital are
+ * initials, and so is one capital followed by lowercase letters without a
+ * vowel ("Th", "Chr": no Dutch word is written so); other dotted forms are
+ * abbreviations. */
 static enum word_kind dotted_kind(const char *t, size_t s, size_t e)
 {
 	size_t seg = 0, segs = 1, letters = 0;
-	int upper = 1;
+	int upper = 1, vowels = 0, seg_vowel = 0, title = 1;
 	for (size_t i = s; i < e;) {
 		if (t[i] == '.') {
-			if (seg == 0) return W_WORD;
-			seg = 0; segs++; i++;
+			if (seg == 0 || (seg == 3 && seg_vowel)) return W_WORD;
+			seg = 0; segs++; i++; seg_vowel = 0;
 			continue;
 		}
 		enum ccase k = char_case(t, i, e);
 		if (k != C_UPPER && k != C_LOWER) return W_WORD;
-		if (k != C_UPPER) upper = 0;
-		if (++seg > 2) return W_WORD;     /* "nos.nl" is no abbreviation */
+		if (seg == 0 && k != C_UPPER) upper = 0;
+		if (seg > 0 && k != C_LOWER) title = 0;
+		if (is_vowel((unsigned char)t[i])) vowels = seg_vowel = 1;
+		if (++seg > 3) return W_WORD;     /* "nos.nl" is no abbreviation */
 		letters++;
 		i++;
 		while (i < e && ((unsigned char)t[i] & 0xC0) == 0x80) i++;
 	}
-	if (seg == 0) return W_WORD;
+	if (seg == 0 || (seg == 3 && seg_vowel)) return W_WORD;
 	if (segs == 1)
-		return letters == 1 && upper ? W_INITIALS : W_WORD;
+		return upper && (letters == 1 || (title && !vowels)) ? W_INITIALS : W_WORD;
 	return upper ? W_INITIALS : W_ABBR;
 }
 
@@ -91,6 +104,15 @@ int sentence_load_list(struct word_list *l, const char *name)
 	l->min_len = (size_t)-1;
 	l->max_len = 0;
 	if (!l->set || lang_each_line(name, add_word, l) < 0) {
+		filter_warn("language file %s is missing", name);
+		return -1;
+	}
+	return 0;
+}
+
+int sentence_add_list(struct word_list *l, const char *name)
+{
+	if (lang_each_line(name, add_word, l) < 0) {
 		filter_warn("language file %s is missing", name);
 		return -1;
 	}

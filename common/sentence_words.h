@@ -19,6 +19,8 @@ struct word_list {
 /* Load language word list NAME (lang.h) into *L. Returns 0, or -1 with a
  * message when the file is missing. Free with wordset_free(L->set). */
 int sentence_load_list(struct word_list *l, const char *name);
+/* Add the words of list NAME to L (loaded before). Same return. */
+int sentence_add_list(struct word_list *l, const char *name);
 
 /* Is the LEN bytes at W in L, exactly or (when CAP_OK) with its first
  * letter lowercased ("Bijv" for "bijv")? */

@@ -1,0 +1,418 @@
+/* sentence_layout.c — sentence boundaries that layout makes rather than
+ * punctuation (see sentence_impl.h):
+ *   - a single line break between two units (line_units.h) ends a
+ *     sentence, unless the line ends in a comma or in an abbreviation or
+ *     initials that cannot end one;
+ *   - a bullet (• * ▪ ► ...) standing alone starts an item; so does a dash
+ *     (- – —) after a colon or inside a list of dash items;
+ *   - an enumerator (1. 1) (1) a. a) (a), or a bare number after a colon
+ *     when "; 2" follows) after a colon starts the first item, and one
+ *     that follows the previous item's number after a semicolon or in
+ *     running text ("1) ... 2) ...") the next;
+ *   - key: value rows run together ("Inwoners: 52.000 Oppervlakte: 12 km²",
+ *     "2007: 21 februari 2008: 6 februari"): a second key with as many
+ *     words as the first, after a value without a finite verb, starts a row,
+ *     and so does the first;
+ *   - a year or a span of years in brackets before a capitalised word or a
+ *     number ends a row of a CV ("Brugge (1982) Licentiaat ...").
+ * Offsets are bytes. Everything looks at a bounded stretch around the byte
+ * the scanner stops at, so the time stays linear.
+ */
+#include <string.h>
+
+#include "sentence_impl.h"
+
+unsigned char sent_layout_stop[256] = {
+	[':'] = 1, [';'] = 1, [')'] = 1, ['*'] = 1, ['-'] = 1, [0xE2] = 1};
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static int is_space_at(const char *t, size_t i, size_t len)
+{
+	return i >= len || space_len((const unsigned char *)t, i, len) > 0;
+}
+
+/* End of the chunk before white space that ends at byte S (S itself when
+ * there is none). */
+static size_t before_space(const char *t, size_t s)
+{
+	size_t k;
+	while ((k = sent_space_before((const unsigned char *)t, s)) > 0)
+		s -= k;
+	return s;
+}
+
+/* Start of the word that ends at byte E, not before LO. */
+static size_t word_start(const char *t, size_t e, size_t lo)
+{
+	while (e > lo && !sent_space_before((const unsigned char *)t, e))
+		e--;
+	return e;
+}
+
+void sent_end_at(struct scan *sc, size_t e)
+{
+	if (sc->sent == NO_SENTENCE)
+		return;
+	e = before_space(sc->t, e);
+	if (e > sc->sent)
+		sent_push(sc->sp, sc->sent, e);
+	sc->sent = NO_SENTENCE;
+}
+
+/* Split before byte AT (a chunk start after the current sentence's start):
+ * the sentence so far ends, a new one opens at AT. */
+static void split_before(struct scan *sc, size_t at)
+{
+	sent_end_at(sc, at);
+	sent_open(sc, at);
+}
+
+/* ---- enumerators -------------------------------------------------------- */
+
+enum marker_kind { MK_NONE, MK_BARE, MK_DOT, MK_PAREN, MK_BOTH };
+
+struct marker {
+	enum marker_kind kind;
+	int letter;      /* a letter (a, b, ...) rather than a number */
+	int value;       /* 1 for "1" or "a" */
+};
+
+/* The enumerator that the chunk T[s, e) is: "3", "3.", "3)", "(3)", "c.",
+ * "c)", "(c)". A bare letter is no enumerator; a bare number of at most
+ * two digits is. */
+static struct marker marker_at(const char *t, size_t s, size_t e)
+{
+	struct marker m = {MK_NONE, 0, 0};
+	int open = s < e && t[s] == '(';
+	size_t i = s + (size_t)open, d = i;
+	while (d < e && d - i < 2 && t[d] >= '0' && t[d] <= '9')
+		m.value = m.value * 10 + (t[d++] - '0');
+	if (d == i) {
+		if (d < e && t[d] >= 'a' && t[d] <= 'z') {
+			m.letter = 1;
+			m.value = t[d++] - 'a' + 1;
+		} else {
+			return m;
+		}
+	}
+	if (d == e)
+		m.kind = open || m.letter ? MK_NONE : MK_BARE;
+	else if (d + 1 == e && t[d] == ')')
+		m.kind = open ? MK_BOTH : MK_PAREN;
+	else if (d + 1 == e && t[d] == '.' && !open)
+		m.kind = MK_DOT;
+	return m;
+}
+
+/* The enumerator the current sentence starts with, if any. */
+static struct marker sentence_marker(const struct scan *sc)
+{
+	struct chunk c;
+	struct marker none = {MK_NONE, 0, 0};
+	if (sc->sent == NO_SENTENCE || !sent_read_chunk(sc->sp, sc->t, sc->len, sc->sent, &c) ||
+	    c.e - c.s > 4)
+		return none;
+	return marker_at(sc->t, c.s, c.e);
+}
+
+/* Does marker N follow marker P (same kind, next value)? */
+static int follows(struct marker p, struct marker n)
+{
+	return p.kind != MK_NONE && p.kind == n.kind && p.letter == n.letter &&
+	       n.value == p.value + 1;
+}
+
+/* Is there "; N" (N the bare number VALUE) within a short stretch after
+ * byte I, before any sentence mark? */
+#define ITEM_LOOKAHEAD 400
+static int bare_item_follows(const char *t, size_t i, size_t len, int value)
+{
+	size_t end = i + ITEM_LOOKAHEAD < len ? i + ITEM_LOOKAHEAD : len;
+	for (; i < end; i++) {
+		if (t[i] == '.' || t[i] == '?' || t[i] == '!' || t[i] == '\n')
+			return 0;
+		if (t[i] != ';')
+			continue;
+		size_t k = i + 1;
+		while (k < end && t[k] == ' ')
+			k++;
+		size_t d = k;
+		int v = 0;
+		while (d < end && d - k < 2 && t[d] >= '0' && t[d] <= '9')
+			v = v * 10 + (t[d++] - '0');
+		return d > k && v == value && d < len && t[d] == ' ';
+	}
+	return 0;
+}
+
+/* ---- key: value rows ---------------------------------------------------- */
+
+/* Walk back from the colon at byte COLON over the words of a key: names
+ * and numbers (lowercase words too when LOWER), name particles in between
+ * not counted. Stops at WANT counted words (0: at most four), at a word
+ * that cannot be in a key (a function word, a finite verb, punctuation)
+ * or at the sentence start. Returns the words counted; *START gets the
+ * start of the first of them. */
+static unsigned key_words(const struct scan *sc, size_t colon, int lower, unsigned want,
+                          size_t *start)
+{
+	const struct splitter *sp = sc->sp;
+	const char *t = sc->t;
+	unsigned n = 0;
+	size_t e = colon;
+	if (want == 0 || want > 4)
+		want = 4;
+	for (int words = 0; words < 8 && e > sc->sent; words++) {
+		size_t s = word_start(t, e, sc->sent);
+		if (s == e || e - s > 64)
+			break;
+		for (size_t k = s; k < e; k++)
+			if (t[k] && strchr(",;.!?()\":", t[k]))
+				return n;
+		if (n > 0 && sentence_in_list(&sp->particles, t + s, e - s, 1)) {
+			/* "De" in "Bart De Wever": part of the name, not counted */
+		} else {
+			enum ccase k = char_case(t, s, e);
+			if (!(k == C_UPPER || k == C_DIGIT || (lower && k == C_LOWER)) ||
+			    sentence_in_list(&sp->stopwords, t + s, e - s, 1) ||
+			    sentence_in_list(&sp->verbs, t + s, e - s, 1))
+				break;
+			*start = s;
+			if (++n == want)
+				break;
+		}
+		size_t b = before_space(t, s);
+		if (b == s)
+			break;
+		e = b;
+	}
+	return n;
+}
+
+/* Does T[s, e) hold a finite verb (a word of the verb list)? */
+static int has_verb(const struct splitter *sp, const char *t, size_t s, size_t e)
+{
+	while (s < e) {
+		size_t w = s;
+		while (w < e && !is_space_at(t, w, e))
+			w++;
+		size_t a = skip_openers(t, s, w), b = w;
+		while (b > a && strchr(",;:.!?)\"'", t[b - 1]))
+			b--;
+		if (b > a && sentence_in_list(&sp->verbs, t + a, b - a, 0))
+			return 1;
+		s = w;
+		while (s < e && is_space_at(t, s, e))
+			s++;
+	}
+	return 0;
+}
+
+/* A colon that ends a key, at byte I: rows run together split before each
+ * key once a second one with as many words is seen. */
+static int on_key(struct scan *sc, size_t i)
+{
+	const char *t = sc->t;
+	int lower = char_case(t, sc->sent, sc->len) == C_LOWER;
+	size_t s2 = NO_SENTENCE, s1 = NO_SENTENCE;
+	unsigned c2 = key_words(sc, i, lower, 0, &s2);
+	if (c2 == 0)
+		return 0;
+	if (sc->key_start == NO_SENTENCE) {
+		/* the first key of the sentence: remembered by its colon */
+		sc->key_start = i;
+		sc->key_words = c2;
+		return 0;
+	}
+	unsigned k = c2 < sc->key_words ? c2 : sc->key_words;
+	size_t c1 = sc->key_start;
+	key_words(sc, c1, lower, k, &s1);
+	key_words(sc, i, lower, k, &s2);
+	if (s2 <= c1 + 1 || has_verb(sc->sp, t, c1 + 1, s2))
+		return 0;
+	if (s1 > sc->sent)
+		split_before(sc, s1);
+	split_before(sc, s2);
+	sc->key_start = i;
+	sc->key_words = k;
+	return 1;
+}
+
+/* ---- the bytes the scanner stops at -------------------------------------- */
+
+/* A colon at byte I: a key, or the start of a list after it. */
+static int on_colon(struct scan *sc, size_t i, size_t *next)
+{
+	const char *t = sc->t;
+	*next = i + 1;
+	if (!is_space_at(t, i + 1, sc->len) || sc->sent == NO_SENTENCE)
+		return 0;
+	int done = on_key(sc, i);
+	struct chunk n;
+	if (!sent_read_chunk(sc->sp, t, sc->len, i + 1, &n) || n.e - n.s > 4)
+		return done;
+	struct marker m = marker_at(t, n.s, n.e);
+	if (m.kind == MK_NONE || m.value != 1 ||
+	    (m.kind == MK_BARE && !bare_item_follows(t, n.e, sc->len, 2)))
+		return done;
+	split_before(sc, n.s);
+	*next = n.e;
+	return 1;
+}
+
+/* A semicolon at byte I: the next numbered item. */
+static int on_semicolon(struct scan *sc, size_t i, size_t *next)
+{
+	struct chunk n;
+	if (!is_space_at(sc->t, i + 1, sc->len) || sc->sent == NO_SENTENCE ||
+	    !sent_read_chunk(sc->sp, sc->t, sc->len, i + 1, &n) || n.e - n.s > 4 ||
+	    !follows(sentence_marker(sc), marker_at(sc->t, n.s, n.e)))
+		return 0;
+	split_before(sc, n.s);
+	*next = n.e;
+	return 1;
+}
+
+/* A closing bracket at byte I: an enumerator "2)" "(b)", or a year in
+ * brackets that ends a row. */
+static int on_bracket(struct scan *sc, size_t i, size_t *next)
+{
+	const char *t = sc->t;
+	if (!is_space_at(t, i + 1, sc->len) || sc->sent == NO_SENTENCE)
+		return 0;
+	size_t s = word_start(t, i + 1, i + 1 >= 32 ? i + 1 - 32 : 0);
+	if (s > sc->sent && (s == 0 || sent_space_before((const unsigned char *)t, s))) {
+		struct marker m = marker_at(t, s, i + 1);
+		if (m.kind == MK_PAREN || m.kind == MK_BOTH) {
+			size_t pe = before_space(t, s);
+			if (follows(sentence_marker(sc), m) ||
+			    (m.value == 1 && pe > 0 && t[pe - 1] == ':')) {
+				split_before(sc, s);
+				*next = i + 1;
+				return 1;
+			}
+			return 0;
+		}
+	}
+	/* "(1982)", "(1987-1989)", "(05.10.96-02.02.97)" */
+	if (t[s] != '(' || i - s < 5)
+		return 0;
+	int run = 0, year = 0;
+	for (size_t k = s + 1; k < i; k++) {
+		if (t[k] >= '0' && t[k] <= '9') {
+			if (++run == 4) year = 1;
+		} else if (t[k] == '-' || t[k] == '.' || t[k] == '/') {
+			run = 0;
+		} else {
+			return 0;
+		}
+	}
+	struct chunk n;
+	if (!year || !sent_read_chunk(sc->sp, t, sc->len, i + 1, &n))
+		return 0;
+	enum ccase k = char_case(t, n.s, n.e);
+	if (k != C_UPPER && k != C_DIGIT)
+		return 0;
+	split_before(sc, n.s);
+	*next = n.s;
+	return 1;
+}
+
+/* A bullet at byte I (B bytes) standing alone before a word. */
+static int on_bullet(struct scan *sc, size_t i, size_t b, size_t *next)
+{
+	const char *t = sc->t;
+	struct chunk n;
+	if ((i > 0 && !sent_space_before((const unsigned char *)t, i)) ||
+	    i + b >= sc->len || !is_space_at(t, i + b, sc->len) ||
+	    !sent_read_chunk(sc->sp, t, sc->len, i + b, &n))
+		return 0;
+	int dash = t[i] == '-' || ((unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+	                           ((unsigned char)t[i + 2] == 0x93 || (unsigned char)t[i + 2] == 0x94));
+	if (sc->sent == NO_SENTENCE || sc->sent == i) {
+		if (sc->sent == NO_SENTENCE)
+			sent_open(sc, i);
+		sc->dash_list = dash;
+		return 0;
+	}
+	if (dash) {
+		/* a dash inside prose is punctuation: only after a colon or in a
+		 * list of dash items, before a word */
+		size_t pe = before_space(t, i);
+		enum ccase k = char_case(t, n.s, n.e);
+		if (!(sc->dash_list || (pe > 0 && t[pe - 1] == ':')) || (k != C_UPPER && k != C_LOWER))
+			return 0;
+	}
+	split_before(sc, i);
+	sc->dash_list = dash;
+	*next = i + b;
+	return 1;
+}
+
+int sent_layout_byte(struct scan *sc, size_t i, size_t *next)
+{
+	const char *t = sc->t;
+	size_t b;
+	switch (t[i]) {
+	case ':': return on_colon(sc, i, next);
+	case ';': return on_semicolon(sc, i, next);
+	case ')': return on_bracket(sc, i, next);
+	default:
+		b = line_units_bullet(t + i, sc->len - i);
+		return b > 0 && on_bullet(sc, i, b, next);
+	}
+}
+
+/* ---- line breaks ----------------------------------------------------------- */
+
+void sent_new_paragraph(struct scan *sc, size_t p)
+{
+	sc->para = sc->line = sc->unit = sc->measured = p;
+	sc->para_end = 0;
+	sc->m = (struct line_measure){0};
+}
+
+/* May a sentence end after the line that ends at byte E? Not after a comma
+ * or an abbreviation or initials that cannot end a sentence. */
+static int line_may_end(const struct scan *sc, size_t e)
+{
+	const char *t = sc->t;
+	if (t[e - 1] == ',')
+		return 0;
+	if (t[e - 1] != '.')
+		return 1;
+	size_t s = word_start(t, e, sc->sent);
+	enum word_kind k = sentence_word_kind(&sc->sp->abbr, &sc->sp->abbr_final, t, s, e - 1,
+	                                      s == sc->sent);
+	return k != W_ABBR && k != W_INITIALS;
+}
+
+size_t sent_line_break(struct scan *sc, size_t ws, size_t we)
+{
+	const char *t = sc->t;
+	if (sc->para_end <= we)
+		sc->width = line_units_width(t, sc->len, sc->para_end > sc->para ? sc->line : sc->para,
+		                             &sc->para_end);
+	if (ws > sc->measured) {
+		line_measure_add(&sc->m, t + sc->measured, ws - sc->measured);
+		sc->measured = ws;
+	}
+	size_t be = we;
+	const char *nl = memchr(t + we, '\n', sc->len - we);
+	be = nl ? (size_t)(nl - t) : sc->len;
+	be = before_space(t, be);
+	size_t line = sc->line < ws ? sc->line : ws, unit = sc->unit < ws ? sc->unit : ws;
+	int keep = line_units_keep(t + unit, ws - unit, sc->m.cp,
+	                           line_units_length(t + line, ws - line), t + we, be - we, sc->width);
+	sc->line = we;
+	if (!keep)
+		return we;
+	sc->unit = sc->measured = we;
+	sc->m = (struct line_measure){0};
+	if (sc->sent == NO_SENTENCE || sc->sent >= ws || !line_may_end(sc, ws))
+		return we;
+	sent_end_at(sc, ws);
+	sc->dq_open = sc->sq_open = 0;
+	return sent_begin(sc, we);
+}
