@@ -239,11 +239,17 @@ int sent_starter_at(const struct splitter *sp, const char *t, size_t len,
                                const struct chunk *c)
 {
 	struct chunk n;
-	if (char_case(t, c->s, c->e) != C_UPPER ||
-	    !sentence_in_list(&sp->starters, t + c->s, c->e - c->s, 1) ||
+	if (char_case(t, c->s, c->e) != C_UPPER)
+		return 0;
+	int starter = sentence_in_list(&sp->starters, t + c->s, c->e - c->s, 1);
+	/* a name particle ("Van", "Ter") starts a sentence before a lowercase
+	 * word that is no particle: "Van oudsher", not "Van der Wal" */
+	if ((!starter && !sentence_in_list(&sp->particles, t + c->s, c->e - c->s, 1)) ||
 	    !sent_next_chunk(sp, t, len, c, &n))
 		return 0;
 	enum ccase k = char_case(t, n.s, n.e);
+	if (!starter)
+		return k == C_LOWER && !sentence_in_list(&sp->particles, t + n.s, n.e - n.s, 0);
 	return k == C_LOWER || k == C_DIGIT;
 }
 
@@ -338,6 +344,15 @@ size_t sent_begin(struct scan *sc, size_t pos)
 	struct chunk a;
 	size_t head_end, next;
 	sent_open(sc, pos);
+	/* a known section heading ("Externe links"), twice at most: "Zie ook
+	 * Externe links" */
+	for (int k = 0; k < 2 && (head_end = sent_section_heading(sc->sp, sc->t, sc->len, pos, 1)) > 0; k++) {
+		if (!sent_read_chunk(sc->sp, sc->t, sc->len, head_end, &a))
+			return pos;
+		sent_push(sc->sp, pos, head_end);
+		pos = a.s;
+		sent_open(sc, pos);
+	}
 	if (!sent_read_chunk(sc->sp, sc->t, sc->len, pos, &a) ||
 	    !sent_glued_heading(sc->sp, sc->t, sc->len, &a, &head_end, &next))
 		return pos;
@@ -401,6 +416,24 @@ static size_t on_chunk(struct scan *sc, size_t pos)
 
 /* ---- public ----------------------------------------------------------------- */
 
+static void add_place(const char *w, size_t len, void *ctx)
+{
+	wordset_add(ctx, w, len);
+}
+
+/* Known places, for lists of them (sentence_lists.c). */
+static int load_places(struct splitter *sp)
+{
+	static const char *const files[] = {"nl/gazetteer-loc.txt", "nl/gazetteer-loc-common.txt"};
+	sp->places = wordset_new();
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+		if (lang_each_line(files[i], add_place, sp->places) < 0) {
+			filter_warn("language file %s is missing", files[i]);
+			return -1;
+		}
+	return 0;
+}
+
 struct splitter *splitter_new(void)
 {
 	struct splitter *sp = calloc(1, sizeof *sp);
@@ -419,7 +452,12 @@ struct splitter *splitter_new(void)
 	    sentence_load_list(&sp->particles, "nl/name-particles.txt") ||
 	    sentence_add_list(&sp->particles, "nl/name-particles-inner.txt") ||
 	    sentence_load_list(&sp->stopwords, "nl/stopwords.txt") ||
-	    sentence_load_list(&sp->verbs, "nl/summary-verbs.txt")) {
+	    sentence_load_list(&sp->verbs, "nl/summary-verbs.txt") ||
+	    sentence_load_list(&sp->first_names, "nl/first-names.txt") ||
+	    sentence_load_list(&sp->roles, "nl/quotes-roles.txt") ||
+	    sentence_load_list(&sp->headings, "nl/section-headings.txt") ||
+	    sentence_load_first_words(&sp->heading_first, "nl/section-headings.txt") ||
+	    load_places(sp)) {
 		splitter_free(sp);
 		return NULL;
 	}
@@ -439,6 +477,11 @@ void splitter_free(struct splitter *sp)
 	wordset_free(sp->particles.set);
 	wordset_free(sp->stopwords.set);
 	wordset_free(sp->verbs.set);
+	wordset_free(sp->first_names.set);
+	wordset_free(sp->roles.set);
+	wordset_free(sp->headings.set);
+	wordset_free(sp->heading_first.set);
+	wordset_free(sp->places);
 	free(sp->spans);
 	free(sp);
 }
@@ -463,6 +506,17 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 		if (t[i] >= 'A' && t[i] <= 'Z') {
 			size_t at = i;
 			i = at + 1;
+			if (sent_name_run(&sc, at))
+				continue;
+			size_t he;
+			if (sc.sent != NO_SENTENCE && at > sc.sent && sent_space_before(t, at) &&
+			    (he = sent_section_heading(sp, text, len, at, 2)) > 0) {
+				sent_end_at(&sc, at);     /* "... vlaggen Externe links Dag ..." */
+				sent_push(sp, at, he);
+				i = lo = sent_skip_space(t, he, len, &nl);
+				sent_open(&sc, i);
+				continue;
+			}
 			if (sent_starts_mid(&sc, at)) {
 				lo = sent_begin(&sc, at);
 				if (lo > at)

@@ -23,13 +23,90 @@ static int same_word(const char *t, const struct chunk *x, const struct chunk *y
 	return a == b && memcmp(t + x->s + 1, t + y->s + 1, n - 1) == 0;
 }
 
+/* Is the word T[s, e) a role before a name: a word of nl/quotes-roles.txt
+ * or one that ends in one ("oud-premier", "ploegleider")? */
+static int role_word(const struct splitter *sp, const char *t, size_t s, size_t e)
+{
+	char buf[48];
+	if (e - s >= sizeof buf)
+		return 0;
+	for (size_t i = s; i < e; i++)
+		buf[i - s] = (char)(t[i] >= 'A' && t[i] <= 'Z' ? t[i] - 'A' + 'a' : t[i]);
+	for (size_t k = 0; k + 3 <= e - s; k++)
+		if (sentence_in_list(&sp->roles, buf + k, e - s - k, 0))
+			return 1;
+	return 0;
+}
+
+/* Does a sentence with a name for subject start at chunk C, after the word
+ * PREV of a heading: a capitalised article, a capitalised word, and a
+ * finite verb within a few words ("Jeugdjaren De Morgan werd geboren")?
+ * Dutch puts the verb second, so a word without a verb before such a
+ * subject is no part of the sentence, unless it is part of the name: a
+ * first name ("Bart De Wever") or a role ("Premier De Croo"). */
+#define SUBJECT_MAX_WORDS 6
+static int named_subject_at(const struct splitter *sp, const char *t, size_t len,
+                            const struct chunk *c, const struct chunk *prev)
+{
+	struct chunk n;
+	if (char_case(t, c->s, c->e) != C_UPPER ||
+	    !sentence_in_list(&sp->title_articles, t + c->s, c->e - c->s, 1) ||
+	    !sent_next_chunk(sp, t, len, c, &n) || char_case(t, n.s, n.e) != C_UPPER ||
+	    sentence_in_list(&sp->first_names, t + prev->s, prev->e - prev->s, 0) ||
+	    role_word(sp, t, prev->s, prev->e))
+		return 0;
+	for (int k = 0; k < SUBJECT_MAX_WORDS && sent_next_chunk(sp, t, len, &n, &n); k++) {
+		size_t e = n.e;
+		while (e > n.s && strchr(",;:.!?", t[e - 1]))
+			e--;
+		if (sentence_in_list(&sp->verbs, t + n.s, e - n.s, 0))
+			return 1;
+		if (e < n.e)
+			return 0;
+	}
+	return 0;
+}
+
+size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len, size_t i,
+                            int min_words)
+{
+	struct chunk c, nx;
+	if (!sent_read_chunk(sp, t, len, i, &c) || c.s != i || char_case(t, c.s, c.e) != C_UPPER ||
+	    !sentence_in_list(&sp->heading_first, t + c.s, c.e - c.s, 1))
+		return 0;
+	char buf[96];
+	size_t n = 0, best = 0;
+	for (int words = 1; words <= 4; words++) {
+		if (n + (c.e - c.s) + 1 > sizeof buf)
+			break;
+		if (words > 1)
+			buf[n++] = ' ';
+		for (size_t j = c.s; j < c.e; j++)
+			buf[n++] = (char)(t[j] >= 'A' && t[j] <= 'Z' ? t[j] - 'A' + 'a' : t[j]);
+		if (words >= min_words && sentence_in_list(&sp->headings, buf, n, 0))
+			best = c.e;
+		if (!sent_next_chunk(sp, t, len, &c, &c))
+			break;
+	}
+	/* then a capitalised word, a number, an opening quote or bracket, or a
+	 * bullet */
+	if (!best || !sent_read_chunk(sp, t, len, best, &nx) || nx.s == best)
+		return 0;
+	size_t s = skip_openers(t, nx.s, nx.e);
+	if (s == nx.s && s < nx.e && char_case(t, s, nx.e) != C_UPPER &&
+	    char_case(t, s, nx.e) != C_DIGIT && !line_units_bullet(t + s, nx.e - s))
+		return 0;
+	return best;
+}
+
 /* A short heading glued before a sentence that starts with chunk A: chunks
  * A .. H-1 with no punctuation and no finite verb (nl/summary-verbs.txt),
  * the first capitalised and not a sentence starter, the last no function
- * word (nl/stopwords.txt); then at chunk H either a sentence starter followed by a
- * lowercase word, or the heading's first or last word repeated (after an
- * optional starter: "Balkan De Balkan kwam ..."). Returns 1 with *HEAD_END
- * the end of chunk H-1 and *NEXT the start of chunk H. */
+ * word (nl/stopwords.txt); then at chunk H either a sentence starter
+ * followed by a lowercase word, a subject with a name and its verb
+ * (named_subject_at), or the heading's first or last word repeated (after
+ * an optional starter: "Balkan De Balkan kwam ..."). Returns 1 with
+ * *HEAD_END the end of chunk H-1 and *NEXT the start of chunk H. */
 #define HEADING_MAX_WORDS 6
 int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
                          const struct chunk *a, size_t *head_end, size_t *next)
@@ -52,7 +129,8 @@ int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
 				r = c;
 			int repeat = char_case(t, r.s, r.e) == C_UPPER &&
 			             (same_word(t, &r, a) || same_word(t, &r, &prev));
-			if (repeat || sent_starter_at(sp, t, len, &c)) {
+			if (repeat || sent_starter_at(sp, t, len, &c) ||
+			    named_subject_at(sp, t, len, &c, &prev)) {
 				*head_end = prev.e;
 				*next = c.s;
 				return 1;

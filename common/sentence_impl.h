@@ -24,7 +24,9 @@ struct chunk {
 
 struct splitter {
 	struct word_list abbr, abbr_final, abbr_number, clitics, starters, title_articles,
-	                 title_nouns, particles, stopwords, verbs;
+	                 title_nouns, particles, stopwords, verbs, first_names, roles,
+	                 headings, heading_first;
+	struct wordset *places;        /* nl/gazetteer-loc*.txt */
 	struct sentence_span *spans;   /* the last result */
 	size_t n, cap;
 };
@@ -48,6 +50,7 @@ struct scan {
 	size_t key_start;      /* or NO_SENTENCE */
 	unsigned key_words;    /* its words, name particles left out */
 	int dash_list;         /* the sentence is an item of a dash list */
+	size_t run_end;        /* end of the last run of names read */
 };
 #define NO_SENTENCE ((size_t)-1)
 
@@ -73,6 +76,15 @@ void sent_end_at(struct scan *sc, size_t e);
 int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
                        const struct chunk *a, size_t *head_end, size_t *next);
 int sent_starts_mid(struct scan *sc, size_t i);
+/* A known section heading (nl/section-headings.txt) at chunk start I,
+ * of at least MIN_WORDS words, before a capitalised word, a number or a
+ * bullet: returns the end of the heading, else 0. */
+size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len, size_t i,
+                            int min_words);
+
+/* sentence_lists.c: a run of names starting at chunk start I (a capital);
+ * returns 1 when it was split as a list. */
+int sent_name_run(struct scan *sc, size_t i);
 
 /* sentence_layout.c */
 /* A single line break: the line before ends at WS, the next starts at WE.

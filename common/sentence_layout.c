@@ -295,24 +295,29 @@ static int on_bracket(struct scan *sc, size_t i, size_t *next)
 			return 0;
 		}
 	}
-	/* "(1982)", "(1987-1989)", "(05.10.96-02.02.97)" */
-	if (t[s] != '(' || i - s < 5)
+	/* a bracket that holds only a year or dates: "(1982)", "(1987-1989)",
+	 * "(1995-...)", "(05.10.96-02.02.97)" */
+	size_t k = i;
+	while (k > sc->sent && i - k < 32 && t[k - 1] != '(' && t[k - 1] != ')')
+		k--;
+	if (k == sc->sent || t[k - 1] != '(' || k == i)
 		return 0;
 	int run = 0, year = 0;
-	for (size_t k = s + 1; k < i; k++) {
-		if (t[k] >= '0' && t[k] <= '9') {
-			if (++run == 4) year = 1;
-		} else if (t[k] == '-' || t[k] == '.' || t[k] == '/') {
+	for (size_t j = k; j < i; j++) {
+		if (t[j] >= '0' && t[j] <= '9')
+			year |= ++run == 4;
+		else if (t[j] == '-' || t[j] == '.' || t[j] == '/')
 			run = 0;
-		} else {
+		else
 			return 0;
-		}
 	}
-	struct chunk n;
-	if (!year || !sent_read_chunk(sc->sp, t, sc->len, i + 1, &n))
+	if (!year)
 		return 0;
-	enum ccase k = char_case(t, n.s, n.e);
-	if (k != C_UPPER && k != C_DIGIT)
+	struct chunk n;
+	if (!sent_read_chunk(sc->sp, t, sc->len, i + 1, &n))
+		return 0;
+	enum ccase nk = char_case(t, n.s, n.e);
+	if (nk != C_UPPER && nk != C_DIGIT)
 		return 0;
 	split_before(sc, n.s);
 	*next = n.s;

@@ -110,6 +110,24 @@ int sentence_load_list(struct word_list *l, const char *name)
 	return 0;
 }
 
+static void add_first_word(const char *w, size_t len, void *ctx)
+{
+	const char *sp = memchr(w, ' ', len);
+	add_word(w, sp ? (size_t)(sp - w) : len, ctx);
+}
+
+int sentence_load_first_words(struct word_list *l, const char *name)
+{
+	l->set = wordset_new();
+	l->min_len = (size_t)-1;
+	l->max_len = 0;
+	if (!l->set || lang_each_line(name, add_first_word, l) < 0) {
+		filter_warn("language file %s is missing", name);
+		return -1;
+	}
+	return 0;
+}
+
 int sentence_add_list(struct word_list *l, const char *name)
 {
 	if (lang_each_line(name, add_word, l) < 0) {

@@ -19,6 +19,9 @@ struct word_list {
 /* Load language word list NAME (lang.h) into *L. Returns 0, or -1 with a
  * message when the file is missing. Free with wordset_free(L->set). */
 int sentence_load_list(struct word_list *l, const char *name);
+/* Load only the first word of each entry of list NAME ("zie" for "zie
+ * ook"). Same return. */
+int sentence_load_first_words(struct word_list *l, const char *name);
 /* Add the words of list NAME to L (loaded before). Same return. */
 int sentence_add_list(struct word_list *l, const char *name);
 
