@@ -7,6 +7,8 @@
 
 #include "utf8.h"
 
+static int digit(char c);
+
 static int is_blank(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
@@ -33,9 +35,14 @@ size_t line_units_length(const char *s, size_t n)
 	return m.cp;
 }
 
-size_t line_units_width(const char *s, size_t len, size_t start, size_t *end)
+static int letter_case(const char *s, size_t n);
+
+void line_units_paragraph(const char *s, size_t len, size_t start, size_t *end,
+                          struct line_para *p)
 {
-	size_t width = 0, i = start;
+	size_t i = start, breaks = 0;
+	int lower = 0, hyphen = 0;
+	*p = (struct line_para){0, 0};
 	/* lines end at "\n", "\r\n" or "\r", as normalize reads them */
 	while (i < len) {
 		size_t ls = i;
@@ -45,17 +52,31 @@ size_t line_units_width(const char *s, size_t len, size_t start, size_t *end)
 		line_measure_add(&m, s + ls, i - ls);
 		if (!m.any && ls > start) {
 			*end = ls;            /* a blank line ends the paragraph */
-			return width;
+			break;
 		}
-		if (m.cp > width)
-			width = m.cp;
+		if (ls > start) {
+			size_t f = ls;
+			while (is_blank((unsigned char)s[f]))
+				f++;
+			int c = letter_case(s + f, i - f);
+			lower |= c == -1;
+			if (!(hyphen && (c != 0 || digit(s[f]))))
+				breaks++;
+		}
+		size_t e = i;
+		while (e > ls && is_blank((unsigned char)s[e - 1]))
+			e--;
+		hyphen = e - ls >= 2 && s[e - 1] == '-' && !is_blank((unsigned char)s[e - 2]);
+		if (m.cp > p->width)
+			p->width = m.cp;
 		if (i < len && s[i] == '\r' && i + 1 < len && s[i + 1] == '\n')
 			i++;
 		if (i < len)
 			i++;
 	}
-	*end = len;
-	return width;
+	if (i >= len)
+		*end = len;
+	p->list = breaks >= 3 && !lower;
 }
 
 size_t line_units_bullet(const char *s, size_t n)
@@ -250,7 +271,7 @@ static int dash(const char *s)
 }
 
 int line_units_keep(const char *a, size_t a_len, size_t a_cp, size_t last_cp,
-                    const char *b, size_t b_len, size_t width)
+                    const char *b, size_t b_len, const struct line_para *p)
 {
 	if (a_len == 0 || b_len == 0)
 		return 0;
@@ -258,27 +279,22 @@ int line_units_keep(const char *a, size_t a_len, size_t a_cp, size_t last_cp,
 	if (sb == ITEM_BULLET && !dash(b))
 		return 1;                                          /* 1 */
 	enum item_shape sa = line_units_item(a, a_len, 0, NULL, NULL);
-	size_t w = width > LINE_UNITS_MIN_WIDTH ? width : LINE_UNITS_MIN_WIDTH;
+	size_t w = p->width > LINE_UNITS_MIN_WIDTH ? p->width : LINE_UNITS_MIN_WIDTH;
 	/* B's first word, unless it is all of B and ends in a hyphen: a
 	 * joined break after it would make it longer */
 	size_t fw = first_word(b, b_len);
 	int fits = !(fw == b_len && b[b_len - 1] == '-') &&
 	           8 * (a_cp + 1 + utf8_count_cp(b, fw)) <= 7 * w;
-	/* a dash or a number at a line start may be wrapped prose: a list
-	 * item when the line before is one too, introduces it, or is short */
-	if (sb == ITEM_BULLET || sb == ITEM_ENUM)
-		return sa == ITEM_BULLET || sa == ITEM_ENUM || a[a_len - 1] == ':' || fits;
+	if (sb == ITEM_BULLET || sb == ITEM_ENUM)                  /* 2 */
+		return sa == ITEM_BULLET || sa == ITEM_ENUM || a[a_len - 1] == ':' || p->list || fits;
 	int bc = letter_case(b, b_len);
 	if (a[a_len - 1] == '-' && a_len >= 2 && !is_blank((unsigned char)a[a_len - 2]) &&
 	    (bc != 0 || digit(b[0])))
-		return 0;                                          /* 2 */
-	if (bc == -1)
 		return 0;                                          /* 3 */
-	if (ends_sentence(a, a_len))
-		return 1;                                          /* 4 */
-	if (last_cp > LINE_UNITS_LONG)
-		return 1;                                          /* 5 */
-	if (sb != ITEM_NONE && sa == sb)
-		return 1;                                          /* 6 */
-	return fits;                                               /* 7, else 8 */
+	if (bc == -1)
+		return 0;                                          /* 4 */
+	if (p->list || ends_sentence(a, a_len) || last_cp > LINE_UNITS_LONG ||
+	    (sb != ITEM_NONE && sa == sb))
+		return 1;                                          /* 5-8 */
+	return fits;                                               /* 9 */
 }

@@ -41,7 +41,7 @@ struct scan {
 	/* line structure (sentence_layout.c) */
 	size_t para;           /* start of the current paragraph */
 	size_t para_end;       /* end of the paragraph measured (0: none yet) */
-	size_t width;          /* its longest line, code points */
+	struct line_para lp;   /* its width and list-ness */
 	size_t line;           /* start of the current line */
 	size_t unit;           /* start of the text since the last unit break */
 	size_t measured;       /* that text is measured up to here, into M */

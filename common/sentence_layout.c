@@ -397,8 +397,8 @@ size_t sent_line_break(struct scan *sc, size_t ws, size_t we)
 {
 	const char *t = sc->t;
 	if (sc->para_end <= we)
-		sc->width = line_units_width(t, sc->len, sc->para_end > sc->para ? sc->line : sc->para,
-		                             &sc->para_end);
+		line_units_paragraph(t, sc->len, sc->para_end > sc->para ? sc->line : sc->para,
+		                     &sc->para_end, &sc->lp);
 	if (ws > sc->measured) {
 		line_measure_add(&sc->m, t + sc->measured, ws - sc->measured);
 		sc->measured = ws;
@@ -409,7 +409,7 @@ size_t sent_line_break(struct scan *sc, size_t ws, size_t we)
 	be = before_space(t, be);
 	size_t line = sc->line < ws ? sc->line : ws, unit = sc->unit < ws ? sc->unit : ws;
 	int keep = line_units_keep(t + unit, ws - unit, sc->m.cp,
-	                           line_units_length(t + line, ws - line), t + we, be - we, sc->width);
+	                           line_units_length(t + line, ws - line), t + we, be - we, &sc->lp);
 	sc->line = we;
 	if (!keep)
 		return we;

@@ -279,7 +279,7 @@ static size_t text_run(const char *s, size_t j, size_t len, const unsigned char 
  * break, measured on the output as it is written. */
 struct units {
 	size_t para_end;       /* input end of the paragraph measured, or 0 */
-	size_t width;          /* its longest line, code points */
+	struct line_para para; /* its width and list-ness */
 	size_t line_out;       /* output offset where the logical line starts */
 	size_t counted;        /* output measured so far, from line_out */
 	struct line_measure m; /* of output [line_out, counted) */
@@ -293,7 +293,7 @@ static int unit_break(struct units *u, const char *s, size_t len, size_t para, s
 {
 	if (u->para_end <= i)   /* a new paragraph (or, with --keep-spaces, a
 	                           line of spaces read as blank): measure on */
-		u->width = line_units_width(s, len, u->para_end > para ? line : para, &u->para_end);
+		line_units_paragraph(s, len, u->para_end > para ? line : para, &u->para_end, &u->para);
 	size_t olen;
 	const char *ob = normalize_out_bytes(out, &olen);
 	if (u->counted < u->line_out)
@@ -306,7 +306,7 @@ static int unit_break(struct units *u, const char *s, size_t len, size_t para, s
 	while (e > i && blank_byte[(unsigned char)s[e - 1]])
 		e--;
 	return line_units_keep(ob + u->line_out, olen - u->line_out, u->m.cp,
-	                       line_units_length(s + line, ws - line), s + i, e - i, u->width);
+	                       line_units_length(s + line, ws - line), s + i, e - i, &u->para);
 }
 
 static int layout(struct normalizer *n, const char *s, size_t len, const char **res, size_t *res_len)
