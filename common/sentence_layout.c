@@ -396,6 +396,22 @@ static int line_may_end(const struct scan *sc, size_t e)
 size_t sent_line_break(struct scan *sc, size_t ws, size_t we)
 {
 	const char *t = sc->t;
+	/* a line break the scanner went past (a heading taken off at a
+	 * sentence start): the line starts after it, and so does the unit
+	 * when the sentence does */
+	if (sc->line < ws) {
+		size_t k = ws;
+		while (k > sc->line && t[k - 1] != '\n')
+			k--;
+		if (k > sc->line) {
+			int nl;
+			sc->line = sent_skip_space((const unsigned char *)t, k, sc->len, &nl);
+			if (sc->sent != NO_SENTENCE && sc->sent >= sc->line && sc->sent > sc->unit) {
+				sc->unit = sc->measured = sc->sent;
+				sc->m = (struct line_measure){0};
+			}
+		}
+	}
 	if (sc->para_end <= we)
 		line_units_paragraph(t, sc->len, sc->para_end > sc->para ? sc->line : sc->para,
 		                     &sc->para_end, &sc->lp);

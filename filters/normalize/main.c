@@ -196,6 +196,8 @@ static int normalize_record(struct record *r)
 		            repairs, repairs == 1 ? "" : "s");
 
 	text = record_text(r, &len);
+	if (!opt.html && normalize_looks_like_html(text, len))
+		record_warn(r, "the text looks like HTML; --html would remove its tags");
 	out = normalize_text(normalizer, text, len, &out_len);
 	if (!out) {
 		filter_warn("out of memory");

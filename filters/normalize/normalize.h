@@ -74,6 +74,10 @@ void normalizer_free(struct normalizer *n);
  * out of memory. */
 const char *normalize_text(struct normalizer *n, const char *s, size_t len, size_t *out_len);
 
+/* Does the text look like HTML: a doctype, or two or more tags of common
+ * HTML elements (<p>, </div>, <br/>, <a href=...>)? Linear in LEN. */
+int normalize_looks_like_html(const char *s, size_t len);
+
 /* A leading date tag "date YYYY-MM" or "date YYYY-MM-DD" (as some news
  * exports put before the text), followed by white space or the end. When S
  * starts with one (after white space), copies the date to DATE
