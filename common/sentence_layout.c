@@ -1,8 +1,8 @@
 /* sentence_layout.c — sentence boundaries that layout makes rather than
  * punctuation (see sentence_impl.h):
  *   - a single line break between two units (line_units.h) ends a
- *     sentence, unless the line ends in a comma or in an abbreviation or
- *     initials that cannot end one;
+ *     sentence, unless the line ends in an abbreviation or initials that
+ *     cannot end one;
  *   - a bullet (• * ▪ ► ...) standing alone starts an item; so does a dash
  *     (- – —) after a colon or inside a list of dash items;
  *   - an enumerator (1. 1) (1) a. a) (a), or a bare number after a colon
@@ -378,13 +378,11 @@ void sent_new_paragraph(struct scan *sc, size_t p)
 	sc->m = (struct line_measure){0};
 }
 
-/* May a sentence end after the line that ends at byte E? Not after a comma
- * or an abbreviation or initials that cannot end a sentence. */
+/* May a sentence end after the line that ends at byte E? Not after an
+ * abbreviation or initials that cannot end a sentence. */
 static int line_may_end(const struct scan *sc, size_t e)
 {
 	const char *t = sc->t;
-	if (t[e - 1] == ',')
-		return 0;
 	if (t[e - 1] != '.')
 		return 1;
 	size_t s = word_start(t, e, sc->sent);

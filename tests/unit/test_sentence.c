@@ -265,9 +265,9 @@ START_TEST(line_breaks_between_units)
 	       "Inwoners: 52.000 | Oppervlakte: 12 km² | Burgemeester: Jan de Vries");
 	SPLITS("Loopbaan\n1985 - studie rechten in Leiden\n1990 - advocaat in Den Haag",
 	       "Loopbaan | 1985 - studie rechten in Leiden | 1990 - advocaat in Den Haag");
-	/* not after a comma, nor after an abbreviation that cannot end a
+	/* a signature; but not after an abbreviation that cannot end a
 	 * sentence */
-	SPLITS("Met vriendelijke groet,\nJan de Vries", "Met vriendelijke groet,\nJan de Vries");
+	SPLITS("Met vriendelijke groet,\nJan de Vries\nWethouder", "Met vriendelijke groet, | Jan de Vries | Wethouder");
 	SPLITS("Aanwezig waren dhr.\nJansen en mevr.\nDe Boer.", "Aanwezig waren dhr.\nJansen en mevr.\nDe Boer.");
 }
 END_TEST
