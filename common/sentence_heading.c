@@ -71,8 +71,20 @@ size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len
                             int min_words)
 {
 	struct chunk c, nx;
-	if (!sent_read_chunk(sp, t, len, i, &c) || c.s != i || char_case(t, c.s, c.e) != C_UPPER ||
-	    !sentence_in_list(&sp->heading_first, t + c.s, c.e - c.s, 1))
+	/* most words fail on their first byte or length, before a chunk is
+	 * read; in the middle of a sentence only headings of two words or
+	 * more count, whose first words are few */
+	const struct word_list *f = &sp->heading_first, *h = &sp->headings;
+	unsigned char b = (unsigned char)t[i];
+	if (!f->first[b] && (min_words > 1 || !h->first[b]))
+		return 0;
+	size_t we = i;
+	while (we < len && we - i < 64 && !space_len((const unsigned char *)t, we, len))
+		we++;
+	if (!sentence_in_list(f, t + i, we - i, 1) &&
+	    (min_words > 1 || !sentence_in_list(h, t + i, we - i, 1)))
+		return 0;
+	if (!sent_read_chunk(sp, t, len, i, &c) || c.s != i || char_case(t, c.s, c.e) != C_UPPER)
 		return 0;
 	char buf[96];
 	size_t n = 0, best = 0;
@@ -117,11 +129,8 @@ int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
 		return 0;
 	struct chunk c = *a, prev = *a;
 	for (int h = 0; h <= HEADING_MAX_WORDS; h++) {
-		/* a heading has no finite verb and does not end in a function
-		 * word ("Koen De Graeve speelde in De helaasheid ...") */
 		if (h > 0 && !only_openers(t, &prev) &&
-		    !sentence_in_list(&sp->title_nouns, t + prev.s, prev.e - prev.s, 0) &&
-		    !sentence_in_list(&sp->stopwords, t + prev.s, prev.e - prev.s, 0)) {
+		    !sentence_in_list(&sp->title_nouns, t + prev.s, prev.e - prev.s, 0)) {
 			int starter = char_case(t, c.s, c.e) == C_UPPER &&
 			              sentence_in_list(&sp->starters, t + c.s, c.e - c.s, 1);
 			struct chunk r = c;
@@ -131,6 +140,17 @@ int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
 			             (same_word(t, &r, a) || same_word(t, &r, &prev));
 			if (repeat || sent_starter_at(sp, t, len, &c) ||
 			    named_subject_at(sp, t, len, &c, &prev)) {
+				/* a heading has no finite verb and does not end in
+				 * a function word ("Koen De Graeve speelde in De
+				 * helaasheid ...") */
+				if (sentence_in_list(&sp->stopwords, t + prev.s, prev.e - prev.s, 0))
+					return 0;
+				for (struct chunk w = *a;; ) {
+					if (sentence_in_list(&sp->verbs, t + w.s, w.e - w.s, 1))
+						return 0;
+					if (w.e >= prev.e || !sent_next_chunk(sp, t, len, &w, &w))
+						break;
+				}
 				*head_end = prev.e;
 				*next = c.s;
 				return 1;
@@ -142,8 +162,6 @@ int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
 		    sentence_mark(t, c.s, c.e, &core, &closed) != M_NONE)
 			return 0;
 		size_t e = skip_closers(t, c.s, c.e);
-		if (sentence_in_list(&sp->verbs, t + c.s, c.e - c.s, 1))
-			return 0;
 		if (e == c.s || t[c.s] == '(' || t[c.s] == '[' ||
 		    (e < c.e && (t[e] == ')' || t[e] == ']')))
 			return 0;                     /* brackets belong to a sentence */

@@ -144,8 +144,27 @@ int sent_name_run(struct scan *sc, size_t i)
 	const char *t = sc->t;
 	struct chunk c, n;
 	if (i < sc->run_end || sc->sent == NO_SENTENCE ||
-	    (i > 0 && !sent_space_before((const unsigned char *)t, i)) ||
-	    !sent_read_chunk(sc->sp, t, sc->len, i, &c) ||
+	    (i > 0 && !sent_space_before((const unsigned char *)t, i)))
+		return 0;
+	/* the next two words must start with a capital (or be a short name
+	 * particle): a quick look first */
+	size_t k = i;
+	for (int w = 0; w < 2; w++) {
+		size_t ws = k;
+		while (k < sc->len && k - ws < 64 && t[k] != ' ')
+			k++;
+		if (k + 1 >= sc->len || t[k] != ' ')
+			return 0;
+		unsigned char b = (unsigned char)t[++k];
+		if (!((b >= 'A' && b <= 'Z') || b >= 0xC3 ||
+		      (w == 1 && b >= 'a' && b <= 'z' && k + 3 < sc->len &&
+		       (t[k + 2] == ' ' || t[k + 3] == ' ')))) {
+			if (w == 1)
+				sc->run_end = k;   /* the next word fails the same way */
+			return 0;
+		}
+	}
+	if (!sent_read_chunk(sc->sp, t, sc->len, i, &c) ||
 	    !sent_next_chunk(sc->sp, t, sc->len, &c, &n) || char_case(t, n.s, n.e) != C_UPPER)
 		return 0;
 	struct run r;

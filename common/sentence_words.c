@@ -15,7 +15,7 @@ int sentence_in_list(const struct word_list *l, const char *w, size_t len, int c
 {
 	if (len < l->min_len || len > l->max_len || !l->first[(unsigned char)w[0]])
 		return 0;
-	if (wordset_has(l->set, w, len))
+	if (l->exact[(unsigned char)w[0]] && wordset_has(l->set, w, len))
 		return 1;
 	if (cap_ok && w[0] >= 'A' && w[0] <= 'Z' && len < 64) {
 		char buf[64];
@@ -93,7 +93,7 @@ static void add_word(const char *w, size_t len, void *ctx)
 	if (len < l->min_len) l->min_len = len;
 	if (len > l->max_len) l->max_len = len;
 	unsigned char c = (unsigned char)w[0];
-	l->first[c] = 1;
+	l->first[c] = l->exact[c] = 1;
 	if (c >= 'a' && c <= 'z')
 		l->first[c - 'a' + 'A'] = 1;       /* capitalised at a sentence start */
 }
@@ -113,7 +113,8 @@ int sentence_load_list(struct word_list *l, const char *name)
 static void add_first_word(const char *w, size_t len, void *ctx)
 {
 	const char *sp = memchr(w, ' ', len);
-	add_word(w, sp ? (size_t)(sp - w) : len, ctx);
+	if (sp)
+		add_word(w, (size_t)(sp - w), ctx);
 }
 
 int sentence_load_first_words(struct word_list *l, const char *name)

@@ -14,13 +14,14 @@ struct word_list {
 	struct wordset *set;
 	size_t min_len, max_len;         /* bytes */
 	unsigned char first[256];        /* 1 for a possible first byte */
+	unsigned char exact[256];        /* 1 for a first byte of an entry */
 };
 
 /* Load language word list NAME (lang.h) into *L. Returns 0, or -1 with a
  * message when the file is missing. Free with wordset_free(L->set). */
 int sentence_load_list(struct word_list *l, const char *name);
-/* Load only the first word of each entry of list NAME ("zie" for "zie
- * ook"). Same return. */
+/* Load only the first word of each entry of list NAME that has more than
+ * one ("zie" for "zie ook"). Same return. */
 int sentence_load_first_words(struct word_list *l, const char *name);
 /* Add the words of list NAME to L (loaded before). Same return. */
 int sentence_add_list(struct word_list *l, const char *name);
