@@ -190,6 +190,45 @@ static unsigned key_words(const struct scan *sc, size_t colon, int lower, unsign
 	return n;
 }
 
+/* A key whose length a person's name before it tells: walking back from
+ * the colon at byte COLON over name words, the nearest first name
+ * (nl/first-names.txt) with a surname after it either is the key ("Jan
+ * Hofkens:") or ends the value before it ("Gerda Van Langendonck
+ * West-Vlaanderen:" has the key "West-Vlaanderen"). Returns the key's
+ * words (particles not counted), or 0 when no first name tells. */
+#define KEY_WALK 8
+static unsigned key_by_name(const struct scan *sc, size_t colon)
+{
+	const struct splitter *sp = sc->sp;
+	const char *t = sc->t;
+	size_t ws[KEY_WALK], we[KEY_WALK], e = colon;
+	int n = 0;
+	while (n < KEY_WALK && e > sc->sent) {
+		size_t s = word_start(t, e, sc->sent);
+		if (s == e || e - s > 64 || char_case(t, s, e) != C_UPPER)
+			break;
+		ws[n] = s;
+		we[n++] = e;
+		size_t b = before_space(t, s);
+		if (b == s)
+			break;
+		e = b;
+	}
+	for (int f = 1; f < n; f++) {
+		if (!sentence_in_list(&sp->first_names, t + ws[f], we[f] - ws[f], 0))
+			continue;
+		int sur = f - 1;             /* the surname: the next word, particles skipped */
+		while (sur > 0 && sentence_in_list(&sp->particles, t + ws[sur], we[sur] - ws[sur], 1))
+			sur--;
+		int from = sur == 0 ? f : sur - 1;
+		unsigned words = 0;
+		for (int j = from; j >= 0; j--)
+			words += !sentence_in_list(&sp->particles, t + ws[j], we[j] - ws[j], 1) || j == from;
+		return words;
+	}
+	return 0;
+}
+
 /* Does T[s, e) hold a finite verb (a word of the verb list)? */
 static int has_verb(const struct splitter *sp, const char *t, size_t s, size_t e)
 {
@@ -216,16 +255,19 @@ static int on_key(struct scan *sc, size_t i)
 	const char *t = sc->t;
 	int lower = char_case(t, sc->sent, sc->len) == C_LOWER;
 	size_t s2 = NO_SENTENCE, s1 = NO_SENTENCE;
-	unsigned c2 = key_words(sc, i, lower, 0, &s2);
+	unsigned c2 = key_words(sc, i, lower, 0, &s2), named = key_by_name(sc, i);
 	if (c2 == 0)
 		return 0;
+	if (named && named < c2)
+		c2 = named;
 	if (sc->key_start == NO_SENTENCE) {
 		/* the first key of the sentence: remembered by its colon */
 		sc->key_start = i;
 		sc->key_words = c2;
 		return 0;
 	}
-	unsigned k = c2 < sc->key_words ? c2 : sc->key_words;
+	/* as many words as the shorter key, unless a name tells */
+	unsigned k = named && named <= c2 ? named : c2 < sc->key_words ? c2 : sc->key_words;
 	size_t c1 = sc->key_start;
 	key_words(sc, c1, lower, k, &s1);
 	key_words(sc, i, lower, k, &s2);
