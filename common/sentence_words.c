@@ -98,16 +98,28 @@ static void add_word(const char *w, size_t len, void *ctx)
 		l->first[c - 'a' + 'A'] = 1;       /* capitalised at a sentence start */
 }
 
-int sentence_load_list(struct word_list *l, const char *name)
+/* Read list NAME into L through ADD; a missing file is reported. */
+static int read_list(struct word_list *l, const char *name,
+                     void (*add)(const char *, size_t, void *))
 {
-	l->set = wordset_new();
-	l->min_len = (size_t)-1;
-	l->max_len = 0;
-	if (!l->set || lang_each_line(name, add_word, l) < 0) {
+	if (lang_each_line(name, add, l) < 0) {
 		filter_warn("language file %s is missing", name);
 		return -1;
 	}
 	return 0;
+}
+
+static void empty_list(struct word_list *l)
+{
+	l->set = wordset_new();
+	l->min_len = (size_t)-1;
+	l->max_len = 0;
+}
+
+int sentence_load_list(struct word_list *l, const char *name)
+{
+	empty_list(l);
+	return read_list(l, name, add_word);
 }
 
 static void add_first_word(const char *w, size_t len, void *ctx)
@@ -119,23 +131,13 @@ static void add_first_word(const char *w, size_t len, void *ctx)
 
 int sentence_load_first_words(struct word_list *l, const char *name)
 {
-	l->set = wordset_new();
-	l->min_len = (size_t)-1;
-	l->max_len = 0;
-	if (!l->set || lang_each_line(name, add_first_word, l) < 0) {
-		filter_warn("language file %s is missing", name);
-		return -1;
-	}
-	return 0;
+	empty_list(l);
+	return read_list(l, name, add_first_word);
 }
 
 int sentence_add_list(struct word_list *l, const char *name)
 {
-	if (lang_each_line(name, add_word, l) < 0) {
-		filter_warn("language file %s is missing", name);
-		return -1;
-	}
-	return 0;
+	return read_list(l, name, add_word);
 }
 
 size_t sentence_glued_boundary(const struct word_list *abbr, const struct word_list *abbr_final,
