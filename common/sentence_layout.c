@@ -5,10 +5,11 @@
  *     cannot end one;
  *   - a bullet (• * ▪ ► ...) standing alone starts an item; so does a dash
  *     (- – —) after a colon or inside a list of dash items;
- *   - an enumerator (1. 1) (1) a. a) (a), or a bare number after a colon
- *     when "; 2" follows) after a colon starts the first item, and one
- *     that follows the previous item's number after a semicolon or in
- *     running text ("1) ... 2) ...") the next;
+ *   - an enumerator (1. 1) (1) a. a) (a) or a bare number) after a colon
+ *     starts the first item when the second follows after a semicolon or
+ *     a sentence mark ("1 ...; 2 ..."), not after a comma (an enumeration
+ *     inside one sentence); one that follows the previous item's number
+ *     after a semicolon or in running text ("1) ... 2) ...") the next;
  *   - key: value rows run together ("Inwoners: 52.000 Oppervlakte: 12 km²",
  *     "2007: 21 februari 2008: 6 februari"): a second key with as many
  *     words as the first, after a value without a finite verb, starts a row,
@@ -123,25 +124,26 @@ static int follows(struct marker p, struct marker n)
 	       n.value == p.value + 1;
 }
 
-/* Is there "; N" (N the bare number VALUE) within a short stretch after
- * byte I, before any sentence mark? */
+/* Does the second item of a list whose first marker is M follow within a
+ * short stretch after byte I, after a semicolon or a sentence mark ("1
+ * preventie; 2 zorg", "a) de trein; b) de bus", "1. Sparen. 2. Lenen")?
+ * Items after commas are an enumeration inside one sentence: "in vier
+ * groepen: (1) Nederlandstaligen ..., (2) Franstaligen ...". */
 #define ITEM_LOOKAHEAD 400
-static int bare_item_follows(const char *t, size_t i, size_t len, int value)
+static int second_item_follows(const char *t, size_t i, size_t len, struct marker m)
 {
 	size_t end = i + ITEM_LOOKAHEAD < len ? i + ITEM_LOOKAHEAD : len;
-	for (; i < end; i++) {
-		if (t[i] == '.' || t[i] == '?' || t[i] == '!' || t[i] == '\n')
-			return 0;
-		if (t[i] != ';')
+	for (size_t k = i + 1; k < end; k++) {
+		if (t[k - 1] != ' ' && t[k - 1] != '\n')
 			continue;
-		size_t k = i + 1;
-		while (k < end && t[k] == ' ')
-			k++;
-		size_t d = k;
-		int v = 0;
-		while (d < end && d - k < 2 && t[d] >= '0' && t[d] <= '9')
-			v = v * 10 + (t[d++] - '0');
-		return d > k && v == value && d < len && t[d] == ' ';
+		size_t e = k;
+		while (e < end && e - k < 5 && t[e] != ' ' && t[e] != '\n')
+			e++;
+		struct marker n = marker_at(t, k, e);
+		if (n.kind != m.kind || n.letter != m.letter || n.value != 2 || e == end)
+			continue;
+		size_t b = before_space(t, k);
+		return b > i && strchr(";.!?", t[b - 1]);
 	}
 	return 0;
 }
@@ -153,41 +155,56 @@ static int bare_item_follows(const char *t, size_t i, size_t len, int value)
  * not counted. Stops at WANT counted words (0: at most four), at a word
  * that cannot be in a key (a function word, a finite verb, punctuation)
  * or at the sentence start. Returns the words counted; *START gets the
- * start of the first of them. */
+ * start of the first of them. A key of a capitalised word or a number and
+ * up to three lowercase words ("Hoogste punt:", "2 bestuurlijke
+ * arrondissementen:") starts at that word: *FIXED is set then. */
 static unsigned key_words(const struct scan *sc, size_t colon, int lower, unsigned want,
-                          size_t *start)
+                          size_t *start, int *fixed)
 {
 	const struct splitter *sp = sc->sp;
 	const char *t = sc->t;
-	unsigned n = 0;
+	unsigned n = 0, tail = 0;
 	size_t e = colon;
+	*fixed = 0;
 	if (want == 0 || want > 4)
 		want = 4;
 	for (int words = 0; words < 8 && e > sc->sent; words++) {
-		size_t s = word_start(t, e, sc->sent);
+		size_t s = word_start(t, e, sc->sent), k;
 		if (s == e || e - s > 64)
 			break;
-		for (size_t k = s; k < e; k++)
-			if (t[k] && strchr(",;.!?()\":", t[k]))
-				return n;
-		if (n > 0 && sentence_in_list(&sp->particles, t + s, e - s, 1)) {
-			/* "De" in "Bart De Wever": part of the name, not counted */
-		} else {
-			enum ccase k = char_case(t, s, e);
-			if (!(k == C_UPPER || k == C_DIGIT || (lower && k == C_LOWER)) ||
-			    sentence_in_list(&sp->stopwords, t + s, e - s, 1) ||
+		for (k = s; k < e && !(t[k] && strchr(",;.!?()\":", t[k])); k++)
+			;
+		if (k < e)
+			break;
+		if (!(n > 0 && sentence_in_list(&sp->particles, t + s, e - s, 1))) {
+			/* not "De" in "Bart De Wever": that is part of the name */
+			enum ccase c = char_case(t, s, e);
+			if (sentence_in_list(&sp->stopwords, t + s, e - s, 1) ||
 			    sentence_in_list(&sp->verbs, t + s, e - s, 1))
 				break;
-			*start = s;
-			if (++n == want)
+			if (!lower && c == C_LOWER) {
+				if (n > 0 || tail == 3)
+					break;
+				tail++;                   /* "punt" in "Hoogste punt:" */
+			} else if (c == C_UPPER || c == C_DIGIT || (lower && c == C_LOWER)) {
+				*start = s;
+				n++;
+				if (tail > 0) {
+					*fixed = 1;
+					return n + tail;
+				}
+				if (n == want)
+					break;
+			} else {
 				break;
+			}
 		}
 		size_t b = before_space(t, s);
 		if (b == s)
 			break;
 		e = b;
 	}
-	return n;
+	return tail > 0 ? 0 : n;
 }
 
 /* A key whose length a person's name before it tells: walking back from
@@ -255,10 +272,11 @@ static int on_key(struct scan *sc, size_t i)
 	const char *t = sc->t;
 	int lower = char_case(t, sc->sent, sc->len) == C_LOWER;
 	size_t s2 = NO_SENTENCE, s1 = NO_SENTENCE;
-	unsigned c2 = key_words(sc, i, lower, 0, &s2), named = key_by_name(sc, i);
+	int fixed, f1;
+	unsigned c2 = key_words(sc, i, lower, 0, &s2, &fixed), named = key_by_name(sc, i);
 	if (c2 == 0)
 		return 0;
-	if (named && named < c2)
+	if (!fixed && named && named < c2)
 		c2 = named;
 	if (sc->key_start == NO_SENTENCE) {
 		/* the first key of the sentence: remembered by its colon */
@@ -266,11 +284,14 @@ static int on_key(struct scan *sc, size_t i)
 		sc->key_words = c2;
 		return 0;
 	}
-	/* as many words as the shorter key, unless a name tells */
-	unsigned k = named && named <= c2 ? named : c2 < sc->key_words ? c2 : sc->key_words;
+	/* as many words as the shorter key, unless a name or a lowercase
+	 * word tells where the key starts */
+	unsigned k = fixed ? c2 : named && named <= c2 ? named :
+	             c2 < sc->key_words ? c2 : sc->key_words;
 	size_t c1 = sc->key_start;
-	key_words(sc, c1, lower, k, &s1);
-	key_words(sc, i, lower, k, &s2);
+	key_words(sc, c1, lower, fixed ? sc->key_words : k, &s1, &f1);
+	if (!fixed)
+		key_words(sc, i, lower, k, &s2, &f1);
 	if (s2 <= c1 + 1 || has_verb(sc->sp, t, c1 + 1, s2))
 		return 0;
 	if (s1 > sc->sent)
@@ -295,8 +316,7 @@ static int on_colon(struct scan *sc, size_t i, size_t *next)
 	if (!sent_read_chunk(sc->sp, t, sc->len, i + 1, &n) || n.e - n.s > 4)
 		return done;
 	struct marker m = marker_at(t, n.s, n.e);
-	if (m.kind == MK_NONE || m.value != 1 ||
-	    (m.kind == MK_BARE && !bare_item_follows(t, n.e, sc->len, 2)))
+	if (m.kind == MK_NONE || m.value != 1 || !second_item_follows(t, n.e, sc->len, m))
 		return done;
 	split_before(sc, n.s);
 	*next = n.e;
@@ -327,9 +347,11 @@ static int on_bracket(struct scan *sc, size_t i, size_t *next)
 	if (s > sc->sent && (s == 0 || sent_space_before((const unsigned char *)t, s))) {
 		struct marker m = marker_at(t, s, i + 1);
 		if (m.kind == MK_PAREN || m.kind == MK_BOTH) {
-			size_t pe = before_space(t, s);
-			if (follows(sentence_marker(sc), m) ||
-			    (m.value == 1 && pe > 0 && t[pe - 1] == ':')) {
+			/* the next item; not inside an enumeration of one
+			 * sentence: ", (2) ..." or "en (4) ..." */
+			size_t pe = before_space(t, s), ps = word_start(t, pe, sc->sent);
+			if (follows(sentence_marker(sc), m) && pe > 0 && t[pe - 1] != ',' &&
+			    !sentence_in_list(&sc->sp->stopwords, t + ps, pe - ps, 0)) {
 				split_before(sc, s);
 				*next = i + 1;
 				return 1;
@@ -397,6 +419,32 @@ static int on_bullet(struct scan *sc, size_t i, size_t b, size_t *next)
 	return 1;
 }
 
+/* A span of years standing between two titles in quotes, at the dash at
+ * byte I: "« Suske en Wiske » 1945-heden « De familie Snoek » 1945-1972":
+ * the span ends a row of a list of works. */
+static int on_year_span(struct scan *sc, size_t i, size_t *next)
+{
+	const char *t = sc->t;
+	size_t s = word_start(t, i, i >= 8 ? i - 8 : 0), e = i + 1;
+	while (e < sc->len && e - i < 16 && !is_space_at(t, e, sc->len))
+		e++;
+	if (sc->sent == NO_SENTENCE || s <= sc->sent || i - s != 4 || e - i < 2 ||
+	    !sent_space_before((const unsigned char *)t, s) || !is_space_at(t, e, sc->len))
+		return 0;
+	for (size_t k = s; k < i; k++)
+		if (t[k] < '0' || t[k] > '9')
+			return 0;
+	size_t pe = before_space(t, s);
+	struct chunk n;
+	if (pe == 0 || pe <= sc->sent || !closer_len(t, sc->sent, pe) ||
+	    !sent_read_chunk(sc->sp, t, sc->len, e, &n) || opener_len(t, n.s, n.e) == 0 ||
+	    t[n.s] == '-' || t[n.s] == '*')
+		return 0;
+	split_before(sc, n.s);
+	*next = n.s;
+	return 1;
+}
+
 int sent_layout_byte(struct scan *sc, size_t i, size_t *next)
 {
 	const char *t = sc->t;
@@ -407,7 +455,7 @@ int sent_layout_byte(struct scan *sc, size_t i, size_t *next)
 	case ')': return on_bracket(sc, i, next);
 	default:
 		b = line_units_bullet(t + i, sc->len - i);
-		return b > 0 && on_bullet(sc, i, b, next);
+		return b > 0 && (on_bullet(sc, i, b, next) || (t[i] == '-' && on_year_span(sc, i, next)));
 	}
 }
 

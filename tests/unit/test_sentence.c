@@ -289,6 +289,9 @@ START_TEST(bullets_and_numbered_items)
 	       "De speerpunten zijn: | 1 preventie en voorlichting; | 2 betere zorg; | 3 meer woningen.");
 	SPLITS("Kies: a) de trein; b) de bus; c) de fiets.",
 	       "Kies: | a) de trein; | b) de bus; | c) de fiets.");
+	/* an enumeration inside one sentence, items after commas, stays */
+	SPLITS("Ze vallen uiteen in groepen: (1) Nederlandstaligen, (2) Franstaligen, en (3) anderen. Klaar.",
+	       "Ze vallen uiteen in groepen: (1) Nederlandstaligen, (2) Franstaligen, en (3) anderen. | Klaar.");
 	/* dashes and numbers inside prose stay */
 	SPLITS("De minister – die net terug was – zei dat 3 van de 10 - 12 plannen klaar zijn; 4 niet.",
 	       "De minister – die net terug was – zei dat 3 van de 10 - 12 plannen klaar zijn; 4 niet.");
@@ -307,6 +310,12 @@ START_TEST(rows_run_together)
 	       "Louis Ide: secretaris");
 	SPLITS("2007: 21 februari 2008: 6 februari 2009: 25 februari",
 	       "2007: 21 februari | 2008: 6 februari | 2009: 25 februari");
+	/* a key that ends in lowercase words starts at its capital */
+	SPLITS("Hoofdplaats: Leuven Hoogste punt: Walshoutem Aantal inwoners: 1.040.261",
+	       "Hoofdplaats: Leuven | Hoogste punt: Walshoutem | Aantal inwoners: 1.040.261");
+	/* works in quotes with their years */
+	SPLITS("« Suske en Wiske » 1945-heden « De familie Snoek » 1945-1972 « Bessy » 1952-1995",
+	       "« Suske en Wiske » 1945-heden | « De familie Snoek » 1945-1972 | « Bessy » 1952-1995");
 	/* a value with a finite verb is prose: no rows */
 	SPLITS("Conclusie: Nederland moet meer doen, aldus Rutte: dat is duidelijk.",
 	       "Conclusie: Nederland moet meer doen, aldus Rutte: dat is duidelijk.");
