@@ -7,13 +7,16 @@
  *
  * The scanner skips every byte that cannot matter (letters, digits, most
  * punctuation, spaces) through a table, and stops only at . ? ! quotes,
- * newlines, the lead byte of the ellipsis and typographic quotes, and
- * capital letters. At a mark or quote it reads the chunk around the byte,
- * and, when it ends in a sentence mark, the word before the mark and the
- * chunks after it decide whether the sentence ends; at a capital after a
- * lowercase word it checks for a sentence that starts without a mark before
- * it. Chunks are read on demand and never stored, so memory is only the
- * result; every byte is looked at a bounded number of times (linear time).
+ * newlines, the lead byte of the ellipsis and typographic quotes, capital
+ * letters, and : ; ) * - (list items and keys). At a mark or quote it reads
+ * the chunk around the byte, and, when it ends in a sentence mark, the word
+ * before the mark and the chunks after it decide whether the sentence ends;
+ * at a capital it looks for a run of names (sentence_lists.c), a section
+ * heading or a sentence that starts without a mark before it
+ * (sentence_heading.c); at a single newline and at list bytes,
+ * sentence_layout.c decides. Chunks are read on demand and never stored, so
+ * memory is only the result; every byte is looked at a bounded number of
+ * times (linear time).
  *
  * All offsets are bytes. Word lists come from lang.h (nl/...).
  */
