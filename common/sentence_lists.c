@@ -142,7 +142,7 @@ static int name_list(struct scan *sc, const struct run *r)
 int sent_name_run(struct scan *sc, size_t i)
 {
 	const char *t = sc->t;
-	struct chunk c, n;
+	struct chunk c;
 	if (i < sc->run_end || sc->sent == NO_SENTENCE ||
 	    (i > 0 && !sent_space_before((const unsigned char *)t, i)))
 		return 0;
@@ -150,10 +150,11 @@ int sent_name_run(struct scan *sc, size_t i)
 	 * particle): a quick look first */
 	size_t k = i;
 	for (int w = 0; w < 2; w++) {
-		size_t ws = k;
-		while (k < sc->len && k - ws < 64 && t[k] != ' ')
-			k++;
-		if (k + 1 >= sc->len || t[k] != ' ')
+		const char *sp = memchr(t + k, ' ', sc->len - k < 64 ? sc->len - k : 64);
+		if (!sp)
+			return 0;
+		k = (size_t)(sp - t);
+		if (k + 1 >= sc->len)
 			return 0;
 		unsigned char b = (unsigned char)t[++k];
 		if (!((b >= 'A' && b <= 'Z') || b >= 0xC3 ||
@@ -164,8 +165,7 @@ int sent_name_run(struct scan *sc, size_t i)
 			return 0;
 		}
 	}
-	if (!sent_read_chunk(sc->sp, t, sc->len, i, &c) ||
-	    !sent_next_chunk(sc->sp, t, sc->len, &c, &n) || char_case(t, n.s, n.e) != C_UPPER)
+	if (!sent_read_chunk(sc->sp, t, sc->len, i, &c))
 		return 0;
 	struct run r;
 	read_run(sc->sp, t, sc->len, c, &r);

@@ -13,7 +13,8 @@
  * letter lowercased? */
 int sentence_in_list(const struct word_list *l, const char *w, size_t len, int cap_ok)
 {
-	if (len < l->min_len || len > l->max_len || !l->first[(unsigned char)w[0]])
+	if (len < l->min_len || len > l->max_len ||
+	    !(l->lens[(unsigned char)w[0]] & (1u << (len < 31 ? len : 31))))
 		return 0;
 	if (l->exact[(unsigned char)w[0]] && wordset_has(l->set, w, len))
 		return 1;
@@ -93,9 +94,13 @@ static void add_word(const char *w, size_t len, void *ctx)
 	if (len < l->min_len) l->min_len = len;
 	if (len > l->max_len) l->max_len = len;
 	unsigned char c = (unsigned char)w[0];
+	uint32_t bit = 1u << (len < 31 ? len : 31);
 	l->first[c] = l->exact[c] = 1;
-	if (c >= 'a' && c <= 'z')
+	l->lens[c] |= bit;
+	if (c >= 'a' && c <= 'z') {
 		l->first[c - 'a' + 'A'] = 1;       /* capitalised at a sentence start */
+		l->lens[c - 'a' + 'A'] |= bit;
+	}
 }
 
 /* Read list NAME into L through ADD; a missing file is reported. */

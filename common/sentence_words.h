@@ -5,6 +5,7 @@
 #define ZEEF_SENTENCE_WORDS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lang.h"
 
@@ -15,6 +16,9 @@ struct word_list {
 	size_t min_len, max_len;         /* bytes */
 	unsigned char first[256];        /* 1 for a possible first byte */
 	unsigned char exact[256];        /* 1 for a first byte of an entry */
+	uint32_t lens[256];              /* per possible first byte, bit L set
+	                                    for an entry of L bytes (31: 31 or
+	                                    more) */
 };
 
 /* Load language word list NAME (lang.h) into *L. Returns 0, or -1 with a
