@@ -10,7 +10,8 @@
 #     command), or else in its source's tables and the program, given it,
 #     does not answer "unrecognized option" (common/filter.c's tables serve
 #     every filter, but some options are only given to some).
-# With mandoc installed, `mandoc -Tlint` must also be clean.
+# With mandoc installed, `mandoc -Tlint` must also be clean. An example with
+# a "$ " prompt and its output must print that output.
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -125,10 +126,34 @@ compare() { # WHAT DOC HELP SRC PROBE...
 	done
 }
 
+# An example in a page's EXAMPLES that starts with "$ " (its command, with
+# lines that go on indented by 4) and shows what it prints is run, with the
+# programs under test first on PATH, and must print exactly that.
+check_examples() { # PAGE
+	local n=0 k
+	awk -v dir="$tmp" '
+		/^\.EX/ { ex = 1; cmd = 0; cur = 0; next }
+		/^\.EE/ { ex = 0; next }
+		!ex { next }
+		/^\$ / { cur = ++n; cmd = 1; sub(/^\$ /, ""); print > (dir "/ex" n ".sh"); printf "" > (dir "/ex" n ".want"); next }
+		cmd && /^    / { print > (dir "/ex" n ".sh"); next }
+		cur { cmd = 0; print > (dir "/ex" n ".want") }
+		END { print n + 0 > (dir "/ex.count") }' "$1"
+	n=$(cat "$tmp/ex.count")
+	for k in $(seq 1 "$n"); do
+		sed -i -e 's/\\(aq/'"'"'/g; s/\\(rs/\\/g; s/\\e/\\/g; s/\\-/-/g' "$tmp/ex$k.sh" "$tmp/ex$k.want"
+		PATH=$BIN:$PATH bash "$tmp/ex$k.sh" >"$tmp/ex$k.got" 2>&1 </dev/null
+		cmp -s "$tmp/ex$k.want" "$tmp/ex$k.got" ||
+			{ no "${1#"$root"/}: example $k prints something else than the page shows:"; diff "$tmp/ex$k.want" "$tmp/ex$k.got" | head -10; }
+		rm -f "$tmp/ex$k".*
+	done
+}
+
 for main in "$root"/filters/*/main.c; do
 	dir=$(dirname "$main"); name=$(basename "$dir"); page=$dir/$name.1
 	[ -f "$page" ] || { no "no man page $page"; continue; }
 	check_sections "$page"
+	check_examples "$page"
 	check_version "$page" "$BIN/$name"
 	page_options "$page" | awk '{ print $2 }' | sort -u >doc
 	"$BIN/$name" --help | help_options >help
@@ -148,6 +173,7 @@ done
 page=$root/pipelines/zeef/zeef.1
 if [ -f "$page" ]; then
 	check_sections "$page"
+	check_examples "$page"
 	check_version "$page" "$BIN/zeef"
 	page_options "$page" >zdoc
 	echo "" >modes
