@@ -12,6 +12,8 @@
 # means "cannot run here" (a missing browser): counted as skipped, never as
 # passed.
 #
+# ZEEF_TEST_LOGS=DIR keeps every job's whole output there, as LABEL.log.
+#
 # Usage: run-all.sh [--full] [--jobs N] [--only unit|golden|conformance|cli|full]
 #                   BINDIR UNITDIR        (--only full: just the heavy scripts)
 set -u
@@ -24,6 +26,7 @@ while :; do
 	*) break ;;
 	esac
 done
+[ -z "${ZEEF_TEST_LOGS:-}" ] || mkdir -p "$ZEEF_TEST_LOGS" || exit 1
 [ $# -eq 2 ] || { echo "usage: run-all.sh [--full] [--jobs N] [--only PART] BINDIR UNITDIR" >&2; exit 64; }
 bin=$(cd "$1" && pwd) unitdir=$2
 [ -d "$unitdir" ] && unitdir=$(cd "$unitdir" && pwd)
@@ -107,6 +110,7 @@ finish() { # JOB-INDEX: report it and add its counts
 	local i=$1 label=${labels[$1]} out=$tmp/$1.out rc secs cpu line p f
 	rc=$(<"$tmp/$i.rc") secs=$((SECONDS - began[$i]))
 	printf '%s\t%s\n' "$label" "$secs" >>"$tmp/times"
+	[ -z "${ZEEF_TEST_LOGS:-}" ] || cp "$out" "$ZEEF_TEST_LOGS/${label// /-}.log"
 	read -r cpu_user cpu_sys <"$tmp/$i.cpu" 2>/dev/null
 	cpu=$(awk -v u="${cpu_user:-0}" -v s="${cpu_sys:-0}" 'BEGIN { printf "%.1f", u + s }')
 	total_cpu=$(awk -v a="$total_cpu" -v b="$cpu" 'BEGIN { printf "%.1f", a + b }')
