@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "escape.h"
 #include "run_internal.h"
 #include "stats.h"
 
@@ -122,7 +123,7 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 	if (pid != 0)
 		sigprocmask(SIG_SETMASK, &saved, NULL);
 	if (pid < 0) {
-		fprintf(stderr, "zeef: cannot start stage '%s': %s\n", def->name, strerror(errno));
+		fprintf(stderr, "zeef: cannot start stage '%s': %s\n", zeef_esc(def->name), strerror(errno));
 		free(argv);
 		close(errp[0]);
 		close(errp[1]);
@@ -144,7 +145,7 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 		for (size_t i = 0; i < def->nenv; i++)
 			setenv(def->env[i].name, def->env[i].value, 1);
 		execv(def->path, argv);
-		fprintf(stderr, "cannot run %s: %s\n", def->path, strerror(errno));
+		fprintf(stderr, "cannot run %s: %s\n", zeef_esc(def->path), strerror(errno));
 		_exit(127);
 	}
 	free(argv);
@@ -191,7 +192,7 @@ static int open_tee(struct run *r, size_t bi)
 			*at = '_';
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	if (fd < 0)
-		fprintf(stderr, "zeef: --tee: %s: %s\n", path, strerror(errno));
+		fprintf(stderr, "zeef: --tee: %s: %s\n", zeef_esc(path), strerror(errno));
 	free(path);
 	return fd;
 }
@@ -510,7 +511,7 @@ static int report(struct run *r)
 		struct rstage *st = &r->stages[s];
 		if (st->timed_out) {
 			fprintf(stderr, "zeef: stage '%s' (%zu of %zu) timed out after %g s\n",
-			        st->def->name, st->index + 1, r->p->nstages, st->def->timeout_s);
+			        zeef_esc(st->def->name), st->index + 1, r->p->nstages, st->def->timeout_s);
 			if (!rc)
 				rc = 124;
 			continue;
@@ -522,12 +523,12 @@ static int report(struct run *r)
 				snprintf(who, sizeof who, " worker %d of %d", w + 1, st->nprocs);
 			if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
 				fprintf(stderr, "zeef: stage '%s' (%zu of %zu)%s exited with status %d\n",
-				        st->def->name, st->index + 1, r->p->nstages, who, WEXITSTATUS(status));
+				        zeef_esc(st->def->name), st->index + 1, r->p->nstages, who, WEXITSTATUS(status));
 				if (!rc)
 					rc = WEXITSTATUS(status);
 			} else if (WIFSIGNALED(status) && WTERMSIG(status) != SIGPIPE) {
 				fprintf(stderr, "zeef: stage '%s' (%zu of %zu)%s was killed by signal %d (%s)\n",
-				        st->def->name, st->index + 1, r->p->nstages, who, WTERMSIG(status),
+				        zeef_esc(st->def->name), st->index + 1, r->p->nstages, who, WTERMSIG(status),
 				        strsignal(WTERMSIG(status)));
 				if (!rc)
 					rc = 128 + WTERMSIG(status);
@@ -538,7 +539,7 @@ static int report(struct run *r)
 		const struct rstage *st = &r->stages[r->contract_stage];
 		fprintf(stderr, "zeef: stage '%s' (%zu of %zu): worker %d of %d wrote %s records than it "
 		        "read; a stage with workers must write exactly one record per record\n",
-		        st->def->name, st->index + 1, r->p->nstages, r->contract_worker + 1, st->nprocs,
+		        zeef_esc(st->def->name), st->index + 1, r->p->nstages, r->contract_worker + 1, st->nprocs,
 		        r->contract_what);
 		rc = 70;
 	}
@@ -584,12 +585,12 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 	if (o->nfiles && r->stages[0].nprocs > 1) {
 		fprintf(stderr, "zeef: stage '%s' has workers: %d but reads the FILE arguments; "
 		        "workers read records from a pipe: put a stage before it, or give records on stdin\n",
-		        r->stages[0].def->name, r->stages[0].nprocs);
+		        zeef_esc(r->stages[0].def->name), r->stages[0].nprocs);
 		rc = 64;
 		goto out;
 	}
 	if (o->tee_dir && mkdir(o->tee_dir, 0777) && errno != EEXIST) {
-		fprintf(stderr, "zeef: --tee: %s: %s\n", o->tee_dir, strerror(errno));
+		fprintf(stderr, "zeef: --tee: %s: %s\n", zeef_esc(o->tee_dir), strerror(errno));
 		rc = 74;
 		goto out;
 	}

@@ -1,4 +1,5 @@
 /* locate.c — where zeef finds its filters and pipelines (pipeline.h). */
+#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "escape.h"
 #include "pipeline.h"
 
 /* Out of memory while looking must not read as "not found". */
@@ -30,12 +32,6 @@ static int is_program(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
-}
-
-static int is_file(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 char *zeef_self_dir(void)
@@ -94,42 +90,97 @@ int zeef_resolve_stages(struct zeef_pipeline *p, FILE *err)
 		missing++;
 		if (strchr(st->run, '/'))
 			fprintf(err, "%s:%d:%d: stage '%s': program '%s' not found or not executable\n",
-			        p->file, st->run_at.line, st->run_at.col, st->name, st->run);
+			        zeef_esc(p->file), st->run_at.line, st->run_at.col, zeef_esc(st->name),
+			        zeef_esc(st->run));
 		else
 			fprintf(err, "%s:%d:%d: stage '%s': program '%s' not found "
 			        "(looked next to zeef, then on PATH)\n",
-			        p->file, st->run_at.line, st->run_at.col, st->name, st->run);
+			        zeef_esc(p->file), st->run_at.line, st->run_at.col, zeef_esc(st->name),
+			        zeef_esc(st->run));
 	}
 	return missing;
 }
 
-char *zeef_find_pipeline(const char *arg)
+/* Exists and is not a directory (a FIFO or a link elsewhere is found
+ * here, to be refused by name when loaded). */
+static int is_entry(const char *path)
 {
-	if (is_file(arg))
-		return checked(strdup(arg));
-	if (strchr(arg, '/'))
-		return NULL;
+	struct stat st;
+	return lstat(path, &st) == 0 && !S_ISDIR(st.st_mode);
+}
+
+/* The folders a pipeline NAME is looked up in (pipeline.h), NULL-ended;
+ * free with free_dirs. */
+static char **pipeline_dirs(void)
+{
+	char **dirs = calloc(4, sizeof *dirs);
+	if (!dirs) {
+		fputs("zeef: out of memory\n", stderr);
+		exit(70);
+	}
 	char *self = zeef_self_dir();
-	char *dirs[3] = { checked(strdup("pipelines")), NULL, NULL };
+	dirs[0] = checked(strdup("pipelines"));
 	if (self) {
 		dirs[1] = join(self, "..", "/pipelines");
 		dirs[2] = join(self, "..", "/share/zeef/pipelines");
 	}
 	free(self);
+	return dirs;
+}
+
+static void free_dirs(char **dirs)
+{
+	for (int d = 0; dirs[d]; d++)
+		free(dirs[d]);
+	free(dirs);
+}
+
+char *zeef_find_pipeline(const char *arg)
+{
+	if (is_entry(arg))
+		return checked(strdup(arg));
+	if (strchr(arg, '/') || !*arg)
+		return NULL;
+	char **dirs = pipeline_dirs();
 	char *found = NULL;
-	for (int d = 0; d < 3 && !found; d++) {
-		if (!dirs[d])
-			continue;
+	for (int d = 0; dirs[d] && !found; d++) {
 		static const char *const exts[] = { ".yaml", ".yml", "" };
 		for (int e = 0; e < 3 && !found; e++) {
 			char *p = join(dirs[d], arg, exts[e]);
-			if (p && is_file(p))
+			if (is_entry(p))
 				found = p;
 			else
 				free(p);
 		}
 	}
-	for (int d = 0; d < 3; d++)
-		free(dirs[d]);
+	free_dirs(dirs);
 	return found;
+}
+
+char *zeef_nearest_pipeline(const char *arg)
+{
+	char **dirs = pipeline_dirs();
+	char *best = NULL;
+	size_t best_d = strlen(arg) / 3 > 2 ? strlen(arg) / 3 : 2;
+	best_d++;
+	for (int d = 0; dirs[d]; d++) {
+		DIR *dir = opendir(dirs[d]);
+		struct dirent *e;
+		while (dir && (e = readdir(dir))) {
+			char *dot = strrchr(e->d_name, '.');
+			if (e->d_name[0] == '.' || !dot || (strcmp(dot, ".yaml") && strcmp(dot, ".yml")))
+				continue;
+			*dot = 0;
+			size_t dist = zeef_edit_distance(arg, e->d_name);
+			if (dist < best_d || (dist == best_d && best && strcmp(e->d_name, best) < 0)) {
+				free(best);
+				best = checked(strdup(e->d_name));
+				best_d = dist;
+			}
+		}
+		if (dir)
+			closedir(dir);
+	}
+	free_dirs(dirs);
+	return best;
 }

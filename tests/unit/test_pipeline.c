@@ -85,9 +85,9 @@ static const struct {
 	  "t.yaml:4:11: 'args' must be a list of strings, not a string (zeef runs no shell: "
 	  "write args: [--opt, value])\n" },
 	{ "zeef: 1\nstages:\n  - &a {run: cat}\n",
-	  "t.yaml:3:5: anchors are not allowed in a pipeline: a\n" },
+	  "t.yaml:3:5: anchors (&NAME) are not allowed in a pipeline\n" },
 	{ "zeef: 1\nstages:\n  - *a\n",
-	  "t.yaml:3:5: aliases are not allowed in a pipeline: a\n" },
+	  "t.yaml:3:5: aliases (*NAME) are not allowed in a pipeline\n" },
 	{ "zeef: 1\nstages:\n  - {run: cat, workers: 0}\n  - {run: sort, workers: 1.5}\n",
 	  "t.yaml:3:25: 'workers' must be a whole number from 1 to 256\n"
 	  "t.yaml:4:26: 'workers' must be a whole number from 1 to 256\n" },
@@ -149,7 +149,7 @@ START_TEST(test_alias_bomb_refused)
 	                                "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
 	                                "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n", &msgs);
 	ck_assert_ptr_null(p);
-	ck_assert_str_eq(msgs, "t.yaml:2:4: anchors are not allowed in a pipeline: a\n");
+	ck_assert_str_eq(msgs, "t.yaml:2:4: anchors (&NAME) are not allowed in a pipeline\n");
 	free(msgs);
 }
 END_TEST
