@@ -12,6 +12,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <time.h>
 #include <unistd.h>
 
@@ -24,11 +27,14 @@
 static int wake_fd[2] = { -1, -1 };
 static volatile sig_atomic_t got_signal;     /* the first SIGINT/TERM/HUP */
 static volatile sig_atomic_t signals_seen;   /* how many of them */
+static volatile sig_atomic_t got_stop;       /* SIGTSTP (^Z): stop the stages, then zeef */
 
 static void on_signal(int sig)
 {
 	int saved = errno;
-	if (sig != SIGCHLD) {
+	if (sig == SIGTSTP)
+		got_stop = 1;
+	else if (sig != SIGCHLD) {
 		if (!got_signal)
 			got_signal = sig;
 		signals_seen++;
@@ -114,11 +120,13 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGHUP);
 	sigaddset(&block, SIGCHLD);
+	sigaddset(&block, SIGTSTP);
 	sigprocmask(SIG_BLOCK, &block, &saved);
-	/* A stage with a time limit gets its own process group, so that
-	 * ending it ends whatever it started too; not when it reads the
-	 * terminal, where a background group would be stopped (SIGTTIN). */
-	int own_group = def->timeout_s > 0 && !isatty(in);
+	/* Every stage leads its own process group, so that ending it ends
+	 * whatever it started too (groups.c). It never reads the terminal:
+	 * zeef relays a terminal on its stdin (a background group reading it
+	 * would be stopped by SIGTTIN). */
+	pid_t zeef_pid = getpid();
 	pid_t pid = fork();
 	if (pid != 0)
 		sigprocmask(SIG_SETMASK, &saved, NULL);
@@ -130,8 +138,13 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 		return -1;
 	}
 	if (pid == 0) {
-		if (own_group)
-			setpgid(0, 0);
+		setpgid(0, 0);
+#ifdef __linux__
+		/* when zeef dies, SIGTERM, even if zeef had no time to pass
+		 * anything on (SIGKILL) */
+		if (prctl(PR_SET_PDEATHSIG, SIGTERM) == 0 && getppid() != zeef_pid)
+			_exit(128 + SIGTERM);
+#endif
 		if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(errp[1], 2) < 0)
 			_exit(127);
 		if (in > 2)
@@ -141,6 +154,8 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 		signal(SIGINT, SIG_DFL);
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGHUP, SIG_DFL);
+		signal(SIGTSTP, SIG_DFL);
+		signal(SIGCONT, SIG_DFL);
 		sigprocmask(SIG_SETMASK, &saved, NULL);
 		for (size_t i = 0; i < def->nenv; i++)
 			setenv(def->env[i].name, def->env[i].value, 1);
@@ -150,10 +165,9 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 	}
 	free(argv);
 	close(errp[1]);
-	if (own_group)
-		setpgid(pid, pid);
+	setpgid(pid, pid);   /* also here: kill(-pid) must work once fork returns */
+	zeef_watchdog_add(pid);
 	p->pid = pid;
-	p->own_group = own_group;
 	p->err_fd = errp[0];
 	set_nonblock(p->err_fd);
 	return 0;
@@ -214,7 +228,7 @@ static int start(struct run *r, int show_progress)
 		int workers_before = bi > 0 && r->stages[bi - 1].def->workers > 1;
 		int workers_after = bi < n && r->stages[bi].def->workers > 1;
 		if (bi == 0)
-			b->relayed = workers_after || (r->o->stats && !r->o->nfiles);
+			b->relayed = workers_after || (r->o->stats && !r->o->nfiles) || isatty(0);
 		else if (bi < n)
 			b->relayed = r->o->stats || r->o->tee_dir || workers_before || workers_after;
 		else
@@ -339,16 +353,6 @@ static int all_done(const struct run *r)
 	return 1;
 }
 
-static void forward_signal(struct run *r, int sig)
-{
-	for (size_t s = 0; s < r->n; s++)
-		for (int w = 0; w < r->stages[s].nprocs; w++) {
-			struct proc *p = &r->stages[s].procs[w];
-			if (p->pid && !p->reaped)
-				kill(p->own_group ? -p->pid : p->pid, sig);
-		}
-}
-
 /* `timeout:`: SIGTERM to a stage past its time, SIGKILL 2 s later.
  * Returns how long poll may wait (ms) before the next deadline, or -1. */
 static int enforce_timeouts(struct run *r)
@@ -370,14 +374,9 @@ static int enforce_timeouts(struct run *r)
 				deadline = st->kill_at;
 			} else
 				deadline = now + 3600;
-			/* a group outlives its leader; a lone process, once
-			 * reaped, has a pid that may be someone else's */
-			for (int w = 0; w < st->nprocs; w++) {
-				struct proc *p = &st->procs[w];
-				if (p->pid && (p->own_group || !p->reaped))
-					kill(p->own_group ? -p->pid : p->pid,
-					     deadline == st->kill_at ? SIGTERM : SIGKILL);
-			}
+			/* the group: what the stage started, even after it ended */
+			for (int w = 0; w < st->nprocs; w++)
+				zeef_group_signal(&st->procs[w], deadline == st->kill_at ? SIGTERM : SIGKILL);
 		}
 		/* timeout: allows 10^7 s, past what an int of ms holds */
 		double left_ms = (deadline - now) * 1000;
@@ -386,6 +385,31 @@ static int enforce_timeouts(struct run *r)
 			wait_ms = ms;
 	}
 	return wait_ms;
+}
+
+/* ^Z: stop every stage's group, then zeef; when zeef is continued
+ * (fg, SIGCONT), continue them. */
+static void stop_all(struct run *r)
+{
+	got_stop = 0;
+	zeef_relay_clear_progress(r);
+	zeef_groups_signal(r, SIGTSTP);
+	struct sigaction dfl = { 0 }, was;
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &was);
+	raise(SIGTSTP);
+	sigaction(SIGTSTP, &was, NULL);
+	zeef_groups_signal(r, SIGCONT);
+}
+
+/* Every process of stage ST has been reaped. */
+static int stage_ended(const struct rstage *st)
+{
+	for (int w = 0; w < st->nprocs; w++)
+		if (!st->procs[w].reaped)
+			return 0;
+	return 1;
 }
 
 static void loop(struct run *r, int show_progress)
@@ -445,12 +469,18 @@ static void loop(struct run *r, int show_progress)
 		if (ready == 0)
 			reap(r);
 		if (got_signal && !forwarded) {
-			forward_signal(r, got_signal);
+			zeef_groups_signal(r, got_signal);
 			forwarded = 1;
 		}
+		if (got_stop)
+			stop_all(r);
+		/* Once the first stage has ended, nothing more can go to it: do
+		 * not wait for the end of an input (a terminal) it never read. */
+		if (r->b[0].relayed && !r->b[0].src_done && stage_ended(&r->stages[0]))
+			zeef_run_abort_boundary(r, 0);
 		/* A second signal (Ctrl-C again) ends stages that ignore the first. */
 		if (signals_seen > 1 && forwarded < 2) {
-			forward_signal(r, SIGKILL);
+			zeef_groups_signal(r, SIGKILL);
 			forwarded = 2;
 		}
 		for (size_t i = 0; i < k; i++) {
@@ -594,6 +624,8 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 		rc = 74;
 		goto out;
 	}
+	/* before any handler, pipe or stage: the watchdog holds none of them */
+	zeef_watchdog_start();
 	if (pipe_cloexec(wake_fd)) {
 		rc = 70;
 		goto out;
@@ -608,12 +640,13 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTSTP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
 	rc = start(r, show_progress);
 	if (rc) {
 		/* some stages may be running: end them, then give up */
-		forward_signal(r, SIGTERM);
+		zeef_groups_signal(r, SIGTERM);
 		for (size_t s = 0; s < r->n; s++)
 			for (int w = 0; w < r->stages[s].nprocs; w++)
 				if (r->stages[s].procs[w].pid)
@@ -622,6 +655,10 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 	}
 	reap(r);
 	loop(r, show_progress);
+	/* interrupted: what a stage started and left running gets 2 s, as
+	 * after `timeout:`, then SIGKILL */
+	if (got_signal)
+		zeef_groups_end(r, 2.0);
 	rc = report(r);
 	if (o->stats)
 		zeef_stats_print(r);
@@ -654,6 +691,7 @@ out:
 	}
 	free(r->stages);
 	free(r->b);
+	zeef_watchdog_stop();
 	if (!rc && broken) {
 		signal(SIGPIPE, SIG_DFL);
 		raise(SIGPIPE);

@@ -85,9 +85,14 @@ static const char usage_text[] =
 "  -q, --quiet              no notes about stages that do not describe\n"
 "                           themselves\n"
 "Options of show:\n"
-"      --parallel[=JOBS]    run the chain under one GNU parallel (--pipe\n"
-"                           --keep-order -jJOBS --block 1M; JOBS default 2),\n"
-"                           after a first stage that reads the FILEs\n"
+"      --parallel[=JOBS]    run the chain under one GNU parallel with JOBS\n"
+"                           jobs (default 2), after a first stage that reads\n"
+"                           the FILEs; output in input order, byte-identical\n"
+"      --block=SIZE         GNU parallel's --block: each job runs the chain on\n"
+"                           about SIZE bytes of records (default 10M, so that\n"
+"                           starting the stages costs little; k, M, G)\n"
+"  The line quotes every value for bash and for GNU parallel: nothing in a\n"
+"  pipeline runs as code, and it runs what zeef run runs.\n"
 "Common options:\n"
 "  -h, --help               this help, then exit\n"
 "  -V, --version            version, then exit\n"
@@ -199,7 +204,7 @@ static struct zeef_pipeline *open_pipeline(const char *arg, int *rc)
 }
 
 enum { OPT_FROM = 1000, OPT_TO, OPT_REPLACE, OPT_TEE, OPT_STATS, OPT_PROGRESS, OPT_PARALLEL,
-       OPT_DESCRIBE, OPT_ON_ERROR };
+       OPT_DESCRIBE, OPT_ON_ERROR, OPT_BLOCK };
 
 /* Give ARG to every stage FROM..TO that describes itself (a Zeef filter). */
 static void forward_to_filters(struct zeef_pipeline *p, long from, long to, const char *arg)
@@ -378,10 +383,12 @@ static int cmd_show(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "parallel", optional_argument, NULL, OPT_PARALLEL },
+		{ "block", required_argument, NULL, OPT_BLOCK },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int jobs = 0, c;
+	const char *block = NULL;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+:h", opts, NULL)) != -1) {
 		if (c == OPT_PARALLEL) {
@@ -393,6 +400,11 @@ static int cmd_show(int argc, char **argv)
 					return usage_error("--parallel takes a number of jobs, not '%s'", optarg);
 				jobs = (int)j;
 			}
+		} else if (c == OPT_BLOCK) {
+			if (!zeef_block_size_ok(optarg))
+				return usage_error("--block takes a size such as 10M (digits, then k, M or G), "
+				                   "not '%s'", optarg);
+			block = optarg;
 		} else if (c == 'h')
 			return help();
 		else
@@ -408,7 +420,7 @@ static int cmd_show(int argc, char **argv)
 	zeef_resolve_stages(p, quiet ? quiet : stderr);   /* show what it can */
 	if (quiet)
 		fclose(quiet);
-	zeef_show(stdout, p, argv + optind + 1, (size_t)(argc - optind - 1), jobs);
+	zeef_show(stdout, p, argv + optind + 1, (size_t)(argc - optind - 1), jobs, block);
 	zeef_pipeline_free(p);
 	return flush_stdout(0);
 }

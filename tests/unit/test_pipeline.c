@@ -237,7 +237,7 @@ START_TEST(test_shell_quote)
 	FILE *f = open_memstream(&out, &len);
 	const char *words[] = { "plain-word_1.txt", "two words", "it's", "", "$HOME", "a|b" };
 	for (size_t i = 0; i < 6; i++) {
-		zeef_shell_quote(f, words[i]);
+		zeef_shell_quote(f, words[i], 0);
 		fputc(' ', f);
 	}
 	fclose(f);
