@@ -1,11 +1,13 @@
 /* Unit tests for the zeef runner's pure parts: the pipeline loader and its
- * messages, --replace, the --describe parser, shell quoting for `zeef show`,
- * and the blank-line rule used when records are spread over workers. */
+ * messages, message escaping, --replace, the --describe parser, shell and
+ * GNU parallel quoting for `zeef show`, and the blank-line rule used when
+ * records are spread over workers. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "check_main.h"
 #include "../../pipelines/zeef/describe.h"
+#include "../../pipelines/zeef/escape.h"
 #include "../../pipelines/zeef/pipeline.h"
 #include "../../pipelines/zeef/run_internal.h"
 #include "../../pipelines/zeef/show.h"
@@ -250,6 +252,102 @@ END_TEST
  * nothing for them: spaces and tabs, at most one '\r' before the '\n',
  * however many) and the last line is ended, however the bytes arrive. A
  * line that only looks blank ("\r\t") goes on, for the filter to refuse. */
+/* Inside a GNU parallel command no '{' is followed by anything but a
+ * quote (no replacement string); control characters become $'\xHH', so the
+ * line stays one line; a command word that bash would read as syntax
+ * (time, A=b) is quoted. */
+START_TEST(test_parallel_quote)
+{
+	static const struct {
+		const char *word;
+		int how;
+		const char *want;
+	} cases[] = {
+		{ "{= `touch x` =}", QUOTE_PARALLEL, "'{''= `touch x` =}'" },
+		{ "{}{#}", QUOTE_PARALLEL, "'{''}{''#}'" },
+		{ "{}", 0, "'{}'" },
+		{ "a\nb", 0, "'a'$'\\x0a''b'" },
+		{ "\x1b[2J", 0, "$'\\x1b''[2J'" },
+		{ "it's", QUOTE_PARALLEL, "'it'\\''s'" },
+		{ "", QUOTE_PARALLEL, "''" },
+		{ "time", QUOTE_COMMAND, "'time'" },
+		{ "time", 0, "time" },
+		{ "A=b", QUOTE_COMMAND, "'A=b'" },
+		{ "--opt=3", 0, "--opt=3" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *out;
+		size_t len;
+		FILE *f = open_memstream(&out, &len);
+		zeef_shell_quote(f, cases[i].word, cases[i].how);
+		fclose(f);
+		ck_assert_msg(!strcmp(out, cases[i].want), "case %zu: %s, want %s", i, out, cases[i].want);
+		free(out);
+	}
+	ck_assert(zeef_block_size_ok("10M") && zeef_block_size_ok("512k") && zeef_block_size_ok("1000"));
+	ck_assert(!zeef_block_size_ok("0") && !zeef_block_size_ok("") && !zeef_block_size_ok("1M;x") &&
+	          !zeef_block_size_ok("M") && !zeef_block_size_ok("-1") && !zeef_block_size_ok("10MB"));
+}
+END_TEST
+
+/* The escaping rule of every message: \n \t \\ by name, other bytes below
+ * 0x20 and 0x7f as \xHH, the rest (UTF-8 too) as is. */
+START_TEST(test_escape)
+{
+	ck_assert_str_eq(zeef_esc("a\nzeef: all good\t\\\x1b[2J\x7f\xc3\xa9"),
+	                 "a\\nzeef: all good\\t\\\\\\x1b[2J\\x7f\xc3\xa9");
+	ck_assert_str_eq(zeef_esc_n("a\0b", 3), "a\\x00b");
+	ck_assert_str_eq(zeef_esc(NULL), "");
+	/* results stay valid for the next ZEEF_ESC_SLOTS - 1 calls */
+	const char *first = zeef_esc("\r");
+	for (int i = 0; i < ZEEF_ESC_SLOTS - 1; i++)
+		zeef_esc("x");
+	ck_assert_str_eq(first, "\\x0d");
+	char *out;
+	size_t len;
+	FILE *f = open_memstream(&out, &len);
+	char big[300];
+	memset(big, '\n', sizeof big);
+	zeef_put_escaped(f, big, sizeof big);
+	fclose(f);
+	ck_assert_uint_eq(len, 600);
+	ck_assert(!strchr(out, '\n'));
+	free(out);
+}
+END_TEST
+
+/* What a pipeline file must not do: hold NUL in a string (an argument would
+ * be cut short), indent with tabs (named as such), or be some other file
+ * whose lines the messages would quote. */
+START_TEST(test_untrusted_files)
+{
+	char *msgs;
+	static const char nul[] = "zeef: 1\nstages:\n  - run: cat\n    args: [\"a\\0b\", c]\n";
+	struct zeef_pipeline *p = parse(nul, &msgs);
+	ck_assert_ptr_null(p);
+	ck_assert_str_eq(msgs, "t.yaml:4:12: a NUL character (\\0) cannot be part of a program's "
+	                       "argument, name or environment\n");
+	free(msgs);
+	p = parse("zeef: 1\nstages:\n\t- run: cat\n", &msgs);
+	ck_assert_ptr_null(p);
+	ck_assert_str_eq(msgs, "t.yaml:3:1: tabs are not allowed for indentation in YAML; use spaces\n");
+	free(msgs);
+	/* shadow-like lines are YAML keys and values: one message, none quoted */
+	p = parse("root:$6$s3cret:19000:0:99999:7:::\nstages: x\nbin:*:19000::::::\n", &msgs);
+	ck_assert_ptr_null(p);
+	ck_assert_str_eq(msgs, "t.yaml:1:1: missing 'zeef: 1' (the pipeline schema version)\n");
+	free(msgs);
+	/* a key with a newline cannot forge a line */
+	p = parse("zeef: 1\n\"x\\nzeef: all good\": 1\nstages:\n  - run: cat\n", &msgs);
+	ck_assert_ptr_null(p);
+	ck_assert_int_eq(count_lines(msgs), 1);
+	ck_assert_ptr_nonnull(strstr(msgs, "unknown key 'x\\nzeef: all good'"));
+	free(msgs);
+	ck_assert_uint_eq(zeef_edit_distance("nl-nws", "nl-news"), 1);
+	ck_assert_uint_eq(zeef_edit_distance("", "abc"), 3);
+}
+END_TEST
+
 START_TEST(test_blank_lines_for_workers)
 {
 	char input[256];
@@ -335,6 +433,9 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, test_replace);
 	tcase_add_test(tc, test_describe_parse);
 	tcase_add_test(tc, test_shell_quote);
+	tcase_add_test(tc, test_parallel_quote);
+	tcase_add_test(tc, test_escape);
+	tcase_add_test(tc, test_untrusted_files);
 	tcase_add_test(tc, test_blank_lines_for_workers);
 	tcase_add_test(tc, test_damaged_files_explained);
 	suite_add_tcase(s, tc);
