@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "describe.h"
-#include "escape.h"
+#include "esc.h"
 #include "filter.h"
 
 #define DESCRIBE_MAX_BYTES 65536

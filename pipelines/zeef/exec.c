@@ -18,7 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "escape.h"
+#include "esc.h"
 #include "run_internal.h"
 #include "stats.h"
 

@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "escape.h"
+#include "esc.h"
 #include "pipeline.h"
 
 /* Out of memory while looking must not read as "not found". */

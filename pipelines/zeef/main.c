@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "describe.h"
-#include "escape.h"
+#include "esc.h"
 #include "output.h"
 #include "pipeline.h"
 #include "run.h"

@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "escape.h"
+#include "esc.h"
 #include "pipeline.h"
 #include "yaml_tree.h"
 

@@ -12,7 +12,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "escape.h"
+#include "esc.h"
 #include "run_internal.h"
 
 /* --- byte queues ------------------------------------------------------ */

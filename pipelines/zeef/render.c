@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "escape.h"
+#include "esc.h"
 #include "lines.h"
 #include "render.h"
 #include "output.h"

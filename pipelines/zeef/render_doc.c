@@ -6,7 +6,7 @@
 #include <string.h>
 #include "record.h"
 #include "utf8.h"
-#include "escape.h"
+#include "esc.h"
 #include "render_doc.h"
 #include "render_int.h"
 

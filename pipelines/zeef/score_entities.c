@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../../filters/tag-entities/ner.h"
-#include "escape.h"
+#include "esc.h"
 #include "filter.h"
 #include "output.h"
 #include "record.h"

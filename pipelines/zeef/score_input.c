@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "escape.h"
+#include "esc.h"
 #include "filter.h"
 #include "score.h"
 

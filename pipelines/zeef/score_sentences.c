@@ -11,7 +11,7 @@
  * boundary P/R/F1 (sentence ends other than the end of the text), and the
  * share of documents whose sentences all match exactly.
  */
-#include "escape.h"
+#include "esc.h"
 #include "output.h"
 #include "score.h"
 

@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "record.h"
-#include "escape.h"
+#include "esc.h"
 #include "output.h"
 #include "score.h"
 #include "score_summary.h"

@@ -4,7 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "escape.h"
+#include "esc.h"
 #include "run_internal.h"
 #include "stats.h"
 

@@ -28,7 +28,7 @@
 #include <unistd.h>
 
 #include "grow.h"
-#include "escape.h"
+#include "esc.h"
 #include "run_internal.h"
 
 static struct chunk *queue_tail(struct rstage *st)

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "escape.h"
+#include "esc.h"
 #include "yaml_tree.h"
 #include "pipeline.h"
 
