@@ -411,10 +411,8 @@ int zeef_check_order(const struct zeef_pipeline *p, size_t from, size_t to, int 
 	int *known = calloc(n, sizeof *known);
 	int errors = 0;
 	if (!d || !known) {
-		free(d);
-		free(known);
-		fputs("zeef: out of memory\n", err);
-		return 1;
+		fputs("zeef: out of memory\n", stderr);
+		exit(70);
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct zeef_stage *st = &p->stages[from + i];
@@ -537,9 +535,8 @@ int zeef_describe_chain(const struct zeef_pipeline *p, size_t from, size_t to, F
 	struct zeef_describe *d = calloc(n, sizeof *d);
 	int *known = calloc(n, sizeof *known);
 	if (!d || !known) {
-		free(d);
-		free(known);
-		return 70;
+		fputs("zeef: out of memory\n", stderr);
+		exit(70);
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct zeef_stage *st = &p->stages[from + i];
@@ -566,7 +563,11 @@ int zeef_describe_chain(const struct zeef_pipeline *p, size_t from, size_t to, F
 	const char **req = calloc(total + 1, sizeof *req), **use = calloc(total + 1, sizeof *use),
 	           **prov = calloc(total + 1, sizeof *prov);
 	size_t nreq = 0, nuse = 0, nprov = 0;
-	for (size_t i = 0; req && use && prov && i < n; i++) {
+	if (!req || !use || !prov) {
+		fputs("zeef: out of memory\n", stderr);
+		exit(70);
+	}
+	for (size_t i = 0; i < n; i++) {
 		if (!known[i])
 			continue;
 		for (size_t k = 0; d[i].requires[k]; k++)

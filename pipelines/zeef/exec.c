@@ -196,7 +196,7 @@ static int open_tee(struct run *r, size_t bi)
 	char *path = malloc(len), *at;
 	if (!path) {
 		fputs("zeef: out of memory\n", stderr);
-		return -1;
+		exit(70);
 	}
 	int k = snprintf(path, len, "%s/%02zu-", dir, st->index + 1);
 	at = path + k;
@@ -209,6 +209,18 @@ static int open_tee(struct run *r, size_t bi)
 		fprintf(stderr, "zeef: --tee: %s: %s\n", zeef_esc(path), strerror(errno));
 	free(path);
 	return fd;
+}
+
+/* The first stage may read zeef's stdin: no FILE is given, or one is
+ * "-". With FILEs, a terminal on stdin is not the stage's to read: it
+ * gets /dev/null (zeef reading the terminal for it would stop zeef run in
+ * the background by SIGTTIN as soon as anything is typed). */
+static int reads_stdin(const struct zeef_run_opts *o)
+{
+	for (size_t i = 0; i < o->nfiles; i++)
+		if (!strcmp(o->files[i], "-"))
+			return 1;
+	return !o->nfiles;
 }
 
 /* Create pipes and processes. Returns 0, or an exit code. */
@@ -228,16 +240,22 @@ static int start(struct run *r, int show_progress)
 		int workers_before = bi > 0 && r->stages[bi - 1].def->workers > 1;
 		int workers_after = bi < n && r->stages[bi].def->workers > 1;
 		if (bi == 0)
-			b->relayed = workers_after || (r->o->stats && !r->o->nfiles) || isatty(0);
+			b->relayed = workers_after || (r->o->stats && !r->o->nfiles) ||
+			             (isatty(0) && reads_stdin(r->o));
 		else if (bi < n)
 			b->relayed = r->o->stats || r->o->tee_dir || workers_before || workers_after;
 		else
 			b->relayed = r->o->stats || r->o->tee_dir || show_progress || workers_before;
 		b->feeds_workers = workers_after;
 		if (!b->relayed) {
-			if (bi == 0)
-				child_in[0] = 0;
-			else if (bi == n)
+			if (bi == 0) {
+				child_in[0] = isatty(0) ? open("/dev/null", O_RDONLY | O_CLOEXEC) : 0;
+				if (child_in[0] < 0) {
+					fprintf(stderr, "zeef: /dev/null: %s\n", strerror(errno));
+					rc = 70;
+					goto out;
+				}
+			} else if (bi == n)
 				child_out[n - 1] = 1;
 			else {
 				int fds[2];

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "describe.h"
+#include "esc.h"
 #include "pipeline.h"
 #include "show.h"
 
@@ -266,9 +267,10 @@ static void list_pipelines(FILE *out, const char *dir, char **seen, size_t *nsee
 		if (quiet)
 			fclose(quiet);
 		if (p)
-			fprintf(out, "  %-22s %s (%s)\n", p->name, p->description, path);
+			fprintf(out, "  %-22s %s (%s)\n", zeef_esc(p->name), zeef_esc(p->description), zeef_esc(path));
 		else
-			fprintf(out, "  %-22s (not a valid pipeline: zeef check %s) (%s)\n", names[i], path, path);
+			fprintf(out, "  %-22s (not a valid pipeline: zeef check %s) (%s)\n", zeef_esc(names[i]),
+			        zeef_esc(path), zeef_esc(path));
 		zeef_pipeline_free(p);
 	}
 	free_names(names);
@@ -280,7 +282,7 @@ static void print_fields(FILE *out, const char *what, char **list)
 		return;
 	fprintf(out, "; %s", what);
 	for (size_t i = 0; list[i]; i++)
-		fprintf(out, "%s%s", i ? ", " : " ", list[i]);
+		fprintf(out, "%s%s", i ? ", " : " ", zeef_esc(list[i]));
 }
 
 int zeef_block_size_ok(const char *size)
@@ -319,15 +321,15 @@ int zeef_list(FILE *out)
 		struct zeef_describe d;
 		if (zeef_describe_run(path, NULL, &d))
 			continue;
-		fprintf(out, "  %-22s", d.name[0] ? d.name : names[i]);
+		fprintf(out, "  %-22s", zeef_esc(d.name[0] ? d.name : names[i]));
 		char *purpose = d.purpose[0] ? NULL : zeef_purpose_run(path);
 		if (d.purpose[0] || purpose)
-			fprintf(out, " %s", d.purpose[0] ? d.purpose : purpose);
+			fprintf(out, " %s", zeef_esc(d.purpose[0] ? d.purpose : purpose));
 		free(purpose);
 		fputs(" (", out);
 		fprintf(out, "requires");
 		for (size_t k = 0; d.requires[k]; k++)
-			fprintf(out, "%s%s", k ? ", " : " ", d.requires[k]);
+			fprintf(out, "%s%s", k ? ", " : " ", zeef_esc(d.requires[k]));
 		if (!d.requires[0])
 			fputs(" nothing", out);
 		print_fields(out, "uses", d.uses);

@@ -247,6 +247,20 @@ if command -v script > /dev/null && [ -x "$BIN/split-sentences" ]; then
 	else
 		echo "ok: a stage reads the terminal through zeef"
 	fi
+	# With FILEs the terminal is not read (the first stage gets /dev/null):
+	# the run ends without a ^D, and nothing typed is taken from the shell.
+	printf 'Zin een. Zin twee.\n' > "$tmp/a.txt"
+	printf 'zeef: 1\nstages:\n  - run: normalize\n  - run: split-sentences\n' > "$tmp/files.yaml"
+	# (script's input stays open, and empty, while it runs: a sleep that
+	# the test does not wait for, ended by end_ours)
+	timeout 20 script -qec "'$BIN/zeef' run '$tmp/files.yaml' '$tmp/a.txt'" /dev/null \
+		< <(exec sleep "${base}0") > "$tmp/out" 2>&1; rc=$?
+	end_ours
+	if [ "$rc" -ne 0 ] || ! grep -q '"text":"Zin twee."' "$tmp/out"; then
+		fail "FILEs with a terminal on stdin: exit $rc: $(tail -c 300 "$tmp/out")"
+	else
+		echo "ok: with FILEs, zeef does not wait for the terminal"
+	fi
 fi
 
 # A first stage with a time limit that reads the terminal (typed records,
