@@ -89,7 +89,7 @@ static const char usage_text[] =
 "                           jobs (default 2), after a first stage that reads\n"
 "                           the FILEs; output in input order, byte-identical\n"
 "      --block=SIZE         GNU parallel's --block: each job runs the chain on\n"
-"                           about SIZE bytes of records (default 10M, so that\n"
+"                           about SIZE bytes of records (default 25M, so that\n"
 "                           starting the stages costs little; k, M, G)\n"
 "  The line quotes every value for bash and for GNU parallel: nothing in a\n"
 "  pipeline runs as code, and it runs what zeef run runs.\n"

@@ -13,7 +13,7 @@
 
 /* GNU parallel's --block in `zeef show`: records cut into blocks of this
  * size, each block one job (README, "Scaling out": measured on 2 cores). */
-#define ZEEF_PARALLEL_BLOCK "10M"
+#define ZEEF_PARALLEL_BLOCK "25M"
 
 /* Write WORD as one bash word: as is when it is plain, else in '…', with
  * ' as \' and each control character as $'\xHH' outside the quotes, so that

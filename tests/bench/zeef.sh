@@ -2,7 +2,7 @@
 # $CORPUS, bench_row). A chain run five ways on 2 cores: as a plain shell
 # pipe, through `zeef run` serially, with `workers: 2` on its slowest stage
 # (tag-entities), with `workers: 2` on every stage, and as the line
-# `zeef show --parallel` prints (GNU parallel, one job per block of 10M).
+# `zeef show --parallel` prints (GNU parallel, one job per block of 25M).
 # First it checks that all five give byte-identical output, and prints the
 # per-stage CPU of the serial run (`zeef run --stats`): a serial chain
 # already runs its stages side by side, so on 2 cores no splitting can beat

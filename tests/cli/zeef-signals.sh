@@ -217,10 +217,10 @@ end_ours
 
 # ^Z (SIGTSTP to zeef) stops the stages too; SIGCONT goes on with them, and
 # the run ends as it would have.
-printf 'zeef: 1\nstages:\n  - run: normalize\n  - run: sh\n    name: pauze\n    args: ["-c", "cat; sleep 2"]\n' > "$tmp/z.yaml"
+printf 'zeef: 1\nstages:\n  - run: normalize\n  - run: sh\n    name: pauze\n    args: ["-c", "cat; sleep 2.%s"]\n' "$base" > "$tmp/z.yaml"
 "$BIN/zeef" run "$tmp/z.yaml" < "$tmp/in.jsonl" > "$tmp/out" 2> "$tmp/err" &
 zpid=$!
-sleep 0.5
+wait_for "(^|/)sleep 2\\.$base" || fail "^Z: the stage did not start"
 kill -TSTP "$zpid"
 sleep 0.5
 zstate=$(ps -o stat= -p "$zpid" | cut -c1)
