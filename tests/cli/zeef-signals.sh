@@ -58,24 +58,29 @@ wait_zeef() {
 	wait "$1"
 }
 
-for sig in TERM INT; do
-	want=$([ $sig = TERM ] && echo 143 || echo 130)
-	pipeline "$tmp/p.yaml" langzaam "cat; exec sleep ${base}1"
-	"$BIN/zeef" run "$tmp/p.yaml" < "$tmp/in.jsonl" > "$tmp/out" 2> "$tmp/err" &
-	zpid=$!
-	wait_for "(^|/)sleep ${base}1" || fail "SIG$sig: the stage did not start"
-	kill -s $sig "$zpid"
-	wait "$zpid"; rc=$?
-	if [ "$rc" -ne "$want" ]; then
-		fail "SIG$sig: exit $rc, expected $want: $(cat "$tmp/err")"
-	elif ! grep -q "zeef: interrupted by signal" "$tmp/err"; then
-		fail "SIG$sig: no 'interrupted' message: $(cat "$tmp/err")"
-	elif left_behind; then
-		fail "SIG$sig: a stage is still running after zeef exited"
-	else
-		echo "ok: SIG$sig forwarded, stages reaped, exit $rc"
-	fi
-	end_ours
+# SIGTERM / SIGINT to zeef, with a stage that is the sleep itself (exec) and
+# with one that waits for a sleep it started (no timeout:): passed on to each
+# stage's process group, so that the child ends too.
+for script in "cat; exec sleep ${base}1" "cat; sleep ${base}1; true"; do
+	for sig in TERM INT; do
+		want=$([ $sig = TERM ] && echo 143 || echo 130)
+		pipeline "$tmp/p.yaml" langzaam "$script"
+		"$BIN/zeef" run "$tmp/p.yaml" < "$tmp/in.jsonl" > "$tmp/out" 2> "$tmp/err" &
+		zpid=$!
+		wait_for "(^|/)sleep ${base}1" || fail "SIG$sig, '$script': the stage did not start"
+		kill -s $sig "$zpid"
+		wait_zeef "$zpid"; rc=$?
+		if [ "$rc" -ne "$want" ]; then
+			fail "SIG$sig, '$script': exit $rc, expected $want: $(cat "$tmp/err")"
+		elif ! grep -q "zeef: interrupted by signal" "$tmp/err"; then
+			fail "SIG$sig, '$script': no 'interrupted' message: $(cat "$tmp/err")"
+		elif left_behind; then
+			fail "SIG$sig, '$script': a stage or its child is still running after zeef exited"
+		else
+			echo "ok: SIG$sig forwarded to '$script', all of it ended, exit $rc"
+		fi
+		end_ours
+	done
 done
 
 # A stage that ignores SIGTERM: a second SIGTERM to zeef ends it (SIGKILL).
@@ -125,28 +130,6 @@ for script in "cat; exec sleep ${base}3" "trap '' TERM; cat; sleep ${base}4; sle
 		fail "timeout: 1 on '$script': the stage is still running"
 	else
 		echo "ok: timeout: 1 ends '$script' in $took s, exit 124"
-	fi
-	end_ours
-done
-
-# A stage that starts a child of its own and waits for it (no timeout:):
-# SIGTERM or SIGINT to zeef ends the child too, since each stage leads its
-# own process group and zeef signals the group.
-for sig in TERM INT; do
-	want=$([ $sig = TERM ] && echo 143 || echo 130)
-	pipeline "$tmp/p.yaml" ouder "cat; sleep ${base}6; true"
-	"$BIN/zeef" run "$tmp/p.yaml" < "$tmp/in.jsonl" > "$tmp/out" 2> "$tmp/err" &
-	zpid=$!
-	wait_for "(^|/)sleep ${base}6" || fail "SIG$sig to a stage's child: the stage did not start"
-	kill -s $sig "$zpid"
-	wait_zeef "$zpid"; rc=$?
-	sleep 0.2
-	if [ "$rc" -ne "$want" ]; then
-		fail "SIG$sig with a stage's child: exit $rc, expected $want: $(cat "$tmp/err")"
-	elif left_behind; then
-		fail "SIG$sig: the child a stage started (sleep) is still running after zeef exited"
-	else
-		echo "ok: SIG$sig ends a stage's own child too (its process group), exit $rc"
 	fi
 	end_ours
 done
@@ -235,18 +218,21 @@ else
 	echo "ok: ^Z stops zeef and its stages ($zstate, $stopped stopped), SIGCONT goes on (exit 0)"
 fi
 
-# A first stage that reads the terminal (typed records, ended by ^D) is not
-# stopped as a background process group (SIGTTIN): zeef reads the terminal
-# for it. script(1) gives zeef a terminal.
+# A first stage that reads the terminal (typed records, ended by ^D), with or
+# without a time limit, is not stopped as a background process group
+# (SIGTTIN), which with `timeout:` would end in "timed out": zeef reads the
+# terminal for it. script(1) gives zeef a terminal.
 if command -v script > /dev/null && [ -x "$BIN/split-sentences" ]; then
-	printf 'zeef: 1\nstages:\n  - run: split-sentences\n' > "$tmp/tty.yaml"
-	printf '{"id":"a","text":"Zin een. Zin twee."}\n\004' |
-		timeout 20 script -qec "'$BIN/zeef' run '$tmp/tty.yaml'" /dev/null > "$tmp/out" 2>&1; rc=$?
-	if [ "$rc" -ne 0 ] || ! grep -q '"text":"Zin twee."' "$tmp/out"; then
-		fail "a stage reading the terminal: exit $rc: $(tail -c 300 "$tmp/out")"
-	else
-		echo "ok: a stage reads the terminal through zeef"
-	fi
+	for limit in "" "    timeout: 5"; do
+		printf 'zeef: 1\nstages:\n  - run: split-sentences\n%s\n' "$limit" > "$tmp/tty.yaml"
+		printf '{"id":"a","text":"Zin een. Zin twee."}\n\004' |
+			timeout 20 script -qec "'$BIN/zeef' run '$tmp/tty.yaml'" /dev/null > "$tmp/out" 2>&1; rc=$?
+		if [ "$rc" -ne 0 ] || ! grep -q '"text":"Zin twee."' "$tmp/out"; then
+			fail "a stage ${limit:+with timeout: }reading the terminal: exit $rc: $(tail -c 300 "$tmp/out")"
+		else
+			echo "ok: a stage ${limit:+with timeout: }reads the terminal through zeef"
+		fi
+	done
 	# With FILEs the terminal is not read (the first stage gets /dev/null):
 	# the run ends without a ^D, and nothing typed is taken from the shell.
 	printf 'Zin een. Zin twee.\n' > "$tmp/a.txt"
@@ -260,20 +246,6 @@ if command -v script > /dev/null && [ -x "$BIN/split-sentences" ]; then
 		fail "FILEs with a terminal on stdin: exit $rc: $(tail -c 300 "$tmp/out")"
 	else
 		echo "ok: with FILEs, zeef does not wait for the terminal"
-	fi
-fi
-
-# A first stage with a time limit that reads the terminal (typed records,
-# ended by ^D) is not stopped as a background process group (SIGTTIN), which
-# would end in "timed out". script(1) gives zeef a terminal.
-if command -v script > /dev/null && [ -x "$BIN/split-sentences" ]; then
-	printf 'zeef: 1\nstages:\n  - run: split-sentences\n    timeout: 5\n' > "$tmp/tty.yaml"
-	printf '{"id":"a","text":"Zin een. Zin twee."}\n\004' |
-		timeout 20 script -qec "'$BIN/zeef' run '$tmp/tty.yaml'" /dev/null > "$tmp/out" 2>&1; rc=$?
-	if [ "$rc" -ne 0 ] || ! grep -q '"text":"Zin twee."' "$tmp/out"; then
-		fail "a timed stage reading the terminal: exit $rc: $(tail -c 300 "$tmp/out")"
-	else
-		echo "ok: a stage with timeout: reads the terminal"
 	fi
 fi
 [ "$fails" -eq 0 ]
