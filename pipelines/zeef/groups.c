@@ -22,13 +22,6 @@
 
 #include "run_internal.h"
 
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static void nap_ms(long ms)
 {
 	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
@@ -74,8 +67,8 @@ int zeef_groups_alive(struct run *r)
 
 void zeef_groups_end(struct run *r, double grace_s)
 {
-	double until = now_s() + grace_s;
-	while (zeef_groups_alive(r) && now_s() < until)
+	double until = zeef_now_s() + grace_s;
+	while (zeef_groups_alive(r) && zeef_now_s() < until)
 		nap_ms(20);
 	zeef_groups_signal(r, SIGKILL);
 }

@@ -1,5 +1,8 @@
-/* locate.c — where zeef finds its filters and pipelines (pipeline.h). */
+/* locate.c — where zeef finds its filters and pipelines, and how it opens a
+ * pipeline file (pipeline.h). */
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,4 +186,120 @@ char *zeef_nearest_pipeline(const char *arg)
 	}
 	free_dirs(dirs);
 	return best;
+}
+
+/* What a file that is not a regular file is, for messages. */
+static const char *file_kind(mode_t mode)
+{
+	return S_ISDIR(mode) ? "a directory" : S_ISFIFO(mode) ? "a FIFO" : S_ISSOCK(mode) ? "a socket"
+	       : S_ISCHR(mode) || S_ISBLK(mode) ? "a device" : "not a regular file";
+}
+
+/* The directory part of PATH, resolved (malloc'ed), or NULL. */
+static char *real_dir(const char *path)
+{
+	char *copy = checked(strdup(path)), *slash = strrchr(copy, '/');
+	const char *dir = !slash ? "." : slash == copy ? "/" : (*slash = 0, copy);
+	char *real = realpath(dir, NULL);
+	free(copy);
+	return real;
+}
+
+/* Open PATH for reading as a pipeline: a regular file, or a symbolic link
+ * to one in the link's own folder. Never blocks (a FIFO is refused, not
+ * waited on). Returns the descriptor, or -1 after a message (*rc = 66). */
+static int open_pipeline_file(const char *path, FILE *err, int *rc)
+{
+	struct stat sb;
+	char *target = NULL;
+	*rc = 66;
+	if (lstat(path, &sb)) {
+		fprintf(err, "zeef: %s: %s\n", zeef_esc(path), strerror(errno));
+		return -1;
+	}
+	if (S_ISLNK(sb.st_mode)) {
+		/* A link is followed only within its folder: a pipeline folder
+		 * in a stranger's repository must not make zeef read (and quote
+		 * in a CI log) a file from anywhere else. */
+		char *here = real_dir(path);
+		target = realpath(path, NULL);
+		char *there = target ? real_dir(target) : NULL;
+		int same = here && there && !strcmp(here, there);
+		if (!target)
+			fprintf(err, "zeef: %s: %s\n", zeef_esc(path), strerror(errno));
+		else if (!same)
+			fprintf(err, "zeef: %s: a symbolic link to a file outside its folder; zeef follows a "
+			        "pipeline link only to a file beside it (give the file's own path)\n",
+			        zeef_esc(path));
+		free(here);
+		free(there);
+		if (!same) {
+			free(target);
+			return -1;
+		}
+	}
+	int fd = open(target ? target : path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+	int saved = errno;
+	free(target);
+	if (fd < 0) {
+		fprintf(err, "zeef: %s: %s\n", zeef_esc(path), strerror(saved));
+		return -1;
+	}
+	if (fstat(fd, &sb)) {
+		fprintf(err, "zeef: %s: %s\n", zeef_esc(path), strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		fprintf(err, "zeef: %s: %s; a pipeline is a regular file\n", zeef_esc(path),
+		        file_kind(sb.st_mode));
+		close(fd);
+		return -1;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
+struct zeef_pipeline *zeef_pipeline_load(const char *path, FILE *err, int *rc)
+{
+	int fd = open_pipeline_file(path, err, rc);
+	if (fd < 0)
+		return NULL;
+	char *text = malloc(ZEEF_MAX_PIPELINE_BYTES + 1);
+	if (!text) {
+		close(fd);
+		fputs("zeef: out of memory\n", err);
+		*rc = 70;
+		return NULL;
+	}
+	size_t len = 0;
+	int bad = 0;
+	while (len <= ZEEF_MAX_PIPELINE_BYTES) {
+		ssize_t n = read(fd, text + len, ZEEF_MAX_PIPELINE_BYTES + 1 - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			bad = errno;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	if (bad) {
+		fprintf(err, "zeef: %s: read error: %s\n", zeef_esc(path), strerror(bad));
+		free(text);
+		*rc = 66;
+		return NULL;
+	}
+	if (len > ZEEF_MAX_PIPELINE_BYTES) {
+		fprintf(err, "%s:1:1: pipeline file larger than %ld bytes\n", zeef_esc(path),
+		        (long)ZEEF_MAX_PIPELINE_BYTES);
+		free(text);
+		*rc = 65;
+		return NULL;
+	}
+	struct zeef_pipeline *p = zeef_pipeline_parse(path, text, len, err);
+	free(text);
+	*rc = p ? 0 : 65;
+	return p;
 }

@@ -141,6 +141,13 @@ void zeef_workers_finish_input(struct run *r, size_t bi);
  * the input record it is, or 0 when not known. */
 uint64_t zeef_workers_record_of(const struct run *r, size_t si, int w, uint64_t n);
 
+/* start.c: pipes, relays and processes of the chain. Returns 0, or an
+ * exit code after a message (some stages may be running then). */
+int zeef_start(struct run *r, int show_progress);
+int zeef_pipe(int fds[2]);            /* O_CLOEXEC; 0, or -1 after a message */
+void zeef_set_nonblock(int fd);
+double zeef_now_s(void);              /* monotonic seconds */
+
 /* groups.c: each stage process leads its own process group. */
 int zeef_group_alive(struct proc *p);       /* a process of its group is left */
 void zeef_group_signal(struct proc *p, int sig);
