@@ -422,6 +422,14 @@ static int cmd_show(int argc, char **argv)
 	struct zeef_pipeline *p = open_pipeline(argv[optind], &rc);
 	if (!p)
 		return rc;
+	if (!jobs && argc - optind > 1 && p->stages[0].workers > 1) {
+		/* as zeef run refuses it: workers read records from a pipe */
+		fprintf(stderr, "zeef: stage '%s' has workers: %d but reads the FILE arguments; "
+		        "put a stage before it, or give records on stdin\n", zeef_esc(p->stages[0].name),
+		        p->stages[0].workers);
+		zeef_pipeline_free(p);
+		return 64;
+	}
 	FILE *quiet = fopen("/dev/null", "w");
 	zeef_resolve_stages(p, quiet ? quiet : stderr);   /* show what it can */
 	if (quiet)

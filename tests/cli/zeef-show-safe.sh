@@ -84,4 +84,12 @@ zeef show --parallel "$tmp/chain.yaml" > "$tmp/line"
 no_file_ran "show --parallel with a hostile parallel config"
 cmp -s "$tmp/run.out" "$tmp/shown.out" || fail "show --parallel: a parallel config changed the output"
 pass "show --parallel: \$PARALLEL and ~/.parallel/config change nothing; bash runs the command"
+# What zeef run refuses, zeef show refuses too, rather than print a line
+# that runs something else: a first stage with workers that reads FILEs.
+printf 'zeef: 1\nstages:\n  - {run: cat, workers: 2}\n' > "$tmp/w0.yaml"
+rc=0; zeef show "$tmp/w0.yaml" a.txt > "$tmp/line" 2> "$tmp/err" || rc=$?
+rc2=0; zeef run "$tmp/w0.yaml" a.txt < /dev/null > /dev/null 2>&1 || rc2=$?
+[ $rc -eq 64 ] && [ $rc2 -eq 64 ] && [ ! -s "$tmp/line" ] && grep -q "has workers: 2 but reads the FILE arguments" "$tmp/err" ||
+	fail "show of a first stage with workers and FILEs: status $rc (run: $rc2): $(cat "$tmp/line" "$tmp/err")"
+pass "zeef show refuses a first stage with workers that reads FILEs, as zeef run does"
 finish
