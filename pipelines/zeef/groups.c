@@ -79,20 +79,29 @@ static int watch_fd = -1;      /* zeef's end of the pipe, -1 without a watchdog 
 static pid_t watch_pid;
 
 /* The watchdog's life: collect group ids until the pipe says "done" (a 0)
- * or ends (zeef died); then end the groups. Never returns. */
+ * or ends (zeef died); then end the groups. A read that fails (which a
+ * pipe does not do, but a test's fault injection may) is tried again a
+ * while, and then the watchdog leaves the stages alone. Never returns. */
 static void watch(int fd)
 {
 	pid_t *groups = NULL, g;
-	size_t n = 0, cap = 0;
-	ssize_t got;
-	int done = 0;
-	while (!done && ((got = read(fd, &g, sizeof g)) == (ssize_t)sizeof g || (got < 0 && errno == EINTR))) {
-		if (got < 0)
-			continue;
-		if (g == 0) {
-			done = 1;
+	size_t n = 0, cap = 0, have = 0;
+	int errors = 0;
+	for (;;) {
+		ssize_t got = read(fd, (char *)&g + have, sizeof g - have);
+		if (got < 0 && errno != EINTR && ++errors > 100)
+			_exit(0);
+		if (got < 0) {
+			nap_ms(10);
 			continue;
 		}
+		if (got == 0)
+			break;   /* zeef is gone without a word */
+		if ((have += (size_t)got) < sizeof g)
+			continue;
+		have = 0;
+		if (g == 0)
+			_exit(0);   /* the run is over */
 		if (n == cap) {
 			size_t bigger = cap ? cap * 2 : 64;
 			pid_t *more = realloc(groups, bigger * sizeof *more);
@@ -103,8 +112,6 @@ static void watch(int fd)
 		}
 		groups[n++] = g;
 	}
-	if (done)
-		_exit(0);
 	for (size_t i = 0; i < n; i++)
 		kill(-groups[i], SIGTERM);
 	for (int waited = 0; waited < 100; waited++) {
@@ -152,26 +159,40 @@ void zeef_watchdog_start(void)
 	watch_pid = pid;
 }
 
+/* Tell the watchdog V (a group, or 0: the run is over). When that fails,
+ * the watchdog is ended rather than left to read an end of file as zeef's
+ * death; the stages still have PDEATHSIG. */
+static void tell_watchdog(pid_t v)
+{
+	const char *p = (const char *)&v;
+	size_t left = sizeof v;
+	while (watch_fd >= 0 && left) {
+		ssize_t k = write(watch_fd, p, left);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			kill(watch_pid, SIGKILL);
+			close(watch_fd);
+			watch_fd = -1;
+			while (waitpid(watch_pid, NULL, 0) < 0 && errno == EINTR)
+				;
+			return;
+		}
+		p += k;
+		left -= (size_t)k;
+	}
+}
+
 void zeef_watchdog_add(pid_t group)
 {
-	if (watch_fd < 0)
-		return;
-	ssize_t k;
-	while ((k = write(watch_fd, &group, sizeof group)) < 0 && errno == EINTR)
-		;
-	if (k != (ssize_t)sizeof group) {
-		close(watch_fd);   /* it is gone: the stages keep PDEATHSIG */
-		watch_fd = -1;
-	}
+	tell_watchdog(group);
 }
 
 void zeef_watchdog_stop(void)
 {
+	tell_watchdog(0);
 	if (watch_fd < 0)
 		return;
-	pid_t done = 0;
-	while (write(watch_fd, &done, sizeof done) < 0 && errno == EINTR)
-		;
 	close(watch_fd);
 	watch_fd = -1;
 	while (waitpid(watch_pid, NULL, 0) < 0 && errno == EINTR)

@@ -8,6 +8,7 @@
 #include "check_main.h"
 #include "../../pipelines/zeef/describe.h"
 #include "../../pipelines/zeef/esc.h"
+#include "escape.h"
 #include "../../pipelines/zeef/pipeline.h"
 #include "../../pipelines/zeef/run_internal.h"
 #include "../../pipelines/zeef/show.h"
@@ -299,11 +300,31 @@ START_TEST(test_escape)
 	                 "a\\nzeef: all good\\t\\\\\\x1b[2J\\x7f\xc3\xa9\\xff");
 	ck_assert_str_eq(zeef_esc_n("a\0b", 3), "a\\x00b");
 	ck_assert_str_eq(zeef_esc(NULL), "");
+	ck_assert_str_eq(zeef_esc("\xc2\x85 \xc2\xa0"), "\\u0085 \xc2\xa0");
 	/* results stay valid for the next ZEEF_ESC_SLOTS - 1 calls */
 	const char *first = zeef_esc("\r");
 	for (int i = 0; i < ZEEF_ESC_SLOTS - 1; i++)
 		zeef_esc("x");
 	ck_assert_str_eq(first, "\\r");
+	/* the same as escape_fput writes, whatever the bytes */
+	unsigned seed = 7;
+	for (int round = 0; round < 5000; round++) {
+		char in[24];
+		size_t n = (size_t)round % sizeof in;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			static const char pick[] = "a\\\n\r\t\x01\x1b\x7f\x80\x85\xc2\xc3\xa9\xe2\x82\xac\xf0\x9f\xff\xfe ";
+			in[i] = pick[(seed >> 16) % (sizeof pick - 1)];
+		}
+		char *want;
+		size_t len;
+		FILE *f = open_memstream(&want, &len);
+		escape_fput(f, in, n);
+		fclose(f);
+		ck_assert_msg(!strcmp(zeef_esc_n(in, n), want), "round %d: %s, want %s", round,
+		              zeef_esc_n(in, n), want);
+		free(want);
+	}
 }
 END_TEST
 
