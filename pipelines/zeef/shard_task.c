@@ -1,0 +1,617 @@
+/* shard_task.c — one shard's task: its bytes of the corpus fed to
+ * `zeef run`, the messages made to name corpus lines, and the output and
+ * done marker kept only when the run succeeded (shard.h). */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "grow.h"
+#include "pipeline.h"
+#include "record.h"
+#include "shard.h"
+
+/* --- where a shard's records are --------------------------------------- */
+
+enum { AT_START, AT_CR, IN_RECORD };   /* a line so far: blank, blank then "\r", a record */
+
+static int line_step(int state, char c)
+{
+	if (state == AT_START && (c == ' ' || c == '\t'))
+		return AT_START;
+	if (state == AT_START && c == '\r')
+		return AT_CR;
+	return IN_RECORD;
+}
+
+/* The "id" string of the line at corpus bytes [START, END), or NULL. */
+static char *id_of_line(int fd, uint64_t start, uint64_t end)
+{
+	enum { MAX_LINE = 16 << 20 };   /* a longer line is not read for its id */
+	if (end <= start || end - start > MAX_LINE)
+		return NULL;
+	size_t len = (size_t)(end - start);
+	char *s = malloc(len);
+	if (!s || pread(fd, s, len, (off_t)start) != (ssize_t)len) {
+		free(s);
+		return NULL;
+	}
+	while (len && (s[len - 1] == '\n' || s[len - 1] == '\r'))
+		len--;
+	zjson *obj = zj_parse(s, len);
+	const char *id = zj_str(zj_get(obj, "id"), NULL);
+	char *copy = id ? strdup(id) : NULL;
+	zj_free(obj);
+	free(s);
+	return copy;
+}
+
+uint64_t shard_line_of_record(int fd, const struct shard *s, struct shard_cursor *c,
+                              uint64_t n, char **id)
+{
+	if (id)
+		*id = NULL;
+	if (n == 0)
+		return 0;
+	if (n <= c->record || c->offset < s->start || c->offset > s->end || c->line < s->first_line - 1)
+		*c = (struct shard_cursor){ .record = 0, .line = s->first_line - 1, .offset = s->start };
+	char buf[65536];
+	uint64_t pos = c->offset, line_start = c->offset;
+	int state = AT_START;
+	while (pos < s->end) {
+		size_t want = s->end - pos < sizeof buf ? (size_t)(s->end - pos) : sizeof buf;
+		ssize_t got = pread(fd, buf, want, (off_t)pos);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			c->record = 0;   /* start again next time */
+			return 0;
+		}
+		for (size_t i = 0; i < (size_t)got;) {
+			if (state != IN_RECORD) {
+				char ch = buf[i++];
+				if (ch == '\n') {
+					c->line++;
+					line_start = pos + i;
+					state = AT_START;
+				} else {
+					state = line_step(state, ch);
+				}
+				continue;
+			}
+			const char *nl = memchr(buf + i, '\n', (size_t)got - i);
+			if (!nl) {
+				i = (size_t)got;
+				continue;
+			}
+			i = (size_t)(nl - buf) + 1;
+			c->line++;
+			c->record++;
+			c->offset = pos + i;
+			if (c->record == n) {
+				if (id)
+					*id = id_of_line(fd, line_start, c->offset);
+				return c->line;
+			}
+			line_start = c->offset;
+			state = AT_START;
+		}
+		pos += (uint64_t)got;
+	}
+	c->offset = s->end;
+	if (pos > line_start)   /* a last line without "\n" */
+		c->line++;
+	if (state == IN_RECORD && ++c->record == n) {
+		if (id)
+			*id = id_of_line(fd, line_start, s->end);
+		return c->line;
+	}
+	return 0;
+}
+
+/* --- messages ---------------------------------------------------------- */
+
+static const char *find_stdin_line(const char *s, const char *end, uint64_t *n, const char **after)
+{
+	static const char tag[] = "<stdin>:";
+	for (const char *at = s; (at = memchr(at, '<', (size_t)(end - at))); at++) {
+		if ((size_t)(end - at) < sizeof tag || memcmp(at, tag, sizeof tag - 1))
+			continue;
+		const char *d = at + sizeof tag - 1;
+		uint64_t v = 0;
+		int digits = 0;
+		for (; d < end && *d >= '0' && *d <= '9' && digits < 19; d++, digits++)
+			v = v * 10 + (uint64_t)(*d - '0');
+		if (digits && d < end && *d == ':') {
+			*n = v;
+			*after = d;
+			return at;
+		}
+	}
+	return NULL;
+}
+
+static char *joined(const char *a, size_t alen, const char *mid, const char *b, size_t blen)
+{
+	size_t mlen = strlen(mid);
+	char *s = malloc(alen + mlen + blen + 1);
+	if (!s)
+		return NULL;
+	memcpy(s, a, alen);
+	memcpy(s + alen, mid, mlen);
+	memcpy(s + alen + mlen, b, blen);
+	s[alen + mlen + blen] = '\0';
+	return s;
+}
+
+char *shard_relabel(const char *line, size_t len, char *const *labels, size_t nlabels,
+                    const char *corpus, uint64_t first_line,
+                    uint64_t (*line_of_record)(void *ctx, uint64_t n), void *ctx)
+{
+	const char *end = line + len;
+	char mid[PATH_MAX + 64];
+	for (size_t i = 0; i < nlabels; i++) {
+		size_t ll = strlen(labels[i]);
+		if (len < ll || memcmp(line, labels[i], ll))
+			continue;
+		uint64_t n;
+		const char *after, *at = find_stdin_line(line + ll, end, &n, &after);
+		if (!at || n == 0)
+			return NULL;
+		uint64_t corpus_line = i == 0 ? first_line + n - 1 : line_of_record(ctx, n);
+		if (!corpus_line)
+			return NULL;
+		snprintf(mid, sizeof mid, "%s:%" PRIu64, corpus, corpus_line);
+		return joined(line, (size_t)(at - line), mid, after, (size_t)(end - after));
+	}
+	/* zeef's note: "zeef: stage 'S' worker W: its <stdin>:N is input record R" */
+	static const char note[] = "zeef: stage '", rec[] = " is input record ";
+	size_t body = len && line[len - 1] == '\n' ? len - 1 : len;
+	if (body < sizeof note || memcmp(line, note, sizeof note - 1))
+		return NULL;
+	const char *d = line + body;
+	while (d > line && d[-1] >= '0' && d[-1] <= '9')
+		d--;
+	if (d == line + body || (size_t)(d - line) < sizeof rec - 1 ||
+	    memcmp(d - (sizeof rec - 1), rec, sizeof rec - 1))
+		return NULL;
+	uint64_t r = strtoull(d, NULL, 10), corpus_line = line_of_record(ctx, r);
+	if (!corpus_line)
+		return NULL;
+	snprintf(mid, sizeof mid, " (%s:%" PRIu64 ")", corpus, corpus_line);
+	return joined(line, body, mid, line + body, len - body);
+}
+
+/* --- the task ---------------------------------------------------------- */
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+struct task {
+	const char *dir;
+	const struct shard_plan *p;
+	size_t k;
+	const struct shard *s;
+	int corpus_fd;
+	struct shard_cursor cursor;
+	char **labels;
+	size_t nlabels;
+	char *note;              /* the run's messages, for DIR/failed/K */
+	size_t note_len, note_cap;
+	int note_lines;
+};
+
+static uint64_t task_line_of_record(void *ctx, uint64_t n)
+{
+	struct task *t = ctx;
+	return shard_line_of_record(t->corpus_fd, t->s, &t->cursor, n, NULL);
+}
+
+static void write_err(const char *s, size_t n)
+{
+	while (n) {
+		ssize_t k = write(2, s, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return;
+		s += k;
+		n -= (size_t)k;
+	}
+}
+
+static void keep_in_note(struct task *t, const char *s, size_t n)
+{
+	enum { NOTE_LINES = 20 };
+	if (t->note_lines >= NOTE_LINES ||
+	    grow_array((void **)&t->note, &t->note_cap, t->note_len + n + 2, 1))
+		return;
+	memcpy(t->note + t->note_len, s, n);
+	t->note_len += n;
+	if (!n || s[n - 1] != '\n')
+		t->note[t->note_len++] = '\n';
+	t->note[t->note_len] = '\0';
+	t->note_lines++;
+}
+
+/* One line of the run's stderr: name corpus lines, pass it on, keep it. */
+static void pass_message(struct task *t, const char *s, size_t n)
+{
+	char *re = shard_relabel(s, n, t->labels, t->nlabels, t->p->corpus, t->s->first_line,
+	                         task_line_of_record, t);
+	const char *out = re ? re : s;
+	size_t len = re ? strlen(re) : n;
+	write_err(out, len);
+	if (len && out[len - 1] != '\n')
+		write_err("\n", 1);
+	keep_in_note(t, out, len);
+	free(re);
+}
+
+/* Record why shard K failed: SUMMARY (one line) on stderr, and with the
+ * run's messages in DIR/failed/K. */
+static void failed(struct task *t, const char *summary)
+{
+	char key[160];
+	write_err(summary, strlen(summary));
+	shard_key_line(t->p, t->k, key, sizeof key);
+	size_t n = strlen(key) + strlen(summary) + t->note_len + 1;
+	char *text = malloc(n), name[32], *sub = malloc(strlen(t->dir) + 8);
+	if (text && sub) {
+		snprintf(text, n, "%s%s%s", key, summary, t->note ? t->note : "");
+		snprintf(sub, strlen(t->dir) + 8, "%s/failed", t->dir);
+		snprintf(name, sizeof name, "%zu", t->k + 1);
+		if (shard_write_atomic(sub, name, text, strlen(text)))
+			fprintf(stderr, "zeef shard: %s/%s: cannot write: %s\n", sub, name, strerror(errno));
+	}
+	free(text);
+	free(sub);
+}
+
+/* The "[NAME] " labels of the stages the plan's options run, in order. */
+static int make_labels(struct task *t)
+{
+	int rc;
+	struct zeef_pipeline *pl = zeef_pipeline_load(t->p->pipeline, stderr, &rc);
+	if (!pl)
+		return rc;
+	long from = 0, to = (long)pl->nstages - 1;
+	for (size_t i = 0; i < t->p->noptions; i++) {
+		const char *o = t->p->options[i];
+		if (!strncmp(o, "--from=", 7))
+			from = zeef_stage_find(pl, o + 7);
+		else if (!strncmp(o, "--to=", 5))
+			to = zeef_stage_find(pl, o + 5);
+	}
+	rc = 0;
+	if (from < 0 || to < from)
+		rc = 65;   /* zeef run says why */
+	else if (!(t->labels = calloc((size_t)(to - from + 1), sizeof *t->labels)))
+		rc = 70;
+	for (long i = from; !rc && i <= to; i++) {
+		size_t n = strlen(pl->stages[i].name) + 4;
+		if (!(t->labels[t->nlabels] = malloc(n)))
+			rc = 70;
+		else
+			snprintf(t->labels[t->nlabels++], n, "[%s] ", pl->stages[i].name);
+	}
+	zeef_pipeline_free(pl);
+	return rc;
+}
+
+/* Start `zeef run OPTIONS PIPELINE` reading IN_FD, writing OUT_FD and
+ * ERR_FD. Returns its pid, or -1. */
+static pid_t start_run(const struct shard_plan *p, int in_fd, int out_fd, int err_fd)
+{
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	char **argv = calloc(p->noptions + 4, sizeof *argv);
+	if (n <= 0 || !argv) {
+		free(argv);
+		return -1;
+	}
+	self[n] = '\0';
+	size_t a = 0;
+	argv[a++] = "zeef";
+	argv[a++] = "run";
+	for (size_t i = 0; i < p->noptions; i++)
+		argv[a++] = p->options[i];
+	argv[a++] = p->pipeline;
+	pid_t pid = fork();
+	if (pid == 0) {
+		signal(SIGPIPE, SIG_DFL);
+		if (dup2(in_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0)
+			_exit(70);
+		execv(self, argv);
+		fprintf(stderr, "zeef shard: cannot run %s: %s\n", self, strerror(errno));
+		_exit(70);
+	}
+	free(argv);
+	return pid;
+}
+
+/* Count the lines of the file on FD. */
+static uint64_t count_lines(int fd)
+{
+	char buf[65536];
+	uint64_t lines = 0;
+	ssize_t n;
+	off_t off = 0;
+	while ((n = pread(fd, buf, sizeof buf, off)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		for (const char *at = buf, *end = buf + n; (at = memchr(at, '\n', (size_t)(end - at))); at++)
+			lines++;
+		off += n;
+	}
+	return lines;
+}
+
+/* Feed the shard's bytes to the run on IN (non-blocking), pass its
+ * messages on from ERR, until both are done. *HASH gets the hash of the
+ * bytes fed; returns the bytes fed. */
+static uint64_t feed_and_relay(struct task *t, pid_t pid, int in, int err, uint64_t *hash)
+{
+	enum { BLOCK = 1 << 20 };
+	char *buf = malloc(BLOCK);
+	struct { char *p; size_t len, cap; } line = { 0 };
+	struct shard_hash sh;
+	shard_hash_init(&sh);
+	uint64_t pos = t->s->start;
+	size_t blen = 0, boff = 0;
+	int forwarded = 0, cut_short = 0;
+	if (!buf) {
+		close(in);
+		in = -1;
+		cut_short = 1;
+	}
+	while (in >= 0 || err >= 0) {
+		if (got_signal && !forwarded) {
+			kill(pid, got_signal);
+			forwarded = 1;
+		}
+		if (in >= 0 && boff == blen) {
+			ssize_t n = 0;
+			if (pos < t->s->end) {
+				size_t want = t->s->end - pos < BLOCK ? (size_t)(t->s->end - pos) : BLOCK;
+				n = pread(t->corpus_fd, buf, want, (off_t)pos);
+				if (n < 0 && errno == EINTR)
+					continue;
+			}
+			if (n <= 0) {   /* all of it, or the corpus is shorter now */
+				close(in);
+				in = -1;
+				continue;
+			}
+			shard_hash_add(&sh, buf, (size_t)n);
+			pos += (uint64_t)n;
+			blen = (size_t)n;
+			boff = 0;
+		}
+		struct pollfd fds[2] = { { in, POLLOUT, 0 }, { err, POLLIN, 0 } };
+		if (poll(fds, 2, 500) < 0)
+			continue;   /* EINTR: a signal to pass on */
+		if (in >= 0 && fds[0].revents) {
+			ssize_t n = write(in, buf + boff, blen - boff);
+			if (n > 0)
+				boff += (size_t)n;
+			else if (n < 0 && errno != EAGAIN && errno != EINTR) {
+				close(in);   /* the run stopped reading: it failed */
+				in = -1;
+				cut_short = 1;
+			}
+		}
+		if (err >= 0 && fds[1].revents) {
+			if (grow_array((void **)&line.p, &line.cap, line.len + 65536, 1)) {
+				close(err);
+				err = -1;
+				continue;
+			}
+			ssize_t n = read(err, line.p + line.len, 65536);
+			if (n < 0 && (errno == EINTR || errno == EAGAIN))
+				continue;
+			if (n > 0)
+				line.len += (size_t)n;
+			size_t used = 0;
+			for (char *nl; (nl = memchr(line.p + used, '\n', line.len - used)); used = (size_t)(nl - line.p) + 1)
+				pass_message(t, line.p + used, (size_t)(nl - line.p) + 1 - used);
+			if (n <= 0 || line.len - used > 65536) {   /* the end, or a line too long to hold */
+				if (line.len > used)
+					pass_message(t, line.p + used, line.len - used);
+				used = line.len;
+			}
+			memmove(line.p, line.p + used, line.len - used);
+			line.len -= used;
+			if (n <= 0) {
+				close(err);
+				err = -1;
+			}
+		}
+	}
+	free(buf);
+	free(line.p);
+	*hash = shard_hash_end(&sh);
+	return cut_short ? 0 : pos - t->s->start;
+}
+
+static int wait_run(pid_t pid)
+{
+	int status;
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR)
+			return 70;
+		if (got_signal)
+			kill(pid, got_signal);
+	}
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+/* The output is whole: make it DIR/out/K.jsonl, then the done marker. */
+static int keep_output(struct task *t, int out_fd, const char *tmp, const char *out)
+{
+	struct stat sb;
+	char key[160], name[32], *marker = NULL, *done = malloc(strlen(t->dir) + 8);
+	int rc = 74;
+	if (fsync(out_fd) || fstat(out_fd, &sb) || rename(tmp, out)) {
+		fprintf(stderr, "zeef shard: %s: cannot keep the output: %s\n", out, strerror(errno));
+		free(done);
+		return 74;
+	}
+	shard_key_line(t->p, t->k, key, sizeof key);
+	size_t n = strlen(key) + 48;
+	if (done && (marker = malloc(n))) {
+		snprintf(marker, n, "%sout-bytes %" PRIu64 "\n", key, (uint64_t)sb.st_size);
+		snprintf(done, strlen(t->dir) + 8, "%s/done", t->dir);
+		snprintf(name, sizeof name, "%zu", t->k + 1);
+		if (shard_write_atomic(done, name, marker, strlen(marker)) == 0)
+			rc = 0;
+		else
+			fprintf(stderr, "zeef shard: %s/%s: cannot write the done marker: %s\n", done, name,
+			        strerror(errno));
+	}
+	free(marker);
+	free(done);
+	return rc;
+}
+
+/* Say why the run failed, naming the first record it did not write. */
+static void explain_failure(struct task *t, int rc, int out_fd)
+{
+	char summary[PATH_MAX + 512], where[PATH_MAX + 64];
+	const struct shard *s = t->s;
+	uint64_t last = s->nlines ? s->first_line + s->nlines - 1 : s->first_line;
+	snprintf(where, sizeof where, "shard %zu of %zu (lines %" PRIu64 "-%" PRIu64 ")",
+	         t->k + 1, t->p->nshards, s->first_line, last);
+	uint64_t written = count_lines(out_fd);
+	char *id = NULL;
+	uint64_t line = shard_line_of_record(t->corpus_fd, s, &t->cursor, written + 1, &id);
+	char how[64];
+	if (rc > 128)
+		snprintf(how, sizeof how, "was ended by signal %d", rc - 128);
+	else
+		snprintf(how, sizeof how, "failed with status %d", rc);
+	if (line)
+		snprintf(summary, sizeof summary, "zeef shard: %s:%" PRIu64 ": %s%s%s%s of %s; the task %s\n",
+		         t->p->corpus, line, id ? "id=" : "", id ? id : "", id ? ": " : "",
+		         rc == 65 ? "first bad record" : "first record without output", where, how);
+	else
+		snprintf(summary, sizeof summary, "zeef shard: %s of %s: the task %s after its last record\n",
+		         where, t->p->corpus, how);
+	free(id);
+	failed(t, summary);
+}
+
+int shard_run(const char *dir, const struct shard_plan *p, size_t k)
+{
+	struct task t = { .dir = dir, .p = p, .k = k, .s = &p->shards[k], .corpus_fd = -1 };
+	char summary[PATH_MAX + 256];
+	int rc = 0, out_fd = -1, in[2] = { -1, -1 }, err[2] = { -1, -1 };
+	size_t n = strlen(dir) + 48;
+	char *out = malloc(n), *tmp = malloc(n);
+	if (!out || !tmp) {
+		fputs("zeef shard: out of memory\n", stderr);
+		rc = 70;
+		goto end;
+	}
+	snprintf(out, n, "%s/out/%zu.jsonl", dir, k + 1);
+	snprintf(tmp, n, "%s/out/.%zu.jsonl.XXXXXX", dir, k + 1);
+	/* a new attempt: whatever the last one left says nothing any more
+	 * (the marker first: an output without one is never merged) */
+	char *stale = malloc(n);
+	if (stale) {
+		snprintf(stale, n, "%s/done/%zu", dir, k + 1);
+		unlink(stale);
+		snprintf(stale, n, "%s/failed/%zu", dir, k + 1);
+		unlink(stale);
+		free(stale);
+	}
+	unlink(out);
+	uint64_t hash;
+	int unreadable = shard_hash_file(p->pipeline, &hash);
+	if (unreadable || hash != p->pipeline_hash) {
+		snprintf(summary, sizeof summary, "zeef shard: %s: the pipeline %s since the plan: make "
+		         "the plan again (zeef shard plan)\n", p->pipeline,
+		         unreadable ? "cannot be read" : "changed");
+		failed(&t, summary);
+		rc = 65;
+		goto end;
+	}
+	struct stat sb;
+	if ((t.corpus_fd = open(p->corpus, O_RDONLY | O_CLOEXEC)) < 0 || fstat(t.corpus_fd, &sb)) {
+		fprintf(stderr, "zeef shard: %s: cannot open: %s\n", p->corpus, strerror(errno));
+		rc = 66;
+		goto end;
+	}
+	if ((rc = make_labels(&t)))
+		goto end;
+	if ((out_fd = shard_mkstemp(tmp)) < 0 || pipe(in) || pipe(err)) {
+		fprintf(stderr, "zeef shard: %s: %s\n", out_fd < 0 ? tmp : "pipe", strerror(errno));
+		rc = out_fd < 0 ? 74 : 70;
+		goto end;
+	}
+	/* the run gets them as 0, 1 and 2 only */
+	int own[5] = { out_fd, in[0], in[1], err[0], err[1] };
+	for (int i = 0; i < 5; i++)
+		fcntl(own[i], F_SETFD, FD_CLOEXEC);
+	struct sigaction sa = { .sa_handler = on_signal }, old[3];
+	int sigs[3] = { SIGTERM, SIGINT, SIGHUP };
+	sigemptyset(&sa.sa_mask);
+	for (int i = 0; i < 3; i++)
+		sigaction(sigs[i], &sa, &old[i]);
+	signal(SIGPIPE, SIG_IGN);
+	pid_t pid = start_run(p, in[0], out_fd, err[1]);
+	close(in[0]);
+	close(err[1]);
+	if (pid < 0) {
+		fprintf(stderr, "zeef shard: cannot start zeef run: %s\n", strerror(errno));
+		close(in[1]);
+		close(err[0]);
+		rc = 70;
+		goto end;
+	}
+	fcntl(in[1], F_SETFL, O_NONBLOCK);
+	uint64_t fed = feed_and_relay(&t, pid, in[1], err[0], &hash);
+	rc = wait_run(pid);
+	for (int i = 0; i < 3; i++)
+		sigaction(sigs[i], &old[i], NULL);
+	if (rc == 0 && (fed != t.s->end - t.s->start || hash != t.s->hash)) {
+		snprintf(summary, sizeof summary, "zeef shard: %s: shard %zu of %zu changed since the plan "
+		         "(its bytes differ): make the plan again (zeef shard plan)\n", p->corpus, k + 1,
+		         p->nshards);
+		failed(&t, summary);
+		rc = 65;
+	} else if (rc == 0) {
+		rc = keep_output(&t, out_fd, tmp, out);
+	} else {
+		explain_failure(&t, rc, out_fd);
+	}
+end:
+	if (out_fd >= 0) {
+		close(out_fd);
+		if (rc)
+			unlink(tmp);
+	}
+	if (t.corpus_fd >= 0)
+		close(t.corpus_fd);
+	for (size_t i = 0; i < t.nlabels; i++)
+		free(t.labels[i]);
+	free(t.labels);
+	free(t.note);
+	free(out);
+	free(tmp);
+	return rc;
+}
