@@ -16,7 +16,8 @@ PREFIX    ?= /usr/local
 CC        ?= cc
 PKGS      := yaml-0.1 libutf8proc json-c
 DEBS      := libyaml-dev libutf8proc-dev check libjson-c-dev pkg-config parallel jq time \
-             chromium clang libclang-rt-dev llvm valgrind man-db
+             chromium clang libclang-rt-dev llvm valgrind man-db \
+             slurmctld slurmd slurm-client munge
 
 ifeq ($(SANITIZE),1)
 O         := build/san

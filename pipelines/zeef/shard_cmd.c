@@ -216,12 +216,11 @@ static int cmd_plan(int argc, char **argv)
 		return 66;
 	}
 	np.pipeline = realpath(found, NULL);
-	np.corpus = realpath(corpus, NULL);
 	free(found);
-	int fd = np.corpus ? open(np.corpus, O_RDONLY) : -1;
+	int fd = open(corpus, O_RDONLY);
 	struct stat sb;
-	if (fd < 0 || fstat(fd, &sb) || !S_ISREG(sb.st_mode)) {
-		fprintf(stderr, "zeef shard: %s: %s\n", corpus, fd < 0 || !np.corpus ? strerror(errno)
+	if (fd < 0 || fstat(fd, &sb) || !S_ISREG(sb.st_mode) || !(np.corpus = realpath(corpus, NULL))) {
+		fprintf(stderr, "zeef shard: %s: %s\n", corpus, fd < 0 || S_ISREG(sb.st_mode) ? strerror(errno)
 		        : "not a regular file (the tasks read it at byte offsets)");
 		rc = 66;
 	} else if (!np.pipeline || shard_hash_file(np.pipeline, &np.pipeline_hash)) {

@@ -556,6 +556,14 @@ int shard_run(const char *dir, const struct shard_plan *p, size_t k)
 		rc = 66;
 		goto end;
 	}
+	if ((uint64_t)sb.st_size != p->corpus_bytes || (int64_t)sb.st_mtim.tv_sec != p->mtime_s ||
+	    sb.st_mtim.tv_nsec != p->mtime_ns) {
+		snprintf(summary, sizeof summary, "zeef shard: %s: the corpus changed since the plan: "
+		         "make the plan again (zeef shard plan)\n", p->corpus);
+		failed(&t, summary);
+		rc = 65;
+		goto end;
+	}
 	if ((rc = make_labels(&t)))
 		goto end;
 	if ((out_fd = shard_mkstemp(tmp)) < 0 || pipe(in) || pipe(err)) {
