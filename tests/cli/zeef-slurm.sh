@@ -17,6 +17,12 @@ for p in munged slurmctld slurmd sbatch squeue scontrol sacct; do
 	command -v "$p" >/dev/null || { echo "FAIL: $p is not installed (make deps: slurmctld slurmd slurm-client munge)"; exit 1; }
 done
 
+# Where Slurm and munge keep things by default: this test must not touch them.
+system_dirs() {
+	find /run/munge /run/slurm* /var/run/munge /var/spool/slurm* /var/lib/slurm* /var/lib/munge \
+		/var/log/slurm* /var/log/munge -maxdepth 3 2>/dev/null | sort
+}
+system_before=$(system_dirs)
 cluster=$tmp/cluster
 chmod 711 "$tmp"   # munged wants its socket's folders open to all (execute)
 mkdir -p "$cluster/state" "$cluster/spool" "$cluster/log"
@@ -96,7 +102,7 @@ start_cluster() {
 # End every daemon started here, by pid: jobs first (a job's slurmstepd
 # outlives slurmd), then SIGTERM, SIGKILL after 10 s.
 stop_cluster() {
-	local - pid i
+	local - pid i stubborn=0
 	set +e
 	if [ ${#pids[@]} -ge 2 ] && kill -0 "${pids[1]}" 2>/dev/null; then
 		timeout 10 scancel --quiet --user="$(id -un)" 2>/dev/null
@@ -105,10 +111,11 @@ stop_cluster() {
 	for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null; done
 	for pid in "${pids[@]}"; do
 		for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-		kill -0 "$pid" 2>/dev/null && { echo "FAIL: daemon $pid did not stop on SIGTERM"; kill -KILL "$pid"; }
+		kill -0 "$pid" 2>/dev/null && { echo "FAIL: daemon $pid did not stop on SIGTERM"; kill -KILL "$pid"; stubborn=1; }
 		wait "$pid" 2>/dev/null
 	done
 	pids=()
+	return "$stubborn"
 }
 
 # Processes this test started through Slurm carry its SLURM_CONF (slurmd
@@ -123,19 +130,25 @@ leftovers() {
 }
 
 cleanup() {
-	local rc=$? left
+	local rc=$? left clean=1
 	set +e
-	stop_cluster
+	stop_cluster || clean=0
 	export -n SLURM_CONF   # not in the environment of what looks for leftovers
 	left=$(leftovers)
 	if [ -n "$left" ]; then
-		echo "FAIL: processes left behind: $(for p in $left; do tr '\0' ' ' < /proc/$p/cmdline; echo; done)"
+		echo "FAIL: processes left behind: $(for p in $left; do tr '\0' ' ' < "/proc/$p/cmdline"; echo; done)"
 		kill -KILL $left 2>/dev/null
-		rc=1
+		clean=0
 	fi
 	rm -rf "$tmp"
-	[ ! -e "$tmp" ] || { echo "FAIL: the temporary folder $tmp is left behind"; rc=1; }
-	[ -z "$left" ] && [ ! -e "$tmp" ] && echo "ok: every daemon stopped; no process and no temporary folder left behind"
+	[ ! -e "$tmp" ] || { echo "FAIL: the temporary folder $tmp is left behind"; clean=0; }
+	[ "$(system_dirs)" = "$system_before" ] ||
+		{ echo "FAIL: new in Slurm's or munge's own folders: $(diff <(echo "$system_before") <(system_dirs))"; clean=0; }
+	if [ "$clean" = 1 ]; then
+		echo "ok: every daemon stopped; no process and no folder left behind"
+	else
+		rc=1
+	fi
 	exit "$rc"
 }
 trap cleanup EXIT
