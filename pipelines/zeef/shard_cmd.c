@@ -247,9 +247,15 @@ static int cmd_plan(int argc, char **argv)
 	if (quiet)
 		fclose(quiet);
 	int same = had_plan && shard_plan_key(&old) == shard_plan_key(&np);
-	if (shard_cut(&np, fd, same ? old.shards : NULL, same ? old.nshards : 0) ||
-	    shard_plan_write(&np, dir)) {
-		fprintf(stderr, "zeef shard: %s: %s\n", errno == ENOMEM ? "plan" : dir, strerror(errno));
+	if (shard_cut(&np, fd, same ? old.shards : NULL, same ? old.nshards : 0)) {
+		fprintf(stderr, "zeef shard: %s: %s\n", corpus, strerror(errno));
+		rc = errno == ENOMEM ? 70 : 74;
+	} else if (np.nshards > SHARD_MAX) {
+		fprintf(stderr, "zeef shard: %s: %zu shards, more than %d: give a larger --shard-size\n",
+		        corpus, np.nshards, SHARD_MAX);
+		rc = 64;
+	} else if (shard_plan_write(&np, dir)) {
+		fprintf(stderr, "zeef shard: %s/plan: %s\n", dir, strerror(errno));
 		rc = errno == ENOMEM ? 70 : 74;
 	}
 	close(fd);

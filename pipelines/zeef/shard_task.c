@@ -208,6 +208,7 @@ struct task {
 	struct shard_cursor cursor;
 	char **labels;
 	size_t nlabels;
+	int named_record;        /* a stage said which of its input lines was bad */
 	char *note;              /* the run's messages, for DIR/failed/K */
 	size_t note_len, note_cap;
 	int note_lines;
@@ -252,6 +253,8 @@ static void pass_message(struct task *t, const char *s, size_t n)
 	char *re = shard_relabel(s, n, t->labels, t->nlabels, t->p->corpus, t->s->first_line,
 	                         task_line_of_record, t);
 	const char *out = re ? re : s;
+	if (re)
+		t->named_record = 1;
 	size_t len = re ? strlen(re) : n;
 	write_err(out, len);
 	if (len && out[len - 1] != '\n')
@@ -507,7 +510,8 @@ static void explain_failure(struct task *t, int rc, int out_fd)
 	if (line)
 		snprintf(summary, sizeof summary, "zeef shard: %s:%" PRIu64 ": %s%s%s%s of %s; the task %s\n",
 		         t->p->corpus, line, id ? "id=" : "", id ? id : "", id ? ": " : "",
-		         rc == 65 ? "first bad record" : "first record without output", where, how);
+		         rc == 65 && t->named_record ? "first bad record" : "first record without output",
+		         where, how);
 	else
 		snprintf(summary, sizeof summary, "zeef shard: %s of %s: the task %s after its last record\n",
 		         where, t->p->corpus, how);
