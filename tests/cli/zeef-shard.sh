@@ -92,6 +92,17 @@ rc=0; z shard run work 1 2>err || rc=$?
 [ "$rc" = 65 ] && grep -q "the pipeline changed since the plan" err || fail "a changed pipeline: exit $rc, $(cat err)"
 pass "a corpus or pipeline changed since the plan is refused"
 
+# A program missing on the node: zeef run fails (65) before any record; no
+# record is called bad for it.
+printf '#!/bin/sh\nexec cat\n' > mycat && chmod +x mycat
+pipeline my.yaml "{run: ./mycat}"
+z shard plan --shards=2 work2 news.jsonl my.yaml >/dev/null || fail "plan with ./mycat exited $?"
+rm mycat
+rc=0; z shard run work2 1 2>err || rc=$?
+[ "$rc" = 65 ] && grep -q "program './mycat' not found" err && grep -q "first record without output of shard 1 of 2" err &&
+	! grep -q "first bad record" err || fail "a missing program: exit $rc, $(cat err)"
+pass "a program missing when the task runs: the task fails, and no record is called bad"
+
 rc=0; z shard plan --on-error=skip work news.jsonl p.yaml 2>err || rc=$?
 [ "$rc" = 64 ] || fail "--on-error=skip: exit $rc"
 rc=0; z shard plan --shards=0 work news.jsonl p.yaml 2>err || rc=$?
