@@ -99,6 +99,10 @@ $(BINDIR)/zeef: $(O)/pipelines/zeef/main.o $(O)/libzeef.a
 $(O)/passthrough: tests/bench/passthrough.c $(O)/libzeef.a
 	$(Q)$(CC) $(ZCFLAGS) $< $(O)/libzeef.a $(ZLIBS) -o $@
 
+# The property test's generator and checker (tests/cli/property.sh).
+$(O)/records: tests/property/records.c $(O)/libzeef.a
+	$(Q)$(CC) $(ZCFLAGS) $< $(O)/libzeef.a $(ZLIBS) -o $@
+
 $(O)/tests/%: tests/unit/%.c $(O)/libzeef.a
 	@mkdir -p $(@D)
 	$(call say,TEST,$@)
@@ -114,7 +118,7 @@ test: deps
 	$(MAKE) SANITIZE=1 all
 	$(MAKE) SANITIZE=1 check
 
-check: all $(UNIT_BIN) $(O)/passthrough
+check: all $(UNIT_BIN) $(O)/passthrough $(O)/records
 	@sh tests/run-all.sh $(BINDIR) $(O)/tests
 
 unit: all $(UNIT_BIN)

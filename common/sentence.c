@@ -49,8 +49,7 @@ struct splitter {
 /* splitter_split never fails: running out of memory ends the program (70). */
 static void out_of_memory(void)
 {
-	fputs("out of memory while splitting sentences\n", stderr);
-	exit(70);
+	filter_out_of_memory();
 }
 
 static void push_span(struct splitter *sp, size_t s, size_t e)

@@ -17,10 +17,8 @@
 /* Grow *SPANS to hold N entries. */
 static void reserve(struct sentence_span **spans, size_t *cap, size_t n)
 {
-	if (grow_array((void **)spans, cap, n, sizeof **spans) != 0) {
-		filter_warn("out of memory reading sentences");
-		exit(EXIT_SOFTWARE);
-	}
+	if (grow_array((void **)spans, cap, n, sizeof **spans) != 0)
+		filter_out_of_memory();
 }
 
 /* Byte offset of code point CP, walking forward from (*byte, *at_cp). */

@@ -164,14 +164,7 @@ static size_t take_date(struct record *r, const char *text, size_t len)
 		return 0;
 	while ((more = normalize_date_tag(text + skip, len - skip, again)) > 0)
 		skip += more;
-	zjson *meta = record_get(r, "meta");
-	if (!meta) {
-		meta = zj_object();
-		zj_add(meta, "date", zj_cstring(date));
-		record_set(r, "meta", meta);
-	} else if (zj_type(meta) == ZJ_OBJECT) {
-		zj_add(meta, "date", zj_cstring(date));
-	} else {
+	if (record_set_member(r, "meta", "date", zj_cstring(date)) != 0) {
 		record_warn(r, "\"meta\" is not an object; date tag left in the text");
 		return 0;
 	}
@@ -200,8 +193,9 @@ static int normalize_record(struct record *r)
 		return EXIT_SOFTWARE;
 	}
 	size_t skip = use_date_tag ? take_date(r, out, out_len) : 0;
-	if (out != text || out_len != len || skip)
-		record_set_text(r, out + skip, out_len - skip);
+	/* Always written: the text normalize gives is written as UTF-8, also
+	 * where the input had escapes (a lone surrogate became U+FFFD). */
+	record_set_text(r, out + skip, out_len - skip);
 	if (!record_get(r, "id")) {
 		char id[64];
 		snprintf(id, sizeof id, ":%ld", r->line);

@@ -293,8 +293,7 @@ END_TEST
 static struct record parse(const char *json)
 {
 	struct record r = {0};
-	r.obj = zj_parse(json, strlen(json));
-	ck_assert_ptr_nonnull(r.obj);
+	ck_assert_int_eq(record_parse(&r, json, strlen(json)), 0);
 	return r;
 }
 
@@ -310,26 +309,24 @@ START_TEST(sentences_field)
 	ck_assert_uint_eq(spans[0].end, 6);
 	ck_assert_uint_eq(spans[1].start, 7);
 	ck_assert_uint_eq(spans[1].end, 12);
-	zj_free(r.obj);
+	record_clear(&r);
 
 	/* absent: 0 from the field, computed by sentences_of */
 	r = parse("{\"text\":\"Één. Twee. Drie.\"}");
 	ck_assert_int_eq(sentences_from_record(&r, &spans, &cap), 0);
 	ck_assert_int_eq(sentences_of(&r, sp, &spans, &cap), 3);
 	ck_assert_uint_eq(spans[2].end, 18);
-	zj_free(r.obj);
+	record_clear(&r);
 
 	/* malformed: an error naming the stage to run */
 	r = parse("{\"text\":\"Een.\",\"sentences\":[{\"start\":0,\"end\":9}]}");
 	ck_assert_int_eq(sentences_of(&r, sp, &spans, &cap), -1);
 	ck_assert_ptr_nonnull(r.error);
-	free(r.error);
-	zj_free(r.obj);
+	record_clear(&r);
 	r = parse("{\"text\":\"Een.\",\"sentences\":\"Een.\"}");
 	ck_assert_int_eq(sentences_from_record(&r, &spans, &cap), -1);
 	ck_assert_ptr_nonnull(strstr(r.error, "split-sentences"));
-	free(r.error);
-	zj_free(r.obj);
+	record_clear(&r);
 	free(spans);
 }
 END_TEST
