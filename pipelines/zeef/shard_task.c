@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "escape.h"
 #include "grow.h"
 #include "pipeline.h"
 #include "record.h"
@@ -192,6 +193,22 @@ char *shard_relabel(const char *line, size_t len, char *const *labels, size_t nl
 
 /* --- the task ---------------------------------------------------------- */
 
+/* S as messages show it (escape.h), malloc'ed; NULL when out of memory. */
+static char *shown(const char *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		return NULL;
+	escape_fputs(f, s);
+	if (fclose(f)) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
 static volatile sig_atomic_t got_signal;
 
 static void on_signal(int sig)
@@ -204,6 +221,7 @@ struct task {
 	const struct shard_plan *p;
 	size_t k;
 	const struct shard *s;
+	char *corpus;            /* its path as messages show it */
 	int corpus_fd;
 	struct shard_cursor cursor;
 	char **labels;
@@ -250,7 +268,7 @@ static void keep_in_note(struct task *t, const char *s, size_t n)
 /* One line of the run's stderr: name corpus lines, pass it on, keep it. */
 static void pass_message(struct task *t, const char *s, size_t n)
 {
-	char *re = shard_relabel(s, n, t->labels, t->nlabels, t->p->corpus, t->s->first_line,
+	char *re = shard_relabel(s, n, t->labels, t->nlabels, t->corpus, t->s->first_line,
 	                         task_line_of_record, t);
 	const char *out = re ? re : s;
 	if (re)
@@ -500,8 +518,10 @@ static void explain_failure(struct task *t, int rc, int out_fd)
 	snprintf(where, sizeof where, "shard %zu of %zu (lines %" PRIu64 "-%" PRIu64 ")",
 	         t->k + 1, t->p->nshards, s->first_line, last);
 	uint64_t written = count_lines(out_fd);
-	char *id = NULL;
-	uint64_t line = shard_line_of_record(t->corpus_fd, s, &t->cursor, written + 1, &id);
+	char *raw_id = NULL, *id;
+	uint64_t line = shard_line_of_record(t->corpus_fd, s, &t->cursor, written + 1, &raw_id);
+	id = raw_id ? shown(raw_id) : NULL;
+	free(raw_id);
 	char how[64];
 	if (rc > 128)
 		snprintf(how, sizeof how, "was ended by signal %d", rc - 128);
@@ -509,12 +529,12 @@ static void explain_failure(struct task *t, int rc, int out_fd)
 		snprintf(how, sizeof how, "failed with status %d", rc);
 	if (line)
 		snprintf(summary, sizeof summary, "zeef shard: %s:%" PRIu64 ": %s%s%s%s of %s; the task %s\n",
-		         t->p->corpus, line, id ? "id=" : "", id ? id : "", id ? ": " : "",
+		         t->corpus, line, id ? "id=" : "", id ? id : "", id ? ": " : "",
 		         rc == 65 && t->named_record ? "first bad record" : "first record without output",
 		         where, how);
 	else
 		snprintf(summary, sizeof summary, "zeef shard: %s of %s: the task %s after its last record\n",
-		         where, t->p->corpus, how);
+		         where, t->corpus, how);
 	free(id);
 	failed(t, summary);
 }
@@ -526,7 +546,8 @@ int shard_run(const char *dir, const struct shard_plan *p, size_t k)
 	int rc = 0, out_fd = -1, in[2] = { -1, -1 }, err[2] = { -1, -1 };
 	size_t n = strlen(dir) + 48;
 	char *out = malloc(n), *tmp = malloc(n);
-	if (!out || !tmp) {
+	t.corpus = shown(p->corpus);
+	if (!out || !tmp || !t.corpus) {
 		fputs("zeef shard: out of memory\n", stderr);
 		rc = 70;
 		goto end;
@@ -547,23 +568,25 @@ int shard_run(const char *dir, const struct shard_plan *p, size_t k)
 	uint64_t hash;
 	int unreadable = shard_hash_file(p->pipeline, &hash);
 	if (unreadable || hash != p->pipeline_hash) {
+		char *pipeline = shown(p->pipeline);
 		snprintf(summary, sizeof summary, "zeef shard: %s: the pipeline %s since the plan: make "
-		         "the plan again (zeef shard plan)\n", p->pipeline,
+		         "the plan again (zeef shard plan)\n", pipeline ? pipeline : "?",
 		         unreadable ? "cannot be read" : "changed");
+		free(pipeline);
 		failed(&t, summary);
 		rc = 65;
 		goto end;
 	}
 	struct stat sb;
 	if ((t.corpus_fd = open(p->corpus, O_RDONLY | O_CLOEXEC)) < 0 || fstat(t.corpus_fd, &sb)) {
-		fprintf(stderr, "zeef shard: %s: cannot open: %s\n", p->corpus, strerror(errno));
+		fprintf(stderr, "zeef shard: %s: cannot open: %s\n", t.corpus, strerror(errno));
 		rc = 66;
 		goto end;
 	}
 	if ((uint64_t)sb.st_size != p->corpus_bytes || (int64_t)sb.st_mtim.tv_sec != p->mtime_s ||
 	    sb.st_mtim.tv_nsec != p->mtime_ns) {
 		snprintf(summary, sizeof summary, "zeef shard: %s: the corpus changed since the plan: "
-		         "make the plan again (zeef shard plan)\n", p->corpus);
+		         "make the plan again (zeef shard plan)\n", t.corpus);
 		failed(&t, summary);
 		rc = 65;
 		goto end;
@@ -602,7 +625,7 @@ int shard_run(const char *dir, const struct shard_plan *p, size_t k)
 		sigaction(sigs[i], &old[i], NULL);
 	if (rc == 0 && (fed != t.s->end - t.s->start || hash != t.s->hash)) {
 		snprintf(summary, sizeof summary, "zeef shard: %s: shard %zu of %zu changed since the plan "
-		         "(its bytes differ): make the plan again (zeef shard plan)\n", p->corpus, k + 1,
+		         "(its bytes differ): make the plan again (zeef shard plan)\n", t.corpus, k + 1,
 		         p->nshards);
 		failed(&t, summary);
 		rc = 65;
@@ -623,6 +646,7 @@ end:
 		free(t.labels[i]);
 	free(t.labels);
 	free(t.note);
+	free(t.corpus);
 	free(out);
 	free(tmp);
 	return rc;

@@ -103,6 +103,15 @@ rc=0; z shard run work2 1 2>err || rc=$?
 	! grep -q "first bad record" err || fail "a missing program: exit $rc, $(cat err)"
 pass "a program missing when the task runs: the task fails, and no record is called bad"
 
+# Names from the input are shown escaped, as the filters show them.
+odd=$'odd\tname.jsonl'
+printf '{"id":"a","text":"Goed."}\n{"id":"x\\u001by","text":5}\n' > "$odd"
+z shard plan --shards=1 work3 "$odd" p.yaml >/dev/null || fail "plan of $odd exited $?"
+rc=0; z shard run work3 1 2>err || rc=$?
+[ "$rc" = 65 ] && grep -qxF "zeef shard: $tmp/odd\tname.jsonl:2: id=x\x1by: first bad record of shard 1 of 1 (lines 1-2); the task failed with status 65" err ||
+	fail "escaped names: exit $rc, $(cat -A err)"
+pass "a control character in the corpus's name or a record's id is shown escaped"
+
 rc=0; z shard plan --on-error=skip work news.jsonl p.yaml 2>err || rc=$?
 [ "$rc" = 64 ] || fail "--on-error=skip: exit $rc"
 rc=0; z shard plan --shards=0 work news.jsonl p.yaml 2>err || rc=$?
