@@ -1,6 +1,7 @@
 /* json_scan.c — see json_scan.h. */
 #include "json_scan.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "utf8.h"
@@ -41,6 +42,8 @@ struct validator {
 	size_t len, i;
 	int depth, max_depth;
 	struct json_error *err;
+	json_member_fn *member;   /* told each top-level member, or NULL */
+	void *ctx;
 };
 
 static int fail(struct validator *v, const char *what)
@@ -52,8 +55,23 @@ static int fail(struct validator *v, const char *what)
 
 static void skip_space(struct validator *v)
 {
-	while (v->i < v->len && is_space(v->s[v->i]))
-		v->i++;
+	/* Locals: a char load may alias v's fields, so the compiler would
+	 * read them again at each byte. */
+	const char *s = v->s;
+	size_t i = v->i, n = v->len;
+	while (i < n && is_space(s[i]))
+		i++;
+	v->i = i;
+}
+
+/* 1 in the high bit of each byte of W that is a string stop: '"', '\\'
+ * or below 0x20 (eight bytes at a time). */
+static uint64_t stops_in(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
+	uint64_t low = (w - ones * 0x20) & ~w;
+	return (((quote - ones) & ~quote) | ((slash - ones) & ~slash) | low) & high;
 }
 
 /* A string starting at the opening quote. */
@@ -63,6 +81,13 @@ static int check_string(struct validator *v)
 	size_t i = v->i + 1;
 
 	for (;;) {
+		while (i + 8 <= v->len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (stops_in(w))
+				break;
+			i += 8;
+		}
 		while (i < v->len && !string_stop[(unsigned char)s[i]])
 			i++;
 		if (i >= v->len) {
@@ -168,6 +193,7 @@ static int check_container(struct validator *v)
 		return 0;
 	}
 	for (;;) {
+		size_t key = v->i, value;
 		if (object) {
 			if (v->i >= v->len)
 				return fail(v, "unexpected end of line");
@@ -175,15 +201,23 @@ static int check_container(struct validator *v)
 				return fail(v, "expected a key in quotes");
 			if (check_string(v) != 0)
 				return -1;
+			size_t key_end = v->i;
 			skip_space(v);
 			if (v->i >= v->len)
 				return fail(v, "unexpected end of line");
 			if (v->s[v->i] != ':')
 				return fail(v, "expected ':' after a key");
 			v->i++;
-		}
-		if (check_value(v) != 0)
+			skip_space(v);
+			value = v->i;
+			if (check_value(v) != 0)
+				return -1;
+			if (v->member && v->depth == 1)
+				v->member(v->ctx, (struct zj_view){v->s + key + 1, key_end - key - 2},
+				          (struct zj_view){v->s + value, v->i - value});
+		} else if (check_value(v) != 0) {
 			return -1;
+		}
 		skip_space(v);
 		if (v->i >= v->len)
 			return fail(v, "unexpected end of line");
@@ -230,7 +264,13 @@ static int check_value(struct validator *v)
 
 int json_validate(const char *s, size_t len, int max_depth, struct json_error *err)
 {
-	struct validator v = {s, len, 0, 0, max_depth, err};
+	return json_validate_members(s, len, max_depth, err, NULL, NULL);
+}
+
+int json_validate_members(const char *s, size_t len, int max_depth, struct json_error *err,
+                          json_member_fn *member, void *ctx)
+{
+	struct validator v = {s, len, 0, 0, max_depth, err, member, ctx};
 
 	if (check_value(&v) != 0)
 		return -1;

@@ -38,6 +38,14 @@ struct json_error {
  * -1 with *ERR set. Duplicate keys are allowed (see record.h). */
 int json_validate(const char *s, size_t len, int max_depth, struct json_error *err);
 
+/* json_validate that also tells MEMBER(CTX, KEY, VALUE) each member of
+ * the top-level object as it is checked (KEY between its quotes, as
+ * written): one pass for checking a record and noting its fields. MEMBER
+ * may be told members of a line that turns out bad further on. */
+typedef void json_member_fn(void *ctx, struct zj_view key, struct zj_view value);
+int json_validate_members(const char *s, size_t len, int max_depth, struct json_error *err,
+                          json_member_fn *member, void *ctx);
+
 /* The byte that starts V's value: '{', '[', '"', 't', 'f', 'n', '-' or a
  * digit; 0 for an empty view. */
 static inline char json_first(struct zj_view v)

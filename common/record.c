@@ -276,27 +276,27 @@ void record_print_error(struct record *r, const char *suffix)
 
 /* --- reading and writing ------------------------------------------------ */
 
+static void note_member(void *ctx, struct zj_view key, struct zj_view value)
+{
+	struct record_field *f = add_field(ctx);
+	f->key_raw = key;
+	f->raw = value;
+}
+
 int record_parse(struct record *r, const char *line, size_t len)
 {
 	struct json_error err;
-	struct json_iter it;
-	struct zj_view k, v;
+	size_t i = 0;
 
-	if (json_validate(line, len, ZJ_MAX_DEPTH, &err) != 0) {
+	while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r'))
+		i++;
+	if (i < len && line[i] != '{' && json_validate(line, len, ZJ_MAX_DEPTH, &err) == 0)
+		return record_error(r, "not a JSON object");
+	if (json_validate_members(line, len, ZJ_MAX_DEPTH, &err, note_member, r) != 0) {
+		r->nfields = 0;
 		if (err.at >= len)
 			return record_error(r, "not JSON: %s", err.what);
 		return record_error(r, "not JSON: %s at byte %zu", err.what, err.at + 1);
-	}
-	size_t i = 0;
-	while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r'))
-		i++;
-	if (line[i] != '{')
-		return record_error(r, "not a JSON object");
-	json_iter_init(&it, (struct zj_view){line, len});
-	while (json_next_member(&it, &k, &v)) {
-		struct record_field *f = add_field(r);
-		f->key_raw = k;
-		f->raw = v;
 	}
 	return 0;
 }
