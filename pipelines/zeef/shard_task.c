@@ -19,6 +19,7 @@
 #include "pipeline.h"
 #include "record.h"
 #include "shard.h"
+#include "stdin_line.h"
 
 /* --- where a shard's records are --------------------------------------- */
 
@@ -120,26 +121,6 @@ uint64_t shard_line_of_record(int fd, const struct shard *s, struct shard_cursor
 
 /* --- messages ---------------------------------------------------------- */
 
-static const char *find_stdin_line(const char *s, const char *end, uint64_t *n, const char **after)
-{
-	static const char tag[] = "<stdin>:";
-	for (const char *at = s; (at = memchr(at, '<', (size_t)(end - at))); at++) {
-		if ((size_t)(end - at) < sizeof tag || memcmp(at, tag, sizeof tag - 1))
-			continue;
-		const char *d = at + sizeof tag - 1;
-		uint64_t v = 0;
-		int digits = 0;
-		for (; d < end && *d >= '0' && *d <= '9' && digits < 19; d++, digits++)
-			v = v * 10 + (uint64_t)(*d - '0');
-		if (digits && d < end && *d == ':') {
-			*n = v;
-			*after = d;
-			return at;
-		}
-	}
-	return NULL;
-}
-
 static char *joined(const char *a, size_t alen, const char *mid, const char *b, size_t blen)
 {
 	size_t mlen = strlen(mid);
@@ -164,7 +145,7 @@ char *shard_relabel(const char *line, size_t len, char *const *labels, size_t nl
 		if (len < ll || memcmp(line, labels[i], ll))
 			continue;
 		uint64_t n;
-		const char *after, *at = find_stdin_line(line + ll, end, &n, &after);
+		const char *after, *at = zeef_stdin_line(line + ll, (size_t)(end - line - ll), &n, &after);
 		if (!at || n == 0)
 			return NULL;
 		uint64_t corpus_line = i == 0 ? first_line + n - 1 : line_of_record(ctx, n);
