@@ -342,8 +342,8 @@ static int cmd_status(int argc, char **argv)
 		print_state(stdout, &p, k, st, note, bytes);
 		free(note);
 	}
-	printf("%zu shards: %zu done, %zu failed, %zu to do\n", p.nshards, count[SHARD_DONE],
-	       count[SHARD_FAILED], count[SHARD_TODO]);
+	printf("%zu shard%s: %zu done, %zu failed, %zu to do\n", p.nshards, p.nshards == 1 ? "" : "s",
+	       count[SHARD_DONE], count[SHARD_FAILED], count[SHARD_TODO]);
 	shard_plan_free(&p);
 	return fflush(stdout) || ferror(stdout) ? 74 : 0;
 }

@@ -190,11 +190,16 @@ static char *shown(const char *s)
 	return buf;
 }
 
-static volatile sig_atomic_t got_signal;
+/* The run, to pass SIGTERM, SIGINT and SIGHUP on to (scancel and Slurm's
+ * time limit send SIGTERM); zeef run passes them on to its stages. */
+static volatile sig_atomic_t run_pid;
+static const int passed_on[] = { SIGTERM, SIGINT, SIGHUP };
+enum { NPASSED = sizeof passed_on / sizeof passed_on[0] };
 
-static void on_signal(int sig)
+static void pass_signal(int sig)
 {
-	got_signal = sig;
+	if (run_pid > 0)
+		kill((pid_t)run_pid, sig);
 }
 
 struct task {
@@ -221,15 +226,7 @@ static uint64_t task_line_of_record(void *ctx, uint64_t n)
 
 static void write_err(const char *s, size_t n)
 {
-	while (n) {
-		ssize_t k = write(2, s, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return;
-		s += k;
-		n -= (size_t)k;
-	}
+	fwrite(s, 1, n, stderr);   /* unbuffered; SA_RESTART: not cut short by a signal */
 }
 
 static void keep_in_note(struct task *t, const char *s, size_t n)
@@ -331,8 +328,16 @@ static pid_t start_run(const struct shard_plan *p, int in_fd, int out_fd, int er
 	for (size_t i = 0; i < p->noptions; i++)
 		argv[a++] = p->options[i];
 	argv[a++] = p->pipeline;
+	sigset_t block, saved;
+	sigemptyset(&block);
+	for (int i = 0; i < NPASSED; i++)
+		sigaddset(&block, passed_on[i]);
+	sigprocmask(SIG_BLOCK, &block, &saved);   /* no signal before run_pid is known */
 	pid_t pid = fork();
+	if (pid > 0)
+		run_pid = pid;
 	if (pid == 0) {
+		sigprocmask(SIG_SETMASK, &saved, NULL);
 		signal(SIGPIPE, SIG_DFL);
 		if (dup2(in_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0)
 			_exit(70);
@@ -340,6 +345,7 @@ static pid_t start_run(const struct shard_plan *p, int in_fd, int out_fd, int er
 		fprintf(stderr, "zeef shard: cannot run %s: %s\n", self, strerror(errno));
 		_exit(70);
 	}
+	sigprocmask(SIG_SETMASK, &saved, NULL);
 	free(argv);
 	return pid;
 }
@@ -366,7 +372,7 @@ static uint64_t count_lines(int fd)
 /* Feed the shard's bytes to the run on IN (non-blocking), pass its
  * messages on from ERR, until both are done. *HASH gets the hash of the
  * bytes fed; returns the bytes fed. */
-static uint64_t feed_and_relay(struct task *t, pid_t pid, int in, int err, uint64_t *hash)
+static uint64_t feed_and_relay(struct task *t, int in, int err, uint64_t *hash)
 {
 	enum { BLOCK = 1 << 20 };
 	char *buf = malloc(BLOCK);
@@ -375,17 +381,13 @@ static uint64_t feed_and_relay(struct task *t, pid_t pid, int in, int err, uint6
 	shard_hash_init(&sh);
 	uint64_t pos = t->s->start;
 	size_t blen = 0, boff = 0;
-	int forwarded = 0, cut_short = 0;
+	int cut_short = 0;
 	if (!buf) {
 		close(in);
 		in = -1;
 		cut_short = 1;
 	}
 	while (in >= 0 || err >= 0) {
-		if (got_signal && !forwarded) {
-			kill(pid, got_signal);
-			forwarded = 1;
-		}
 		if (in >= 0 && boff == blen) {
 			ssize_t n = 0;
 			if (pos < t->s->end) {
@@ -405,8 +407,8 @@ static uint64_t feed_and_relay(struct task *t, pid_t pid, int in, int err, uint6
 			boff = 0;
 		}
 		struct pollfd fds[2] = { { in, POLLOUT, 0 }, { err, POLLIN, 0 } };
-		if (poll(fds, 2, 500) < 0)
-			continue;   /* EINTR: a signal to pass on */
+		if (poll(fds, 2, -1) < 0)
+			continue;   /* EINTR: a signal was passed on */
 		if (in >= 0 && fds[0].revents) {
 			ssize_t n = write(in, buf + boff, blen - boff);
 			if (n > 0)
@@ -453,12 +455,9 @@ static uint64_t feed_and_relay(struct task *t, pid_t pid, int in, int err, uint6
 static int wait_run(pid_t pid)
 {
 	int status;
-	while (waitpid(pid, &status, 0) < 0) {
+	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			return 70;
-		if (got_signal)
-			kill(pid, got_signal);
-	}
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
@@ -583,16 +582,17 @@ int shard_run(const char *dir, const struct shard_plan *p, size_t k)
 	int own[5] = { out_fd, in[0], in[1], err[0], err[1] };
 	for (int i = 0; i < 5; i++)
 		fcntl(own[i], F_SETFD, FD_CLOEXEC);
-	struct sigaction sa = { .sa_handler = on_signal }, old[3];
-	int sigs[3] = { SIGTERM, SIGINT, SIGHUP };
+	struct sigaction sa = { .sa_handler = pass_signal, .sa_flags = SA_RESTART }, old[NPASSED];
 	sigemptyset(&sa.sa_mask);
-	for (int i = 0; i < 3; i++)
-		sigaction(sigs[i], &sa, &old[i]);
+	for (int i = 0; i < NPASSED; i++)
+		sigaction(passed_on[i], &sa, &old[i]);
 	signal(SIGPIPE, SIG_IGN);
 	pid_t pid = start_run(p, in[0], out_fd, err[1]);
 	close(in[0]);
 	close(err[1]);
 	if (pid < 0) {
+		for (int i = 0; i < NPASSED; i++)
+			sigaction(passed_on[i], &old[i], NULL);
 		fprintf(stderr, "zeef shard: cannot start zeef run: %s\n", strerror(errno));
 		close(in[1]);
 		close(err[0]);
@@ -600,10 +600,11 @@ int shard_run(const char *dir, const struct shard_plan *p, size_t k)
 		goto end;
 	}
 	fcntl(in[1], F_SETFL, O_NONBLOCK);
-	uint64_t fed = feed_and_relay(&t, pid, in[1], err[0], &hash);
+	uint64_t fed = feed_and_relay(&t, in[1], err[0], &hash);
 	rc = wait_run(pid);
-	for (int i = 0; i < 3; i++)
-		sigaction(sigs[i], &old[i], NULL);
+	run_pid = 0;
+	for (int i = 0; i < NPASSED; i++)
+		sigaction(passed_on[i], &old[i], NULL);
 	if (rc == 0 && (fed != t.s->end - t.s->start || hash != t.s->hash)) {
 		snprintf(summary, sizeof summary, "zeef shard: %s: shard %zu of %zu changed since the plan "
 		         "(its bytes differ): make the plan again (zeef shard plan)\n", t.corpus, k + 1,

@@ -103,6 +103,20 @@ rc=0; z shard run work2 1 2>err || rc=$?
 	! grep -q "first bad record" err || fail "a missing program: exit $rc, $(cat err)"
 pass "a program missing when the task runs: the task fails, and no record is called bad"
 
+# A task ended by a signal (scancel, Slurm's time limit): not done, and it
+# says so; the signal reaches the stages; no output is left.
+pipeline slow.yaml "{run: sleep, args: ['30']}"
+z shard plan --shards=1 work4 news.jsonl slow.yaml >/dev/null || fail "plan of slow.yaml exited $?"
+zeef shard run work4 1 2>err & pid=$!
+sleep 1
+kill -TERM "$pid"
+rc=0; wait "$pid" || rc=$?
+[ "$rc" = 143 ] && grep -q "first record without output of shard 1 of 1 (lines 1-[0-9]*); the task was ended by signal 15" err ||
+	fail "a task sent SIGTERM: exit $rc, $(cat err)"
+[ -z "$(find work4/out work4/done -type f)" ] && z shard status work4 | grep -q "^1 shard: 0 done, 1 failed" ||
+	fail "after SIGTERM: $(find work4/out work4/done -type f; z shard status work4)"
+pass "a task sent SIGTERM ends with 143, passes it on, says so, and leaves no output"
+
 # Names from the input are shown escaped, as the filters show them.
 odd=$'odd\tname.jsonl'
 printf '{"id":"a","text":"Goed."}\n{"id":"x\\u001by","text":5}\n' > "$odd"
