@@ -120,7 +120,7 @@ enum shard_state shard_state(const char *dir, const struct shard_plan *p, size_t
  * "" when none. Malloc'ed. */
 char *shard_todo_list(const char *dir, const struct shard_plan *p);
 
-/* --- a shard's task (shard_task.c) ---------------------------------- */
+/* --- a shard's records and its run's messages (shard_lines.c) -------- */
 
 /* Where the records of a shard are: the corpus line of its Nth record,
  * found by reading forward from the last answer (or from the start). */
@@ -144,6 +144,8 @@ uint64_t shard_line_of_record(int fd, const struct shard *s, struct shard_cursor
 char *shard_relabel(const char *line, size_t len, char *const *labels, size_t nlabels,
                     const char *corpus, uint64_t first_line,
                     uint64_t (*line_of_record)(void *ctx, uint64_t n), void *ctx);
+
+/* --- a shard's task (shard_task.c) ---------------------------------- */
 
 /* Run shard K (0-based) of plan P in DIR (see `zeef shard --help`):
  * returns the exit status (0 when the shard is done). */
