@@ -103,6 +103,10 @@ void shard_key_line(const struct shard_plan *p, size_t k, char *buf, size_t size
  * DIR, flushed to disk, renamed. Returns 0, or -1 with errno set. */
 int shard_write_atomic(const char *dir, const char *name, const char *text, size_t len);
 
+/* Flush DIR's entries to disk (the names a rename gave), where the file
+ * system can. */
+void shard_sync_dir(const char *dir);
+
 /* mkstemp(3), the file then given the mode a new file would have (0666
  * less the umask) rather than 0600: outputs are for others to read too. */
 int shard_mkstemp(char *template);

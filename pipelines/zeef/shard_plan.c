@@ -229,6 +229,15 @@ int shard_mkstemp(char *template)
 	return fd;
 }
 
+void shard_sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (fd >= 0) {
+		fsync(fd);   /* not every file system can: then there is nothing more to do */
+		close(fd);
+	}
+}
+
 int shard_write_atomic(const char *dir, const char *name, const char *text, size_t len)
 {
 	size_t n = strlen(dir) + strlen(name) + 16;
@@ -262,10 +271,8 @@ int shard_write_atomic(const char *dir, const char *name, const char *text, size
 		e = errno;
 	if (e)
 		unlink(tmp);
-	else if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
-		fsync(fd);   /* the rename itself on disk; not every file system can */
-		close(fd);
-	}
+	else
+		shard_sync_dir(dir);
 out:
 	free(tmp);
 	free(path);

@@ -323,6 +323,8 @@ static int keep_output(struct task *t, int out_fd, const char *tmp, const char *
 	shard_key_line(t->p, t->k, key, sizeof key);
 	size_t n = strlen(key) + 48;
 	if (done && (marker = malloc(n))) {
+		snprintf(done, strlen(t->dir) + 8, "%s/out", t->dir);
+		shard_sync_dir(done);   /* the output's name on disk before the marker's */
 		snprintf(marker, n, "%sout-bytes %" PRIu64 "\n", key, (uint64_t)sb.st_size);
 		snprintf(done, strlen(t->dir) + 8, "%s/done", t->dir);
 		snprintf(name, sizeof name, "%zu", t->k + 1);
