@@ -23,9 +23,11 @@ CC        ?= cc
 PKGS      := yaml-0.1 libutf8proc json-c
 # Debian packages: DEBS to build and run the demo, TEST_DEBS for the tests
 # only (Check, GNU parallel and time, a browser, clang/llvm for fuzzing,
-# valgrind, man-db and mandoc for the man pages).
+# valgrind, man-db and mandoc for the man pages, a one-node Slurm cluster
+# for tests/cli/zeef-slurm.sh).
 DEBS      := libyaml-dev libutf8proc-dev libjson-c-dev pkg-config jq
-TEST_DEBS := check parallel time chromium clang libclang-rt-dev llvm valgrind man-db mandoc
+TEST_DEBS := check parallel time chromium clang libclang-rt-dev llvm valgrind man-db mandoc \
+             slurmctld slurmd slurm-client munge
 
 ifeq ($(SANITIZE),1)
 O         := build/san

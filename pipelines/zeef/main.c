@@ -11,6 +11,7 @@
 #include "pipeline.h"
 #include "run.h"
 #include "score.h"
+#include "shard.h"
 #include "show.h"
 #if defined(__has_include)
 #if __has_include("render.h")
@@ -49,6 +50,10 @@ static const char usage_text[] =
 "                           or summary (`zeef score KIND --help`)\n"
 "  render [OPTION]... [FILE]...\n"
 "                           records to one HTML page (`zeef render --help`)\n"
+"  shard plan|run|status|todo|merge DIR ...\n"
+"                           a big corpus as a job array (Slurm): cut it into\n"
+"                           shards, run one per task, merge the outputs in\n"
+"                           order once all succeeded (`zeef shard --help`)\n"
 "\n"
 "PIPELINE is a path, or a name looked up as NAME or NAME.yaml in ./pipelines,\n"
 "then in ../pipelines and ../share/zeef/pipelines next to the zeef binary.\n"
@@ -469,7 +474,7 @@ static int cmd_score(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("%s", "which command? run, check, show, list, score or render");
+		return usage_error("%s", "which command? run, check, show, list, score, render or shard");
 	const char *cmd = argv[1];
 	zeef_hold_stdout();
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help"))
@@ -503,5 +508,7 @@ int main(int argc, char **argv)
 		return cmd_score(argc - 1, argv + 1);
 	if (!strcmp(cmd, "render"))
 		return render_main(argc - 1, argv + 1);
-	return usage_error("no command '%s' (run, check, show, list, score, render)", cmd);
+	if (!strcmp(cmd, "shard"))
+		return shard_main(argc - 1, argv + 1);
+	return usage_error("no command '%s' (run, check, show, list, score, render, shard)", cmd);
 }

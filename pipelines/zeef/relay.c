@@ -14,6 +14,7 @@
 
 #include "esc.h"
 #include "run_internal.h"
+#include "stdin_line.h"
 
 /* --- byte queues ------------------------------------------------------ */
 
@@ -95,27 +96,15 @@ void zeef_run_message(struct run *r, const char *fmt, ...)
  * that is (the first "<stdin>:N:" in the line, if any). */
 static void note_worker_line(struct run *r, const struct proc *p, const char *s, size_t n)
 {
-	static const char tag[] = "<stdin>:";
 	const struct rstage *st = &r->stages[p->stage];
-	if (st->nprocs < 2)
-		return;
-	const char *end = s + n;
-	for (const char *at = s; (at = memchr(at, '<', (size_t)(end - at))); at++) {
-		if ((size_t)(end - at) < sizeof tag || memcmp(at, tag, sizeof tag - 1))
-			continue;
-		const char *d = at + sizeof tag - 1;
-		uint64_t line = 0;
-		int digits = 0;
-		for (; d < end && *d >= '0' && *d <= '9' && digits < 19; d++, digits++)
-			line = line * 10 + (uint64_t)(*d - '0');
-		if (!digits || d == end || *d != ':')
-			continue;
+	uint64_t line;
+	const char *after;
+	if (st->nprocs > 1 && zeef_stdin_line(s, n, &line, &after)) {
 		uint64_t rec = zeef_workers_record_of(r, p->stage, p->worker, line);
 		if (rec)
 			zeef_run_message(r, "zeef: stage '%s' worker %d: its <stdin>:%llu is input record %llu\n",
 			                 zeef_esc(st->def->name), p->worker + 1, (unsigned long long)line,
 			                 (unsigned long long)rec);
-		return;
 	}
 }
 
