@@ -19,7 +19,7 @@ struct lang_entry {
 extern const struct lang_entry lang_embedded[];   /* build/…/lang_data.c */
 
 struct loaded {
-	char *name, *bytes;
+	char *name, *bytes, *path;
 	size_t len;
 	struct loaded *next;
 };
@@ -100,8 +100,8 @@ static const struct loaded *load_override(const char *name)
 		exit(EXIT_NOINPUT);
 	}
 	fclose(f);
-	free(path);
 	buf[n] = '\0';
+	l->path = path;
 	l->name = strdup(name);
 	if (!l->name) 
 		filter_out_of_memory();
@@ -130,6 +130,12 @@ const char *lang_file(const char *name, size_t *len_bytes)
 		}
 	}
 	return NULL;
+}
+
+const char *lang_file_origin(const char *name)
+{
+	const struct loaded *l = data_dir ? load_override(name) : NULL;
+	return l ? l->path : NULL;
 }
 
 int lang_each_line(const char *name,

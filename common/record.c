@@ -301,15 +301,37 @@ int record_parse(struct record *r, const char *line, size_t len)
 	return 0;
 }
 
+/* The writer: small pieces gather in OUT_BUF; a piece of 64 KiB or more
+ * (a long text, a big field passed through) goes to the stream as it is,
+ * so a huge record is never copied whole into a second buffer. */
 static struct zj_text out_buf;
+#define DIRECT_BYTES ((size_t)1 << 16)
+
+static int out_flush(FILE *out)
+{
+	size_t n = out_buf.len;
+	out_buf.len = 0;
+	return n && fwrite(out_buf.s, 1, n, out) != n ? -1 : 0;
+}
+
+static int out_piece(FILE *out, const char *s, size_t n)
+{
+	if (n < DIRECT_BYTES) {
+		zj_text_raw(&out_buf, s, n);
+		return out_buf.len >= DIRECT_BYTES ? out_flush(out) : 0;
+	}
+	if (out_flush(out) != 0 || fwrite(s, 1, n, out) != n)
+		return -1;
+	return 0;
+}
 
 int record_write(const struct record *r, FILE *out)
 {
-	int first = 1;
+	int first = 1, rc = 0;
 
 	zj_text_reset(&out_buf);
 	zj_text_raw(&out_buf, "{", 1);
-	for (size_t i = 0; i < r->nfields; i++) {
+	for (size_t i = 0; rc == 0 && i < r->nfields; i++) {
 		const struct record_field *f = &r->fields[i];
 		if (f->gone)
 			continue;
@@ -320,24 +342,30 @@ int record_write(const struct record *r, FILE *out)
 			zj_text_string(&out_buf, f->key, strlen(f->key));
 		} else {
 			zj_text_raw(&out_buf, "\"", 1);
-			zj_text_raw(&out_buf, f->key_raw.json, f->key_raw.len);
+			rc = out_piece(out, f->key_raw.json, f->key_raw.len);
 			zj_text_raw(&out_buf, "\"", 1);
 		}
 		zj_text_raw(&out_buf, ":", 1);
-		if (!f->set)
-			zj_text_raw(&out_buf, f->raw.json, f->raw.len);
-		else if (f->value)
-			zj_text_json(&out_buf, f->value);
-		else
+		if (!f->set) {
+			rc = rc ? rc : out_piece(out, f->raw.json, f->raw.len);
+		} else if (!f->value) {
 			zj_text_raw(&out_buf, "null", 4);
+		} else {
+			size_t n;
+			const char *text = zj_written_text(f->value, &n);
+			if (text)
+				rc = rc ? rc : out_piece(out, text, n);
+			else
+				zj_text_json(&out_buf, f->value);
+		}
 	}
 	zj_text_raw(&out_buf, "}\n", 2);
-	if (fwrite(out_buf.s, 1, out_buf.len, out) != out_buf.len)
-		return -1;
+	if (rc == 0)
+		rc = out_flush(out);
 	/* Give back the memory of an unusually large record. */
-	if (out_buf.cap > ((size_t)64 << 20))
+	if (out_buf.cap > ((size_t)4 << 20))
 		zj_text_free(&out_buf);
-	return 0;
+	return rc;
 }
 
 void record_clear(struct record *r)

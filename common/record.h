@@ -163,6 +163,7 @@ double zj_num(const zjson *v);                        /* int or double, else 0 *
  * text is written the way the record writer writes, so the bytes are the
  * same as with zj_span. Zero-initialise a zj_text; reuse it with
  * zj_text_reset; zj_text_value copies the text into a write-only value
+ * (a text of 1 MiB or more is handed over instead, leaving T empty)
  * (like zj_raw) that record_set takes. Out of memory exits 70. */
 struct zj_text {
 	char *s;
@@ -172,8 +173,13 @@ void zj_text_reset(struct zj_text *t);
 void zj_text_raw(struct zj_text *t, const char *json, size_t len_bytes);  /* as is */
 void zj_text_string(struct zj_text *t, const char *s, size_t len_bytes);  /* escaped */
 void zj_text_int(struct zj_text *t, int64_t v);
-zjson *zj_text_value(const struct zj_text *t);
+zjson *zj_text_value(struct zj_text *t);
 void zj_text_free(struct zj_text *t);
+
+/* The JSON text V is written as when it holds one already (zj_raw,
+ * zj_text_value, a number that keeps its text), with its length; else
+ * NULL. Borrowed from V. */
+const char *zj_written_text(const zjson *v, size_t *len_bytes);
 
 /* Append V's JSON text, written the way the record writer writes. */
 void zj_text_json(struct zj_text *t, zjson *v);

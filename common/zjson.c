@@ -135,9 +135,27 @@ void zj_text_int(struct zj_text *t, int64_t v)
 	out_bytes(t, p, (size_t)(buf + 24 - p));
 }
 
-zjson *zj_text_value(const struct zj_text *t)
+const char *zj_written_text(const zjson *v, size_t *len)
 {
-	return zj_raw(t->s ? t->s : "", t->len);
+	const char *text = v ? json_object_get_userdata((zjson *)v) : NULL;
+	if (text)
+		*len = strlen(text);
+	return text;
+}
+
+zjson *zj_text_value(struct zj_text *t)
+{
+	if (t->len < ((size_t)1 << 20))
+		return zj_raw(t->s ? t->s : "", t->len);
+	/* A large text is handed over, not copied: on a huge record a second
+	 * copy would be as big as the field itself. */
+	out_reserve(t, 1);
+	t->s[t->len] = '\0';
+	zjson *v = check(json_object_new_object());
+	json_object_set_serializer(v, json_object_userdata_to_json_string, t->s,
+	                           json_object_free_userdata);
+	*t = (struct zj_text){0};
+	return v;
 }
 
 void zj_text_free(struct zj_text *t)
