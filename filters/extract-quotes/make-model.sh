@@ -13,7 +13,7 @@
 # out of training, e.g. one novel for a leave-one-novel-out fold, as
 # tests/dev/quotes-loo.sh does).
 set -eu
-data=${1:-../shared/data} epochs=${2:-10} seed=${3:-1} ensemble=${4:-5}
+data=${1:-../shared/data} epochs=${2:-10} seed=${3:-1} ensemble=${4:-15}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out=${5:-$root/common/lang/nl/speakers-model.txt}

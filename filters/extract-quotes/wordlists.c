@@ -182,6 +182,8 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 			lang_each_line(lists[i].file, add_det_shape, lx);
 	if (lang_each_line("nl/quotes-speech-verbs.txt", add_cue, lx) < 0)
 		return missing("nl/quotes-speech-verbs.txt");
+	if (lang_each_line("nl/speakers-verbs.txt", add_cue, lx) < 0)
+		return missing("nl/speakers-verbs.txt");
 	if (lang_each_line("nl/quotes-opinion-verbs.txt", add_opinion, lx) < 0)
 		return missing("nl/quotes-opinion-verbs.txt");
 	if (lang_each_line("nl/quotes-cue-phrases.txt", add_phrase, lx) < 0)

@@ -14,7 +14,7 @@ data=${ZEEF_DEV_DATA:-$root/../shared/data}
 [ -d "$data/quotes/openboek" ] || data=/work/shared/data
 ob=$data/quotes/openboek
 if [ ! -d "$ob" ]; then echo "quotes-loo: no dev data, skipped"; exit 0; fi
-epochs=10 seed=1 ensemble=5
+epochs=10 seed=1 ensemble=15
 if [ $# -ge 3 ] && [ "$1" != -- ]; then epochs=$1 seed=$2 ensemble=$3; shift 3; fi
 [ "${1:-}" = -- ] && shift
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
