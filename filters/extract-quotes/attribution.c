@@ -119,10 +119,12 @@ static int choose(struct attributor *a, size_t qi)
 	}
 	int32_t p = given ? (again >= 0 ? again : subj->person) : n > 0 ? a->cand[best] : -1;
 	/* A description at the cue may stand for a person named before ("zei
-	 * de oude man"), never for another description, and a body or its
-	 * spokesperson never for anyone else. */
+	 * de oude man"), never for another description; a body or its
+	 * spokesperson, and a person described by whom they belong to ("zei
+	 * zijn zus"), never for anyone else. */
 	if (subj && subj->type == M_DESCRIPTION && subj->person >= 0 && p != subj->person &&
-	    (p < 0 || d->per[p].kind != P_NAMED || subj->body || subj->plural))
+	    (p < 0 || d->per[p].kind != P_NAMED || subj->body || subj->plural ||
+	     doc_is(d, (size_t)subj->first, LX_POSSESSIVE)))
 		p = subj->person;
 	w->person = p;
 	if (subj && (subj->person == p || subj->type != M_NAME)) {

@@ -767,7 +767,19 @@ static uint64_t noun_key(const struct doc *d, size_t t, uint64_t kind)
 	return noun_key_bytes(d, d->text + k->start, k->end - k->start, kind);
 }
 
-static const uint64_t KEY_DESCRIPTION = 0x5bd1e9955bd1e995ULL, KEY_ROLE = 0x27d4eb2f165667c5ULL;
+static const uint64_t KEY_DESCRIPTION = 0x5bd1e9955bd1e995ULL, KEY_ROLE = 0x27d4eb2f165667c5ULL,
+                      KEY_FIRST = 0x9e3779b97f4a7c15ULL;
+
+/* The key of the first name of a name of two or more words that starts at
+ * token T ("Kees" of "Kees de Boer"), or 0 when it starts with an initial,
+ * a particle or a title. */
+static uint64_t first_name_key(const struct doc *d, size_t t)
+{
+	if ((flags(d, t) & TK_INITIAL) || doc_is(d, t, LX_PARTICLE | LX_TITLE))
+		return 0;
+	uint64_t k = token_key(d, t) ^ KEY_FIRST;
+	return k ? k : 1;
+}
 
 /* The person named most recently with the role noun whose key is KEY. */
 static int32_t role_person(struct doc *d, uint64_t key)
@@ -779,9 +791,13 @@ static int32_t role_person(struct doc *d, uint64_t key)
 /* A definite description met for the first time right after a named
  * person was the subject ("Schaatser Kjeld Nuis won de 1500 meter. ...,
  * zei de 30-jarige Fries"): that person, when the description's gender
- * does not say otherwise; -1 when it names someone new. */
+ * does not say otherwise; -1 when it names someone new, and always for a
+ * description by whom the person belongs to ("zei zijn zus": the subject
+ * before is whose sister she is). */
 static int32_t refers_back(const struct doc *d, const struct mention *m)
 {
+	if (doc_is(d, (size_t)m->first, LX_POSSESSIVE))
+		return -1;
 	uint32_t sent = doc_tok(d, (size_t)m->first)->sent;
 	int seen = 0;
 	for (int32_t c = d->newest; c >= 0 && seen < 3; c = d->per[c].older, seen++) {
@@ -814,10 +830,24 @@ int32_t doc_person_of(struct doc *d, size_t mi)
 				break;
 			}
 		}
+		/* a first name alone is the person named with it in full
+		 * before ("Kees de Boer ... vroeg Kees") */
+		uint64_t fk = first_name_key(d, (size_t)m->first);
+		if (p < 0 && m->first == m->last && fk) {
+			int32_t *slot = key_slot(d, fk, 0);
+			if (slot && *slot >= 0 && d->per[*slot].kind == P_NAMED)
+				p = *slot;
+		}
 		if (p < 0 && (p = new_person(d, P_NAMED, key)) < 0)
 			return -2;
 		struct person *x = &d->per[p];
 		uint16_t words = (uint16_t)(m->last - m->first + 1);
+		if (words >= 2 && fk) {
+			int32_t *slot = key_slot(d, fk, 1);
+			if (!slot)
+				return -2;
+			*slot = p;
+		}
 		int initials = (a->flags & TK_INITIAL) != 0;
 		if (words > x->name_words || (words == x->name_words && x->name_initials && !initials)) {
 			x->name_start = a->start;

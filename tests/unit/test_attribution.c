@@ -265,6 +265,57 @@ START_TEST(a_reporting_clause_after_the_whole_clause)
 }
 END_TEST
 
+START_TEST(a_quotation_split_by_its_cue_keeps_its_speaker)
+{
+	ck_assert_uint_eq(run("Anna de Wit en Piet Smit liepen samen naar huis. \"Ik kom morgen,\" "
+	                      "zei ze, \"als het niet regent.\""), 2);
+	ck_assert_str_eq(speaker(0), "ze");
+	ck_assert_str_eq(name(0), "Anna de Wit");
+	ck_assert_str_eq(speaker(1), "ze");
+	ck_assert_str_eq(name(1), "Anna de Wit");
+}
+END_TEST
+
+START_TEST(a_first_name_alone_is_the_person_named_in_full)
+{
+	ck_assert_uint_eq(run("Marie Jansen en Kees de Boer zaten aan tafel. \"Kom je morgen?\" "
+	                      "vroeg Kees."), 1);
+	ck_assert_str_eq(speaker(0), "Kees");
+	ck_assert_str_eq(name(0), "Kees de Boer");
+}
+END_TEST
+
+START_TEST(a_described_person_is_named_by_the_description)
+{
+	/* every quotation of one unnamed person carries the same name */
+	ck_assert_uint_eq(run("Een raadslid stond op. \"Dit kost te veel\", merkte een raadslid op. "
+	                      "\"En het helpt niemand\", zei zij daarna."), 2);
+	ck_assert_str_eq(speaker(0), "een raadslid");
+	ck_assert_str_eq(name(0), "een raadslid");
+	ck_assert_str_eq(speaker(1), "zij");
+	ck_assert_str_eq(name(1), "een raadslid");
+	/* "zijn zus" is not the man whose sister she is */
+	ck_assert_uint_eq(run("Jan Bos keek op. \"Waar is Els?\" vroeg hij. \"Ze is weg,\" zei zijn "
+	                      "zus."), 2);
+	ck_assert_str_eq(name(0), "Jan Bos");
+	ck_assert_str_eq(speaker(1), "zijn zus");
+	ck_assert_str_eq(name(1), "zijn zus");
+}
+END_TEST
+
+START_TEST(a_fragment_is_not_the_words_of_a_verb_before_a_subordinate_clause)
+{
+	ck_assert_uint_eq(run("De partij zei niets toen het bestuur koos voor een 'frisse start'."), 0);
+	ck_assert_uint_eq(run("De voorzitter zei dat het bestuur koos voor een 'frisse start'."), 1);
+	ck_assert_str_eq(cue(0), "zei");
+	ck_assert_str_eq(speaker(0), "De voorzitter");
+	/* a reporting verb with its preposition */
+	ck_assert_uint_eq(run("De minister schermde met 'nieuwe cijfers over de wachtlijsten'."), 1);
+	ck_assert_int_eq(res[0].kind, QUOTE_PARTIAL);
+	ck_assert_str_eq(cue(0), "schermde");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("attribution");
@@ -283,6 +334,10 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, names_without_titles_and_affiliations);
 	tcase_add_test(tc, the_narrator_speaks);
 	tcase_add_test(tc, a_reporting_clause_after_the_whole_clause);
+	tcase_add_test(tc, a_quotation_split_by_its_cue_keeps_its_speaker);
+	tcase_add_test(tc, a_first_name_alone_is_the_person_named_in_full);
+	tcase_add_test(tc, a_described_person_is_named_by_the_description);
+	tcase_add_test(tc, a_fragment_is_not_the_words_of_a_verb_before_a_subordinate_clause);
 	suite_add_tcase(s, tc);
 	return s;
 }
