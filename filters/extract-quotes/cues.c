@@ -282,6 +282,27 @@ static int cue_at_end(const struct doc *d, size_t qt, struct cue *c)
 	return 0;
 }
 
+/* A reporting verb that closes the clause right after fragment QT, as
+ * Dutch puts the verb last in a subordinate clause or a perfect tense
+ * ("die het als 'fantastisch realisme' omschrijft", "leuzen als '…'
+ * riepen", "het een '…' te noemen"): its speaker is the clause's subject,
+ * before the fragment. */
+static int cue_verb_last(const struct doc *d, size_t qt, struct cue *c)
+{
+	for (size_t t = qt + 1; t < qt + 4 && doc_same_sentence(d, qt, t); t++) {
+		if (!(doc_tok(d, t)->flags & TK_WORD) || doc_clause_stop(d, t))
+			return 0;
+		if (doc_cue_verb(d, t) && !cues_phrase_at(d, t)) {
+			long m = speaker_before(d, qt);
+			if (m < 0 || denied(d, t))
+				return 0;
+			*c = (struct cue){ t, t, m };
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* A quotation after a term marker ("de zogenoemde", "de film"; an article
  * may stand between) is a term or a name; one followed by a year in
  * brackets is the title of a work. */
@@ -416,6 +437,9 @@ int cues_of_quote(struct attributor *a, size_t qi)
 	} else if (!w->dash && cue_at_end(d, qt, &c)) {
 		set_cue(a, w, CUE_AFTER, &c);
 		skind = SPEECH_CUE_END, cfirst = c.first, clast = c.last;
+	} else if (!standalone && cue_verb_last(d, qt, &c)) {
+		set_cue(a, w, CUE_AFTER, &c);
+		skind = SPEECH_CUE_AFTER, cfirst = c.first, clast = c.last;
 	} else if (standalone && first > d->tok_base) {
 		/* the cue of the sentence before, unless a quotation there
 		 * with a speaker goes on here (a ranker's feature) */

@@ -234,11 +234,63 @@ uint32_t quotes_word_direct(const struct quotes_lexicon *lx, const char *w, size
 	return (uint32_t)wordclass_get(lx->wc, w, n);
 }
 
+/* The person, group or body classes of the singular of plural W (N bytes,
+ * lower case), by the regular Dutch plural endings: -s and -'s
+ * (schrijvers, opa's), -en with its spelling rules (vrouwen, mannen:
+ * man, leraren: leraar), -eren (kinderen: kind); 0 when none is listed. */
+static uint32_t word_endings(const struct quotes_lexicon *lx, const char *w, size_t n,
+                             int capitalised, uint32_t bits, int plurals);
+
+/* The classes of the singular STEM (N bytes): listed, or by its ending. */
+static uint32_t singular(const struct quotes_lexicon *lx, const char *stem, size_t n)
+{
+	return word_endings(lx, stem, n, 0, quotes_word_direct(lx, stem, n), 0);
+}
+
+static uint32_t plural_of_noun(const struct quotes_lexicon *lx, const char *w, size_t n)
+{
+	const uint32_t noun = LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG;
+	char stem[64];
+	if (n < 5 || n >= sizeof stem)
+		return 0;
+	memcpy(stem, w, n);
+	uint32_t b = 0;
+	if (w[n - 1] == 's') {
+		size_t k = n >= 3 && (w[n - 2] == '\'' ) ? n - 2 : n - 1;
+		b = singular(lx, stem, k);
+	} else if (w[n - 2] == 'e' && w[n - 1] == 'n') {
+		size_t k = n - 2;
+		b = singular(lx, stem, k);
+		if (!(b & noun) && k >= 3 && stem[k - 1] == stem[k - 2] && !strchr("aeiou", stem[k - 1]))
+			b = singular(lx, stem, k - 1);   /* mannen */
+		if (!(b & noun) && k >= 3 && k + 1 < sizeof stem && strchr("aeou", stem[k - 2]) &&
+		    !strchr("aeiou", stem[k - 1]) && (k < 3 || !strchr("aeiou", stem[k - 3]))) {
+			stem[k] = stem[k - 1];   /* leraren: leraar */
+			stem[k - 1] = stem[k - 2];
+			b = singular(lx, stem, k + 1);
+			memcpy(stem, w, n);
+		}
+		if (!(b & noun) && k >= 5 && stem[k - 2] == 'e' && stem[k - 1] == 'r')
+			b = singular(lx, stem, k - 2);   /* kinderen */
+	}
+	return b & noun ? (b & noun) | LX_PLURAL : 0;
+}
+
 uint32_t quotes_word_endings(const struct quotes_lexicon *lx, const char *w, size_t n,
                              int capitalised, uint32_t bits)
 {
+	return word_endings(lx, w, n, capitalised, bits, 1);
+}
+
+static uint32_t word_endings(const struct quotes_lexicon *lx, const char *w, size_t n,
+                             int capitalised, uint32_t bits, int plurals)
+{
 	if (bits & (LX_FUNCTION | LX_CUE | LX_CUE_SEP))
 		return bits;
+	/* a plural of a listed noun is one too (not a capitalised word:
+	 * "Bakkers" may be a surname) */
+	if (plurals && !capitalised && !(bits & (LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG)))
+		bits |= plural_of_noun(lx, w, n);
 	/* A compound ending in a role, person, group or body noun is one too
 	 * (EU-buitenlandchef, diplomatiedeskundige, ProRail-woordvoerder); a
 	 * capitalised word only when the ending is five bytes or more, or the

@@ -316,6 +316,28 @@ START_TEST(a_fragment_is_not_the_words_of_a_verb_before_a_subordinate_clause)
 }
 END_TEST
 
+START_TEST(plural_person_nouns_speak)
+{
+	/* plurals of listed nouns by the Dutch plural endings */
+	ck_assert_uint_eq(run("Volgens de vrouwen ging het om een \"complete ramp\"."), 1);
+	ck_assert_str_eq(speaker(0), "de vrouwen");
+	ck_assert_uint_eq(run("\"Het is genoeg\", riepen de leraren."), 1);
+	ck_assert_str_eq(speaker(0), "de leraren");
+	ck_assert_uint_eq(run("De kinderen noemden het een \"heel gek idee\"."), 1);
+	ck_assert_str_eq(speaker(0), "De kinderen");
+}
+END_TEST
+
+START_TEST(a_reporting_verb_last_in_its_clause)
+{
+	ck_assert_uint_eq(run("De wethouder aarzelde niet om het plan een \"ramp voor de wijk\" te "
+	                      "noemen."), 1);
+	ck_assert_int_eq(res[0].kind, QUOTE_PARTIAL);
+	ck_assert_str_eq(cue(0), "noemen");
+	ck_assert_str_eq(speaker(0), "De wethouder");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("attribution");
@@ -338,6 +360,8 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_first_name_alone_is_the_person_named_in_full);
 	tcase_add_test(tc, a_described_person_is_named_by_the_description);
 	tcase_add_test(tc, a_fragment_is_not_the_words_of_a_verb_before_a_subordinate_clause);
+	tcase_add_test(tc, plural_person_nouns_speak);
+	tcase_add_test(tc, a_reporting_verb_last_in_its_clause);
 	suite_add_tcase(s, tc);
 	return s;
 }
