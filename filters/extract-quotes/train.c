@@ -98,7 +98,10 @@ struct gold_set {
 	size_t n, cap;
 };
 
-static int load_gold(struct gold_set *gs, const char *path)
+/* Call FN(LINE, LEN, NO, CTX) for each non-blank line of file PATH (its
+ * end of line left out; NO counts from 1) until FN returns an exit code.
+ * Returns that code, 0, or EXIT_NOINPUT when PATH cannot be opened. */
+static int each_line(const char *path, int (*fn)(char *, size_t, long, void *), void *ctx)
 {
 	FILE *f = fopen(path, "r");
 	if (!f) {
@@ -114,37 +117,86 @@ static int load_gold(struct gold_set *gs, const char *path)
 		no++;
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			len--;
-		if (len == 0)
-			continue;
-		zjson *o = zj_parse(line, (size_t)len);
-		int ok1 = 0, ok2 = 0;
-		size_t dl;
-		const char *doc = o ? zj_str(zj_get(o, "doc"), &dl) : NULL;
-		int64_t s = zj_intval(zj_get(o, "start"), &ok1), e = zj_intval(zj_get(o, "end"), &ok2);
-		if (!doc || !ok1 || !ok2 || s < 0 || e < s) {
-			fprintf(stderr, "extract-quotes: %s:%ld: a gold quotation needs \"doc\", "
-			        "\"start\" <= \"end\"\n", path, no);
-			rc = EXIT_DATAERR;
-		} else if (grow_array((void **)&gs->q, &gs->cap, gs->n + 1, sizeof *gs->q) < 0) {
-			rc = EXIT_SOFTWARE;
-		} else {
-			struct gold_quote *g = &gs->q[gs->n++];
-			*g = (struct gold_quote){ dup_str(doc, dl), (long)s, (long)e, NULL, 0 };
-			zjson *al = zj_get(o, "aliases"), *nm = zj_get(o, "names");
-			if (!g->doc || add_speaker(g, zj_get(o, "speaker")) < 0)
-				rc = EXIT_SOFTWARE;
-			for (size_t i = 0; rc == 0 && i < zj_len(al); i++)
-				if (add_speaker(g, zj_at(al, i)) < 0)
-					rc = EXIT_SOFTWARE;
-			for (size_t i = 0; rc == 0 && i < zj_len(nm); i++)
-				if (add_speaker(g, zj_at(nm, i)) < 0)
-					rc = EXIT_SOFTWARE;
-		}
-		zj_free(o);
+		if (len > 0)
+			rc = fn(line, (size_t)len, no, ctx);
 	}
 	free(line);
 	fclose(f);
 	return rc;
+}
+
+struct gold_load {
+	struct gold_set *gs;
+	const char *path;
+};
+
+static int gold_line(char *line, size_t len, long no, void *ctx)
+{
+	struct gold_load *gl = ctx;
+	struct gold_set *gs = gl->gs;
+	const char *path = gl->path;
+	int rc = 0;
+	zjson *o = zj_parse(line, len);
+	int ok1 = 0, ok2 = 0;
+	size_t dl;
+	const char *doc = o ? zj_str(zj_get(o, "doc"), &dl) : NULL;
+	int64_t s = zj_intval(zj_get(o, "start"), &ok1), e = zj_intval(zj_get(o, "end"), &ok2);
+	if (!doc || !ok1 || !ok2 || s < 0 || e < s) {
+		fprintf(stderr, "extract-quotes: %s:%ld: a gold quotation needs \"doc\", "
+		        "\"start\" <= \"end\"\n", path, no);
+		rc = EXIT_DATAERR;
+	} else if (grow_array((void **)&gs->q, &gs->cap, gs->n + 1, sizeof *gs->q) < 0) {
+		rc = EXIT_SOFTWARE;
+	} else {
+		struct gold_quote *g = &gs->q[gs->n++];
+		*g = (struct gold_quote){ dup_str(doc, dl), (long)s, (long)e, NULL, 0 };
+		zjson *al = zj_get(o, "aliases"), *nm = zj_get(o, "names");
+		if (!g->doc || add_speaker(g, zj_get(o, "speaker")) < 0)
+			rc = EXIT_SOFTWARE;
+		for (size_t i = 0; rc == 0 && i < zj_len(al); i++)
+			if (add_speaker(g, zj_at(al, i)) < 0)
+				rc = EXIT_SOFTWARE;
+		for (size_t i = 0; rc == 0 && i < zj_len(nm); i++)
+			if (add_speaker(g, zj_at(nm, i)) < 0)
+				rc = EXIT_SOFTWARE;
+	}
+	zj_free(o);
+	return rc;
+}
+
+static int load_gold(struct gold_set *gs, const char *path)
+{
+	struct gold_load gl = { gs, path };
+	return each_line(path, gold_line, &gl);
+}
+
+/* The quotations of GS (sorted by doc) of record ID: [*LO, returned). */
+static size_t gold_of_doc(const struct gold_set *gs, const char *id, size_t *lo)
+{
+	size_t a = 0, b = gs->n;
+	while (a < b) {
+		size_t mid = (a + b) / 2;
+		if (strcmp(gs->q[mid].doc, id) < 0)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	size_t e = a;
+	while (e < gs->n && !strcmp(gs->q[e].doc, id))
+		e++;
+	*lo = a;
+	return e;
+}
+
+static void free_gold(struct gold_set *gs)
+{
+	for (size_t i = 0; i < gs->n; i++) {
+		free(gs->q[i].doc);
+		for (size_t k = 0; k < gs->q[i].nspeakers; k++)
+			free(gs->q[i].speakers[k]);
+		free(gs->q[i].speakers);
+	}
+	free(gs->q);
 }
 
 /* Leave quotation marks, dashes and spaces out of gold span [*S, *E) of
@@ -325,8 +377,6 @@ int train_step(struct attributor *a, size_t qi, size_t *bestp)
 		perceptron_update(&a->model, a->feat + r * FEATURES_MAX, a->nfeat[r],
 		                  a->feat + best * FEATURES_MAX, a->nfeat[best]);
 		a->stats->steps++;
-		if (getenv("ZEEF_TEACHER"))
-			*bestp = r;
 	}
 	if (!a->stats->evaluate)
 		perceptron_tick(&a->model);
@@ -335,60 +385,48 @@ int train_step(struct attributor *a, size_t qi, size_t *bestp)
 
 /* --- records -------------------------------------------------------------------- */
 
+struct record_load {
+	struct sample **sv;
+	size_t *n, *cap;
+	const char *path;
+	char *const *exclude;
+	size_t nexclude;
+};
+
+static int record_line(char *line, size_t len, long no, void *ctx)
+{
+	struct record_load *rl = ctx;
+	/* the record reads its fields from the line: each keeps its own */
+	struct sample s = { .rec = { .file = rl->path, .line = no }, .line = dup_str(line, len),
+	                    .len = len };
+	if (!s.line)
+		return EXIT_SOFTWARE;
+	int rc = 0, skip = 0;
+	if (!utf8_valid(s.line, s.len) || record_parse(&s.rec, s.line, s.len) != 0 ||
+	    !record_text(&s.rec, NULL) || !record_id(&s.rec)) {
+		fprintf(stderr, "extract-quotes: %s:%ld: not a record with \"id\" and \"text\"\n",
+		        rl->path, no);
+		rc = EXIT_DATAERR;
+	} else {
+		for (size_t i = 0; i < rl->nexclude; i++)
+			skip |= strncmp(record_id(&s.rec), rl->exclude[i], strlen(rl->exclude[i])) == 0;
+		if (!skip && grow_array((void **)rl->sv, rl->cap, *rl->n + 1, sizeof **rl->sv) < 0)
+			rc = EXIT_SOFTWARE;
+	}
+	if (rc || skip) {
+		record_clear(&s.rec);
+		free(s.line);
+		return rc;
+	}
+	(*rl->sv)[(*rl->n)++] = s;
+	return 0;
+}
+
 static int load_records(struct sample **sv, size_t *n, size_t *cap, const char *path,
                         char *const *exclude, size_t nexclude)
 {
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		fprintf(stderr, "extract-quotes: %s: cannot open\n", path);
-		return EXIT_NOINPUT;
-	}
-	char *line = NULL;
-	size_t lcap = 0;
-	ssize_t len;
-	long no = 0;
-	int rc = 0;
-	while (rc == 0 && (len = getline(&line, &lcap, f)) > 0) {
-		no++;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			len--;
-		if (len == 0)
-			continue;
-		/* the record reads its fields from the line: each keeps its own */
-		struct sample s = { .rec = { .file = path, .line = no }, .line = dup_str(line, (size_t)len),
-		                    .len = (size_t)len };
-		if (!s.line) {
-			rc = EXIT_SOFTWARE;
-			break;
-		}
-		if (!utf8_valid(s.line, s.len) || record_parse(&s.rec, s.line, s.len) != 0 ||
-		    !record_text(&s.rec, NULL) || !record_id(&s.rec)) {
-			fprintf(stderr, "extract-quotes: %s:%ld: not a record with \"id\" and \"text\"\n",
-			        path, no);
-			record_clear(&s.rec);
-			free(s.line);
-			rc = EXIT_DATAERR;
-			break;
-		}
-		int skip = 0;
-		for (size_t i = 0; i < nexclude; i++)
-			skip |= strncmp(record_id(&s.rec), exclude[i], strlen(exclude[i])) == 0;
-		if (skip) {
-			record_clear(&s.rec);
-			free(s.line);
-			continue;
-		}
-		if (grow_array((void **)sv, cap, *n + 1, sizeof **sv) < 0) {
-			record_clear(&s.rec);
-			free(s.line);
-			rc = EXIT_SOFTWARE;
-			break;
-		}
-		(*sv)[(*n)++] = s;
-	}
-	free(line);
-	fclose(f);
-	return rc;
+	struct record_load rl = { sv, n, cap, path, exclude, nexclude };
+	return each_line(path, record_line, &rl);
 }
 
 static uint64_t next_random(uint64_t *state)
@@ -597,32 +635,12 @@ int train_main(int argc, char **argv)
 		const char *id = record_id(&sv[i].rec);
 		size_t len;
 		const char *text = record_text(&sv[i].rec, &len);
-		size_t lo = 0, hi = gs.n;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (strcmp(gs.q[mid].doc, id) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		size_t e = lo;
-		while (e < gs.n && !strcmp(gs.q[e].doc, id))
-			e++;
+		size_t lo, e = gold_of_doc(&gs, id, &lo);
 		sv[i].gold = (struct gold_doc){ gs.q + lo, e - lo, 0, NULL, 0, 0 };
 		for (size_t k = lo; k < e; k++)
 			trim_marks(text, len, &gs.q[k].start, &gs.q[k].end);
 		nquotes += e - lo;
-		lo = 0, hi = ss.n;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (strcmp(ss.q[mid].doc, id) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		e = lo;
-		while (e < ss.n && !strcmp(ss.q[e].doc, id))
-			e++;
+		e = gold_of_doc(&ss, id, &lo);
 		sv[i].gold.scare = ss.q + lo;
 		sv[i].gold.nscare = e - lo;
 	}
@@ -709,19 +727,7 @@ done:
 		free(sv[i].line);
 	}
 	free(sv);
-	for (size_t i = 0; i < gs.n; i++) {
-		free(gs.q[i].doc);
-		for (size_t k = 0; k < gs.q[i].nspeakers; k++)
-			free(gs.q[i].speakers[k]);
-		free(gs.q[i].speakers);
-	}
-	free(gs.q);
-	for (size_t i = 0; i < ss.n; i++) {
-		free(ss.q[i].doc);
-		for (size_t k = 0; k < ss.q[i].nspeakers; k++)
-			free(ss.q[i].speakers[k]);
-		free(ss.q[i].speakers);
-	}
-	free(ss.q);
+	free_gold(&gs);
+	free_gold(&ss);
 	return rc;
 }
