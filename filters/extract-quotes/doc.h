@@ -150,6 +150,7 @@ struct wquote {
 /* --- mentions and people ----------------------------------------------- */
 
 enum mention_type { M_NAME, M_PRONOUN, M_DESCRIPTION };
+enum { MAX_NAME_WORDS = 8 };   /* the longest name, in words */
 
 enum { GENDER_UNKNOWN = 0, GENDER_MALE = 1, GENDER_FEMALE = 2 };
 
@@ -343,7 +344,7 @@ int doc_prepass(struct doc *d);
 /* A capitalised word S (N bytes, as written) stands free mid-sentence
  * somewhere in the text. */
 int doc_free_name(const struct doc *d, const char *s, size_t n);
-/* mentions.c: a person named S[A, B) (one word), with no mention yet. */
+/* people.c: a person named S[A, B) (one word), with no mention yet. */
 int32_t doc_seed_person(struct doc *d, size_t a, size_t b);
 /* tokens.c: turn the paragraph starting at token FIRST, whose quotations
  * start at Q0, into dialogue when it opens with a dash. Returns 0 or -1. */
@@ -352,8 +353,8 @@ int doc_dash_dialogue(struct doc *d, size_t first, size_t q0);
 /* mentions.c: find the mentions of the tokens before T not done yet (a
  * name may run on past T), and the people they name. Returns 0 or -1. */
 int doc_mentions_until(struct doc *d, size_t t);
-/* The person mention M names after resolving a pronoun or description
- * (records the link); -1 when unknown. */
+/* people.c: the person mention M names after resolving a pronoun or
+ * description (records the link); -1 when unknown. */
 int32_t doc_resolve(struct doc *d, size_t m);
 /* A new or existing person for mention M (a name or a description). */
 int32_t doc_person_of(struct doc *d, size_t m);
