@@ -233,6 +233,61 @@ static void add_df(const char *line, size_t len, void *vctx)
 		c->lx->failed = 1;
 }
 
+/* summary-word-classes.txt: "WORD CLASS [CLASS...]". */
+static void add_classed(const char *line, size_t len, void *vctx)
+{
+	static const struct { const char *name; unsigned flag; } classes[] = {
+		{"personal", LEX_PERSONAL}, {"possessive", LEX_POSSESSIVE},
+		{"demonstrative", LEX_DEMONSTRATIVE}, {"pronominal", LEX_PRONOMINAL},
+		{"connective", LEX_CONNECTIVE}, {"preposition", LEX_PREPOSITION},
+		{"determiner", LEX_DETERMINER}, {"time", LEX_TIME},
+		{"first-person", LEX_FIRST_PERSON}, {"second-person", LEX_SECOND_PERSON},
+	};
+	struct list_ctx *c = vctx;
+	size_t w = 0;
+	while (w < len && line[w] != ' ' && line[w] != '\t')
+		w++;
+	unsigned flags = 0;
+	for (size_t i = w; i < len;) {
+		while (i < len && (line[i] == ' ' || line[i] == '\t'))
+			i++;
+		size_t j = i;
+		while (j < len && line[j] != ' ' && line[j] != '\t')
+			j++;
+		if (j == i)
+			break;
+		size_t k = 0, nc = sizeof classes / sizeof *classes;
+		while (k < nc && !(strlen(classes[k].name) == j - i &&
+		                   memcmp(classes[k].name, line + i, j - i) == 0))
+			k++;
+		if (k == nc) {
+			c->lx->failed = 2;
+			return;
+		}
+		flags |= classes[k].flag;
+		i = j;
+	}
+	if (!flags) {
+		c->lx->failed = 2;
+		return;
+	}
+	struct entry *e = intern(c->lx, line, w);
+	if (e)
+		e->flags |= flags;
+	else
+		c->lx->failed = 1;
+}
+
+/* A list whose lines start with the word (quotes-speech-verbs.txt: "FORM
+ * [PARTICLE...]"): the first word gets the list's flag. */
+static void add_first_word(const char *line, size_t len, void *vctx)
+{
+	size_t w = 0;
+	while (w < len && line[w] != ' ' && line[w] != '\t')
+		w++;
+	add_word(line, w, vctx);
+}
+
 static void add_ending(const char *line, size_t len, void *vctx)
 {
 	struct summary_lexicon *lx = ((struct list_ctx *)vctx)->lx;
@@ -280,8 +335,8 @@ struct summary_lexicon *summary_lexicon_load(const char *lang)
 		return NULL;
 	}
 	if (load_list(lx, lang, "stopwords.txt", LEX_STOP, add_word) < 0 ||
-	    load_list(lx, lang, "summary-openers.txt", LEX_OPENER, add_word) < 0 ||
-	    load_list(lx, lang, "summary-connectives.txt", LEX_CONNECTIVE, add_word) < 0 ||
+	    load_list(lx, lang, "summary-word-classes.txt", 0, add_classed) < 0 ||
+	    load_list(lx, lang, "quotes-speech-verbs.txt", LEX_SPEECH, add_first_word) < 0 ||
 	    load_list(lx, lang, "summary-credits.txt", LEX_CREDIT, add_word) < 0 ||
 	    load_list(lx, lang, "summary-bylines.txt", LEX_BYLINE, add_word) < 0 ||
 	    load_list(lx, lang, "summary-verbs.txt", LEX_VERB, add_word) < 0 ||

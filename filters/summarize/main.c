@@ -1,11 +1,13 @@
-/* summarize — add an extractive summary to each record (summary.h). */
+/* summarize — add an extractive summary to each record (summary.h), or
+ * train its ranking model (train.h). */
 #include <stdlib.h>
 #include <string.h>
+#include "fields.h"
 #include "filter.h"
 #include "record.h"
 #include "sentence.h"
 #include "summary.h"
-#include "utf8.h"
+#include "train.h"
 
 enum { OPT_RATIO = 1000, OPT_WORDS, OPT_METHOD };
 
@@ -108,77 +110,6 @@ static int reserve_doc(size_t n)
 	return 0;
 }
 
-/* Index of the sentence containing code point CP, or N when none. */
-static size_t sentence_at(size_t n, size_t cp)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {          /* first sentence ending after CP */
-		size_t mid = lo + (hi - lo) / 2;
-		if (cp_end[mid] <= cp)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && cp_start[lo] <= cp ? lo : n;
-}
-
-/* Entity mentions per sentence, from "entities" (its "sentence" index, or
- * its "start"). 0 when the field is absent. */
-static int count_entities(struct record *r, size_t n)
-{
-	zjson *f = record_get(r, "entities");
-	if (zj_type(f) != ZJ_ARRAY)
-		return 0;
-	memset(entities, 0, n * sizeof *entities);
-	for (size_t i = 0, m = zj_len(f); i < m; i++) {
-		zjson *e = zj_at(f, i);
-		int ok = 0;
-		int64_t k = zj_intval(zj_get(e, "sentence"), &ok);
-		if (!ok) {
-			int64_t s = zj_intval(zj_get(e, "start"), &ok);
-			k = ok && s >= 0 ? (int64_t)sentence_at(n, (size_t)s) : -1;
-		}
-		if (k >= 0 && (size_t)k < n)
-			entities[k]++;
-	}
-	return 1;
-}
-
-/* Share of each sentence (code points) inside a quote of "quotes". 0 when
- * the field is absent. */
-static int share_quoted(struct record *r, size_t n)
-{
-	zjson *f = record_get(r, "quotes");
-	if (zj_type(f) != ZJ_ARRAY)
-		return 0;
-	memset(quoted, 0, n * sizeof *quoted);
-	for (size_t i = 0, m = zj_len(f); i < m; i++) {
-		zjson *q = zj_at(f, i);
-		int ok1 = 0, ok2 = 0;
-		int64_t s = zj_intval(zj_get(q, "start"), &ok1);
-		int64_t e = zj_intval(zj_get(q, "end"), &ok2);
-		if (!ok1 || !ok2 || s < 0 || e <= s)
-			continue;
-		size_t lo = 0, hi = n;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (cp_end[mid] <= (size_t)s)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (size_t k = lo; k < n && cp_start[k] < (size_t)e; k++) {
-			size_t a = cp_start[k] > (size_t)s ? cp_start[k] : (size_t)s;
-			size_t b = cp_end[k] < (size_t)e ? cp_end[k] : (size_t)e;
-			if (b > a && cp_end[k] > cp_start[k])
-				quoted[k] += (float)(b - a) / (float)(cp_end[k] - cp_start[k]);
-			if (quoted[k] > 1)
-				quoted[k] = 1;
-		}
-	}
-	return 1;
-}
-
 static int summarize_record(struct record *r)
 {
 	size_t len;
@@ -190,15 +121,17 @@ static int summarize_record(struct record *r)
 		return EXIT_SOFTWARE;
 	struct summary_doc doc = { text, len, spans, (size_t)n, NULL, NULL };
 	if (record_get(r, "entities") || record_get(r, "quotes")) {
-		struct cp_cursor c;
-		cp_cursor_init(&c, text);
-		for (long k = 0; k < n; k++) {   /* spans are in text order */
-			cp_start[k] = cp_cursor_at(&c, spans[k].start);
-			cp_end[k] = cp_cursor_at(&c, spans[k].end);
-		}
-		if (count_entities(r, (size_t)n))
+		struct field_sentences fs = { cp_start, cp_end, 0, 0 };
+		fields_sentences(&fs, text, len, spans, (size_t)n);
+		int rc = fields_entities(r, &fs, entities);
+		if (rc > 1)
+			return rc;
+		if (rc == 1)
 			doc.entities = entities;
-		if (share_quoted(r, (size_t)n))
+		rc = fields_quotes(r, &fs, quoted);
+		if (rc > 1)
+			return rc;
+		if (rc == 1)
 			doc.quoted = quoted;
 	}
 	const size_t *picked;
@@ -229,6 +162,7 @@ static int summarize_record(struct record *r)
 	zjson *summary = zj_object();
 	zj_add(summary, "sentences", idx);
 	zj_add(summary, "text", zj_string(joined ? joined : "", at));
+	zj_add(summary, "type", zj_cstring(summary_type_name(summarizer_type(summarizer))));
 	record_set(r, "summary", summary);
 	return 0;
 }
@@ -302,5 +236,7 @@ static const struct filter_spec spec = {
 
 int main(int argc, char **argv)
 {
+	if (summary_train_wanted(argc, argv))
+		return summary_train_main(argc, argv);
 	return filter_main(&spec, argc, argv);
 }

@@ -1,0 +1,73 @@
+/* model.h — the ranking model of summarize: a linear score over a few
+ * sentence features, trained as a conditional logit (a softmax over the
+ * sentences of each document) on reference extracts, and the two selection
+ * parameters beside it. Stored as common/lang/<lang>/summary-model.txt.
+ *
+ * Every feature is a number in [0, 1]; see model.c for why each is there.
+ */
+#ifndef ZEEF_SUMMARY_MODEL_H
+#define ZEEF_SUMMARY_MODEL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+enum summary_feature {
+	SF_LEAD_NEWS,          /* the first real sentence of a news report */
+	SF_LEAD_FEATURE,       /* ... of a feature (another article type) */
+	SF_NEXT_NEWS,          /* the sentence after it, news report */
+	SF_NEXT_FEATURE,       /* ... feature */
+	SF_POSITION_NEWS,      /* 2^(-rank/4) in the running text, news report */
+	SF_POSITION_FEATURE,   /* ... feature */
+	SF_PARAGRAPH,          /* opens a paragraph */
+	SF_CENTRALITY,         /* shares its informative words with the rest */
+	SF_NAMES,              /* names (entities), up to 4 */
+	SF_NUMBERS,            /* numbers, up to 2 */
+	SF_TIME,               /* a time word (when) */
+	SF_LENGTH,             /* words, up to 25 */
+	SF_QUOTED,             /* share inside quotation marks */
+	SUMMARY_NFEATURES
+};
+
+extern const char *const summary_feature_names[SUMMARY_NFEATURES];
+
+struct summary_model {
+	double w[SUMMARY_NFEATURES];
+	/* A news report with at most this many sentences of running text is
+	 * summarized by its lead (0: never). */
+	long short_news;
+	/* Penalty for a sentence whose informative words are all in the
+	 * sentences already chosen (maximal marginal relevance). */
+	double redundancy;
+};
+
+/* Load the model file NAME ("nl/summary-model.txt", through lang.h) into M.
+ * Returns 0, or -1 after printing a message naming the file and line when
+ * it is missing or malformed. */
+int summary_model_load(struct summary_model *m, const char *name);
+
+/* Write M to F with HEADER (lines, each written as a "# " comment) first.
+ * Returns 0, or -1 on a write error. */
+int summary_model_write(const struct summary_model *m, FILE *f, const char *header);
+
+/* The score of feature vector X under M. */
+double summary_model_score(const struct summary_model *m, const double *x);
+
+/* Training data for summary_model_fit: NDOC documents; document d has
+ * NSENT[d] candidate sentences whose features are X[d][i*SUMMARY_NFEATURES
+ * + f] and whose target Y[d][i] is the share of the references that picked
+ * sentence i (a document's targets need not sum to 1: they are normalised). */
+struct summary_train_set {
+	size_t ndoc;
+	const size_t *nsent;
+	const double *const *x;
+	const double *const *y;
+};
+
+/* Fit M's weights: maximise the conditional log-likelihood of the picked
+ * sentences (a softmax over each document's sentences) minus L2/2 times the
+ * squared weights, by Newton's method from zero. Deterministic. Documents
+ * without a picked sentence are left out. Returns 0, or -1 when out of
+ * memory. */
+int summary_model_fit(struct summary_model *m, const struct summary_train_set *t, double l2);
+
+#endif
