@@ -390,12 +390,11 @@ static void features(struct summarizer *sz, const struct summary_doc *d)
 			x[news ? SF_LEAD_NEWS : SF_LEAD_FEATURE] = lead;
 			x[news ? SF_NEXT_NEWS : SF_NEXT_FEATURE] = next;
 			x[news ? SF_POSITION_NEWS : SF_POSITION_FEATURE] = position;
+			x[SF_DEPTH] = exp2(-(double)st->rank / 16);
 		}
-		double names = d->entities ? d->entities[k] : st->names;
 		double quoted = d->quoted ? d->quoted[k] : st->quoted;
 		x[SF_PARAGRAPH] = st->paragraph_first;
 		x[SF_CENTRALITY] = st->centrality;
-		x[SF_NAMES] = clip01(names / 4);
 		x[SF_NUMBERS] = clip01(st->numbers / 2.0);
 		x[SF_TIME] = st->times > 0;
 		x[SF_LENGTH] = clip01(st->words / 25.0);

@@ -242,6 +242,7 @@ static void add_classed(const char *line, size_t len, void *vctx)
 		{"connective", LEX_CONNECTIVE}, {"preposition", LEX_PREPOSITION},
 		{"determiner", LEX_DETERMINER}, {"time", LEX_TIME},
 		{"first-person", LEX_FIRST_PERSON}, {"second-person", LEX_SECOND_PERSON},
+		{"reporting", LEX_SPEECH},
 	};
 	struct list_ctx *c = vctx;
 	size_t w = 0;
@@ -278,14 +279,16 @@ static void add_classed(const char *line, size_t len, void *vctx)
 		c->lx->failed = 1;
 }
 
-/* A list whose lines start with the word (quotes-speech-verbs.txt: "FORM
- * [PARTICLE...]"): the first word gets the list's flag. */
-static void add_first_word(const char *line, size_t len, void *vctx)
+/* quotes-speech-verbs.txt: "FORM [PARTICLE...]". Only the forms that
+ * report speech on their own get the list's flag: with a particle
+ * ("geeft ... toe"), the form alone is a common verb ("geeft"). */
+static void add_speech_verb(const char *line, size_t len, void *vctx)
 {
 	size_t w = 0;
 	while (w < len && line[w] != ' ' && line[w] != '\t')
 		w++;
-	add_word(line, w, vctx);
+	if (w == len)
+		add_word(line, w, vctx);
 }
 
 static void add_ending(const char *line, size_t len, void *vctx)
@@ -336,7 +339,7 @@ struct summary_lexicon *summary_lexicon_load(const char *lang)
 	}
 	if (load_list(lx, lang, "stopwords.txt", LEX_STOP, add_word) < 0 ||
 	    load_list(lx, lang, "summary-word-classes.txt", 0, add_classed) < 0 ||
-	    load_list(lx, lang, "quotes-speech-verbs.txt", LEX_SPEECH, add_first_word) < 0 ||
+	    load_list(lx, lang, "quotes-speech-verbs.txt", LEX_SPEECH, add_speech_verb) < 0 ||
 	    load_list(lx, lang, "summary-credits.txt", LEX_CREDIT, add_word) < 0 ||
 	    load_list(lx, lang, "summary-bylines.txt", LEX_BYLINE, add_word) < 0 ||
 	    load_list(lx, lang, "summary-verbs.txt", LEX_VERB, add_word) < 0 ||

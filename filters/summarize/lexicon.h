@@ -16,7 +16,8 @@ enum {
 	LEX_CREDIT = 1 << 1,         /* summary-credits.txt */
 	LEX_BYLINE = 1 << 2,         /* summary-bylines.txt */
 	LEX_VERB = 1 << 3,           /* summary-verbs.txt */
-	LEX_SPEECH = 1 << 4,         /* quotes-speech-verbs.txt (first word) */
+	LEX_SPEECH = 1 << 4,         /* quotes-speech-verbs.txt (forms without a
+	                                particle), and the class "reporting" */
 	/* classes of summary-word-classes.txt */
 	LEX_PERSONAL = 1 << 5,
 	LEX_POSSESSIVE = 1 << 6,

@@ -1,7 +1,8 @@
 /* model.h — the ranking model of summarize: a linear score over a few
- * sentence features, trained as a conditional logit (a softmax over the
- * sentences of each document) on reference extracts, and the two selection
- * parameters beside it. Stored as common/lang/<lang>/summary-model.txt.
+ * sentence features, trained as a pairwise ranker (logistic loss on the
+ * score differences between picked and other sentences of a document) on
+ * reference extracts, and the two selection parameters beside it. Stored as
+ * common/lang/<lang>/summary-model.txt.
  *
  * Every feature is a number in [0, 1]; see model.c for why each is there.
  */
@@ -18,9 +19,9 @@ enum summary_feature {
 	SF_NEXT_FEATURE,       /* ... feature */
 	SF_POSITION_NEWS,      /* 2^(-rank/4) in the running text, news report */
 	SF_POSITION_FEATURE,   /* ... feature */
+	SF_DEPTH,              /* 2^(-rank/16): how far into the article */
 	SF_PARAGRAPH,          /* opens a paragraph */
 	SF_CENTRALITY,         /* shares its informative words with the rest */
-	SF_NAMES,              /* names (entities), up to 4 */
 	SF_NUMBERS,            /* numbers, up to 2 */
 	SF_TIME,               /* a time word (when) */
 	SF_LENGTH,             /* words, up to 25 */
@@ -55,7 +56,7 @@ double summary_model_score(const struct summary_model *m, const double *x);
 /* Training data for summary_model_fit: NDOC documents; document d has
  * NSENT[d] candidate sentences whose features are X[d][i*SUMMARY_NFEATURES
  * + f] and whose target Y[d][i] is the share of the references that picked
- * sentence i (a document's targets need not sum to 1: they are normalised). */
+ * sentence i. */
 struct summary_train_set {
 	size_t ndoc;
 	const size_t *nsent;
@@ -63,11 +64,11 @@ struct summary_train_set {
 	const double *const *y;
 };
 
-/* Fit M's weights: maximise the conditional log-likelihood of the picked
- * sentences (a softmax over each document's sentences) minus L2/2 times the
- * squared weights, by Newton's method from zero. Deterministic. Documents
- * without a picked sentence are left out. Returns 0, or -1 when out of
- * memory. */
+/* Fit M's weights: minimise, over the pairs (i, j) of candidates of a
+ * document with Y[i] > Y[j], (Y[i] - Y[j]) log(1 + exp(-(s_i - s_j))), the
+ * pairs of each document weighted to sum to 1 (so every document counts
+ * the same), plus L2/2 times the squared weights; by Newton's method from
+ * zero. Deterministic. Returns 0, or -1 when the system cannot be solved. */
 int summary_model_fit(struct summary_model *m, const struct summary_train_set *t, double l2);
 
 #endif

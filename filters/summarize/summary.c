@@ -53,14 +53,19 @@ static int kind_tier(enum summary_kind k)
 	return k == SUMMARY_SENTENCE ? 0 : k == SUMMARY_FRAGMENT ? 1 : 2;
 }
 
+/* A sentence adds next to nothing when at least this share of its word
+ * weight is in the sentences already chosen: a repetition. */
+#define REPEATED 0.9
+
 /* Kind tier times two, plus one while the sentence points back to an
- * antecedent that is not chosen. */
+ * antecedent that is not chosen, or repeats the chosen sentences. */
 int summary_tier(const struct summarizer *sz, size_t k)
 {
 	const struct sent *st = &sz->sent[k];
 	int unresolved = st->points_back &&
 	                 !(st->antecedent != NONE && sz->sent[st->antecedent].chosen);
-	return 2 * kind_tier(st->kind) + unresolved;
+	int repeated = st->weight > 0 && st->covered >= REPEATED * st->weight;
+	return 2 * kind_tier(st->kind) + (unresolved || repeated);
 }
 
 /* A candidate's key: its tier, and its score within the tier. With LEAD,

@@ -28,7 +28,7 @@
  *   - a news report with few sentences (the model's short_news) is
  *     summarized by its lead; otherwise each sentence is scored by the
  *     model (model.h: lead, position and next-to-lead per article type,
- *     paragraph start, centrality, names, numbers, time words, length,
+ *     paragraph start, centrality, depth, numbers, time words, length,
  *     quoted share), and sentences are taken best first, each one's score
  *     lowered by the share of its informative words already covered by the
  *     chosen ones (maximal marginal relevance), with a lazy priority queue.

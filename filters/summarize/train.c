@@ -38,6 +38,7 @@ struct tdoc {
 	unsigned *entities;    /* NULL when the record has none */
 	float *quoted;
 	double *y;             /* per sentence: share of the references that picked it */
+	char picks[64];        /* the cross-validated summary's sentences, for --per-document */
 	char **ref;            /* reference texts */
 	size_t nref;
 	double *x;             /* candidate features, NF per candidate */
@@ -297,6 +298,16 @@ static double evaluate(struct summarizer *sz, const struct tdoc *d, enum summary
 		at += s->end - s->start;
 	}
 	(*buf)[at] = '\0';
+	if (method == SUMMARY_RANK) {   /* the last run's picks, for --per-document */
+		char *p = ((struct tdoc *)d)->picks;
+		size_t room = sizeof d->picks;
+		p[0] = '\0';
+		for (size_t i = 0; i < m && room > 12; i++) {
+			int w = snprintf(p, room, "%s%zu", i ? "," : "", picked[i]);
+			p += w;
+			room -= (size_t)w;
+		}
+	}
 	double sum = 0;
 	for (size_t j = 0; j < d->nref; j++)
 		sum += score_summary_rouge(*buf, d->ref[j], 1);
@@ -445,18 +456,19 @@ static void report(FILE *f, const struct corpus *c, const double *lead, const do
 
 int summary_train_main(int argc, char **argv)
 {
-	enum { O_TRAIN = 1000, O_MODEL_OUT, O_FOLDS, O_NESTED, O_DATA };
+	enum { O_TRAIN = 1000, O_MODEL_OUT, O_FOLDS, O_NESTED, O_DATA, O_PER_DOCUMENT };
 	static const struct option opts[] = {
 		{"train", no_argument, NULL, O_TRAIN},
 		{"model-out", required_argument, NULL, O_MODEL_OUT},
 		{"folds", required_argument, NULL, O_FOLDS},
 		{"nested", no_argument, NULL, O_NESTED},
 		{"data", required_argument, NULL, O_DATA},
+		{"per-document", no_argument, NULL, O_PER_DOCUMENT},
 		{NULL, 0, NULL, 0}
 	};
 	const char *out = NULL;
 	size_t folds = 0;
-	int nested = 0, c;
+	int nested = 0, per_document = 0, c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		long long v;
@@ -474,6 +486,9 @@ int summary_train_main(int argc, char **argv)
 			break;
 		case O_NESTED:
 			nested = 1;
+			break;
+		case O_PER_DOCUMENT:
+			per_document = 1;
 			break;
 		case O_DATA:
 			if (lang_set_dir(optarg) != 0)
@@ -525,9 +540,13 @@ int summary_train_main(int argc, char **argv)
 	       k == n ? ", leave-one-out" : "", k);
 	printf("parameters by cross-validated ROUGE-1 F1 (mean over documents):\n");
 	double best;
+	char *cvpicks = xcalloc(n, sizeof corpus.doc[0].picks);
 	size_t g = choose_params(sz, &corpus, all, k, stdout, &best);
 	struct params p = grid_point(g);
 	cross_validate(sz, &corpus, all, p, k, cv);
+	for (size_t i = 0; i < n; i++)
+		memcpy(cvpicks + i * sizeof corpus.doc[i].picks, corpus.doc[i].picks,
+		       sizeof corpus.doc[i].picks);
 	if (nested) {
 		/* Outer folds: the whole choice (grid and fit) on the others. */
 		outer = xcalloc(n, sizeof *outer);
@@ -553,6 +572,20 @@ int summary_train_main(int argc, char **argv)
 		train[i] = evaluate(sz, &corpus.doc[i], SUMMARY_RANK, &buf, &cap);
 	printf("chosen: l2 %g, short_news %ld, redundancy %g\n", p.l2, p.short_news, p.redundancy);
 	report(stdout, &corpus, lead, cv, outer, train);
+	if (per_document) {
+		printf("%-22s %-10s %5s %-8s %7s %7s %7s  %-10s %s\n", "document", "source",
+		       "sents", "type", "lead", "CV", "train", "CV picks", "references");
+		for (size_t i = 0; i < n; i++) {
+			const struct tdoc *d = &corpus.doc[i];
+			printf("%-22.22s %-10.10s %5zu %-8s %7.4f %7.4f %7.4f  %-10s", d->id, d->source,
+			       d->n, d->news ? "news" : "feature", lead[i], cv[i], train[i],
+			       cvpicks + i * sizeof d->picks);
+			for (size_t k2 = 0; k2 < d->n; k2++)
+				if (d->y[k2] > 0)
+					printf(" %zu%s", k2, d->y[k2] < 1 ? "?" : "");
+			printf("\n");
+		}
+	}
 	printf("weights:");
 	for (int f = 0; f < NF; f++)
 		printf(" %s %.3f", summary_feature_names[f], final.w[f]);
@@ -587,6 +620,7 @@ int summary_train_main(int argc, char **argv)
 	if (fflush(stdout) != 0)
 		rc = EXIT_IOERR;
 	free(buf);
+	free(cvpicks);
 	free(all);
 	free(lead);
 	free(cv);
