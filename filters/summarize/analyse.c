@@ -274,6 +274,8 @@ static int read_sentence(struct summarizer *sz, const struct summary_doc *d, siz
 		st->kind = SUMMARY_ATTRIBUTION;   /* "Dat meldt ANP.", "zei hij." */
 	else if (!st->verb)
 		st->kind = SUMMARY_FRAGMENT;
+	else if (st->question)
+		st->kind = SUMMARY_QUESTION;
 	else
 		st->kind = SUMMARY_SENTENCE;
 	return 0;
@@ -339,7 +341,7 @@ static enum summary_type article_type(const struct summarizer *sz, const struct 
 			o = &sz->sent[k];
 			break;
 		}
-	if (!o || o->kind != SUMMARY_SENTENCE || o->question || o->quote_open ||
+	if (!o || o->kind != SUMMARY_SENTENCE || o->quote_open ||
 	    (d->quoted ? d->quoted[k] : o->quoted) >= 0.5 || o->personal_first || o->persons > 0)
 		return SUMMARY_FEATURE;
 	unsigned names = d->entities ? d->entities[k] : o->names;
@@ -375,18 +377,45 @@ static double clip01(double v)
 	return v < 0 ? 0 : v > 1 ? 1 : v;
 }
 
+/* 1 when sentence K states a news fact: a name, a number or a time word,
+ * outside a quotation. */
+static int states_facts(const struct summarizer *sz, const struct summary_doc *d, size_t k)
+{
+	const struct sent *st = &sz->sent[k];
+	double quoted = d->quoted ? d->quoted[k] : st->quoted;
+	unsigned names = d->entities ? d->entities[k] : st->names;
+	return st->kind == SUMMARY_SENTENCE && !st->quote_open && quoted < 0.5 &&
+	       (names > 0 || st->numbers > 0 || st->times > 0);
+}
+
+/* Where the news starts: in a news report, its lead; in a feature, the
+ * first sentence after the opening that states news facts (or the lead
+ * when none does). Positions count from there. */
+static size_t news_start(const struct summarizer *sz, const struct summary_doc *d)
+{
+	if (sz->type == SUMMARY_NEWS || sz->lead == NONE)
+		return sz->lead;
+	for (size_t k = sz->lead; k < sz->n; k++)
+		if (sz->sent[k].rank != NONE && states_facts(sz, d, k))
+			return k;
+	return sz->lead;
+}
+
 static void features(struct summarizer *sz, const struct summary_doc *d)
 {
 	int news = sz->type == SUMMARY_NEWS;
-	size_t lead_rank = sz->lead == NONE ? NONE : sz->sent[sz->lead].rank;
+	size_t start = news_start(sz, d);
+	size_t lead_rank = start == NONE ? NONE : sz->sent[start].rank;
 	for (size_t k = 0; k < sz->n; k++) {
 		struct sent *st = &sz->sent[k];
 		double *x = st->x;
 		memset(x, 0, sizeof st->x);
 		if (st->rank != NONE) {
-			double lead = k == sz->lead;
+			double lead = k == start;
 			double next = lead_rank != NONE && st->rank == lead_rank + 1;
-			double position = exp2(-(double)st->rank / 4);
+			double position = lead_rank == NONE ? exp2(-(double)st->rank / 4) :
+			                   st->rank >= lead_rank ?
+			                   exp2(-(double)(st->rank - lead_rank) / 4) : 0;
 			x[news ? SF_LEAD_NEWS : SF_LEAD_FEATURE] = lead;
 			x[news ? SF_NEXT_NEWS : SF_NEXT_FEATURE] = next;
 			x[news ? SF_POSITION_NEWS : SF_POSITION_FEATURE] = position;

@@ -50,7 +50,7 @@ void summarizer_free(struct summarizer *sz)
 
 static int kind_tier(enum summary_kind k)
 {
-	return k == SUMMARY_SENTENCE ? 0 : k == SUMMARY_FRAGMENT ? 1 : 2;
+	return k == SUMMARY_SENTENCE ? 0 : k == SUMMARY_FRAGMENT || k == SUMMARY_QUESTION ? 1 : 2;
 }
 
 /* A sentence adds next to nothing when at least this share of its word
@@ -68,14 +68,23 @@ int summary_tier(const struct summarizer *sz, size_t k)
 	return 2 * kind_tier(st->kind) + (unresolved || repeated);
 }
 
-/* A candidate's key: its tier, and its score within the tier. With LEAD,
- * the score is the position (the lead method, and short news reports). */
-static struct cand current(const struct summarizer *sz, size_t k, int lead)
+/* How the sentences are ordered within a tier. */
+enum order {
+	BY_MODEL,      /* the model's score, lowered by redundancy */
+	BY_POSITION,   /* the lead method: first come first */
+	BY_LEAD        /* a short news report: first come first, but a sentence
+	                  that is mostly quotation after the others */
+};
+
+/* A candidate's key: its tier, and its score within the tier. */
+static struct cand current(const struct summarizer *sz, size_t k, enum order lead)
 {
 	const struct sent *st = &sz->sent[k];
 	struct cand c = { 0, summary_tier(sz, k), k };
-	if (lead) {
+	if (lead == BY_POSITION) {
 		c.score = -(double)k;
+	} else if (lead == BY_LEAD) {
+		c.score = -(double)k - (st->x[SF_QUOTED] >= 0.5 ? (double)sz->n : 0);
 	} else {
 		c.score = st->base;
 		if (st->weight > 0)
@@ -153,7 +162,7 @@ static int build_postings(struct summarizer *sz)
 /* Take sentence K: its words count as covered for the sentences sharing
  * them, and the sentences whose antecedent it is are queued again (their
  * tier may have dropped). */
-static int choose(struct summarizer *sz, size_t k, int lead)
+static int choose(struct summarizer *sz, size_t k, enum order lead)
 {
 	struct sent *st = &sz->sent[k];
 	st->chosen = 1;
@@ -204,8 +213,9 @@ size_t summarizer_run(struct summarizer *sz, const struct summary_doc *d,
 	if (summary_analyse(sz, d) < 0 || build_postings(sz) < 0 ||
 	    RESERVE(sz->picked, sz->picked_cap, d->n + 1) < 0)
 		return (size_t)-1;
-	int lead = method == SUMMARY_LEAD ||
-	           (sz->type == SUMMARY_NEWS && (long)sz->running <= sz->model.short_news);
+	enum order lead = method == SUMMARY_LEAD ? BY_POSITION :
+	                  sz->type == SUMMARY_NEWS && (long)sz->running <= sz->model.short_news ?
+	                  BY_LEAD : BY_MODEL;
 	size_t want = limit_count(limits, d->n), got = 0;
 	long budget = limits && limits->words > 0 ? limits->words : -1;
 	/* A lower kind is only taken when every sentence of the better kinds is

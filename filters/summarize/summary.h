@@ -13,8 +13,8 @@
  *     on its own line); a photo caption or credit (a credit line such as
  *     "Beeld AP", and the caption text before it in its paragraph); a
  *     byline; an attribution that says only who said something ("Dat meldt
- *     ANP.", "zei hij."). Real sentences are taken first, then fragments,
- *     the others only when nothing else is left;
+ *     ANP.", "zei hij."); a question. Real sentences are taken first, then
+ *     fragments and questions, the others only when nothing else is left;
  *   - a sentence that opens with a word pointing back (a personal pronoun,
  *     a demonstrative, a pronominal adverb, a connective; also after a
  *     connective or preposition, "Volgens hem"; classes in
@@ -66,7 +66,8 @@ enum summary_kind {
 	SUMMARY_HEADING,    /* short, no final punctuation */
 	SUMMARY_CAPTION,    /* photo caption or credit line ("Beeld AP") */
 	SUMMARY_BYLINE,     /* author line ("Door ...") */
-	SUMMARY_ATTRIBUTION /* only who said it ("Dat meldt ANP.") */
+	SUMMARY_ATTRIBUTION,/* only who said it ("Dat meldt ANP.") */
+	SUMMARY_QUESTION    /* a question: it states no fact */
 };
 
 enum summary_type {

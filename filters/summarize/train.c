@@ -260,7 +260,8 @@ static int analyse_corpus(struct summarizer *sz, struct corpus *c)
 		d->ncand = 0;
 		for (size_t k = 0; k < d->n; k++) {
 			const struct sent *st = &sz->sent[k];
-			if (st->kind != SUMMARY_SENTENCE && st->kind != SUMMARY_FRAGMENT)
+			if (st->kind != SUMMARY_SENTENCE && st->kind != SUMMARY_FRAGMENT &&
+			    st->kind != SUMMARY_QUESTION)
 				continue;
 			memcpy(d->x + d->ncand * NF, st->x, sizeof st->x);
 			d->ycand[d->ncand++] = d->y[k];
