@@ -42,8 +42,15 @@ static long term_id(struct summarizer *sz, size_t off, size_t len)
 		if (sz->index[j].tag != (uint32_t)h)
 			continue;
 		struct term *t = &sz->term[sz->index[j].id];
-		if (t->hash == h && t->len == len && memcmp(sz->fold + t->off, w, len) == 0)
-			return sz->index[j].id;
+		if (t->hash == h && t->len == len) {
+			/* words are short: a loop beats a call to memcmp */
+			const char *x = sz->fold + t->off;
+			size_t i = 0;
+			while (i < len && x[i] == w[i])
+				i++;
+			if (i == len)
+				return sz->index[j].id;
+		}
 	}
 	if (RESERVE(sz->term, sz->term_cap, sz->nterm + 1) < 0)
 		return -1;
