@@ -5,6 +5,7 @@
 #   make test       deps + build + every test, then the same suite under ASan+UBSan
 #   make demo       deps + build + run the default pipeline on tests/samples/
 #   make bench      throughput and peak memory, beside the peers when installed
+#   make ner-model  retrain the built-in tag-entities model (NER_DATA=DIR of CoNLL-2002)
 #   make install    PREFIX=/usr/local: binaries, man pages, pipelines
 #
 # Filters are discovered: every filters/NAME/main.c becomes bin/NAME, every other
@@ -58,7 +59,7 @@ LIB_OBJ    := $(LIB_SRC:%.c=$(O)/%.o) $(O)/lang_data.o
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 
-.PHONY: all deps test check unit golden conformance demo bench install clean fuzz
+.PHONY: all deps test check unit golden conformance demo bench install clean fuzz ner-model
 .DEFAULT_GOAL := all
 
 all: $(PROGRAMS:%=$(BINDIR)/%)
@@ -98,6 +99,10 @@ $(BINDIR)/zeef: $(O)/pipelines/zeef/main.o $(O)/libzeef.a
 $(O)/passthrough: tests/bench/passthrough.c $(O)/libzeef.a
 	$(Q)$(CC) $(ZCFLAGS) $< $(O)/libzeef.a $(ZLIBS) -o $@
 
+# The property test's generator and checker (tests/cli/property.sh).
+$(O)/records: tests/property/records.c $(O)/libzeef.a
+	$(Q)$(CC) $(ZCFLAGS) $< $(O)/libzeef.a $(ZLIBS) -o $@
+
 $(O)/tests/%: tests/unit/%.c $(O)/libzeef.a
 	@mkdir -p $(@D)
 	$(call say,TEST,$@)
@@ -106,6 +111,12 @@ $(O)/tests/%: tests/unit/%.c $(O)/libzeef.a
 deps:
 	@sh tests/deps.sh $(DEBS)
 
+# Rebuild the built-in tag-entities model (a developer's tool: needs the
+# CoNLL-2002 Dutch files ned.train and ned.testa in NER_DATA).
+NER_DATA ?= ../shared/data/ner
+ner-model: all
+	sh filters/tag-entities/make-model.sh $(NER_DATA)/ned.train $(NER_DATA)/ned.testa
+
 # `make test`: set-up, then the whole suite twice: plain, and under ASan+UBSan.
 test: deps
 	$(MAKE) all
@@ -113,7 +124,7 @@ test: deps
 	$(MAKE) SANITIZE=1 all
 	$(MAKE) SANITIZE=1 check
 
-check: all $(UNIT_BIN) $(O)/passthrough
+check: all $(UNIT_BIN) $(O)/passthrough $(O)/records
 	@sh tests/run-all.sh $(BINDIR) $(O)/tests
 
 unit: all $(UNIT_BIN)

@@ -10,6 +10,8 @@
 #include <unistd.h>
 #include "filter.h"
 #include "lang.h"
+#include "escape.h"
+#include "json_scan.h"
 #include "lines.h"
 #include "utf8.h"
 
@@ -83,6 +85,18 @@ const char *filter_name(void)
 }
 
 static long warnings;   /* filter_warn calls, to know whether start() said why */
+static struct record *current;   /* the record being read, for messages */
+
+void filter_out_of_memory(void)
+{
+	if (current) {
+		record_print_prefix(current, stderr);
+		fputs("out of memory\n", stderr);
+	} else {
+		fprintf(stderr, "%s: out of memory\n", filter_name());
+	}
+	exit(EXIT_SOFTWARE);
+}
 
 void filter_warn(const char *fmt, ...)
 {
@@ -138,7 +152,10 @@ static void usage(void)
 		printf("Documents:\n"
 		       "      --text            read standard input as one document (id \"stdin\")\n"
 		       "  A FILE whose name does not end in \".jsonl\" is one document: a record\n"
-		       "  {\"id\": its name without folder and extension, \"text\": its contents}.\n\n");
+		       "  {\"id\": its name without folder and extension, \"text\": its contents};\n"
+		       "  but a FILE named \".json\" that starts with '{' or '[' holds records.\n"
+		       "  Standard input that does not start with '{' or '[' is read as one\n"
+		       "  document too (id \"stdin\"), with a note on standard error.\n\n");
 	fputs(common_help, stdout);
 }
 
@@ -292,7 +309,7 @@ static void emit_raw(const char *line, size_t len)
  * written through (it was never held, or is no line); with pass that ends
  * the run, as with fail: nothing is lost without a failing exit status.
  * Returns 0 to go on, or the exit code. */
-static int bad_line(const struct record *r, const char *line, size_t len, const char *unpassable)
+static int bad_line(struct record *r, const char *line, size_t len, const char *unpassable)
 {
 	char why[96];
 
@@ -317,6 +334,61 @@ static int bad_line(const struct record *r, const char *line, size_t len, const 
 	}
 }
 
+/* After the first line that is not a JSON object, once per run and only
+ * when no good record came before it (input that is not JSON Lines at all):
+ * what this program expects, and how to get there from what the line looks
+ * like. ERROR is the line's message. */
+static long good_records;
+
+static void hint(const char *line, size_t len, const char *error)
+{
+	static int hinted;
+	const char *why = NULL;
+	size_t i = 0;
+
+	if (hinted || good_records)
+		return;
+	hinted = 1;
+	if (len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	char c = i < len ? line[i] : 0;
+	if (c == '[')
+		why = "a JSON array? Records are JSON objects, one per line (JSON Lines); "
+		      "jq -c '.[]' turns an array into them";
+	else if ((c == '{' && error && strstr(error, "end of line")) || c == '"' || c == '}')
+		why = "pretty-printed JSON? Records are JSON objects, one per line (JSON Lines); "
+		      "jq -c . puts each object on one line";
+	else if (c != '{' && (spec->flags & FILTER_DOCUMENTS))
+		why = "plain text? Give it as a FILE (not named .jsonl), or on standard input "
+		      "with --text";
+	else if (c != '{')
+		why = "plain text? Records are JSON objects, one per line (JSON Lines); "
+		      "normalize turns text into them: normalize FILE | ...";
+	if (why)
+		fprintf(stderr, "%s: hint: %s\n", filter_name(), why);
+}
+
+/* The id of a line that is not valid UTF-8, for its message: read from a
+ * repaired copy (R gets the id only; the line stays bad input). */
+static void note_id_of_bad_line(struct record *r, const char *line, size_t len)
+{
+	size_t flen;
+	char *fixed = utf8_repair(line, len, &flen, NULL);
+
+	if (!fixed)
+		filter_out_of_memory();
+	struct record probe = {0};
+	if (record_parse(&probe, fixed, flen) == 0) {
+		const char *id = record_id(&probe);
+		if (id)
+			record_set(r, "id", zj_string(id, probe.id_len));
+	}
+	record_clear(&probe);
+	free(fixed);
+}
+
 /* Validate and process one record whose JSON text is LINE. */
 static int process(struct record *r, char *line, size_t len)
 {
@@ -329,29 +401,29 @@ static int process(struct record *r, char *line, size_t len)
 	r->raw_len = len;
 	if (!utf8_valid(line, len)) {
 		if (!(spec->flags & FILTER_REPAIR_UTF8)) {
+			note_id_of_bad_line(r, line, len);
 			record_error(r, "invalid UTF-8");
 			return bad_line(r, line, len, NULL);
 		}
 		fixed = utf8_repair(line, len, &jlen, &r->utf8_repairs);
-		if (!fixed) {
-			filter_warn("out of memory");
-			exit(EXIT_SOFTWARE);
-		}
+		if (!fixed)
+			filter_out_of_memory();
 		json = fixed;
 	}
 	if (record_parse(r, json, jlen) != 0) {
 		free(fixed);
-		return bad_line(r, line, len, NULL);
+		rc = bad_line(r, line, len, NULL);
+		hint(line, len, r->error);
+		return rc;
 	}
 	if (!(spec->flags & FILTER_TEXT_OPTIONAL)) {
-		zjson *text = record_get(r, "text");
-		const char *t = zj_str(text, NULL);
+		struct zj_view text;
 		/* No second UTF-8 check of the text: the line was valid (or
-		 * repaired), and json-c decodes escapes to valid UTF-8 (a lone
+		 * repaired), and escapes decode to valid UTF-8 (a lone
 		 * surrogate to U+FFFD), so the text is valid too. */
-		if (!text)
+		if (!record_view(r, "text", &text))
 			record_error(r, "no \"text\" field");
-		else if (!t)
+		else if (json_first(text) != '"')
 			record_error(r, "\"text\" is not a string");
 		if (r->error) {
 			free(fixed);
@@ -362,16 +434,16 @@ static int process(struct record *r, char *line, size_t len)
 	 * must not pass for a good record: malloc leaves errno at ENOMEM. */
 	errno = 0;
 	rc = spec->record(r);
-	if (errno == ENOMEM) {
-		filter_warn("%s:%ld: out of memory", r->file, r->line);
-		exit(EXIT_SOFTWARE);
-	}
+	if (errno == ENOMEM)
+		filter_out_of_memory();
 	if (rc == 0) {
 		emit_record(r);
+		good_records++;
 	} else if (r->error) {
 		rc = bad_line(r, line, len, NULL);
 	} else {
-		filter_warn("%s:%ld: internal error %d", r->file, r->line, rc);
+		record_print_prefix(r, stderr);
+		fprintf(stderr, "internal error %d\n", rc);
 		exit(rc);
 	}
 	free(fixed);
@@ -386,21 +458,29 @@ static int is_blank(const char *s, size_t len)
 	return 1;
 }
 
-static int read_records(int fd, const char *name)
+static int read_error(const char *name)
 {
-	struct line_reader lr;
+	if (errno == ENOMEM)
+		filter_out_of_memory();
+	fprintf(stderr, "%s: ", spec->name);
+	escape_fputs(stderr, name);
+	fprintf(stderr, ": read error: %s\n", strerror(errno));
+	return EXIT_IOERR;
+}
+
+static int read_records(struct line_reader *lr, const char *name)
+{
 	struct record r = {0};
 	char *line;
 	size_t len;
 	int st, rc = 0;
 
-	lines_init(&lr, fd, max_record_bytes);
 	r.file = name;
-	while (rc == 0 && (st = lines_next(&lr, &line, &len)) != LINE_EOF) {
-		r.line = lr.line;
+	current = &r;
+	while (rc == 0 && (st = lines_next(lr, &line, &len)) != LINE_EOF) {
+		r.line = lr->line;
 		if (st == LINE_ERROR) {
-			fprintf(stderr, "%s: %s: read error: %s\n", spec->name, name, strerror(errno));
-			rc = EXIT_IOERR;
+			rc = read_error(name);
 			break;
 		}
 		if (st == LINE_TOO_LONG) {
@@ -411,101 +491,54 @@ static int read_records(int fd, const char *name)
 		}
 		record_clear(&r);
 	}
-	lines_free(&lr);
+	current = NULL;
 	return rc;
 }
 
-/* Read all of FD; NULL on error (errno set). */
-static char *slurp(int fd, size_t *len)
+/* The rest of LR as one record {"id": ID, "text": contents}. */
+static int read_document(struct line_reader *lr, const char *name, const char *id)
 {
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
-	ssize_t got;
+	struct record r = {.file = name, .line = 1};
+	size_t len, tlen = 0;
+	char *bytes, *text = NULL;
+	int rc, st = lines_rest(lr, &bytes, &len);
 
-	while (buf) {
-		if (cap - n < 4096) {
-			char *nb = realloc(buf, cap * 2);
-			if (!nb) {
-				free(buf);
-				errno = ENOMEM;
-				return NULL;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		got = read(fd, buf + n, cap - n - 1);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			free(buf);
-			return NULL;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-		if (n > max_record_bytes) {
-			free(buf);
-			errno = EFBIG;
-			return NULL;
-		}
-	}
-	if (buf)
-		buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
-/* One whole file as one record {"id": ID, "text": contents}. */
-static int read_document(int fd, const char *name, const char *id)
-{
-	struct record r = {0};
-	size_t len, tlen;
-	char *bytes = slurp(fd, &len), *text = NULL;
-	int rc;
-
-	r.file = name;
-	r.line = 1;
-	if (!bytes) {
-		if (errno == EFBIG) {
-			record_error(&r, "document longer than %zu bytes (see --max-record-bytes)", max_record_bytes);
-			rc = bad_line(&r, NULL, 0, "a document is not a line");
-			record_clear(&r);
-			return rc;
-		}
-		fprintf(stderr, "%s: %s: read error: %s\n", spec->name, name, strerror(errno));
-		return EXIT_IOERR;
+	if (st == LINE_ERROR)
+		return read_error(name);
+	current = &r;
+	record_set(&r, "id", zj_cstring(id));
+	if (st == LINE_TOO_LONG) {
+		record_error(&r, "document longer than %zu bytes (see --max-record-bytes)", max_record_bytes);
+		rc = bad_line(&r, NULL, 0, "a document is not a line");
+		record_clear(&r);
+		current = NULL;
+		return rc;
 	}
 	if (spec->decode_document) {
-		if (spec->decode_document(bytes, len, &text, &tlen) != 0) {
-			filter_warn("out of memory");
-			exit(EXIT_SOFTWARE);
-		}
+		if (spec->decode_document(bytes, len, &text, &tlen) != 0)
+			filter_out_of_memory();
 	} else if (utf8_valid(bytes, len)) {
 		text = bytes;
 		tlen = len;
-		bytes = NULL;
 	}
-	r.obj = zj_object();
-	zj_add(r.obj, "id", zj_cstring(id));
 	if (!text) {
 		record_error(&r, "document is not valid UTF-8");
 		rc = bad_line(&r, NULL, 0, "a document is not a line");
 	} else {
-		zj_add(r.obj, "text", zj_string(text, tlen));
+		record_set_text(&r, text, tlen);
 		errno = 0;
 		rc = spec->record(&r);
-		if (errno == ENOMEM) {
-			filter_warn("%s: out of memory", name);
-			exit(EXIT_SOFTWARE);
-		}
+		if (errno == ENOMEM)
+			filter_out_of_memory();
 		if (rc == 0)
 			emit_record(&r);
 		else if (r.error)
 			rc = bad_line(&r, NULL, 0, "a document is not a line");
 	}
 	record_clear(&r);
-	free(bytes);
-	free(text);
+	current = NULL;
+	if (text != bytes)
+		free(text);
 	return rc;
 }
 
@@ -522,43 +555,75 @@ static char *document_id(const char *path)
 	base = base ? base + 1 : path;
 	char *id = strdup(base);
 	if (!id)
-		return NULL;
+		filter_out_of_memory();
 	char *dot = strrchr(id, '.');
 	if (dot && dot != id)
 		*dot = '\0';
 	return id;
 }
 
+/* For a filter that takes documents: is the input at LR (named NAME) one
+ * document rather than JSON Lines? Standard input and FILEs named .json
+ * hold records when they start with '{' or '['; other FILEs not named
+ * .jsonl are documents. Returns 1, 0, or -1 on a read error. */
+static int is_document(struct line_reader *lr, const char *name, int is_stdin)
+{
+	if (!(spec->flags & FILTER_DOCUMENTS))
+		return 0;
+	if (is_stdin && text_mode)
+		return 1;
+	if (!is_stdin && ends_with(name, ".jsonl"))
+		return 0;
+	if (!is_stdin && !ends_with(name, ".json"))
+		return 1;
+	int c = lines_peek(lr);
+	if (c == LINE_ERROR)
+		return -1;
+	if (c == LINE_EOF || c == '{' || c == '[')
+		return 0;
+	if (is_stdin) {
+		fprintf(stderr, "%s: <stdin>: not JSON Lines: read as one plain-text document "
+		        "(--text says so)\n", spec->name);
+	}
+	return 1;
+}
+
 static int read_input(const char *path)
 {
-	int fd, rc;
+	int is_stdin = strcmp(path, "-") == 0;
+	const char *name = is_stdin ? "<stdin>" : path;
+	int fd = STDIN_FILENO, rc;
 
-	if (strcmp(path, "-") == 0) {
-		if (text_mode)
-			return read_document(STDIN_FILENO, "<stdin>", "stdin");
-		return read_records(STDIN_FILENO, "<stdin>");
+	if (!is_stdin) {
+		fd = open(path, O_RDONLY);
+		struct stat sb;
+		if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			close(fd);   /* open(2) takes a folder; reading it would fail (74) */
+			fd = -1;
+			errno = EISDIR;
+		}
+		if (fd < 0) {
+			fprintf(stderr, "%s: ", spec->name);
+			escape_fputs(stderr, path);
+			fprintf(stderr, ": cannot open: %s\n", strerror(errno));
+			return EXIT_NOINPUT;
+		}
 	}
-	fd = open(path, O_RDONLY);
-	struct stat sb;
-	if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		close(fd);   /* open(2) takes a folder; reading it would fail (74) */
-		fd = -1;
-		errno = EISDIR;
-	}
-	if (fd < 0) {
-		fprintf(stderr, "%s: %s: cannot open: %s\n", spec->name, path, strerror(errno));
-		return EXIT_NOINPUT;
-	}
-	if ((spec->flags & FILTER_DOCUMENTS) && !ends_with(path, ".jsonl")) {
-		char *id = document_id(path);
-		if (!id)
-			filter_warn("out of memory");
-		rc = id ? read_document(fd, path, id) : EXIT_SOFTWARE;
+	struct line_reader lr;
+	lines_init(&lr, fd, max_record_bytes);
+	int doc = is_document(&lr, name, is_stdin);
+	if (doc < 0) {
+		rc = read_error(name);
+	} else if (doc) {
+		char *id = is_stdin ? NULL : document_id(path);
+		rc = read_document(&lr, name, id ? id : "stdin");
 		free(id);
 	} else {
-		rc = read_records(fd, path);
+		rc = read_records(&lr, name);
 	}
-	close(fd);
+	lines_free(&lr);
+	if (!is_stdin)
+		close(fd);
 	return rc;
 }
 

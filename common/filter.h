@@ -105,6 +105,10 @@ int filter_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)
 /* Print "NAME: MESSAGE" on stderr (NAME of the running filter). */
 void filter_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Say "NAME: FILE:LINE: id=ID: out of memory" (the record being read, when
+ * there is one; else "NAME: out of memory") and exit 70. */
+void filter_out_of_memory(void) __attribute__((noreturn));
+
 /* Parse a whole non-negative decimal number; -1 when ARG is not one. */
 long long filter_parse_count(const char *arg);
 

@@ -4,7 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include "escape.h"
 #include "filter.h"
 #include "lang.h"
 
@@ -16,7 +19,7 @@ struct lang_entry {
 extern const struct lang_entry lang_embedded[];   /* build/…/lang_data.c */
 
 struct loaded {
-	char *name, *bytes;
+	char *name, *bytes, *path;
 	size_t len;
 	struct loaded *next;
 };
@@ -32,10 +35,8 @@ int lang_set_dir(const char *dir)
 		return -1;
 	free(data_dir);
 	data_dir = strdup(dir);
-	if (!data_dir) {
-		fprintf(stderr, "%s: out of memory\n", filter_name());
-		exit(EXIT_SOFTWARE);
-	}
+	if (!data_dir) 
+		filter_out_of_memory();
 	return 0;
 }
 
@@ -50,20 +51,29 @@ static const struct loaded *load_override(const char *name)
 	rel = rel ? rel + 1 : name;
 	size_t plen = strlen(data_dir) + strlen(rel) + 2;
 	char *path = malloc(plen);
-	if (!path) {
-		fprintf(stderr, "%s: out of memory\n", filter_name());
-		exit(EXIT_SOFTWARE);
-	}
+	if (!path) 
+		filter_out_of_memory();
 	snprintf(path, plen, "%s/%s", data_dir, rel);
 
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		if (errno != ENOENT) {
-			fprintf(stderr, "%s: %s: cannot open: %s\n", filter_name(), path, strerror(errno));
-			exit(EXIT_NOINPUT);
-		}
+	/* Only a regular file: a FIFO or a device would hold start-up forever
+	 * (O_NONBLOCK lets open return, fstat then tells). */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 && errno == ENOENT) {
 		free(path);
 		return NULL;
+	}
+	if (fd >= 0 && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+		close(fd);
+		fd = -1;
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	}
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+	if (!f) {
+		fprintf(stderr, "%s: ", filter_name());
+		escape_fputs(stderr, path);
+		fprintf(stderr, ": cannot open: %s\n", errno == EINVAL ? "not a regular file" : strerror(errno));
+		exit(EXIT_NOINPUT);
 	}
 	struct loaded *l = calloc(1, sizeof *l);
 	size_t cap = 1 << 16, n = 0, got;
@@ -81,19 +91,20 @@ static const struct loaded *load_override(const char *name)
 			cap *= 2;
 		}
 	}
-	if (lost || ferror(f)) {
-		fprintf(stderr, "%s: %s: cannot read: %s\n", filter_name(), path,
-		        ferror(f) ? strerror(errno) : "out of memory");
-		exit(ferror(f) ? EXIT_NOINPUT : EXIT_SOFTWARE);
+	if (lost && !ferror(f))
+		filter_out_of_memory();
+	if (ferror(f)) {
+		fprintf(stderr, "%s: ", filter_name());
+		escape_fputs(stderr, path);
+		fprintf(stderr, ": cannot read: %s\n", strerror(errno));
+		exit(EXIT_NOINPUT);
 	}
 	fclose(f);
-	free(path);
 	buf[n] = '\0';
+	l->path = path;
 	l->name = strdup(name);
-	if (!l->name) {
-		fprintf(stderr, "%s: out of memory\n", filter_name());
-		exit(EXIT_SOFTWARE);
-	}
+	if (!l->name) 
+		filter_out_of_memory();
 	l->bytes = buf;
 	l->len = n;
 	l->next = overrides;
@@ -119,6 +130,12 @@ const char *lang_file(const char *name, size_t *len_bytes)
 		}
 	}
 	return NULL;
+}
+
+const char *lang_file_origin(const char *name)
+{
+	const struct loaded *l = data_dir ? load_override(name) : NULL;
+	return l ? l->path : NULL;
 }
 
 int lang_each_line(const char *name,
@@ -167,8 +184,7 @@ static uint64_t hash(const char *s, size_t len)
 
 static void out_of_memory(void)
 {
-	fprintf(stderr, "%s: out of memory\n", filter_name());
-	exit(EXIT_SOFTWARE);
+	filter_out_of_memory();
 }
 
 /* Out of memory is not "file missing": it ends the program with its own
@@ -200,10 +216,8 @@ static void grow(struct wordset *ws)
 	big.cap = ws->cap * 2;
 	big.key = calloc(big.cap, sizeof *big.key);
 	big.klen = calloc(big.cap, sizeof *big.klen);
-	if (!big.key || !big.klen) {
-		fprintf(stderr, "%s: out of memory\n", filter_name());
-		exit(EXIT_SOFTWARE);
-	}
+	if (!big.key || !big.klen) 
+		filter_out_of_memory();
 	for (size_t i = 0; i < ws->cap; i++) {
 		if (!ws->key[i])
 			continue;
@@ -226,10 +240,8 @@ void wordset_add(struct wordset *ws, const char *s, size_t len)
 	if (ws->key[i])
 		return;
 	ws->key[i] = malloc(len + 1);
-	if (!ws->key[i]) {
-		fprintf(stderr, "%s: out of memory\n", filter_name());
-		exit(EXIT_SOFTWARE);
-	}
+	if (!ws->key[i]) 
+		filter_out_of_memory();
 	memcpy(ws->key[i], s, len);
 	ws->key[i][len] = '\0';
 	ws->klen[i] = len;

@@ -25,6 +25,10 @@ int lang_set_dir(const char *dir);
  * override that exists but cannot be read prints a message and exits 66. */
 const char *lang_file(const char *name, size_t *len_bytes);
 
+/* The file of the --data DIR that language file NAME was read from, for
+ * messages; NULL when NAME is the built-in one (or missing). */
+const char *lang_file_origin(const char *name);
+
 /* Call FN(line, len_bytes, ctx) for each entry of word list NAME (comments
  * and blank lines skipped, spaces trimmed). Returns the number of entries,
  * or -1 when the file does not exist. */

@@ -111,3 +111,60 @@ int lines_next(struct line_reader *lr, char **line, size_t *len)
 			lr->eof = 1;
 	}
 }
+
+int lines_peek(struct line_reader *lr)
+{
+	size_t i = lr->start;
+
+	for (;;) {
+		for (; i < lr->end; i++) {
+			unsigned char c = (unsigned char)lr->buf[i];
+			if (c == 0xEF && lr->end - i >= 3 && (unsigned char)lr->buf[i + 1] == 0xBB &&
+			    (unsigned char)lr->buf[i + 2] == 0xBF) {
+				i += 2;
+				continue;
+			}
+			if (c == 0xEF && lr->end - i < 3 && !lr->eof)
+				break;   /* perhaps a byte order mark: read on */
+			if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+				return c;
+		}
+		if (lr->eof)
+			return LINE_EOF;
+		size_t at = i - lr->start;
+		long got = fill(lr);
+		if (got < 0)
+			return LINE_ERROR;
+		if (got == 0)
+			lr->eof = 1;
+		i = lr->start + at;
+	}
+}
+
+int lines_rest(struct line_reader *lr, char **data, size_t *len)
+{
+	int too_long = 0;
+
+	while (!lr->eof) {
+		if (lr->end - lr->start > lr->max_bytes) {
+			/* Too long: hold none of it, but read on to the end. */
+			too_long = 1;
+			lr->start = lr->scan = lr->end;
+		}
+		long got = fill(lr);
+		if (got < 0)
+			return LINE_ERROR;
+		if (got == 0)
+			lr->eof = 1;
+	}
+	if (too_long || lr->end - lr->start > lr->max_bytes) {
+		lr->start = lr->scan = lr->end;
+		return LINE_TOO_LONG;
+	}
+	*data = lr->buf ? lr->buf + lr->start : (char *)"";
+	*len = lr->end - lr->start;
+	if (lr->buf)
+		lr->buf[lr->end] = '\0';
+	lr->start = lr->scan = lr->end;
+	return LINE_OK;
+}

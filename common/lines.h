@@ -31,6 +31,17 @@ void lines_init(struct line_reader *lr, int fd, size_t max_bytes);
  * was longer than the limit (it has been skipped; lr->line is its number). */
 int lines_next(struct line_reader *lr, char **line, size_t *len);
 
+/* The first byte of the unread input that is not white space (" ", "\t",
+ * "\r", "\n") or a UTF-8 byte order mark, without taking anything: 0-255;
+ * LINE_EOF when there is none; LINE_ERROR when read(2) failed. */
+int lines_peek(struct line_reader *lr);
+
+/* All the unread input at once (up to the end of the file), for a reader
+ * that takes a whole document: LINE_OK with *data and *len set (borrowed
+ * like a line, NUL after it), LINE_TOO_LONG when it is longer than the
+ * limit (nothing is kept), LINE_ERROR when read(2) failed. */
+int lines_rest(struct line_reader *lr, char **data, size_t *len);
+
 /* Free the buffer (the file descriptor is the caller's). */
 void lines_free(struct line_reader *lr);
 

@@ -1,50 +1,239 @@
-/* record.c — see record.h. The only file that knows json-c. */
+/* record.c — see record.h: a record's members found once, parsed only when
+ * a filter reads them, and written back as the bytes they came in as. */
 #include <errno.h>
-#include <math.h>
-#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <json-c/json.h>
+#include "escape.h"
 #include "filter.h"
+#include "grow.h"
 #include "record.h"
 
-/* Compact, "/" unescaped; json-c keeps UTF-8 as it is. */
-#define SERIALIZE_FLAGS (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
-
-const char *record_text(const struct record *r, size_t *len_bytes)
+static void *check(void *p)
 {
-	return zj_str(record_get(r, "text"), len_bytes);
+	if (!p)
+		filter_out_of_memory();
+	return p;
 }
 
-const char *record_id(const struct record *r)
+static int key_is(const struct record_field *f, const char *key, size_t klen)
 {
-	return zj_str(record_get(r, "id"), NULL);
+	if (f->key)
+		return strlen(f->key) == klen && memcmp(f->key, key, klen) == 0;
+	return json_key_is(f->key_raw, key, klen);
 }
 
-zjson *record_get(const struct record *r, const char *key)
+/* The field a reader takes for KEY: its last occurrence. */
+static struct record_field *find_last(struct record *r, const char *key)
 {
-	return zj_get(r->obj, key);
+	size_t klen = strlen(key);
+
+	for (size_t i = r->nfields; i-- > 0;)
+		if (!r->fields[i].gone && key_is(&r->fields[i], key, klen))
+			return &r->fields[i];
+	return NULL;
+}
+
+/* The place a writer takes for KEY: its first occurrence. */
+static struct record_field *find_first(struct record *r, const char *key)
+{
+	size_t klen = strlen(key);
+
+	for (size_t i = 0; i < r->nfields; i++)
+		if (!r->fields[i].gone && key_is(&r->fields[i], key, klen))
+			return &r->fields[i];
+	return NULL;
+}
+
+static struct record_field *add_field(struct record *r)
+{
+	if (grow_array((void **)&r->fields, &r->cap, r->nfields + 1, sizeof *r->fields) != 0)
+		filter_out_of_memory();
+	struct record_field *f = &r->fields[r->nfields++];
+	*f = (struct record_field){0};
+	return f;
+}
+
+/* The string value of KEY, decoded into *OUT (owned by R) on first use. */
+static const char *decoded_string(struct record *r, const char *key, char **out, size_t *out_len)
+{
+	struct record_field *f = find_last(r, key);
+
+	if (!f)
+		return NULL;
+	if (f->set)
+		return zj_str(f->value, out_len);
+	if (json_first(f->raw) != '"')
+		return NULL;
+	if (!*out) {
+		*out = check(malloc(f->raw.len - 1));
+		*out_len = json_unescape(f->raw.json + 1, f->raw.len - 2, *out);
+		(*out)[*out_len] = '\0';
+	}
+	return *out;
+}
+
+const char *record_text(struct record *r, size_t *len_bytes)
+{
+	const char *t = decoded_string(r, "text", &r->text, &r->text_len);
+	if (t && len_bytes)
+		*len_bytes = r->text_len;
+	return t;
+}
+
+const char *record_id(struct record *r)
+{
+	return decoded_string(r, "id", &r->id, &r->id_len);
+}
+
+zjson *record_get(struct record *r, const char *key)
+{
+	struct record_field *f = find_last(r, key);
+
+	if (!f)
+		return NULL;
+	if (!f->value && !f->set && json_first(f->raw) != 'n') {
+		/* Valid JSON already; zj_parse fails here only for want of memory. */
+		f->value = check(zj_from_view(f->raw));
+	}
+	return f->value;
+}
+
+int record_view(struct record *r, const char *key, struct zj_view *v)
+{
+	struct record_field *f = find_last(r, key);
+
+	if (!f)
+		return 0;
+	if (f->set) {
+		size_t len = 4;
+		const char *s = f->value ? zj_serialize(f->value, &len) : "null";
+		*v = (struct zj_view){s, len};
+	} else {
+		*v = f->raw;
+	}
+	return 1;
+}
+
+/* The decoded strings made from a field that changes. */
+static void forget_decoded(struct record *r, const char *key)
+{
+	if (strcmp(key, "text") == 0) {
+		free(r->text);
+		r->text = NULL;
+	} else if (strcmp(key, "id") == 0) {
+		free(r->id);
+		r->id = NULL;
+	}
 }
 
 void record_set(struct record *r, const char *key, zjson *value)
 {
-	zj_add(r->obj, key, value);
+	struct record_field *f = find_first(r, key);
+	size_t klen = strlen(key);
+
+	forget_decoded(r, key);
+	if (!f) {
+		f = add_field(r);
+		f->key = check(strdup(key));
+	} else {
+		for (struct record_field *d = f + 1; d < r->fields + r->nfields; d++) {
+			if (!d->gone && key_is(d, key, klen)) {
+				d->gone = 1;
+				zj_free(d->value);
+				d->value = NULL;
+			}
+		}
+		zj_free(f->value);
+	}
+	f->value = value;
+	f->set = 1;
 }
 
 void record_set_text(struct record *r, const char *s, size_t len)
 {
-	zj_add(r->obj, "text", zj_string(s, len));
+	record_set(r, "text", zj_string(s, len));
 }
 
-static void prefix(FILE *f, const struct record *r)
+int record_set_member(struct record *r, const char *field, const char *key, zjson *value)
 {
-	const char *id = r->obj ? record_id(r) : NULL;
+	struct record_field *f = find_first(r, field);
 
-	fprintf(f, "%s: %s:%ld: ", filter_name(), r->file ? r->file : "<stdin>", r->line);
-	if (id)
-		fprintf(f, "id=%s: ", id);
+	if (!f) {
+		zjson *o = zj_object();
+		zj_add(o, key, value);
+		record_set(r, field, o);
+		return 0;
+	}
+	if (f->set) {
+		if (zj_type(f->value) != ZJ_OBJECT) {
+			zj_free(value);
+			return -1;
+		}
+		zj_add(f->value, key, value);
+		return 0;
+	}
+	/* The first occurrence is the one written; find_last's is the one
+	 * read. Rewrite the object as text: its other members keep their
+	 * bytes, KEY is written once, where it first stood or at the end. */
+	struct record_field *last = find_last(r, field);
+	if (json_first(last->raw) != '{') {
+		zj_free(value);
+		return -1;
+	}
+	struct zj_text t = {0};
+	struct json_iter it;
+	struct zj_view k, v;
+	size_t klen = strlen(key);
+	int done = 0, n = 0;
+
+	zj_text_raw(&t, "{", 1);
+	json_iter_init(&it, last->raw);
+	while (json_next_member(&it, &k, &v)) {
+		int is_key = json_key_is(k, key, klen);
+		if (is_key && done)
+			continue;
+		if (n++)
+			zj_text_raw(&t, ",", 1);
+		zj_text_raw(&t, "\"", 1);
+		zj_text_raw(&t, k.json, k.len);
+		zj_text_raw(&t, "\":", 2);
+		if (is_key) {
+			zj_text_json(&t, value);
+			done = 1;
+		} else {
+			zj_text_raw(&t, v.json, v.len);
+		}
+	}
+	if (!done) {
+		if (n)
+			zj_text_raw(&t, ",", 1);
+		zj_text_string(&t, key, klen);
+		zj_text_raw(&t, ":", 1);
+		zj_text_json(&t, value);
+	}
+	zj_text_raw(&t, "}", 1);
+	zj_free(value);
+	record_set(r, field, zj_text_value(&t));
+	zj_text_free(&t);
+	return 0;
+}
+
+/* --- messages ------------------------------------------------------------ */
+
+void record_print_prefix(struct record *r, FILE *f)
+{
+	const char *id = record_id(r);
+
+	fprintf(f, "%s: ", filter_name());
+	escape_fputs(f, r->file ? r->file : "<stdin>");
+	fprintf(f, ":%ld: ", r->line);
+	if (id) {
+		fputs("id=", f);
+		escape_fputs(f, id);
+		fputs(": ", f);
+	}
 }
 
 int record_error(struct record *r, const char *fmt, ...)
@@ -66,12 +255,12 @@ int record_error(struct record *r, const char *fmt, ...)
 	return EXIT_DATAERR;
 }
 
-void record_warn(const struct record *r, const char *fmt, ...)
+void record_warn(struct record *r, const char *fmt, ...)
 {
 	va_list ap;
 
 	fflush(stdout);
-	prefix(stderr, r);
+	record_print_prefix(r, stderr);
 	fputs("warning: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -79,607 +268,119 @@ void record_warn(const struct record *r, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-/* Used by filter.c: print R's error with its prefix and SUFFIX. */
-void record_print_error(const struct record *r, const char *suffix)
+void record_print_error(struct record *r, const char *suffix)
 {
-	prefix(stderr, r);
+	record_print_prefix(r, stderr);
 	fprintf(stderr, "%s%s\n", r->error ? r->error : "bad record", suffix);
 }
 
-static struct json_tokener *tokener;
+/* --- reading and writing ------------------------------------------------ */
 
-/* json-c turns integers outside 64 bits into the nearest 64-bit value,
- * which would change fields a filter must keep as they are. Such values are
- * rare: a walk of the parsed tree looks for integers at the 64-bit limits,
- * and only then are the integers' original texts put back as their
- * serialisation (the Nth number of the line is the Nth number node in
- * document order). -0 reads as 0, the same number.
- * The same walk finds NaN, Infinity and -Infinity, which json-c accepts even
- * in strict mode but JSON has no such numbers: the line is not JSON. (1e999
- * is JSON: it reads as infinite, and keeps its text.) */
-enum { NUM_LIMIT_INTEGER = 1, NUM_NOT_JSON = 2 };
-
-static int scan_numbers(zjson *v)
+static void note_member(void *ctx, struct zj_view key, struct zj_view value)
 {
-	int found = 0;
-
-	switch (json_object_get_type(v)) {
-	case json_type_object: {
-		json_object_object_foreach(v, key, val) {
-			(void)key;
-			found |= scan_numbers(val);
-			if (found & NUM_NOT_JSON)
-				break;
-		}
-		return found;
-	}
-	case json_type_array:
-		for (size_t i = 0; i < json_object_array_length(v) && !(found & NUM_NOT_JSON); i++)
-			found |= scan_numbers(json_object_array_get_idx(v, i));
-		return found;
-	case json_type_int: {
-		int64_t n = json_object_get_int64(v);
-		return n == INT64_MAX || n == INT64_MIN ? NUM_LIMIT_INTEGER : 0;
-	}
-	case json_type_double: {
-		if (isfinite(json_object_get_double(v)))
-			return 0;
-		const char *text = json_object_to_json_string(v);
-		if (text && *text == '-')
-			text++;
-		return text && (*text == 'N' || *text == 'I') ? NUM_NOT_JSON : 0;
-	}
-	default:
-		return 0;
-	}
-}
-
-struct number_token {
-	size_t start, len;
-	int is_integer;
-};
-
-/* The number tokens of a JSON text, strings skipped. Returns the count or
- * -1 when out of memory; *out is malloc'ed. */
-static long number_tokens(const char *s, size_t len, struct number_token **out)
-{
-	size_t n = 0, cap = 16;
-	struct number_token *t = malloc(cap * sizeof *t);
-
-	for (size_t i = 0; t && i < len; i++) {
-		if (s[i] == '"') {
-			for (i++; i < len && s[i] != '"'; i++)
-				if (s[i] == '\\')
-					i++;
-		} else if (s[i] == '-' || (s[i] >= '0' && s[i] <= '9')) {
-			size_t a = i;
-			int integer = 1;
-			while (i < len && strchr("0123456789+-.eE", s[i])) {
-				if (s[i] == '.' || s[i] == 'e' || s[i] == 'E')
-					integer = 0;
-				i++;
-			}
-			if (n == cap) {
-				struct number_token *nt = realloc(t, 2 * cap * sizeof *t);
-				if (!nt)
-					break;
-				t = nt;
-				cap *= 2;
-			}
-			t[n++] = (struct number_token){a, i - a, integer};
-			i--;
-		}
-	}
-	*out = t;
-	return t ? (long)n : -1;
-}
-
-static void restore_numbers(zjson *v, const char *s, const struct number_token *t, long n, long *k)
-{
-	switch (json_object_get_type(v)) {
-	case json_type_object: {
-		json_object_object_foreach(v, key, val) {
-			(void)key;
-			restore_numbers(val, s, t, n, k);
-		}
-		break;
-	}
-	case json_type_array:
-		for (size_t i = 0; i < json_object_array_length(v); i++)
-			restore_numbers(json_object_array_get_idx(v, i), s, t, n, k);
-		break;
-	case json_type_int:
-	case json_type_double:
-		if (*k < n && t[*k].is_integer && json_object_is_type(v, json_type_int)) {
-			char *text = strndup(s + t[*k].start, t[*k].len);
-			if (text)
-				json_object_set_serializer(v, json_object_userdata_to_json_string,
-				                           text, json_object_free_userdata);
-		}
-		(*k)++;
-		break;
-	default:
-		break;
-	}
-}
-
-static long count_numbers(zjson *v)
-{
-	long n = 0;
-
-	switch (json_object_get_type(v)) {
-	case json_type_object: {
-		json_object_object_foreach(v, key, val) {
-			(void)key;
-			n += count_numbers(val);
-		}
-		return n;
-	}
-	case json_type_array:
-		for (size_t i = 0; i < json_object_array_length(v); i++)
-			n += count_numbers(json_object_array_get_idx(v, i));
-		return n;
-	case json_type_int:
-	case json_type_double:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-static void keep_integer_texts(zjson *obj, const char *s, size_t len)
-{
-	struct number_token *t;
-	long n = number_tokens(s, len, &t), k = 0;
-
-	/* A duplicate key drops a value, and then tokens and nodes no longer
-	 * pair up: leave such a record as json-c read it. */
-	if (n > 0 && count_numbers(obj) == n)
-		restore_numbers(obj, s, t, n, &k);
-	free(t);
-}
-
-/* json-c does not always say when an allocation failed: it may return a
- * parse error, or an object with a member silently left out. malloc sets
- * errno to ENOMEM when it fails, so errno is cleared before a json-c call
- * and checked after it: out of memory ends the program (exit 70) instead of
- * passing for bad input or losing data. */
-static void check_errno_oom(void)
-{
-	if (errno == ENOMEM) {
-		fprintf(stderr, "%s: out of memory\n", filter_name());
-		exit(EXIT_SOFTWARE);
-	}
+	struct record_field *f = add_field(ctx);
+	f->key_raw = key;
+	f->raw = value;
 }
 
 int record_parse(struct record *r, const char *line, size_t len)
 {
-	enum json_tokener_error err;
-	size_t end;
+	struct json_error err;
+	size_t i = 0;
 
-	if (!tokener) {
-		tokener = json_tokener_new_ex(ZJ_MAX_DEPTH);
-		if (!tokener) {
-			fprintf(stderr, "%s: out of memory\n", filter_name());
-			exit(EXIT_SOFTWARE);
-		}
-		json_tokener_set_flags(tokener, JSON_TOKENER_STRICT);
-	}
-	json_tokener_reset(tokener);
-	if (len > (size_t)INT32_MAX - 1)
-		return record_error(r, "not JSON: line of %zu bytes is too long to parse", len);
-	errno = 0;
-	r->obj = json_tokener_parse_ex(tokener, line, (int)len);
-	err = json_tokener_get_error(tokener);
-	check_errno_oom();
-	if (!r->obj && err == json_tokener_continue)
-		return record_error(r, "not JSON: unexpected end of line");
-	if (!r->obj && err != json_tokener_success)
-		return record_error(r, "not JSON: %s at byte %zu", json_tokener_error_desc(err),
-		                    json_tokener_get_parse_end(tokener) + 1);
-	end = json_tokener_get_parse_end(tokener);
-	for (; end < len; end++) {
-		if (line[end] != ' ' && line[end] != '\t') {
-			json_object_put(r->obj);
-			r->obj = NULL;
-			return record_error(r, "not JSON: unexpected text after the value at byte %zu", end + 1);
-		}
-	}
-	if (!json_object_is_type(r->obj, json_type_object)) {
-		json_object_put(r->obj);
-		r->obj = NULL;
+	while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r'))
+		i++;
+	if (i < len && line[i] != '{' && json_validate(line, len, ZJ_MAX_DEPTH, &err) == 0)
 		return record_error(r, "not a JSON object");
-	}
-	int numbers = scan_numbers(r->obj);
-	if (numbers & NUM_NOT_JSON) {
-		json_object_put(r->obj);
-		r->obj = NULL;
-		return record_error(r, "not JSON: NaN and Infinity are not JSON numbers");
-	}
-	if (numbers & NUM_LIMIT_INTEGER) {
-		keep_integer_texts(r->obj, line, len);
-		check_errno_oom();
+	if (json_validate_members(line, len, ZJ_MAX_DEPTH, &err, note_member, r) != 0) {
+		r->nfields = 0;
+		if (err.at >= len)
+			return record_error(r, "not JSON: %s", err.what);
+		return record_error(r, "not JSON: %s at byte %zu", err.what, err.at + 1);
 	}
 	return 0;
 }
 
-/* The record writer. json-c's own serialiser escapes strings one character
- * at a time, which cost more than half of a pass-through; this one copies
- * runs that need no escape with memcpy and writes the same bytes json-c
- * writes (short escapes for \b \t \n \f \r, "\u00xx" with lower-case hex for
- * other control characters, "/" unescaped). A value json-c holds with a
- * serialiser of its own (a parsed double's original text, an integer beyond
- * 64 bits, zj_raw) keeps that text. */
+/* The writer: small pieces gather in OUT_BUF; a piece of 64 KiB or more
+ * (a long text, a big field passed through) goes to the stream as it is,
+ * so a huge record is never copied whole into a second buffer. */
 static struct zj_text out_buf;
+#define DIRECT_BYTES ((size_t)1 << 16)
 
-static void out_reserve(struct zj_text *b, size_t more)
+static int out_flush(FILE *out)
 {
-	if (b->len + more <= b->cap)
-		return;
-	size_t cap = b->cap ? b->cap : 1 << 16;
-	while (cap < b->len + more)
-		cap *= 2;
-	char *s = realloc(b->s, cap);
-	if (!s) {
-		fprintf(stderr, "%s: out of memory\n", filter_name());
-		exit(EXIT_SOFTWARE);
+	size_t n = out_buf.len;
+	out_buf.len = 0;
+	return n && fwrite(out_buf.s, 1, n, out) != n ? -1 : 0;
+}
+
+static int out_piece(FILE *out, const char *s, size_t n)
+{
+	if (n < DIRECT_BYTES) {
+		zj_text_raw(&out_buf, s, n);
+		return out_buf.len >= DIRECT_BYTES ? out_flush(out) : 0;
 	}
-	b->s = s;
-	b->cap = cap;
-}
-
-static void out_bytes(struct zj_text *b, const char *s, size_t n)
-{
-	out_reserve(b, n);
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-}
-
-/* 1 for the bytes a JSON string must escape. */
-static const unsigned char needs_escape[256] = {
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,     /* '"' */
-	['\\'] = 1,
-};
-
-static void out_string(struct zj_text *b, const char *s, size_t n)
-{
-	static const char hex[] = "0123456789abcdef";
-	size_t i = 0, run;
-
-	out_reserve(b, n + 2);
-	b->s[b->len++] = '"';
-	while (i < n) {
-		for (run = i; run < n && !needs_escape[(unsigned char)s[run]]; run++)
-			;
-		out_bytes(b, s + i, run - i);
-		if (run >= n)
-			break;
-		unsigned char c = (unsigned char)s[run];
-		char esc[6] = {'\\', 0};
-		size_t elen = 2;
-		switch (c) {
-		case '\b': esc[1] = 'b'; break;
-		case '\t': esc[1] = 't'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\f': esc[1] = 'f'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		default:
-			memcpy(esc + 1, "u00", 3);
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			elen = 6;
-		}
-		out_bytes(b, esc, elen);
-		i = run + 1;
-	}
-	out_reserve(b, 1);
-	b->s[b->len++] = '"';
-}
-
-void zj_text_reset(struct zj_text *t)
-{
-	t->len = 0;
-}
-
-void zj_text_raw(struct zj_text *t, const char *json, size_t len)
-{
-	out_bytes(t, json, len);
-}
-
-void zj_text_string(struct zj_text *t, const char *s, size_t len)
-{
-	out_string(t, s, len);
-}
-
-void zj_text_int(struct zj_text *t, int64_t v)
-{
-	char num[24];
-	int n = snprintf(num, sizeof num, "%" PRId64, v);
-	out_bytes(t, num, (size_t)n);
-}
-
-zjson *zj_text_value(const struct zj_text *t)
-{
-	return zj_raw(t->s ? t->s : "", t->len);
-}
-
-void zj_text_free(struct zj_text *t)
-{
-	free(t->s);
-	*t = (struct zj_text){0};
-}
-
-static void out_value(struct zj_text *b, zjson *v)
-{
-	const char *text;
-	char num[24];
-	int n;
-
-	if (v && json_object_get_userdata(v)) {
-		text = json_object_get_userdata(v);
-		out_bytes(b, text, strlen(text));
-		return;
-	}
-	switch (json_object_get_type(v)) {
-	case json_type_null:
-		out_bytes(b, "null", 4);
-		break;
-	case json_type_boolean:
-		if (json_object_get_boolean(v))
-			out_bytes(b, "true", 4);
-		else
-			out_bytes(b, "false", 5);
-		break;
-	case json_type_int:
-		n = snprintf(num, sizeof num, "%" PRId64, json_object_get_int64(v));
-		out_bytes(b, num, (size_t)n);
-		break;
-	case json_type_string:
-		out_string(b, json_object_get_string(v), (size_t)json_object_get_string_len(v));
-		break;
-	case json_type_array: {
-		size_t len = json_object_array_length(v);
-		out_bytes(b, "[", 1);
-		for (size_t i = 0; i < len; i++) {
-			if (i)
-				out_bytes(b, ",", 1);
-			out_value(b, json_object_array_get_idx(v, i));
-		}
-		out_bytes(b, "]", 1);
-		break;
-	}
-	case json_type_object: {
-		int first = 1;
-		out_bytes(b, "{", 1);
-		json_object_object_foreach(v, key, val) {
-			if (!first)
-				out_bytes(b, ",", 1);
-			first = 0;
-			out_string(b, key, strlen(key));
-			out_bytes(b, ":", 1);
-			out_value(b, val);
-		}
-		out_bytes(b, "}", 1);
-		break;
-	}
-	default: {     /* a double made here: json-c's formatting */
-		size_t len = 0;
-		errno = 0;
-		text = json_object_to_json_string_length(v, SERIALIZE_FLAGS, &len);
-		check_errno_oom();
-		if (!text) {
-			fprintf(stderr, "%s: out of memory\n", filter_name());
-			exit(EXIT_SOFTWARE);
-		}
-		out_bytes(b, text, len);
-	}
-	}
+	if (out_flush(out) != 0 || fwrite(s, 1, n, out) != n)
+		return -1;
+	return 0;
 }
 
 int record_write(const struct record *r, FILE *out)
 {
-	out_buf.len = 0;
-	out_value(&out_buf, r->obj);
-	out_bytes(&out_buf, "\n", 1);
-	if (fwrite(out_buf.s, 1, out_buf.len, out) != out_buf.len)
-		return -1;
-	/* Give back the memory of an unusually large record. */
-	if (out_buf.cap > ((size_t)64 << 20)) {
-		free(out_buf.s);
-		out_buf = (struct zj_text){0};
+	int first = 1, rc = 0;
+
+	zj_text_reset(&out_buf);
+	zj_text_raw(&out_buf, "{", 1);
+	for (size_t i = 0; rc == 0 && i < r->nfields; i++) {
+		const struct record_field *f = &r->fields[i];
+		if (f->gone)
+			continue;
+		if (!first)
+			zj_text_raw(&out_buf, ",", 1);
+		first = 0;
+		if (f->key) {
+			zj_text_string(&out_buf, f->key, strlen(f->key));
+		} else {
+			zj_text_raw(&out_buf, "\"", 1);
+			rc = out_piece(out, f->key_raw.json, f->key_raw.len);
+			zj_text_raw(&out_buf, "\"", 1);
+		}
+		zj_text_raw(&out_buf, ":", 1);
+		if (!f->set) {
+			rc = rc ? rc : out_piece(out, f->raw.json, f->raw.len);
+		} else if (!f->value) {
+			zj_text_raw(&out_buf, "null", 4);
+		} else {
+			size_t n;
+			const char *text = zj_written_text(f->value, &n);
+			if (text)
+				rc = rc ? rc : out_piece(out, text, n);
+			else
+				zj_text_json(&out_buf, f->value);
+		}
 	}
-	return 0;
+	zj_text_raw(&out_buf, "}\n", 2);
+	if (rc == 0)
+		rc = out_flush(out);
+	/* Give back the memory of an unusually large record. */
+	if (out_buf.cap > ((size_t)4 << 20))
+		zj_text_free(&out_buf);
+	return rc;
 }
 
 void record_clear(struct record *r)
 {
-	json_object_put(r->obj);
-	r->obj = NULL;
+	for (size_t i = 0; i < r->nfields; i++) {
+		zj_free(r->fields[i].value);
+		free(r->fields[i].key);
+	}
+	free(r->fields);
+	r->fields = NULL;
+	r->nfields = r->cap = 0;
+	free(r->text);
+	free(r->id);
 	free(r->error);
-	r->error = NULL;
+	r->text = r->id = r->error = NULL;
+	r->text_len = r->id_len = 0;
 	r->utf8_repairs = 0;
-}
-
-/* --- values ------------------------------------------------------------- */
-
-static void *check(void *p)
-{
-	if (!p) {
-		fprintf(stderr, "%s: out of memory\n", filter_name());
-		exit(EXIT_SOFTWARE);
-	}
-	return p;
-}
-
-zjson *zj_object(void) { return check(json_object_new_object()); }
-zjson *zj_array(void) { return check(json_object_new_array()); }
-zjson *zj_int(int64_t v) { return check(json_object_new_int64(v)); }
-zjson *zj_double(double v) { return check(json_object_new_double(v)); }
-zjson *zj_bool(int v) { return check(json_object_new_boolean(v != 0)); }
-zjson *zj_cstring(const char *s) { return zj_string(s, strlen(s)); }
-
-zjson *zj_string(const char *s, size_t len)
-{
-	if (len > (size_t)INT32_MAX - 1) {
-		fprintf(stderr, "%s: string of %zu bytes is too long\n", filter_name(), len);
-		exit(EXIT_SOFTWARE);
-	}
-	return check(json_object_new_string_len(s, (int)len));
-}
-
-zjson *zj_copy(const zjson *v)
-{
-	zjson *out = NULL;
-
-	if (!v)
-		return NULL;
-	errno = 0;
-	if (json_object_deep_copy((zjson *)v, &out, NULL) != 0)
-		check(NULL);
-	check_errno_oom();
-	return out;
-}
-
-void zj_free(zjson *v)
-{
-	json_object_put(v);
-}
-
-void zj_add(zjson *o, const char *key, zjson *v)
-{
-	/* json-c replaces an existing key's value in place, keeping its
-	 * position in the object's ordered entries. */
-	if (json_object_object_add(o, key, v) != 0)
-		check(NULL);
-}
-
-void zj_push(zjson *a, zjson *v)
-{
-	if (json_object_array_add(a, v) != 0)
-		check(NULL);
-}
-
-zjson *zj_raw(const char *json, size_t len)
-{
-	zjson *v = check(json_object_new_object());
-	char *text = check(malloc(len + 1));
-	memcpy(text, json, len);
-	text[len] = 0;
-	json_object_set_serializer(v, json_object_userdata_to_json_string, text,
-	                           json_object_free_userdata);
-	return v;
-}
-
-zjson *zj_span(int64_t start_cp, int64_t end_cp, const char *text, size_t len)
-{
-	zjson *o = zj_object();
-	zj_add(o, "start", zj_int(start_cp));
-	zj_add(o, "end", zj_int(end_cp));
-	zj_add(o, "text", zj_string(text, len));
-	return o;
-}
-
-enum zj_type zj_type(const zjson *v)
-{
-	switch (json_object_get_type(v)) {
-	case json_type_boolean: return ZJ_BOOL;
-	case json_type_int: return ZJ_INT;
-	case json_type_double: return ZJ_DOUBLE;
-	case json_type_string: return ZJ_STRING;
-	case json_type_array: return ZJ_ARRAY;
-	case json_type_object: return ZJ_OBJECT;
-	default: return ZJ_NULL;
-	}
-}
-
-zjson *zj_get(const zjson *o, const char *key)
-{
-	zjson *v = NULL;
-
-	if (!o || !json_object_is_type(o, json_type_object))
-		return NULL;
-	return json_object_object_get_ex(o, key, &v) ? v : NULL;
-}
-
-size_t zj_len(const zjson *a)
-{
-	if (!a || !json_object_is_type(a, json_type_array))
-		return 0;
-	return json_object_array_length(a);
-}
-
-zjson *zj_at(const zjson *a, size_t i)
-{
-	if (i >= zj_len(a))
-		return NULL;
-	return json_object_array_get_idx(a, i);
-}
-
-const char *zj_str(const zjson *v, size_t *len)
-{
-	if (!v || !json_object_is_type(v, json_type_string))
-		return NULL;
-	if (len)
-		*len = (size_t)json_object_get_string_len(v);
-	return json_object_get_string((zjson *)v);
-}
-
-int64_t zj_intval(const zjson *v, int *ok)
-{
-	int is = v && json_object_is_type(v, json_type_int);
-
-	if (ok)
-		*ok = is;
-	return is ? json_object_get_int64(v) : 0;
-}
-
-double zj_num(const zjson *v)
-{
-	if (v && (json_object_is_type(v, json_type_int) || json_object_is_type(v, json_type_double)))
-		return json_object_get_double(v);
-	return 0;
-}
-
-const char *zj_serialize(zjson *v, size_t *len)
-{
-	size_t n = 0;
-	const char *s;
-
-	errno = 0;
-	s = json_object_to_json_string_length(v, SERIALIZE_FLAGS, &n);
-	check_errno_oom();
-	check((void *)s);
-	if (len)
-		*len = n;
-	return s;
-}
-
-zjson *zj_parse(const char *s, size_t len)
-{
-	struct json_tokener *tok;
-	zjson *v;
-
-	if (len > (size_t)INT32_MAX - 1)
-		return NULL;
-	tok = check(json_tokener_new_ex(ZJ_MAX_DEPTH));
-	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
-	errno = 0;
-	v = json_tokener_parse_ex(tok, s, (int)len);
-	check_errno_oom();
-	if (v && json_tokener_get_parse_end(tok) != len) {
-		/* Only white space may follow the value. */
-		for (size_t i = json_tokener_get_parse_end(tok); i < len; i++) {
-			if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') {
-				json_object_put(v);
-				v = NULL;
-				break;
-			}
-		}
-	}
-	json_tokener_free(tok);
-	return v;
 }

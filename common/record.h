@@ -19,11 +19,24 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "json_scan.h"
 
 typedef struct json_object zjson;
 
+/* A top-level member of a record: its key and value as written in the input
+ * line, and what the filter has made of it. */
+struct record_field {
+	struct zj_view key_raw;   /* key text between its quotes, as written;
+	                             json NULL for a field the filter added */
+	char *key;                /* the added field's key (owned), else NULL */
+	struct zj_view raw;       /* the value as written; json NULL when added */
+	zjson *value;             /* parsed on first record_get (read-only), or
+	                             the value record_set gave (owned) */
+	unsigned char set;        /* write VALUE instead of RAW */
+	unsigned char gone;       /* a duplicate key that record_set replaced */
+};
+
 struct record {
-	zjson *obj;          /* the parsed object, owned by the record */
 	const char *file;    /* input name for messages: a path or "<stdin>" */
 	long line;           /* 1-based line number in that input */
 	const char *raw;     /* the input line as read, without its line end */
@@ -31,25 +44,51 @@ struct record {
 	int utf8_repairs;    /* invalid UTF-8 sequences replaced by U+FFFD on read
 	                        (only with FILTER_REPAIR_UTF8, else always 0) */
 	char *error;         /* message set by record_error(), owned; NULL if none */
+	/* The members, in input order (filter.c and record.c only). */
+	struct record_field *fields;
+	size_t nfields, cap;
+	char *text, *id;     /* decoded "text" and "id", owned, made on demand */
+	size_t text_len, id_len;
 };
 
+/* Duplicate keys. JSON allows a key twice in an object; readers disagree on
+ * what it means. Zeef: a filter reads the LAST occurrence (as JavaScript,
+ * Python and jq do); a field the filter does not write is passed through
+ * with every occurrence, byte for byte; a field the filter writes is
+ * written once, at the place of its first occurrence. */
+
 /* The "text" field: a valid UTF-8 string (checked on read), or NULL when the
- * record has none (only possible for filters that do not require text).
- * *len_bytes is set when non-NULL. The pointer is borrowed. */
-const char *record_text(const struct record *r, size_t *len_bytes);
+ * record has none or it is not a string (only possible for filters that do
+ * not require text). *len_bytes is set when non-NULL. The bytes are
+ * NUL-terminated and borrowed: valid until the record changes or is freed. */
+const char *record_text(struct record *r, size_t *len_bytes);
 
-/* The "id" field when it is a string, else NULL. Borrowed. */
-const char *record_id(const struct record *r);
+/* The "id" field when it is a string, else NULL. Borrowed, as above. */
+const char *record_id(struct record *r);
 
-/* The value of top-level KEY, or NULL when absent. Borrowed. */
-zjson *record_get(const struct record *r, const char *key);
+/* The value of top-level KEY, or NULL when absent. Borrowed and read-only:
+ * a change to it is not written out (use record_set). A field the filter
+ * did not set is parsed on the first call. */
+zjson *record_get(struct record *r, const char *key);
+
+/* The JSON text of top-level KEY, without parsing it: 1 and *V set, or 0
+ * when absent. Cheaper than record_get for fields read once (spans): walk
+ * V with json_scan.h. Borrowed, as above. */
+int record_view(struct record *r, const char *key, struct zj_view *v);
 
 /* Set top-level KEY to VALUE (taken). An existing key keeps its position in
- * the object; a new key is appended. VALUE NULL writes JSON null. */
+ * the object (its later duplicates are dropped); a new key is appended.
+ * VALUE NULL writes JSON null. */
 void record_set(struct record *r, const char *key, zjson *value);
 
 /* Replace "text" with the LEN bytes at S (copied; must be valid UTF-8). */
 void record_set_text(struct record *r, const char *s, size_t len);
+
+/* Set KEY to VALUE (taken) inside the object field FIELD, making FIELD
+ * {KEY: VALUE} when it is absent; the field's other members keep their
+ * bytes and order. Returns 0, or -1 (VALUE freed) when FIELD is not an
+ * object. */
+int record_set_member(struct record *r, const char *field, const char *key, zjson *value);
 
 /* Mark the record as bad input: formats the message that the record loop
  * prints ("filter: FILE:LINE: id=ID: MESSAGE") before applying --on-error.
@@ -58,22 +97,28 @@ int record_error(struct record *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* Print a warning for this record on stderr, same prefix, "warning: " first. */
-void record_warn(const struct record *r, const char *fmt, ...)
+void record_warn(struct record *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* Print "NAME: FILE:LINE: id=ID: " for R on F: the prefix of every message
+ * about a record. The file name and the id are escaped (escape.h). */
+void record_print_prefix(struct record *r, FILE *f);
 
 /* --- for the record loop (filter.c); filters do not call these ---------- */
 
-/* Parse the LEN bytes at LINE (valid UTF-8) into R->obj. Returns 0, or
- * EXIT_DATAERR with R->error set ("not JSON: …", "not a JSON object").
- * Nesting deeper than ZJ_MAX_DEPTH is an error, not a crash. Out of memory
- * (also when json-c hides it) prints "NAME: out of memory" and exits 70. */
+/* Check that the LEN bytes at LINE (valid UTF-8) are one JSON object and
+ * note its members; LINE must stay valid until the record is written.
+ * Returns 0, or EXIT_DATAERR with R->error set ("not JSON: …", "not a JSON
+ * object"). Nesting deeper than ZJ_MAX_DEPTH is an error, not a crash. */
 #define ZJ_MAX_DEPTH 512
 int record_parse(struct record *r, const char *line, size_t len);
 /* Print R's error as "NAME: FILE:LINE: id=ID: ERROR" followed by SUFFIX. */
-void record_print_error(const struct record *r, const char *suffix);
-/* Write R->obj as one compact line to OUT; returns 0 or -1 (see errno). */
+void record_print_error(struct record *r, const char *suffix);
+/* Write R as one line to OUT: members in order, each one the filter did
+ * not set as the exact bytes of its key and value in the input, the others
+ * serialised compactly. Returns 0 or -1 (see errno). */
 int record_write(const struct record *r, FILE *out);
-/* Free R's object and message; R can be reused. */
+/* Free what R holds (fields, values, message); R can be reused. */
 void record_clear(struct record *r);
 
 /* --- JSON values ------------------------------------------------------- */
@@ -118,6 +163,7 @@ double zj_num(const zjson *v);                        /* int or double, else 0 *
  * text is written the way the record writer writes, so the bytes are the
  * same as with zj_span. Zero-initialise a zj_text; reuse it with
  * zj_text_reset; zj_text_value copies the text into a write-only value
+ * (a text of 1 MiB or more is handed over instead, leaving T empty)
  * (like zj_raw) that record_set takes. Out of memory exits 70. */
 struct zj_text {
 	char *s;
@@ -127,13 +173,25 @@ void zj_text_reset(struct zj_text *t);
 void zj_text_raw(struct zj_text *t, const char *json, size_t len_bytes);  /* as is */
 void zj_text_string(struct zj_text *t, const char *s, size_t len_bytes);  /* escaped */
 void zj_text_int(struct zj_text *t, int64_t v);
-zjson *zj_text_value(const struct zj_text *t);
+zjson *zj_text_value(struct zj_text *t);
 void zj_text_free(struct zj_text *t);
+
+/* The JSON text V is written as when it holds one already (zj_raw,
+ * zj_text_value, a number that keeps its text), with its length; else
+ * NULL. Borrowed from V. */
+const char *zj_written_text(const zjson *v, size_t *len_bytes);
+
+/* Append V's JSON text, written the way the record writer writes. */
+void zj_text_json(struct zj_text *t, zjson *v);
 
 /* Serialise V compactly (no spaces, "/" unescaped, UTF-8 kept) as
  * NUL-terminated text owned by V, valid until V changes. */
 const char *zj_serialize(zjson *v, size_t *len_bytes);
 /* Parse LEN bytes of JSON text (strict; NULL on any error). Caller owns it. */
 zjson *zj_parse(const char *s, size_t len_bytes);
+/* The value of V, validated JSON text (json_scan.h). Caller owns it; JSON
+ * null is NULL. A number that is not a 64-bit integer keeps its text. */
+zjson *zj_from_view(struct zj_view v);
+
 
 #endif

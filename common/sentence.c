@@ -7,13 +7,16 @@
  *
  * The scanner skips every byte that cannot matter (letters, digits, most
  * punctuation, spaces) through a table, and stops only at . ? ! quotes,
- * newlines, the lead byte of the ellipsis and typographic quotes, and
- * capital letters. At a mark or quote it reads the chunk around the byte,
- * and, when it ends in a sentence mark, the word before the mark and the
- * chunks after it decide whether the sentence ends; at a capital after a
- * lowercase word it checks for a sentence that starts without a mark before
- * it. Chunks are read on demand and never stored, so memory is only the
- * result; every byte is looked at a bounded number of times (linear time).
+ * newlines, the lead byte of the ellipsis and typographic quotes, capital
+ * letters, and : ; ) * - (list items and keys). At a mark or quote it reads
+ * the chunk around the byte, and, when it ends in a sentence mark, the word
+ * before the mark and the chunks after it decide whether the sentence ends;
+ * at a capital it looks for a run of names (sentence_lists.c), a section
+ * heading or a sentence that starts without a mark before it
+ * (sentence_heading.c); at a single newline and at list bytes,
+ * sentence_layout.c decides. Chunks are read on demand and never stored, so
+ * memory is only the result; every byte is looked at a bounded number of
+ * times (linear time).
  *
  * All offsets are bytes. Word lists come from lang.h (nl/...).
  */
@@ -26,34 +29,18 @@
 
 #include "filter.h"
 #include "lang.h"
-#include "sentence_chars.h"
-#include "sentence_words.h"
+#include "sentence_impl.h"
 #include "utf8.h"
-
-enum { CH_PARA_END = 1, CH_FORCED = 2, CH_MARK = 4, CH_DQUOTE = 8, CH_SQUOTE = 16 };
-
-struct chunk {
-	size_t s, e;      /* bytes, [s, e) */
-	unsigned flags;   /* CH_* */
-};
-
-struct splitter {
-	struct word_list abbr, abbr_final, abbr_number, clitics, starters, title_articles,
-	                 title_nouns;
-	struct sentence_span *spans;   /* the last result */
-	size_t n, cap;
-};
 
 /* ---- results ------------------------------------------------------------- */
 
 /* splitter_split never fails: running out of memory ends the program (70). */
 static void out_of_memory(void)
 {
-	fputs("out of memory while splitting sentences\n", stderr);
-	exit(70);
+	filter_out_of_memory();
 }
 
-static void push_span(struct splitter *sp, size_t s, size_t e)
+void sent_push(struct splitter *sp, size_t s, size_t e)
 {
 	if (sp->n == sp->cap) {
 		size_t cap = sp->cap ? sp->cap * 2 : 64;
@@ -88,10 +75,12 @@ static void init_byte_class(void)
 	stop_byte['"'] = stop_byte['\''] = stop_byte['\n'] = stop_byte[0xE2] = 1;
 	for (int c = 'A'; c <= 'Z'; c++)
 		stop_byte[c] = 1;     /* a sentence starter after a lowercase word */
+	for (int c = 0; c < 256; c++)
+		stop_byte[c] |= sent_layout_stop[c];   /* list items, keys */
 }
 
 /* End of the white space at T[i]; *NL gets the number of newlines in it. */
-static size_t skip_space(const unsigned char *t, size_t i, size_t len, int *nl)
+size_t sent_skip_space(const unsigned char *t, size_t i, size_t len, int *nl)
 {
 	size_t k;
 	*nl = 0;
@@ -105,30 +94,18 @@ static size_t skip_space(const unsigned char *t, size_t i, size_t len, int *nl)
 	return i;
 }
 
-/* Byte length of a white-space character ending just before byte I, else 0. */
-static inline size_t space_len_before(const unsigned char *t, size_t i)
-{
-	if (i == 0 || (t[i - 1] > ' ' && t[i - 1] < 0x80)) return 0;
-	unsigned char c = byte_class[t[i - 1]];
-	if (c == B_SPACE || c == B_NEWLINE) return 1;
-	if (t[i - 1] < 0x80) return 0;
-	if (i >= 2 && t[i - 2] == 0xC2 && t[i - 1] == 0xA0) return 2;
-	if (i >= 3 && space_len(t, i - 3, i) == 3) return 3;
-	return 0;
-}
-
 #define GLUED_MAX_BYTES 256
 
 /* The chunk at byte POS or after the white space there, within the
  * paragraph: 0 when a paragraph break or the end of the text comes first.
  * A chunk with a boundary glued inside ends there (CH_FORCED); the last
  * chunk of a paragraph has CH_PARA_END. */
-static int read_chunk(const struct splitter *sp, const char *text, size_t len,
+int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
                       size_t pos, struct chunk *c)
 {
 	const unsigned char *t = (const unsigned char *)text;
 	int nl;
-	size_t i = skip_space(t, pos, len, &nl);
+	size_t i = sent_skip_space(t, pos, len, &nl);
 	if (i >= len || nl >= 2)
 		return 0;
 	size_t s = i;
@@ -161,7 +138,7 @@ static int read_chunk(const struct splitter *sp, const char *text, size_t len,
 		i = g;
 		flags |= CH_FORCED;
 	} else {
-		size_t after = skip_space(t, i, len, &nl);
+		size_t after = sent_skip_space(t, i, len, &nl);
 		if (after >= len || nl >= 2)
 			flags |= CH_PARA_END;
 	}
@@ -170,24 +147,24 @@ static int read_chunk(const struct splitter *sp, const char *text, size_t len,
 }
 
 /* The chunk after chunk C in the same paragraph, or 0. */
-static int next_chunk(const struct splitter *sp, const char *t, size_t len,
+int sent_next_chunk(const struct splitter *sp, const char *t, size_t len,
                       const struct chunk *c, struct chunk *n)
 {
 	if (c->flags & CH_PARA_END)
 		return 0;
-	return read_chunk(sp, t, len, c->e, n);
+	return sent_read_chunk(sp, t, len, c->e, n);
 }
 
 enum next_kind { N_END, N_UPPER, N_LOWER, N_DIGIT, N_CONT, N_OTHER };
 
 /* What starts the text after chunk C: the case of the first letter or digit
  * after opening punctuation, looking over chunks that are only openers. */
-static enum next_kind next_start(const struct splitter *sp, const char *t, size_t len,
+static enum next_kind sent_next_start(const struct splitter *sp, const char *t, size_t len,
                                  const struct chunk *prev)
 {
 	struct chunk c = *prev;
 	for (int hops = 0; hops < 3; hops++) {
-		if (!next_chunk(sp, t, len, &c, &c))
+		if (!sent_next_chunk(sp, t, len, &c, &c))
 			return N_END;
 		if (sentence_in_list(&sp->clitics, t + c.s, c.e - c.s, 0))
 			return N_UPPER;
@@ -226,7 +203,7 @@ static int closes_sentence(const char *t, const struct chunk *c, int dq_open, in
 }
 
 /* Count straight quotes in chunk C into the open flags. */
-static void track_quotes(const char *t, const struct chunk *c, const struct splitter *sp,
+void sent_track_quotes(const char *t, const struct chunk *c, const struct splitter *sp,
                          int *dq_open, int *sq_open)
 {
 	if (c->flags & CH_DQUOTE)
@@ -260,15 +237,21 @@ static void track_quotes(const char *t, const struct chunk *c, const struct spli
  * ("De", "Hij", "In") followed, in the same paragraph, by a lowercase word
  * or a number ("In 1823")? Names such as "De Wever" are followed by a
  * capital and do not count. */
-static int starter_sentence_at(const struct splitter *sp, const char *t, size_t len,
+int sent_starter_at(const struct splitter *sp, const char *t, size_t len,
                                const struct chunk *c)
 {
 	struct chunk n;
-	if (char_case(t, c->s, c->e) != C_UPPER ||
-	    !sentence_in_list(&sp->starters, t + c->s, c->e - c->s, 1) ||
-	    !next_chunk(sp, t, len, c, &n))
+	if (char_case(t, c->s, c->e) != C_UPPER)
+		return 0;
+	int starter = sentence_in_list(&sp->starters, t + c->s, c->e - c->s, 1);
+	/* a name particle ("Van", "Ter") starts a sentence before a lowercase
+	 * word that is no particle: "Van oudsher", not "Van der Wal" */
+	if ((!starter && !sentence_in_list(&sp->particles, t + c->s, c->e - c->s, 1)) ||
+	    !sent_next_chunk(sp, t, len, c, &n))
 		return 0;
 	enum ccase k = char_case(t, n.s, n.e);
+	if (!starter)
+		return k == C_LOWER && !sentence_in_list(&sp->particles, t + n.s, n.e - n.s, 0);
 	return k == C_LOWER || k == C_DIGIT;
 }
 
@@ -306,17 +289,17 @@ static int ends_sentence(const struct splitter *sp, const char *t, size_t len,
 		/* a quotation without final mark, then a new sentence: ... gras'' De ... */
 		return (c->flags & (CH_DQUOTE | CH_SQUOTE)) &&
 		       ends_in_closing_quote(t, c, dq_before) &&
-		       next_chunk(sp, t, len, c, &n) && starter_sentence_at(sp, t, len, &n);
+		       sent_next_chunk(sp, t, len, c, &n) && sent_starter_at(sp, t, len, &n);
 	}
 	/* closing quotes standing alone after the mark stay with this sentence */
 	struct chunk j = *c;
-	while (!(j.flags & CH_FORCED) && next_chunk(sp, t, len, &j, &n) &&
+	while (!(j.flags & CH_FORCED) && sent_next_chunk(sp, t, len, &j, &n) &&
 	       closes_sentence(t, &n, *dq_open, *sq_open)) {
 		j = n;
-		track_quotes(t, &j, sp, dq_open, sq_open);
+		sent_track_quotes(t, &j, sp, dq_open, sq_open);
 		closed = 1;
 	}
-	enum next_kind nk = next_start(sp, t, len, &j);
+	enum next_kind nk = sent_next_start(sp, t, len, &j);
 	int split;
 	if (nk == N_END) split = 1;
 	else if (nk == N_CONT || nk == N_LOWER) split = 0;
@@ -326,9 +309,16 @@ static int ends_sentence(const struct splitter *sp, const char *t, size_t len,
 		enum word_kind wk = sentence_word_kind(&sp->abbr, &sp->abbr_final, t, c->s, core, first);
 		if (closed && wk != W_NUMBER && wk != W_EMPTY) wk = W_WORD;
 		switch (wk) {
-		case W_ABBR: split = 0; break;
+		case W_ABBR:
+			/* "... werd hij ten slotte prof. Daarna ...": before a
+			 * capitalised function word (not an article, which may
+			 * start a title) and a lowercase word */
+			split = sent_next_chunk(sp, t, len, &j, &n) &&
+			        !sentence_in_list(&sp->title_articles, t + n.s, n.e - n.s, 1) &&
+			        sent_starter_at(sp, t, len, &n);
+			break;
 		case W_INITIALS:
-			split = next_chunk(sp, t, len, &j, &n) && starter_sentence_at(sp, t, len, &n);
+			split = sent_next_chunk(sp, t, len, &j, &n) && sent_starter_at(sp, t, len, &n);
 			break;
 		case W_ABBR_FINAL: split = nk != N_DIGIT; break;
 		case W_NUMBER:         /* "1. Eerste punt": a number first is a list marker */
@@ -348,102 +338,33 @@ static int ends_sentence(const struct splitter *sp, const char *t, size_t len,
 	return split;
 }
 
-/* Is chunk C only opening punctuation ("«", ",,", "(")? */
-static int only_openers(const char *t, const struct chunk *c)
-{
-	return skip_openers(t, c->s, c->e) == c->e;
-}
-
-/* Same word, ignoring the case of the first letter (ASCII)? */
-static int same_word(const char *t, const struct chunk *x, const struct chunk *y)
-{
-	size_t n = x->e - x->s;
-	if (n != y->e - y->s || n == 0)
-		return 0;
-	char a = t[x->s], b = t[y->s];
-	if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
-	if (b >= 'A' && b <= 'Z') b = (char)(b - 'A' + 'a');
-	return a == b && memcmp(t + x->s + 1, t + y->s + 1, n - 1) == 0;
-}
-
-/* A short heading glued before a sentence that starts with chunk A: chunks
- * A .. H-1 with no punctuation, the first capitalised and not a sentence
- * starter; then at chunk H either a sentence starter followed by a
- * lowercase word, or the heading's first or last word repeated (after an
- * optional starter: "Balkan De Balkan kwam ..."). Returns 1 with *HEAD_END
- * the end of chunk H-1 and *NEXT the start of chunk H. */
-#define HEADING_MAX_WORDS 6
-static int glued_heading(const struct splitter *sp, const char *t, size_t len,
-                         const struct chunk *a, size_t *head_end, size_t *next)
-{
-	size_t s = skip_openers(t, a->s, a->e);
-	if (s >= a->e || char_case(t, s, a->e) != C_UPPER ||
-	    sentence_in_list(&sp->starters, t + a->s, a->e - a->s, 1))
-		return 0;
-	struct chunk c = *a, prev = *a;
-	for (int h = 0; h <= HEADING_MAX_WORDS; h++) {
-		if (h > 0 && !only_openers(t, &prev) &&
-		    !sentence_in_list(&sp->title_nouns, t + prev.s, prev.e - prev.s, 0)) {
-			int starter = char_case(t, c.s, c.e) == C_UPPER &&
-			              sentence_in_list(&sp->starters, t + c.s, c.e - c.s, 1);
-			struct chunk r = c;
-			if (starter && !next_chunk(sp, t, len, &c, &r))
-				r = c;
-			int repeat = char_case(t, r.s, r.e) == C_UPPER &&
-			             (same_word(t, &r, a) || same_word(t, &r, &prev));
-			if (repeat || starter_sentence_at(sp, t, len, &c)) {
-				*head_end = prev.e;
-				*next = c.s;
-				return 1;
-			}
-		}
-		size_t core;
-		int closed;
-		if ((c.flags & (CH_PARA_END | CH_FORCED)) ||
-		    sentence_mark(t, c.s, c.e, &core, &closed) != M_NONE)
-			return 0;
-		size_t e = skip_closers(t, c.s, c.e);
-		if (e == c.s || t[c.s] == '(' || t[c.s] == '[' ||
-		    (e < c.e && (t[e] == ')' || t[e] == ']')))
-			return 0;                     /* brackets belong to a sentence */
-		unsigned char b = (unsigned char)t[e - 1];
-		if (b == ',' || b == ';' || b == ':')
-			return 0;
-		prev = c;
-		if (!next_chunk(sp, t, len, &prev, &c))
-			return 0;
-	}
-	return 0;
-}
-
-/* The scanner's state over one text. */
-struct scan {
-	struct splitter *sp;
-	const char *t;
-	size_t len;
-	size_t sent;           /* start of the current sentence, or NO_SENTENCE */
-	int dq_open, sq_open;  /* a straight " or ' quote is open */
-};
-#define NO_SENTENCE ((size_t)-1)
-
 /* A sentence starts at chunk start POS (a paragraph start or after a
  * sentence end): take a glued heading off first. Returns where scanning
  * goes on. */
-static size_t begin_sentence(struct scan *sc, size_t pos)
+size_t sent_begin(struct scan *sc, size_t pos)
 {
 	struct chunk a;
 	size_t head_end, next;
-	sc->sent = pos;
-	if (!read_chunk(sc->sp, sc->t, sc->len, pos, &a) ||
-	    !glued_heading(sc->sp, sc->t, sc->len, &a, &head_end, &next))
+	sent_open(sc, pos);
+	/* a known section heading ("Externe links"), twice at most: "Zie ook
+	 * Externe links" */
+	for (int k = 0; k < 2 && (head_end = sent_section_heading(sc->sp, sc->t, sc->len, pos, 1)) > 0; k++) {
+		if (!sent_read_chunk(sc->sp, sc->t, sc->len, head_end, &a))
+			return pos;
+		sent_push(sc->sp, pos, head_end);
+		pos = a.s;
+		sent_open(sc, pos);
+	}
+	if (!sent_read_chunk(sc->sp, sc->t, sc->len, pos, &a) ||
+	    !sent_glued_heading(sc->sp, sc->t, sc->len, &a, &head_end, &next))
 		return pos;
-	push_span(sc->sp, pos, head_end);
+	sent_push(sc->sp, pos, head_end);
 	/* the heading's quotes count too: Geen 'gamechanger' */
 	for (struct chunk c = a; c.s < head_end;) {
-		track_quotes(sc->t, &c, sc->sp, &sc->dq_open, &sc->sq_open);
-		if (!next_chunk(sc->sp, sc->t, sc->len, &c, &c)) break;
+		sent_track_quotes(sc->t, &c, sc->sp, &sc->dq_open, &sc->sq_open);
+		if (!sent_next_chunk(sc->sp, sc->t, sc->len, &c, &c)) break;
 	}
-	sc->sent = next;
+	sent_open(sc, next);
 	return next;
 }
 
@@ -462,40 +383,58 @@ static size_t on_chunk(struct scan *sc, size_t pos)
 {
 	struct chunk c, first;
 	size_t end;
-	if (!read_chunk(sc->sp, sc->t, sc->len, pos, &c))
+	if (!sent_read_chunk(sc->sp, sc->t, sc->len, pos, &c))
 		return pos + 1;
 	if (sc->sent == NO_SENTENCE)
-		sc->sent = c.s;
+		sent_open(sc, c.s);
 	/* a list run into one line, "1. Eerste punt 2. Tweede punt": the next
 	 * marker starts the next item */
 	if (c.s != sc->sent && list_marker(sc->t, &c) &&
-	    read_chunk(sc->sp, sc->t, sc->len, sc->sent, &first) && list_marker(sc->t, &first) &&
-	    next_start(sc->sp, sc->t, sc->len, &c) == N_UPPER) {
+	    sent_read_chunk(sc->sp, sc->t, sc->len, sc->sent, &first) && list_marker(sc->t, &first) &&
+	    sent_next_start(sc->sp, sc->t, sc->len, &c) == N_UPPER) {
 		size_t e = c.s, k;
-		while ((k = space_len_before((const unsigned char *)sc->t, e)) > 0)
+		while ((k = sent_space_before((const unsigned char *)sc->t, e)) > 0)
 			e -= k;
-		push_span(sc->sp, sc->sent, e);
-		sc->sent = c.s;
+		sent_push(sc->sp, sc->sent, e);
+		sent_open(sc, c.s);
 		return c.e;
 	}
 	int dq_before = sc->dq_open;
-	track_quotes(sc->t, &c, sc->sp, &sc->dq_open, &sc->sq_open);
+	sent_track_quotes(sc->t, &c, sc->sp, &sc->dq_open, &sc->sq_open);
 	if (!ends_sentence(sc->sp, sc->t, sc->len, &c, c.s == sc->sent, dq_before,
 	                   &sc->dq_open, &sc->sq_open, &end))
 		return c.e;
-	push_span(sc->sp, sc->sent, end);
+	sent_push(sc->sp, sc->sent, end);
 	sc->sent = NO_SENTENCE;
 	struct chunk n;
-	if (!read_chunk(sc->sp, sc->t, sc->len, end, &n))
+	if (!sent_read_chunk(sc->sp, sc->t, sc->len, end, &n))
 		return end;                   /* the paragraph ends here */
 	if (c.flags & CH_FORCED) {
-		sc->sent = n.s;
+		sent_open(sc, n.s);
 		return n.s;
 	}
-	return begin_sentence(sc, n.s);
+	return sent_begin(sc, n.s);
 }
 
 /* ---- public ----------------------------------------------------------------- */
+
+static void add_place(const char *w, size_t len, void *ctx)
+{
+	wordset_add(ctx, w, len);
+}
+
+/* Known places, for lists of them (sentence_lists.c). */
+static int load_places(struct splitter *sp)
+{
+	static const char *const files[] = {"nl/gazetteer-loc.txt", "nl/gazetteer-loc-common.txt"};
+	sp->places = wordset_new();
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+		if (lang_each_line(files[i], add_place, sp->places) < 0) {
+			filter_warn("language file %s is missing", files[i]);
+			return -1;
+		}
+	return 0;
+}
 
 struct splitter *splitter_new(void)
 {
@@ -511,7 +450,16 @@ struct splitter *splitter_new(void)
 	    sentence_load_list(&sp->clitics, "nl/sentence-clitics.txt") ||
 	    sentence_load_list(&sp->starters, "nl/sentence-starters.txt") ||
 	    sentence_load_list(&sp->title_articles, "nl/title-articles.txt") ||
-	    sentence_load_list(&sp->title_nouns, "nl/title-nouns.txt")) {
+	    sentence_load_list(&sp->title_nouns, "nl/title-nouns.txt") ||
+	    sentence_load_list(&sp->particles, "nl/name-particles.txt") ||
+	    sentence_add_list(&sp->particles, "nl/name-particles-inner.txt") ||
+	    sentence_load_list(&sp->stopwords, "nl/stopwords.txt") ||
+	    sentence_load_list(&sp->verbs, "nl/summary-verbs.txt") ||
+	    sentence_load_list(&sp->first_names, "nl/first-names.txt") ||
+	    sentence_load_list(&sp->roles, "nl/quotes-roles.txt") ||
+	    sentence_load_list(&sp->headings, "nl/section-headings.txt") ||
+	    sentence_load_first_words(&sp->heading_first, "nl/section-headings.txt") ||
+	    load_places(sp)) {
 		splitter_free(sp);
 		return NULL;
 	}
@@ -528,49 +476,29 @@ void splitter_free(struct splitter *sp)
 	wordset_free(sp->starters.set);
 	wordset_free(sp->title_articles.set);
 	wordset_free(sp->title_nouns.set);
+	wordset_free(sp->particles.set);
+	wordset_free(sp->stopwords.set);
+	wordset_free(sp->verbs.set);
+	wordset_free(sp->first_names.set);
+	wordset_free(sp->roles.set);
+	wordset_free(sp->headings.set);
+	wordset_free(sp->heading_first.set);
+	wordset_free(sp->places);
 	free(sp->spans);
 	free(sp);
-}
-
-/* A sentence that starts without a mark before it: at byte I a capitalised
- * sentence starter after a lowercase word, followed by a lowercase word
- * ("... kan rijst worden verbouwd In een tropisch klimaat ..."). Dutch
- * capitalises these words only at a sentence start, so the text before
- * was a heading or caption that lost its line break; articles are left out,
- * as titles start with them ("het boek De avonden"), and so is the word
- * after a noun that introduces a title ("het programma Wie is de Mol").
- * Ends the current
- * sentence (of two words or more) before I and returns 1 when so. */
-static int starts_mid_sentence(struct scan *sc, size_t i)
-{
-	const char *t = sc->t;
-	if (sc->sent == NO_SENTENCE || i < 2 || t[i - 1] != ' ' || sc->sent + 1 >= i ||
-	    char_case(t, prev_char(t, i - 1), i - 1) != C_LOWER)
-		return 0;
-	size_t ps = i - 1;            /* start of the word before */
-	while (ps > sc->sent && !space_len_before((const unsigned char *)t, ps))
-		ps--;
-	struct chunk c;
-	if (ps <= sc->sent || !read_chunk(sc->sp, t, sc->len, i, &c) ||
-	    sentence_in_list(&sc->sp->title_nouns, t + ps, i - 1 - ps, 0) ||
-	    sentence_in_list(&sc->sp->title_articles, t + c.s, c.e - c.s, 1) ||
-	    !starter_sentence_at(sc->sp, t, sc->len, &c))
-		return 0;                 /* not "het boek De avonden" */
-	push_span(sc->sp, sc->sent, i - 1);
-	sc->sent = NO_SENTENCE;
-	return 1;
 }
 
 size_t splitter_split(struct splitter *sp, const char *text, size_t len,
                       const struct sentence_span **spans)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	struct scan sc = { sp, text, len, NO_SENTENCE, 0, 0 };
+	struct scan sc = { .sp = sp, .t = text, .len = len, .sent = NO_SENTENCE };
 	int nl;
 	sp->n = 0;
-	size_t i = skip_space(t, 0, len, &nl);
+	size_t i = sent_skip_space(t, 0, len, &nl);
+	sent_new_paragraph(&sc, i);
 	if (i < len)
-		i = begin_sentence(&sc, i);
+		i = sent_begin(&sc, i);
 	size_t lo = i;                /* a chunk start or white space before I */
 	while (i < len) {
 		while (i < len && !stop_byte[t[i]])
@@ -580,32 +508,58 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 		if (t[i] >= 'A' && t[i] <= 'Z') {
 			size_t at = i;
 			i = at + 1;
-			if (starts_mid_sentence(&sc, at)) {
-				lo = begin_sentence(&sc, at);
+			if (sent_name_run(&sc, at))
+				continue;
+			size_t he;
+			if (sc.sent != NO_SENTENCE && at > sc.sent && sent_space_before(t, at) &&
+			    (he = sent_section_heading(sp, text, len, at, 2)) > 0) {
+				sent_end_at(&sc, at);     /* "... vlaggen Externe links Dag ..." */
+				sent_push(sp, at, he);
+				i = lo = sent_skip_space(t, he, len, &nl);
+				sent_open(&sc, i);
+				continue;
+			}
+			if (sent_starts_mid(&sc, at)) {
+				lo = sent_begin(&sc, at);
 				if (lo > at)
 					i = lo;
 			}
 			continue;
 		}
+		if (sent_layout_stop[t[i]]) {
+			size_t next;
+			if (sent_layout_byte(&sc, i, &next)) {
+				i = next;
+				continue;
+			}
+			if (t[i] != 0xE2) {
+				i++;
+				continue;
+			}
+		}
 		if (t[i] == '\n') {
-			/* white space with two newlines: a paragraph break */
-			size_t ws = i, we = skip_space(t, i, len, &nl), k;
-			while ((k = space_len_before(t, ws)) > 0)
+			/* white space with two newlines: a paragraph break; with
+			 * one, perhaps the end of a unit (sentence_layout.c) */
+			size_t ws = i, we = sent_skip_space(t, i, len, &nl), k;
+			while ((k = sent_space_before(t, ws)) > 0)
 				ws -= k;
 			if (nl >= 2) {
 				if (sc.sent != NO_SENTENCE && ws > sc.sent)
-					push_span(sp, sc.sent, ws);
+					sent_push(sp, sc.sent, ws);
 				sc.sent = NO_SENTENCE;
 				sc.dq_open = sc.sq_open = 0;
+				sent_new_paragraph(&sc, we);
 				if (we < len)
-					we = begin_sentence(&sc, we);
+					we = sent_begin(&sc, we);
+			} else if (we < len) {
+				we = sent_line_break(&sc, ws, we);
 			}
 			i = lo = we;
 			continue;
 		}
 		/* the chunk holding this byte, processed piece by piece up to it */
 		size_t cs = i, stop = i;
-		while (cs > lo && !space_len_before(t, cs))
+		while (cs > lo && !sent_space_before(t, cs))
 			cs--;
 		do
 			i = on_chunk(&sc, cs), cs = i;
@@ -614,10 +568,10 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 	}
 	if (sc.sent != NO_SENTENCE) {
 		size_t e = len, k;
-		while (e > sc.sent && (k = space_len_before(t, e)) > 0)
+		while (e > sc.sent && (k = sent_space_before(t, e)) > 0)
 			e -= k;
 		if (e > sc.sent)
-			push_span(sp, sc.sent, e);
+			sent_push(sp, sc.sent, e);
 	}
 	*spans = sp->spans;
 	return sp->n;

@@ -13,9 +13,10 @@
  * letter lowercased? */
 int sentence_in_list(const struct word_list *l, const char *w, size_t len, int cap_ok)
 {
-	if (len < l->min_len || len > l->max_len || !l->first[(unsigned char)w[0]])
+	if (len < l->min_len || len > l->max_len ||
+	    !(l->lens[(unsigned char)w[0]] & (1u << (len < 31 ? len : 31))))
 		return 0;
-	if (wordset_has(l->set, w, len))
+	if (l->exact[(unsigned char)w[0]] && wordset_has(l->set, w, len))
 		return 1;
 	if (cap_ok && w[0] >= 'A' && w[0] <= 'Z' && len < 64) {
 		char buf[64];
@@ -26,30 +27,43 @@ int sentence_in_list(const struct word_list *l, const char *w, size_t len, int c
 	return 0;
 }
 
-/* Dotted letters: segments of 1-2 letters separated by single dots, with at
- * least one dot or a single letter ("J", "J.P", "m.b.t"). Uppercase-only
- * single letters count as initials; other dotted forms as abbreviations. */
+static int is_vowel(unsigned char c)
+{
+	if (c >= 0x80)
+		return 1;             /* accented letters are vowels in Dutch */
+	c |= 0x20;
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* Dotted letters: segments of 1-2 letters (3 without a vowel: "Chr")
+ * separated by single dots, with at least one dot or a single letter ("J",
+ * "J.P", "m.b.t", "Th.J"). Segments that all start with a capital are
+ * initials, and so is one capital followed by lowercase letters without a
+ * vowel ("Th", "Chr": no Dutch word is written so); other dotted forms are
+ * abbreviations. */
 static enum word_kind dotted_kind(const char *t, size_t s, size_t e)
 {
 	size_t seg = 0, segs = 1, letters = 0;
-	int upper = 1;
+	int upper = 1, vowels = 0, seg_vowel = 0, title = 1;
 	for (size_t i = s; i < e;) {
 		if (t[i] == '.') {
-			if (seg == 0) return W_WORD;
-			seg = 0; segs++; i++;
+			if (seg == 0 || (seg == 3 && seg_vowel)) return W_WORD;
+			seg = 0; segs++; i++; seg_vowel = 0;
 			continue;
 		}
 		enum ccase k = char_case(t, i, e);
 		if (k != C_UPPER && k != C_LOWER) return W_WORD;
-		if (k != C_UPPER) upper = 0;
-		if (++seg > 2) return W_WORD;     /* "nos.nl" is no abbreviation */
+		if (seg == 0 && k != C_UPPER) upper = 0;
+		if (seg > 0 && k != C_LOWER) title = 0;
+		if (is_vowel((unsigned char)t[i])) vowels = seg_vowel = 1;
+		if (++seg > 3) return W_WORD;     /* "nos.nl" is no abbreviation */
 		letters++;
 		i++;
 		while (i < e && ((unsigned char)t[i] & 0xC0) == 0x80) i++;
 	}
-	if (seg == 0) return W_WORD;
+	if (seg == 0 || (seg == 3 && seg_vowel)) return W_WORD;
 	if (segs == 1)
-		return letters == 1 && upper ? W_INITIALS : W_WORD;
+		return upper && (letters == 1 || (title && !vowels)) ? W_INITIALS : W_WORD;
 	return upper ? W_INITIALS : W_ABBR;
 }
 
@@ -80,21 +94,55 @@ static void add_word(const char *w, size_t len, void *ctx)
 	if (len < l->min_len) l->min_len = len;
 	if (len > l->max_len) l->max_len = len;
 	unsigned char c = (unsigned char)w[0];
-	l->first[c] = 1;
-	if (c >= 'a' && c <= 'z')
+	uint32_t bit = 1u << (len < 31 ? len : 31);
+	l->first[c] = l->exact[c] = 1;
+	l->lens[c] |= bit;
+	if (c >= 'a' && c <= 'z') {
 		l->first[c - 'a' + 'A'] = 1;       /* capitalised at a sentence start */
+		l->lens[c - 'a' + 'A'] |= bit;
+	}
 }
 
-int sentence_load_list(struct word_list *l, const char *name)
+/* Read list NAME into L through ADD; a missing file is reported. */
+static int read_list(struct word_list *l, const char *name,
+                     void (*add)(const char *, size_t, void *))
 {
-	l->set = wordset_new();
-	l->min_len = (size_t)-1;
-	l->max_len = 0;
-	if (!l->set || lang_each_line(name, add_word, l) < 0) {
+	if (lang_each_line(name, add, l) < 0) {
 		filter_warn("language file %s is missing", name);
 		return -1;
 	}
 	return 0;
+}
+
+static void empty_list(struct word_list *l)
+{
+	l->set = wordset_new();
+	l->min_len = (size_t)-1;
+	l->max_len = 0;
+}
+
+int sentence_load_list(struct word_list *l, const char *name)
+{
+	empty_list(l);
+	return read_list(l, name, add_word);
+}
+
+static void add_first_word(const char *w, size_t len, void *ctx)
+{
+	const char *sp = memchr(w, ' ', len);
+	if (sp)
+		add_word(w, (size_t)(sp - w), ctx);
+}
+
+int sentence_load_first_words(struct word_list *l, const char *name)
+{
+	empty_list(l);
+	return read_list(l, name, add_first_word);
+}
+
+int sentence_add_list(struct word_list *l, const char *name)
+{
+	return read_list(l, name, add_word);
 }
 
 size_t sentence_glued_boundary(const struct word_list *abbr, const struct word_list *abbr_final,

@@ -5,6 +5,7 @@
 #define ZEEF_SENTENCE_WORDS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lang.h"
 
@@ -14,11 +15,20 @@ struct word_list {
 	struct wordset *set;
 	size_t min_len, max_len;         /* bytes */
 	unsigned char first[256];        /* 1 for a possible first byte */
+	unsigned char exact[256];        /* 1 for a first byte of an entry */
+	uint32_t lens[256];              /* per possible first byte, bit L set
+	                                    for an entry of L bytes (31: 31 or
+	                                    more) */
 };
 
 /* Load language word list NAME (lang.h) into *L. Returns 0, or -1 with a
  * message when the file is missing. Free with wordset_free(L->set). */
 int sentence_load_list(struct word_list *l, const char *name);
+/* Load only the first word of each entry of list NAME that has more than
+ * one ("zie" for "zie ook"). Same return. */
+int sentence_load_first_words(struct word_list *l, const char *name);
+/* Add the words of list NAME to L (loaded before). Same return. */
+int sentence_add_list(struct word_list *l, const char *name);
 
 /* Is the LEN bytes at W in L, exactly or (when CAP_OK) with its first
  * letter lowercased ("Bijv" for "bijv")? */

@@ -9,7 +9,7 @@
 
 enum {
 	OPT_FORM = 1000, OPT_NO_MOJIBAKE, OPT_NO_ENTITIES, OPT_HTML, OPT_KEEP_INVISIBLE,
-	OPT_KEEP_SPACES, OPT_KEEP_BREAKS, OPT_KEEP_LINES, OPT_NO_DEHYPHENATE, OPT_NO_DATE,
+	OPT_KEEP_SPACES, OPT_KEEP_BREAKS, OPT_KEEP_LINES, OPT_JOIN_LINES, OPT_NO_DEHYPHENATE, OPT_NO_DATE,
 	OPT_STRICT_UTF8
 };
 
@@ -22,6 +22,7 @@ static const struct option options[] = {
 	{"keep-spaces", no_argument, NULL, OPT_KEEP_SPACES},
 	{"keep-breaks", no_argument, NULL, OPT_KEEP_BREAKS},
 	{"keep-lines", no_argument, NULL, OPT_KEEP_LINES},
+	{"join-lines", no_argument, NULL, OPT_JOIN_LINES},
 	{"no-dehyphenate", no_argument, NULL, OPT_NO_DEHYPHENATE},
 	{"no-date", no_argument, NULL, OPT_NO_DATE},
 	{"strict-utf8", no_argument, NULL, OPT_STRICT_UTF8},
@@ -45,9 +46,16 @@ static const char help[] =
 	"    spaces one space, and spaces at the start and end of lines are dropped;\n"
 	"  - the text is put in Unicode Normalization Form C;\n"
 	"  - line ends become \"\\n\"; paragraphs (separated by one or more blank\n"
-	"    lines) are separated by exactly one blank line, \"\\n\\n\"; a single line\n"
-	"    break inside a paragraph becomes a space, and a word hyphenated across\n"
-	"    it is joined (\"gezamen-\" + \"lijk\" gives \"gezamenlijk\"); the hyphen\n"
+	"    lines) are separated by exactly one blank line, \"\\n\\n\";\n"
+	"  - a single line break inside a paragraph stays when it ends a unit of its\n"
+	"    own, and becomes a space when it only wraps prose. It stays before a\n"
+	"    bullet (- * \u2022) or a number (1. 1) a.) that starts a list item, after a\n"
+	"    line that ends a sentence, in a list (three lines or more, none\n"
+	"    starting lowercase), between rows of the same shape (\"Inwoners: 52.000\",\n"
+	"    \"1985 - studie\"), after a line longer than 110 characters, and after a\n"
+	"    line the next word would have fit on (a heading, a short item); never\n"
+	"    before a lowercase word. A word hyphenated across a joined break is\n"
+	"    joined (\"gezamen-\" + \"lijk\" gives \"gezamenlijk\"); the hyphen\n"
 	"    stays before a capital, after an acronym or digit (\"NAVO-chef\"), and\n"
 	"    before a word listed in nl/hyphen-coordinators.txt, the conjunctions\n"
 	"    that follow a suspended hyphen, where a space is put back;\n"
@@ -66,14 +74,18 @@ static const char help[] =
 	"      --no-entities     do not decode HTML character references\n"
 	"      --html            the text is HTML: also remove tags, comments and the\n"
 	"                        content of script and style elements; block elements\n"
-	"                        (p, div, h1, li, ...) end a paragraph, br a line\n"
+	"                        (p, div, h1, li, ...) end a paragraph, br a line.\n"
+	"                        Without it, a text that looks like HTML (a doctype,\n"
+	"                        or two tags such as <p> or </div>) gets a warning\n"
 	"      --keep-invisible  keep control, zero-width and format characters, soft\n"
 	"                        hyphens and byte order marks\n"
 	"      --keep-spaces     keep spaces and tabs exactly as written\n"
 	"      --keep-breaks     keep every line break as written (\"\\r\\n\", blank\n"
 	"                        lines); implies --keep-lines\n"
-	"      --keep-lines      keep single line breaks inside a paragraph (and do\n"
-	"                        not dehyphenate)\n"
+	"      --keep-lines      keep every single line break inside a paragraph (and\n"
+	"                        do not dehyphenate)\n"
+	"      --join-lines      join every single line break inside a paragraph, as\n"
+	"                        wrapped prose (units and lists too)\n"
 	"      --no-dehyphenate  join lines with a space even after a hyphen\n"
 	"      --no-date         leave a leading date tag in the text\n"
 	"      --strict-utf8     treat invalid UTF-8 as bad input (see --on-error)\n"
@@ -114,7 +126,8 @@ static int option(int c, const char *arg)
 	case OPT_KEEP_INVISIBLE: opt.invisible = 0; break;
 	case OPT_KEEP_SPACES: opt.spaces = 0; break;
 	case OPT_KEEP_BREAKS: opt.breaks = 0; break;
-	case OPT_KEEP_LINES: opt.join_lines = 0; break;
+	case OPT_KEEP_LINES: opt.lines = NORMALIZE_LINES_KEEP; break;
+	case OPT_JOIN_LINES: opt.lines = NORMALIZE_LINES_JOIN; break;
 	case OPT_NO_DEHYPHENATE: opt.dehyphenate = 0; break;
 	case OPT_NO_DATE: use_date_tag = 0; break;
 	case OPT_STRICT_UTF8: strict_utf8 = 1; break;
@@ -164,14 +177,7 @@ static size_t take_date(struct record *r, const char *text, size_t len)
 		return 0;
 	while ((more = normalize_date_tag(text + skip, len - skip, again)) > 0)
 		skip += more;
-	zjson *meta = record_get(r, "meta");
-	if (!meta) {
-		meta = zj_object();
-		zj_add(meta, "date", zj_cstring(date));
-		record_set(r, "meta", meta);
-	} else if (zj_type(meta) == ZJ_OBJECT) {
-		zj_add(meta, "date", zj_cstring(date));
-	} else {
+	if (record_set_member(r, "meta", "date", zj_cstring(date)) != 0) {
 		record_warn(r, "\"meta\" is not an object; date tag left in the text");
 		return 0;
 	}
@@ -194,14 +200,17 @@ static int normalize_record(struct record *r)
 		            repairs, repairs == 1 ? "" : "s");
 
 	text = record_text(r, &len);
+	if (!opt.html && normalize_looks_like_html(text, len))
+		record_warn(r, "the text looks like HTML; --html would remove its tags");
 	out = normalize_text(normalizer, text, len, &out_len);
 	if (!out) {
 		filter_warn("out of memory");
 		return EXIT_SOFTWARE;
 	}
 	size_t skip = use_date_tag ? take_date(r, out, out_len) : 0;
-	if (out != text || out_len != len || skip)
-		record_set_text(r, out + skip, out_len - skip);
+	/* Always written: the text normalize gives is written as UTF-8, also
+	 * where the input had escapes (a lone surrogate became U+FFFD). */
+	record_set_text(r, out + skip, out_len - skip);
 	if (!record_get(r, "id")) {
 		char id[64];
 		snprintf(id, sizeof id, ":%ld", r->line);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include "line_units.h"
 #include "normalize_impl.h"
 #include "utf8.h"
 
@@ -84,7 +85,8 @@ void normalize_defaults(struct normalize_options *opt)
 {
 	*opt = (struct normalize_options){
 		.form = NORMALIZE_NFC, .mojibake = 1, .entities = 1, .html = 0,
-		.invisible = 1, .spaces = 1, .breaks = 1, .join_lines = 1, .dehyphenate = 1};
+		.invisible = 1, .spaces = 1, .breaks = 1, .lines = NORMALIZE_LINES_UNITS,
+		.dehyphenate = 1};
 }
 
 struct normalizer *normalizer_new(const struct normalize_options *opt)
@@ -94,8 +96,8 @@ struct normalizer *normalizer_new(const struct normalize_options *opt)
 		return NULL;
 	n->opt = *opt;
 	if (!n->opt.breaks)
-		n->opt.join_lines = 0;
-	if (!n->opt.join_lines)
+		n->opt.lines = NORMALIZE_LINES_KEEP;
+	if (n->opt.lines == NORMALIZE_LINES_KEEP)
 		n->opt.dehyphenate = 0;
 	if (n->opt.entities && normalize_load_entities(n) != 0) {
 		normalizer_free(n);
@@ -272,12 +274,48 @@ static size_t text_run(const char *s, size_t j, size_t len, const unsigned char 
 	}
 }
 
+/* Where the current paragraph's single line breaks are judged
+ * (line_units.h): its width, and the logical line since the last kept
+ * break, measured on the output as it is written. */
+struct units {
+	size_t para_end;       /* input end of the paragraph measured, or 0 */
+	struct line_para para; /* its width and list-ness */
+	size_t line_out;       /* output offset where the logical line starts */
+	size_t counted;        /* output measured so far, from line_out */
+	struct line_measure m; /* of output [line_out, counted) */
+};
+
+/* Is the single line break before the line at S[I..] one between units?
+ * The line before it starts at input byte LINE (its text ends at WS);
+ * the paragraph at PARA; OUT holds the output so far. */
+static int unit_break(struct units *u, const char *s, size_t len, size_t para, size_t line,
+                      size_t ws, size_t i, const struct nout *out)
+{
+	if (u->para_end <= i)   /* a new paragraph (or, with --keep-spaces, a
+	                           line of spaces read as blank): measure on */
+		line_units_paragraph(s, len, u->para_end > para ? line : para, &u->para_end, &u->para);
+	size_t olen;
+	const char *ob = normalize_out_bytes(out, &olen);
+	if (u->counted < u->line_out)
+		u->counted = u->line_out;
+	line_measure_add(&u->m, ob + u->counted, olen - u->counted);
+	u->counted = olen;
+	size_t e = i;
+	while (e < len && s[e] != '\n' && s[e] != '\r')
+		e++;
+	while (e > i && blank_byte[(unsigned char)s[e - 1]])
+		e--;
+	return line_units_keep(ob + u->line_out, olen - u->line_out, u->m.cp,
+	                       line_units_length(s + line, ws - line), s + i, e - i, &u->para);
+}
+
 static int layout(struct normalizer *n, const char *s, size_t len, const char **res, size_t *res_len)
 {
 	const struct normalize_options *o = &n->opt;
 	const unsigned char *special = o->spaces ? blank_byte : line_byte;
 	struct nout out;
-	size_t i = 0, ws = 0;
+	struct units u = {0};
+	size_t i = 0, ws = 0, para = 0, line = 0;
 	int nl = 0, started = 0;
 
 	normalize_out_init(&out, s, &n->layout);
@@ -305,13 +343,19 @@ static int layout(struct normalizer *n, const char *s, size_t len, const char **
 		/* A run of text goes on over single spaces between words, which
 		 * stay as they are: usually a run is a whole line. */
 		size_t j = text_run(s, i + 1, len, special, o->spaces);
-		int rc = 0;
+		int rc = 0, kept = 0;
 		if (!started) {
-			;
+			para = line = i;
 		} else if (nl >= 2) {
 			rc = gap(&out, s, ws, i, "\n\n", 2);
-		} else if (nl == 1 && !o->join_lines) {
+			para = line = i;
+			kept = 1;
+		} else if (nl == 1 && (o->lines == NORMALIZE_LINES_KEEP ||
+		                       (o->lines == NORMALIZE_LINES_UNITS &&
+		                        unit_break(&u, s, len, para, line, ws, i, &out)))) {
 			rc = gap(&out, s, ws, i, "\n", 1);
+			line = i;
+			kept = 1;
 		} else if (nl == 1) {
 			size_t olen;
 			const char *ob = normalize_out_bytes(&out, &olen);
@@ -322,8 +366,15 @@ static int layout(struct normalizer *n, const char *s, size_t len, const char **
 				rc = out_drop(&out, 1);
 			else if (how != 0)
 				rc = gap(&out, s, ws, i, " ", 1);
+			line = i;
 		} else if (i > ws) {
 			rc = gap(&out, s, ws, i, " ", 1);
+		}
+		if (kept) {
+			size_t olen;
+			normalize_out_bytes(&out, &olen);
+			u.line_out = u.counted = olen;
+			u.m = (struct line_measure){0};
 		}
 		if (rc != 0 || normalize_out_add(&out, s + i, j - i) != 0)
 			return -1;

@@ -16,8 +16,11 @@
  *      format characters, soft hyphens and BOMs removed, Unicode spaces made
  *      plain spaces, then NFC (or NFKC);
  *   3. layout, one pass over the bytes: line ends unified, spaces collapsed
- *      and trimmed, paragraphs kept as "\n\n", single line breaks inside a
- *      paragraph joined, words hyphenated across a line break joined.
+ *      and trimmed, paragraphs kept as "\n\n"; a single line break inside a
+ *      paragraph is kept as "\n" when it ends a unit of its own (a list
+ *      item, heading, key: value row: common/line_units.h) and joined with
+ *      a space when it only wraps prose; words hyphenated across a joined
+ *      break are joined.
  * The result is a fixed point: normalizing it again changes nothing.
  * Quote characters are never changed.
  */
@@ -27,6 +30,13 @@
 #include <stddef.h>
 
 enum normalize_form { NORMALIZE_NONE, NORMALIZE_NFC, NORMALIZE_NFKC };
+
+/* What becomes of a single line break inside a paragraph. */
+enum normalize_lines {
+	NORMALIZE_LINES_UNITS,   /* kept between units, joined in prose (default) */
+	NORMALIZE_LINES_JOIN,    /* always joined (--join-lines) */
+	NORMALIZE_LINES_KEEP     /* always kept (--keep-lines) */
+};
 
 struct normalize_options {
 	enum normalize_form form;  /* NFC (default), NFKC, or none */
@@ -40,9 +50,10 @@ struct normalize_options {
 	int breaks;         /* line ends unified to "\n", blank lines squeezed to
 	                       one paragraph break "\n\n"; off: every line break
 	                       kept as written (and lines never joined) */
-	int join_lines;     /* a single line break inside a paragraph becomes a
-	                       space (needs breaks) */
-	int dehyphenate;    /* "gezamen-\nlijk" → "gezamenlijk" (needs join_lines) */
+	enum normalize_lines lines;  /* single line breaks inside a paragraph
+	                       (needs breaks; else every break is kept) */
+	int dehyphenate;    /* "gezamen-\nlijk" → "gezamenlijk" where lines are
+	                       joined */
 };
 
 /* Every step on, html off, NFC. */
@@ -62,6 +73,10 @@ void normalizer_free(struct normalizer *n);
  * LEN), else memory owned by N, valid until the next call on N. NULL when
  * out of memory. */
 const char *normalize_text(struct normalizer *n, const char *s, size_t len, size_t *out_len);
+
+/* Does the text look like HTML: a doctype, or two or more tags of common
+ * HTML elements (<p>, </div>, <br/>, <a href=...>)? Linear in LEN. */
+int normalize_looks_like_html(const char *s, size_t len);
 
 /* A leading date tag "date YYYY-MM" or "date YYYY-MM-DD" (as some news
  * exports put before the text), followed by white space or the end. When S

@@ -230,7 +230,7 @@ static int stretch_round(struct normalizer *n, size_t cnt, int32_t prev, const c
 			continue;
 		}
 		if (o->invisible && is_invisible(c) && !is_joiner(c)) {
-			if (c == 0xAD && i + 1 == cnt && o->dehyphenate && o->join_lines &&
+			if (c == 0xAD && i + 1 == cnt && o->dehyphenate && o->lines != NORMALIZE_LINES_KEEP &&
 			    o->breaks && line_end_follows(rest, rest_len))
 				w[m++] = '-';    /* a hyphenation point at a line end */
 			continue;

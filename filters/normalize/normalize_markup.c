@@ -348,3 +348,35 @@ int normalize_markup(struct normalizer *n, const char *s, size_t len,
 	}
 	return 0;
 }
+
+/* Element names that only HTML writes between < and > (lowercase). */
+static int html_name(const char *s, size_t n)
+{
+	static const char *const names[] = {
+		"a", "b", "body", "br", "div", "em", "h1", "h2", "h3", "h4", "h5", "h6",
+		"head", "html", "i", "img", "li", "link", "meta", "ol", "p", "script",
+		"section", "span", "strong", "style", "table", "td", "title", "tr", "ul", NULL};
+	for (size_t i = 0; names[i]; i++)
+		if (name_is(s, n, names[i]))
+			return 1;
+	return 0;
+}
+
+int normalize_looks_like_html(const char *s, size_t len)
+{
+	int tags = 0;
+	for (const char *p = memchr(s, '<', len); p; p = memchr(p, '<', len - (size_t)(p - s))) {
+		size_t i = (size_t)(++p - s);
+		if (i < len && s[i] == '!' && len - i >= 8 && name_is(s + i + 1, 7, "doctype"))
+			return 1;
+		if (i < len && s[i] == '/')
+			i++;
+		size_t k = i;
+		while (k < len && k - i < 8 && is_alnum(s[k]))
+			k++;
+		if (k > i && k < len && (s[k] == '>' || s[k] == ' ' || s[k] == '/') &&
+		    html_name(s + i, k - i) && ++tags >= 2)
+			return 1;
+	}
+	return 0;
+}

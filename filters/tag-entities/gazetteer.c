@@ -5,9 +5,11 @@
  */
 #include "ner.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tokenize.h"
+#include "utf8.h"
 
 struct gaz_table {
 	uint32_t *key;
@@ -96,44 +98,52 @@ void ner_gazetteer_free(struct ner_gazetteer *g)
 	free(g);
 }
 
-long ner_gazetteer_add_list(struct ner_gazetteer *g, const char *text, size_t len, int type)
+/* Why line LINE (bytes [A,B)) of a list is refused, or NULL. */
+static const char *bad_line(const char *a, const char *b, int one_word)
 {
-	if (type == NER_PARTICLES || type == NER_PARTICLES_INNER) {
-		unsigned bit = type == NER_PARTICLES ? 1 : 2;
-		long n = 0;
-		for (size_t i = 0; i < len;) {
-			size_t e = i;
-			while (e < len && text[e] != '\n')
-				e++;
-			size_t a = i, b = e;
-			i = e + 1;
-			while (a < b && (text[a] == ' ' || text[a] == '\t'))
-				a++;
-			while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r'))
-				b--;
-			if (a == b || text[a] == '#')
-				continue;
-			if (table_put(&g->particle, ner_hash_bytes(text + a, b - a), bit) < 0)
-				return -1;
-			n++;
-		}
-		return n;
+	for (const char *p = a; p < b; p++) {
+		unsigned char c = (unsigned char)*p;
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			return "a control character";
+		if (one_word && (c == ' ' || c == '\t'))
+			return "more than one word (a particle list has one word a line)";
 	}
+	return utf8_valid(a, (size_t)(b - a)) ? NULL : "not valid UTF-8";
+}
+
+long ner_gazetteer_add_list(struct ner_gazetteer *g, const char *text, size_t len, int type,
+                            struct ner_file_error *err)
+{
+	int particles = type == NER_PARTICLES || type == NER_PARTICLES_INNER;
 	struct token_list tl = {0};
-	long added = 0;
-	size_t i = 0;
-	while (i < len) {
+	long added = 0, line = 0;
+	for (size_t i = 0; i < len;) {
 		size_t e = i;
 		while (e < len && text[e] != '\n')
 			e++;
 		size_t a = i, b = e;
 		i = e + 1;
+		line++;
 		while (a < b && (text[a] == ' ' || text[a] == '\t' || text[a] == '\r'))
 			a++;
 		while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r'))
 			b--;
 		if (a == b || text[a] == '#')
 			continue;
+		const char *why = bad_line(text + a, text + b, particles);
+		if (why) {
+			err->line = line;
+			snprintf(err->message, sizeof err->message, "%s", why);
+			token_list_free(&tl);
+			return -2;
+		}
+		if (particles) {
+			if (table_put(&g->particle, ner_hash_bytes(text + a, b - a),
+			              type == NER_PARTICLES ? 1 : 2) < 0)
+				goto oom;
+			added++;
+			continue;
+		}
 		tl.n = 0;
 		if (tokenize(text + a, b - a, a, &tl) == (size_t)-1)
 			goto oom;
@@ -206,6 +216,21 @@ struct ner_gazetteer *ner_gazetteer_copy(const struct ner_gazetteer *g)
 unsigned ner_gazetteer_phrase(const struct ner_gazetteer *g, const uint32_t *h, size_t n)
 {
 	return table_get(&g->phrase, phrase_key(h, n));
+}
+
+size_t ner_gazetteer_longest(const struct ner_gazetteer *g, const uint32_t *h, size_t n,
+                             unsigned *mask)
+{
+	uint32_t key[NER_GAZ_MAX_WORDS + 1];
+	key[0] = PHRASE_SEED;
+	if (n > NER_GAZ_MAX_WORDS)
+		n = NER_GAZ_MAX_WORDS;
+	for (size_t i = 0; i < n; i++)
+		key[i + 1] = ner_hash_mix(key[i], h[i]);
+	for (size_t l = n; l >= 1; l--)
+		if ((*mask = table_get(&g->phrase, key[l])))
+			return l;
+	return 0;
 }
 
 unsigned ner_gazetteer_particle(const struct ner_gazetteer *g, uint32_t h)

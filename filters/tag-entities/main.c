@@ -52,8 +52,9 @@ static int start(void)
 {
 	run_start = now(CLOCK_MONOTONIC);
 	run_start_cpu = now(CLOCK_PROCESS_CPUTIME_ID);
-	if (entities_open(&tagger, model_path, "tag-entities") < 0)
-		return model_path ? EXIT_NOINPUT : EXIT_SOFTWARE;
+	int rc = entities_open(&tagger, model_path, "tag-entities");
+	if (rc != EXIT_OK)
+		return rc;
 	load_secs = now(CLOCK_MONOTONIC) - run_start;
 	tagger.split_compounds = split_compounds;
 	splitter = splitter_new();
@@ -61,6 +62,20 @@ static int start(void)
 }
 
 static struct zj_text entities_json;
+/* Tables larger than this are given back after each record (a huge record
+ * must not keep them while the next ones are read and written). */
+enum { KEEP_BYTES = 4 << 20 };
+
+/* Append the decimal digits of V (zj_text_int goes through snprintf). */
+static void text_count(struct zj_text *t, size_t v)
+{
+	char buf[24];
+	size_t i = sizeof buf;
+	do
+		buf[--i] = (char)('0' + v % 10);
+	while (v /= 10);
+	zj_text_raw(t, buf + i, sizeof buf - i);
+}
 
 static int tag_record(struct record *r)
 {
@@ -72,11 +87,13 @@ static int tag_record(struct record *r)
 	double t0 = stats ? now(CLOCK_PROCESS_CPUTIME_ID) : 0;
 	if (entities_tag(&tagger, text, len, spans, (size_t)n) < 0)
 		return EXIT_SOFTWARE;
+	/* a huge record: its token tables go before the entities' JSON comes */
+	entities_trim(&tagger, KEEP_BYTES, 0);
 	if (stats) {
 		tag_secs += now(CLOCK_PROCESS_CPUTIME_ID) - t0;
 		n_records++;
 		n_sentences += (unsigned long long)n;
-		n_tokens += tagger.split.n;
+		n_tokens += tagger.n_tokens;
 		n_entities += tagger.n_ent;
 	}
 	struct cp_cursor cur;
@@ -91,18 +108,30 @@ static int tag_record(struct record *r)
 		size_t end = cp_cursor_at(&cur, e->end);
 		const char *type = ner_type_names[e->type];
 		zj_text_raw(&entities_json, i ? ",{\"start\":" : "{\"start\":", i ? 10 : 9);
-		zj_text_int(&entities_json, (int64_t)s);
+		text_count(&entities_json, s);
 		zj_text_raw(&entities_json, ",\"end\":", 7);
-		zj_text_int(&entities_json, (int64_t)end);
+		text_count(&entities_json, end);
 		zj_text_raw(&entities_json, ",\"text\":", 8);
 		zj_text_string(&entities_json, text + e->start, e->end - e->start);
 		zj_text_raw(&entities_json, ",\"type\":", 8);
 		zj_text_string(&entities_json, type, strlen(type));
 		zj_text_raw(&entities_json, ",\"sentence\":", 12);
-		zj_text_int(&entities_json, (int64_t)e->sentence);
+		text_count(&entities_json, e->sentence);
 		zj_text_raw(&entities_json, "}", 1);
 	}
 	zj_text_raw(&entities_json, "]", 1);
+	if (entities_json.cap > KEEP_BYTES) {
+		/* the value is a copy: only that lives on while the record is written */
+		char *s = realloc(entities_json.s, entities_json.len);
+		if (s) {
+			entities_json.s = s;
+			entities_json.cap = entities_json.len;
+		}
+		record_set(r, "entities", zj_text_value(&entities_json));
+		zj_text_free(&entities_json);
+		entities_trim(&tagger, KEEP_BYTES, 1);
+		return 0;
+	}
 	record_set(r, "entities", zj_text_value(&entities_json));
 	return 0;
 }
@@ -162,8 +191,8 @@ static const struct filter_spec spec = {
 	"keeps the type the list gives it whenever the tagger finds it.\n"
 	"\n"
 	"Options:\n"
-	"      --model=FILE      tag with the model in FILE (made by --train) instead\n"
-	"                        of the built-in one\n"
+	"      --model=FILE      tag with the model in FILE (made by --train; a\n"
+	"                        regular file) instead of the built-in one\n"
 	"      --split-compounds find the name inside a compound of a name and a\n"
 	"                        lower-case word instead: NAVO (ORG) in NAVO-chef, G7\n"
 	"                        in G7-landen, Duitsland (LOC) in nazi-Duitsland\n"
@@ -191,6 +220,8 @@ static const struct filter_spec spec = {
 	"      --margin=X        while training, every wrong label scores X more, so\n"
 	"                        the model learns to win by a margin (default 1; 0\n"
 	"                        is the plain perceptron)\n"
+	"      --min-count=N     leave out of the model the features met fewer than N\n"
+	"                        times in tagging the training files (default 3)\n"
 	"      --data=DIR        read the gazetteers from DIR first (as when tagging)\n"
 	"  The names in the training files are stored in the model and join the\n"
 	"  gazetteer when it tags. While training, each half of the documents sees\n"
@@ -205,10 +236,15 @@ static const struct filter_spec spec = {
 	"  tag-entities --train --dev=ned.testa --model-out=mijn.model ned.train\n"
 	"  tag-entities --model=mijn.model < records.jsonl\n"
 	"\n"
+	"Model files (plain text, format 2; 1 is read too) and word lists are\n"
+	"checked as they are read: counts against the lines that follow, numbers\n"
+	"in range, UTF-8; a bad one is named with its line.\n"
+	"\n"
 	"Exit status: 0 ok, 64 bad usage, 65 bad input record (with\n"
-	"--on-error=fail) or bad training data, 66 an input or model file cannot\n"
-	"be opened or is not a model, 70 internal error or missing language\n"
-	"data, 74 read or write error.\n",
+	"--on-error=fail) or bad training data, 66 a model or word list cannot be\n"
+	"opened or is not valid, whether it came with --model, from --data DIR or\n"
+	"built in (so does an input file that cannot be opened), 70 internal\n"
+	"error, out of memory or missing language data, 74 read or write error.\n",
 	.version_note =
 	"The built-in model (common/lang/nl/ner-model.txt) was trained on the Dutch\n"
 	"part of the CoNLL-2002 shared task data (ned.train; De Morgen, 2000), which\n"

@@ -21,6 +21,9 @@ bin/tag-entities --train --dev="$dev" --epochs="$epochs" --seed="$seed" \
 	echo "# Made by filters/tag-entities/make-model.sh:"
 	echo "#   make-model.sh ned.train ned.testa $epochs $seed"
 	echo "# with the gazetteers in this folder; retrain when they change."
+	echo "# Features met fewer than min-count times in tagging ned.train are left"
+	echo "# out; the rest are listed most frequent first (the tagger keeps the"
+	echo "# first 4096 in a table of their own)."
 	sed -n 's/^all /# testa entity F1 (all types): /p' "$tmp.log" | awk '{print $1, $2, $3, $4, $5, $6, $9}'
 	sed 's|^# trained on:.*|# trained on: ned.train|; s|best epoch on [^ ]*/|best epoch on |' "$tmp"
 } >"$out"

@@ -1,28 +1,44 @@
-/* model.c — the weight table and its text file.
+/* model.c — the tagging model: reading and validating a model file into a
+ * compact, cache-friendly form, and the label scores of a sentence.
  *
- * In memory: an open-addressing table of feature keys, with one weight per
- * label for each key in a parallel array, and the label
- * transition weights. While training, a parallel table accumulates the
- * averaging sums (weight change times the clock, the usual trick).
- *
- * On disk, plain text:
- *   # comment lines
- *   zeef-ner-model 1
+ * The file, plain text (written by weights.c):
+ *   # comment lines (what the model is, its training data and licence)
+ *   zeef-ner-model 2
  *   labels O B-PER I-PER B-LOC I-LOC B-ORG I-ORG B-MISC I-MISC
- *   quantum Q                 weights are integers times Q
+ *   quantum Q                 weights are integers times Q (finite, > 0)
  *   transitions               then 10 lines of 9 integers: from START, O,
  *                             B-PER, ... (rows) to each label (columns)
- *   features N                then N lines: hex key, then LABEL:INT pairs
- *   names N                   then N lines: type index, a tab, the words
- *                             of a name seen in training (for the gazetteer)
- * Weights that round to 0 are left out, and keys without weights too: that
- * is the pruning. Loading is one pass over the bytes.
+ *   features N                then N lines: a feature key in hex (1 to 8
+ *                             digits, not 0), then LABEL:INT pairs (label
+ *                             index 0-8, each at most once); most frequent
+ *                             features first
+ *   names N                   then N lines: a type index 0-3, a tab, the
+ *                             1 to 6 space-separated words of a name seen
+ *                             in training (for the gazetteer)
+ *   end
+ * Every integer is within +-NER_MODEL_MAX_INT. Counts must match the lines
+ * that follow, and nothing but blank lines may follow `end`. Version 1
+ * (no `end`, features in any order) is read too.
+ *
+ * In memory, a score that adds the same amount to every label changes no
+ * decision, so each row is stored minus its O weight: 8 int16 values, 16
+ * bytes, four rows to a cache line, O always 0. The rows keep the file's
+ * order, and the first NER_HOT_ROWS (the most frequent) have a small hash
+ * table of their own that stays in the caches; the others are found in a
+ * larger one. A token's label scores are integer sums, exact, so the
+ * result does not depend on the order of the additions.
  */
 #include "ner_model.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 const char *const ner_type_names[NER_NTYPES] = { "PER", "LOC", "ORG", "MISC" };
 const char *const ner_label_names[NER_NLABELS] = {
@@ -37,62 +53,53 @@ int ner_label_parse(const char *name, size_t len)
 	return -1;
 }
 
-struct ner_model *ner_model_new(void)
+int ner_allowed(int p, int l)
 {
-	struct ner_model *m = calloc(1, sizeof *m);
-	if (!m)
-		return NULL;
-	m->cap = 1024;
-	m->key = calloc(m->cap, sizeof *m->key);
-	m->w = calloc(m->cap * NER_NLABELS, sizeof *m->w);
-	if (!m->key || !m->w) {
-		free(m->key);
-		free(m->w);
-		free(m);
-		return NULL;
-	}
-	return m;
+	if (l == 0 || ner_label_is_begin(l))
+		return 1;
+	if (p == NER_NLABELS || p == 0)
+		return 0;
+	return ner_label_type(p) == ner_label_type(l);
 }
 
 void ner_model_free(struct ner_model *m)
 {
 	if (!m)
 		return;
-	free(m->key);
-	free(m->w);
-	free(m->acc);
+	free(m->hot);
+	free(m->cold);
+	free(m->filter);
+	free(m->row);
 	free(m->names);
 	free(m);
 }
 
-static int names_append(struct ner_model *m, const char *s, size_t len)
+size_t ner_model_features(const struct ner_model *m)
 {
-	if (m->names_len + len + 1 > m->names_cap) {
-		size_t cap = m->names_cap ? m->names_cap : 4096;
-		while (cap < m->names_len + len + 1)
-			cap *= 2;
-		char *p = realloc(m->names, cap);
-		if (!p)
+	return m->n;
+}
+
+/* 0, or -1 when KEY is there already. */
+static int insert(struct slot *t, size_t mask, uint32_t key, uint32_t row)
+{
+	size_t j = key & mask;
+	while (t[j].key) {
+		if (t[j].key == key)
 			return -1;
-		m->names = p;
-		m->names_cap = cap;
+		j = (j + 1) & mask;
 	}
-	memcpy(m->names + m->names_len, s, len);
-	m->names_len += len;
-	m->names[m->names_len] = 0;
+	t[j] = (struct slot){ key, row };
 	return 0;
 }
 
-int ner_model_add_name(struct ner_model *m, const struct ner_word *w, size_t n, int type)
+/* A table for N keys, at most half full; NULL when out of memory. */
+static struct slot *table_new(size_t n, size_t *mask)
 {
-	char t[4] = { (char)('0' + type), '\t', 0 };
-	if (names_append(m, t, 2) < 0)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if ((i && names_append(m, " ", 1) < 0) || names_append(m, w[i].s, w[i].len) < 0)
-			return -1;
-	m->names_count++;
-	return names_append(m, "\n", 1);
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	*mask = cap - 1;
+	return calloc(cap, sizeof(struct slot));
 }
 
 long ner_model_names(const struct ner_model *m, struct ner_gazetteer *g)
@@ -101,338 +108,444 @@ long ner_model_names(const struct ner_model *m, struct ner_gazetteer *g)
 	struct ner_word w[NER_GAZ_MAX_WORDS];
 	const char *p = m->names, *end = m->names + m->names_len;
 	while (p && p < end) {
-		const char *e = memchr(p, '\n', (size_t)(end - p));
-		if (!e)
-			e = end;
-		int type = *p - '0';
+		const char *e = memchr(p, '\n', (size_t)(end - p));   /* the parser ended each line */
 		size_t n = 0;
-		const char *q = p + 2;
-		while (q < e && n < NER_GAZ_MAX_WORDS) {
+		for (const char *q = p + 2; q < e && n < NER_GAZ_MAX_WORDS;) {
 			const char *sp = memchr(q, ' ', (size_t)(e - q));
 			if (!sp)
 				sp = e;
 			w[n++] = (struct ner_word){ q, (size_t)(sp - q) };
 			q = sp + 1;
 		}
-		if (type >= 0 && type < NER_NTYPES && e - p > 2) {
-			if (ner_gazetteer_add_words(g, w, n, type) < 0)
-				return -1;
-			count++;
-		}
+		if (ner_gazetteer_add_words(g, w, n, *p - '0') < 0)
+			return -1;
+		count++;
 		p = e + 1;
 	}
 	return count;
 }
 
-size_t ner_model_features(const struct ner_model *m)
+/* --- reading the file ------------------------------------------------------ */
+
+/* The text line by line. */
+struct reader {
+	const char *p, *end;   /* the rest of the text */
+	const char *a, *b;     /* the current line, without its break */
+	long line;
+	struct ner_file_error *err;
+};
+
+/* Move to the next line; 0 at the end of the text. */
+static int next_line(struct reader *r)
 {
-	return m->n;
+	if (r->p >= r->end) {
+		r->a = r->b = r->end;
+		return 0;
+	}
+	r->a = r->p;
+	const char *e = memchr(r->p, '\n', (size_t)(r->end - r->p));
+	r->b = e ? e : r->end;
+	r->p = e ? e + 1 : r->end;
+	if (r->b > r->a && r->b[-1] == '\r')
+		r->b--;
+	r->line++;
+	return 1;
 }
 
-static int model_grow(struct ner_model *m)
+static int fail(struct reader *r, const char *fmt, ...)
 {
-	size_t cap = m->cap * 2;
-	uint32_t *key = calloc(cap, sizeof *key);
-	float *w = calloc(cap * NER_NLABELS, sizeof *w);
-	float *acc = m->acc ? calloc(cap * NER_NLABELS, sizeof *acc) : NULL;
-	if (!key || !w || (m->acc && !acc)) {
-		free(key);
-		free(w);
-		free(acc);
+	r->err->line = r->line;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r->err->message, sizeof r->err->message, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int oom(struct reader *r)
+{
+	r->err->line = 0;
+	snprintf(r->err->message, sizeof r->err->message, "out of memory");
+	return -1;
+}
+
+/* Does the current line read WORD, then (if ARGS) a space and more? */
+static int line_is(const struct reader *r, const char *word, int args)
+{
+	size_t n = strlen(word);
+	if ((size_t)(r->b - r->a) < n || memcmp(r->a, word, n))
+		return 0;
+	return args ? r->a + n < r->b && r->a[n] == ' ' : r->a + n == r->b;
+}
+
+static void skip_spaces(const char **p, const char *end)
+{
+	while (*p < end && (**p == ' ' || **p == '\t'))
+		(*p)++;
+}
+
+/* An integer within +-MAX at *P (no more than 18 digits). */
+static int read_int(const char **p, const char *end, long long max, long *v)
+{
+	const char *s = *p;
+	int neg = s < end && *s == '-';
+	s += neg;
+	long long x = 0;
+	int digits = 0;
+	while (s < end && *s >= '0' && *s <= '9' && digits < 19) {
+		x = x * 10 + (*s++ - '0');
+		digits++;
+	}
+	if (!digits || digits > 18 || x > max || x > LONG_MAX)
 		return -1;
-	}
-	for (size_t i = 0; i < m->cap; i++) {
-		if (!m->key[i])
-			continue;
-		size_t j = m->key[i] & (cap - 1);
-		while (key[j])
-			j = (j + 1) & (cap - 1);
-		key[j] = m->key[i];
-		memcpy(w + j * NER_NLABELS, m->w + i * NER_NLABELS, NER_NLABELS * sizeof *w);
-		if (acc)
-			memcpy(acc + j * NER_NLABELS, m->acc + i * NER_NLABELS, NER_NLABELS * sizeof *acc);
-	}
-	free(m->key);
-	free(m->w);
-	free(m->acc);
-	m->key = key;
-	m->w = w;
-	m->acc = acc;
-	m->cap = cap;
+	*v = neg ? -x : x;
+	*p = s;
 	return 0;
 }
 
-long ner_model_slot(struct ner_model *m, uint32_t key)
+/* The line's text for messages: at most 40 bytes of it. */
+#define SHOWN(r) (int)((r)->b - (r)->a < 40 ? (r)->b - (r)->a : 40), (r)->a
+
+/* "WORD N" on the current line, N from 0 to MAX. */
+static int read_count(struct reader *r, const char *word, long max, long *n)
 {
-	if (4 * (m->n + 1) > 3 * m->cap && model_grow(m) < 0)
-		return -1;
-	size_t mask = m->cap - 1;
-	size_t j = key & mask;
-	while (m->key[j] && m->key[j] != key)
-		j = (j + 1) & mask;
-	if (!m->key[j]) {
-		m->key[j] = key;
-		m->n++;
-	}
-	return (long)j;
+	const char *p = r->a + strlen(word) + 1;
+	if (!line_is(r, word, 1) || read_int(&p, r->b, LONG_MAX, n) < 0 || *n < 0 || p != r->b)
+		return fail(r, "expected '%s COUNT', not '%.*s'", word, SHOWN(r));
+	if (*n > max)
+		return fail(r, "'%s %ld' declares more lines than the file has", word, *n);
+	return 0;
 }
 
-/* --- text format -------------------------------------------------------- */
-
-static int write_int_row(FILE *f, const float *w, double q)
+/* Lines left in the text, for bounding the declared counts. */
+static long lines_left(const struct reader *r)
 {
-	for (int l = 0; l < NER_NLABELS; l++)
-		if (fprintf(f, "%s%ld", l ? " " : "", lround(w[l] / q)) < 0)
-			return -1;
-	return fputc('\n', f) == EOF ? -1 : 0;
-}
-
-int ner_model_write(const struct ner_model *m, FILE *f, const char *header)
-{
-	float max = 0;
-	for (size_t i = 0; i < m->cap; i++)
-		for (int l = 0; m->key[i] && l < NER_NLABELS; l++)
-			if (fabsf(m->w[i * NER_NLABELS + l]) > max)
-				max = fabsf(m->w[i * NER_NLABELS + l]);
-	double q = max > 0 ? max / NER_QUANT_LEVELS : 1;
-	size_t kept = 0;
-	for (size_t i = 0; i < m->cap; i++) {
-		if (!m->key[i])
-			continue;
-		for (int l = 0; l < NER_NLABELS; l++)
-			if (lround(m->w[i * NER_NLABELS + l] / q)) {
-				kept++;
-				break;
-			}
-	}
-	if (header) {
-		const char *p = header;
-		while (*p) {
-			const char *e = strchr(p, '\n');
-			size_t n = e ? (size_t)(e - p) : strlen(p);
-			if (fprintf(f, "# %.*s\n", (int)n, p) < 0)
-				return -1;
-			p += n + (e != NULL);
-		}
-	}
-	if (fprintf(f, "zeef-ner-model 1\nlabels") < 0)
-		return -1;
-	for (int l = 0; l < NER_NLABELS; l++)
-		fprintf(f, " %s", ner_label_names[l]);
-	if (fprintf(f, "\nquantum %.9g\ntransitions\n", q) < 0)
-		return -1;
-	for (int p = 0; p <= NER_NLABELS; p++)
-		if (write_int_row(f, m->trans[p], q) < 0)
-			return -1;
-	if (fprintf(f, "features %zu\n", kept) < 0)
-		return -1;
-	for (size_t i = 0; i < m->cap; i++) {
-		if (!m->key[i])
-			continue;
-		long v[NER_NLABELS];
-		int any = 0;
-		for (int l = 0; l < NER_NLABELS; l++)
-			any |= (v[l] = lround(m->w[i * NER_NLABELS + l] / q)) != 0;
-		if (!any)
-			continue;
-		fprintf(f, "%x", m->key[i]);
-		for (int l = 0; l < NER_NLABELS; l++)
-			if (v[l])
-				fprintf(f, " %d:%ld", l, v[l]);
-		if (fputc('\n', f) == EOF)
-			return -1;
-	}
-	if (fprintf(f, "names %zu\n", m->names_count) < 0 ||
-	    (m->names_len && fwrite(m->names, 1, m->names_len, f) != m->names_len))
-		return -1;
-	return ferror(f) ? -1 : 0;
-}
-
-/* A cursor over the model text. */
-struct reader {
-	const char *p, *end;
-};
-
-static void skip_blanks(struct reader *r)
-{
-	while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\r'))
-		r->p++;
-}
-
-static int next_line(struct reader *r)
-{
-	while (r->p < r->end && *r->p != '\n')
-		r->p++;
-	if (r->p < r->end)
-		r->p++;
-	return r->p < r->end;
-}
-
-static int read_word(struct reader *r, const char *want)
-{
-	skip_blanks(r);
-	size_t n = strlen(want);
-	if ((size_t)(r->end - r->p) < n || memcmp(r->p, want, n))
-		return 0;
-	r->p += n;
-	return 1;
-}
-
-static int read_long(struct reader *r, long *v)
-{
-	skip_blanks(r);
-	int neg = 0;
-	if (r->p < r->end && *r->p == '-') {
-		neg = 1;
-		r->p++;
-	}
-	if (r->p >= r->end || *r->p < '0' || *r->p > '9')
-		return 0;
-	long x = 0;
-	while (r->p < r->end && *r->p >= '0' && *r->p <= '9' && x < 100000000L)
-		x = x * 10 + (*r->p++ - '0');
-	*v = neg ? -x : x;
-	return 1;
-}
-
-static int read_hex(struct reader *r, uint32_t *v)
-{
-	skip_blanks(r);
-	uint32_t x = 0;
-	int n = 0;
-	for (; r->p < r->end && n < 8; n++, r->p++) {
-		char c = *r->p;
-		int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-		if (d < 0)
+	long n = 0;
+	for (const char *p = r->p; p < r->end; p++) {
+		p = memchr(p, '\n', (size_t)(r->end - p));
+		n++;
+		if (!p)
 			break;
-		x = x << 4 | (uint32_t)d;
 	}
-	*v = x;
-	return n > 0;
+	return n;
 }
 
-struct ner_model *ner_model_parse(const char *text, size_t len, const char **why)
+static int read_header(struct reader *r, double *q, int *version)
 {
-	struct reader r = { text, text + len };
-	while (r.p < r.end && *r.p == '#')
-		next_line(&r);
-	*why = "not a tag-entities model (no 'zeef-ner-model 1' line)";
-	if (!read_word(&r, "zeef-ner-model 1"))
-		return NULL;
-	next_line(&r);
-	*why = "model labels differ from this program's";
-	if (!read_word(&r, "labels"))
-		return NULL;
-	for (int l = 0; l < NER_NLABELS; l++)
-		if (!read_word(&r, ner_label_names[l]))
-			return NULL;
-	next_line(&r);
-	*why = "bad 'quantum' line in model";
-	if (!read_word(&r, "quantum"))
-		return NULL;
-	skip_blanks(&r);
-	char *e;
-	double q = strtod(r.p, &e);   /* the text always ends in a line break or NUL */
-	if (e == r.p || !(q > 0))
-		return NULL;
-	r.p = e;
-	next_line(&r);
-	*why = "bad transitions in model";
-	if (!read_word(&r, "transitions"))
-		return NULL;
-	next_line(&r);
-	struct ner_model *m = ner_model_new();
-	if (!m) {
-		*why = "out of memory";
-		return NULL;
+	while (next_line(r) && (r->a == r->b || r->a[0] == '#'))
+		;
+	if (line_is(r, "zeef-ner-model 1", 0))
+		*version = 1;
+	else if (line_is(r, "zeef-ner-model 2", 0))
+		*version = 2;
+	else if (line_is(r, "zeef-ner-model", 1))
+		return fail(r, "model format '%.*s' is not one this program reads (1 or 2)", SHOWN(r));
+	else
+		return fail(r, "not a tag-entities model (no 'zeef-ner-model 2' line)");
+	next_line(r);
+	const char *p = r->a + 6;
+	if (!line_is(r, "labels", 1))
+		return fail(r, "expected the 'labels' line");
+	for (int l = 0; l < NER_NLABELS; l++) {
+		size_t len = strlen(ner_label_names[l]);
+		if (*p != ' ' || (size_t)(r->b - p - 1) < len || memcmp(p + 1, ner_label_names[l], len))
+			return fail(r, "the model's labels differ from this program's (%s)", ner_label_names[l]);
+		p += 1 + len;
 	}
+	if (p != r->b)
+		return fail(r, "the model has more labels than this program's nine");
+	next_line(r);
+	if (!line_is(r, "quantum", 1))
+		return fail(r, "expected 'quantum Q', not '%.*s'", SHOWN(r));
+	char buf[64];
+	size_t len = (size_t)(r->b - r->a) - 8;
+	memcpy(buf, r->a + 8, len < sizeof buf ? len : sizeof buf - 1);
+	buf[len < sizeof buf ? len : sizeof buf - 1] = 0;
+	char *e;
+	errno = 0;
+	*q = strtod(buf, &e);
+	if (len >= sizeof buf || e == buf || *e || errno || !isfinite(*q) || !(*q > 0))
+		return fail(r, "the quantum must be a finite number above 0, not '%.*s'", SHOWN(r));
+	return 0;
+}
+
+static int read_transitions(struct reader *r, struct ner_model *m)
+{
+	next_line(r);
+	if (!line_is(r, "transitions", 0))
+		return fail(r, "expected the 'transitions' line");
 	for (int p = 0; p <= NER_NLABELS; p++) {
+		if (!next_line(r))
+			return fail(r, "the file ends inside the transitions");
+		const char *s = r->a;
 		for (int l = 0; l < NER_NLABELS; l++) {
 			long v;
-			if (!read_long(&r, &v))
-				goto bad;
-			m->trans[p][l] = (float)(v * q);
+			skip_spaces(&s, r->b);
+			if (read_int(&s, r->b, NER_MODEL_MAX_INT, &v) < 0)
+				return fail(r, "expected 9 integers from -%d to %d", NER_MODEL_MAX_INT,
+				            NER_MODEL_MAX_INT);
+			m->trans[p][l] = ner_allowed(p, l) ? (float)v : NER_NEVER;
 		}
-		next_line(&r);
+		skip_spaces(&s, r->b);
+		if (s != r->b)
+			return fail(r, "more than 9 numbers on a transition line");
+		for (int l = NER_NLABELS; l < NER_VLABELS; l++)
+			m->trans[p][l] = NER_NEVER;
 	}
-	*why = "bad 'features' line in model";
-	long n;
-	if (!read_word(&r, "features") || !read_long(&r, &n) || n < 0)
-		goto bad;
-	next_line(&r);
-	size_t cap = 1024;
-	while (3 * cap < 4 * (size_t)n + 4)   /* at most 3/4 full: few probes, a small key array */
-		cap *= 2;
-	free(m->key);
-	free(m->w);
-	m->cap = cap;
-	m->key = calloc(cap, sizeof *m->key);
-	m->w = calloc(cap * NER_NLABELS, sizeof *m->w);
-	if (!m->key || !m->w) {
-		*why = "out of memory";
-		goto bad;
-	}
-	*why = "bad feature line in model";
-	for (long i = 0; i < n; i++) {
-		uint32_t key;
-		if (!read_hex(&r, &key) || !key)
-			goto bad;
-		long j = ner_model_slot(m, key);
-		if (j < 0)
-			goto bad;
-		float *w = m->w + (size_t)j * NER_NLABELS;
-		for (;;) {
-			skip_blanks(&r);
-			if (r.p >= r.end || *r.p == '\n')
-				break;
-			long l, v;
-			if (!read_long(&r, &l) || l < 0 || l >= NER_NLABELS || r.p >= r.end || *r.p++ != ':' ||
-			    !read_long(&r, &v))
-				goto bad;
-			w[l] = (float)(v * q);
-		}
-		if (r.p < r.end)
-			r.p++;
-	}
-	if (read_word(&r, "names")) {
-		*why = "bad 'names' section in model";
-		if (!read_long(&r, &n) || n < 0)
-			goto bad;
-		next_line(&r);
-		for (long i = 0; i < n; i++) {
-			const char *a = r.p;
-			if (a >= r.end || *a < '0' || *a >= '0' + NER_NTYPES || a + 1 >= r.end || a[1] != '\t')
-				goto bad;
-			next_line(&r);
-			size_t len = (size_t)(r.p - a);
-			if (a[len - 1] != '\n') {   /* the last line without its break */
-				if (names_append(m, a, len) < 0 || names_append(m, "\n", 1) < 0)
-					goto bad;
-			} else if (names_append(m, a, len) < 0) {
-				goto bad;
-			}
-			m->names_count++;
-		}
-	}
-	return m;
-bad:
-	ner_model_free(m);
-	return NULL;
+	return 0;
 }
 
-int ner_model_accumulate(struct ner_model *into, const struct ner_model *m, float weight)
+/* One feature line into ROW (minus its O weight); its key in *KEY. A
+ * loop of its own: most of the file is these lines. */
+static int read_feature(struct reader *r, int16_t *row, uint32_t *key)
 {
-	for (size_t i = 0; i < m->cap; i++) {
-		if (!m->key[i])
-			continue;
-		long j = ner_model_slot(into, m->key[i]);
-		if (j < 0)
-			return -1;
-		for (int l = 0; l < NER_NLABELS; l++)
-			into->w[(size_t)j * NER_NLABELS + l] += weight * m->w[i * NER_NLABELS + l];
+	const char *s = r->a, *end = r->b;
+	uint32_t k = 0;
+	int digits = 0;
+	for (; s < end && digits <= 8; s++, digits++) {
+		unsigned c = (unsigned char)*s, d = c - '0';
+		if (d > 9) {
+			d = c - 'a' + 10;
+			if (d < 10 || d > 15)
+				break;
+		}
+		k = k << 4 | d;
 	}
-	for (int p = 0; p <= NER_NLABELS; p++)
-		for (int l = 0; l < NER_NLABELS; l++)
-			into->trans[p][l] += weight * m->trans[p][l];
+	if (!digits || digits > 8 || !k || (s < end && *s != ' ' && *s != '\t'))
+		return fail(r, "expected a feature line 'KEY LABEL:WEIGHT...' (KEY 1 to 8 hex digits,"
+		            " not 0), not '%.*s'", SHOWN(r));
+	int32_t w[NER_NLABELS] = {0};
+	unsigned seen = 0;
+	for (;;) {
+		while (s < end && (*s == ' ' || *s == '\t'))
+			s++;
+		if (s == end)
+			break;
+		unsigned l = (unsigned)(unsigned char)*s - '0';
+		if (l >= NER_NLABELS || end - s < 3 || s[1] != ':')
+			goto bad;
+		s += 2;
+		int neg = *s == '-';
+		s += neg;
+		int32_t v = 0;
+		digits = 0;
+		while (s < end && (unsigned)(unsigned char)*s - '0' <= 9 && digits <= 5) {
+			v = v * 10 + (*s++ - '0');
+			digits++;
+		}
+		if (!digits || v > NER_MODEL_MAX_INT || (s < end && *s != ' ' && *s != '\t'))
+			goto bad;
+		if (seen >> l & 1)
+			return fail(r, "label %u appears twice", l);
+		seen |= 1u << l;
+		w[l] = neg ? -v : v;
+	}
+	for (int l = 1; l < NER_NLABELS; l++)
+		row[l - 1] = (int16_t)(w[l] - w[0]);
+	*key = k;
+	return 0;
+bad:
+	return fail(r, "expected LABEL:WEIGHT pairs (LABEL 0 to 8, WEIGHT from -%d to %d)",
+	            NER_MODEL_MAX_INT, NER_MODEL_MAX_INT);
+}
+
+/* N lines "TYPE<TAB>WORDS" into m->names, each ending in a line break. */
+static int read_names(struct reader *r, struct ner_model *m, long n)
+{
+	size_t bytes = 0;
+	const char *from = r->p;
+	for (long i = 0; i < n; i++) {
+		if (!next_line(r))
+			return fail(r, "the file ends after %ld of the %ld names declared", i, n);
+		const char *a = r->a, *b = r->b;
+		if (b - a < 3 || a[0] < '0' || a[0] >= '0' + NER_NTYPES || a[1] != '\t')
+			return fail(r, "expected a name line 'TYPE<tab>WORDS' (TYPE 0 to 3)");
+		int words = 1;
+		for (const char *p = a + 2; p < b; p++) {
+			unsigned char c = (unsigned char)*p;
+			if (c < 0x20 || c == 0x7f)
+				return fail(r, "a control character in a name");
+			if (c == ' ' && (p == a + 2 || p + 1 == b || p[1] == ' '))
+				return fail(r, "an empty word in a name");
+			words += c == ' ';
+		}
+		if (words > NER_GAZ_MAX_WORDS)
+			return fail(r, "a name of more than %d words", NER_GAZ_MAX_WORDS);
+		bytes += (size_t)(b - a) + 1;
+	}
+	m->names = malloc(bytes + 1);
+	if (!m->names)
+		return oom(r);
+	/* copy the lines again, each with a plain line break */
+	struct reader again = { from, r->end, NULL, NULL, 0, r->err };
+	for (long i = 0; i < n; i++) {
+		next_line(&again);
+		memcpy(m->names + m->names_len, again.a, (size_t)(again.b - again.a));
+		m->names_len += (size_t)(again.b - again.a);
+		m->names[m->names_len++] = '\n';
+	}
+	m->names[m->names_len] = 0;
+	m->names_count = (size_t)n;
+	return 0;
+}
+
+static int read_body(struct reader *r, struct ner_model *m)
+{
+	double q;
+	int version = 0;
+	long n;
+	if (read_header(r, &q, &version) < 0 || read_transitions(r, m) < 0)
+		return -1;
+	next_line(r);
+	if (read_count(r, "features", lines_left(r), &n) < 0)
+		return -1;
+	m->row = malloc((n ? (size_t)n : 1) * sizeof *m->row);
+	size_t hot = (size_t)n < NER_HOT_ROWS ? (size_t)n : NER_HOT_ROWS;
+	m->hot = table_new(hot, &m->hot_mask);
+	if ((size_t)n > hot)
+		m->cold = table_new((size_t)n - hot, &m->cold_mask);
+	m->filter = calloc((size_t)1 << (FILTER_BITS - 6), sizeof *m->filter);
+	if (!m->row || !m->hot || ((size_t)n > hot && !m->cold) || !m->filter)
+		return oom(r);
+	for (long i = 0; i < n; i++) {
+		uint32_t key;
+		if (!next_line(r))
+			return fail(r, "the file ends after %ld of the %ld features declared", i, n);
+		if (read_feature(r, m->row[i], &key) < 0)
+			return -1;
+		if (ner_model_row(m, key) >= 0 ||
+		    ((size_t)i < hot ? insert(m->hot, m->hot_mask, key, (uint32_t)i)
+		                     : insert(m->cold, m->cold_mask, key, (uint32_t)i)) < 0)
+			return fail(r, "feature %x appears twice", key);
+		m->filter[ner_filter_word(key)] |= ner_filter_bits(key);
+		m->n++;
+	}
+	int more = next_line(r);
+	if (version == 1 && !more)
+		return 0;
+	if (more && !line_is(r, "names", 1)) {
+		if (r->a < r->b && read_feature(r, (int16_t[ROW]){0}, &(uint32_t){0}) == 0)
+			return fail(r, "more feature lines than the %ld declared", n);
+		return fail(r, "expected 'names COUNT', not '%.*s'", SHOWN(r));
+	}
+	if (!more)
+		return fail(r, "the file ends before its 'names' line");
+	if (read_count(r, "names", lines_left(r), &n) < 0 || read_names(r, m, n) < 0)
+		return -1;
+	more = next_line(r);
+	if (version == 1) {
+		if (more && r->a != r->b)
+			return fail(r, "more name lines than the %ld declared", n);
+		return 0;
+	}
+	if (!more)
+		return fail(r, "the file ends without its 'end' line (cut short?)");
+	if (!line_is(r, "end", 0)) {
+		if (r->b - r->a > 2 && r->a[0] >= '0' && r->a[0] <= '9' && r->a[1] == '\t')
+			return fail(r, "more name lines than the %ld declared", n);
+		return fail(r, "expected 'end', not '%.*s'", SHOWN(r));
+	}
+	while (next_line(r))
+		if (r->a != r->b)
+			return fail(r, "text after the 'end' line");
+	return 0;
+}
+
+struct ner_model *ner_model_parse(const char *text, size_t len, struct ner_file_error *err)
+{
+	struct reader r = { text, text + len, NULL, NULL, 0, err };
+	struct ner_model *m = calloc(1, sizeof *m);
+	if (!m) {
+		oom(&r);
+		return NULL;
+	}
+	if (memchr(text, 0, len)) {
+		r.line = 1;
+		for (const char *p = text; p < text + len && *p; p++)
+			r.line += *p == '\n';
+		fail(&r, "a NUL byte: not a text file");
+		ner_model_free(m);
+		return NULL;
+	}
+	if (read_body(&r, m) < 0) {
+		ner_model_free(m);
+		return NULL;
+	}
+	static unsigned long models;
+	m->id = ++models;
+	return m;
+}
+
+char *ner_model_read_file(const char *path, size_t *len, char *err, size_t errlen)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode) || st.st_size > NER_MODEL_MAX_BYTES) {
+		snprintf(err, errlen, S_ISREG(st.st_mode) ? "larger than a model can be (%d MiB)"
+		         : "not a regular file", NER_MODEL_MAX_BYTES >> 20);
+		close(fd);
+		return NULL;
+	}
+	size_t cap = (size_t)st.st_size + 1, n = 0;
+	char *buf = malloc(cap);
+	if (!buf) {
+		snprintf(err, errlen, "out of memory");
+		close(fd);
+		return NULL;
+	}
+	for (;;) {
+		ssize_t got = read(fd, buf + n, cap - 1 - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			snprintf(err, errlen, "%s", strerror(errno));
+			free(buf);
+			close(fd);
+			return NULL;
+		}
+		if (got == 0 || (n += (size_t)got) == cap - 1)
+			break;
+	}
+	close(fd);
+	buf[n] = 0;   /* a file that grew while read is cut at its size */
+	*len = n;
+	return buf;
+}
+
+/* --- label scores ------------------------------------------------------------ */
+
+int ner_label_scores(const struct ner_model *m, struct ner_scratch *s, size_t n)
+{
+	if (ner_scratch_decode_room(s, n) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const uint32_t *f = s->feats + i * NER_MAX_FEATS;
+		int32_t sum[ROW] = {0};
+		for (size_t k = 0; k < NER_MAX_FEATS && f[k]; k++) {
+			long r = ner_model_row(m, f[k]);
+			if (r < 0)
+				continue;
+			const int16_t *w = m->row[r];
+			for (int l = 0; l < ROW; l++)
+				sum[l] += w[l];
+		}
+		ner_model_scores(s->emit + i * NER_VLABELS, sum);
+	}
+	return 0;
+}
+
+int ner_decode(const struct ner_model *m, struct ner_scratch *s, size_t n, uint8_t *labels)
+{
+	if (n == 0)
+		return 0;
+	if (ner_label_scores(m, s, n) < 0)
+		return -1;
+	ner_viterbi(m->trans, s, n, labels);
 	return 0;
 }

@@ -13,7 +13,7 @@
  * into TRAIN_FOLDS folds by position and gives each fold a gazetteer with
  * the names of the other folds only (jackknifing).
  */
-#include "ner_model.h"
+#include "ner_weights.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,32 +21,48 @@
 
 enum { TRAIN_FOLDS = 2 };
 
-int ner_evaluate(const struct ner_model *m, const struct ner_gazetteer *g,
-                 const struct ner_corpus *c, struct ner_counts *k, uint8_t *pred_out)
+int ner_evaluate(struct ner_tagger *t, const struct ner_corpus *c, struct ner_counts *k,
+                 uint8_t *pred_out)
 {
-	struct ner_tagger t = { .model = m, .gaz = g, .doc = ner_doc_new() };
+	struct ner_doc *own = t->doc ? NULL : (t->doc = ner_doc_new());
 	uint8_t *pred = pred_out ? pred_out : malloc(c->n ? c->n : 1);
 	int rc = -1;
-	if (!t.doc || !pred)
+	if (!t->doc || !pred)
 		goto out;
 	for (size_t d = 0; d < c->ndoc; d++) {
-		ner_doc_reset(t.doc);
+		ner_doc_reset(t->doc);
 		for (size_t s = c->doc[d]; s < c->doc[d + 1]; s++)
-			if (ner_doc_scan(t.doc, c->word + c->sent[s], c->sent[s + 1] - c->sent[s]) < 0)
+			if (ner_tagger_scan(t, c->word + c->sent[s], c->sent[s + 1] - c->sent[s]) < 0)
 				goto out;
 		for (size_t s = c->doc[d]; s < c->doc[d + 1]; s++) {
 			size_t a = c->sent[s], n = c->sent[s + 1] - a;
-			if (ner_tag_sentence(&t, c->word + a, n, pred + a) < 0)
+			if (ner_tag_sentence(t, c->word + a, n, pred + a) < 0)
 				goto out;
 			if (k)
 				ner_count_sentence(k, c->label + a, pred + a, n);
+			if (t->weights && t->weights->count &&
+			    ner_weights_count((struct ner_weights *)t->weights, &t->scratch, n) < 0)
+				goto out;
 		}
 	}
 	rc = 0;
 out:
 	if (pred != pred_out)
 		free(pred);
-	ner_doc_free(t.doc);
+	if (own) {
+		ner_doc_free(own);
+		t->doc = NULL;
+	}
+	return rc;
+}
+
+/* Tag corpus C with W and gazetteer G, to evaluate (K) or to count W's
+ * features (W's count array set). */
+static int evaluate_weights(const struct ner_weights *w, const struct ner_gazetteer *g,
+                            const struct ner_corpus *c, struct ner_counts *k)
+{
+	struct ner_tagger t = { .weights = w, .gaz = g };
+	int rc = ner_evaluate(&t, c, k, NULL);
 	ner_scratch_free(&t.scratch);
 	return rc;
 }
@@ -66,10 +82,21 @@ static void log_counts(FILE *log, const struct ner_counts *k)
 		fprintf(log, " %s %.4f", t < NER_NTYPES ? ner_type_names[t] : "all", ner_f1(k, t));
 }
 
+/* 1 if the N words W hold no control character (a model file's name
+ * lines may not). */
+static int printable(const struct ner_word *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < w[i].len; k++)
+			if ((unsigned char)w[i].s[k] < 0x20 || w[i].s[k] == 0x7f)
+				return 0;
+	return 1;
+}
+
 /* Add the entities of the documents not in fold SKIP (every document when
  * SKIP is -1) to G, and when M is not NULL to M's names, once each. */
 static int add_names(const struct ner_corpus *c, int skip,
-                     struct ner_gazetteer *g, struct ner_model *m, struct ner_gazetteer *seen)
+                     struct ner_gazetteer *g, struct ner_weights *m, struct ner_gazetteer *seen)
 {
 	for (size_t d = 0; d < c->ndoc; d++) {
 		if ((int)(d % TRAIN_FOLDS) == skip)
@@ -81,7 +108,7 @@ static int add_names(const struct ner_corpus *c, int skip,
 			size_t j = i + 1;
 			while (j < c->n && c->label[j] == c->label[i] + 1)
 				j++;
-			if (j - i > NER_GAZ_MAX_WORDS)
+			if (j - i > NER_GAZ_MAX_WORDS || !printable(c->word + i, j - i))
 				continue;
 			if (ner_gazetteer_add_words(g, c->word + i, j - i, type) < 0)
 				return -1;
@@ -93,17 +120,17 @@ static int add_names(const struct ner_corpus *c, int skip,
 			if (ner_gazetteer_phrase(seen, h, j - i) >> type & 1)
 				continue;
 			if (ner_gazetteer_add_words(seen, c->word + i, j - i, type) < 0 ||
-			    ner_model_add_name(m, c->word + i, j - i, type) < 0)
+			    ner_weights_add_name(m, c->word + i, j - i, type) < 0)
 				return -1;
 		}
 	}
 	return 0;
 }
 
-struct ner_model *ner_train(const struct ner_corpus *train, const struct ner_corpus *dev,
-                            const struct ner_gazetteer *g0, const struct ner_train_options *o)
+struct ner_weights *ner_train(const struct ner_corpus *train, const struct ner_corpus *dev,
+                              const struct ner_gazetteer *g0, const struct ner_train_options *o)
 {
-	struct ner_model *m = ner_model_new(), *best = NULL;
+	struct ner_weights *m = ner_weights_new(), *best = NULL;
 	struct ner_gazetteer *fold[TRAIN_FOLDS];
 	for (int f = 0; f < TRAIN_FOLDS; f++)
 		fold[f] = ner_gazetteer_copy(g0);
@@ -164,10 +191,10 @@ struct ner_model *ner_train(const struct ner_corpus *train, const struct ner_cor
 			fprintf(o->log, "epoch %d: %.1fs, train token errors %.4f, %zu features",
 			        epoch, secs, train->n ? (double)wrong / train->n : 0, m->n);
 		if (dev) {
-			struct ner_model *avg = ner_model_average_copy(m);
+			struct ner_weights *avg = ner_weights_average_copy(m);
 			struct ner_counts k = {0};
-			if (!avg || ner_evaluate(avg, g, dev, &k, NULL) < 0) {
-				ner_model_free(avg);
+			if (!avg || evaluate_weights(avg, g, dev, &k) < 0) {
+				ner_weights_free(avg);
 				goto fail;
 			}
 			double f1 = ner_f1(&k, NER_NTYPES);
@@ -177,10 +204,10 @@ struct ner_model *ner_train(const struct ner_corpus *train, const struct ner_cor
 			}
 			if (f1 > best_f1) {
 				best_f1 = f1;
-				ner_model_free(best);
+				ner_weights_free(best);
 				best = avg;
 			} else {
-				ner_model_free(avg);
+				ner_weights_free(avg);
 			}
 		}
 		if (o->log) {
@@ -189,12 +216,18 @@ struct ner_model *ner_train(const struct ner_corpus *train, const struct ner_cor
 		}
 	}
 	if (!best)
-		best = ner_model_average_copy(m);
+		best = ner_weights_average_copy(m);
+	/* how often tagging the training data meets each feature, with every
+	 * name in the gazetteer as when tagging: the model file lists the
+	 * frequent ones first and leaves out the rarest */
+	if (!best || !(best->count = calloc(best->cap, sizeof *best->count)) ||
+	    evaluate_weights(best, g, train, NULL) < 0)
+		goto fail;
 	for (int f = 0; f < TRAIN_FOLDS; f++)
 		ner_gazetteer_free(fold[f]);
 	ner_gazetteer_free(g);
 	ner_gazetteer_free(seen);
-	ner_model_free(m);
+	ner_weights_free(m);
 	ner_doc_free(doc);
 	ner_scratch_free(&s);
 	free(order);
@@ -205,8 +238,8 @@ fail:
 		ner_gazetteer_free(fold[f]);
 	ner_gazetteer_free(g);
 	ner_gazetteer_free(seen);
-	ner_model_free(m);
-	ner_model_free(best);
+	ner_weights_free(m);
+	ner_weights_free(best);
 	ner_doc_free(doc);
 	ner_scratch_free(&s);
 	free(order);

@@ -44,7 +44,7 @@ static void print_counts(FILE *f, const struct ner_counts *k)
 int train_cli_main(int argc, char **argv)
 {
 	const char *prog = "tag-entities";
-	enum { O_TRAIN = 1000, O_MODEL_OUT, O_DEV, O_EPOCHS, O_SEED, O_DATA, O_MARGIN };
+	enum { O_TRAIN = 1000, O_MODEL_OUT, O_DEV, O_EPOCHS, O_SEED, O_DATA, O_MARGIN, O_MIN_COUNT };
 	static const struct option opts[] = {
 		{"train", no_argument, NULL, O_TRAIN},
 		{"model-out", required_argument, NULL, O_MODEL_OUT},
@@ -53,10 +53,12 @@ int train_cli_main(int argc, char **argv)
 		{"seed", required_argument, NULL, O_SEED},
 		{"data", required_argument, NULL, O_DATA},
 		{"margin", required_argument, NULL, O_MARGIN},
+		{"min-count", required_argument, NULL, O_MIN_COUNT},
 		{NULL, 0, NULL, 0}
 	};
 	const char *out = NULL, *dev_path = NULL;
 	struct ner_train_options o = { .epochs = 20, .seed = 1, .margin = 1, .log = stdout };
+	unsigned min_count = ENTITIES_MIN_COUNT;
 	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
@@ -90,6 +92,12 @@ int train_cli_main(int argc, char **argv)
 			o.margin = (float)x;
 			break;
 		}
+		case O_MIN_COUNT:
+			v = filter_parse_count(optarg);
+			if (v < 1 || v > 1000000)
+				return usage_error(prog, "--min-count: expected a number from 1 to 1000000, not", optarg);
+			min_count = (unsigned)v;
+			break;
 		case O_DATA:
 			if (lang_set_dir(optarg) != 0)
 				return usage_error(prog, "--data: not a directory:", optarg);
@@ -109,6 +117,7 @@ int train_cli_main(int argc, char **argv)
 	struct ner_corpus train = {0}, dev = {0};
 	int rc = EXIT_OK;
 	struct ner_gazetteer *g = NULL;
+	struct ner_weights *w = NULL;
 	struct ner_model *m = NULL;
 	for (int i = optind; i < argc; i++)
 		if (ner_corpus_load(&train, argv[i], err, sizeof err) < 0) {
@@ -126,17 +135,20 @@ int train_cli_main(int argc, char **argv)
 		rc = EXIT_DATAERR;
 		goto done;
 	}
-	g = entities_load_gazetteers();
-	if (!g) {
-		rc = EXIT_SOFTWARE;
+	rc = entities_load_gazetteers(&g, prog);
+	if (rc != EXIT_OK)
 		goto done;
-	}
 	printf("training on %zu tokens, %zu sentences, %zu documents; %d epochs, seed %lu, margin %g\n",
 	       train.n, train.nsent, train.ndoc, o.epochs, o.seed, (double)o.margin);
 	clock_t t0 = clock();
-	m = ner_train(&train, dev_path ? &dev : NULL, g, &o);
-	if (!m) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+	w = ner_train(&train, dev_path ? &dev : NULL, g, &o);
+	struct ner_file_error merr;
+	if (!w || !(m = ner_weights_model(w, min_count, &merr))) {
+		if (w && merr.line)   /* a bug: the writer wrote what the reader refuses */
+			fprintf(stderr, "%s: the model would not read back: line %ld: %s\n", prog,
+			        merr.line, merr.message);
+		else
+			fprintf(stderr, "%s: out of memory\n", prog);
 		rc = EXIT_SOFTWARE;
 		goto done;
 	}
@@ -148,15 +160,19 @@ int train_cli_main(int argc, char **argv)
 	                  "trained on:");
 	for (int i = optind; i < argc && hl < (int)sizeof header - 200; i++)
 		hl += snprintf(header + hl, sizeof header - hl, " %s", argv[i]);
-	hl += snprintf(header + hl, sizeof header - hl, "\nepochs %d, seed %lu, margin %g", o.epochs,
-	               o.seed, (double)o.margin);
+	hl += snprintf(header + hl, sizeof header - hl, "\nepochs %d, seed %lu, margin %g, min-count %u",
+	               o.epochs, o.seed, (double)o.margin, min_count);
 	if (ner_model_names(m, g) < 0) {
 		rc = EXIT_SOFTWARE;
 		goto done;
 	}
 	if (dev_path) {
+		/* the model as written, read back: the figures tagging will give */
+		struct ner_tagger t = { .model = m, .gaz = g };
 		struct ner_counts k = {0};
-		if (ner_evaluate(m, g, &dev, &k, NULL) < 0) {
+		int bad = ner_evaluate(&t, &dev, &k, NULL) < 0;
+		ner_scratch_free(&t.scratch);
+		if (bad) {
 			rc = EXIT_SOFTWARE;
 			goto done;
 		}
@@ -173,7 +189,7 @@ int train_cli_main(int argc, char **argv)
 		rc = EXIT_IOERR;
 		goto done;
 	}
-	int bad = ner_model_write(m, f, header) < 0;
+	int bad = ner_weights_write(w, f, header, min_count) < 0;
 	bad |= fclose(f) != 0;
 	if (bad || rename(tmp, out) != 0) {
 		fprintf(stderr, "%s: cannot write %s\n", prog, out);
@@ -186,6 +202,7 @@ int train_cli_main(int argc, char **argv)
 		rc = EXIT_IOERR;
 done:
 	ner_model_free(m);
+	ner_weights_free(w);
 	ner_gazetteer_free(g);
 	ner_corpus_free(&train);
 	ner_corpus_free(&dev);

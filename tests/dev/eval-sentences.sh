@@ -3,7 +3,11 @@
 # Scores bin/split-sentences on the dev treebanks in ../shared/data/sentences/
 # (records with "id", "text" and gold "sentences" as strings), in two modes:
 # paragraphs kept as given, and flattened (every "\n\n" replaced by a space).
+# Every third document of each set (the 3rd, 6th, ...) is set aside: rules
+# are tuned on the others ("tuned") and the set-aside part ("aside") is
+# scored beside them, as is the whole set.
 # Usage: tests/dev/eval-sentences.sh [DATA-DIR]   (run from the repository)
+# KEEP=DIR keeps inputs, gold and predictions there.
 # Needs python3 (to turn gold strings into spans) and a built bin/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -38,12 +42,17 @@ fi
 python3 - "$data" "$tmp" <<'PY'
 import json, sys, os, glob
 data, tmp = sys.argv[1], sys.argv[2]
+def records(f, part):
+    with open(f) as fi:
+        for k, line in enumerate(fi):
+            if part == '' or (part == '-aside') == (k % 3 == 2):
+                yield json.loads(line)
 for f in sorted(glob.glob(os.path.join(data, '*.jsonl'))):
-    name = os.path.basename(f)[:-6]
-    with open(f) as fi, open(f'{tmp}/{name}.gold', 'w') as g, \
+  for part in ('', '-tuned', '-aside'):
+    name = os.path.basename(f)[:-6] + part
+    with open(f'{tmp}/{name}.gold', 'w') as g, \
          open(f'{tmp}/{name}.in', 'w') as i, open(f'{tmp}/{name}.flat', 'w') as fl:
-        for line in fi:
-            r = json.loads(line)
+        for r in records(f, part):
             t, pos, spans = r['text'], 0, []
             for s in r['sentences']:
                 k = t.index(s, pos)
@@ -60,7 +69,11 @@ for gold in "$tmp"/*.gold; do
 		in=$tmp/$name.in; [ $mode = flat ] && in=$tmp/$name.flat
 		bin/split-sentences <"$in" >"$tmp/$name.$mode.pred"
 		echo "== $name, paragraphs $mode"
-		score "$gold" "$tmp/$name.$mode.pred"
+		score "$gold" "$tmp/$name.$mode.pred" | tee "$tmp/score"
+		awk -v n="$name" -v m="$mode" '$1 == "sentences" { printf "%-28s %-5s %s\n", n, m, $NF }' \
+			"$tmp/score" >>"$tmp/summary"
 	done
 done
+echo "== sentence F1 per set and mode"
+cat "$tmp/summary"
 if [ -n "${KEEP:-}" ]; then mkdir -p "$KEEP"; cp "$tmp"/* "$KEEP"/; fi

@@ -62,19 +62,29 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+static FILE *sink;
+static char *out_buf;
+static size_t out_len;
+
 static void run(struct record *r)
 {
 	if (!(spec->flags & FILTER_TEXT_OPTIONAL)) {
 		size_t tlen;
-		const char *t = zj_str(record_get(r, "text"), &tlen);
+		const char *t = record_text(r, &tlen);
 		if (!t || !utf8_valid(t, tlen))
 			return;
 	}
 	if (spec->record(r) == 0) {
-		size_t n;
-		const char *out = zj_serialize(r->obj, &n);
+		struct json_error err;
+		if (!sink && !(sink = open_memstream(&out_buf, &out_len)))
+			abort();
+		rewind(sink);
+		if (record_write(r, sink) != 0 || fflush(sink) != 0)
+			abort();
 		/* The output is one line of valid UTF-8 JSON. */
-		if (memchr(out, '\n', n) || !utf8_valid(out, n))
+		size_t n = out_len - 1;
+		if (out_buf[n] != '\n' || memchr(out_buf, '\n', n) || !utf8_valid(out_buf, n) ||
+		    json_validate(out_buf, n, ZJ_MAX_DEPTH, &err) != 0)
 			abort();
 	}
 }
@@ -110,9 +120,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			return 0;
 		t = fixed;
 	}
-	r.obj = zj_object();
-	zj_add(r.obj, "id", zj_cstring("fuzz"));
-	zj_add(r.obj, "text", zj_string(t, tlen));
+	record_set(&r, "id", zj_cstring("fuzz"));
+	record_set_text(&r, t, tlen);
 	run(&r);
 	record_clear(&r);
 	free(fixed);

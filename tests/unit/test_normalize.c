@@ -151,11 +151,56 @@ START_TEST(paragraphs_and_lines)
 	CHECK_NORM("Een\rzin.", "Een zin.");
 	CHECK_NORM("Een zin.\n", "Een zin.");
 	CHECK_NORM("\n\nEen\n\n\n\n  \n\nTwee\n\n", "Een\n\nTwee");
-	opt.join_lines = 0;
+	opt.lines = NORMALIZE_LINES_KEEP;
 	CHECK_NORM("Een\nzin.\n\n\n\nTwee\n  drie", "Een\nzin.\n\nTwee\ndrie");
 	setup();
 	opt.breaks = 0;
 	CHECK_NORM("Een  \r\nzin.\r\n\r\n\r\nTwee", "Een\r\nzin.\r\n\r\n\r\nTwee");
+}
+END_TEST
+
+START_TEST(line_units)
+{
+	/* lines that are units of their own stay lines: a list, a heading, key:
+	 * value rows, bullets, a line that ends a sentence */
+	const char *kept[] = {
+		"Kernen\nGent\nAntwerpen\nLeuven",
+		"Nieuw beleid\nDe gemeente wil de komende jaren meer woningen bouwen in alle wijken van de stad.",
+		"Inwoners: 52.000\nOppervlakte: 12 km\xc2\xb2",
+		"De partijen willen onder meer:\n- wonen\n- zorg\n\xe2\x80\xa2 onderwijs",
+		"Planning\n1. Voorbereiding\n2. Uitvoering",
+		"Het regent vandaag.\nMorgen schijnt de zon.",
+		"Kernen\nOnze-Lieve-Vrouw-Waver\nSint-Katelijne-Waver\nBerlaar"};
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		CHECK_NORM(kept[i], kept[i]);
+		CHECK_FIXED(kept[i]);
+	}
+	/* wrapped prose is joined, also before a name or a dash that the
+	 * wrapping put at a line start */
+	const char *wrapped =
+		"De gemeenteraad van Zwolle heeft donderdagavond besloten om de\n"
+		"fietsenstalling bij het station duurder te maken, zei wethouder\n"
+		"Jansen na afloop van de vergadering, die tot laat in de avond\n"
+		"\xe2\x80\x93 zoals vaker \xe2\x80\x93 doorliep.";
+	CHECK_NORM(wrapped,
+	           "De gemeenteraad van Zwolle heeft donderdagavond besloten om de "
+	           "fietsenstalling bij het station duurder te maken, zei wethouder "
+	           "Jansen na afloop van de vergadering, die tot laat in de avond "
+	           "\xe2\x80\x93 zoals vaker \xe2\x80\x93 doorliep.");
+	/* a list after wrapped prose, in one paragraph */
+	const char *mixed =
+		"De gemeente heeft besloten om de weg te verbreden en een nieuwe\n"
+		"rotonde aan te leggen bij de kruising met de Hoofdstraat.\n"
+		"Gent\nAntwerpen";
+	CHECK_NORM(mixed,
+	           "De gemeente heeft besloten om de weg te verbreden en een nieuwe "
+	           "rotonde aan te leggen bij de kruising met de Hoofdstraat.\nGent\nAntwerpen");
+	CHECK_FIXED(mixed);
+	/* --join-lines joins every line, --keep-lines keeps every line */
+	opt.lines = NORMALIZE_LINES_JOIN;
+	CHECK_NORM(kept[0], "Kernen Gent Antwerpen Leuven");
+	opt.lines = NORMALIZE_LINES_KEEP;
+	CHECK_NORM("Een zin die\ndoorloopt.", "Een zin die\ndoorloopt.");
 }
 END_TEST
 
@@ -282,6 +327,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, invisible_removed);
 	tcase_add_test(tc, spaces_tidied);
 	tcase_add_test(tc, paragraphs_and_lines);
+	tcase_add_test(tc, line_units);
 	tcase_add_test(tc, dehyphenation);
 	tcase_add_test(tc, quotes_left_as_written);
 	tcase_add_test(tc, clean_text_is_not_copied);

@@ -1,25 +1,82 @@
-/* Unit tests for common/record.c: parsing, key order, values kept. */
+/* Unit tests for common/record.c: parsing, key order, fields passed through
+ * byte for byte, duplicate keys, values read back. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "check_main.h"
 #include "record.h"
+
+static char written[1 << 16];
+
+/* R as record_write writes it, without the line end. */
+static const char *write_out(struct record *r)
+{
+	FILE *f = fmemopen(written, sizeof written, "w");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(record_write(r, f), 0);
+	long n = ftell(f);
+	fclose(f);
+	ck_assert_int_gt(n, 0);
+	ck_assert_int_eq(written[n - 1], '\n');
+	written[n - 1] = '\0';
+	return written;
+}
 
 static const char *roundtrip(struct record *r, const char *json)
 {
 	memset(r, 0, sizeof *r);
 	ck_assert_int_eq(record_parse(r, json, strlen(json)), 0);
-	return zj_serialize(r->obj, NULL);
+	return write_out(r);
 }
 
-START_TEST(unknown_fields_keep_value_and_order)
+START_TEST(unknown_fields_keep_their_bytes)
 {
 	struct record r;
+	/* Numbers past 64 bits, fractions as written, escapes as written,
+	 * white space inside a value: the fields come out as they came in. */
 	const char *in = "{\"z\":1,\"text\":\"a / b\",\"n\":[2.50,1e400,-7,"
 	                 "123456789012345678901234567890,-98765432109876543210,"
-	                 "9223372036854775807],\"s\":\"\\u00e9\\ud83d\\ude00\"}";
-	ck_assert_str_eq(roundtrip(&r, in),
-	                 "{\"z\":1,\"text\":\"a / b\",\"n\":[2.50,1e400,-7,"
-	                 "123456789012345678901234567890,-98765432109876543210,"
-	                 "9223372036854775807],\"s\":\"\xc3\xa9\xf0\x9f\x98\x80\"}");
+	                 "9223372036854775807, -0],\"s\":\"\\u00e9\\ud83d\\ude00\\/\","
+	                 "\"o\":{ \"k\" : [ 1 , 2 ] }}";
+	ck_assert_str_eq(roundtrip(&r, in), in);
+	record_clear(&r);
+	/* Framing white space between members goes; the members stay. */
+	ck_assert_str_eq(roundtrip(&r, " { \"a\" : 1 ,\t\"b\":\"x\" } "), "{\"a\":1,\"b\":\"x\"}");
+	record_clear(&r);
+}
+END_TEST
+
+START_TEST(duplicate_keys_pass_through_and_do_not_shift_values)
+{
+	struct record r;
+	/* The two records of the report that lost digits and moved values. */
+	const char *a = "{\"a\":\"x\",\"b\":18446744073709551616,\"a\":1,\"text\":\"t\"}";
+	ck_assert_str_eq(roundtrip(&r, a), a);
+	record_set(&r, "sentences", zj_array());
+	ck_assert_str_eq(write_out(&r),
+	                 "{\"a\":\"x\",\"b\":18446744073709551616,\"a\":1,\"text\":\"t\",\"sentences\":[]}");
+	/* A reader takes the last occurrence. */
+	int ok;
+	ck_assert_int_eq(zj_intval(record_get(&r, "a"), &ok), 1);
+	ck_assert(ok);
+	record_clear(&r);
+
+	const char *b = "{\"text\":\"t\",\"a\":1,\"a\":\"s\",\"b\":[2,18446744073709551616]}";
+	ck_assert_str_eq(roundtrip(&r, b), b);
+	ck_assert_str_eq(zj_str(record_get(&r, "a"), NULL), "s");
+	record_clear(&r);
+
+	/* A field the filter writes is written once, where it first stood. */
+	roundtrip(&r, "{\"text\":\"t\",\"sentences\":1,\"x\":2,\"sentences\":3}");
+	record_set(&r, "sentences", zj_array());
+	ck_assert_str_eq(write_out(&r), "{\"text\":\"t\",\"sentences\":[],\"x\":2}");
+	record_clear(&r);
+
+	/* Keys written with escapes are the same keys. */
+	roundtrip(&r, "{\"t\\u0065xt\":\"a\",\"id\":\"1\"}");
+	ck_assert_str_eq(record_text(&r, NULL), "a");
+	record_set_text(&r, "b", 1);
+	ck_assert_str_eq(write_out(&r), "{\"t\\u0065xt\":\"b\",\"id\":\"1\"}");
 	record_clear(&r);
 }
 END_TEST
@@ -28,14 +85,38 @@ START_TEST(set_replaces_in_place_or_appends)
 {
 	struct record r;
 	roundtrip(&r, "{\"id\":\"x\",\"sentences\":[],\"text\":\"t\"}");
-	record_set(&r, "sentences", zj_array());
-	zj_push(record_get(&r, "sentences"), zj_span(0, 1, "t", 1));
+	zjson *list = zj_array();
+	zj_push(list, zj_span(0, 1, "t", 1));
+	record_set(&r, "sentences", list);
 	record_set(&r, "summary", zj_object());
 	record_set_text(&r, "u", 1);
-	ck_assert_str_eq(zj_serialize(r.obj, NULL),
+	ck_assert_str_eq(write_out(&r),
 	                 "{\"id\":\"x\",\"sentences\":[{\"start\":0,\"end\":1,\"text\":\"t\"}],"
 	                 "\"text\":\"u\",\"summary\":{}}");
 	ck_assert_str_eq(record_id(&r), "x");
+	ck_assert_str_eq(record_text(&r, NULL), "u");
+	record_clear(&r);
+}
+END_TEST
+
+START_TEST(member_set_keeps_the_other_members)
+{
+	struct record r;
+	roundtrip(&r, "{\"text\":\"t\",\"meta\":{\"n\":18446744073709551616, \"date\":1,\"k\":\"\\u00e9\",\"date\":2}}");
+	ck_assert_int_eq(record_set_member(&r, "meta", "date", zj_cstring("2024-05")), 0);
+	ck_assert_str_eq(write_out(&r),
+	                 "{\"text\":\"t\",\"meta\":{\"n\":18446744073709551616,\"date\":\"2024-05\","
+	                 "\"k\":\"\\u00e9\"}}");
+	record_clear(&r);
+
+	roundtrip(&r, "{\"text\":\"t\"}");
+	ck_assert_int_eq(record_set_member(&r, "meta", "date", zj_cstring("2024")), 0);
+	ck_assert_str_eq(write_out(&r), "{\"text\":\"t\",\"meta\":{\"date\":\"2024\"}}");
+	record_clear(&r);
+
+	roundtrip(&r, "{\"text\":\"t\",\"meta\":[1]}");
+	ck_assert_int_eq(record_set_member(&r, "meta", "date", zj_cstring("2024")), -1);
+	ck_assert_str_eq(write_out(&r), "{\"text\":\"t\",\"meta\":[1]}");
 	record_clear(&r);
 }
 END_TEST
@@ -47,11 +128,20 @@ START_TEST(bad_lines_are_described)
 	ck_assert_str_eq(r.error, "not a JSON object");
 	record_clear(&r);
 	ck_assert_int_eq(record_parse(&r, "{\"a\":", 5), 65);
-	ck_assert_ptr_nonnull(strstr(r.error, "not JSON"));
+	ck_assert_str_eq(r.error, "not JSON: unexpected end of line");
 	record_clear(&r);
 	ck_assert_int_eq(record_parse(&r, "{} {}", 5), 65);
-	ck_assert_ptr_nonnull(strstr(r.error, "not JSON"));
+	ck_assert_str_eq(r.error, "not JSON: unexpected text after the value at byte 4");
 	record_clear(&r);
+	/* What json-c let through: raw control characters, NaN, leading
+	 * zeros, single quotes. */
+	const char *bad[] = {"{\"a\":\"x\ty\"}", "{\"a\":NaN}", "{\"a\":-Infinity}", "{\"a\":01}",
+	                     "{'a':1}", "{\"a\":1,}", "{\"a\":\"\\x\"}", "{\"a\":tru}", "{\"a\":1.}"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		ck_assert_int_eq(record_parse(&r, bad[i], strlen(bad[i])), 65);
+		ck_assert_ptr_nonnull(strstr(r.error, "not JSON"));
+		record_clear(&r);
+	}
 	/* Nesting past the limit is an error, not a crash. */
 	char deep[20001];
 	memset(deep, '[', 10000);
@@ -60,6 +150,7 @@ START_TEST(bad_lines_are_described)
 	char line[20100];
 	snprintf(line, sizeof line, "{\"a\":%s}", deep);
 	ck_assert_int_eq(record_parse(&r, line, strlen(line)), 65);
+	ck_assert_ptr_nonnull(strstr(r.error, "nesting too deep"));
 	record_clear(&r);
 }
 END_TEST
@@ -67,10 +158,11 @@ END_TEST
 START_TEST(values_read_back)
 {
 	struct record r;
-	roundtrip(&r, "{\"text\":\"caf\\u00e9\",\"n\":7,\"d\":1.5,\"a\":[1,\"x\"],\"o\":{\"k\":true}}");
+	roundtrip(&r, "{\"text\":\"caf\\u00e9\\ud800!\",\"n\":7,\"d\":1.5,\"a\":[1,\"x\"],\"o\":{\"k\":true}}");
 	size_t len;
-	ck_assert_str_eq(record_text(&r, &len), "caf\xc3\xa9");
-	ck_assert_uint_eq(len, 5);
+	/* A lone surrogate escape reads as U+FFFD. */
+	ck_assert_str_eq(record_text(&r, &len), "caf\xc3\xa9\xef\xbf\xbd!");
+	ck_assert_uint_eq(len, 9);
 	int ok;
 	ck_assert_int_eq(zj_intval(record_get(&r, "n"), &ok), 7);
 	ck_assert(ok);
@@ -82,7 +174,42 @@ START_TEST(values_read_back)
 	ck_assert_int_eq(zj_type(zj_get(record_get(&r, "o"), "k")), ZJ_BOOL);
 	ck_assert_ptr_null(record_get(&r, "missing"));
 	ck_assert_ptr_null(record_id(&r));
+	struct zj_view v;
+	ck_assert(record_view(&r, "a", &v));
+	ck_assert_uint_eq(v.len, 7);
+	ck_assert(!record_view(&r, "missing", &v));
 	record_clear(&r);
+}
+END_TEST
+
+START_TEST(views_walk_without_parsing)
+{
+	const char *s = "{\"x\":[{\"start\":1,\"end\":-2,\"t\":\"a\\\"]}\"},{\"start\":9223372036854775807}],"
+	                "\"y\":18446744073709551616}";
+	struct zj_view obj = {s, strlen(s)}, arr, e, k, v;
+	struct json_iter it;
+	int64_t n;
+	ck_assert(json_member(obj, "x", &arr));
+	json_iter_init(&it, arr);
+	ck_assert(json_next_element(&it, &e));
+	ck_assert(json_member(e, "end", &v));
+	ck_assert(json_int(v, &n));
+	ck_assert_int_eq(n, -2);
+	ck_assert(json_member(e, "t", &v));
+	ck_assert_uint_eq(v.len, 7);
+	ck_assert(json_next_element(&it, &e));
+	ck_assert(json_member(e, "start", &v));
+	ck_assert(json_int(v, &n));
+	ck_assert_int_eq(n, INT64_MAX);
+	ck_assert(!json_next_element(&it, &e));
+	ck_assert(json_member(obj, "y", &v));
+	ck_assert(!json_int(v, &n));   /* past 64 bits */
+	json_iter_init(&it, obj);
+	ck_assert(json_next_member(&it, &k, &v));
+	ck_assert(json_next_member(&it, &k, &v));
+	ck_assert_uint_eq(k.len, 1);
+	ck_assert_int_eq(k.json[0], 'y');
+	ck_assert(!json_next_member(&it, &k, &v));
 }
 END_TEST
 
@@ -90,10 +217,13 @@ static Suite *make_suite(void)
 {
 	Suite *s = suite_create("record");
 	TCase *tc = tcase_create("record");
-	tcase_add_test(tc, unknown_fields_keep_value_and_order);
+	tcase_add_test(tc, unknown_fields_keep_their_bytes);
+	tcase_add_test(tc, duplicate_keys_pass_through_and_do_not_shift_values);
 	tcase_add_test(tc, set_replaces_in_place_or_appends);
+	tcase_add_test(tc, member_set_keeps_the_other_members);
 	tcase_add_test(tc, bad_lines_are_described);
 	tcase_add_test(tc, values_read_back);
+	tcase_add_test(tc, views_walk_without_parsing);
 	suite_add_tcase(s, tc);
 	return s;
 }

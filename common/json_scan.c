@@ -1,0 +1,503 @@
+/* json_scan.c — see json_scan.h. */
+#include "json_scan.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "utf8.h"
+
+/* Bytes that end a run of plain string text: '"', '\\' and the control
+ * characters, which JSON allows only escaped. */
+static const unsigned char string_stop[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1,
+};
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* --- validation ---------------------------------------------------------- */
+
+struct validator {
+	const char *s;
+	size_t len, i;
+	int depth, max_depth;
+	struct json_error *err;
+	json_member_fn *member;   /* told each top-level member, or NULL */
+	void *ctx;
+};
+
+static int fail(struct validator *v, const char *what)
+{
+	v->err->what = what;
+	v->err->at = v->i;
+	return -1;
+}
+
+static void skip_space(struct validator *v)
+{
+	/* Locals: a char load may alias v's fields, so the compiler would
+	 * read them again at each byte. */
+	const char *s = v->s;
+	size_t i = v->i, n = v->len;
+	while (i < n && is_space(s[i]))
+		i++;
+	v->i = i;
+}
+
+/* 1 in the high bit of each byte of W that is a string stop: '"', '\\'
+ * or below 0x20 (eight bytes at a time). */
+static uint64_t stops_in(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
+	uint64_t low = (w - ones * 0x20) & ~w;
+	return (((quote - ones) & ~quote) | ((slash - ones) & ~slash) | low) & high;
+}
+
+/* A string starting at the opening quote. */
+static int check_string(struct validator *v)
+{
+	const char *s = v->s;
+	size_t i = v->i + 1;
+
+	for (;;) {
+		while (i + 8 <= v->len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (stops_in(w))
+				break;
+			i += 8;
+		}
+		while (i < v->len && !string_stop[(unsigned char)s[i]])
+			i++;
+		if (i >= v->len) {
+			v->i = i;
+			return fail(v, "unterminated string");
+		}
+		if (s[i] == '"') {
+			v->i = i + 1;
+			return 0;
+		}
+		if (s[i] != '\\') {
+			v->i = i;
+			return fail(v, "control character in a string (must be escaped)");
+		}
+		if (i + 1 >= v->len) {
+			v->i = i;
+			return fail(v, "unterminated string");
+		}
+		switch (s[i + 1]) {
+		case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+			i += 2;
+			break;
+		case 'u':
+			for (int k = 2; k < 6; k++) {
+				if (i + (size_t)k >= v->len || hex_value(s[i + k]) < 0) {
+					v->i = i;
+					return fail(v, "bad \\u escape in a string");
+				}
+			}
+			i += 6;
+			break;
+		default:
+			v->i = i;
+			return fail(v, "bad escape in a string");
+		}
+	}
+}
+
+static int check_number(struct validator *v)
+{
+	const char *s = v->s;
+	size_t i = v->i, n = v->len;
+
+	if (s[i] == '-')
+		i++;
+	if (i < n && s[i] == '0') {
+		i++;
+	} else if (i < n && is_digit(s[i])) {
+		while (i < n && is_digit(s[i]))
+			i++;
+	} else {
+		v->i = i;
+		return fail(v, "bad number");
+	}
+	if (i < n && s[i] == '.') {
+		i++;
+		if (i >= n || !is_digit(s[i])) {
+			v->i = i;
+			return fail(v, "bad number");
+		}
+		while (i < n && is_digit(s[i]))
+			i++;
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if (i >= n || !is_digit(s[i])) {
+			v->i = i;
+			return fail(v, "bad number");
+		}
+		while (i < n && is_digit(s[i]))
+			i++;
+	}
+	v->i = i;
+	return 0;
+}
+
+static int check_word(struct validator *v, const char *word)
+{
+	size_t n = strlen(word);
+	if (v->len - v->i < n || memcmp(v->s + v->i, word, n) != 0)
+		return fail(v, "unexpected character");
+	v->i += n;
+	return 0;
+}
+
+static int check_value(struct validator *v);
+
+/* An object or array starting at its opening bracket. */
+static int check_container(struct validator *v)
+{
+	char close = v->s[v->i] == '{' ? '}' : ']';
+	int object = close == '}';
+
+	if (++v->depth > v->max_depth)
+		return fail(v, "nesting too deep");
+	v->i++;
+	skip_space(v);
+	if (v->i < v->len && v->s[v->i] == close) {
+		v->i++;
+		v->depth--;
+		return 0;
+	}
+	for (;;) {
+		size_t key = v->i, value;
+		if (object) {
+			if (v->i >= v->len)
+				return fail(v, "unexpected end of line");
+			if (v->s[v->i] != '"')
+				return fail(v, "expected a key in quotes");
+			if (check_string(v) != 0)
+				return -1;
+			size_t key_end = v->i;
+			skip_space(v);
+			if (v->i >= v->len)
+				return fail(v, "unexpected end of line");
+			if (v->s[v->i] != ':')
+				return fail(v, "expected ':' after a key");
+			v->i++;
+			skip_space(v);
+			value = v->i;
+			if (check_value(v) != 0)
+				return -1;
+			if (v->member && v->depth == 1)
+				v->member(v->ctx, (struct zj_view){v->s + key + 1, key_end - key - 2},
+				          (struct zj_view){v->s + value, v->i - value});
+		} else if (check_value(v) != 0) {
+			return -1;
+		}
+		skip_space(v);
+		if (v->i >= v->len)
+			return fail(v, "unexpected end of line");
+		if (v->s[v->i] == close) {
+			v->i++;
+			v->depth--;
+			return 0;
+		}
+		if (v->s[v->i] != ',')
+			return fail(v, object ? "expected ',' or '}'" : "expected ',' or ']'");
+		v->i++;
+		skip_space(v);
+	}
+}
+
+static int check_value(struct validator *v)
+{
+	skip_space(v);
+	if (v->i >= v->len)
+		return fail(v, "unexpected end of line");
+	switch (v->s[v->i]) {
+	case '{':
+	case '[':
+		return check_container(v);
+	case '"':
+		return check_string(v);
+	case 't':
+		return check_word(v, "true");
+	case 'f':
+		return check_word(v, "false");
+	case 'n':
+		return check_word(v, "null");
+	case 'N':
+	case 'I':
+		return fail(v, "NaN and Infinity are not JSON numbers");
+	default:
+		if (v->s[v->i] == '-' && v->i + 1 < v->len && v->s[v->i + 1] == 'I')
+			return fail(v, "NaN and Infinity are not JSON numbers");
+		if (v->s[v->i] == '-' || is_digit(v->s[v->i]))
+			return check_number(v);
+		return fail(v, "unexpected character");
+	}
+}
+
+int json_validate(const char *s, size_t len, int max_depth, struct json_error *err)
+{
+	return json_validate_members(s, len, max_depth, err, NULL, NULL);
+}
+
+int json_validate_members(const char *s, size_t len, int max_depth, struct json_error *err,
+                          json_member_fn *member, void *ctx)
+{
+	struct validator v = {s, len, 0, 0, max_depth, err, member, ctx};
+
+	if (check_value(&v) != 0)
+		return -1;
+	skip_space(&v);
+	if (v.i < len)
+		return fail(&v, "unexpected text after the value");
+	return 0;
+}
+
+/* --- walking validated text -------------------------------------------- */
+
+/* The end of the string whose opening quote is at P. */
+static const char *skip_string(const char *p, const char *end)
+{
+	for (p++; p < end; p++) {
+		const char *q = memchr(p, '"', (size_t)(end - p));
+		if (!q)
+			return end;
+		/* The quote ends the string unless an odd run of backslashes
+		 * escapes it. */
+		size_t bs = 0;
+		while (q - bs > p && q[-1 - (ptrdiff_t)bs] == '\\')
+			bs++;
+		if (bs % 2 == 0)
+			return q + 1;
+		p = q;
+	}
+	return end;
+}
+
+/* The end of the value starting at P (no white space before it). */
+static const char *skip_value(const char *p, const char *end)
+{
+	if (p >= end)
+		return end;
+	if (*p == '"')
+		return skip_string(p, end);
+	if (*p == '{' || *p == '[') {
+		int depth = 0;
+		while (p < end) {
+			char c = *p;
+			if (c == '"') {
+				p = skip_string(p, end);
+				continue;
+			}
+			if (c == '{' || c == '[')
+				depth++;
+			else if ((c == '}' || c == ']') && --depth == 0)
+				return p + 1;
+			p++;
+		}
+		return end;
+	}
+	while (p < end && *p != ',' && *p != '}' && *p != ']' && !is_space(*p))
+		p++;
+	return p;
+}
+
+static const char *skip_spaces(const char *p, const char *end)
+{
+	while (p < end && is_space(*p))
+		p++;
+	return p;
+}
+
+void json_iter_init(struct json_iter *it, struct zj_view c)
+{
+	const char *end = c.json + c.len;
+	it->p = skip_spaces(c.json, end);
+	if (it->p < end && (*it->p == '{' || *it->p == '['))
+		it->p++;
+	else
+		it->p = end;
+	/* The closing bracket is the last non-space byte of the view. */
+	while (end > it->p && is_space(end[-1]))
+		end--;
+	it->end = end > it->p ? end - 1 : it->p;
+}
+
+/* Move past white space and one ',' before the next entry; 0 at the end. */
+static int next_entry(struct json_iter *it)
+{
+	it->p = skip_spaces(it->p, it->end);
+	if (it->p < it->end && *it->p == ',')
+		it->p = skip_spaces(it->p + 1, it->end);
+	return it->p < it->end;
+}
+
+int json_next_element(struct json_iter *it, struct zj_view *value)
+{
+	if (!next_entry(it))
+		return 0;
+	const char *e = skip_value(it->p, it->end);
+	*value = (struct zj_view){it->p, (size_t)(e - it->p)};
+	it->p = e;
+	return 1;
+}
+
+int json_next_member(struct json_iter *it, struct zj_view *key, struct zj_view *value)
+{
+	if (!next_entry(it) || *it->p != '"')
+		return 0;
+	const char *k = it->p, *ke = skip_string(k, it->end);
+	*key = (struct zj_view){k + 1, ke > k + 1 ? (size_t)(ke - k - 2) : 0};
+	const char *p = skip_spaces(ke, it->end);
+	if (p < it->end && *p == ':')
+		p = skip_spaces(p + 1, it->end);
+	const char *e = skip_value(p, it->end);
+	*value = (struct zj_view){p, (size_t)(e - p)};
+	it->p = e;
+	return 1;
+}
+
+int json_has_escape(const char *raw, size_t raw_len)
+{
+	return memchr(raw, '\\', raw_len) != NULL;
+}
+
+int json_key_is(struct zj_view raw, const char *key, size_t klen)
+{
+	if (!json_has_escape(raw.json, raw.len))
+		return raw.len == klen && memcmp(raw.json, key, klen) == 0;
+	/* An escape stands for at least one byte and takes at most six. */
+	if (raw.len < klen || raw.len > 6 * klen + 6)
+		return 0;
+	char small[512], *buf = raw.len <= sizeof small ? small : malloc(raw.len);
+	if (!buf)
+		return 0;
+	size_t n = json_unescape(raw.json, raw.len, buf);
+	int same = n == klen && memcmp(buf, key, klen) == 0;
+	if (buf != small)
+		free(buf);
+	return same;
+}
+
+int json_member(struct zj_view obj, const char *key, struct zj_view *value)
+{
+	struct json_iter it;
+	struct zj_view k, v;
+	size_t klen = strlen(key);
+	int found = 0;
+
+	json_iter_init(&it, obj);
+	while (json_next_member(&it, &k, &v)) {
+		if (json_key_is(k, key, klen)) {
+			*value = v;
+			found = 1;
+		}
+	}
+	return found;
+}
+
+int json_int(struct zj_view v, int64_t *out)
+{
+	const char *p = v.json, *end = v.json + v.len;
+	int neg = 0;
+	uint64_t n = 0;
+
+	if (p < end && *p == '-') {
+		neg = 1;
+		p++;
+	}
+	if (p >= end || !is_digit(*p))
+		return 0;
+	for (; p < end && is_digit(*p); p++) {
+		unsigned d = (unsigned)(*p - '0');
+		if (n > (UINT64_MAX - d) / 10)
+			return 0;
+		n = n * 10 + d;
+	}
+	if (p != end)
+		return 0;   /* a fraction or an exponent */
+	if (neg ? n > (uint64_t)INT64_MAX + 1 : n > (uint64_t)INT64_MAX)
+		return 0;
+	*out = neg ? (int64_t)(0 - n) : (int64_t)n;
+	return 1;
+}
+
+static unsigned hex4(const char *p)
+{
+	return (unsigned)(hex_value(p[0]) << 12 | hex_value(p[1]) << 8 |
+	                  hex_value(p[2]) << 4 | hex_value(p[3]));
+}
+
+size_t json_unescape(const char *raw, size_t raw_len, char *out)
+{
+	size_t i = 0, o = 0;
+
+	while (i < raw_len) {
+		const char *bs = memchr(raw + i, '\\', raw_len - i);
+		size_t run = bs ? (size_t)(bs - raw) - i : raw_len - i;
+		memmove(out + o, raw + i, run);
+		o += run;
+		i += run;
+		if (i + 1 >= raw_len)
+			break;
+		char c = raw[i + 1];
+		i += 2;
+		switch (c) {
+		case 'b': out[o++] = '\b'; break;
+		case 'f': out[o++] = '\f'; break;
+		case 'n': out[o++] = '\n'; break;
+		case 'r': out[o++] = '\r'; break;
+		case 't': out[o++] = '\t'; break;
+		case 'u': {
+			if (i + 4 > raw_len)
+				return o;
+			unsigned cp = hex4(raw + i);
+			i += 4;
+			if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 <= raw_len &&
+			    raw[i] == '\\' && raw[i + 1] == 'u') {
+				unsigned lo = hex4(raw + i + 2);
+				if (lo >= 0xDC00 && lo <= 0xDFFF) {
+					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+					i += 6;
+				}
+			}
+			if (cp >= 0xD800 && cp <= 0xDFFF)
+				cp = 0xFFFD;   /* a lone surrogate */
+			/* Six bytes of escape give at most four of UTF-8, twelve
+			 * (a pair) four: the output never overtakes the input. */
+			o += (size_t)utf8_encode((int32_t)cp, out + o);
+			break;
+		}
+		default:   /* '"', '\\', '/' */
+			out[o++] = c;
+		}
+	}
+	return o;
+}

@@ -1,0 +1,206 @@
+/* sentence_heading.c — headings and captions that lost their line break:
+ * text without final punctuation before a sentence on the same line (see
+ * sentence_impl.h). Offsets are bytes. */
+#include <string.h>
+
+#include "sentence_impl.h"
+
+/* Is chunk C only opening punctuation ("«", ",,", "(")? */
+static int only_openers(const char *t, const struct chunk *c)
+{
+	return skip_openers(t, c->s, c->e) == c->e;
+}
+
+/* Same word, ignoring the case of the first letter (ASCII)? */
+static int same_word(const char *t, const struct chunk *x, const struct chunk *y)
+{
+	size_t n = x->e - x->s;
+	if (n != y->e - y->s || n == 0)
+		return 0;
+	char a = t[x->s], b = t[y->s];
+	if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
+	if (b >= 'A' && b <= 'Z') b = (char)(b - 'A' + 'a');
+	return a == b && memcmp(t + x->s + 1, t + y->s + 1, n - 1) == 0;
+}
+
+/* Is the word T[s, e) a role before a name: a word of nl/quotes-roles.txt
+ * or one that ends in one ("oud-premier", "ploegleider")? */
+static int role_word(const struct splitter *sp, const char *t, size_t s, size_t e)
+{
+	char buf[48];
+	if (e - s >= sizeof buf)
+		return 0;
+	for (size_t i = s; i < e; i++)
+		buf[i - s] = (char)(t[i] >= 'A' && t[i] <= 'Z' ? t[i] - 'A' + 'a' : t[i]);
+	for (size_t k = 0; k + 3 <= e - s; k++)
+		if (sentence_in_list(&sp->roles, buf + k, e - s - k, 0))
+			return 1;
+	return 0;
+}
+
+/* Does a sentence with a name for subject start at chunk C, after the word
+ * PREV of a heading: a capitalised article, a capitalised word, and a
+ * finite verb within a few words ("Jeugdjaren De Morgan werd geboren")?
+ * Dutch puts the verb second, so a word without a verb before such a
+ * subject is no part of the sentence, unless it is part of the name: a
+ * first name ("Bart De Wever") or a role ("Premier De Croo"). */
+#define SUBJECT_MAX_WORDS 6
+static int named_subject_at(const struct splitter *sp, const char *t, size_t len,
+                            const struct chunk *c, const struct chunk *prev)
+{
+	struct chunk n;
+	if (char_case(t, c->s, c->e) != C_UPPER ||
+	    !sentence_in_list(&sp->title_articles, t + c->s, c->e - c->s, 1) ||
+	    !sent_next_chunk(sp, t, len, c, &n) || char_case(t, n.s, n.e) != C_UPPER ||
+	    sentence_in_list(&sp->first_names, t + prev->s, prev->e - prev->s, 0) ||
+	    role_word(sp, t, prev->s, prev->e))
+		return 0;
+	for (int k = 0; k < SUBJECT_MAX_WORDS && sent_next_chunk(sp, t, len, &n, &n); k++) {
+		size_t e = n.e;
+		while (e > n.s && strchr(",;:.!?", t[e - 1]))
+			e--;
+		if (sentence_in_list(&sp->verbs, t + n.s, e - n.s, 0))
+			return 1;
+		if (e < n.e)
+			return 0;
+	}
+	return 0;
+}
+
+size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len, size_t i,
+                            int min_words)
+{
+	struct chunk c, nx;
+	/* most words fail on their first byte or length, before a chunk is
+	 * read; in the middle of a sentence only headings of two words or
+	 * more count, whose first words are few */
+	const struct word_list *f = &sp->heading_first, *h = &sp->headings;
+	unsigned char b = (unsigned char)t[i];
+	if (!f->first[b] && (min_words > 1 || !h->first[b]))
+		return 0;
+	size_t we = i;
+	while (we < len && we - i < 64 && !space_len((const unsigned char *)t, we, len))
+		we++;
+	if (!sentence_in_list(f, t + i, we - i, 1) &&
+	    (min_words > 1 || !sentence_in_list(h, t + i, we - i, 1)))
+		return 0;
+	if (!sent_read_chunk(sp, t, len, i, &c) || c.s != i || char_case(t, c.s, c.e) != C_UPPER)
+		return 0;
+	char buf[96];
+	size_t n = 0, best = 0;
+	for (int words = 1; words <= 4; words++) {
+		if (n + (c.e - c.s) + 1 > sizeof buf)
+			break;
+		if (words > 1)
+			buf[n++] = ' ';
+		for (size_t j = c.s; j < c.e; j++)
+			buf[n++] = (char)(t[j] >= 'A' && t[j] <= 'Z' ? t[j] - 'A' + 'a' : t[j]);
+		if (words >= min_words && sentence_in_list(&sp->headings, buf, n, 0))
+			best = c.e;
+		if (!sent_next_chunk(sp, t, len, &c, &c))
+			break;
+	}
+	/* then a capitalised word, a number, an opening quote or bracket, or a
+	 * bullet */
+	if (!best || !sent_read_chunk(sp, t, len, best, &nx) || nx.s == best)
+		return 0;
+	size_t s = skip_openers(t, nx.s, nx.e);
+	if (s == nx.s && s < nx.e && char_case(t, s, nx.e) != C_UPPER &&
+	    char_case(t, s, nx.e) != C_DIGIT && !line_units_bullet(t + s, nx.e - s))
+		return 0;
+	return best;
+}
+
+/* A short heading glued before a sentence that starts with chunk A: chunks
+ * A .. H-1 with no punctuation and no finite verb (nl/summary-verbs.txt),
+ * the first capitalised and not a sentence starter, the last no function
+ * word (nl/stopwords.txt); then at chunk H either a sentence starter
+ * followed by a lowercase word, a subject with a name and its verb
+ * (named_subject_at), or the heading's first or last word repeated (after
+ * an optional starter: "Balkan De Balkan kwam ..."). Returns 1 with
+ * *HEAD_END the end of chunk H-1 and *NEXT the start of chunk H. */
+#define HEADING_MAX_WORDS 6
+int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
+                         const struct chunk *a, size_t *head_end, size_t *next)
+{
+	size_t s = skip_openers(t, a->s, a->e);
+	if (s >= a->e || char_case(t, s, a->e) != C_UPPER ||
+	    sentence_in_list(&sp->starters, t + a->s, a->e - a->s, 1))
+		return 0;
+	struct chunk c = *a, prev = *a;
+	for (int h = 0; h <= HEADING_MAX_WORDS; h++) {
+		if (h > 0 && !only_openers(t, &prev) &&
+		    !sentence_in_list(&sp->title_nouns, t + prev.s, prev.e - prev.s, 0)) {
+			int starter = char_case(t, c.s, c.e) == C_UPPER &&
+			              sentence_in_list(&sp->starters, t + c.s, c.e - c.s, 1);
+			struct chunk r = c;
+			if (starter && !sent_next_chunk(sp, t, len, &c, &r))
+				r = c;
+			int repeat = char_case(t, r.s, r.e) == C_UPPER &&
+			             (same_word(t, &r, a) || same_word(t, &r, &prev));
+			if (repeat || sent_starter_at(sp, t, len, &c) ||
+			    named_subject_at(sp, t, len, &c, &prev)) {
+				/* a heading has no finite verb and does not end in
+				 * a function word ("Koen De Graeve speelde in De
+				 * helaasheid ...") */
+				if (sentence_in_list(&sp->stopwords, t + prev.s, prev.e - prev.s, 0))
+					return 0;
+				for (struct chunk w = *a;; ) {
+					if (sentence_in_list(&sp->verbs, t + w.s, w.e - w.s, 1))
+						return 0;
+					if (w.e >= prev.e || !sent_next_chunk(sp, t, len, &w, &w))
+						break;
+				}
+				*head_end = prev.e;
+				*next = c.s;
+				return 1;
+			}
+		}
+		size_t core;
+		int closed;
+		if ((c.flags & (CH_PARA_END | CH_FORCED)) ||
+		    sentence_mark(t, c.s, c.e, &core, &closed) != M_NONE)
+			return 0;
+		size_t e = skip_closers(t, c.s, c.e);
+		if (e == c.s || t[c.s] == '(' || t[c.s] == '[' ||
+		    (e < c.e && (t[e] == ')' || t[e] == ']')))
+			return 0;                     /* brackets belong to a sentence */
+		unsigned char b = (unsigned char)t[e - 1];
+		if (b == ',' || b == ';' || b == ':')
+			return 0;
+		prev = c;
+		if (!sent_next_chunk(sp, t, len, &prev, &c))
+			return 0;
+	}
+	return 0;
+}
+
+/* A sentence that starts without a mark before it: at byte I a capitalised
+ * sentence starter after a lowercase word, followed by a lowercase word
+ * ("... kan rijst worden verbouwd In een tropisch klimaat ..."). Dutch
+ * capitalises these words only at a sentence start, so the text before
+ * was a heading or caption that lost its line break; articles are left out,
+ * as titles start with them ("het boek De avonden"), and so is the word
+ * after a noun that introduces a title ("het programma Wie is de Mol").
+ * Ends the current
+ * sentence (of two words or more) before I and returns 1 when so. */
+int sent_starts_mid(struct scan *sc, size_t i)
+{
+	const char *t = sc->t;
+	if (sc->sent == NO_SENTENCE || i < 2 || t[i - 1] != ' ' || sc->sent + 1 >= i ||
+	    char_case(t, prev_char(t, i - 1), i - 1) != C_LOWER)
+		return 0;
+	size_t ps = i - 1;            /* start of the word before */
+	while (ps > sc->sent && !sent_space_before((const unsigned char *)t, ps))
+		ps--;
+	struct chunk c;
+	if (ps <= sc->sent || !sent_read_chunk(sc->sp, t, sc->len, i, &c) ||
+	    sentence_in_list(&sc->sp->title_nouns, t + ps, i - 1 - ps, 0) ||
+	    sentence_in_list(&sc->sp->title_articles, t + c.s, c.e - c.s, 1) ||
+	    !sent_starter_at(sc->sp, t, sc->len, &c))
+		return 0;                 /* not "het boek De avonden" */
+	sent_push(sc->sp, sc->sent, i - 1);
+	sc->sent = NO_SENTENCE;
+	return 1;
+}
+

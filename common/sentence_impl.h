@@ -1,0 +1,122 @@
+/* sentence_impl.h — the sentence splitter's internals, shared by its files
+ * (not for other modules): sentence.c (the scanner, chunks, marks and
+ * quotes), sentence_heading.c (headings and captions that lost their line
+ * break), sentence_layout.c (line breaks, lists, bullets, key: value rows).
+ * All offsets are bytes into the text.
+ */
+#ifndef ZEEF_SENTENCE_IMPL_H
+#define ZEEF_SENTENCE_IMPL_H
+
+#include <stddef.h>
+
+#include "line_units.h"
+#include "sentence.h"
+#include "sentence_chars.h"
+#include "sentence_words.h"
+
+/* A chunk: a run of bytes without white space. */
+enum { CH_PARA_END = 1, CH_FORCED = 2, CH_MARK = 4, CH_DQUOTE = 8, CH_SQUOTE = 16 };
+
+struct chunk {
+	size_t s, e;      /* bytes, [s, e) */
+	unsigned flags;   /* CH_* */
+};
+
+struct splitter {
+	struct word_list abbr, abbr_final, abbr_number, clitics, starters, title_articles,
+	                 title_nouns, particles, stopwords, verbs, first_names, roles,
+	                 headings, heading_first;
+	struct wordset *places;        /* nl/gazetteer-loc*.txt */
+	struct sentence_span *spans;   /* the last result */
+	size_t n, cap;
+};
+
+/* The scanner's state over one text. */
+struct scan {
+	struct splitter *sp;
+	const char *t;
+	size_t len;
+	size_t sent;           /* start of the current sentence, or NO_SENTENCE */
+	int dq_open, sq_open;  /* a straight " or ' quote is open */
+	/* line structure (sentence_layout.c) */
+	size_t para;           /* start of the current paragraph */
+	size_t para_end;       /* end of the paragraph measured (0: none yet) */
+	struct line_para lp;   /* its width and list-ness */
+	size_t line;           /* start of the current line */
+	size_t unit;           /* start of the text since the last unit break */
+	size_t measured;       /* that text is measured up to here, into M */
+	struct line_measure m;
+	/* the last key ("Inwoners:") seen in the current sentence */
+	size_t key_start;      /* or NO_SENTENCE */
+	unsigned key_words;    /* its words, name particles left out */
+	int dash_list;         /* the sentence is an item of a dash list */
+	size_t run_end;        /* end of the last run of names read */
+};
+#define NO_SENTENCE ((size_t)-1)
+
+/* sentence.c */
+void sent_push(struct splitter *sp, size_t s, size_t e);
+size_t sent_skip_space(const unsigned char *t, size_t i, size_t len, int *nl);
+int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
+                    size_t pos, struct chunk *c);
+int sent_next_chunk(const struct splitter *sp, const char *t, size_t len,
+                    const struct chunk *c, struct chunk *n);
+void sent_track_quotes(const char *t, const struct chunk *c, const struct splitter *sp,
+                       int *dq_open, int *sq_open);
+int sent_starter_at(const struct splitter *sp, const char *t, size_t len,
+                    const struct chunk *c);
+/* A sentence starts at chunk start POS: takes a glued heading off first;
+ * returns where scanning goes on. */
+size_t sent_begin(struct scan *sc, size_t pos);
+/* End the current sentence (when one is open) at E, trimmed of white space
+ * before it. */
+void sent_end_at(struct scan *sc, size_t e);
+
+/* sentence_heading.c */
+int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
+                       const struct chunk *a, size_t *head_end, size_t *next);
+int sent_starts_mid(struct scan *sc, size_t i);
+/* A known section heading (nl/section-headings.txt) at chunk start I,
+ * of at least MIN_WORDS words, before a capitalised word, a number or a
+ * bullet: returns the end of the heading, else 0. */
+size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len, size_t i,
+                            int min_words);
+
+/* sentence_lists.c: a run of names starting at chunk start I (a capital);
+ * returns 1 when it was split as a list. */
+int sent_name_run(struct scan *sc, size_t i);
+
+/* sentence_layout.c */
+/* A single line break: the line before ends at WS, the next starts at WE.
+ * Returns where scanning goes on. */
+size_t sent_line_break(struct scan *sc, size_t ws, size_t we);
+/* A new paragraph starts at P. */
+void sent_new_paragraph(struct scan *sc, size_t p);
+/* Bytes that may start a list item or end a key: the scanner calls
+ * sent_layout_byte at each (and, for E2, at bullets); it returns 1 when it
+ * decided something, with *NEXT where scanning goes on. */
+extern unsigned char sent_layout_stop[256];
+int sent_layout_byte(struct scan *sc, size_t i, size_t *next);
+
+/* A sentence opens at POS. */
+static inline void sent_open(struct scan *sc, size_t pos)
+{
+	sc->sent = pos;
+	sc->key_start = NO_SENTENCE;
+	sc->key_words = 0;
+	sc->dash_list = 0;
+}
+
+/* Byte length of a white-space character ending just before byte I, else 0. */
+static inline size_t sent_space_before(const unsigned char *t, size_t i)
+{
+	if (i == 0 || (t[i - 1] > ' ' && t[i - 1] < 0x80)) return 0;
+	unsigned char c = t[i - 1];
+	if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+	if (c < 0x80) return 0;
+	if (i >= 2 && t[i - 2] == 0xC2 && c == 0xA0) return 2;
+	if (i >= 3 && space_len(t, i - 3, i) == 3) return 3;
+	return 0;
+}
+
+#endif

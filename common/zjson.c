@@ -1,0 +1,429 @@
+/* zjson.c — JSON values (the zj_* functions of record.h) and the JSON text
+ * writer the record layer shares. The only file that knows json-c. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <json-c/json.h>
+#include "filter.h"
+#include "record.h"
+
+/* Compact, "/" unescaped; json-c keeps UTF-8 as it is. */
+#define SERIALIZE_FLAGS (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
+
+/* json-c does not always say when an allocation failed: it may return a
+ * parse error, or an object with a member silently left out. malloc sets
+ * errno to ENOMEM when it fails, so errno is cleared before a json-c call
+ * and checked after it: out of memory ends the program (exit 70) instead of
+ * passing for bad input or losing data. */
+static void check_errno_oom(void)
+{
+	if (errno == ENOMEM)
+		filter_out_of_memory();
+}
+
+static void *check(void *p)
+{
+	if (!p)
+		filter_out_of_memory();
+	return p;
+}
+
+/* The record writer. json-c's own serialiser escapes strings one character
+ * at a time, which cost more than half of a pass-through; this one copies
+ * runs that need no escape with memcpy and writes the same bytes json-c
+ * writes (short escapes for \b \t \n \f \r, "\u00xx" with lower-case hex for
+ * other control characters, "/" unescaped). A value json-c holds with a
+ * serialiser of its own (a parsed double's original text, an integer beyond
+ * 64 bits, zj_raw) keeps that text. */
+static void out_reserve(struct zj_text *b, size_t more)
+{
+	if (b->len + more <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 1 << 16;
+	while (cap < b->len + more)
+		cap *= 2;
+	b->s = check(realloc(b->s, cap));
+	b->cap = cap;
+}
+
+static void out_bytes(struct zj_text *b, const char *s, size_t n)
+{
+	out_reserve(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+}
+
+/* 1 for the bytes a JSON string must escape. */
+static const unsigned char needs_escape[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,     /* '"' */
+	['\\'] = 1,
+};
+
+static void out_string(struct zj_text *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, run;
+
+	out_reserve(b, n + 2);
+	b->s[b->len++] = '"';
+	while (i < n) {
+		for (run = i; run < n && !needs_escape[(unsigned char)s[run]]; run++)
+			;
+		out_bytes(b, s + i, run - i);
+		if (run >= n)
+			break;
+		unsigned char c = (unsigned char)s[run];
+		char esc[6] = {'\\', 0};
+		size_t elen = 2;
+		switch (c) {
+		case '\b': esc[1] = 'b'; break;
+		case '\t': esc[1] = 't'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\f': esc[1] = 'f'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		default:
+			memcpy(esc + 1, "u00", 3);
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			elen = 6;
+		}
+		out_bytes(b, esc, elen);
+		i = run + 1;
+	}
+	out_reserve(b, 1);
+	b->s[b->len++] = '"';
+}
+
+void zj_text_reset(struct zj_text *t)
+{
+	t->len = 0;
+}
+
+void zj_text_raw(struct zj_text *t, const char *json, size_t len)
+{
+	out_bytes(t, json, len);
+}
+
+void zj_text_string(struct zj_text *t, const char *s, size_t len)
+{
+	out_string(t, s, len);
+}
+
+/* Decimal digits of V at the end of BUF[24]; returns where they start. */
+static char *format_int(char *buf, int64_t v)
+{
+	char *p = buf + 24;
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
+void zj_text_int(struct zj_text *t, int64_t v)
+{
+	char buf[24], *p = format_int(buf, v);
+	out_bytes(t, p, (size_t)(buf + 24 - p));
+}
+
+const char *zj_written_text(const zjson *v, size_t *len)
+{
+	const char *text = v ? json_object_get_userdata((zjson *)v) : NULL;
+	if (text)
+		*len = strlen(text);
+	return text;
+}
+
+zjson *zj_text_value(struct zj_text *t)
+{
+	if (t->len < ((size_t)1 << 20))
+		return zj_raw(t->s ? t->s : "", t->len);
+	/* A large text is handed over, not copied: on a huge record a second
+	 * copy would be as big as the field itself. */
+	out_reserve(t, 1);
+	t->s[t->len] = '\0';
+	zjson *v = check(json_object_new_object());
+	json_object_set_serializer(v, json_object_userdata_to_json_string, t->s,
+	                           json_object_free_userdata);
+	*t = (struct zj_text){0};
+	return v;
+}
+
+void zj_text_free(struct zj_text *t)
+{
+	free(t->s);
+	*t = (struct zj_text){0};
+}
+
+void zj_text_json(struct zj_text *b, zjson *v)
+{
+	const char *text;
+
+	if (v && json_object_get_userdata(v)) {
+		text = json_object_get_userdata(v);
+		out_bytes(b, text, strlen(text));
+		return;
+	}
+	switch (json_object_get_type(v)) {
+	case json_type_null:
+		out_bytes(b, "null", 4);
+		break;
+	case json_type_boolean:
+		if (json_object_get_boolean(v))
+			out_bytes(b, "true", 4);
+		else
+			out_bytes(b, "false", 5);
+		break;
+	case json_type_int:
+		zj_text_int(b, json_object_get_int64(v));
+		break;
+	case json_type_string:
+		out_string(b, json_object_get_string(v), (size_t)json_object_get_string_len(v));
+		break;
+	case json_type_array: {
+		size_t len = json_object_array_length(v);
+		out_bytes(b, "[", 1);
+		for (size_t i = 0; i < len; i++) {
+			if (i)
+				out_bytes(b, ",", 1);
+			zj_text_json(b, json_object_array_get_idx(v, i));
+		}
+		out_bytes(b, "]", 1);
+		break;
+	}
+	case json_type_object: {
+		int first = 1;
+		out_bytes(b, "{", 1);
+		json_object_object_foreach(v, key, val) {
+			if (!first)
+				out_bytes(b, ",", 1);
+			first = 0;
+			out_string(b, key, strlen(key));
+			out_bytes(b, ":", 1);
+			zj_text_json(b, val);
+		}
+		out_bytes(b, "}", 1);
+		break;
+	}
+	default: {     /* a double made here: json-c's formatting */
+		size_t len = 0;
+		errno = 0;
+		text = json_object_to_json_string_length(v, SERIALIZE_FLAGS, &len);
+		check_errno_oom();
+		out_bytes(b, check((void *)text), len);
+	}
+	}
+}
+
+/* --- values ------------------------------------------------------------- */
+
+zjson *zj_object(void) { return check(json_object_new_object()); }
+zjson *zj_array(void) { return check(json_object_new_array()); }
+zjson *zj_int(int64_t v) { return check(json_object_new_int64(v)); }
+zjson *zj_double(double v) { return check(json_object_new_double(v)); }
+zjson *zj_bool(int v) { return check(json_object_new_boolean(v != 0)); }
+zjson *zj_cstring(const char *s) { return zj_string(s, strlen(s)); }
+
+zjson *zj_string(const char *s, size_t len)
+{
+	if (len > (size_t)INT32_MAX - 1) {
+		fprintf(stderr, "%s: string of %zu bytes is too long\n", filter_name(), len);
+		exit(EXIT_SOFTWARE);
+	}
+	return check(json_object_new_string_len(s, (int)len));
+}
+
+zjson *zj_copy(const zjson *v)
+{
+	zjson *out = NULL;
+
+	if (!v)
+		return NULL;
+	errno = 0;
+	if (json_object_deep_copy((zjson *)v, &out, NULL) != 0)
+		check(NULL);
+	check_errno_oom();
+	return out;
+}
+
+void zj_free(zjson *v)
+{
+	json_object_put(v);
+}
+
+void zj_add(zjson *o, const char *key, zjson *v)
+{
+	/* json-c replaces an existing key's value in place, keeping its
+	 * position in the object's ordered entries. */
+	if (json_object_object_add(o, key, v) != 0)
+		check(NULL);
+}
+
+void zj_push(zjson *a, zjson *v)
+{
+	if (json_object_array_add(a, v) != 0)
+		check(NULL);
+}
+
+zjson *zj_raw(const char *json, size_t len)
+{
+	zjson *v = check(json_object_new_object());
+	char *text = check(malloc(len + 1));
+	memcpy(text, json, len);
+	text[len] = 0;
+	json_object_set_serializer(v, json_object_userdata_to_json_string, text,
+	                           json_object_free_userdata);
+	return v;
+}
+
+zjson *zj_span(int64_t start_cp, int64_t end_cp, const char *text, size_t len)
+{
+	zjson *o = zj_object();
+	zj_add(o, "start", zj_int(start_cp));
+	zj_add(o, "end", zj_int(end_cp));
+	zj_add(o, "text", zj_string(text, len));
+	return o;
+}
+
+enum zj_type zj_type(const zjson *v)
+{
+	switch (json_object_get_type(v)) {
+	case json_type_boolean: return ZJ_BOOL;
+	case json_type_int: return ZJ_INT;
+	case json_type_double: return ZJ_DOUBLE;
+	case json_type_string: return ZJ_STRING;
+	case json_type_array: return ZJ_ARRAY;
+	case json_type_object: return ZJ_OBJECT;
+	default: return ZJ_NULL;
+	}
+}
+
+zjson *zj_get(const zjson *o, const char *key)
+{
+	zjson *v = NULL;
+
+	if (!o || !json_object_is_type(o, json_type_object))
+		return NULL;
+	return json_object_object_get_ex(o, key, &v) ? v : NULL;
+}
+
+size_t zj_len(const zjson *a)
+{
+	if (!a || !json_object_is_type(a, json_type_array))
+		return 0;
+	return json_object_array_length(a);
+}
+
+zjson *zj_at(const zjson *a, size_t i)
+{
+	if (i >= zj_len(a))
+		return NULL;
+	return json_object_array_get_idx(a, i);
+}
+
+const char *zj_str(const zjson *v, size_t *len)
+{
+	if (!v || !json_object_is_type(v, json_type_string))
+		return NULL;
+	if (len)
+		*len = (size_t)json_object_get_string_len(v);
+	return json_object_get_string((zjson *)v);
+}
+
+int64_t zj_intval(const zjson *v, int *ok)
+{
+	int is = v && json_object_is_type(v, json_type_int);
+
+	if (ok)
+		*ok = is;
+	return is ? json_object_get_int64(v) : 0;
+}
+
+double zj_num(const zjson *v)
+{
+	if (v && (json_object_is_type(v, json_type_int) || json_object_is_type(v, json_type_double)))
+		return json_object_get_double(v);
+	return 0;
+}
+
+const char *zj_serialize(zjson *v, size_t *len)
+{
+	size_t n = 0;
+	const char *s;
+
+	errno = 0;
+	s = json_object_to_json_string_length(v, SERIALIZE_FLAGS, &n);
+	check_errno_oom();
+	check((void *)s);
+	if (len)
+		*len = n;
+	return s;
+}
+
+zjson *zj_parse(const char *s, size_t len)
+{
+	struct json_tokener *tok;
+	zjson *v;
+
+	if (len > (size_t)INT32_MAX - 1)
+		return NULL;
+	tok = check(json_tokener_new_ex(ZJ_MAX_DEPTH));
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
+	errno = 0;
+	v = json_tokener_parse_ex(tok, s, (int)len);
+	check_errno_oom();
+	if (v && json_tokener_get_parse_end(tok) != len) {
+		/* Only white space may follow the value. */
+		for (size_t i = json_tokener_get_parse_end(tok); i < len; i++) {
+			if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') {
+				json_object_put(v);
+				v = NULL;
+				break;
+			}
+		}
+	}
+	json_tokener_free(tok);
+	return v;
+}
+
+zjson *zj_from_view(struct zj_view v)
+{
+	int64_t n;
+
+	switch (json_first(v)) {
+	case '{':
+	case '[':
+		return zj_parse(v.json, v.len);
+	case '"': {
+		char *buf = check(malloc(v.len));
+		size_t len = json_unescape(v.json + 1, v.len - 2, buf);
+		zjson *s = zj_string(buf, len);
+		free(buf);
+		return s;
+	}
+	case 't':
+		return zj_bool(1);
+	case 'f':
+		return zj_bool(0);
+	case 'n':
+		return NULL;
+	default:
+		if (json_int(v, &n))
+			return zj_int(n);
+		/* A fraction, an exponent or an integer past 64 bits: a double
+		 * that keeps its text. */
+		char *text = check(strndup(v.json, v.len));
+		zjson *d = check(json_object_new_double_s(strtod(text, NULL), text));
+		free(text);
+		return d;
+	}
+}

@@ -1,0 +1,92 @@
+/* Unit tests for common/spans.c: span fields read as text, checked. */
+#include <stdlib.h>
+#include <string.h>
+#include "check_main.h"
+#include "spans.h"
+
+static struct field_span *spans;
+static size_t cap;
+
+static long read_field(struct record *r, const char *json, const char *field)
+{
+	memset(r, 0, sizeof *r);
+	ck_assert_int_eq(record_parse(r, json, strlen(json)), 0);
+	return spans_from_record(r, field, "entity", "tag-entities", &spans, &cap);
+}
+
+START_TEST(entities_in_bytes_and_code_points)
+{
+	struct record r;
+	/* "é" is two bytes: code points 3..5 are bytes 4..6. */
+	long n = read_field(&r, "{\"text\":\"Één Jan X\",\"entities\":["
+	                    "{\"start\":4,\"end\":7,\"text\":\"Jan\",\"type\":\"PER\",\"sentence\":0},"
+	                    "{\"type\":\"LOC\",\"end\":9,\"start\":8}]}", "entities");
+	ck_assert_int_eq(n, 2);
+	ck_assert_uint_eq(spans[0].start_byte, 6);
+	ck_assert_uint_eq(spans[0].end_byte, 9);
+	ck_assert(span_type_is(&spans[0], "PER"));
+	ck_assert_int_eq(spans[0].sentence, 0);
+	ck_assert(span_type_is(&spans[1], "LOC"));
+	ck_assert_int_eq(spans[1].sentence, -1);
+	ck_assert_uint_eq(spans[1].end_byte, 11);
+	record_clear(&r);
+	/* Absent or null: none. */
+	ck_assert_int_eq(read_field(&r, "{\"text\":\"a\"}", "entities"), 0);
+	record_clear(&r);
+	ck_assert_int_eq(read_field(&r, "{\"text\":\"a\",\"entities\":null}", "entities"), 0);
+	record_clear(&r);
+}
+END_TEST
+
+START_TEST(nested_spans_end_out_of_order)
+{
+	struct record r;
+	/* Ends that go back: [0,9) holds [2,5) holds [3,4). */
+	long n = read_field(&r, "{\"text\":\"ééééééééé\",\"quotes\":[{\"start\":0,\"end\":9},"
+	                    "{\"start\":2,\"end\":5},{\"start\":3,\"end\":4},{\"start\":8,\"end\":9}]}",
+	                    "quotes");
+	ck_assert_int_eq(n, 4);
+	ck_assert_uint_eq(spans[0].end_byte, 18);
+	ck_assert_uint_eq(spans[1].start_byte, 4);
+	ck_assert_uint_eq(spans[1].end_byte, 10);
+	ck_assert_uint_eq(spans[2].end_byte, 8);
+	ck_assert_uint_eq(spans[3].start_byte, 16);
+	record_clear(&r);
+}
+END_TEST
+
+START_TEST(malformed_fields_are_bad_input)
+{
+	struct record r;
+	const char *bad[] = {
+		"{\"text\":\"abc\",\"entities\":{}}",                          /* not an array */
+		"{\"text\":\"abc\",\"entities\":[1]}",                         /* not an object */
+		"{\"text\":\"abc\",\"entities\":[{\"start\":0}]}",             /* no end */
+		"{\"text\":\"abc\",\"entities\":[{\"start\":2,\"end\":1}]}",   /* end before start */
+		"{\"text\":\"abc\",\"entities\":[{\"start\":0,\"end\":4}]}",   /* past the text */
+		"{\"text\":\"abc\",\"entities\":[{\"start\":-1,\"end\":1}]}",
+		"{\"text\":\"abc\",\"entities\":[{\"start\":0.5,\"end\":1}]}",
+		"{\"text\":\"abc\",\"entities\":[{\"start\":0,\"end\":18446744073709551616}]}",
+		"{\"text\":\"abc\",\"entities\":[{\"start\":2,\"end\":3},{\"start\":1,\"end\":2}]}",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		ck_assert_int_eq(read_field(&r, bad[i], "entities"), -1);
+		ck_assert_ptr_nonnull(r.error);
+		ck_assert_ptr_nonnull(strstr(r.error, i == 0 ? "run tag-entities" : "entity "));
+		record_clear(&r);
+	}
+}
+END_TEST
+
+static Suite *make_suite(void)
+{
+	Suite *s = suite_create("spans");
+	TCase *tc = tcase_create("spans");
+	tcase_add_test(tc, entities_in_bytes_and_code_points);
+	tcase_add_test(tc, nested_spans_end_out_of_order);
+	tcase_add_test(tc, malformed_fields_are_bad_input);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(make_suite)
