@@ -1,23 +1,33 @@
 # Zeef — build, test, demo, bench, install.
 #
 #   make            build every program into bin/
-#   make deps       install missing Debian packages (apt-get; sudo when not root)
-#   make test       deps + build + every test, then the same suite under ASan+UBSan
-#   make demo       deps + build + run the default pipeline on tests/samples/
+#   make deps       install the missing Debian packages to build and run the demo
+#                   (apt-get; sudo when not root)
+#   make demo       deps + build + a short summary of each sample article, and demo.html
+#   make test       deps + test-deps + build + the fast suite (check), a few minutes
+#   make test-full  make test, then the heavy suites (fault sweep, fuzz smoke,
+#                   hostile input) and the whole suite again under ASan+UBSan;
+#                   what CI runs (.ci/run)
 #   make bench      throughput and peak memory, beside the peers when installed
 #   make ner-model  retrain the built-in tag-entities model (NER_DATA=DIR of CoNLL-2002)
 #   make install    PREFIX=/usr/local: binaries, man pages, pipelines
 #
 # Filters are discovered: every filters/NAME/main.c becomes bin/NAME, every other
 # .c file in filters/*/, pipelines/zeef/ and common/ goes into build/libzeef.a,
-# which the programs and the unit tests (tests/unit/test_*.c) link.
+# which the programs and the unit tests (tests/unit/test_*.c) link. Each
+# program's man page is beside its source: filters/NAME/NAME.1, pipelines/zeef/zeef.1.
 
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
 CC        ?= cc
 PKGS      := yaml-0.1 libutf8proc json-c
-DEBS      := libyaml-dev libutf8proc-dev check libjson-c-dev pkg-config parallel jq time \
-             chromium clang libclang-rt-dev llvm valgrind man-db
+# Debian packages: DEBS to build and run the demo, TEST_DEBS for the tests
+# only (Check, GNU parallel and time, a browser, clang/llvm for fuzzing,
+# valgrind, man-db and mandoc for the man pages, a one-node Slurm cluster
+# for tests/cli/zeef-slurm.sh).
+DEBS      := libyaml-dev libutf8proc-dev libjson-c-dev pkg-config jq
+TEST_DEBS := check parallel time chromium clang libclang-rt-dev llvm valgrind man-db mandoc \
+             slurmctld slurmd slurm-client munge
 
 ifeq ($(SANITIZE),1)
 O         := build/san
@@ -59,7 +69,7 @@ LIB_OBJ    := $(LIB_SRC:%.c=$(O)/%.o) $(O)/lang_data.o
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 
-.PHONY: all deps test check unit golden conformance demo bench install clean fuzz ner-model
+.PHONY: all deps test-deps test test-full check check-full unit golden conformance demo bench install clean fuzz ner-model
 .DEFAULT_GOAL := all
 
 all: $(PROGRAMS:%=$(BINDIR)/%)
@@ -117,40 +127,61 @@ NER_DATA ?= ../shared/data/ner
 ner-model: all
 	sh filters/tag-entities/make-model.sh $(NER_DATA)/ned.train $(NER_DATA)/ned.testa
 
-# `make test`: set-up, then the whole suite twice: plain, and under ASan+UBSan.
-test: deps
-	$(MAKE) all
-	$(MAKE) check
-	$(MAKE) SANITIZE=1 all
-	$(MAKE) SANITIZE=1 check
+test-deps: deps
+	@sh tests/deps.sh $(TEST_DEBS)
+
+# `make test`: set-up, then the fast suite, plain build (tests/README.md says
+# what runs where and how long it takes). `make test-full`: that, then the
+# heavy tests (`# suite: full` in tests/cli) and everything again under
+# ASan+UBSan (build/san/).
+# The builds inside use every core (JOBS).
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+test: test-deps
+	@$(MAKE) --no-print-directory -j$(JOBS) test-build
+	@$(MAKE) --no-print-directory check
+
+test-full: test
+	@$(MAKE) --no-print-directory check-full ONLY_FULL=1
+	@$(MAKE) --no-print-directory -j$(JOBS) SANITIZE=1 test-build
+	@$(MAKE) --no-print-directory SANITIZE=1 check-full
+
+# Everything the suite runs, so that one parallel make builds it.
+.PHONY: test-build
+test-build: all $(UNIT_BIN) $(O)/passthrough $(O)/records $(O)/fault.so
 
 check: all $(UNIT_BIN) $(O)/passthrough $(O)/records
-	@sh tests/run-all.sh $(BINDIR) $(O)/tests
+	@bash tests/run-all.sh $(BINDIR) $(O)/tests
+
+# ONLY_FULL=1: only the heavy tests (after a `make check` of the same build).
+check-full: all $(UNIT_BIN) $(O)/passthrough $(O)/records
+	@bash tests/run-all.sh --full $(if $(ONLY_FULL),--only full) $(BINDIR) $(O)/tests
 
 unit: all $(UNIT_BIN)
-	@sh tests/run-all.sh --only unit $(BINDIR) $(O)/tests
+	@bash tests/run-all.sh --only unit $(BINDIR) $(O)/tests
 
 golden: all
-	@sh tests/run-all.sh --only golden $(BINDIR) $(O)/tests
+	@bash tests/run-all.sh --only golden $(BINDIR) $(O)/tests
 
 conformance: all
-	@sh tests/run-all.sh --only conformance $(BINDIR) $(O)/tests
+	@bash tests/run-all.sh --only conformance $(BINDIR) $(O)/tests
 
 demo: deps
 	@$(MAKE) --no-print-directory all >/dev/null
 	@sh tests/demo.sh $(BINDIR)
 
 bench: deps
+	@sh tests/deps.sh time
 	$(MAKE) all $(O)/passthrough
 	@bash tests/bench/run.sh $(BINDIR) $(O)/passthrough
+
+MAN_PAGES := $(foreach f,$(FILTERS),filters/$(f)/$(f).1) $(if $(RUNNER),pipelines/zeef/zeef.1)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	           $(DESTDIR)$(PREFIX)/share/zeef/pipelines
 	install -m 755 $(PROGRAMS:%=$(BINDIR)/%) $(DESTDIR)$(PREFIX)/bin/
-	for p in $(PROGRAMS); do \
-	    sh tests/mkman.sh $(BINDIR)/$$p $(VERSION) > $(DESTDIR)$(PREFIX)/share/man/man1/$$p.1 || exit 1; \
-	done
+	install -m 644 $(MAN_PAGES) $(DESTDIR)$(PREFIX)/share/man/man1/
 	$(if $(wildcard pipelines/*.yaml),install -m 644 $(wildcard pipelines/*.yaml) $(DESTDIR)$(PREFIX)/share/zeef/pipelines/)
 
 clean:
@@ -166,7 +197,7 @@ $(O)/fault.so: tests/fault/fault.c
 	$(call say,CC,$<)
 	$(Q)$(CC) -std=c11 -O2 -g -Wall -Wextra -Werror -fPIC -shared $< -o $@ -ldl
 
-check: $(O)/fault.so
+check check-full: $(O)/fault.so
 
 # libFuzzer harnesses (tests/fuzz/): clang with ASan+UBSan, objects in
 # build/fuzz. Targets: record (lines + record_parse + serialise), yaml (the

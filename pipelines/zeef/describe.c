@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "describe.h"
+#include "esc.h"
 #include "filter.h"
 
 #define DESCRIBE_MAX_BYTES 65536
@@ -400,7 +401,7 @@ static void print_providers(FILE *err, const char *field)
 		closedir(dir);
 	free(self);
 	if (found)
-		fprintf(err, ": %s %s", names, found > 1 ? "do" : "does");
+		fprintf(err, ": %s %s", zeef_esc(names), found > 1 ? "do" : "does");
 }
 
 int zeef_check_order(const struct zeef_pipeline *p, size_t from, size_t to, int verbose, FILE *err)
@@ -410,10 +411,8 @@ int zeef_check_order(const struct zeef_pipeline *p, size_t from, size_t to, int 
 	int *known = calloc(n, sizeof *known);
 	int errors = 0;
 	if (!d || !known) {
-		free(d);
-		free(known);
-		fputs("zeef: out of memory\n", err);
-		return 1;
+		fputs("zeef: out of memory\n", stderr);
+		exit(70);
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct zeef_stage *st = &p->stages[from + i];
@@ -425,8 +424,8 @@ int zeef_check_order(const struct zeef_pipeline *p, size_t from, size_t to, int 
 		if (!known[i]) {
 			if (!opaque && verbose && st->path)
 				fprintf(err, "%s:%d:%d: note: stage '%s' does not describe itself "
-				        "(%s --describe); fields after it are not checked\n", p->file,
-				        st->run_at.line, st->run_at.col, st->name, st->run);
+				        "(%s --describe); fields after it are not checked\n", zeef_esc(p->file),
+				        st->run_at.line, st->run_at.col, zeef_esc(st->name), zeef_esc(st->run));
 			if (!opaque)
 				opaque = st;
 			continue;
@@ -440,16 +439,17 @@ int zeef_check_order(const struct zeef_pipeline *p, size_t from, size_t to, int 
 				continue;
 			errors++;
 			fprintf(err, "%s:%d:%d: stage '%s' requires '%s', which no earlier stage provides",
-			        p->file, st->run_at.line, st->run_at.col, st->name, field);
+			        zeef_esc(p->file), st->run_at.line, st->run_at.col, zeef_esc(st->name),
+			        zeef_esc(field));
 			size_t k;
 			for (k = i + 1; k < n; k++)
 				if (known[k] && zeef_field_in(d[k].provides, field))
 					break;
 			if (k < n)
 				fprintf(err, " (stage '%s' provides it but runs later: move it before '%s')\n",
-				        p->stages[from + k].name, st->name);
+				        zeef_esc(p->stages[from + k].name), zeef_esc(st->name));
 			else {
-				fprintf(err, " (add a stage that provides it before '%s'", st->name);
+				fprintf(err, " (add a stage that provides it before '%s'", zeef_esc(st->name));
 				print_providers(err, field);
 				fputs(")\n", err);
 			}
@@ -476,9 +476,10 @@ int zeef_check_order(const struct zeef_pipeline *p, size_t from, size_t to, int 
 					const struct zeef_stage *st = &p->stages[from + i];
 					errors++;
 					fprintf(err, "%s:%d:%d: stage '%s' reads '%s', which stage '%s' writes later: "
-					        "move '%s' before '%s'\n", p->file, st->run_at.line, st->run_at.col,
-					        st->name, field, p->stages[from + k].name,
-					        p->stages[from + k].name, st->name);
+					        "move '%s' before '%s'\n", zeef_esc(p->file), st->run_at.line,
+					        st->run_at.col, zeef_esc(st->name), zeef_esc(field),
+					        zeef_esc(p->stages[from + k].name), zeef_esc(p->stages[from + k].name),
+					        zeef_esc(st->name));
 					break;
 				}
 			}
@@ -501,11 +502,30 @@ static void add_field(const char **list, size_t *n, const char *field)
 	list[(*n)++] = field;
 }
 
+/* S as a JSON string: '"', '\\' and control characters escaped. */
+static void put_json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(out, "\\u%04x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
 static void print_list(FILE *out, const char *key, const char **list, size_t n, int last)
 {
 	fprintf(out, "\"%s\":[", key);
-	for (size_t i = 0; i < n; i++)
-		fprintf(out, "%s\"%s\"", i ? "," : "", list[i]);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fputc(',', out);
+		put_json_string(out, list[i]);
+	}
 	fprintf(out, "]%s", last ? "" : ",");
 }
 
@@ -515,9 +535,8 @@ int zeef_describe_chain(const struct zeef_pipeline *p, size_t from, size_t to, F
 	struct zeef_describe *d = calloc(n, sizeof *d);
 	int *known = calloc(n, sizeof *known);
 	if (!d || !known) {
-		free(d);
-		free(known);
-		return 70;
+		fputs("zeef: out of memory\n", stderr);
+		exit(70);
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct zeef_stage *st = &p->stages[from + i];
@@ -532,7 +551,8 @@ int zeef_describe_chain(const struct zeef_pipeline *p, size_t from, size_t to, F
 	for (size_t i = 0; i < n; i++)
 		if (!known[i]) {
 			fprintf(stderr, "zeef: stage '%s' does not describe itself (%s --describe), "
-			        "so neither does the chain\n", p->stages[from + i].name, p->stages[from + i].run);
+			        "so neither does the chain\n", zeef_esc(p->stages[from + i].name),
+			        zeef_esc(p->stages[from + i].run));
 			for (size_t k = 0; k < n; k++)
 				if (known[k])
 					zeef_describe_free(&d[k]);
@@ -543,7 +563,11 @@ int zeef_describe_chain(const struct zeef_pipeline *p, size_t from, size_t to, F
 	const char **req = calloc(total + 1, sizeof *req), **use = calloc(total + 1, sizeof *use),
 	           **prov = calloc(total + 1, sizeof *prov);
 	size_t nreq = 0, nuse = 0, nprov = 0;
-	for (size_t i = 0; req && use && prov && i < n; i++) {
+	if (!req || !use || !prov) {
+		fputs("zeef: out of memory\n", stderr);
+		exit(70);
+	}
+	for (size_t i = 0; i < n; i++) {
 		if (!known[i])
 			continue;
 		for (size_t k = 0; d[i].requires[k]; k++)
@@ -555,7 +579,9 @@ int zeef_describe_chain(const struct zeef_pipeline *p, size_t from, size_t to, F
 		for (size_t k = 0; d[i].provides[k]; k++)
 			add_field(prov, &nprov, d[i].provides[k]);
 	}
-	fprintf(out, "{\"name\":\"%s\",", p->name);
+	fputs("{\"name\":", out);
+	put_json_string(out, p->name);
+	fputc(',', out);
 	print_list(out, "requires", req, nreq, 0);
 	print_list(out, "uses", use, nuse, 0);
 	print_list(out, "provides", prov, nprov, 1);

@@ -1,20 +1,19 @@
-/* exec.c — start a chain, run the poll loop, report (run.h). The bytes it
- * relays are handled in relay.c. */
-#define _GNU_SOURCE /* pipe2 */
+/* exec.c — run a chain: signals, the poll loop, reporting (run.h). The
+ * processes are started in start.c, the bytes zeef relays are handled in
+ * relay.c, the stages' process groups in groups.c. */
+#define _GNU_SOURCE /* strsignal */
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "esc.h"
 #include "run_internal.h"
 #include "stats.h"
 
@@ -23,11 +22,14 @@
 static int wake_fd[2] = { -1, -1 };
 static volatile sig_atomic_t got_signal;     /* the first SIGINT/TERM/HUP */
 static volatile sig_atomic_t signals_seen;   /* how many of them */
+static volatile sig_atomic_t got_stop;       /* SIGTSTP (^Z): stop the stages, then zeef */
 
 static void on_signal(int sig)
 {
 	int saved = errno;
-	if (sig != SIGCHLD) {
+	if (sig == SIGTSTP)
+		got_stop = 1;
+	else if (sig != SIGCHLD) {
 		if (!got_signal)
 			got_signal = sig;
 		signals_seen++;
@@ -35,13 +37,6 @@ static void on_signal(int sig)
 	while (write(wake_fd[1], "x", 1) < 0 && errno == EINTR)
 		;   /* else the pipe is full: a wake-up is already pending */
 	errno = saved;
-}
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 /* --- processes -------------------------------------------------------- */
@@ -61,250 +56,10 @@ static void reap(struct run *r)
 					p->reaped = 1;
 					p->status = status;
 					p->ru = ru;
-					p->t_end = now_s();
+					p->t_end = zeef_now_s();
 				}
 			}
 	}
-}
-
-static int pipe_cloexec(int fds[2])
-{
-	if (pipe2(fds, O_CLOEXEC) == 0)
-		return 0;
-	fprintf(stderr, "zeef: cannot make a pipe: %s\n", strerror(errno));
-	return -1;
-}
-
-static void set_nonblock(int fd)
-{
-	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
-}
-
-static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int out, int first)
-{
-	int errp[2];
-	if (pipe_cloexec(errp))
-		return -1;
-	const struct zeef_stage *def = st->def;
-	size_t nfiles = first ? r->o->nfiles : 0, k = 0;
-	char **argv = calloc(def->nargs + nfiles + 3, sizeof *argv);
-	if (!argv) {
-		fputs("zeef: out of memory\n", stderr);
-		close(errp[0]);
-		close(errp[1]);
-		return -1;
-	}
-	argv[k++] = def->path;
-	for (size_t i = 0; i < def->nargs; i++)
-		argv[k++] = def->args[i];
-	int dashes = 0;   /* a FILE named "-x" must not be taken for an option */
-	for (size_t i = 0; i < nfiles; i++)
-		dashes |= r->o->files[i][0] == '-' && r->o->files[i][1];
-	if (dashes)
-		argv[k++] = "--";
-	for (size_t i = 0; i < nfiles; i++)
-		argv[k++] = r->o->files[i];
-	/* Signals wait until the child has its default handlers back: a
-	 * SIGTERM landing between fork and exec would otherwise run zeef's
-	 * handler in the child and be lost, and the stage would never end. */
-	sigset_t block, saved;
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
-	sigaddset(&block, SIGHUP);
-	sigaddset(&block, SIGCHLD);
-	sigprocmask(SIG_BLOCK, &block, &saved);
-	/* A stage with a time limit gets its own process group, so that
-	 * ending it ends whatever it started too; not when it reads the
-	 * terminal, where a background group would be stopped (SIGTTIN). */
-	int own_group = def->timeout_s > 0 && !isatty(in);
-	pid_t pid = fork();
-	if (pid != 0)
-		sigprocmask(SIG_SETMASK, &saved, NULL);
-	if (pid < 0) {
-		fprintf(stderr, "zeef: cannot start stage '%s': %s\n", def->name, strerror(errno));
-		free(argv);
-		close(errp[0]);
-		close(errp[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		if (own_group)
-			setpgid(0, 0);
-		if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(errp[1], 2) < 0)
-			_exit(127);
-		if (in > 2)
-			fcntl(0, F_SETFL, fcntl(0, F_GETFL) & ~O_NONBLOCK);
-		signal(SIGPIPE, SIG_DFL);
-		signal(SIGCHLD, SIG_DFL);
-		signal(SIGINT, SIG_DFL);
-		signal(SIGTERM, SIG_DFL);
-		signal(SIGHUP, SIG_DFL);
-		sigprocmask(SIG_SETMASK, &saved, NULL);
-		for (size_t i = 0; i < def->nenv; i++)
-			setenv(def->env[i].name, def->env[i].value, 1);
-		execv(def->path, argv);
-		fprintf(stderr, "cannot run %s: %s\n", def->path, strerror(errno));
-		_exit(127);
-	}
-	free(argv);
-	close(errp[1]);
-	if (own_group)
-		setpgid(pid, pid);
-	p->pid = pid;
-	p->own_group = own_group;
-	p->err_fd = errp[0];
-	set_nonblock(p->err_fd);
-	return 0;
-}
-
-static char *make_label(const char *name, int worker, int nworkers)
-{
-	size_t n = strlen(name) + 32;
-	char *s = malloc(n);
-	if (!s) {
-		fputs("zeef: out of memory\n", stderr);
-		exit(70);
-	}
-	if (nworkers > 1)
-		snprintf(s, n, "[%s:%d] ", name, worker + 1);
-	else
-		snprintf(s, n, "[%s] ", name);
-	return s;
-}
-
-static int open_tee(struct run *r, size_t bi)
-{
-	const struct rstage *st = &r->stages[bi - 1];
-	const char *dir = r->o->tee_dir;
-	size_t len = strlen(dir) + strlen(st->def->name) + 32;
-	char *path = malloc(len), *at;
-	if (!path) {
-		fputs("zeef: out of memory\n", stderr);
-		return -1;
-	}
-	int k = snprintf(path, len, "%s/%02zu-", dir, st->index + 1);
-	at = path + k;
-	snprintf(at, len - (size_t)k, "%s.jsonl", st->def->name);
-	for (; *at; at++)
-		if (*at == '/' || *at == ' ')
-			*at = '_';
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-	if (fd < 0)
-		fprintf(stderr, "zeef: --tee: %s: %s\n", path, strerror(errno));
-	free(path);
-	return fd;
-}
-
-/* Create pipes and processes. Returns 0, or an exit code. */
-static int start(struct run *r, int show_progress)
-{
-	size_t n = r->n;
-	int *child_in = calloc(n, sizeof *child_in), *child_out = calloc(n, sizeof *child_out);
-	int rc = 0;
-	if (!child_in || !child_out) {
-		fputs("zeef: out of memory\n", stderr);
-		rc = 70;
-		goto out;
-	}
-	for (size_t bi = 0; bi <= n; bi++) {
-		struct boundary *b = &r->b[bi];
-		b->src_fd = b->dst_fd = b->tee_fd = -1;
-		int workers_before = bi > 0 && r->stages[bi - 1].def->workers > 1;
-		int workers_after = bi < n && r->stages[bi].def->workers > 1;
-		if (bi == 0)
-			b->relayed = workers_after || (r->o->stats && !r->o->nfiles);
-		else if (bi < n)
-			b->relayed = r->o->stats || r->o->tee_dir || workers_before || workers_after;
-		else
-			b->relayed = r->o->stats || r->o->tee_dir || show_progress || workers_before;
-		b->feeds_workers = workers_after;
-		if (!b->relayed) {
-			if (bi == 0)
-				child_in[0] = 0;
-			else if (bi == n)
-				child_out[n - 1] = 1;
-			else {
-				int fds[2];
-				if (pipe_cloexec(fds)) {
-					rc = 70;
-					goto out;
-				}
-				child_out[bi - 1] = fds[1];
-				child_in[bi] = fds[0];
-			}
-			b->src_done = b->dst_done = 1;
-			continue;
-		}
-		if (bi > 0 && r->o->tee_dir && (b->tee_fd = open_tee(r, bi)) < 0) {
-			rc = 74;
-			goto out;
-		}
-		if (bi == 0)
-			b->src_fd = 0;
-		else if (!workers_before) {
-			int fds[2];
-			if (pipe_cloexec(fds)) {
-				rc = 70;
-				goto out;
-			}
-			child_out[bi - 1] = fds[1];
-			b->src_fd = fds[0];
-			set_nonblock(b->src_fd);
-		}
-		if (bi == n) {
-			struct stat sb;
-			b->dst_fd = 1;
-			b->dst_small_writes = fstat(1, &sb) == 0 && (S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode));
-		} else if (!workers_after) {
-			int fds[2];
-			if (pipe_cloexec(fds)) {
-				rc = 70;
-				goto out;
-			}
-			child_in[bi] = fds[0];
-			b->dst_fd = fds[1];
-			set_nonblock(b->dst_fd);
-		}
-	}
-	for (size_t s = 0; s < n && !rc; s++) {
-		struct rstage *st = &r->stages[s];
-		st->t_start = now_s();
-		for (int w = 0; w < st->nprocs && !rc; w++) {
-			struct proc *p = &st->procs[w];
-			int in = child_in[s], out = child_out[s], ip[2] = { -1, -1 }, op[2] = { -1, -1 };
-			p->in_fd = p->out_fd = p->err_fd = -1;
-			p->stage = s;
-			p->worker = w;
-			p->label = make_label(st->def->name, w, st->nprocs);
-			if (st->nprocs > 1) {
-				if (pipe_cloexec(ip) || pipe_cloexec(op)) {
-					rc = 70;
-					goto out;
-				}
-				in = ip[0];
-				out = op[1];
-				p->in_fd = ip[1];
-				p->out_fd = op[0];
-				set_nonblock(p->in_fd);
-				set_nonblock(p->out_fd);
-			}
-			if (spawn(r, st, p, in, out, s == 0))
-				rc = 70;
-			if (ip[0] >= 0) {
-				close(ip[0]);
-				close(op[1]);
-			}
-		}
-		if (child_in[s] > 2)
-			close(child_in[s]);
-		if (child_out[s] > 2)
-			close(child_out[s]);
-	}
-out:
-	free(child_in);
-	free(child_out);
-	return rc;
 }
 
 /* --- the loop --------------------------------------------------------- */
@@ -338,21 +93,11 @@ static int all_done(const struct run *r)
 	return 1;
 }
 
-static void forward_signal(struct run *r, int sig)
-{
-	for (size_t s = 0; s < r->n; s++)
-		for (int w = 0; w < r->stages[s].nprocs; w++) {
-			struct proc *p = &r->stages[s].procs[w];
-			if (p->pid && !p->reaped)
-				kill(p->own_group ? -p->pid : p->pid, sig);
-		}
-}
-
 /* `timeout:`: SIGTERM to a stage past its time, SIGKILL 2 s later.
  * Returns how long poll may wait (ms) before the next deadline, or -1. */
 static int enforce_timeouts(struct run *r)
 {
-	double now = now_s();
+	double now = zeef_now_s();
 	int wait_ms = -1;
 	for (size_t s = 0; s < r->n; s++) {
 		struct rstage *st = &r->stages[s];
@@ -369,14 +114,9 @@ static int enforce_timeouts(struct run *r)
 				deadline = st->kill_at;
 			} else
 				deadline = now + 3600;
-			/* a group outlives its leader; a lone process, once
-			 * reaped, has a pid that may be someone else's */
-			for (int w = 0; w < st->nprocs; w++) {
-				struct proc *p = &st->procs[w];
-				if (p->pid && (p->own_group || !p->reaped))
-					kill(p->own_group ? -p->pid : p->pid,
-					     deadline == st->kill_at ? SIGTERM : SIGKILL);
-			}
+			/* the group: what the stage started, even after it ended */
+			for (int w = 0; w < st->nprocs; w++)
+				zeef_group_signal(&st->procs[w], deadline == st->kill_at ? SIGTERM : SIGKILL);
 		}
 		/* timeout: allows 10^7 s, past what an int of ms holds */
 		double left_ms = (deadline - now) * 1000;
@@ -385,6 +125,31 @@ static int enforce_timeouts(struct run *r)
 			wait_ms = ms;
 	}
 	return wait_ms;
+}
+
+/* ^Z: stop every stage's group, then zeef; when zeef is continued
+ * (fg, SIGCONT), continue them. */
+static void stop_all(struct run *r)
+{
+	got_stop = 0;
+	zeef_relay_clear_progress(r);
+	zeef_groups_signal(r, SIGTSTP);
+	struct sigaction dfl = { 0 }, was;
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &was);
+	raise(SIGTSTP);
+	sigaction(SIGTSTP, &was, NULL);
+	zeef_groups_signal(r, SIGCONT);
+}
+
+/* Every process of stage ST has been reaped. */
+static int stage_ended(const struct rstage *st)
+{
+	for (int w = 0; w < st->nprocs; w++)
+		if (!st->procs[w].reaped)
+			return 0;
+	return 1;
 }
 
 static void loop(struct run *r, int show_progress)
@@ -398,7 +163,7 @@ static void loop(struct run *r, int show_progress)
 		fputs("zeef: out of memory\n", stderr);
 		exit(70);
 	}
-	double t0 = now_s(), shown = t0;
+	double t0 = zeef_now_s(), shown = t0;
 	int forwarded = 0;
 	while (!all_done(r)) {
 		size_t k = 0;
@@ -444,12 +209,18 @@ static void loop(struct run *r, int show_progress)
 		if (ready == 0)
 			reap(r);
 		if (got_signal && !forwarded) {
-			forward_signal(r, got_signal);
+			zeef_groups_signal(r, got_signal);
 			forwarded = 1;
 		}
+		if (got_stop)
+			stop_all(r);
+		/* Once the first stage has ended, nothing more can go to it: do
+		 * not wait for the end of an input (a terminal) it never read. */
+		if (r->b[0].relayed && !r->b[0].src_done && stage_ended(&r->stages[0]))
+			zeef_run_abort_boundary(r, 0);
 		/* A second signal (Ctrl-C again) ends stages that ignore the first. */
 		if (signals_seen > 1 && forwarded < 2) {
-			forward_signal(r, SIGKILL);
+			zeef_groups_signal(r, SIGKILL);
 			forwarded = 2;
 		}
 		for (size_t i = 0; i < k; i++) {
@@ -487,8 +258,8 @@ static void loop(struct run *r, int show_progress)
 			}
 		}
 		zeef_relay_settle(r);
-		if (show_progress && now_s() - shown >= 0.5) {
-			shown = now_s();
+		if (show_progress && zeef_now_s() - shown >= 0.5) {
+			shown = zeef_now_s();
 			zeef_stats_progress(r, shown - t0);
 		}
 	}
@@ -510,7 +281,7 @@ static int report(struct run *r)
 		struct rstage *st = &r->stages[s];
 		if (st->timed_out) {
 			fprintf(stderr, "zeef: stage '%s' (%zu of %zu) timed out after %g s\n",
-			        st->def->name, st->index + 1, r->p->nstages, st->def->timeout_s);
+			        zeef_esc(st->def->name), st->index + 1, r->p->nstages, st->def->timeout_s);
 			if (!rc)
 				rc = 124;
 			continue;
@@ -522,12 +293,12 @@ static int report(struct run *r)
 				snprintf(who, sizeof who, " worker %d of %d", w + 1, st->nprocs);
 			if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
 				fprintf(stderr, "zeef: stage '%s' (%zu of %zu)%s exited with status %d\n",
-				        st->def->name, st->index + 1, r->p->nstages, who, WEXITSTATUS(status));
+				        zeef_esc(st->def->name), st->index + 1, r->p->nstages, who, WEXITSTATUS(status));
 				if (!rc)
 					rc = WEXITSTATUS(status);
 			} else if (WIFSIGNALED(status) && WTERMSIG(status) != SIGPIPE) {
 				fprintf(stderr, "zeef: stage '%s' (%zu of %zu)%s was killed by signal %d (%s)\n",
-				        st->def->name, st->index + 1, r->p->nstages, who, WTERMSIG(status),
+				        zeef_esc(st->def->name), st->index + 1, r->p->nstages, who, WTERMSIG(status),
 				        strsignal(WTERMSIG(status)));
 				if (!rc)
 					rc = 128 + WTERMSIG(status);
@@ -538,7 +309,7 @@ static int report(struct run *r)
 		const struct rstage *st = &r->stages[r->contract_stage];
 		fprintf(stderr, "zeef: stage '%s' (%zu of %zu): worker %d of %d wrote %s records than it "
 		        "read; a stage with workers must write exactly one record per record\n",
-		        st->def->name, st->index + 1, r->p->nstages, r->contract_worker + 1, st->nprocs,
+		        zeef_esc(st->def->name), st->index + 1, r->p->nstages, r->contract_worker + 1, st->nprocs,
 		        r->contract_what);
 		rc = 70;
 	}
@@ -584,21 +355,23 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 	if (o->nfiles && r->stages[0].nprocs > 1) {
 		fprintf(stderr, "zeef: stage '%s' has workers: %d but reads the FILE arguments; "
 		        "workers read records from a pipe: put a stage before it, or give records on stdin\n",
-		        r->stages[0].def->name, r->stages[0].nprocs);
+		        zeef_esc(r->stages[0].def->name), r->stages[0].nprocs);
 		rc = 64;
 		goto out;
 	}
 	if (o->tee_dir && mkdir(o->tee_dir, 0777) && errno != EEXIST) {
-		fprintf(stderr, "zeef: --tee: %s: %s\n", o->tee_dir, strerror(errno));
+		fprintf(stderr, "zeef: --tee: %s: %s\n", zeef_esc(o->tee_dir), strerror(errno));
 		rc = 74;
 		goto out;
 	}
-	if (pipe_cloexec(wake_fd)) {
+	/* before any handler, pipe or stage: the watchdog holds none of them */
+	zeef_watchdog_start();
+	if (zeef_pipe(wake_fd)) {
 		rc = 70;
 		goto out;
 	}
-	set_nonblock(wake_fd[0]);
-	set_nonblock(wake_fd[1]);
+	zeef_set_nonblock(wake_fd[0]);
+	zeef_set_nonblock(wake_fd[1]);
 	struct sigaction sa = { 0 };
 	sa.sa_handler = on_signal;
 	sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
@@ -607,12 +380,13 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTSTP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	rc = start(r, show_progress);
+	rc = zeef_start(r, show_progress);
 	if (rc) {
 		/* some stages may be running: end them, then give up */
-		forward_signal(r, SIGTERM);
+		zeef_groups_signal(r, SIGTERM);
 		for (size_t s = 0; s < r->n; s++)
 			for (int w = 0; w < r->stages[s].nprocs; w++)
 				if (r->stages[s].procs[w].pid)
@@ -621,6 +395,10 @@ int zeef_run(const struct zeef_pipeline *p, const struct zeef_run_opts *o)
 	}
 	reap(r);
 	loop(r, show_progress);
+	/* interrupted: what a stage started and left running gets 2 s, as
+	 * after `timeout:`, then SIGKILL */
+	if (got_signal)
+		zeef_groups_end(r, 2.0);
 	rc = report(r);
 	if (o->stats)
 		zeef_stats_print(r);
@@ -653,6 +431,7 @@ out:
 	}
 	free(r->stages);
 	free(r->b);
+	zeef_watchdog_stop();
 	if (!rc && broken) {
 		signal(SIGPIPE, SIG_DFL);
 		raise(SIGPIPE);

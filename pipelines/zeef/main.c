@@ -6,9 +6,12 @@
 #include <string.h>
 
 #include "describe.h"
+#include "esc.h"
+#include "output.h"
 #include "pipeline.h"
 #include "run.h"
 #include "score.h"
+#include "shard.h"
 #include "show.h"
 #if defined(__has_include)
 #if __has_include("render.h")
@@ -47,6 +50,10 @@ static const char usage_text[] =
 "                           or summary (`zeef score KIND --help`)\n"
 "  render [OPTION]... [FILE]...\n"
 "                           records to one HTML page (`zeef render --help`)\n"
+"  shard plan|run|status|todo|merge DIR ...\n"
+"                           a big corpus as a job array (Slurm): cut it into\n"
+"                           shards, run one per task, merge the outputs in\n"
+"                           order once all succeeded (`zeef shard --help`)\n"
 "\n"
 "PIPELINE is a path, or a name looked up as NAME or NAME.yaml in ./pipelines,\n"
 "then in ../pipelines and ../share/zeef/pipelines next to the zeef binary.\n"
@@ -83,9 +90,14 @@ static const char usage_text[] =
 "  -q, --quiet              no notes about stages that do not describe\n"
 "                           themselves\n"
 "Options of show:\n"
-"      --parallel[=JOBS]    run the chain under one GNU parallel (--pipe\n"
-"                           --keep-order -jJOBS --block 1M; JOBS default 2),\n"
-"                           after a first stage that reads the FILEs\n"
+"      --parallel[=JOBS]    run the chain under one GNU parallel with JOBS\n"
+"                           jobs (default 2), after a first stage that reads\n"
+"                           the FILEs; output in input order, byte-identical\n"
+"      --block=SIZE         GNU parallel's --block: each job runs the chain on\n"
+"                           about SIZE bytes of records (default 25M, so that\n"
+"                           starting the stages costs little; k, M, G)\n"
+"  The line quotes every value for bash and for GNU parallel: nothing in a\n"
+"  pipeline runs as code, and it runs what zeef run runs.\n"
 "Common options:\n"
 "  -h, --help               this help, then exit\n"
 "  -V, --version            version, then exit\n"
@@ -101,10 +113,16 @@ static const char usage_text[] =
 "(128+N for signal N), as bash -o pipefail would. A stage killed by SIGPIPE\n"
 "because a later stage, or the reader of zeef's output, stopped early is not\n"
 "a failure; when zeef's own output is closed (zeef run ... | head) it ends\n"
-"quietly, killed by SIGPIPE as cat(1) is. A stage past its `timeout:` is ended\n"
-"(SIGTERM, then SIGKILL 2 s later) and zeef exits 124. SIGINT, SIGTERM and\n"
-"SIGHUP are passed on to every stage; zeef then exits 128+N (of the first\n"
-"signal). A second one sends SIGKILL to stages still running.\n"
+"quietly, killed by SIGPIPE as cat(1) is.\n"
+"Each stage leads its own process group, so what a stage started ends with\n"
+"it. A stage past its `timeout:` is ended (SIGTERM, then SIGKILL 2 s later)\n"
+"and zeef exits 124. SIGINT, SIGTERM and SIGHUP are passed on to every stage,\n"
+"and zeef exits 128+N (of the first signal) once the stages have ended; what\n"
+"they leave running gets SIGKILL 2 s later, and a second signal sends SIGKILL\n"
+"to all at once. ^Z stops the stages with zeef. When zeef dies (SIGKILL), its\n"
+"stages get SIGTERM (PR_SET_PDEATHSIG, and a watchdog process for what they\n"
+"started). zeef reads a terminal on its stdin for the first stage (with\n"
+"FILEs, that stage gets /dev/null).\n"
 "A stage with `workers: N` runs N copies; zeef spreads the records over them\n"
 "and merges their output in input order, byte-identical to one copy. Such a\n"
 "stage must write exactly one line per non-blank input line. When a worker\n"
@@ -117,12 +135,13 @@ static const char usage_text[] =
 "  0    success\n"
 "  64   bad command line\n"
 "  65   the pipeline is not valid (check: any error found)\n"
-"  66   the pipeline file cannot be read\n"
-"  70   internal error, or a counted stage broke the one-record rule\n"
+"  66   the pipeline file cannot be read (missing, not a regular file, or a\n"
+"       symbolic link out of its folder)\n"
+"  70   internal error, out of memory, a counted stage broke the one-record\n"
+"       rule, or score or render when that part is not built in\n"
 "  74   an I/O error (writing the output, --tee)\n"
 "  N    run: the status of the first failing stage (128+S: killed by signal S)\n"
 "  124  run: a stage ran past its timeout\n"
-"  70   score or render when that part is not built in\n"
 "\n"
 "Examples:\n"
 "  zeef run nl-news tests/samples/*.txt | jq .summary.text\n"
@@ -136,36 +155,57 @@ static const char usage_text[] =
 static int usage_error(const char *fmt, const char *arg)
 {
 	fputs("zeef: ", stderr);
-	fprintf(stderr, fmt, arg);
+	fprintf(stderr, fmt, zeef_esc(arg));
 	fputs("\nTry 'zeef --help' for more information.\n", stderr);
 	return 64;
 }
 
-/* After getopt's own message about a bad option. */
-static int bad_option(void)
+/* getopt_long returned '?' (an unknown option) or ':' (one missing its
+ * argument) for ARGV: say which, escaped (getopt's own message, turned off
+ * with opterr = 0, would print the option raw). */
+static int bad_option(int c, char **argv)
 {
+	const char *arg = argv[optind - 1];
+	fprintf(stderr, "%s: ", argv[0]);
+	if (c == ':')
+		fprintf(stderr, "option '%s' needs an argument\n", zeef_esc(arg));
+	else if (optopt && strncmp(arg, "--", 2)) {
+		char opt = (char)optopt;
+		fprintf(stderr, "unknown option '-%s'\n", zeef_esc_n(&opt, 1));
+	} else
+		fprintf(stderr, "unknown option '%s'\n", zeef_esc(arg));
 	fputs("Try 'zeef --help' for more information.\n", stderr);
 	return 64;
+}
+
+static int flush_stdout(int rc)
+{
+	return zeef_flush_stdout("zeef", rc);
 }
 
 static int help(void)
 {
 	fputs(usage_text, stdout);
-	return fflush(stdout) || ferror(stdout) ? 74 : 0;
+	return flush_stdout(0);
 }
 
 static int version(void)
 {
-	printf("zeef %s\n", ZEEF_VERSION);
-	return fflush(stdout) || ferror(stdout) ? 74 : 0;
+	printf("zeef (Zeef) %s\n", ZEEF_VERSION);
+	return flush_stdout(0);
 }
 
 static struct zeef_pipeline *open_pipeline(const char *arg, int *rc)
 {
 	char *path = zeef_find_pipeline(arg);
 	if (!path) {
+		char *near = strchr(arg, '/') ? NULL : zeef_nearest_pipeline(arg);
 		fprintf(stderr, "zeef: no pipeline '%s' (not a file, nor in ./pipelines or the "
-		        "installed pipelines)\n", arg);
+		        "installed pipelines)", zeef_esc(arg));
+		if (near)
+			fprintf(stderr, "; did you mean '%s'?", zeef_esc(near));
+		fputc('\n', stderr);
+		free(near);
 		*rc = 66;
 		return NULL;
 	}
@@ -175,7 +215,7 @@ static struct zeef_pipeline *open_pipeline(const char *arg, int *rc)
 }
 
 enum { OPT_FROM = 1000, OPT_TO, OPT_REPLACE, OPT_TEE, OPT_STATS, OPT_PROGRESS, OPT_PARALLEL,
-       OPT_DESCRIBE, OPT_ON_ERROR };
+       OPT_DESCRIBE, OPT_ON_ERROR, OPT_BLOCK };
 
 /* Give ARG to every stage FROM..TO that describes itself (a Zeef filter). */
 static void forward_to_filters(struct zeef_pipeline *p, long from, long to, const char *arg)
@@ -215,7 +255,8 @@ static int cmd_run(int argc, char **argv)
 		fputs("zeef: out of memory\n", stderr);
 		return 70;
 	}
-	while ((c = getopt_long(argc, argv, "huV", opts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":huV", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_DESCRIBE: describe = 1; break;
 		case 'u': unbuffered = 1; break;
@@ -245,7 +286,7 @@ static int cmd_run(int argc, char **argv)
 			}
 			break;
 		case 'h': free(replace); return help();
-		default: free(replace); return bad_option();
+		default: free(replace); return bad_option(c, argv);
 		}
 	}
 	if (optind >= argc) {
@@ -276,8 +317,8 @@ static int cmd_run(int argc, char **argv)
 		rc = 65;
 	else if (describe) {
 		rc = zeef_describe_chain(p, (size_t)f, (size_t)t, stdout);
-		if (!rc && (fflush(stdout) || ferror(stdout)))
-			rc = 74;
+		if (!rc)
+			rc = flush_stdout(0);
 		zeef_pipeline_free(p);
 		return rc;
 	} else if (f == 0 && zeef_check_order(p, 0, (size_t)t, 0, stderr))
@@ -289,7 +330,7 @@ static int cmd_run(int argc, char **argv)
 			if (p->stages[i].workers > 1) {
 				fprintf(stderr, "zeef: --on-error=skip cannot be used with workers: (stage '%s' has "
 				        "workers: %d); use --on-error=pass, or run without workers\n",
-				        p->stages[i].name, p->stages[i].workers);
+				        zeef_esc(p->stages[i].name), p->stages[i].workers);
 				rc = 64;
 			}
 		o.records_may_drop = 1;
@@ -320,13 +361,14 @@ static int cmd_check(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	int quiet = 0, c, worst = 0;
-	while ((c = getopt_long(argc, argv, "+qh", opts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:qh", opts, NULL)) != -1) {
 		if (c == 'q')
 			quiet = 1;
 		else if (c == 'h')
 			return help();
 		else
-			return bad_option();
+			return bad_option(c, argv);
 	}
 	if (optind >= argc)
 		return usage_error("%s", "check: which pipeline?");
@@ -338,26 +380,28 @@ static int cmd_check(int argc, char **argv)
 			int order = zeef_check_order(p, 0, p->nstages - 1, !quiet, stderr);
 			rc = missing || order ? 65 : 0;
 			if (!rc && !quiet)
-				printf("%s: ok: %zu stage%s\n", p->file, p->nstages, p->nstages == 1 ? "" : "s");
+				printf("%s: ok: %zu stage%s\n", zeef_esc(p->file), p->nstages,
+				       p->nstages == 1 ? "" : "s");
 		}
 		if (rc && (!worst || rc == 66))
 			worst = rc;
 		zeef_pipeline_free(p);
 	}
-	if (fflush(stdout) || ferror(stdout))
-		return 74;
-	return worst;
+	return flush_stdout(worst);
 }
 
 static int cmd_show(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "parallel", optional_argument, NULL, OPT_PARALLEL },
+		{ "block", required_argument, NULL, OPT_BLOCK },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int jobs = 0, c;
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	const char *block = NULL;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:h", opts, NULL)) != -1) {
 		if (c == OPT_PARALLEL) {
 			jobs = 2;
 			if (optarg) {
@@ -367,10 +411,15 @@ static int cmd_show(int argc, char **argv)
 					return usage_error("--parallel takes a number of jobs, not '%s'", optarg);
 				jobs = (int)j;
 			}
+		} else if (c == OPT_BLOCK) {
+			if (!zeef_block_size_ok(optarg))
+				return usage_error("--block takes a size such as 10M (digits, then k, M or G), "
+				                   "not '%s'", optarg);
+			block = optarg;
 		} else if (c == 'h')
 			return help();
 		else
-			return bad_option();
+			return bad_option(c, argv);
 	}
 	if (optind >= argc)
 		return usage_error("%s", "show: which pipeline?");
@@ -378,13 +427,21 @@ static int cmd_show(int argc, char **argv)
 	struct zeef_pipeline *p = open_pipeline(argv[optind], &rc);
 	if (!p)
 		return rc;
+	if (!jobs && argc - optind > 1 && p->stages[0].workers > 1) {
+		/* as zeef run refuses it: workers read records from a pipe */
+		fprintf(stderr, "zeef: stage '%s' has workers: %d but reads the FILE arguments; "
+		        "put a stage before it, or give records on stdin\n", zeef_esc(p->stages[0].name),
+		        p->stages[0].workers);
+		zeef_pipeline_free(p);
+		return 64;
+	}
 	FILE *quiet = fopen("/dev/null", "w");
 	zeef_resolve_stages(p, quiet ? quiet : stderr);   /* show what it can */
 	if (quiet)
 		fclose(quiet);
-	zeef_show(stdout, p, argv + optind + 1, (size_t)(argc - optind - 1), jobs);
+	zeef_show(stdout, p, argv + optind + 1, (size_t)(argc - optind - 1), jobs, block);
 	zeef_pipeline_free(p);
-	return fflush(stdout) || ferror(stdout) ? 74 : 0;
+	return flush_stdout(0);
 }
 
 static int cmd_score(int argc, char **argv)
@@ -400,6 +457,12 @@ static int cmd_score(int argc, char **argv)
 	};
 	if (argc < 2)
 		return usage_error("%s", "score: which KIND? sentences, entities, quotes or summary");
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		fputs("Usage: zeef score KIND [OPTION]... GOLD PRED\n"
+		      "Score a stage's records against gold data. KIND is sentences, entities,\n"
+		      "quotes or summary; `zeef score KIND --help` tells what each reads.\n", stdout);
+		return flush_stdout(0);
+	}
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		if (!strcmp(argv[1], kinds[i].kind)) {
 			optind = 1;
@@ -411,8 +474,9 @@ static int cmd_score(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("%s", "which command? run, check, show, list, score or render");
+		return usage_error("%s", "which command? run, check, show, list, score, render or shard");
 	const char *cmd = argv[1];
+	zeef_hold_stdout();
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help"))
 		return help();
 	if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version"))
@@ -438,11 +502,13 @@ int main(int argc, char **argv)
 			return !strcmp(argv[2], "--help") || !strcmp(argv[2], "-h") ? help()
 			       : usage_error("list takes no arguments: '%s'", argv[2]);
 		zeef_list(stdout);
-		return fflush(stdout) || ferror(stdout) ? 74 : 0;
+		return flush_stdout(0);
 	}
 	if (!strcmp(cmd, "score"))
 		return cmd_score(argc - 1, argv + 1);
 	if (!strcmp(cmd, "render"))
 		return render_main(argc - 1, argv + 1);
-	return usage_error("no command '%s' (run, check, show, list, score, render)", cmd);
+	if (!strcmp(cmd, "shard"))
+		return shard_main(argc - 1, argv + 1);
+	return usage_error("no command '%s' (run, check, show, list, score, render, shard)", cmd);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "esc.h"
 #include "pipeline.h"
 #include "yaml_tree.h"
 
@@ -17,7 +18,7 @@ __attribute__((format(printf, 3, 4)))
 static void serr(struct schema *s, const struct ynode *at, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(s->err, "%s:%d:%d: ", s->file, at ? at->line : 1, at ? at->col : 1);
+	fprintf(s->err, "%s:%d:%d: ", zeef_esc(s->file), at ? at->line : 1, at ? at->col : 1);
 	va_start(ap, fmt);
 	vfprintf(s->err, fmt, ap);
 	va_end(ap);
@@ -45,8 +46,7 @@ static void *xcalloc(size_t n, size_t size)
 	return p;
 }
 
-/* Edit distance of two short strings, for "did you mean". */
-static size_t distance(const char *a, const char *b)
+size_t zeef_edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), row[64];
 	if (la >= 63 || lb >= 63)
@@ -76,7 +76,7 @@ static void unknown_key(struct schema *s, const struct ynode *key, const char *w
 	const char *near = NULL;
 	size_t best = 3;
 	for (size_t i = 0; known[i]; i++) {
-		size_t d = distance(key->text, known[i]);
+		size_t d = zeef_edit_distance(key->text, known[i]);
 		if (d < best) {
 			best = d;
 			near = known[i];
@@ -88,9 +88,9 @@ static void unknown_key(struct schema *s, const struct ynode *key, const char *w
 		strncat(list, known[i], sizeof list - strlen(list) - 1);
 	}
 	if (near)
-		serr(s, key, "unknown key '%s' in %s (did you mean '%s'?)", key->text, where, near);
+		serr(s, key, "unknown key '%s' in %s (did you mean '%s'?)", zeef_esc(key->text), where, near);
 	else
-		serr(s, key, "unknown key '%s' in %s (known keys: %s)", key->text, where, list);
+		serr(s, key, "unknown key '%s' in %s (known keys: %s)", zeef_esc(key->text), where, list);
 }
 
 /* A scalar string value that must not be empty; NULL after a message. */
@@ -130,7 +130,7 @@ static int check_keys(struct schema *s, const struct ynode *m, const char *where
 		}
 		for (size_t p = 0; p < i; p += 2)
 			if (m->kids[p]->kind == YN_SCALAR && !strcmp(m->kids[p]->text, k->text)) {
-				serr(s, k, "duplicate key '%s' in %s (first at line %d)", k->text, where,
+				serr(s, k, "duplicate key '%s' in %s (first at line %d)", zeef_esc(k->text), where,
 				     m->kids[p]->line);
 				bad = 1;
 			}
@@ -207,7 +207,7 @@ static void stage_env(struct schema *s, struct zeef_stage *st, const struct ynod
 			continue;
 		}
 		if (val->kind != YN_SCALAR) {
-			serr(s, val, "the value of '%s' must be a string, not %s", k->text,
+			serr(s, val, "the value of '%s' must be a string, not %s", zeef_esc(k->text),
 			     zeef_ytree_kind_name(val));
 			continue;
 		}
@@ -219,7 +219,7 @@ static void stage_env(struct schema *s, struct zeef_stage *st, const struct ynod
 		for (size_t p = 0; p < i; p += 2)
 			if (v->kids[i]->kind == YN_SCALAR && v->kids[p]->kind == YN_SCALAR &&
 			    !strcmp(v->kids[i]->text, v->kids[p]->text))
-				serr(s, v->kids[i], "duplicate key '%s' in env", v->kids[i]->text);
+				serr(s, v->kids[i], "duplicate key '%s' in env", zeef_esc(v->kids[i]->text));
 }
 
 static int parse_workers(struct schema *s, const struct ynode *v)
@@ -282,7 +282,7 @@ static void parse_stage(struct schema *s, struct zeef_stage *st, const struct yn
 		} else if (!strcmp(k->text, "name")) {
 			const char *name = want_string(s, v, "name");
 			if (name && !name_ok(name))
-				serr(s, v, "a stage name is letters, digits, '-', '_' and '.': '%s'", name);
+				serr(s, v, "a stage name is letters, digits, '-', '_' and '.': '%s'", zeef_esc(name));
 			else if (name)
 				st->name = xstrdup(name);
 		} else if (!strcmp(k->text, "args"))
@@ -328,7 +328,7 @@ static void parse_stages(struct schema *s, struct zeef_pipeline *p, const struct
 				const struct ynode *at = m->kind == YN_MAP && lookup(m, "name")
 				                         ? lookup(m, "name") : m;
 				serr(s, at, "two stages are called '%s' (stages %zu and %zu): "
-				     "give one a 'name:'", p->stages[i].name, j + 1, i + 1);
+				     "give one a 'name:'", zeef_esc(p->stages[i].name), j + 1, i + 1);
 				break;
 			}
 }
@@ -361,10 +361,15 @@ struct zeef_pipeline *zeef_pipeline_parse(const char *file, const char *text, si
 			     zeef_ytree_kind_name(root));
 		goto done;
 	}
-	check_keys(&s, root, "the pipeline", keys);
-	if (!(v = lookup(root, "zeef")))
+	/* A mapping without `zeef:` may be any file at all (a password file
+	 * reads as YAML keys and values): say only that, and quote nothing
+	 * from it. */
+	if (!(v = lookup(root, "zeef"))) {
 		serr(&s, root, "missing 'zeef: 1' (the pipeline schema version)");
-	else if (v->kind != YN_SCALAR || !v->plain || strcmp(v->text, "1"))
+		goto done;
+	}
+	check_keys(&s, root, "the pipeline", keys);
+	if (v->kind != YN_SCALAR || !v->plain || strcmp(v->text, "1"))
 		serr(&s, v, "'zeef' must be 1: this zeef reads pipeline schema version 1");
 	if ((v = lookup(root, "name"))) {
 		const char *name = want_string(&s, v, "name");
@@ -386,43 +391,6 @@ done:
 		zeef_pipeline_free(p);
 		return NULL;
 	}
-	return p;
-}
-
-struct zeef_pipeline *zeef_pipeline_load(const char *path, FILE *err, int *rc)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		fprintf(err, "zeef: %s: %s\n", path, strerror(errno));
-		*rc = 66;
-		return NULL;
-	}
-	char *text = malloc(ZEEF_MAX_PIPELINE_BYTES + 1);
-	if (!text) {
-		fclose(f);
-		fputs("zeef: out of memory\n", err);
-		*rc = 70;
-		return NULL;
-	}
-	size_t len = fread(text, 1, ZEEF_MAX_PIPELINE_BYTES + 1, f);
-	int bad = ferror(f) ? (errno ? errno : EIO) : 0;
-	fclose(f);
-	if (bad) {
-		fprintf(err, "zeef: %s: read error: %s\n", path, strerror(bad));
-		free(text);
-		*rc = 66;
-		return NULL;
-	}
-	if (len > ZEEF_MAX_PIPELINE_BYTES) {
-		fprintf(err, "%s:1:1: pipeline file larger than %ld bytes\n", path,
-		        (long)ZEEF_MAX_PIPELINE_BYTES);
-		free(text);
-		*rc = 65;
-		return NULL;
-	}
-	struct zeef_pipeline *p = zeef_pipeline_parse(path, text, len, err);
-	free(text);
-	*rc = p ? 0 : 65;
 	return p;
 }
 
@@ -508,14 +476,14 @@ int zeef_stage_replace(struct zeef_pipeline *p, const char *spec, FILE *err)
 {
 	const char *eq = strchr(spec, '=');
 	if (!eq || eq == spec) {
-		fprintf(err, "zeef: --replace wants STAGE=COMMAND, not '%s'\n", spec);
+		fprintf(err, "zeef: --replace wants STAGE=COMMAND, not '%s'\n", zeef_esc(spec));
 		return -1;
 	}
 	char *name = xstrdup(spec);
 	name[eq - spec] = 0;
 	long i = zeef_stage_find(p, name);
 	if (i < 0) {
-		fprintf(err, "zeef: --replace: no stage '%s' in %s\n", name, p->file);
+		fprintf(err, "zeef: --replace: no stage '%s' in %s\n", zeef_esc(name), zeef_esc(p->file));
 		free(name);
 		return -1;
 	}
@@ -524,7 +492,7 @@ int zeef_stage_replace(struct zeef_pipeline *p, const char *spec, FILE *err)
 	char **words = split_words(eq + 1, &n);
 	if (!words || n == 0) {
 		fprintf(err, "zeef: --replace: %s '%s'\n", words ? "empty command for" : "unbalanced quote in",
-		        spec);
+		        zeef_esc(spec));
 		free(words);
 		return -1;
 	}

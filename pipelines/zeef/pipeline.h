@@ -69,10 +69,18 @@ struct zeef_pipeline *zeef_pipeline_parse(const char *file, const char *text,
                                           size_t len, FILE *err);
 
 /* Read and parse PATH. NULL with a message on ERR when it cannot be read
- * (*rc = 66) or is not a valid pipeline (*rc = 65). */
+ * (*rc = 66) or is not a valid pipeline (*rc = 65). PATH must be a regular
+ * file, or a symbolic link to one in the link's own folder: a FIFO, a
+ * device, a directory or a link elsewhere is refused (66) without reading
+ * it. A mapping without `zeef:` gets one message that quotes nothing of it
+ * (it may be any file); messages escape what they quote (escape.h). */
 struct zeef_pipeline *zeef_pipeline_load(const char *path, FILE *err, int *rc);
 
 void zeef_pipeline_free(struct zeef_pipeline *p);
+
+/* Edit distance (insertions, deletions, substitutions) of two short
+ * strings, for "did you mean"; 99 when either is 63 bytes or longer. */
+size_t zeef_edit_distance(const char *a, const char *b);
 
 /* Index of the stage called NAME, or given as a 1-based number; -1 when
  * there is none. */
@@ -101,9 +109,15 @@ char *zeef_resolve_program(const char *run);
  * one missing and returns their number. */
 int zeef_resolve_stages(struct zeef_pipeline *p, FILE *err);
 
-/* Find a pipeline given as an argument: an existing path, else NAME or
+/* Find a pipeline given as an argument: an existing path (anything but a
+ * directory: zeef_pipeline_load says what is wrong with it), else NAME or
  * NAME.yaml in ./pipelines, next to zeef in ../pipelines and in
  * ../share/zeef/pipelines. Returns a malloc'ed path, or NULL. */
 char *zeef_find_pipeline(const char *arg);
+
+/* The name of the pipeline in those folders nearest to ARG (edit distance
+ * at most 2, or a third of ARG's length), for "did you mean"; malloc'ed,
+ * or NULL when none is that near. */
+char *zeef_nearest_pipeline(const char *arg);
 
 #endif

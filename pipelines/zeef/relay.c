@@ -12,7 +12,9 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "esc.h"
 #include "run_internal.h"
+#include "stdin_line.h"
 
 /* --- byte queues ------------------------------------------------------ */
 
@@ -94,27 +96,15 @@ void zeef_run_message(struct run *r, const char *fmt, ...)
  * that is (the first "<stdin>:N:" in the line, if any). */
 static void note_worker_line(struct run *r, const struct proc *p, const char *s, size_t n)
 {
-	static const char tag[] = "<stdin>:";
 	const struct rstage *st = &r->stages[p->stage];
-	if (st->nprocs < 2)
-		return;
-	const char *end = s + n;
-	for (const char *at = s; (at = memchr(at, '<', (size_t)(end - at))); at++) {
-		if ((size_t)(end - at) < sizeof tag || memcmp(at, tag, sizeof tag - 1))
-			continue;
-		const char *d = at + sizeof tag - 1;
-		uint64_t line = 0;
-		int digits = 0;
-		for (; d < end && *d >= '0' && *d <= '9' && digits < 19; d++, digits++)
-			line = line * 10 + (uint64_t)(*d - '0');
-		if (!digits || d == end || *d != ':')
-			continue;
+	uint64_t line;
+	const char *after;
+	if (st->nprocs > 1 && zeef_stdin_line(s, n, &line, &after)) {
 		uint64_t rec = zeef_workers_record_of(r, p->stage, p->worker, line);
 		if (rec)
 			zeef_run_message(r, "zeef: stage '%s' worker %d: its <stdin>:%llu is input record %llu\n",
-			                 st->def->name, p->worker + 1, (unsigned long long)line,
+			                 zeef_esc(st->def->name), p->worker + 1, (unsigned long long)line,
 			                 (unsigned long long)rec);
-		return;
 	}
 }
 
@@ -288,7 +278,7 @@ void zeef_relay_read_source(struct run *r, size_t bi)
 		return;
 	}
 	if (n < 0) {
-		zeef_run_message(r, "zeef: %s: read error: %s\n", bi ? r->stages[bi - 1].def->name : "<stdin>",
+		zeef_run_message(r, "zeef: %s: read error: %s\n", bi ? zeef_esc(r->stages[bi - 1].def->name) : "<stdin>",
 		            strerror(errno));
 		r->io_error = 1;
 	}
@@ -330,7 +320,7 @@ void zeef_relay_write_dest(struct run *r, size_t bi)
 	} else if (k < 0 && errno != EPIPE) {
 		/* not a stage that stopped reading: records would be lost */
 		zeef_run_message(r, "zeef: write error into stage '%s': %s\n",
-		                 r->stages[bi].def->name, strerror(errno));
+		                 zeef_esc(r->stages[bi].def->name), strerror(errno));
 		r->io_error = 1;
 	}
 	/* else the next stage stopped reading: its status says why */
@@ -376,7 +366,7 @@ int zeef_relay_check_counts(struct run *r)
 		const struct rstage *st = &r->stages[s];
 		zeef_run_message(r, "zeef: stage '%s' (%zu of %zu) read %llu records and wrote %llu; "
 		                 "a stage must write exactly one record per record\n",
-		                 st->def->name, st->index + 1, r->p->nstages, (unsigned long long)got,
+		                 zeef_esc(st->def->name), st->index + 1, r->p->nstages, (unsigned long long)got,
 		                 (unsigned long long)gave);
 		return 70;
 	}

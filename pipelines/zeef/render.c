@@ -7,8 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "esc.h"
 #include "lines.h"
 #include "render.h"
+#include "output.h"
 #include "render_doc.h"
 
 #ifndef ZEEF_VERSION
@@ -78,7 +80,7 @@ static const char help_text[] =
 static int usage_error(const char *fmt, const char *arg)
 {
 	fputs("zeef render: ", stderr);
-	fprintf(stderr, fmt, arg);
+	fprintf(stderr, fmt, zeef_esc(arg));
 	fputs("\nTry 'zeef render --help' for more information.\n", stderr);
 	return 64;
 }
@@ -93,12 +95,12 @@ static int render_input(struct render *r, int fd, const char *name)
 	lines_init(&lr, fd, 0);
 	while ((got = lines_next(&lr, &line, &len)) != LINE_EOF) {
 		if (got == LINE_ERROR) {
-			fprintf(stderr, "zeef render: %s: read error: %s\n", name, strerror(errno));
+			fprintf(stderr, "zeef render: %s: read error: %s\n", zeef_esc(name), strerror(errno));
 			rc = 74;
 			break;
 		}
 		if (got == LINE_TOO_LONG) {
-			fprintf(stderr, "zeef render: %s:%ld: line too long; left out\n", name, lr.line);
+			fprintf(stderr, "zeef render: %s:%ld: line too long; left out\n", zeef_esc(name), lr.line);
 			rc = 65;
 			continue;
 		}
@@ -149,10 +151,10 @@ int render_main(int argc, char **argv)
 			break;
 		case 'h':
 			fputs(help_text, stdout);
-			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 74;
+			return zeef_flush_stdout("zeef render", 0);
 		case 'V':
-			printf("zeef render %s\n", ZEEF_VERSION);
-			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 74;
+			printf("zeef (Zeef) %s\n", ZEEF_VERSION);
+			return zeef_flush_stdout("zeef render", 0);
 		default:
 			if (optopt == 'o')
 				return usage_error("option -o needs a FILE%s", "");
@@ -162,7 +164,7 @@ int render_main(int argc, char **argv)
 
 	FILE *page = stdout;
 	if (output && !(page = fopen(output, "w"))) {
-		fprintf(stderr, "zeef render: cannot write %s: %s\n", output, strerror(errno));
+		fprintf(stderr, "zeef render: cannot write %s: %s\n", zeef_esc(output), strerror(errno));
 		return 74;
 	}
 	struct render *r = render_open(page, stderr, title);
@@ -182,7 +184,7 @@ int render_main(int argc, char **argv)
 		}
 		int in = open(argv[i], O_RDONLY);
 		if (in < 0) {
-			fprintf(stderr, "zeef render: cannot open %s: %s\n", argv[i], strerror(errno));
+			fprintf(stderr, "zeef render: cannot open %s: %s\n", zeef_esc(argv[i]), strerror(errno));
 			rc = worse(rc, 66);
 			continue;
 		}
@@ -199,7 +201,7 @@ int render_main(int argc, char **argv)
 	if (failed) {
 		/* ferror() may outlive the errno of the write that failed */
 		fprintf(stderr, "zeef render: write error on %s: %s\n",
-		        output ? output : "standard output", strerror(errno ? errno : EIO));
+		        output ? zeef_esc(output) : "standard output", strerror(errno ? errno : EIO));
 		return 74;
 	}
 	return rc;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "record.h"
 #include "utf8.h"
+#include "esc.h"
 #include "render_doc.h"
 #include "render_int.h"
 
@@ -25,9 +26,9 @@ static int layer_of(int kind)
 void render_msg(struct render *r, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(r->messages, "zeef render: %s:%ld: ", r->file, r->line_no);
+	fprintf(r->messages, "zeef render: %s:%ld: ", zeef_esc(r->file), r->line_no);
 	if (r->id)
-		fprintf(r->messages, "id=%s: ", r->id);
+		fprintf(r->messages, "id=%s: ", zeef_esc(r->id));
 	va_start(ap, fmt);
 	vfprintf(r->messages, fmt, ap);
 	va_end(ap);

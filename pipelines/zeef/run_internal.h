@@ -29,8 +29,8 @@ void zeef_buf_drop(struct zeef_buf *b, size_t n);
 void zeef_buf_free(struct zeef_buf *b);
 
 struct proc {
-	pid_t pid;
-	int own_group;           /* leads its own process group (timeout:) */
+	pid_t pid;               /* also its process group's id (groups.c) */
+	int group_gone;          /* that group is empty and its leader reaped */
 	size_t stage;            /* index into run->stages */
 	int worker;              /* 0-based; 0 for a single process */
 	char *label;             /* "[name] " or "[name:W] " */
@@ -140,6 +140,27 @@ void zeef_workers_finish_input(struct run *r, size_t bi);
 /* After stage SI's worker W wrote line N of its stderr naming "<stdin>:N":
  * the input record it is, or 0 when not known. */
 uint64_t zeef_workers_record_of(const struct run *r, size_t si, int w, uint64_t n);
+
+/* start.c: pipes, relays and processes of the chain. Returns 0, or an
+ * exit code after a message (some stages may be running then). */
+int zeef_start(struct run *r, int show_progress);
+int zeef_pipe(int fds[2]);            /* O_CLOEXEC; 0, or -1 after a message */
+void zeef_set_nonblock(int fd);
+double zeef_now_s(void);              /* monotonic seconds */
+
+/* groups.c: each stage process leads its own process group. */
+int zeef_group_alive(struct proc *p);       /* a process of its group is left */
+void zeef_group_signal(struct proc *p, int sig);
+void zeef_groups_signal(struct run *r, int sig);   /* every stage's group */
+int zeef_groups_alive(struct run *r);       /* how many groups have a process */
+/* Wait up to GRACE_S seconds for the groups to end, then SIGKILL the rest. */
+void zeef_groups_end(struct run *r, double grace_s);
+/* The watchdog: a process that ends the groups registered with it when
+ * zeef dies without saying the run is over (zeef_watchdog_stop). Without
+ * one (fork failed), the stages still get SIGTERM by PR_SET_PDEATHSIG. */
+void zeef_watchdog_start(void);
+void zeef_watchdog_add(pid_t group);
+void zeef_watchdog_stop(void);
 
 /* relay.c: one step each, never blocking. */
 void zeef_relay_read_stderr(struct run *r, struct proc *p);   /* label its lines */

@@ -15,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../../filters/tag-entities/ner.h"
+#include "esc.h"
 #include "filter.h"
+#include "output.h"
 #include "record.h"
 
 static int is_jsonl(const char *path, int *kind)
@@ -44,7 +46,7 @@ static int read_entities(zjson *o, struct span_set *s, const char *path, long li
 	if (!list)
 		return 0;
 	if (zj_type(list) != ZJ_ARRAY) {
-		fprintf(stderr, "zeef score entities: %s:%ld: \"entities\" is not an array\n", path, lineno);
+		fprintf(stderr, "zeef score entities: %s:%ld: \"entities\" is not an array\n", zeef_esc(path), lineno);
 		return -1;
 	}
 	for (size_t i = 0; i < zj_len(list); i++) {
@@ -59,7 +61,7 @@ static int read_entities(zjson *o, struct span_set *s, const char *path, long li
 				type = k;
 		if (!ok1 || !ok2 || type < 0) {
 			fprintf(stderr, "zeef score entities: %s:%ld: entity %zu needs integer start and end "
-			        "and a type PER, LOC, ORG or MISC\n", path, lineno, i);
+			        "and a type PER, LOC, ORG or MISC\n", zeef_esc(path), lineno, i);
 			return -1;
 		}
 		if (s->n == s->cap) {
@@ -113,7 +115,7 @@ static int score_jsonl(const char *gold_path, const char *pred_path, struct ner_
 			break;
 		if (!go || !po) {
 			fprintf(stderr, "zeef score entities: %s has more records than %s\n",
-			        go ? gold_path : pred_path, go ? pred_path : gold_path);
+			        zeef_esc(go ? gold_path : pred_path), zeef_esc(go ? pred_path : gold_path));
 			zj_free(go);
 			zj_free(po);
 			rc = EXIT_DATAERR;
@@ -122,7 +124,7 @@ static int score_jsonl(const char *gold_path, const char *pred_path, struct ner_
 		const char *gid = zj_str(zj_get(go, "id"), NULL), *pid = zj_str(zj_get(po, "id"), NULL);
 		if (gid && pid && strcmp(gid, pid)) {
 			fprintf(stderr, "zeef score entities: %s:%ld: id %s, but %s:%ld has id %s\n",
-			        pred_path, pl, pid, gold_path, gl, gid);
+			        zeef_esc(pred_path), pl, zeef_esc(pid), zeef_esc(gold_path), gl, zeef_esc(gid));
 			rc = EXIT_DATAERR;
 		} else if (read_entities(go, &gs, gold_path, gl) < 0 || read_entities(po, &ps, pred_path, pl) < 0) {
 			rc = EXIT_DATAERR;
@@ -161,13 +163,14 @@ static int score_conll(const char *gold_path, const char *pred_path, struct ner_
 	int rc = 0;
 	if (ner_corpus_load(&g, gold_path, err, sizeof err) < 0 ||
 	    ner_corpus_load(&p, pred_path, err, sizeof err) < 0) {
-		fprintf(stderr, "zeef score entities: %s\n", err);
+		fprintf(stderr, "zeef score entities: %s\n", zeef_esc(err));
 		rc = strstr(err, ".") && errno == ENOENT ? EXIT_NOINPUT : EXIT_DATAERR;
 		goto out;
 	}
 	if (g.n != p.n || g.nsent != p.nsent) {
 		fprintf(stderr, "zeef score entities: %s has %zu tokens in %zu sentences, %s %zu in %zu: "
-		        "they do not line up\n", gold_path, g.n, g.nsent, pred_path, p.n, p.nsent);
+		        "they do not line up\n", zeef_esc(gold_path), g.n, g.nsent, zeef_esc(pred_path), p.n,
+		        p.nsent);
 		rc = EXIT_DATAERR;
 		goto out;
 	}
@@ -175,7 +178,7 @@ static int score_conll(const char *gold_path, const char *pred_path, struct ner_
 		size_t a = g.sent[s], n = g.sent[s + 1] - a;
 		if (p.sent[s] != a) {
 			fprintf(stderr, "zeef score entities: sentence %zu differs in length between %s and %s\n",
-			        s + 1, gold_path, pred_path);
+			        s + 1, zeef_esc(gold_path), zeef_esc(pred_path));
 			rc = EXIT_DATAERR;
 			goto out;
 		}
@@ -220,11 +223,7 @@ static int report(const struct ner_counts *k, int json)
 			       ratio(k->correct[t], k->pred[t]), ratio(k->correct[t], k->gold[t]), ner_f1(k, t),
 			       k->gold[t], k->pred[t], k->correct[t]);
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "zeef score entities: write error: %s\n", strerror(errno));
-		return EXIT_IOERR;
-	}
-	return 0;
+	return zeef_flush_stdout("zeef score entities", 0);
 }
 
 int score_entities(int argc, char **argv)
@@ -248,9 +247,10 @@ int score_entities(int argc, char **argv)
 			       "lines between sentences, tokens lined up) or both JSON Lines records with\n"
 			       "\"entities\" (paired in order; ids must agree when both have one).\n"
 			       "  --json   one JSON object instead of the table\n");
-			return 0;
+			return zeef_flush_stdout("zeef score entities", 0);
 		} else {
-			fprintf(stderr, "zeef score entities: unrecognized option '%s'\n", argv[optind - 1]);
+			fprintf(stderr, "zeef score entities: unrecognized option '%s'\n",
+			        zeef_esc(argv[optind - 1]));
 			return EXIT_USAGE;
 		}
 	}
@@ -262,13 +262,13 @@ int score_entities(int argc, char **argv)
 	const char *gold = argv[optind], *pred = argv[optind + 1];
 	int gk, pk;
 	if (is_jsonl(gold, &gk) < 0 || is_jsonl(pred, &pk) < 0) {
-		fprintf(stderr, "zeef score entities: %s: %s\n", is_jsonl(gold, &gk) < 0 ? gold : pred,
+		fprintf(stderr, "zeef score entities: %s: %s\n", zeef_esc(is_jsonl(gold, &gk) < 0 ? gold : pred),
 		        strerror(errno));
 		return EXIT_NOINPUT;
 	}
 	if (gk != pk) {
 		fprintf(stderr, "zeef score entities: %s and %s must both be CoNLL/IOB or both JSON Lines\n",
-		        gold, pred);
+		        zeef_esc(gold), zeef_esc(pred));
 		return EXIT_DATAERR;
 	}
 	struct ner_counts k = {0};

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "esc.h"
 #include "filter.h"
 #include "score.h"
 
@@ -15,7 +16,7 @@ int score_open(struct score_input *in, const char *kind, const char *path)
 	in->path = path;
 	in->fd = strcmp(path, "-") ? open(path, O_RDONLY) : STDIN_FILENO;
 	if (in->fd < 0) {
-		fprintf(stderr, "zeef score %s: %s: %s\n", kind, path, strerror(errno));
+		fprintf(stderr, "zeef score %s: %s: %s\n", kind, zeef_esc(path), strerror(errno));
 		return EXIT_NOINPUT;
 	}
 	lines_init(&in->lr, in->fd, 0);
@@ -31,7 +32,7 @@ zjson *score_next(struct score_input *in, int *rc)
 	*rc = 0;
 	while ((r = lines_next(&in->lr, &line, &len)) != LINE_EOF) {
 		if (r == LINE_ERROR || r == LINE_TOO_LONG) {
-			fprintf(stderr, "zeef score %s: %s:%ld: %s\n", in->kind, in->path, in->lr.line,
+			fprintf(stderr, "zeef score %s: %s:%ld: %s\n", in->kind, zeef_esc(in->path), in->lr.line,
 			        r == LINE_ERROR ? strerror(errno) : "line too long");
 			*rc = r == LINE_ERROR ? EXIT_IOERR : EXIT_DATAERR;
 			return NULL;
@@ -43,7 +44,7 @@ zjson *score_next(struct score_input *in, int *rc)
 		zjson *o = zj_parse(line, len);
 		if (zj_type(o) != ZJ_OBJECT) {
 			fprintf(stderr, "zeef score %s: %s:%ld: not a JSON object\n",
-			        in->kind, in->path, in->lr.line);
+			        in->kind, zeef_esc(in->path), in->lr.line);
 			zj_free(o);
 			*rc = EXIT_DATAERR;
 			return NULL;

@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "record.h"
+#include "esc.h"
+#include "output.h"
 #include "score.h"
 #include "grow.h"
 
@@ -87,7 +89,7 @@ static int add_gold(zjson *o, struct qlist *l, const char *file, long no)
 	struct gquote g = {0};
 	g.doc = dup_str(zj_get(o, "doc"));
 	if (!g.doc || span_of(o, &g.start, &g.end) < 0) {
-		fprintf(stderr, "%s: %s:%ld: needs \"doc\", \"start\" and \"end\"\n", prog, file, no);
+		fprintf(stderr, "%s: %s:%ld: needs \"doc\", \"start\" and \"end\"\n", prog, zeef_esc(file), no);
 		free(g.doc);
 		return S_DATA;
 	}
@@ -104,7 +106,7 @@ static int add_pred(zjson *o, struct qlist *l, const char *file, long no)
 	zjson *qs = zj_get(o, "quotes");
 	const char *id = zj_str(zj_get(o, "id"), NULL);
 	if (!id || (qs && zj_type(qs) != ZJ_ARRAY)) {
-		fprintf(stderr, "%s: %s:%ld: needs a string \"id\" and a \"quotes\" array\n", prog, file, no);
+		fprintf(stderr, "%s: %s:%ld: needs a string \"id\" and a \"quotes\" array\n", prog, zeef_esc(file), no);
 		return S_DATA;
 	}
 	for (size_t i = 0; i < zj_len(qs); i++) {
@@ -114,7 +116,7 @@ static int add_pred(zjson *o, struct qlist *l, const char *file, long no)
 		if (kind && !strcmp(kind, "indirect"))
 			continue;   /* the gold marks quotations only */
 		if (span_of(q, &p.start, &p.end) < 0) {
-			fprintf(stderr, "%s: %s:%ld: quote %zu needs \"start\" and \"end\"\n", prog, file, no, i);
+			fprintf(stderr, "%s: %s:%ld: quote %zu needs \"start\" and \"end\"\n", prog, zeef_esc(file), no, i);
 			return S_DATA;
 		}
 		p.doc = dup_str(zj_get(o, "id"));
@@ -134,7 +136,7 @@ static int add_scare(zjson *o, struct qlist *l, const char *file, long no)
 	struct pquote p = {0};
 	p.doc = dup_str(zj_get(o, "doc"));
 	if (!p.doc || span_of(o, &p.start, &p.end) < 0) {
-		fprintf(stderr, "%s: %s:%ld: needs \"doc\", \"start\" and \"end\"\n", prog, file, no);
+		fprintf(stderr, "%s: %s:%ld: needs \"doc\", \"start\" and \"end\"\n", prog, zeef_esc(file), no);
 		free(p.doc);
 		return S_DATA;
 	}
@@ -347,7 +349,7 @@ int score_quotes(int argc, char **argv)
 			       "  --json        one JSON object instead of a table\n"
 			       "Exit status: 0, 64 usage, 65 bad data, 66 cannot open a file.\n", prog);
 			free_list(&scare);
-			return S_OK;
+			return zeef_flush_stdout(prog, S_OK);
 		} else {
 			usage_error("unknown option or missing argument");
 			rc = S_USAGE;
@@ -368,8 +370,7 @@ int score_quotes(int argc, char **argv)
 			qsort(pred.p, pred.n, sizeof *pred.p, by_doc_start_p);
 		match(&gold, &pred, &scare);
 		report(&gold, &pred, scare.n, json);
-		if (fflush(stdout) != 0)
-			rc = 74;
+		rc = zeef_flush_stdout(prog, rc);
 	}
 	free_list(&gold);
 	free_list(&pred);

@@ -11,6 +11,8 @@
  * boundary P/R/F1 (sentence ends other than the end of the text), and the
  * share of documents whose sentences all match exactly.
  */
+#include "esc.h"
+#include "output.h"
 #include "score.h"
 
 #include <errno.h>
@@ -79,7 +81,7 @@ static int read_doc(const char *file, long lineno, zjson *o, struct doc *d)
 	else if (zj_type(list = zj_get(o, "sentences")) != ZJ_ARRAY)
 		why = "no \"sentences\" array";
 	if (why) {
-		fprintf(stderr, "zeef score sentences: %s:%ld: %s\n", file, lineno, why);
+		fprintf(stderr, "zeef score sentences: %s:%ld: %s\n", zeef_esc(file), lineno, why);
 		zj_free(o);
 		return -1;
 	}
@@ -122,7 +124,8 @@ static int read_doc(const char *file, long lineno, zjson *o, struct doc *d)
 			why = "a sentence with \"end\" before \"start\"";
 	}
 	if (why) {
-		fprintf(stderr, "zeef score sentences: %s:%ld: id=%s: %s\n", file, lineno, d->id, why);
+		fprintf(stderr, "zeef score sentences: %s:%ld: id=%s: %s\n", zeef_esc(file), lineno,
+		        zeef_esc(d->id), why);
 		free(d->id);
 		free(d->spans);
 		zj_free(o);
@@ -272,7 +275,7 @@ int score_sentences(int argc, char **argv)
 			       "ends must match), boundary P/R/F1 (sentence ends inside the text) and\n"
 			       "exact documents (all sentences right).\n"
 			       "  --json   one JSON object instead of a table\n");
-			return SCORE_OK;
+			return zeef_flush_stdout("zeef score sentences", SCORE_OK);
 		} else {
 			usage_error("unknown option");
 			return SCORE_USAGE;
@@ -294,7 +297,7 @@ int score_sentences(int argc, char **argv)
 	for (size_t i = 1; i < pred.n; i++)
 		if (!strcmp(pred.d[i - 1].id, pred.d[i].id)) {
 			fprintf(stderr, "zeef score sentences: %s: id=%s appears twice\n",
-			        argv[optind + 1], pred.d[i].id);
+			        zeef_esc(argv[optind + 1]), zeef_esc(pred.d[i].id));
 			free_docs(&gold);
 			free_docs(&pred);
 			return SCORE_DATA;
@@ -353,9 +356,5 @@ int score_sentences(int argc, char **argv)
 	}
 	free_docs(&gold);
 	free_docs(&pred);
-	if (fflush(stdout) || ferror(stdout)) {
-		fprintf(stderr, "zeef score sentences: write error\n");
-		return 74;
-	}
-	return SCORE_OK;
+	return zeef_flush_stdout("zeef score sentences", SCORE_OK);
 }

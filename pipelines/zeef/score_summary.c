@@ -22,6 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "record.h"
+#include "esc.h"
+#include "output.h"
 #include "score.h"
 #include "score_summary.h"
 #include "../../filters/summarize/summary.h"
@@ -76,7 +78,7 @@ static int read_gold(const char *name, int r, struct table *t)
 		zjson *picks = zj_get(o, "pick_text");
 		if (!id || zj_type(picks) != ZJ_ARRAY) {
 			fprintf(stderr, "zeef score summary: %s:%ld: expected an object with "
-			        "\"doc\" and a \"pick_text\" array\n", name, line);
+			        "\"doc\" and a \"pick_text\" array\n", zeef_esc(name), line);
 			zj_free(o);
 			rc = 65;
 			break;
@@ -133,7 +135,7 @@ static int read_pred(const char *name, struct pred **preds, size_t *n)
 		const char *text = zj_str(zj_get(zj_get(o, "summary"), "text"), &tl);
 		if (!id || !text) {
 			fprintf(stderr, "zeef score summary: %s:%ld: expected a record with "
-			        "\"id\" and \"summary\":{\"text\"} (run summarize first)\n", name, line);
+			        "\"id\" and \"summary\":{\"text\"} (run summarize first)\n", zeef_esc(name), line);
 			zj_free(o);
 			rc = 65;
 			break;
@@ -250,9 +252,10 @@ int score_summary(int argc, char **argv)
 			json = 1;
 		else if (c == 'h') {
 			usage(stdout);
-			return 0;
+			return zeef_flush_stdout("zeef score summary", 0);
 		} else {
-			fprintf(stderr, "zeef score summary: unknown option '%s'\n", argv[optind - 1]);
+			fprintf(stderr, "zeef score summary: unknown option '%s'\n",
+			        zeef_esc(argv[optind - 1]));
 			fputs("Try 'zeef score summary --help' for more information.\n", stderr);
 			return 64;
 		}
@@ -341,10 +344,7 @@ int score_summary(int argc, char **argv)
 			printf("(%d reference file%s)\n", nref, nref == 1 ? "" : "s");
 		}
 		free(tot);
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			fprintf(stderr, "zeef score summary: write error\n");
-			rc = 74;
-		}
+		rc = zeef_flush_stdout("zeef score summary", rc);
 	}
 	for (size_t i = 0; i < t.n; i++) {
 		free(t.doc[i].id);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "describe.h"
+#include "esc.h"
 #include "pipeline.h"
 #include "show.h"
 
@@ -17,23 +18,57 @@ static int safe_char(char c)
 	       strchr("_@%+=:,./-", c);
 }
 
-void zeef_shell_quote(FILE *out, const char *word)
+/* Words bash reads as syntax in the place of a command. */
+static int reserved_word(const char *w)
+{
+	static const char *const words[] = { "case", "coproc", "do", "done", "elif", "else", "esac",
+	                                     "fi", "for", "function", "if", "in", "select", "then",
+	                                     "time", "until", "while", NULL };
+	for (size_t i = 0; words[i]; i++)
+		if (!strcmp(w, words[i]))
+			return 1;
+	return 0;
+}
+
+void zeef_shell_quote(FILE *out, const char *word, int how)
 {
 	int safe = *word != 0;
 	for (const char *s = word; *s && safe; s++)
 		safe = safe_char(*s);
+	if (safe && (how & QUOTE_COMMAND))
+		safe = !strchr(word, '=') && !reserved_word(word);
 	if (safe) {
 		fputs(word, out);
 		return;
 	}
-	fputc('\'', out);
-	for (const char *s = word; *s; s++) {
-		if (*s == '\'')
-			fputs("'\\''", out);
-		else
-			fputc(*s, out);
+	if (!*word) {
+		fputs("''", out);
+		return;
 	}
-	fputc('\'', out);
+	int open = 0;   /* inside '…' */
+	for (const char *s = word; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c < 0x20 || c == 0x7f || c == '\'') {
+			if (open)
+				fputc('\'', out);
+			open = 0;
+			if (c == '\'')
+				fputs("\\'", out);
+			else
+				fprintf(out, "$'\\x%02x'", c);
+			continue;
+		}
+		if (!open)
+			fputc('\'', out);
+		open = 1;
+		fputc(c, out);
+		/* "{" then a quote: GNU parallel sees no replacement string
+		 * ({}, {.}, {#}, {= perl =}) starting here */
+		if (c == '{' && (how & QUOTE_PARALLEL))
+			fputs("''", out);
+	}
+	if (open)
+		fputc('\'', out);
 }
 
 /* How to name a stage's program in a shell line: as written when that
@@ -66,65 +101,87 @@ static const char *shown_program(const struct zeef_stage *st)
 	return st->path;
 }
 
-static void stage_words(FILE *out, const struct zeef_stage *st, char **files, size_t nfiles)
+/* ST as shell words: its environment, its time limit, its program and
+ * arguments, then FILES (after "--" when one starts with '-', as zeef run
+ * does). HOW: QUOTE_PARALLEL inside a GNU parallel command. */
+static void stage_words(FILE *out, const struct zeef_stage *st, char **files, size_t nfiles, int how)
 {
 	for (size_t i = 0; i < st->nenv; i++) {
-		fprintf(out, "%s=", st->env[i].name);
-		zeef_shell_quote(out, st->env[i].value);
+		fprintf(out, "%s=", st->env[i].name);   /* a NAME is [A-Za-z_][A-Za-z0-9_]* */
+		zeef_shell_quote(out, st->env[i].value, how);
 		fputc(' ', out);
 	}
 	if (st->timeout_s > 0)
 		fprintf(out, "timeout -k 2 %g ", st->timeout_s);
-	zeef_shell_quote(out, shown_program(st));
+	zeef_shell_quote(out, shown_program(st), how | QUOTE_COMMAND);
 	for (size_t i = 0; i < st->nargs; i++) {
 		fputc(' ', out);
-		zeef_shell_quote(out, st->args[i]);
+		zeef_shell_quote(out, st->args[i], how);
 	}
+	int dashes = 0;
+	for (size_t i = 0; i < nfiles; i++)
+		dashes |= files[i][0] == '-' && files[i][1];
+	if (dashes)
+		fputs(" --", out);
 	for (size_t i = 0; i < nfiles; i++) {
 		fputc(' ', out);
-		zeef_shell_quote(out, files[i]);
+		zeef_shell_quote(out, files[i], how);
 	}
 }
 
-static void parallel_prefix(FILE *out, int jobs)
+/* GNU parallel with nothing of the user's configuration: --plain ignores
+ * $PARALLEL and ~/.parallel/config (which could add replacement strings
+ * that need no '{'), and PARALLEL_SHELL=bash runs the command in the shell
+ * it is quoted for whatever started the line. Each job runs the chain on
+ * one block of whole records (BLOCK, default ZEEF_PARALLEL_BLOCK);
+ * --keep-order writes each job's output, in input order, once it ends
+ * (--line-buffer would stream it, for a quarter more CPU: README). */
+static void parallel_prefix(FILE *out, int jobs, const char *block)
 {
-	fprintf(out, "parallel --pipe --keep-order -j%d --block 1M --halt now,fail=1 ", jobs);
+	fprintf(out, "PARALLEL_SHELL=bash parallel --plain --pipe --keep-order -j%d --block %s "
+	        "--halt now,fail=1 ", jobs, block ? block : ZEEF_PARALLEL_BLOCK);
 }
 
-/* Stages FROM..TO as one string for parallel, quoted once more. */
+/* Stages FROM..TO as one command for parallel, quoted for it, then quoted
+ * once more for the shell that runs parallel. */
 static void quoted_chain(FILE *out, const struct zeef_pipeline *p, size_t from, size_t to)
 {
 	char *text = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&text, &len);
-	if (!mem)
-		return;
+	if (!mem) {
+		fputs("zeef: out of memory\n", stderr);
+		exit(70);
+	}
 	if (to > from)
 		fputs("set -o pipefail; ", mem);
 	for (size_t i = from; i <= to; i++) {
 		if (i > from)
 			fputs(" | ", mem);
-		stage_words(mem, &p->stages[i], NULL, 0);
+		stage_words(mem, &p->stages[i], NULL, 0, QUOTE_PARALLEL);
 	}
-	fclose(mem);
-	zeef_shell_quote(out, text);
+	if (fclose(mem)) {
+		fputs("zeef: out of memory\n", stderr);
+		exit(70);
+	}
+	zeef_shell_quote(out, text, 0);
 	free(text);
 }
 
 void zeef_show(FILE *out, const struct zeef_pipeline *p, char **files, size_t nfiles,
-               int parallel_jobs)
+               int parallel_jobs, const char *block)
 {
 	fputs("set -o pipefail; ", out);
 	if (parallel_jobs > 0) {
 		size_t first = 0;
 		if (nfiles) {
-			stage_words(out, &p->stages[0], files, nfiles);
+			stage_words(out, &p->stages[0], files, nfiles, 0);
 			first = 1;
 			if (first < p->nstages)
 				fputs(" | ", out);
 		}
 		if (first < p->nstages) {
-			parallel_prefix(out, parallel_jobs);
+			parallel_prefix(out, parallel_jobs, block);
 			quoted_chain(out, p, first, p->nstages - 1);
 		}
 		fputc('\n', out);
@@ -135,10 +192,10 @@ void zeef_show(FILE *out, const struct zeef_pipeline *p, char **files, size_t nf
 		if (i)
 			fputs(" | ", out);
 		if (st->workers > 1) {
-			parallel_prefix(out, st->workers);
+			parallel_prefix(out, st->workers, block);
 			quoted_chain(out, p, i, i);
 		} else
-			stage_words(out, st, i == 0 ? files : NULL, i == 0 ? nfiles : 0);
+			stage_words(out, st, i == 0 ? files : NULL, i == 0 ? nfiles : 0, 0);
 	}
 	fputc('\n', out);
 }
@@ -211,9 +268,10 @@ static void list_pipelines(FILE *out, const char *dir, char **seen, size_t *nsee
 		if (quiet)
 			fclose(quiet);
 		if (p)
-			fprintf(out, "  %-22s %s (%s)\n", p->name, p->description, path);
+			fprintf(out, "  %-22s %s (%s)\n", zeef_esc(p->name), zeef_esc(p->description), zeef_esc(path));
 		else
-			fprintf(out, "  %-22s (not a valid pipeline: zeef check %s) (%s)\n", names[i], path, path);
+			fprintf(out, "  %-22s (not a valid pipeline: zeef check %s) (%s)\n", zeef_esc(names[i]),
+			        zeef_esc(path), zeef_esc(path));
 		zeef_pipeline_free(p);
 	}
 	free_names(names);
@@ -225,7 +283,17 @@ static void print_fields(FILE *out, const char *what, char **list)
 		return;
 	fprintf(out, "; %s", what);
 	for (size_t i = 0; list[i]; i++)
-		fprintf(out, "%s%s", i ? ", " : " ", list[i]);
+		fprintf(out, "%s%s", i ? ", " : " ", zeef_esc(list[i]));
+}
+
+int zeef_block_size_ok(const char *size)
+{
+	const char *s = size;
+	while (*s >= '0' && *s <= '9')
+		s++;
+	if (s == size || s - size > 12 || (*size == '0' && s - size == 1))
+		return 0;
+	return !*s || (strchr("kKmMgG", *s) && !s[1]);
 }
 
 int zeef_list(FILE *out)
@@ -254,15 +322,15 @@ int zeef_list(FILE *out)
 		struct zeef_describe d;
 		if (zeef_describe_run(path, NULL, &d))
 			continue;
-		fprintf(out, "  %-22s", d.name[0] ? d.name : names[i]);
+		fprintf(out, "  %-22s", zeef_esc(d.name[0] ? d.name : names[i]));
 		char *purpose = d.purpose[0] ? NULL : zeef_purpose_run(path);
 		if (d.purpose[0] || purpose)
-			fprintf(out, " %s", d.purpose[0] ? d.purpose : purpose);
+			fprintf(out, " %s", zeef_esc(d.purpose[0] ? d.purpose : purpose));
 		free(purpose);
 		fputs(" (", out);
 		fprintf(out, "requires");
 		for (size_t k = 0; d.requires[k]; k++)
-			fprintf(out, "%s%s", k ? ", " : " ", d.requires[k]);
+			fprintf(out, "%s%s", k ? ", " : " ", zeef_esc(d.requires[k]));
 		if (!d.requires[0])
 			fputs(" nothing", out);
 		print_fields(out, "uses", d.uses);

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "esc.h"
 #include "run_internal.h"
 #include "stats.h"
 
@@ -57,9 +58,9 @@ void zeef_stats_print(const struct run *r)
 		}
 		char name[64];
 		if (st->nprocs > 1)
-			snprintf(name, sizeof name, "%s (x%d)", st->def->name, st->nprocs);
+			snprintf(name, sizeof name, "%s (x%d)", zeef_esc(st->def->name), st->nprocs);
 		else
-			snprintf(name, sizeof name, "%s", st->def->name);
+			snprintf(name, sizeof name, "%s", zeef_esc(st->def->name));
 		fprintf(stderr, "%-3zu %-20s %11s %11llu %13s %13llu %8.2f %8.2f %9.1f\n", st->index + 1,
 		        name, rec_in, records_of(out), bytes_in, (unsigned long long)out->bytes, cpu,
 		        end - st->t_start, rss_kib / 1024.0);

@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "grow.h"
+#include "esc.h"
 #include "run_internal.h"
 
 static struct chunk *queue_tail(struct rstage *st)
@@ -178,7 +179,7 @@ void zeef_workers_write(struct run *r, size_t bi)
 		 * error loses records and is a failure of its own */
 		if (errno != EPIPE) {
 			zeef_run_message(r, "zeef: write error into stage '%s' (worker %d): %s\n",
-			                 st->def->name, w + 1, strerror(errno));
+			                 zeef_esc(st->def->name), w + 1, strerror(errno));
 			r->io_error = 1;
 		}
 		stop_feeding(r, bi, w);
@@ -238,7 +239,7 @@ void zeef_workers_read(struct run *r, size_t si, int w)
 	}
 	if (n < 0) {
 		zeef_run_message(r, "zeef: read error from stage '%s' (worker %d): %s\n",
-		                 r->stages[si].def->name, w + 1, strerror(errno));
+		                 zeef_esc(r->stages[si].def->name), w + 1, strerror(errno));
 		r->io_error = 1;
 	}
 	close(p->out_fd);

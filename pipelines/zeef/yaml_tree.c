@@ -9,6 +9,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "esc.h"
 #include "yaml_tree.h"
 #include "pipeline.h"
 
@@ -25,11 +26,38 @@ struct ytree_state {
 	int failed;
 };
 
+/* "FILE:LINE:COL: MSG[: DETAIL]". DETAIL is libyaml's own wording, never
+ * text from the file: a file that is not a pipeline at all (a password
+ * file, a key) must not have its lines echoed into a log. */
 static void perr(struct ytree_state *st, yaml_mark_t m, const char *msg, const char *detail)
 {
-	fprintf(st->err, "%s:%lu:%lu: %s%s%s\n", st->file, (unsigned long)m.line + 1,
+	fprintf(st->err, "%s:%lu:%lu: %s%s%s\n", zeef_esc(st->file), (unsigned long)m.line + 1,
 	        (unsigned long)m.column + 1, msg, detail ? ": " : "", detail ? detail : "");
 	st->failed = 1;
+}
+
+/* A syntax error that a tab in the indentation causes: libyaml says
+ * "found a tab character that violates indentation", or "found character
+ * that cannot start any token" at the tab. *TAB is where the tab is: at M,
+ * or the first one in the leading blanks of M's line. */
+static int tab_at(const struct ytree_state *st, const char *problem, yaml_mark_t m, yaml_mark_t *tab)
+{
+	if (!problem || m.index > st->len ||
+	    (!strstr(problem, "tab character") && !strstr(problem, "cannot start any token")))
+		return 0;
+	*tab = m;
+	if (m.index < st->len && st->text[m.index] == '\t')
+		return 1;
+	size_t line_start = m.index;
+	while (line_start > 0 && st->text[line_start - 1] != '\n')
+		line_start--;
+	for (size_t i = line_start; i < st->len && (st->text[i] == ' ' || st->text[i] == '\t'); i++)
+		if (st->text[i] == '\t') {
+			tab->index = i;
+			tab->column = i - line_start;
+			return 1;
+		}
+	return 0;
 }
 
 static int next_event(struct ytree_state *st, yaml_event_t *ev)
@@ -49,6 +77,11 @@ static int next_event(struct ytree_state *st, yaml_event_t *ev)
 				m.column++;
 		}
 		perr(st, m, "not valid UTF-8 text", p->problem ? p->problem : NULL);
+		return -1;
+	}
+	yaml_mark_t tab;
+	if (tab_at(st, p->problem, p->problem_mark, &tab)) {
+		perr(st, tab, "tabs are not allowed for indentation in YAML; use spaces", NULL);
 		return -1;
 	}
 	char detail[512];
@@ -113,11 +146,11 @@ static int check_decorations(struct ytree_state *st, const yaml_event_t *ev)
 		implicit = ev->data.mapping_start.implicit;
 	}
 	if (anchor) {
-		perr(st, ev->start_mark, "anchors are not allowed in a pipeline", (const char *)anchor);
+		perr(st, ev->start_mark, "anchors (&NAME) are not allowed in a pipeline", NULL);
 		return -1;
 	}
 	if (tag && !implicit) {
-		perr(st, ev->start_mark, "tags are not allowed in a pipeline", (const char *)tag);
+		perr(st, ev->start_mark, "tags (!TAG) are not allowed in a pipeline", NULL);
 		return -1;
 	}
 	return 0;
@@ -128,8 +161,7 @@ static struct ynode *parse_node(struct ytree_state *st, yaml_event_t *ev, int de
 {
 	struct ynode *n = NULL;
 	if (ev->type == YAML_ALIAS_EVENT) {
-		perr(st, ev->start_mark, "aliases are not allowed in a pipeline",
-		     (const char *)ev->data.alias.anchor);
+		perr(st, ev->start_mark, "aliases (*NAME) are not allowed in a pipeline", NULL);
 		yaml_event_delete(ev);
 		return NULL;
 	}
@@ -146,6 +178,13 @@ static struct ynode *parse_node(struct ytree_state *st, yaml_event_t *ev, int de
 	case YAML_SCALAR_EVENT:
 		if (ev->data.scalar.length > ZEEF_MAX_SCALAR_BYTES) {
 			perr(st, ev->start_mark, "value too long for a pipeline", NULL);
+			break;
+		}
+		/* "\0" in a quoted string: a C string (an argument, a variable)
+		 * would end there, and the stage would run with less than written */
+		if (memchr(ev->data.scalar.value, 0, ev->data.scalar.length)) {
+			perr(st, ev->start_mark, "a NUL character (\\0) cannot be part of a program's "
+			     "argument, name or environment", NULL);
 			break;
 		}
 		if ((n = node_new(st, YN_SCALAR, ev->start_mark))) {

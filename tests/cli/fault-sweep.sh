@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# suite: full
 # fault-sweep.sh — every program under injected faults (tests/fault/fault.c).
 #
 # For each program (every filter in $BIN, `zeef run` on a small pipeline

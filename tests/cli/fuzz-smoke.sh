@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# suite: full
 # fuzz-smoke.sh — a few seconds of each libFuzzer harness (tests/fuzz/),
 # starting from the seeds in tests/fuzz/corpus/, then the filters again
 # with the options that switch on paths the defaults leave off (the
@@ -6,7 +7,7 @@
 # crash, leak, timeout or sanitizer report fails. `make fuzz FUZZ_SECONDS=N`
 # is the long run.
 # Exits 77 (skipped) without clang and libFuzzer, and in the ASan pass of
-# `make test` (the harnesses are ASan+UBSan builds already).
+# `make test-full` (the harnesses are ASan+UBSan builds already).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

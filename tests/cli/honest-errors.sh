@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # honest-errors.sh — what a filter says about bad input, and where plain text
-# goes (README "Exit codes and errors"):
+# goes (common/README.md, "Exit codes and errors"):
 #   - ids and file names in messages are escaped: an id holding "\n" cannot
 #     forge a line of its own, an escape byte never reaches the terminal;
 #   - a line that is not valid UTF-8 is named with the id it has;

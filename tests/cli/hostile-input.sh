@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
+# suite: full
 # hostile-input.sh — input built to break a parser or a rule, for every
 # filter, `zeef run` and `zeef render`:
 #   - a 10 000-deep array and a 10 000-deep object in a field the filter
 #     passes through: the line is bad input (exit 65, "nesting too deep"),
 #     never a crash; with --on-error=skip the records around it still come out
 #   - a 500-deep value (under the limit of 512) is passed through unchanged
-#   - one record of HUGE_RECORD_MB megabytes (default 20; the README's
+#   - one record of HUGE_RECORD_MB megabytes (default 20; tests/README.md's
 #     figures use 200): exactly one output line whose start is the input
 #     record unchanged (a filter only appends its field), and peak memory
 #     within RSS_FACTOR (default 12) times the record plus 100 MB of

@@ -11,7 +11,7 @@ for prog in "$root"/bin/*; do
 	[ -x "$tmp/usr/bin/$name" ] || { echo "FAIL: bin/$name not installed"; status=1; }
 	page=$tmp/usr/share/man/man1/$name.1
 	if [ ! -s "$page" ]; then echo "FAIL: no man page for $name"; status=1; continue; fi
-	# man-db is one of `make deps`' packages
+	# man-db is one of `make test-deps`' packages
 	out=$(MANWIDTH=80 man -l "$page" 2>&1)
 	echo "$out" | grep -q "^NAME" && echo "$out" | grep -q -- "--help" ||
 		{ echo "FAIL: man page of $name does not render: $(echo "$out" | head -2)"; status=1; }

@@ -6,7 +6,7 @@
 # the <script> smuggled in by a record did not, and the filter box works. A screenshot is saved as
 # build/test-output/render.png for people to look at.
 #
-# Needs chromium (`make deps` installs it). When it is missing and cannot be
+# Needs chromium (`make test-deps` installs it). When it is missing and cannot be
 # installed, prints "SKIP: …" and exits 77: skipped, never passed.
 set -u
 export LC_ALL=C
@@ -22,7 +22,7 @@ if [ -z "$browser" ]; then
 	browser=$(command -v chromium || true)
 fi
 if [ -z "$browser" ]; then
-	echo "SKIP: render-browser: chromium is not installed and could not be installed (make deps)"
+	echo "SKIP: render-browser: chromium is not installed and could not be installed (make test-deps)"
 	exit 77
 fi
 

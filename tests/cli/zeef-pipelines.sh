@@ -64,7 +64,7 @@ if [ -x "$BIN/normalize" ] && [ -x "$BIN/split-sentences" ] && [ -f "$kit" ]; th
 	bash "$kit" --provides "id text meta sentences" "$BIN/zeef" run "$tmp/chain.yaml" > "$tmp/kit" 2>&1 || fail "conformance: $(grep -v '^ok' "$tmp/kit")"
 	pass "zeef run chain passes the conformance kit"
 	# With workers, every check but --on-error=skip, which zeef refuses
-	# there (exit 64, README): a dropped record would shift the merge.
+	# there (exit 64, pipelines/README.md): a dropped record would shift the merge.
 	pipeline "$tmp/wchain.yaml" "{run: normalize}" "{run: split-sentences, workers: 2}"
 	bash "$kit" --provides "id text meta sentences" "$BIN/zeef" run "$tmp/wchain.yaml" > "$tmp/kit" 2>&1 || true
 	grep '^not ok' "$tmp/kit" | grep -v -- '--on-error=skip' > "$tmp/kitfail" && fail "conformance with workers: $(cat "$tmp/kitfail")"

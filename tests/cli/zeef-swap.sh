@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's "Swapping a stage, end to end, with scoring": a researcher's
+# pipelines/README.md's "Swapping a stage, end to end, with scoring": a researcher's
 # own splitter replaces split-sentences with --replace, both are run on the
 # same gold texts with --from/--to, and `zeef score sentences` tells them
 # apart. The stand-in splitter calls the whole text one sentence.

@@ -1,11 +1,14 @@
 /* Unit tests for the zeef runner's pure parts: the pipeline loader and its
- * messages, --replace, the --describe parser, shell quoting for `zeef show`,
- * and the blank-line rule used when records are spread over workers. */
+ * messages, message escaping, --replace, the --describe parser, shell and
+ * GNU parallel quoting for `zeef show`, and the blank-line rule used when
+ * records are spread over workers. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "check_main.h"
 #include "../../pipelines/zeef/describe.h"
+#include "../../pipelines/zeef/esc.h"
+#include "escape.h"
 #include "../../pipelines/zeef/pipeline.h"
 #include "../../pipelines/zeef/run_internal.h"
 #include "../../pipelines/zeef/show.h"
@@ -85,9 +88,9 @@ static const struct {
 	  "t.yaml:4:11: 'args' must be a list of strings, not a string (zeef runs no shell: "
 	  "write args: [--opt, value])\n" },
 	{ "zeef: 1\nstages:\n  - &a {run: cat}\n",
-	  "t.yaml:3:5: anchors are not allowed in a pipeline: a\n" },
+	  "t.yaml:3:5: anchors (&NAME) are not allowed in a pipeline\n" },
 	{ "zeef: 1\nstages:\n  - *a\n",
-	  "t.yaml:3:5: aliases are not allowed in a pipeline: a\n" },
+	  "t.yaml:3:5: aliases (*NAME) are not allowed in a pipeline\n" },
 	{ "zeef: 1\nstages:\n  - {run: cat, workers: 0}\n  - {run: sort, workers: 1.5}\n",
 	  "t.yaml:3:25: 'workers' must be a whole number from 1 to 256\n"
 	  "t.yaml:4:26: 'workers' must be a whole number from 1 to 256\n" },
@@ -149,7 +152,7 @@ START_TEST(test_alias_bomb_refused)
 	                                "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
 	                                "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n", &msgs);
 	ck_assert_ptr_null(p);
-	ck_assert_str_eq(msgs, "t.yaml:2:4: anchors are not allowed in a pipeline: a\n");
+	ck_assert_str_eq(msgs, "t.yaml:2:4: anchors (&NAME) are not allowed in a pipeline\n");
 	free(msgs);
 }
 END_TEST
@@ -237,7 +240,7 @@ START_TEST(test_shell_quote)
 	FILE *f = open_memstream(&out, &len);
 	const char *words[] = { "plain-word_1.txt", "two words", "it's", "", "$HOME", "a|b" };
 	for (size_t i = 0; i < 6; i++) {
-		zeef_shell_quote(f, words[i]);
+		zeef_shell_quote(f, words[i], 0);
 		fputc(' ', f);
 	}
 	fclose(f);
@@ -250,6 +253,113 @@ END_TEST
  * nothing for them: spaces and tabs, at most one '\r' before the '\n',
  * however many) and the last line is ended, however the bytes arrive. A
  * line that only looks blank ("\r\t") goes on, for the filter to refuse. */
+/* Inside a GNU parallel command no '{' is followed by anything but a
+ * quote (no replacement string); control characters become $'\xHH', so the
+ * line stays one line; a command word that bash would read as syntax
+ * (time, A=b) is quoted. */
+START_TEST(test_parallel_quote)
+{
+	static const struct {
+		const char *word;
+		int how;
+		const char *want;
+	} cases[] = {
+		{ "{= `touch x` =}", QUOTE_PARALLEL, "'{''= `touch x` =}'" },
+		{ "{}{#}", QUOTE_PARALLEL, "'{''}{''#}'" },
+		{ "{}", 0, "'{}'" },
+		{ "a\nb", 0, "'a'$'\\x0a''b'" },
+		{ "\x1b[2J", 0, "$'\\x1b''[2J'" },
+		{ "it's", QUOTE_PARALLEL, "'it'\\''s'" },
+		{ "", QUOTE_PARALLEL, "''" },
+		{ "time", QUOTE_COMMAND, "'time'" },
+		{ "time", 0, "time" },
+		{ "A=b", QUOTE_COMMAND, "'A=b'" },
+		{ "--opt=3", 0, "--opt=3" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *out;
+		size_t len;
+		FILE *f = open_memstream(&out, &len);
+		zeef_shell_quote(f, cases[i].word, cases[i].how);
+		fclose(f);
+		ck_assert_msg(!strcmp(out, cases[i].want), "case %zu: %s, want %s", i, out, cases[i].want);
+		free(out);
+	}
+	ck_assert(zeef_block_size_ok("10M") && zeef_block_size_ok("512k") && zeef_block_size_ok("1000"));
+	ck_assert(!zeef_block_size_ok("0") && !zeef_block_size_ok("") && !zeef_block_size_ok("1M;x") &&
+	          !zeef_block_size_ok("M") && !zeef_block_size_ok("-1") && !zeef_block_size_ok("10MB"));
+}
+END_TEST
+
+/* The escaping rule of every message (common/escape.h), as zeef quotes
+ * with it: \n \t \r \\ by name, other control bytes and bytes that are not
+ * UTF-8 as \xHH; accented letters as they are. */
+START_TEST(test_escape)
+{
+	ck_assert_str_eq(zeef_esc("a\nzeef: all good\t\\\x1b[2J\x7f\xc3\xa9\xff"),
+	                 "a\\nzeef: all good\\t\\\\\\x1b[2J\\x7f\xc3\xa9\\xff");
+	ck_assert_str_eq(zeef_esc_n("a\0b", 3), "a\\x00b");
+	ck_assert_str_eq(zeef_esc(NULL), "");
+	ck_assert_str_eq(zeef_esc("\xc2\x85 \xc2\xa0"), "\\u0085 \xc2\xa0");
+	/* results stay valid for the next ZEEF_ESC_SLOTS - 1 calls */
+	const char *first = zeef_esc("\r");
+	for (int i = 0; i < ZEEF_ESC_SLOTS - 1; i++)
+		zeef_esc("x");
+	ck_assert_str_eq(first, "\\r");
+	/* the same as escape_fput writes, whatever the bytes */
+	unsigned seed = 7;
+	for (int round = 0; round < 5000; round++) {
+		char in[24];
+		size_t n = (size_t)round % sizeof in;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			static const char pick[] = "a\\\n\r\t\x01\x1b\x7f\x80\x85\xc2\xc3\xa9\xe2\x82\xac\xf0\x9f\xff\xfe ";
+			in[i] = pick[(seed >> 16) % (sizeof pick - 1)];
+		}
+		char *want;
+		size_t len;
+		FILE *f = open_memstream(&want, &len);
+		escape_fput(f, in, n);
+		fclose(f);
+		ck_assert_msg(!strcmp(zeef_esc_n(in, n), want), "round %d: %s, want %s", round,
+		              zeef_esc_n(in, n), want);
+		free(want);
+	}
+}
+END_TEST
+
+/* What a pipeline file must not do: hold NUL in a string (an argument would
+ * be cut short), indent with tabs (named as such), or be some other file
+ * whose lines the messages would quote. */
+START_TEST(test_untrusted_files)
+{
+	char *msgs;
+	static const char nul[] = "zeef: 1\nstages:\n  - run: cat\n    args: [\"a\\0b\", c]\n";
+	struct zeef_pipeline *p = parse(nul, &msgs);
+	ck_assert_ptr_null(p);
+	ck_assert_str_eq(msgs, "t.yaml:4:12: a NUL character (\\0) cannot be part of a program's "
+	                       "argument, name or environment\n");
+	free(msgs);
+	p = parse("zeef: 1\nstages:\n\t- run: cat\n", &msgs);
+	ck_assert_ptr_null(p);
+	ck_assert_str_eq(msgs, "t.yaml:3:1: tabs are not allowed for indentation in YAML; use spaces\n");
+	free(msgs);
+	/* shadow-like lines are YAML keys and values: one message, none quoted */
+	p = parse("root:$6$s3cret:19000:0:99999:7:::\nstages: x\nbin:*:19000::::::\n", &msgs);
+	ck_assert_ptr_null(p);
+	ck_assert_str_eq(msgs, "t.yaml:1:1: missing 'zeef: 1' (the pipeline schema version)\n");
+	free(msgs);
+	/* a key with a newline cannot forge a line */
+	p = parse("zeef: 1\n\"x\\nzeef: all good\": 1\nstages:\n  - run: cat\n", &msgs);
+	ck_assert_ptr_null(p);
+	ck_assert_int_eq(count_lines(msgs), 1);
+	ck_assert_ptr_nonnull(strstr(msgs, "unknown key 'x\\nzeef: all good'"));
+	free(msgs);
+	ck_assert_uint_eq(zeef_edit_distance("nl-nws", "nl-news"), 1);
+	ck_assert_uint_eq(zeef_edit_distance("", "abc"), 3);
+}
+END_TEST
+
 START_TEST(test_blank_lines_for_workers)
 {
 	char input[256];
@@ -327,6 +437,8 @@ static Suite *make_suite(void)
 {
 	Suite *s = suite_create("pipeline");
 	TCase *tc = tcase_create("core");
+	/* thousands of parses under ASan on a busy machine take more than Check's 4 s */
+	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_good_pipeline);
 	tcase_add_loop_test(tc, test_bad_pipeline, 0, sizeof bad / sizeof bad[0]);
 	tcase_add_test(tc, test_many_errors_all_reported);
@@ -335,6 +447,9 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, test_replace);
 	tcase_add_test(tc, test_describe_parse);
 	tcase_add_test(tc, test_shell_quote);
+	tcase_add_test(tc, test_parallel_quote);
+	tcase_add_test(tc, test_escape);
+	tcase_add_test(tc, test_untrusted_files);
 	tcase_add_test(tc, test_blank_lines_for_workers);
 	tcase_add_test(tc, test_damaged_files_explained);
 	suite_add_tcase(s, tc);
