@@ -1,8 +1,11 @@
-/* fields.c — "entities" and "quotes" read, checked and turned into
- * per-sentence figures in linear time (fields.h). */
-#include <string.h>
+/* fields.c — "entities" and "quotes" read and checked by common/spans.h
+ * (one scan of the field's JSON, byte offsets found in one walk of the
+ * text) and turned into per-sentence figures in linear time (fields.h). */
+#include <stdlib.h>
 #include "fields.h"
 #include "filter.h"
+#include "json_scan.h"
+#include "spans.h"
 #include "utf8.h"
 
 void fields_sentences(struct field_sentences *s, const char *text, size_t len,
@@ -18,58 +21,50 @@ void fields_sentences(struct field_sentences *s, const char *text, size_t len,
 	s->ncp = cp_cursor_at(&c, len);
 }
 
-/* Element I of FIELD: an object whose "start" and "end" are integers with
- * 0 <= start <= end <= NCP, and start >= *PREV (the previous start, which
- * is updated). Returns 0, or record_error's code. */
-static int span_of(struct record *r, const char *field, zjson *o, size_t i, size_t ncp,
-                   size_t *prev, size_t *start, size_t *end)
+/* FIELD's spans, checked (spans.h); *N their count. Returns 1 when read, 0
+ * when absent, EXIT_DATAERR when malformed (record_error called). The
+ * caller frees *SPANS. */
+static int read_field(struct record *r, const char *field, const char *item,
+                      const char *stage, struct field_span **spans, size_t *n)
 {
-	int ok1 = 0, ok2 = 0;
-	if (zj_type(o) != ZJ_OBJECT)
-		return record_error(r, "\"%s\" element %zu is not an object", field, i);
-	int64_t a = zj_intval(zj_get(o, "start"), &ok1);
-	int64_t b = zj_intval(zj_get(o, "end"), &ok2);
-	if (!ok1 || !ok2 || a < 0 || b < a || (uint64_t)b > ncp)
-		return record_error(r, "\"%s\" element %zu needs integer \"start\" <= \"end\" "
-		                    "within the text (%zu code points)", field, i, ncp);
-	if ((size_t)a < *prev)
-		return record_error(r, "\"%s\" element %zu starts at %lld, before element %zu "
-		                    "(%zu): the elements must be in text order",
-		                    field, i, (long long)a, i - 1, *prev);
-	*prev = *start = (size_t)a;
-	*end = (size_t)b;
-	return 0;
+	size_t cap = 0;
+	struct zj_view v;
+	*spans = NULL;
+	*n = 0;
+	if (!record_view(r, field, &v) || json_first(v) == 'n')   /* absent or null */
+		return 0;
+	long got = spans_from_record(r, field, item, stage, spans, &cap);
+	if (got < 0)
+		return EXIT_DATAERR;
+	*n = (size_t)got;
+	return 1;
 }
 
 int fields_entities(struct record *r, const struct field_sentences *s,
                     unsigned *per_sentence)
 {
-	zjson *f = record_get(r, "entities");
-	if (!f)
-		return 0;
-	if (zj_type(f) != ZJ_ARRAY)
-		return record_error(r, "\"entities\" is not an array (run tag-entities to make it)");
-	memset(per_sentence, 0, s->n * sizeof *per_sentence);
-	size_t prev = 0, k = 0;
-	for (size_t i = 0, m = zj_len(f); i < m; i++) {
-		zjson *o = zj_at(f, i);
-		size_t a, b;
-		int rc = span_of(r, "entities", o, i, s->ncp, &prev, &a, &b);
-		if (rc)
-			return rc;
-		zjson *sv = zj_get(o, "sentence");
-		if (sv) {
-			int ok = 0;
-			int64_t j = zj_intval(sv, &ok);
-			if (!ok || j < 0 || (uint64_t)j >= s->n)
-				return record_error(r, "\"entities\" element %zu: \"sentence\" is not "
-				                    "the index of one of the %zu sentences", i, s->n);
+	struct field_span *e;
+	size_t m;
+	int rc = read_field(r, "entities", "\"entities\" element", "tag-entities", &e, &m);
+	if (rc != 1) {
+		free(e);
+		return rc;
+	}
+	for (size_t k = 0; k < s->n; k++)
+		per_sentence[k] = 0;
+	size_t k = 0;
+	for (size_t i = 0; i < m; i++) {
+		if (e[i].sentence >= 0 && (uint64_t)e[i].sentence >= s->n) {
+			free(e);
+			return record_error(r, "\"entities\" element %zu: \"sentence\" is not "
+			                    "the index of one of the %zu sentences", i, s->n);
 		}
-		while (k < s->n && s->end[k] <= a)   /* starts are in order */
+		while (k < s->n && s->end[k] <= e[i].start)   /* starts are in order */
 			k++;
-		if (k < s->n && s->start[k] <= a)
+		if (k < s->n && s->start[k] <= e[i].start)
 			per_sentence[k]++;
 	}
+	free(e);
 	return 1;
 }
 
@@ -91,22 +86,21 @@ static void cover(const struct field_sentences *s, size_t a, size_t b, size_t *k
 
 int fields_quotes(struct record *r, const struct field_sentences *s, float *share)
 {
-	zjson *f = record_get(r, "quotes");
-	if (!f)
-		return 0;
-	if (zj_type(f) != ZJ_ARRAY)
-		return record_error(r, "\"quotes\" is not an array (run extract-quotes to make it)");
+	struct field_span *q;
+	size_t m;
+	int rc = read_field(r, "quotes", "\"quotes\" element", "extract-quotes", &q, &m);
+	if (rc != 1) {
+		free(q);
+		return rc;
+	}
 	for (size_t k = 0; k < s->n; k++)
 		share[k] = 0;
 	/* The quotations are in order of start: their union is built as it
 	 * comes, and each stretch of it is added to the sentences it covers. */
-	size_t prev = 0, k = 0, ua = 0, ub = 0;
+	size_t k = 0, ua = 0, ub = 0;
 	int open = 0;
-	for (size_t i = 0, m = zj_len(f); i < m; i++) {
-		size_t a, b;
-		int rc = span_of(r, "quotes", zj_at(f, i), i, s->ncp, &prev, &a, &b);
-		if (rc)
-			return rc;
+	for (size_t i = 0; i < m; i++) {
+		size_t a = q[i].start, b = q[i].end;
 		if (a == b)
 			continue;
 		if (open && a <= ub) {
@@ -123,5 +117,6 @@ int fields_quotes(struct record *r, const struct field_sentences *s, float *shar
 	for (size_t j = 0; j < s->n; j++)
 		if (share[j] > 1)
 			share[j] = 1;
+	free(q);
 	return 1;
 }

@@ -1,8 +1,9 @@
 /* fields.h — the upstream fields summarize reads beside "text" and
  * "sentences" (which common/sentence.h reads and checks): "entities" from
  * tag-entities and "quotes" from extract-quotes. Each field is read, and
- * checked, in ONE function below, so that its internals can be swapped (a
- * faster parser) without touching the summarizer.
+ * checked, in ONE function below, by spans_from_record (common/spans.h:
+ * the field's JSON scanned once, no tree built), so that its internals can
+ * be swapped without touching the summarizer.
  *
  * Units: offsets in records are code points (DESIGN.md); struct
  * field_sentences holds the document's sentences in code points too.
@@ -15,8 +16,10 @@
  * returns EXIT_DATAERR (65). Checked: the field is an array of objects;
  * "start" and "end" are integers with 0 <= start <= end <= the text's
  * length in code points; the elements are in text order (each "start" at
- * or after the previous one's); an entity's optional "sentence" is an
- * integer index into the document's sentences.
+ * or after the previous one's); an entity's "sentence", when an integer,
+ * is an index into the document's sentences (spans.h reads any other
+ * "sentence" as none: summarize does not use it). A null field counts as
+ * absent.
  */
 #ifndef ZEEF_SUMMARY_FIELDS_H
 #define ZEEF_SUMMARY_FIELDS_H

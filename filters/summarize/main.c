@@ -120,7 +120,8 @@ static int summarize_record(struct record *r)
 	if (reserve_doc((size_t)n + 1) < 0)
 		return EXIT_SOFTWARE;
 	struct summary_doc doc = { text, len, spans, (size_t)n, NULL, NULL };
-	if (record_get(r, "entities") || record_get(r, "quotes")) {
+	struct zj_view v;
+	if (record_view(r, "entities", &v) || record_view(r, "quotes", &v)) {
 		struct field_sentences fs = { cp_start, cp_end, 0, 0 };
 		fields_sentences(&fs, text, len, spans, (size_t)n);
 		int rc = fields_entities(r, &fs, entities);
