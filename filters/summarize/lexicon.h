@@ -37,8 +37,17 @@ enum {
 struct summary_lexicon;
 
 /* Load the files of LANG ("nl"). NULL when one is missing or malformed
- * (a message naming it has been printed) or when out of memory. */
-struct summary_lexicon *summary_lexicon_load(const char *lang);
+ * or when out of memory, after a message naming the file (and the line);
+ * *STATUS is then EXIT_NOINPUT (a malformed file: an edited --data copy)
+ * or EXIT_SOFTWARE, else 0. */
+struct summary_lexicon *summary_lexicon_load(const char *lang, int *status);
+
+/* Print "summarize: FILE:LINE: MESSAGE" about language file NAME
+ * ("nl/summary-df.txt"), where FILE is the --data file it was read from or
+ * the built-in one, and LINE the line of ENTRY, a pointer into the file's
+ * text as lang_each_line passed it (no LINE when ENTRY is NULL). Returns
+ * EXIT_NOINPUT. */
+int summary_lang_error(const char *name, const char *entry, const char *message);
 void summary_lexicon_free(struct summary_lexicon *lx);
 
 /* Look up the lowercased word W (N bytes), whose summary_lexicon_hash() is

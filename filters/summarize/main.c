@@ -68,9 +68,12 @@ static int option(int opt, const char *arg)
 
 static int start(void)
 {
-	summarizer = summarizer_new("nl");
+	int status;
+	summarizer = summarizer_new("nl", &status);
+	if (!summarizer)
+		return status;
 	splitter = splitter_new();
-	return summarizer && splitter ? 0 : EXIT_SOFTWARE;
+	return splitter ? 0 : EXIT_SOFTWARE;
 }
 
 static void finish(void)

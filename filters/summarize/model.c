@@ -23,7 +23,9 @@
  */
 #include <math.h>
 #include <string.h>
+#include "filter.h"
 #include "lang.h"
+#include "lexicon.h"
 #include "model.h"
 
 const char *const summary_feature_names[SUMMARY_NFEATURES] = {
@@ -46,7 +48,8 @@ const char *const summary_feature_names[SUMMARY_NFEATURES] = {
 
 struct load_ctx {
 	struct summary_model *m;
-	int lines, bad;      /* lines read; first bad line (1-based), 0 if none */
+	int lines, bad;      /* entries read; first bad entry (1-based), 0 if none */
+	const char *bad_at;  /* that entry (lang.h's buffer) */
 	int magic;
 };
 
@@ -61,6 +64,7 @@ static void model_line(const char *line, size_t len, void *vctx)
 		return;
 	if (len >= sizeof buf) {
 		c->bad = c->lines;
+		c->bad_at = line;
 		return;
 	}
 	memcpy(buf, line, len);
@@ -69,7 +73,7 @@ static void model_line(const char *line, size_t len, void *vctx)
 		if (strcmp(buf, MODEL_MAGIC) == 0)
 			c->magic = 1;
 		else
-			c->bad = c->lines;
+			c->bad = c->lines, c->bad_at = line;
 		return;
 	}
 	double v;
@@ -90,22 +94,20 @@ static void model_line(const char *line, size_t len, void *vctx)
 				return;
 			}
 	c->bad = c->lines;
+	c->bad_at = line;
 }
 
 int summary_model_load(struct summary_model *m, const char *name)
 {
 	memset(m, 0, sizeof *m);
-	struct load_ctx c = { m, 0, 0, 0 };
+	struct load_ctx c = { m, 0, 0, NULL, 0 };
 	if (lang_each_line(name, model_line, &c) < 0) {
 		fprintf(stderr, "summarize: language file %s is missing\n", name);
-		return -1;
+		return EXIT_SOFTWARE;
 	}
-	if (c.bad || !c.magic) {
-		fprintf(stderr, "summarize: language file %s: entry %d is not a model line "
-		        "(\"%s\", then short_news N, redundancy X, weight NAME X)\n",
-		        name, c.bad ? c.bad : 1, MODEL_MAGIC);
-		return -1;
-	}
+	if (c.bad || !c.magic)
+		return summary_lang_error(name, c.bad_at, "not a model line (\"" MODEL_MAGIC
+		                          "\", then short_news N, redundancy X, weight NAME X)");
 	return 0;
 }
 

@@ -42,8 +42,8 @@ struct summary_model {
 };
 
 /* Load the model file NAME ("nl/summary-model.txt", through lang.h) into M.
- * Returns 0, or -1 after printing a message naming the file and line when
- * it is missing or malformed. */
+ * Returns 0, or after a message naming the file (and the line) an exit
+ * status: EXIT_NOINPUT when it is malformed, EXIT_SOFTWARE when missing. */
 int summary_model_load(struct summary_model *m, const char *name);
 
 /* Write M to F with HEADER (lines, each written as a "# " comment) first.

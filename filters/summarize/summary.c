@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "filter.h"
 #include "grow.h"
 #include "summary_int.h"
 
@@ -17,15 +18,16 @@ const char *summary_type_name(enum summary_type t)
 	return t == SUMMARY_NEWS ? "news" : "feature";
 }
 
-struct summarizer *summarizer_new(const char *lang)
+struct summarizer *summarizer_new(const char *lang, int *status)
 {
 	struct summarizer *sz = calloc(1, sizeof *sz);
+	*status = EXIT_SOFTWARE;
 	if (!sz)
 		return NULL;
 	char name[256];
 	snprintf(name, sizeof name, "%s/summary-model.txt", lang);
-	sz->lx = summary_lexicon_load(lang);
-	if (!sz->lx || summary_model_load(&sz->model, name) < 0) {
+	sz->lx = summary_lexicon_load(lang, status);
+	if (!sz->lx || (*status = summary_model_load(&sz->model, name)) != 0) {
 		summarizer_free(sz);
 		return NULL;
 	}

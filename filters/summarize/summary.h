@@ -106,9 +106,11 @@ struct summarizer;
 /* A summarizer with the language data of common/lang/ loaded through
  * lang.h (stopwords.txt, quotes-speech-verbs.txt and the summary-*.txt
  * files of LANG, e.g. "nl", the model summary-model.txt among them).
- * NULL when a file is missing or malformed (a message has been printed)
- * or when out of memory. Reusable for any number of documents. */
-struct summarizer *summarizer_new(const char *lang);
+ * NULL when a file is missing or malformed (a message naming the file and
+ * line has been printed) or when out of memory; *STATUS is then the exit
+ * status to end with (EXIT_NOINPUT for a malformed file, EXIT_SOFTWARE
+ * otherwise), else 0. Reusable for any number of documents. */
+struct summarizer *summarizer_new(const char *lang, int *status);
 void summarizer_free(struct summarizer *sz);
 
 /* Choose the summary of DOC. Returns the number of chosen sentences and

@@ -506,8 +506,10 @@ int summary_train_main(int argc, char **argv)
 
 	struct corpus corpus = {0};
 	struct splitter *sp = splitter_new();
-	struct summarizer *sz = summarizer_new("nl");
-	int rc = sp && sz ? 0 : EXIT_SOFTWARE;
+	int rc;
+	struct summarizer *sz = summarizer_new("nl", &rc);
+	if (rc == 0 && !sp)
+		rc = EXIT_SOFTWARE;
 	for (int i = optind; rc == 0 && i < argc; i++)
 		rc = read_corpus(argv[i], sp, &corpus);
 	if (rc == 0 && corpus.n < 2) {

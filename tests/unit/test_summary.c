@@ -13,8 +13,10 @@ static struct summarizer *sz;
 
 static void setup(void)
 {
-	sz = summarizer_new("nl");
+	int status;
+	sz = summarizer_new("nl", &status);
 	ck_assert_ptr_nonnull(sz);
+	ck_assert_int_eq(status, 0);
 }
 
 static void teardown(void)

@@ -179,19 +179,20 @@ START_TEST(model_file_round_trip)
 	ck_assert_double_eq_tol(back.redundancy, 0.25, 1e-9);
 	for (int k = 0; k < SUMMARY_NFEATURES; k++)
 		ck_assert_double_eq_tol(back.w[k], k - 3.5, 1e-6);
-	/* An unknown feature, or no first line, is a malformed file. */
+	/* An unknown feature, or no first line, is a malformed file (exit 66:
+	 * an edited --data copy); a missing one an internal error. */
 	char bad[64];
 	snprintf(bad, sizeof bad, "%s/bad-model.txt", dir);
 	f = fopen(bad, "w");
 	fputs("zeef-summary-model 1\nweight loudness 1\n", f);
 	fclose(f);
-	ck_assert_int_eq(summary_model_load(&back, "nl/bad-model.txt"), -1);
+	ck_assert_int_eq(summary_model_load(&back, "nl/bad-model.txt"), 66);
 	snprintf(bad, sizeof bad, "%s/headless-model.txt", dir);
 	f = fopen(bad, "w");
 	fputs("weight quoted 1\n", f);
 	fclose(f);
-	ck_assert_int_eq(summary_model_load(&back, "nl/headless-model.txt"), -1);
-	ck_assert_int_eq(summary_model_load(&back, "nl/no-such-model.txt"), -1);
+	ck_assert_int_eq(summary_model_load(&back, "nl/headless-model.txt"), 66);
+	ck_assert_int_eq(summary_model_load(&back, "nl/no-such-model.txt"), 70);
 	remove(path);
 	snprintf(bad, sizeof bad, "%s/bad-model.txt", dir);
 	remove(bad);
