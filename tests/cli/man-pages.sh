@@ -183,12 +183,13 @@ if [ -f "$page" ]; then
 	for o in $(comm -23 src <(awk '{ print $2 }' zdoc | sort -u)); do
 		no "zeef: $o is in the source's option tables but not in the man page"
 	done
-	for cmd in - run check show score render; do
+	for cmd in - run check show score render shard; do
 		awk -v c="$cmd" '$1 == c { print $2 }' zdoc | sort -u >doc
 		case $cmd in
 		-) section "Common options:" >help ;;
 		run|check|show) section "Options of $cmd:" >help ;;
 		render) "$BIN/zeef" render --help | help_options >help ;;
+		shard) "$BIN/zeef" shard --help | help_options >help ;;
 		score) for k in sentences entities quotes summary; do "$BIN/zeef" score $k --help; done | help_options >help ;;
 		esac
 		[ "$cmd" = - ] && what=zeef || what="zeef $cmd"
@@ -205,6 +206,8 @@ if [ -f "$page" ]; then
 			done
 		elif [ "$cmd" = - ]; then
 			compare "$what" doc help src "$BIN/zeef"
+		elif [ "$cmd" = shard ]; then
+			compare "$what" doc help src "$BIN/zeef" shard plan
 		else
 			compare "$what" doc help src "$BIN/zeef" "$cmd"
 		fi
