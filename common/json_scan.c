@@ -64,16 +64,6 @@ static void skip_space(struct validator *v)
 	v->i = i;
 }
 
-/* 1 in the high bit of each byte of W that is a string stop: '"', '\\'
- * or below 0x20 (eight bytes at a time). */
-static uint64_t stops_in(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-	uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
-	uint64_t low = (w - ones * 0x20) & ~w;
-	return (((quote - ones) & ~quote) | ((slash - ones) & ~slash) | low) & high;
-}
-
 /* A string starting at the opening quote. */
 static int check_string(struct validator *v)
 {
@@ -84,7 +74,7 @@ static int check_string(struct validator *v)
 		while (i + 8 <= v->len) {
 			uint64_t w;
 			memcpy(&w, s + i, 8);
-			if (stops_in(w))
+			if (json_string_stops(w))
 				break;
 			i += 8;
 		}
