@@ -48,4 +48,4 @@ awk '/^weight / { $3 = ($2 ~ /^position_/) ? -1 : 0 } /^short_news / { $2 = 0 } 
 grep -q '"sentences":\[0\]' "$tmp/built-in" || fail "built-in model does not take the lead: $(cat "$tmp/built-in")"
 grep -q '"sentences":\[0\]' "$tmp/edited" && fail "the edited model was not used: $(cat "$tmp/edited")"
 
-[ "$fails" -eq 0 ] && echo "summarize-data: 1 passed, 0 failed" || { echo "summarize-data: 0 passed, 1 failed"; exit 1; }
+if [ "$fails" -eq 0 ]; then echo "summarize-data: 1 passed, 0 failed"; else echo "summarize-data: 0 passed, 1 failed"; exit 1; fi

@@ -76,8 +76,8 @@ make_record() { # N REPEATS: sentences of about 25 (REPEATS 0) or 300 (2) charac
 	}'
 }
 cpu_time() { # FILE: the least CPU time (s) of 3 runs
-	local best="" t i
-	for i in 1 2 3; do
+	local best="" t
+	for _ in 1 2 3; do
 		/usr/bin/time -f '%U %S' -o "$tmp/time" "$BIN/summarize" <"$1" >/dev/null 2>"$tmp/err" ||
 			{ fail "summarize on $(basename "$1"): $(tail -1 "$tmp/err")"; echo 1; return; }
 		t=$(awk '{ print $1 + $2 }' "$tmp/time")
@@ -112,4 +112,4 @@ elif [ $(((peak - base) * 1024)) -gt $((RSS_FACTOR * bytes)) ]; then
 fi
 echo "memory: $((peak / 1024)) MiB on a $((bytes / 1000000)) MB record, $((base / 1024)) MiB on a tiny one"
 
-[ "$fails" -eq 0 ] && echo "summarize-fields: 1 passed, 0 failed" || { echo "summarize-fields: 0 passed, 1 failed"; exit 1; }
+if [ "$fails" -eq 0 ]; then echo "summarize-fields: 1 passed, 0 failed"; else echo "summarize-fields: 0 passed, 1 failed"; exit 1; fi
