@@ -53,7 +53,7 @@ struct corpus {
 	size_t n, cap;
 };
 
-/* The grid: each value has a reason (README, "Training"). */
+/* The grid: each value has a reason (README.md, "The model and its parameters"). */
 static const double grid_l2[] = { 0.3, 1, 3 };
 static const long grid_short[] = { 0, 6, 10 };
 static const double grid_redundancy[] = { 0, 0.5 };
