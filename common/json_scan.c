@@ -116,6 +116,17 @@ static int check_string(struct validator *v)
 	}
 }
 
+/* One or more digits from I: *END after them and 0, or -1 with *END = I
+ * when there is none (a fraction or exponent needs a digit). */
+static int digits(const char *s, size_t i, size_t n, size_t *end)
+{
+	size_t j = i;
+	while (j < n && is_digit(s[j]))
+		j++;
+	*end = j;
+	return j > i ? 0 : -1;
+}
+
 static int check_number(struct validator *v)
 {
 	const char *s = v->s;
@@ -125,35 +136,23 @@ static int check_number(struct validator *v)
 		i++;
 	if (i < n && s[i] == '0') {
 		i++;
-	} else if (i < n && is_digit(s[i])) {
-		while (i < n && is_digit(s[i]))
-			i++;
-	} else {
-		v->i = i;
-		return fail(v, "bad number");
+	} else if (digits(s, i, n, &i) != 0) {
+		goto bad;
 	}
-	if (i < n && s[i] == '.') {
-		i++;
-		if (i >= n || !is_digit(s[i])) {
-			v->i = i;
-			return fail(v, "bad number");
-		}
-		while (i < n && is_digit(s[i]))
-			i++;
-	}
+	if (i < n && s[i] == '.' && digits(s, i + 1, n, &i) != 0)
+		goto bad;
 	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
 		i++;
 		if (i < n && (s[i] == '+' || s[i] == '-'))
 			i++;
-		if (i >= n || !is_digit(s[i])) {
-			v->i = i;
-			return fail(v, "bad number");
-		}
-		while (i < n && is_digit(s[i]))
-			i++;
+		if (digits(s, i, n, &i) != 0)
+			goto bad;
 	}
 	v->i = i;
 	return 0;
+bad:
+	v->i = i;
+	return fail(v, "bad number");
 }
 
 static int check_word(struct validator *v, const char *word)
