@@ -64,16 +64,6 @@ static void skip_space(struct validator *v)
 	v->i = i;
 }
 
-/* 1 in the high bit of each byte of W that is a string stop: '"', '\\'
- * or below 0x20 (eight bytes at a time). */
-static uint64_t stops_in(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-	uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
-	uint64_t low = (w - ones * 0x20) & ~w;
-	return (((quote - ones) & ~quote) | ((slash - ones) & ~slash) | low) & high;
-}
-
 /* A string starting at the opening quote. */
 static int check_string(struct validator *v)
 {
@@ -84,7 +74,7 @@ static int check_string(struct validator *v)
 		while (i + 8 <= v->len) {
 			uint64_t w;
 			memcpy(&w, s + i, 8);
-			if (stops_in(w))
+			if (json_string_stops(w))
 				break;
 			i += 8;
 		}
@@ -126,6 +116,17 @@ static int check_string(struct validator *v)
 	}
 }
 
+/* One or more digits from I: *END after them and 0, or -1 with *END = I
+ * when there is none (a fraction or exponent needs a digit). */
+static int digits(const char *s, size_t i, size_t n, size_t *end)
+{
+	size_t j = i;
+	while (j < n && is_digit(s[j]))
+		j++;
+	*end = j;
+	return j > i ? 0 : -1;
+}
+
 static int check_number(struct validator *v)
 {
 	const char *s = v->s;
@@ -135,35 +136,23 @@ static int check_number(struct validator *v)
 		i++;
 	if (i < n && s[i] == '0') {
 		i++;
-	} else if (i < n && is_digit(s[i])) {
-		while (i < n && is_digit(s[i]))
-			i++;
-	} else {
-		v->i = i;
-		return fail(v, "bad number");
+	} else if (digits(s, i, n, &i) != 0) {
+		goto bad;
 	}
-	if (i < n && s[i] == '.') {
-		i++;
-		if (i >= n || !is_digit(s[i])) {
-			v->i = i;
-			return fail(v, "bad number");
-		}
-		while (i < n && is_digit(s[i]))
-			i++;
-	}
+	if (i < n && s[i] == '.' && digits(s, i + 1, n, &i) != 0)
+		goto bad;
 	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
 		i++;
 		if (i < n && (s[i] == '+' || s[i] == '-'))
 			i++;
-		if (i >= n || !is_digit(s[i])) {
-			v->i = i;
-			return fail(v, "bad number");
-		}
-		while (i < n && is_digit(s[i]))
-			i++;
+		if (digits(s, i, n, &i) != 0)
+			goto bad;
 	}
 	v->i = i;
 	return 0;
+bad:
+	v->i = i;
+	return fail(v, "bad number");
 }
 
 static int check_word(struct validator *v, const char *word)

@@ -23,6 +23,18 @@ struct zj_view {
 	size_t len;         /* bytes */
 };
 
+/* The bytes a JSON string cannot hold raw: '"', '\\' and those below
+ * 0x20. Of the 8 bytes in W (read with memcpy, any byte order), returns
+ * a word whose high bit is set in each byte that is one of them, 0 when
+ * none is: eight bytes tested at a time by the validator and the writer. */
+static inline uint64_t json_string_stops(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
+	uint64_t low = (w - ones * 0x20) & ~w;
+	return (((quote - ones) & ~quote) | ((slash - ones) & ~slash) | low) & high;
+}
+
 /* What json_validate found wrong: WHAT is a fixed message, AT the byte
  * offset (0-based) where it was found. */
 struct json_error {

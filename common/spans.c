@@ -18,6 +18,15 @@ struct cp_walk {
 static size_t walk_to(struct cp_walk *w, size_t cp)
 {
 	while (w->cp < cp && w->byte < w->len) {
+		if (cp - w->cp >= 8 && w->len - w->byte >= 8) {
+			uint64_t x;   /* eight ASCII bytes are eight code points */
+			memcpy(&x, w->text + w->byte, 8);
+			if (!(x & 0x8080808080808080ULL)) {
+				w->byte += 8;
+				w->cp += 8;
+				continue;
+			}
+		}
 		w->byte++;
 		while (w->byte < w->len && ((unsigned char)w->text[w->byte] & 0xC0) == 0x80)
 			w->byte++;

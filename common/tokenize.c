@@ -25,6 +25,29 @@
 
 enum cls { C_SPACE, C_LETTER, C_DIGIT, C_PUNCT, C_OTHER };
 
+/* The class of each ASCII character: white space and control characters
+ * are space; $ + < = > ^ ` | ~ are symbols (other); the rest of the marks
+ * are punctuation. Built once from those rules (ascii_init). */
+static unsigned char ascii_cls[128];
+static int ascii_ready;
+
+static void ascii_init(void)
+{
+	for (int c = 0; c < 128; c++) {
+		enum cls k = C_PUNCT;
+		if (c < 0x20 || c == ' ' || c == 0x7f)
+			k = C_SPACE;
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			k = C_LETTER;
+		else if (c >= '0' && c <= '9')
+			k = C_DIGIT;
+		else if (strchr("$+<=>^`|~", c))
+			k = C_OTHER;
+		ascii_cls[c] = (unsigned char)k;
+	}
+	ascii_ready = 1;
+}
+
 /* Class and length of the character at S[I] (I < LEN), code point in *CP. */
 static enum cls char_class(const char *s, size_t len, size_t i, int32_t *cp, size_t *n)
 {
@@ -32,18 +55,7 @@ static enum cls char_class(const char *s, size_t len, size_t i, int32_t *cp, siz
 	if (c < 0x80) {
 		*cp = c;
 		*n = 1;
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-			return C_SPACE;
-		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-			return C_LETTER;
-		if (c >= '0' && c <= '9')
-			return C_DIGIT;
-		if (c < 0x20 || c == 0x7f)
-			return C_SPACE;
-		if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' ||
-		    c == '`' || c == '|' || c == '~')
-			return C_OTHER;
-		return C_PUNCT;
+		return (enum cls)ascii_cls[c];
 	}
 	utf8proc_int32_t u;
 	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
@@ -272,6 +284,8 @@ size_t tokenize(const char *text, size_t len, size_t base, struct token_list *l)
 {
 	size_t added = 0, i = 0;
 	int prev_space = 1;
+	if (!ascii_ready)
+		ascii_init();
 	while (i < len) {
 		int32_t cp, cp2;
 		size_t n, n2;

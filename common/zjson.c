@@ -7,6 +7,7 @@
 #include <string.h>
 #include <json-c/json.h>
 #include "filter.h"
+#include "json_scan.h"
 #include "record.h"
 
 /* Compact, "/" unescaped; json-c keeps UTF-8 as it is. */
@@ -71,8 +72,14 @@ static void out_string(struct zj_text *b, const char *s, size_t n)
 	out_reserve(b, n + 2);
 	b->s[b->len++] = '"';
 	while (i < n) {
-		for (run = i; run < n && !needs_escape[(unsigned char)s[run]]; run++)
-			;
+		run = i;
+		for (uint64_t w; run + 8 <= n; run += 8) {
+			memcpy(&w, s + run, 8);
+			if (json_string_stops(w))
+				break;
+		}
+		while (run < n && !needs_escape[(unsigned char)s[run]])
+			run++;
 		out_bytes(b, s + i, run - i);
 		if (run >= n)
 			break;

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "escape.h"
+#include "filter.h"
 #include "lang.h"
 #include "lexicon.h"
 #include "summary.h"
@@ -127,7 +129,8 @@ struct summary_lexicon {
 	char **endings;
 	size_t *ending_len;
 	size_t n_endings;
-	int failed;          /* out of memory while loading */
+	int failed;          /* 1 out of memory, 2 a malformed entry */
+	const char *bad;     /* the first malformed entry (lang.h's buffer) */
 	const char *loading; /* file being loaded, for messages */
 };
 
@@ -191,6 +194,34 @@ static struct entry *intern(struct summary_lexicon *lx, const char *w, size_t n)
 	return e;
 }
 
+/* Note the malformed entry LINE (the first one is reported). */
+static void malformed(struct summary_lexicon *lx, const char *line)
+{
+	if (!lx->failed) {
+		lx->failed = 2;
+		lx->bad = line;
+	}
+}
+
+int summary_lang_error(const char *name, const char *entry, const char *message)
+{
+	size_t len;
+	const char *s = lang_file(name, &len), *origin = lang_file_origin(name);
+	fputs("summarize: ", stderr);
+	if (origin)
+		escape_fputs(stderr, origin);
+	else
+		fprintf(stderr, "built-in common/lang/%s", name);
+	if (s && entry && entry >= s && entry <= s + len) {
+		long line = 1;
+		for (const char *p = s; (p = memchr(p, '\n', (size_t)(entry - p))) != NULL; p++)
+			line++;
+		fprintf(stderr, ":%ld", line);
+	}
+	fprintf(stderr, ": %s\n", message);
+	return EXIT_NOINPUT;
+}
+
 struct list_ctx {
 	struct summary_lexicon *lx;
 	unsigned flag;
@@ -214,15 +245,18 @@ static void add_df(const char *line, size_t len, void *vctx)
 	size_t i = 0;
 	if (len > 7 && memcmp(line, "@units ", 7) == 0) {
 		size_t m = len - 7 < sizeof buf - 1 ? len - 7 : sizeof buf - 1;
+		char *end;
 		memcpy(buf, line + 7, m);
 		buf[m] = '\0';
-		c->lx->units = strtod(buf, NULL);
+		c->lx->units = strtod(buf, &end);
+		if (end == buf || *end || !(c->lx->units >= 1))
+			malformed(c->lx, line);
 		return;
 	}
 	while (i < len && line[i] >= '0' && line[i] <= '9')
 		i++;
 	if (i == 0 || i >= len || i > 9 || line[i] != ' ') {
-		c->lx->failed = 2;
+		malformed(c->lx, line);
 		return;
 	}
 	unsigned long df = strtoul(line, NULL, 10);
@@ -231,6 +265,64 @@ static void add_df(const char *line, size_t len, void *vctx)
 		e->df = (uint32_t)df;
 	else
 		c->lx->failed = 1;
+}
+
+/* summary-word-classes.txt: "WORD CLASS [CLASS...]". */
+static void add_classed(const char *line, size_t len, void *vctx)
+{
+	static const struct { const char *name; unsigned flag; } classes[] = {
+		{"personal", LEX_PERSONAL}, {"possessive", LEX_POSSESSIVE},
+		{"demonstrative", LEX_DEMONSTRATIVE}, {"pronominal", LEX_PRONOMINAL},
+		{"connective", LEX_CONNECTIVE}, {"preposition", LEX_PREPOSITION},
+		{"determiner", LEX_DETERMINER}, {"time", LEX_TIME},
+		{"first-person", LEX_FIRST_PERSON}, {"second-person", LEX_SECOND_PERSON},
+		{"reporting", LEX_SPEECH},
+	};
+	struct list_ctx *c = vctx;
+	size_t w = 0;
+	while (w < len && line[w] != ' ' && line[w] != '\t')
+		w++;
+	unsigned flags = 0;
+	for (size_t i = w; i < len;) {
+		while (i < len && (line[i] == ' ' || line[i] == '\t'))
+			i++;
+		size_t j = i;
+		while (j < len && line[j] != ' ' && line[j] != '\t')
+			j++;
+		if (j == i)
+			break;
+		size_t k = 0, nc = sizeof classes / sizeof *classes;
+		while (k < nc && !(strlen(classes[k].name) == j - i &&
+		                   memcmp(classes[k].name, line + i, j - i) == 0))
+			k++;
+		if (k == nc) {
+			malformed(c->lx, line);
+			return;
+		}
+		flags |= classes[k].flag;
+		i = j;
+	}
+	if (!flags) {
+		malformed(c->lx, line);
+		return;
+	}
+	struct entry *e = intern(c->lx, line, w);
+	if (e)
+		e->flags |= flags;
+	else
+		c->lx->failed = 1;
+}
+
+/* quotes-speech-verbs.txt: "FORM [PARTICLE...]". Only the forms that
+ * report speech on their own get the list's flag: with a particle
+ * ("geeft ... toe"), the form alone is a common verb ("geeft"). */
+static void add_speech_verb(const char *line, size_t len, void *vctx)
+{
+	size_t w = 0;
+	while (w < len && line[w] != ' ' && line[w] != '\t')
+		w++;
+	if (w == len)
+		add_word(line, w, vctx);
 }
 
 static void add_ending(const char *line, size_t len, void *vctx)
@@ -254,42 +346,55 @@ static void add_ending(const char *line, size_t len, void *vctx)
 	lx->ending_len[lx->n_endings++] = len;
 }
 
+/* Load FILE of LANG with FN; EXPECTED says what its lines look like, for
+ * the message about a malformed one. Returns 0 or an exit status. */
 static int load_list(struct summary_lexicon *lx, const char *lang, const char *file,
-                     unsigned flag, void (*fn)(const char *, size_t, void *))
+                     unsigned flag, void (*fn)(const char *, size_t, void *),
+                     const char *expected)
 {
-	char name[256];
+	char name[256], message[256];
 	snprintf(name, sizeof name, "%s/%s", lang, file);
 	struct list_ctx c = { lx, flag };
 	if (lang_each_line(name, fn, &c) < 0) {
 		fprintf(stderr, "summarize: language file %s is missing\n", name);
-		return -1;
+		return EXIT_SOFTWARE;
+	}
+	if (lx->failed == 1) {
+		fprintf(stderr, "summarize: %s: out of memory\n", name);
+		return EXIT_SOFTWARE;
 	}
 	if (lx->failed) {
-		fprintf(stderr, "summarize: language file %s: %s\n", name,
-		        lx->failed == 1 ? "out of memory" : "malformed line");
-		return -1;
+		snprintf(message, sizeof message, "malformed line: expected %s", expected);
+		return summary_lang_error(name, lx->bad, message);
 	}
 	return 0;
 }
 
-struct summary_lexicon *summary_lexicon_load(const char *lang)
+struct summary_lexicon *summary_lexicon_load(const char *lang, int *status)
 {
 	struct summary_lexicon *lx = calloc(1, sizeof *lx);
+	*status = EXIT_SOFTWARE;
 	if (!lx || grow(lx) < 0) {
 		free(lx);
 		return NULL;
 	}
-	if (load_list(lx, lang, "stopwords.txt", LEX_STOP, add_word) < 0 ||
-	    load_list(lx, lang, "summary-openers.txt", LEX_OPENER, add_word) < 0 ||
-	    load_list(lx, lang, "summary-connectives.txt", LEX_CONNECTIVE, add_word) < 0 ||
-	    load_list(lx, lang, "summary-credits.txt", LEX_CREDIT, add_word) < 0 ||
-	    load_list(lx, lang, "summary-bylines.txt", LEX_BYLINE, add_word) < 0 ||
-	    load_list(lx, lang, "summary-verbs.txt", LEX_VERB, add_word) < 0 ||
-	    load_list(lx, lang, "summary-verb-endings.txt", 0, add_ending) < 0 ||
-	    load_list(lx, lang, "summary-df.txt", 0, add_df) < 0) {
+	const char *word = "a word", *classed = "a word and its classes (personal, "
+		"possessive, demonstrative, pronominal, connective, preposition, determiner, "
+		"time, first-person, second-person, reporting)";
+	if ((*status = load_list(lx, lang, "stopwords.txt", LEX_STOP, add_word, word)) ||
+	    (*status = load_list(lx, lang, "summary-word-classes.txt", 0, add_classed, classed)) ||
+	    (*status = load_list(lx, lang, "quotes-speech-verbs.txt", LEX_SPEECH,
+	                         add_speech_verb, word)) ||
+	    (*status = load_list(lx, lang, "summary-credits.txt", LEX_CREDIT, add_word, word)) ||
+	    (*status = load_list(lx, lang, "summary-bylines.txt", LEX_BYLINE, add_word, word)) ||
+	    (*status = load_list(lx, lang, "summary-verbs.txt", LEX_VERB, add_word, word)) ||
+	    (*status = load_list(lx, lang, "summary-verb-endings.txt", 0, add_ending, word)) ||
+	    (*status = load_list(lx, lang, "summary-df.txt", 0, add_df,
+	                         "\"@units N\" or \"COUNT WORD\""))) {
 		summary_lexicon_free(lx);
 		return NULL;
 	}
+	*status = EXIT_SOFTWARE;
 	lx->unseen_idf = log(lx->units + 1);
 	lx->probe = calloc(lx->cap, sizeof *lx->probe);
 	if (!lx->probe) {
@@ -306,11 +411,13 @@ struct summary_lexicon *summary_lexicon_load(const char *lang)
 		lx->probe[i].len = e->len < 0xFFFF ? (uint16_t)e->len : 0xFFFF;
 	}
 	if (lx->units < 1) {
-		fprintf(stderr, "summarize: language file %s/summary-df.txt has no @units line\n",
-		        lang);
+		char name[256];
+		snprintf(name, sizeof name, "%s/summary-df.txt", lang);
+		*status = summary_lang_error(name, NULL, "no \"@units N\" line");
 		summary_lexicon_free(lx);
 		return NULL;
 	}
+	*status = 0;
 	return lx;
 }
 

@@ -1,7 +1,7 @@
 /* lexicon.h — the summarizer's word knowledge, loaded from common/lang/LANG/:
  * one hash table from a lowercased word (summary_word_fold) to its flags
- * (stopword, pronoun opener, connective, caption word, byline word, finite
- * verb) and its document frequency in the reference corpus of
+ * (stopword, word classes, caption word, byline word, finite verb,
+ * reporting verb) and its document frequency in the reference corpus of
  * summary-df.txt. Internal to filters/summarize; lengths are bytes.
  */
 #ifndef ZEEF_SUMMARY_LEXICON_H
@@ -12,19 +12,42 @@
 #include <string.h>
 
 enum {
-	LEX_STOP = 1 << 0,        /* stopwords.txt */
-	LEX_OPENER = 1 << 1,      /* summary-openers.txt */
-	LEX_CONNECTIVE = 1 << 2,  /* summary-connectives.txt */
-	LEX_CREDIT = 1 << 3,      /* summary-credits.txt */
-	LEX_BYLINE = 1 << 4,      /* summary-bylines.txt */
-	LEX_VERB = 1 << 5         /* summary-verbs.txt */
+	LEX_STOP = 1 << 0,           /* stopwords.txt */
+	LEX_CREDIT = 1 << 1,         /* summary-credits.txt */
+	LEX_BYLINE = 1 << 2,         /* summary-bylines.txt */
+	LEX_VERB = 1 << 3,           /* summary-verbs.txt */
+	LEX_SPEECH = 1 << 4,         /* quotes-speech-verbs.txt (forms without a
+	                                particle), and the class "reporting" */
+	/* classes of summary-word-classes.txt */
+	LEX_PERSONAL = 1 << 5,
+	LEX_POSSESSIVE = 1 << 6,
+	LEX_DEMONSTRATIVE = 1 << 7,
+	LEX_PRONOMINAL = 1 << 8,
+	LEX_CONNECTIVE = 1 << 9,
+	LEX_PREPOSITION = 1 << 10,
+	LEX_DETERMINER = 1 << 11,
+	LEX_TIME = 1 << 12,
+	LEX_FIRST_PERSON = 1 << 13,
+	LEX_SECOND_PERSON = 1 << 14
 };
+/* Words that point back wherever they open a sentence (also after a
+ * connective or a preposition). */
+#define LEX_POINTS_BACK (LEX_PERSONAL | LEX_DEMONSTRATIVE | LEX_PRONOMINAL)
 
 struct summary_lexicon;
 
 /* Load the files of LANG ("nl"). NULL when one is missing or malformed
- * (a message naming it has been printed) or when out of memory. */
-struct summary_lexicon *summary_lexicon_load(const char *lang);
+ * or when out of memory, after a message naming the file (and the line);
+ * *STATUS is then EXIT_NOINPUT (a malformed file: an edited --data copy)
+ * or EXIT_SOFTWARE, else 0. */
+struct summary_lexicon *summary_lexicon_load(const char *lang, int *status);
+
+/* Print "summarize: FILE:LINE: MESSAGE" about language file NAME
+ * ("nl/summary-df.txt"), where FILE is the --data file it was read from or
+ * the built-in one, and LINE the line of ENTRY, a pointer into the file's
+ * text as lang_each_line passed it (no LINE when ENTRY is NULL). Returns
+ * EXIT_NOINPUT. */
+int summary_lang_error(const char *name, const char *entry, const char *message);
 void summary_lexicon_free(struct summary_lexicon *lx);
 
 /* Look up the lowercased word W (N bytes), whose summary_lexicon_hash() is

@@ -1,11 +1,13 @@
-/* summarize — add an extractive summary to each record (summary.h). */
+/* summarize — add an extractive summary to each record (summary.h), or
+ * train its ranking model (train.h). */
 #include <stdlib.h>
 #include <string.h>
+#include "fields.h"
 #include "filter.h"
 #include "record.h"
 #include "sentence.h"
 #include "summary.h"
-#include "utf8.h"
+#include "train.h"
 
 enum { OPT_RATIO = 1000, OPT_WORDS, OPT_METHOD };
 
@@ -66,9 +68,12 @@ static int option(int opt, const char *arg)
 
 static int start(void)
 {
-	summarizer = summarizer_new("nl");
+	int status;
+	summarizer = summarizer_new("nl", &status);
+	if (!summarizer)
+		return status;
 	splitter = splitter_new();
-	return summarizer && splitter ? 0 : EXIT_SOFTWARE;
+	return splitter ? 0 : EXIT_SOFTWARE;
 }
 
 static void finish(void)
@@ -108,77 +113,6 @@ static int reserve_doc(size_t n)
 	return 0;
 }
 
-/* Index of the sentence containing code point CP, or N when none. */
-static size_t sentence_at(size_t n, size_t cp)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {          /* first sentence ending after CP */
-		size_t mid = lo + (hi - lo) / 2;
-		if (cp_end[mid] <= cp)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && cp_start[lo] <= cp ? lo : n;
-}
-
-/* Entity mentions per sentence, from "entities" (its "sentence" index, or
- * its "start"). 0 when the field is absent. */
-static int count_entities(struct record *r, size_t n)
-{
-	zjson *f = record_get(r, "entities");
-	if (zj_type(f) != ZJ_ARRAY)
-		return 0;
-	memset(entities, 0, n * sizeof *entities);
-	for (size_t i = 0, m = zj_len(f); i < m; i++) {
-		zjson *e = zj_at(f, i);
-		int ok = 0;
-		int64_t k = zj_intval(zj_get(e, "sentence"), &ok);
-		if (!ok) {
-			int64_t s = zj_intval(zj_get(e, "start"), &ok);
-			k = ok && s >= 0 ? (int64_t)sentence_at(n, (size_t)s) : -1;
-		}
-		if (k >= 0 && (size_t)k < n)
-			entities[k]++;
-	}
-	return 1;
-}
-
-/* Share of each sentence (code points) inside a quote of "quotes". 0 when
- * the field is absent. */
-static int share_quoted(struct record *r, size_t n)
-{
-	zjson *f = record_get(r, "quotes");
-	if (zj_type(f) != ZJ_ARRAY)
-		return 0;
-	memset(quoted, 0, n * sizeof *quoted);
-	for (size_t i = 0, m = zj_len(f); i < m; i++) {
-		zjson *q = zj_at(f, i);
-		int ok1 = 0, ok2 = 0;
-		int64_t s = zj_intval(zj_get(q, "start"), &ok1);
-		int64_t e = zj_intval(zj_get(q, "end"), &ok2);
-		if (!ok1 || !ok2 || s < 0 || e <= s)
-			continue;
-		size_t lo = 0, hi = n;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (cp_end[mid] <= (size_t)s)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (size_t k = lo; k < n && cp_start[k] < (size_t)e; k++) {
-			size_t a = cp_start[k] > (size_t)s ? cp_start[k] : (size_t)s;
-			size_t b = cp_end[k] < (size_t)e ? cp_end[k] : (size_t)e;
-			if (b > a && cp_end[k] > cp_start[k])
-				quoted[k] += (float)(b - a) / (float)(cp_end[k] - cp_start[k]);
-			if (quoted[k] > 1)
-				quoted[k] = 1;
-		}
-	}
-	return 1;
-}
-
 static int summarize_record(struct record *r)
 {
 	size_t len;
@@ -189,16 +123,19 @@ static int summarize_record(struct record *r)
 	if (reserve_doc((size_t)n + 1) < 0)
 		return EXIT_SOFTWARE;
 	struct summary_doc doc = { text, len, spans, (size_t)n, NULL, NULL };
-	if (record_get(r, "entities") || record_get(r, "quotes")) {
-		struct cp_cursor c;
-		cp_cursor_init(&c, text);
-		for (long k = 0; k < n; k++) {   /* spans are in text order */
-			cp_start[k] = cp_cursor_at(&c, spans[k].start);
-			cp_end[k] = cp_cursor_at(&c, spans[k].end);
-		}
-		if (count_entities(r, (size_t)n))
+	struct zj_view v;
+	if (record_view(r, "entities", &v) || record_view(r, "quotes", &v)) {
+		struct field_sentences fs = { cp_start, cp_end, 0, 0 };
+		fields_sentences(&fs, text, len, spans, (size_t)n);
+		int rc = fields_entities(r, &fs, entities);
+		if (rc > 1)
+			return rc;
+		if (rc == 1)
 			doc.entities = entities;
-		if (share_quoted(r, (size_t)n))
+		rc = fields_quotes(r, &fs, quoted);
+		if (rc > 1)
+			return rc;
+		if (rc == 1)
 			doc.quoted = quoted;
 	}
 	const size_t *picked;
@@ -229,6 +166,7 @@ static int summarize_record(struct record *r)
 	zjson *summary = zj_object();
 	zj_add(summary, "sentences", idx);
 	zj_add(summary, "text", zj_string(joined ? joined : "", at));
+	zj_add(summary, "type", zj_cstring(summary_type_name(summarizer_type(summarizer))));
 	record_set(r, "summary", summary);
 	return 0;
 }
@@ -240,9 +178,14 @@ static const char help[] =
 "the length of the record.\n"
 "\n"
 "Output field:\n"
-"  \"summary\": {\"sentences\":[I,...],\"text\":T}\n"
+"  \"summary\": {\"sentences\":[I,...],\"text\":T,\"type\":TYPE}\n"
 "      I: 0-based indices into the record's \"sentences\", in document order;\n"
-"      T: the chosen sentences' texts, in that order, joined by one space.\n"
+"      T: the chosen sentences' texts, in that order, joined by one space;\n"
+"      TYPE: \"news\" when the article opens as a news report (a real\n"
+"      sentence with a name, a number or a time word), else \"feature\" (a\n"
+"      feature, interview, column or document: it opens with a scene, a\n"
+"      quotation, a question, a pronoun before any name, or addresses the\n"
+"      reader).\n"
 "  An existing \"summary\" is replaced; every other field is left as it is.\n"
 "\n"
 "Input fields:\n"
@@ -251,21 +194,26 @@ static const char help[] =
 "               field is absent, summarize splits the text itself with the\n"
 "               same splitter, so the indices are those split-sentences would\n"
 "               write; the field is not added.\n"
-"  \"entities\"   used when present (tag-entities): mentions per sentence.\n"
+"  \"entities\"   used when present (tag-entities): names in the opening.\n"
 "  \"quotes\"     used when present (extract-quotes): quoted speech lowers a\n"
 "               sentence's score. Without it, quote marks are used.\n"
+"  A present field that is malformed (not an array of objects with integer\n"
+"  \"start\" <= \"end\" within the text, in text order; an entity's\n"
+"  \"sentence\" not one of the sentences) is bad input.\n"
 "\n"
-"Method (--method rank, the default): each sentence is scored on its position\n"
-"among the real sentences (news puts the facts first), its centrality (how\n"
-"much of its weighted vocabulary the other sentences share; words weighted by\n"
-"inverse document frequency, stopwords not counted), names and entities,\n"
-"length, and quoted speech. A sentence that opens with a pronoun or\n"
-"demonstrative pointing back (\"he\", \"that\") is penalised unless the sentence\n"
-"before it is chosen too. Headings, photo captions and credits, bylines and\n"
-"fragments without a verb are only chosen when too few real sentences exist.\n"
-"Sentences are taken best first, each one's score lowered by the share of its\n"
-"words already covered (maximal marginal relevance). The word lists and\n"
-"frequencies are in common/lang/nl/ (stopwords.txt, summary-*.txt).\n"
+"Method (--method rank, the default): a sentence that opens with a word\n"
+"pointing back (a pronoun, a demonstrative, a connective: \"Hij\", \"Dat\",\n"
+"\"Maar\", \"Volgens hem\") is taken only with the sentence before it, or when\n"
+"nothing else is left; so are repetitions. Headings and datelines, photo\n"
+"captions and credits, bylines, attributions (\"Dat meldt ANP.\") and\n"
+"fragments without a verb are taken only when too few real sentences exist.\n"
+"A short news report (up to short_news sentences) is summarized by its lead.\n"
+"Otherwise each sentence is scored by a trained linear model over its\n"
+"position (per article type), whether it opens a paragraph, its centrality\n"
+"(how much of its weighted vocabulary the other sentences share), numbers,\n"
+"time words, length and quoted speech, and sentences are taken best first.\n"
+"Language data and the model are in common/lang/nl/ (stopwords.txt,\n"
+"quotes-speech-verbs.txt, summary-*.txt, summary-model.txt).\n"
 "\n"
 "Options:\n"
 "  -n, --sentences=N     at most N sentences\n"
@@ -273,17 +221,34 @@ static const char help[] =
 "                        at least 1 (0 < R <= 1)\n"
 "      --words=W         at most W words in all: the best sentences that fit;\n"
 "                        empty when no sentence is that short\n"
-"      --method=METHOD   rank (default) or lead: the first sentences, for\n"
-"                        comparison (headings, captions and bylines skipped)\n"
+"      --method=METHOD   rank (default) or lead: the first sentences that\n"
+"                        read on their own, for comparison (headings,\n"
+"                        captions, bylines and attributions skipped)\n"
 "  Limits given together all apply. With none, the summary has 3 sentences,\n"
 "  or a third of the document's sentences when that is fewer, but at least 2.\n"
+"\n"
+"Training (a developer's tool; filters/summarize/README.md):\n"
+"  summarize --train [--folds=K] [--nested] [--per-document]\n"
+"            [--model-out=FILE] [--data=DIR] FILE...\n"
+"      --train           fit the model on the training records in FILE...:\n"
+"                        records with \"text\", optionally \"sentences\",\n"
+"                        \"entities\", \"quotes\" and \"source\", and\n"
+"                        \"references\": [{\"pick\":[I,...],\"text\":T},...],\n"
+"                        one per annotator; the L2 strength, short_news and\n"
+"                        redundancy are chosen by cross-validated ROUGE-1\n"
+"      --folds=K         K folds (document i in fold i mod K; default: one\n"
+"                        per document, leave-one-out)\n"
+"      --nested          also cross-validate the choice of those parameters\n"
+"      --per-document    a line per document: type, figures, picks\n"
+"      --model-out=FILE  write the model (a summary-model.txt for --data)\n"
 "\n"
 "Examples:\n"
 "  normalize article.txt | split-sentences | summarize | jq -r .summary.text\n"
 "  summarize --words 60 --method lead < records.jsonl\n"
 "\n"
 "Exit status: 0 ok, 64 bad option, 65 bad input record (e.g. malformed\n"
-"\"sentences\"), 66 cannot open a FILE, 70 internal error, 74 write error.\n";
+"\"sentences\", \"entities\" or \"quotes\"), 66 cannot open a FILE, 70 internal\n"
+"error, 74 write error.\n";
 
 static const struct filter_spec spec = {
 	.name = "summarize",
@@ -302,5 +267,7 @@ static const struct filter_spec spec = {
 
 int main(int argc, char **argv)
 {
+	if (summary_train_wanted(argc, argv))
+		return summary_train_main(argc, argv);
 	return filter_main(&spec, argc, argv);
 }

@@ -1,91 +1,34 @@
-/* summary.c — sentence features, scores and selection for summarize.
- * See summary.h for the method; all offsets are bytes. */
+/* summary.c — choosing the summary's sentences (summary.h): kinds first,
+ * back-pointers only with their antecedent, then the model's score lowered
+ * by redundancy, through a lazy priority queue. Sentence analysis is in
+ * analyse.c, the model in model.c. All offsets are bytes. */
 #include <math.h>
-#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "lexicon.h"
-#include "summary.h"
+#include "filter.h"
 #include "grow.h"
-
-/* Tuned on the Alpino dev references (README, "summarize"). */
-const struct summary_weights summary_default_weights = {
-	.position = 1.0,
-	.position_scale = 4.0,
-	.centrality = 0.5,
-	.names = 0.12,
-	.numbers = 0.2,
-	.length = 0.3,
-	.quote = 0.6,
-	.opener = 0.5,
-	.redundancy = 1.7,
-};
-
-/* Score offset per kind tier: real sentences always come before fragments,
- * and fragments before headings, captions and bylines. */
-#define TIER_GAP 100.0
-
-struct term {
-	uint64_t hash;
-	size_t off;          /* bytes into the folded text */
-	uint32_t len;
-	uint32_t sf;         /* sentences containing it */
-	uint32_t last;       /* 1 + last sentence seen in */
-	uint32_t post;       /* start of its postings */
-	uint32_t slot;       /* its place in sz->index */
-	double w;            /* weight: inverse document frequency, 0 for stopwords */
-	int covered;         /* in a chosen sentence */
-	unsigned flags;      /* LEX_* of the word */
-	int verb_ending;     /* ends like a finite verb */
-};
-
-struct sent {
-	size_t term0, nterm; /* its distinct terms: sz->sterm[term0 .. +nterm) */
-	unsigned words, caps, numbers;
-	enum summary_kind kind;
-	int opener, chosen, skipped;
-	double quoted;
-	double base;         /* score without opener and redundancy */
-	double weight;       /* sum of its terms' weights */
-	double covered;      /* weight of its terms in chosen sentences */
-};
-
-/* A place in the term index: the term's id (-1: empty) and the low bits
- * of its hash, so that most mismatches never touch the term itself. */
-struct slot {
-	int32_t id;
-	uint32_t tag;
-};
-
-struct cand {
-	double score;
-	size_t i;
-};
-
-struct summarizer {
-	struct summary_lexicon *lx;
-	struct summary_weights w;
-	char *fold;          size_t fold_cap;
-	struct term *term;   size_t nterm, term_cap;
-	struct slot *index;  size_t index_cap;     /* power of two */
-	uint32_t *sterm;     size_t nsterm, sterm_cap;
-	uint32_t *posting;   size_t posting_cap;
-	struct sent *sent;   size_t sent_cap, n;
-	struct cand *heap;   size_t nheap, heap_cap;
-	size_t *picked;
-};
+#include "summary_int.h"
 
 #define RESERVE(ptr, cap, need) grow_array((void **)&(ptr), &(cap), (need), sizeof *(ptr))
+#define NONE ((size_t)-1)
 
-struct summarizer *summarizer_new(const char *lang)
+const char *summary_type_name(enum summary_type t)
+{
+	return t == SUMMARY_NEWS ? "news" : "feature";
+}
+
+struct summarizer *summarizer_new(const char *lang, int *status)
 {
 	struct summarizer *sz = calloc(1, sizeof *sz);
+	*status = EXIT_SOFTWARE;
 	if (!sz)
 		return NULL;
-	sz->w = summary_default_weights;
-	sz->lx = summary_lexicon_load(lang);
-	if (!sz->lx) {
-		free(sz);
+	char name[256];
+	snprintf(name, sizeof name, "%s/summary-model.txt", lang);
+	sz->lx = summary_lexicon_load(lang, status);
+	if (!sz->lx || (*status = summary_model_load(&sz->model, name)) != 0) {
+		summarizer_free(sz);
 		return NULL;
 	}
 	return sz;
@@ -107,278 +50,68 @@ void summarizer_free(struct summarizer *sz)
 	free(sz);
 }
 
-void summarizer_set_weights(struct summarizer *sz, const struct summary_weights *w)
+static int kind_tier(enum summary_kind k)
 {
-	sz->w = *w;
+	return k == SUMMARY_SENTENCE ? 0 : k == SUMMARY_FRAGMENT || k == SUMMARY_QUESTION ? 1 : 2;
 }
 
-/* The id of the term at FOLD[off, off+len), added when new; -1 on no memory. */
-static long term_id(struct summarizer *sz, size_t off, size_t len)
-{
-	if ((sz->nterm + 1) * 2 > sz->index_cap) {
-		size_t cap = sz->index_cap ? sz->index_cap * 2 : 1024;
-		struct slot *ix = malloc(cap * sizeof *ix);
-		if (!ix)
-			return -1;
-		for (size_t j = 0; j < cap; j++)
-			ix[j].id = -1;
-		for (size_t t = 0; t < sz->nterm; t++) {
-			size_t j = sz->term[t].hash & (cap - 1);
-			while (ix[j].id >= 0)
-				j = (j + 1) & (cap - 1);
-			ix[j].id = (int32_t)t;
-			ix[j].tag = (uint32_t)sz->term[t].hash;
-			sz->term[t].slot = (uint32_t)j;
-		}
-		free(sz->index);
-		sz->index = ix;
-		sz->index_cap = cap;
-	}
-	const char *w = sz->fold + off;
-	uint64_t h = summary_lexicon_hash(w, len);
-	size_t mask = sz->index_cap - 1, j = h & mask;
-	for (; sz->index[j].id >= 0; j = (j + 1) & mask) {
-		if (sz->index[j].tag != (uint32_t)h)
-			continue;
-		struct term *t = &sz->term[sz->index[j].id];
-		if (t->hash == h && t->len == len) {
-			const char *x = sz->fold + t->off;
-			size_t i = 0;
-			while (i < len && x[i] == w[i])
-				i++;
-			if (i == len)
-				return sz->index[j].id;
-		}
-	}
-	if (RESERVE(sz->term, sz->term_cap, sz->nterm + 1) < 0)
-		return -1;
-	struct term *t = &sz->term[sz->nterm];
-	memset(t, 0, sizeof *t);
-	t->hash = h;
-	t->off = off;
-	t->len = (uint32_t)len;
-	t->slot = (uint32_t)j;
-	double idf;
-	summary_lexicon_lookup(sz->lx, w, len, h, &t->flags, &idf, &t->verb_ending);
-	t->w = (t->flags & LEX_STOP) || len < 2 ? 0 : idf;
-	sz->index[j].id = (int32_t)sz->nterm;
-	sz->index[j].tag = (uint32_t)h;
-	return (long)sz->nterm++;
-}
+/* A sentence adds next to nothing when at least this share of its word
+ * weight is in the sentences already chosen: a repetition. */
+#define REPEATED 0.9
 
-static int is_upper_start(const unsigned char *s, size_t n)
-{
-	return (s[0] >= 'A' && s[0] <= 'Z') ||
-	       (n > 1 && s[0] == 0xC3 && s[1] >= 0x80 && s[1] <= 0x9E && s[1] != 0x97);
-}
-
-/* 1 when the sentence ends in . ! ? : ; or an ellipsis, possibly followed by
- * closing quotes or brackets. */
-static int ends_like_sentence(const unsigned char *s, size_t a, size_t b)
-{
-	while (b > a) {
-		unsigned char c = s[b - 1];
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\'' || c == '"' ||
-		    c == ')')
-			b--;
-		else if (b - a >= 3 && s[b - 3] == 0xE2 && s[b - 2] == 0x80 &&
-		         (s[b - 1] == 0x9D || s[b - 1] == 0x99))   /* ” ’ */
-			b -= 3;
-		else if (b - a >= 2 && s[b - 2] == 0xC2 && s[b - 1] == 0xBB)   /* » */
-			b -= 2;
-		else
-			break;
-	}
-	if (b == a)
-		return 0;
-	unsigned char c = s[b - 1];
-	if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';')
-		return 1;
-	return b - a >= 3 && s[b - 3] == 0xE2 && s[b - 2] == 0x80 && s[b - 1] == 0xA6;
-}
-
-/* Share of each sentence's bytes inside quotation marks, from the marks
- * alone: ,, „ “ « open, '' ” » close, " toggles; a blank line between
- * sentences closes any open quote. */
-static void estimate_quotes(struct summarizer *sz, const struct summary_doc *d)
-{
-	/* Bytes that may start a quote mark; all others are skipped in runs. */
-	static const unsigned char mark[256] = {
-		[','] = 1, ['\''] = 1, ['"'] = 1, [0xC2] = 1, [0xE2] = 1
-	};
-	const unsigned char *s = (const unsigned char *)d->text;
-	int inside = 0;
-	size_t prev_end = 0;
-	for (size_t k = 0; k < d->n; k++) {
-		size_t a = d->spans[k].start, b = d->spans[k].end, in = 0;
-		for (size_t i = prev_end; i < a; i++)
-			if (s[i] == '\n' && i + 1 < a && s[i + 1] == '\n')
-				inside = 0;
-		for (size_t i = a; i < b; i++) {
-			size_t run = i;
-			while (i < b && !mark[s[i]])
-				i++;
-			if (inside)
-				in += i - run;
-			if (i >= b)
-				break;
-			unsigned char c = s[i];
-			if (c == ',' && i + 1 < b && s[i + 1] == ',') {
-				inside = 1;
-				i++;
-			} else if (c == '\'' && i + 1 < b && s[i + 1] == '\'') {
-				inside = 0;
-				i++;
-			} else if (c == '"') {
-				inside = !inside;
-			} else if (c == 0xE2 && i + 2 < b && s[i + 1] == 0x80 &&
-			           (s[i + 2] == 0x9C || s[i + 2] == 0x9E)) {   /* “ „ */
-				inside = 1;
-				i += 2;
-			} else if (c == 0xE2 && i + 2 < b && s[i + 1] == 0x80 && s[i + 2] == 0x9D) {
-				inside = 0;                                    /* ” */
-				i += 2;
-			} else if (c == 0xC2 && i + 1 < b && s[i + 1] == 0xAB) {   /* « */
-				inside = 1;
-				i++;
-			} else if (c == 0xC2 && i + 1 < b && s[i + 1] == 0xBB) {   /* » */
-				inside = 0;
-				i++;
-			} else if (inside) {
-				in++;
-			}
-		}
-		sz->sent[k].quoted = b > a ? (double)in / (double)(b - a) : 0;
-		prev_end = b;
-	}
-}
-
-/* Words, terms and kind of sentence K. Returns 0 or -1 (no memory). */
-static int read_sentence(struct summarizer *sz, const struct summary_doc *d, size_t k)
-{
-	const unsigned char *s = (const unsigned char *)d->text;
-	struct sent *st = &sz->sent[k];
-	size_t a = d->spans[k].start, b = d->spans[k].end, pos = a, ws, we;
-	unsigned first = 0, lead = 0;
-	int verb = 0, skipped_connective = 0;
-	st->term0 = sz->nsterm;
-	while (summary_word_next(d->text, b, &pos, &ws, &we)) {
-		size_t len = we - ws;
-		long id = term_id(sz, ws, len);
-		if (id < 0)
-			return -1;
-		struct term *t = &sz->term[id];
-		unsigned flags = t->flags;
-		if (t->last != k + 1) {
-			if (RESERVE(sz->sterm, sz->sterm_cap, sz->nsterm + 1) < 0)
-				return -1;
-			sz->sterm[sz->nsterm++] = (uint32_t)id;
-			t->last = (uint32_t)(k + 1);
-			t->sf++;
-			st->weight += t->w;
-		}
-		if (flags & LEX_VERB)
-			verb = 1;
-		else if (t->verb_ending && !is_upper_start(s + ws, len))
-			verb = 1;
-		if (s[ws] >= '0' && s[ws] <= '9')
-			st->numbers++;
-		if (st->words == 0) {
-			first = flags;
-			lead = flags;
-			if (flags & LEX_CONNECTIVE)
-				skipped_connective = 1;
-		} else {
-			if (st->words == 1 && skipped_connective)
-				lead = flags;
-			if (is_upper_start(s + ws, len) && !(flags & LEX_STOP))
-				st->caps++;
-		}
-		st->words++;
-	}
-	st->nterm = sz->nsterm - st->term0;
-	st->opener = (lead & LEX_OPENER) != 0;
-	int punct = ends_like_sentence(s, a, b);
-	if ((first & LEX_CREDIT) && st->words <= 6 && (!verb || !punct))
-		st->kind = SUMMARY_CAPTION;
-	else if ((first & LEX_BYLINE) && st->words <= 6 && !punct)
-		st->kind = SUMMARY_BYLINE;
-	else if (!punct && st->words <= 15)
-		st->kind = SUMMARY_HEADING;
-	else if (!verb)
-		st->kind = SUMMARY_FRAGMENT;
-	else
-		st->kind = SUMMARY_SENTENCE;
-	return 0;
-}
-
-static int tier(enum summary_kind k)
-{
-	return k == SUMMARY_SENTENCE ? 0 : k == SUMMARY_FRAGMENT ? 1 : 2;
-}
-
-/* Base scores: kind, position, centrality, names, numbers, length, quotes. */
-static void score_sentences(struct summarizer *sz, const struct summary_doc *d)
-{
-	const struct summary_weights *w = &sz->w;
-	double maxc = 0;
-	/* Centrality: the weight a sentence shares with the other sentences
-	 * (each word's weight squared times the number of other sentences that
-	 * have it), over the sentence's own norm; held in ->base until scaled
-	 * by the document's maximum below. */
-	for (size_t k = 0; k < sz->n; k++) {
-		struct sent *st = &sz->sent[k];
-		double c = 0, norm = 0;
-		for (size_t j = 0; j < st->nterm; j++) {
-			const struct term *t = &sz->term[sz->sterm[st->term0 + j]];
-			c += t->w * t->w * (double)(t->sf - 1);
-			norm += t->w * t->w;
-		}
-		st->base = norm > 0 ? c / sqrt(norm) : 0;
-		if (st->base > maxc)
-			maxc = st->base;
-	}
-	size_t rank = 0;   /* position among sentences and fragments */
-	double scale = w->position_scale > 0 ? w->position_scale : 1;
-	for (size_t k = 0; k < sz->n; k++) {
-		struct sent *st = &sz->sent[k];
-		double centrality = maxc > 0 ? st->base / maxc : 0;
-		double position = exp2(-(double)rank / scale);
-		double names = d->entities ? d->entities[k] : st->caps;
-		double quoted = d->quoted ? d->quoted[k] : st->quoted;
-		double length = st->words < 4 ? 0 : (st->words > 12 ? 12 : st->words) / 12.0;
-		double numbers = st->numbers > 2 ? 1 : st->numbers / 2.0;
-		st->base = w->position * position + w->centrality * centrality +
-		           w->names * (names > 4 ? 4 : names) / 4 + w->numbers * numbers +
-		           w->length * length - w->quote * (quoted > 1 ? 1 : quoted) -
-		           TIER_GAP * tier(st->kind);
-		if (st->kind == SUMMARY_SENTENCE || st->kind == SUMMARY_FRAGMENT)
-			rank++;
-	}
-}
-
-static double current(const struct summarizer *sz, size_t k)
+/* Kind tier times two, plus one while the sentence points back to an
+ * antecedent that is not chosen, or repeats the chosen sentences. */
+int summary_tier(const struct summarizer *sz, size_t k)
 {
 	const struct sent *st = &sz->sent[k];
-	double s = st->base;
-	if (st->opener && !(k > 0 && sz->sent[k - 1].chosen))
-		s -= sz->w.opener;
-	if (st->weight > 0)
-		s -= sz->w.redundancy * st->covered / st->weight;
-	return s;
+	int unresolved = st->points_back &&
+	                 !(st->antecedent != NONE && sz->sent[st->antecedent].chosen);
+	int repeated = st->weight > 0 && st->covered >= REPEATED * st->weight;
+	return 2 * kind_tier(st->kind) + (unresolved || repeated);
+}
+
+/* How the sentences are ordered within a tier. */
+enum order {
+	BY_MODEL,      /* the model's score, lowered by redundancy */
+	BY_POSITION,   /* the lead method: first come first */
+	BY_LEAD        /* a short news report: first come first, but a sentence
+	                  that is mostly quotation after the others */
+};
+
+/* A candidate's key: its tier, and its score within the tier. */
+static struct cand current(const struct summarizer *sz, size_t k, enum order lead)
+{
+	const struct sent *st = &sz->sent[k];
+	struct cand c = { 0, summary_tier(sz, k), k };
+	if (lead == BY_POSITION) {
+		c.score = -(double)k;
+	} else if (lead == BY_LEAD) {
+		c.score = -(double)k - (st->x[SF_QUOTED] >= 0.5 ? (double)sz->n : 0);
+	} else {
+		c.score = st->base;
+		if (st->weight > 0)
+			c.score -= sz->model.redundancy * st->covered / st->weight;
+	}
+	return c;
 }
 
 static int better(const struct cand *x, const struct cand *y)
 {
+	if (x->tier != y->tier)
+		return x->tier < y->tier;
 	return x->score > y->score || (x->score == y->score && x->i < y->i);
 }
 
-static int heap_push(struct summarizer *sz, double score, size_t i)
+static int same(const struct cand *x, const struct cand *y)
+{
+	return x->tier == y->tier && x->score == y->score;
+}
+
+static int heap_push(struct summarizer *sz, struct cand c)
 {
 	if (RESERVE(sz->heap, sz->heap_cap, sz->nheap + 1) < 0)
 		return -1;
 	size_t j = sz->nheap++;
-	struct cand c = { score, i };
 	while (j > 0 && better(&c, &sz->heap[(j - 1) / 2])) {
 		sz->heap[j] = sz->heap[(j - 1) / 2];
 		j = (j - 1) / 2;
@@ -428,7 +161,10 @@ static int build_postings(struct summarizer *sz)
 	return 0;
 }
 
-static void choose(struct summarizer *sz, size_t k)
+/* Take sentence K: its words count as covered for the sentences sharing
+ * them, and the sentences whose antecedent it is are queued again (their
+ * tier may have dropped). */
+static int choose(struct summarizer *sz, size_t k, enum order lead)
 {
 	struct sent *st = &sz->sent[k];
 	st->chosen = 1;
@@ -440,6 +176,11 @@ static void choose(struct summarizer *sz, size_t k)
 		for (uint32_t p = 0; p < t->sf; p++)
 			sz->sent[sz->posting[t->post + p]].covered += t->w;
 	}
+	for (size_t j = k + 1; j < sz->n && sz->sent[j].antecedent == k; j++)
+		if (!sz->sent[j].chosen && sz->sent[j].points_back &&
+		    heap_push(sz, current(sz, j, lead)) < 0)
+			return -1;
+	return 0;
 }
 
 static size_t limit_count(const struct summary_limits *l, size_t n)
@@ -471,79 +212,43 @@ size_t summarizer_run(struct summarizer *sz, const struct summary_doc *d,
                       enum summary_method method, const struct summary_limits *limits,
                       const size_t **picked)
 {
-	sz->n = 0;
-	for (size_t t = 0; t < sz->nterm; t++)   /* empty the index in O(terms) */
-		sz->index[sz->term[t].slot].id = -1;
-	sz->nterm = sz->nsterm = sz->nheap = 0;
-	if (RESERVE(sz->fold, sz->fold_cap, d->len + 1) < 0 ||
-	    RESERVE(sz->sent, sz->sent_cap, d->n + 1) < 0)
+	if (summary_analyse(sz, d) < 0 || build_postings(sz) < 0 ||
+	    RESERVE(sz->picked, sz->picked_cap, d->n + 1) < 0)
 		return (size_t)-1;
-	free(sz->picked);
-	sz->picked = malloc((d->n + 1) * sizeof *sz->picked);
-	if (!sz->picked)
-		return (size_t)-1;
-	summary_word_fold(d->text, d->len, sz->fold);
-	memset(sz->sent, 0, d->n * sizeof *sz->sent);
-	sz->n = d->n;
-	if (!d->quoted)
-		estimate_quotes(sz, d);
-	for (size_t k = 0; k < d->n; k++)
-		if (read_sentence(sz, d, k) < 0)
-			return (size_t)-1;
-	score_sentences(sz, d);
-	if (build_postings(sz) < 0)
-		return (size_t)-1;
-
+	enum order lead = method == SUMMARY_LEAD ? BY_POSITION :
+	                  sz->type == SUMMARY_NEWS && (long)sz->running <= sz->model.short_news ?
+	                  BY_LEAD : BY_MODEL;
 	size_t want = limit_count(limits, d->n), got = 0;
 	long budget = limits && limits->words > 0 ? limits->words : -1;
 	/* A lower kind is only taken when every sentence of the better kinds is
 	 * taken: never a caption to fill the words a real sentence did not fit. */
 	int blocked = 2;
-	if (method == SUMMARY_LEAD) {
-		for (int tr = 0; tr <= 2 && got < want && tr <= blocked; tr++)
-			for (size_t k = 0; k < d->n && got < want; k++) {
-				struct sent *st = &sz->sent[k];
-				if (tier(st->kind) != tr)
-					continue;
-				if (budget >= 0 && (long)st->words > budget) {
-					blocked = tr;
-					continue;
-				}
-				st->chosen = 1;
-				got++;
-				if (budget >= 0)
-					budget -= st->words;
-			}
-	} else {
-		for (size_t k = 0; k < d->n; k++)
-			if (heap_push(sz, current(sz, k), k) < 0)
+	for (size_t k = 0; k < d->n; k++)
+		if (heap_push(sz, current(sz, k, lead)) < 0)
+			return (size_t)-1;
+	while (got < want && sz->nheap > 0) {
+		struct cand c = heap_pop(sz);
+		struct sent *st = &sz->sent[c.i];
+		if (st->chosen || st->skipped)
+			continue;
+		struct cand now = current(sz, c.i, lead);
+		if (!same(&now, &c)) {
+			if (heap_push(sz, now) < 0)
 				return (size_t)-1;
-		while (got < want && sz->nheap > 0) {
-			struct cand c = heap_pop(sz);
-			struct sent *st = &sz->sent[c.i];
-			if (st->chosen || st->skipped)
-				continue;
-			double now = current(sz, c.i);
-			if (now != c.score) {
-				if (heap_push(sz, now, c.i) < 0)
-					return (size_t)-1;
-				continue;
-			}
-			if (tier(st->kind) > blocked)
-				break;
-			if (budget >= 0 && (long)st->words > budget) {
-				st->skipped = 1;
-				blocked = tier(st->kind);
-				continue;
-			}
-			choose(sz, c.i);
-			got++;
-			if (budget >= 0)
-				budget -= st->words;
-			if (c.i + 1 < d->n && sz->sent[c.i + 1].opener && !sz->sent[c.i + 1].chosen &&
-			    heap_push(sz, current(sz, c.i + 1), c.i + 1) < 0)
-				return (size_t)-1;
+			continue;
 		}
+		if (kind_tier(st->kind) > blocked)
+			break;
+		if (budget >= 0 && (long)st->words > budget) {
+			st->skipped = 1;
+			blocked = kind_tier(st->kind);
+			continue;
+		}
+		if (choose(sz, c.i, lead) < 0)
+			return (size_t)-1;
+		got++;
+		if (budget >= 0)
+			budget -= st->words;
 	}
 	size_t m = 0;
 	for (size_t k = 0; k < d->n; k++)
@@ -553,15 +258,22 @@ size_t summarizer_run(struct summarizer *sz, const struct summary_doc *d,
 	return m;
 }
 
+enum summary_type summarizer_type(const struct summarizer *sz)
+{
+	return sz->type;
+}
+
 enum summary_kind summarizer_kind(const struct summarizer *sz, size_t i)
 {
 	return i < sz->n ? sz->sent[i].kind : SUMMARY_SENTENCE;
 }
 
+int summarizer_points_back(const struct summarizer *sz, size_t i)
+{
+	return i < sz->n && sz->sent[i].points_back;
+}
+
 double summarizer_score(const struct summarizer *sz, size_t i)
 {
-	if (i >= sz->n)
-		return 0;
-	const struct sent *st = &sz->sent[i];
-	return st->base + TIER_GAP * tier(st->kind) - (st->opener ? sz->w.opener : 0);
+	return i < sz->n ? sz->sent[i].base : 0;
 }

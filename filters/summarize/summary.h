@@ -7,29 +7,34 @@
  * Units: every offset and length here is in BYTES of valid UTF-8 text.
  * Sentence indices are 0-based positions in the document's sentence list.
  *
- * How a sentence is scored (method "rank"; weights in summary_weights):
- *   - kind: a real sentence, a fragment without a finite verb, a heading
- *     (short, no final punctuation), a caption or picture credit, a byline.
- *     Only real sentences are picked while enough of them exist; then
- *     fragments; headings, captions and bylines last.
- *   - position among the real sentences (news puts the facts first),
- *   - centrality: how much of the sentence's weighted vocabulary the other
- *     sentences share (a degree centrality over the sparse graph of
- *     sentences joined by shared informative words, computed through the
- *     words, so in time linear in the document's length),
- *   - names: entity mentions (the `entities` field) or, without it,
- *     capitalised words inside the sentence; and numbers,
- *   - length (very short sentences say little),
- *   - quoted speech (the `quotes` field, or quote marks) lowers the score,
- *   - a sentence that starts with a pronoun or demonstrative pointing back
- *     (common/lang/<lang>/summary-openers.txt; looked for after a
- *     connective of summary-connectives.txt) is penalised unless the
- *     sentence before it is in the summary too.
+ * How a summary is chosen (method "rank"):
+ *   - each sentence gets a kind: a real sentence; a fragment without a
+ *     finite verb; a heading (short, no final punctuation, also a dateline
+ *     on its own line); a photo caption or credit (a credit line such as
+ *     "Beeld AP", and the caption text before it in its paragraph); a
+ *     byline; an attribution that says only who said something ("Dat meldt
+ *     ANP.", "zei hij."); a question. Real sentences are taken first, then
+ *     fragments and questions, the others only when nothing else is left;
+ *   - a sentence that opens with a word pointing back (a personal pronoun,
+ *     a demonstrative, a pronominal adverb, a connective; also after a
+ *     connective or preposition, "Volgens hem"; classes in
+ *     summary-word-classes.txt) is taken only when the sentence of running
+ *     text before it (its antecedent) is taken too, or when nothing else of
+ *     its kind is left;
+ *   - the article type: a news report opens with a real sentence stating
+ *     news facts (a name, a number, a time word); a feature (also an
+ *     interview, column or brochure) opens with a scene, a quotation, a
+ *     question, a pronoun before any name, or the first or second person;
+ *   - a news report with few sentences (the model's short_news) is
+ *     summarized by its lead; otherwise each sentence is scored by the
+ *     model (model.h: lead, position and next-to-lead per article type,
+ *     paragraph start, centrality, depth, numbers, time words, length,
+ *     quoted share), and sentences are taken best first, each one's score
+ *     lowered by the share of its informative words already covered by the
+ *     chosen ones (maximal marginal relevance), with a lazy priority queue.
  * Words are weighted by inverse document frequency (summary-df.txt);
- * stopwords (stopwords.txt) weigh nothing. Sentences are then taken
- * greedily, best first, each one's score lowered by the share of its word
- * weight already covered by the sentences taken (maximal marginal
- * relevance). Everything is deterministic; ties go to the earlier sentence.
+ * stopwords (stopwords.txt) weigh nothing. Everything is deterministic and
+ * linear in the document's length; ties go to the earlier sentence.
  */
 #ifndef ZEEF_SUMMARY_H
 #define ZEEF_SUMMARY_H
@@ -60,8 +65,18 @@ enum summary_kind {
 	SUMMARY_FRAGMENT,   /* no finite verb */
 	SUMMARY_HEADING,    /* short, no final punctuation */
 	SUMMARY_CAPTION,    /* photo caption or credit line ("Beeld AP") */
-	SUMMARY_BYLINE      /* author line ("Door ...") */
+	SUMMARY_BYLINE,     /* author line ("Door ...") */
+	SUMMARY_ATTRIBUTION,/* only who said it ("Dat meldt ANP.") */
+	SUMMARY_QUESTION    /* a question: it states no fact */
 };
+
+enum summary_type {
+	SUMMARY_NEWS,       /* opens with the news facts */
+	SUMMARY_FEATURE     /* a feature, interview, column or document */
+};
+
+/* "news" or "feature": the value of the output field summary.type. */
+const char *summary_type_name(enum summary_type t);
 
 /* How long a summary may be; a value <= 0 means "no limit of this kind".
  * All given limits apply together. With none given: 3 sentences, or a
@@ -73,20 +88,6 @@ struct summary_limits {
 	long words;         /* at most this many words (summary_word_next) in
 	                       all chosen sentences together */
 };
-
-/* Weights of the scoring features; see summary.c for how each is used. */
-struct summary_weights {
-	double position;        /* weight of the position score */
-	double position_scale;  /* real sentences until the position score halves */
-	double centrality;
-	double names;           /* entity mentions or capitalised words (up to 4) */
-	double numbers;         /* numbers in the sentence (up to 2) */
-	double length;
-	double quote;           /* penalty for a sentence all in quotes */
-	double opener;          /* penalty for an unresolved pronoun opener */
-	double redundancy;      /* penalty for a sentence all covered already */
-};
-extern const struct summary_weights summary_default_weights;
 
 /* One document, as the summarizer reads it. Borrowed for one call. */
 struct summary_doc {
@@ -103,12 +104,14 @@ struct summary_doc {
 struct summarizer;
 
 /* A summarizer with the language data of common/lang/ loaded through
- * lang.h (stopwords.txt and the summary-*.txt files of LANG, e.g. "nl").
- * NULL when a file is missing or malformed (a message has been printed)
- * or when out of memory. Reusable for any number of documents. */
-struct summarizer *summarizer_new(const char *lang);
+ * lang.h (stopwords.txt, quotes-speech-verbs.txt and the summary-*.txt
+ * files of LANG, e.g. "nl", the model summary-model.txt among them).
+ * NULL when a file is missing or malformed (a message naming the file and
+ * line has been printed) or when out of memory; *STATUS is then the exit
+ * status to end with (EXIT_NOINPUT for a malformed file, EXIT_SOFTWARE
+ * otherwise), else 0. Reusable for any number of documents. */
+struct summarizer *summarizer_new(const char *lang, int *status);
 void summarizer_free(struct summarizer *sz);
-void summarizer_set_weights(struct summarizer *sz, const struct summary_weights *w);
 
 /* Choose the summary of DOC. Returns the number of chosen sentences and
  * points *picked at their indices in ascending (document) order; the array
@@ -119,10 +122,12 @@ size_t summarizer_run(struct summarizer *sz, const struct summary_doc *doc,
                       const struct summary_limits *limits,
                       const size_t **picked);
 
-/* After summarizer_run: the kind and the score that sentence I of the last
- * document got on its own: before redundancy, without the kind's tier, with
- * the opener penalty as if the sentence before it were not chosen. */
+/* After summarizer_run: the article type of the last document; the kind of
+ * its sentence I, whether it opens with a word pointing back, and the
+ * model's score for it (before redundancy). */
+enum summary_type summarizer_type(const struct summarizer *sz);
 enum summary_kind summarizer_kind(const struct summarizer *sz, size_t i);
+int summarizer_points_back(const struct summarizer *sz, size_t i);
 double summarizer_score(const struct summarizer *sz, size_t i);
 
 #endif

@@ -1,6 +1,8 @@
 # shellcheck shell=bash
 # tests/bench/summarize.sh — summarize on news records (sentences computed by
-# the shared splitter, and given by split-sentences), and on one 1 MB and one
+# the shared splitter; given by split-sentences; and with the entities and
+# quotes of tag-entities and extract-quotes too, the input of a full
+# pipeline: the row the 60 MB/s bar of issue 19 is about), and on one 1 MB and one
 # 10 MB document to show that time grows linearly with a document's length.
 # OTS (`ots -d nl`, Debian's summarizer) runs beside it on the same two
 # documents as plain text; it is installed when missing (apt-get, with sudo
@@ -13,6 +15,11 @@ bench_row "summarize (splits itself)" "$summarize_tmp/news.jsonl" "$BIN/summariz
 if [ -x "$BIN/split-sentences" ]; then
 	"$BIN/split-sentences" <"$summarize_tmp/news.jsonl" >"$summarize_tmp/split.jsonl"
 	bench_row "summarize (sentences given)" "$summarize_tmp/split.jsonl" "$BIN/summarize"
+	if [ -x "$BIN/tag-entities" ] && [ -x "$BIN/extract-quotes" ]; then
+		"$BIN/tag-entities" <"$summarize_tmp/split.jsonl" | "$BIN/extract-quotes" \
+			>"$summarize_tmp/tagged.jsonl"
+		bench_row "summarize (tagged, quoted)" "$summarize_tmp/tagged.jsonl" "$BIN/summarize"
+	fi
 fi
 # One document of about N bytes: corpus texts joined as paragraphs.
 summarize_doc() { # BYTES NAME

@@ -14,7 +14,7 @@
 readme=$here/../../pipelines/README.md
 for p in munged slurmctld slurmd sbatch squeue scontrol sacct; do
 	command -v "$p" >/dev/null || PATH=$PATH:/usr/sbin:/sbin
-	command -v "$p" >/dev/null || { echo "FAIL: $p is not installed (make deps: slurmctld slurmd slurm-client munge)"; exit 1; }
+	command -v "$p" >/dev/null || { echo "FAIL: $p is not installed (make test-deps: slurmctld slurmd slurm-client munge)"; exit 1; }
 done
 
 # Where Slurm and munge keep things by default: this test must not touch them.
