@@ -249,13 +249,15 @@ void doc_drop(struct doc *d, size_t t)
 	size_t m = 0;
 	while (m < d->nmen && (size_t)d->men[m].first < t)
 		m++;
-	memmove(d->men, d->men + m, (d->nmen - m) * sizeof *d->men);
+	if (m)
+		memmove(d->men, d->men + m, (d->nmen - m) * sizeof *d->men);
 	d->nmen -= m;
 	d->men_base += m;
 	size_t q = 0;
 	while (q < d->nq && (size_t)d->q[q].tok < t)
 		q++;
-	memmove(d->q, d->q + q, (d->nq - q) * sizeof *d->q);
+	if (q)   /* (never with no array: memmove of a null pointer) */
+		memmove(d->q, d->q + q, (d->nq - q) * sizeof *d->q);
 	d->nq -= q;
 	d->q_base += q;
 	/* people keep their latest mention's span; the mention itself may be
