@@ -44,6 +44,8 @@ static const struct list {
 	{ "nl/speakers-words.txt", "someone", LX_SOMEONE | LX_FUNCTION, 0 },
 	{ "nl/speakers-words.txt", "neuter", LX_NEUTER, 0 },
 	{ "nl/speakers-words.txt", "negation", LX_NEGATION, 0 },
+	{ "nl/speakers-words.txt", "particle", LX_PARTICLE, 0 },
+	{ "nl/speakers-words.txt", "press", LX_ORG, 0 },
 	{ "nl/abbreviations.txt", NULL, LX_ABBREV, 1 },
 	{ "nl/stopwords.txt", NULL, LX_STOP, 0 },
 	{ "nl/gazetteer-loc.txt", NULL, LX_PLACE, 1 },

@@ -338,6 +338,17 @@ START_TEST(a_reporting_verb_last_in_its_clause)
 }
 END_TEST
 
+START_TEST(arabic_name_particles_and_the_press)
+{
+	ck_assert_uint_eq(run("\"We gaan door\", zei wethouder Yasmina el Idrissi."), 1);
+	ck_assert_str_eq(name(0), "Yasmina el Idrissi");
+	/* a newspaper or magazine speaks */
+	ck_assert_uint_eq(run("Volgens het weekblad Elsevier is het \"een gemiste kans\"."), 1);
+	ck_assert_str_eq(cue(0), "Volgens");
+	ck_assert_str_eq(name(0), "Elsevier");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("attribution");
@@ -362,6 +373,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_fragment_is_not_the_words_of_a_verb_before_a_subordinate_clause);
 	tcase_add_test(tc, plural_person_nouns_speak);
 	tcase_add_test(tc, a_reporting_verb_last_in_its_clause);
+	tcase_add_test(tc, arabic_name_particles_and_the_press);
 	suite_add_tcase(s, tc);
 	return s;
 }
