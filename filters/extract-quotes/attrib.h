@@ -85,6 +85,16 @@ size_t cues_phrase_at(const struct doc *d, size_t t);
  * per candidate). */
 enum { FEATURES_MAX = 64, CANDIDATES_MAX = 14 };
 
+/* The bucket of value V among N ascending EDGES: the number of edges it
+ * exceeds (features.c, speech.c). */
+static inline size_t feature_bucket(long v, const long *edges, size_t n)
+{
+	size_t b = 0;
+	while (b < n && v > edges[b])
+		b++;
+	return b;
+}
+
 /* features.c: the candidates of quotation QI and their features into
  * a->cand, a->feat, a->nfeat. Returns the number of candidates (0: none),
  * or -1 (out of memory). */

@@ -271,14 +271,6 @@ static int32_t vocative(struct doc *d, size_t s, size_t e)
 
 /* --- candidates and features ----------------------------------------------- */
 
-static size_t bucket(long v, const long *edges, size_t n)
-{
-	size_t b = 0;
-	while (b < n && v > edges[b])
-		b++;
-	return b;
-}
-
 struct ctx {
 	size_t ctx;               /* cue kind x subject kind */
 	uint32_t *f;
@@ -390,7 +382,7 @@ long features_of_quote(struct attributor *a, size_t qi)
 			words = 12;
 		}
 		static const long e[] = { 0, 3, 10 };
-		between = bucket(words, e, 3);
+		between = feature_bucket(words, e, 3);
 	}
 	/* subjects of the next sentence (a lead quotation's speaker) */
 	int32_t next_subj[4];
@@ -464,12 +456,12 @@ long features_of_quote(struct attributor *a, size_t qi)
 		}
 		static const long ds[] = { 0, 1, 2, 5, 10 };
 		long dsent = (long)sent - (long)x->last_sent;
-		add(&c, F_DIST_SENT, x->count ? bucket(dsent < 0 ? 0 : dsent, ds, 5) : 6);
+		add(&c, F_DIST_SENT, x->count ? feature_bucket(dsent < 0 ? 0 : dsent, ds, 5) : 6);
 		static const long dp[] = { 0, 1, 2, 4 };
 		long dpara = (long)para - (long)x->last_para;
-		add(&c, F_DIST_PARA, bucket(dpara < 0 ? 0 : dpara, dp, 4));
+		add(&c, F_DIST_PARA, feature_bucket(dpara < 0 ? 0 : dpara, dp, 4));
 		long dsub = x->last_subject_sent >= 0 ? (long)sent - x->last_subject_sent : -1;
-		add(&c, F_SUBJ_DIST, dsub < 0 ? 6 : bucket(dsub, ds, 5));
+		add(&c, F_SUBJ_DIST, dsub < 0 ? 6 : feature_bucket(dsub, ds, 5));
 		add(&c, F_KIND, x->kind == P_NAMED && x->places && !x->evidence ? 4 : (size_t)x->kind);
 		float sal = salience[i];
 		add(&c, F_SALIENCE, sal < 0.3f ? 0 : sal < 1 ? 1 : sal < 2 ? 2 : sal < 4 ? 3 : 4);
@@ -478,9 +470,9 @@ long features_of_quote(struct attributor *a, size_t qi)
 			above += k != i && salience[k] > sal;
 		add(&c, F_SALIENCE_RANK, above < 3 ? above : 3);
 		static const long cn[] = { 1, 2, 5, 10 };
-		add(&c, F_COUNT, bucket((long)x->count, cn, 4));
+		add(&c, F_COUNT, feature_bucket((long)x->count, cn, 4));
 		static const long qn[] = { 0, 1, 4 };
-		add(&c, F_QUOTES, bucket((long)x->quotes, qn, 3));
+		add(&c, F_QUOTES, feature_bucket((long)x->quotes, qn, 3));
 		int next = 0;
 		for (size_t k = 0; k < nnext; k++)
 			next |= next_subj[k] == p;

@@ -96,14 +96,6 @@ long speech_feature_number(const char *name, size_t len)
 	return -1;
 }
 
-static size_t bucket(long v, const long *edges, size_t n)
-{
-	size_t b = 0;
-	while (b < n && v > edges[b])
-		b++;
-	return b;
-}
-
 struct fv {
 	uint32_t f[NTEMPLATES];
 	size_t n;
@@ -139,7 +131,7 @@ size_t speech_features(const struct attributor *a, size_t qi, int cue_kind, size
 		}
 	}
 	static const long gaps[] = { 0, 1, 2, 5, 10 };
-	size_t g = has_cue ? bucket((long)gap, gaps, 5) : 5;
+	size_t g = has_cue ? feature_bucket((long)gap, gaps, 5) : 5;
 	add(&v, S_GAP, g);
 	add(&v, S_DISTANCE_CUE, g * 6 + (size_t)cue_kind);
 	add(&v, S_DAT, dat);
@@ -153,7 +145,7 @@ size_t speech_features(const struct attributor *a, size_t qi, int cue_kind, size
 		in = !space;
 	}
 	static const long ws[] = { 1, 2, 3, 6, 12 };
-	size_t wb = bucket((long)words, ws, 5);
+	size_t wb = feature_bucket((long)words, ws, 5);
 	add(&v, S_WORDS, wb);
 	add(&v, S_WORDS_CUE, wb * 6 + (size_t)cue_kind);
 	unsigned char c0 = (unsigned char)d->text[w->span.start];
