@@ -126,7 +126,14 @@ struct qtoken {
 	uint32_t flags;          /* TK_* */
 	uint32_t lex;            /* LX_* of the folded word */
 	uint16_t pron;           /* PR_* when a pronoun */
+	uint16_t memo;           /* word tokens: the slot of doc.memo its
+	                            classes are kept in, or NO_MEMO */
 };
+
+/* The classes of every spelling are remembered (wordmemo.c): MEMO_SLOTS
+ * slots, for words of up to MEMO_WORD bytes. */
+enum { MEMO_SLOTS = 4096, MEMO_WORD = 26, NO_MEMO = 0xFFFF };
+struct word_memo;
 
 /* --- quotations in the window ----------------------------------------- */
 
@@ -223,6 +230,7 @@ struct doc {
 	/* the window: element i (global) is at [i - base] */
 	struct qtoken *tok;
 	size_t tok_base, ntok, tokcap;
+	struct word_memo *memo;          /* MEMO_SLOTS, kept across texts */
 	struct mention *men;
 	size_t men_base, nmen, mencap;
 	struct wquote *q;
@@ -321,7 +329,18 @@ static inline size_t doc_end(const struct doc *d)
 
 /* Word token T has any of the LX_* BITS (the classes from endings are
  * found on the first question that needs them, and kept). */
-int doc_is(const struct doc *d, size_t t, uint32_t bits);
+int doc_is_slow(const struct doc *d, size_t t, uint32_t bits);
+static inline int doc_is(const struct doc *d, size_t t, uint32_t bits)
+{
+	if (!doc_has(d, t))
+		return 0;
+	const struct qtoken *k = doc_tok(d, t);
+	if (!(k->flags & TK_WORD))
+		return 0;
+	if ((k->lex & bits) || (k->flags & TK_LEX_ENDINGS) || !(bits & LX_ENDING_BITS))
+		return (k->lex & bits) != 0;
+	return doc_is_slow(d, t, bits);
+}
 /* All the LX_* classes of token T (0 when it is not in the window). */
 uint32_t doc_lex(const struct doc *d, size_t t);
 /* Token T is the one-byte punctuation C. */
@@ -336,6 +355,11 @@ uint32_t doc_cp_of(const struct doc *d, size_t t, size_t b);
  * later in its clause); token T ends a clause (a quotation, . ! ? ; :). */
 int doc_cue_verb(const struct doc *d, size_t t);
 int doc_clause_stop(const struct doc *d, size_t t);
+/* wordmemo.c: the classes of word token K (just pushed: its flags say
+ * only TK_WORD and what the tokenizer saw); the memo's slots (0, or -1
+ * when out of memory). */
+void doc_classify(struct doc *d, struct qtoken *k);
+int doc_memo_alloc(struct doc *d);
 /* prepass.c: one pass over the bytes of the text before reading it:
  * which capitalised words stand free mid-sentence, and the PROMINENT ones
  * that do so most often, made people up front (doc->prominent). Returns 0

@@ -16,39 +16,6 @@ enum { BLOCK_BYTES = 16384 };
 
 /* --- small helpers ------------------------------------------------------- */
 
-uint32_t doc_lex(const struct doc *d, size_t t)
-{
-	if (!doc_has(d, t))
-		return 0;
-	/* the window is the doc's own: completing a token's classes is a
-	 * cache, not a change anyone can see */
-	struct qtoken *k = (struct qtoken *)doc_tok(d, t);
-	if (!(k->flags & TK_WORD))
-		return 0;
-	if (!(k->flags & TK_LEX_ENDINGS)) {
-		size_t n = k->end - k->start;
-		char low[64];
-		if (n < sizeof low) {
-			wordclass_fold(d->text + k->start, n, low);
-			k->lex = quotes_word_endings(d->lx, low, n, (k->flags & TK_CAP) != 0, k->lex);
-		}
-		k->flags |= TK_LEX_ENDINGS;
-	}
-	return k->lex;
-}
-
-int doc_is(const struct doc *d, size_t t, uint32_t bits)
-{
-	if (!doc_has(d, t))
-		return 0;
-	const struct qtoken *k = doc_tok(d, t);
-	if (!(k->flags & TK_WORD))
-		return 0;
-	if ((k->lex & bits) || (k->flags & TK_LEX_ENDINGS) || !(bits & LX_ENDING_BITS))
-		return (k->lex & bits) != 0;
-	return (doc_lex(d, t) & bits) != 0;
-}
-
 int doc_punct(const struct doc *d, size_t t, char c)
 {
 	if (!doc_has(d, t))
@@ -141,6 +108,8 @@ int doc_begin(struct doc *d, const struct quotes_lexicon *lx, const struct quote
               const char *text, size_t len, const size_t *sent_starts, size_t nsent,
               const struct entity_hint *hints, size_t nhints, int whole)
 {
+	if (doc_memo_alloc(d) < 0)
+		return -1;
 	d->lx = lx;
 	d->marks = marks;
 	d->text = text;
@@ -183,6 +152,7 @@ int doc_begin(struct doc *d, const struct quotes_lexicon *lx, const struct quote
 void doc_free(struct doc *d)
 {
 	free(d->tok);
+	free(d->memo);
 	free(d->men);
 	free(d->q);
 	free(d->per);
@@ -280,7 +250,8 @@ static struct qtoken *push_token(struct doc *d, size_t start, size_t end, uint32
 	d->cp_count += count_cp(d->text, d->cp_byte, start);
 	d->cp_byte = start;
 	*k = (struct qtoken){ .start = (uint32_t)start, .end = (uint32_t)end,
-	                     .cp = (uint32_t)d->cp_count, .mention = -1, .quote = -1, .flags = flags };
+	                     .cp = (uint32_t)d->cp_count, .mention = -1, .quote = -1, .flags = flags,
+	                     .memo = NO_MEMO };
 	return k;
 }
 
@@ -311,46 +282,6 @@ static int quote_ends_sentence(const char *s, const struct quote_span *q)
 	if (c == '.' || c == '!' || c == '?')
 		return 1;
 	return e - q->start >= 3 && memcmp(s + e - 3, "\xE2\x80\xA6", 3) == 0;
-}
-
-static int is_roman(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strchr("IVXLCDM", s[i]))
-			return 0;
-	return n > 0;
-}
-
-/* Classes of a word token. */
-static void classify(struct doc *d, struct qtoken *k)
-{
-	const char *s = d->text + k->start;
-	size_t n = k->end - k->start;
-	if (n >= 64)
-		return;
-	char low[64];
-	wordclass_fold(s, n, low);
-	if (wordclass_is_upper(s, n))
-		k->flags |= TK_CAP;
-	int lower = 0, letters = 0;
-	for (size_t i = 0; i < n; i++) {
-		lower |= s[i] >= 'a' && s[i] <= 'z';
-		letters += ascii_letter((unsigned char)s[i]);
-	}
-	if ((k->flags & TK_CAP) && !lower && letters >= 2)
-		k->flags |= TK_ALLCAPS;
-	if ((k->flags & TK_ALLCAPS) && is_roman(s, n))
-		k->flags |= TK_ROMAN;
-	k->lex = quotes_word_direct(d->lx, low, n);
-	if (k->lex & LX_PRONOUN)
-		k->pron = (uint16_t)quotes_pronoun(d->lx, low, n);
-	if ((k->flags & TK_CAP) && !(k->flags & TK_ALLCAPS)) {
-		/* A capitalised compound with a lower-case tail is a noun
-		 * (NAVO-chef, EU-correspondent). */
-		const char *dash = memchr(s, '-', n);
-		if (dash && dash + 1 < s + n && !wordclass_is_upper(dash + 1, (size_t)(s + n - dash - 1)))
-			k->flags |= TK_HYPHEN_ROLE;
-	}
 }
 
 /* Tokens of the text [A, B) between quotations. */
@@ -410,11 +341,11 @@ static int add_words(struct doc *d, size_t a, size_t b)
 		if (!k)
 			return -1;
 		if (flags & TK_WORD)
-			classify(d, k);
+			doc_classify(d, k);
 		if (clitic) {
 			if (!(k = push_token(d, end - clitic, end, TK_WORD)))
 				return -1;
-			classify(d, k);
+			doc_classify(d, k);
 		}
 	}
 	return 0;

@@ -1,0 +1,150 @@
+/* wordmemo.c — the word classes of tokens (doc.h: doc_classify, doc_lex,
+ * doc_is), remembered per spelling.
+ *
+ * A token's classes depend on its bytes alone: its shape (capitals, a
+ * roman numeral, a hyphenated role), the classes the lists give the folded
+ * word, its pronoun features and, when first asked for, the classes from
+ * its endings (plurals, compounds, suffixes: the costly part). A text uses
+ * few words many times over, so each spelling's classes are kept in a
+ * direct-mapped table of MEMO_SLOTS slots that lives as long as the doc (a
+ * slot holds the last spelling hashed to it; the bytes are compared, so a
+ * clash costs a recomputation, never a wrong answer). Words longer than
+ * MEMO_WORD bytes are classified afresh each time.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "doc.h"
+#include "wordclass.h"
+
+struct word_memo {
+	uint64_t hash;       /* wordclass_hash of the bytes as written; 0 empty */
+	uint32_t lex;        /* LX_* of the word itself */
+	uint32_t full;       /* LX_* with those from endings, when has_full */
+	uint16_t flags;      /* TK_* of its shape */
+	uint16_t pron;       /* PR_* */
+	uint8_t len, has_full;
+	char w[MEMO_WORD];
+};
+
+int doc_memo_alloc(struct doc *d)
+{
+	if (!d->memo && !(d->memo = calloc(MEMO_SLOTS, sizeof *d->memo)))
+		return -1;
+	return 0;
+}
+
+/* The slot token K was classified through when it still holds K's
+ * spelling, else NULL. */
+static struct word_memo *memo_of(const struct doc *d, const struct qtoken *k)
+{
+	if (k->memo == NO_MEMO)
+		return NULL;
+	struct word_memo *m = &d->memo[k->memo];
+	size_t n = k->end - k->start;
+	return m->len == n && m->hash && memcmp(m->w, d->text + k->start, n) == 0 ? m : NULL;
+}
+
+uint32_t doc_lex(const struct doc *d, size_t t)
+{
+	if (!doc_has(d, t))
+		return 0;
+	/* the window is the doc's own: completing a token's classes is a
+	 * cache, not a change anyone can see */
+	struct qtoken *k = (struct qtoken *)doc_tok(d, t);
+	if (!(k->flags & TK_WORD))
+		return 0;
+	if (!(k->flags & TK_LEX_ENDINGS)) {
+		size_t n = k->end - k->start;
+		char low[64];
+		struct word_memo *m = memo_of(d, k);
+		if (m && m->has_full) {
+			k->lex = m->full;
+		} else if (n < sizeof low) {
+			wordclass_fold(d->text + k->start, n, low);
+			k->lex = quotes_word_endings(d->lx, low, n, (k->flags & TK_CAP) != 0, k->lex);
+			if (m) {
+				m->full = k->lex;
+				m->has_full = 1;
+			}
+		}
+		k->flags |= TK_LEX_ENDINGS;
+	}
+	return k->lex;
+}
+
+int doc_is_slow(const struct doc *d, size_t t, uint32_t bits)
+{
+	return (doc_lex(d, t) & bits) != 0;
+}
+
+static int ascii_letter(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static int is_roman(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("IVXLCDM", s[i]))
+			return 0;
+	return n > 0;
+}
+
+/* The classes of word token K, worked out. */
+static void classify(const struct doc *d, struct qtoken *k)
+{
+	const char *s = d->text + k->start;
+	size_t n = k->end - k->start;
+	char low[64];
+	wordclass_fold(s, n, low);
+	if (wordclass_is_upper(s, n))
+		k->flags |= TK_CAP;
+	int lower = 0, letters = 0;
+	for (size_t i = 0; i < n; i++) {
+		lower |= s[i] >= 'a' && s[i] <= 'z';
+		letters += ascii_letter((unsigned char)s[i]);
+	}
+	if ((k->flags & TK_CAP) && !lower && letters >= 2)
+		k->flags |= TK_ALLCAPS;
+	if ((k->flags & TK_ALLCAPS) && is_roman(s, n))
+		k->flags |= TK_ROMAN;
+	k->lex = quotes_word_direct(d->lx, low, n);
+	if (k->lex & LX_PRONOUN)
+		k->pron = (uint16_t)quotes_pronoun(d->lx, low, n);
+	if ((k->flags & TK_CAP) && !(k->flags & TK_ALLCAPS)) {
+		/* A capitalised compound with a lower-case tail is a noun
+		 * (NAVO-chef, EU-correspondent). */
+		const char *dash = memchr(s, '-', n);
+		if (dash && dash + 1 < s + n && !wordclass_is_upper(dash + 1, (size_t)(s + n - dash - 1)))
+			k->flags |= TK_HYPHEN_ROLE;
+	}
+}
+
+enum { SHAPE = TK_CAP | TK_ALLCAPS | TK_ROMAN | TK_HYPHEN_ROLE };
+
+void doc_classify(struct doc *d, struct qtoken *k)
+{
+	size_t n = k->end - k->start;
+	k->memo = NO_MEMO;
+	if (n >= 64)
+		return;
+	if (n > MEMO_WORD || !d->memo) {
+		classify(d, k);
+		return;
+	}
+	const char *s = d->text + k->start;
+	uint64_t h = wordclass_hash(s, n);
+	size_t i = (size_t)(h ^ (h >> 32)) & (MEMO_SLOTS - 1);
+	struct word_memo *m = &d->memo[i];
+	k->memo = (uint16_t)i;
+	if (m->hash == h && m->len == n && memcmp(m->w, s, n) == 0) {
+		k->flags |= m->flags;
+		k->lex = m->lex;
+		k->pron = m->pron;
+		return;
+	}
+	classify(d, k);
+	*m = (struct word_memo){ .hash = h, .lex = k->lex, .flags = (uint16_t)(k->flags & SHAPE),
+	                         .pron = k->pron, .len = (uint8_t)n };
+	memcpy(m->w, s, n);
+}
