@@ -132,7 +132,7 @@ struct qtoken {
 
 /* The classes of every spelling are remembered (wordmemo.c): MEMO_SLOTS
  * slots, for words of up to MEMO_WORD bytes. */
-enum { MEMO_SLOTS = 4096, MEMO_WORD = 26, NO_MEMO = 0xFFFF };
+enum { MEMO_SLOTS = 16384, MEMO_WORD = 26, NO_MEMO = 0xFFFF };
 struct word_memo;
 
 /* --- quotations in the window ----------------------------------------- */
