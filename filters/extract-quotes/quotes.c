@@ -323,7 +323,12 @@ static int blank_line_at(const char *s, size_t len, size_t pos, size_t *next)
 void quote_scan_init(struct quote_scanner *sc, const struct quote_marks *qm, const char *text,
                      size_t len)
 {
-	*sc = (struct quote_scanner){ .qm = qm, .s = text, .len = len };
+	/* field by field: the stack (1.5 KiB) is read only below depth */
+	sc->qm = qm;
+	sc->s = text;
+	sc->len = len;
+	sc->i = sc->para = 0;
+	sc->depth = sc->done = 0;
 }
 
 /* Store quotation [open, start, end, close_end) in *OUT (trimmed); 0 when it

@@ -236,19 +236,23 @@ uint32_t quotes_word_direct(const struct quotes_lexicon *lx, const char *w, size
 	return (uint32_t)wordclass_get(lx->wc, w, n);
 }
 
+/* The noun classes (role, person, group, body) of the singular STEM (N
+ * bytes): listed, or by its ending: what word_endings would give among
+ * them, without the adjective and feminine endings it would also try. */
+static uint32_t singular(const struct quotes_lexicon *lx, const char *stem, size_t n)
+{
+	const uint32_t noun = LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG;
+	uint32_t bits = quotes_word_direct(lx, stem, n);
+	if ((bits & (LX_FUNCTION | LX_CUE | LX_CUE_SEP)) || (bits & noun))
+		return bits & noun;
+	wc_bits found;
+	return wordclass_ending(lx->wc, stem, n, noun, 0, &found) ? (uint32_t)found & noun : 0;
+}
+
 /* The person, group or body classes of the singular of plural W (N bytes,
  * lower case), by the regular Dutch plural endings: -s and -'s
  * (schrijvers, opa's), -en with its spelling rules (vrouwen, mannen:
  * man, leraren: leraar), -eren (kinderen: kind); 0 when none is listed. */
-static uint32_t word_endings(const struct quotes_lexicon *lx, const char *w, size_t n,
-                             int capitalised, uint32_t bits, int plurals);
-
-/* The classes of the singular STEM (N bytes): listed, or by its ending. */
-static uint32_t singular(const struct quotes_lexicon *lx, const char *stem, size_t n)
-{
-	return word_endings(lx, stem, n, 0, quotes_word_direct(lx, stem, n), 0);
-}
-
 static uint32_t plural_of_noun(const struct quotes_lexicon *lx, const char *w, size_t n)
 {
 	const uint32_t noun = LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG;
@@ -281,17 +285,11 @@ static uint32_t plural_of_noun(const struct quotes_lexicon *lx, const char *w, s
 uint32_t quotes_word_endings(const struct quotes_lexicon *lx, const char *w, size_t n,
                              int capitalised, uint32_t bits)
 {
-	return word_endings(lx, w, n, capitalised, bits, 1);
-}
-
-static uint32_t word_endings(const struct quotes_lexicon *lx, const char *w, size_t n,
-                             int capitalised, uint32_t bits, int plurals)
-{
 	if (bits & (LX_FUNCTION | LX_CUE | LX_CUE_SEP))
 		return bits;
 	/* a plural of a listed noun is one too (not a capitalised word:
 	 * "Bakkers" may be a surname) */
-	if (plurals && !capitalised && !(bits & (LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG)))
+	if (!capitalised && !(bits & (LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG)))
 		bits |= plural_of_noun(lx, w, n);
 	/* A compound ending in a role, person, group or body noun is one too
 	 * (EU-buitenlandchef, diplomatiedeskundige, ProRail-woordvoerder); a
