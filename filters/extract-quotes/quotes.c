@@ -274,8 +274,8 @@ static int match_mark(const struct quote_marks *qm, const char *s, size_t len, s
 	}
 	int best = -1;
 	for (int i = 0; i < qm->n; i++)
-		if (qm->len[i] <= len - pos && (best < 0 || qm->len[i] > qm->len[best]) &&
-		    memcmp(s + pos, qm->mark[i], qm->len[i]) == 0)
+		if (qm->mark[i][0] == s[pos] && qm->len[i] <= len - pos &&
+		    (best < 0 || qm->len[i] > qm->len[best]) && memcmp(s + pos, qm->mark[i], qm->len[i]) == 0)
 			best = i;
 	*mlen = best >= 0 ? qm->len[best] : 1;
 	return best;

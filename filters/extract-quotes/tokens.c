@@ -128,7 +128,7 @@ int doc_begin(struct doc *d, const struct quotes_lexicon *lx, const struct quote
 	d->nper = 0;
 	d->newest = -1;
 	d->narrator = -1;
-	if (d->keycap)
+	if (d->nkeys)   /* (no key in it: the map is empty already) */
 		memset(d->key_of, 0, d->keycap * sizeof *d->key_of);
 	d->nkeys = 0;
 	d->pos_scan = d->para_end = d->last_end = 0;
