@@ -31,7 +31,7 @@ int doc_same_sentence(const struct doc *d, size_t a, size_t b)
 
 /* The code points in S[FROM, TO): the bytes that do not continue one
  * (10xxxxxx), eight at a time. */
-static size_t count_cp(const char *s, size_t from, size_t to)
+static inline size_t count_cp(const char *s, size_t from, size_t to)
 {
 	size_t n = 0, i = from;
 	for (; i + 8 <= to; i += 8) {
@@ -252,7 +252,8 @@ void doc_drop(struct doc *d, size_t t)
 
 static struct qtoken *push_token(struct doc *d, size_t start, size_t end, uint32_t flags)
 {
-	if (grow_array((void **)&d->tok, &d->tokcap, d->ntok + 1, sizeof *d->tok) < 0)
+	if (d->ntok == d->tokcap &&
+	    grow_array((void **)&d->tok, &d->tokcap, d->ntok + 1, sizeof *d->tok) < 0)
 		return NULL;
 	struct qtoken *k = &d->tok[d->ntok++];
 	d->cp_count += count_cp(d->text, d->cp_byte, start);

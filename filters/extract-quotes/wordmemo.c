@@ -17,7 +17,7 @@
 #include "wordclass.h"
 
 struct word_memo {
-	uint64_t hash;       /* wordclass_hash of the bytes as written; 0 empty */
+	uint64_t hash;       /* memo_hash of the bytes as written; 0 empty */
 	uint32_t lex;        /* LX_* of the word itself */
 	uint32_t full;       /* LX_* with those from endings, when has_full */
 	uint16_t flags;      /* TK_* of its shape */
@@ -122,6 +122,24 @@ static void classify(const struct doc *d, struct qtoken *k)
 
 enum { SHAPE = TK_CAP | TK_ALLCAPS | TK_ROMAN | TK_HYPHEN_ROLE };
 
+/* A hash of the N (at most MEMO_WORD) bytes at S, eight at a time. */
+static uint64_t memo_hash(const char *s, size_t n)
+{
+	const uint64_t mul = 0x9E3779B97F4A7C15ULL;
+	uint64_t h = n * mul, x;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		h = (h ^ x) * mul;
+		h ^= h >> 29;
+	}
+	for (x = 0; i < n; i++)
+		x = x << 8 | (unsigned char)s[i];
+	h = (h ^ x) * mul;
+	h ^= h >> 32;
+	return h ? h : 1;
+}
+
 void doc_classify(struct doc *d, struct qtoken *k)
 {
 	size_t n = k->end - k->start;
@@ -133,8 +151,8 @@ void doc_classify(struct doc *d, struct qtoken *k)
 		return;
 	}
 	const char *s = d->text + k->start;
-	uint64_t h = wordclass_hash(s, n);
-	size_t i = (size_t)(h ^ (h >> 32)) & (MEMO_SLOTS - 1);
+	uint64_t h = memo_hash(s, n);
+	size_t i = (size_t)h & (MEMO_SLOTS - 1);
 	struct word_memo *m = &d->memo[i];
 	k->memo = (uint16_t)i;
 	if (m->hash == h && m->len == n && memcmp(m->w, s, n) == 0) {
