@@ -98,6 +98,13 @@ static const unsigned char word_bytes[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* 0xF0 */
 };
 
+/* The word S (N bytes) begins with a capital: ASCII without a call. */
+static int upper_at(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+	return c < 0x80 ? c >= 'A' && c <= 'Z' : wordclass_is_upper(s, n);
+}
+
 /* The end of the word starting at I. */
 static size_t word_end(const char *s, size_t len, size_t i)
 {
@@ -197,7 +204,7 @@ int doc_prepass(struct doc *d)
 			i += n;
 			continue;
 		}
-		if (after_word && e - i < 64 && wordclass_is_upper(s + i, e - i)) {
+		if (after_word && e - i < 64 && upper_at(s + i, e - i)) {
 			/* not after an article, with adjectives in -e between */
 			uint32_t c1, c2;
 			int det = determiner(d, w1[0], w1[1], &c1) ||
