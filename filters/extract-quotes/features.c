@@ -222,6 +222,21 @@ static struct token_list voc_tokens;
  * others call him, often). */
 enum { VOCATIVE_UNKNOWN = -2 };
 
+/* The bytes [A, B) hold what a vocative needs on SIDE: a comma at the end
+ * (1), one of the stops strchr(",?!.", c) accepts at the start (0: NUL
+ * included). */
+static int may_address(const char *text, size_t a, size_t b, int side)
+{
+	if (side == 1)
+		return memchr(text + a, ',', b - a) != NULL;
+	for (size_t i = a; i < b; i++) {
+		char c = text[i];
+		if (c == ',' || c == '?' || c == '!' || c == '.' || c == '\0')
+			return 1;
+	}
+	return 0;
+}
+
 /* A capitalised word of the quoted text [S, E) set off by a comma at its
  * start or end ("Magloire, breng mij", "gelijk, Watson,", "Mr. Holmes?"):
  * the person addressed, when the text has named them. */
@@ -235,6 +250,8 @@ static int32_t vocative(struct doc *d, size_t s, size_t e)
 		size_t a = spans[side][0], b = spans[side][1];
 		while (side == 1 && a > s && a < b && ((unsigned char)d->text[a] & 0xC0) == 0x80)
 			a++;
+		if (!may_address(d->text, a, b, side))
+			continue;   /* no token of the stops below: nothing to tokenize */
 		if (tokenize(d->text + a, b - a, a, &voc_tokens) == (size_t)-1)
 			return -1;
 		const struct token *t = voc_tokens.tok;
