@@ -253,6 +253,9 @@ struct doc {
 	uint64_t *free_names;
 	uint16_t *free_count;
 	uint32_t *free_first;
+	uint32_t *free_used;             /* the slots in use, free_n of them:
+	                                    cleared one by one for the next
+	                                    text, the rest of the table is 0 */
 	size_t free_alloc, free_cap, free_n;
 	int32_t prominent[PROMINENT];   /* the people named most often, seeded
 	                                   before reading (-1 when fewer) */

@@ -36,7 +36,7 @@ static void free_add(struct doc *d, uint64_t h, size_t start)
 			d->free_names[i] = h;
 			d->free_count[i] = 1;
 			d->free_first[i] = (uint32_t)start;
-			d->free_n++;
+			d->free_used[d->free_n++] = (uint32_t)i;
 			return;
 		}
 	}
@@ -128,12 +128,19 @@ static int alloc_table(struct doc *d)
 		uint32_t *p = realloc(d->free_first, want * sizeof *p);
 		if (p)
 			d->free_first = p;
-		if (!f || !c || !p)
+		uint32_t *u = realloc(d->free_used, want / 2 * sizeof *u);
+		if (u)
+			d->free_used = u;
+		if (!f || !c || !p || !u)
 			return -1;
+		memset(d->free_names, 0, want * sizeof *d->free_names);
 		d->free_alloc = want;
+	} else {
+		/* only the last text's slots hold a name */
+		for (size_t k = 0; k < d->free_n; k++)
+			d->free_names[d->free_used[k]] = 0;
 	}
 	d->free_cap = want;
-	memset(d->free_names, 0, want * sizeof *d->free_names);
 	d->free_n = 0;
 	return 0;
 }
@@ -144,8 +151,11 @@ static int seed_prominent(struct doc *d)
 {
 	size_t best[PROMINENT];
 	size_t nb = 0;
-	for (size_t i = 0; i < d->free_cap; i++) {
-		if (!d->free_names[i] || d->free_count[i] < 3)
+	/* the slots in use, in the order filled: the order of the best
+	 * does not depend on it (no two names share a first place) */
+	for (size_t u = 0; u < d->free_n; u++) {
+		size_t i = d->free_used[u];
+		if (d->free_count[i] < 3)
 			continue;
 		size_t a = d->free_first[i], b = word_end(d->text, d->len, a);
 		if (classes(d, a, b) & (LX_FUNCTION | LX_TITLE | LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG |

@@ -169,6 +169,7 @@ void doc_free(struct doc *d)
 	free(d->free_names);
 	free(d->free_count);
 	free(d->free_first);
+	free(d->free_used);
 	memset(d, 0, sizeof *d);
 }
 
@@ -206,9 +207,11 @@ void doc_release(struct doc *d)
 		free(d->free_names);
 		free(d->free_count);
 		free(d->free_first);
+		free(d->free_used);
 		d->free_names = NULL;
 		d->free_count = NULL;
 		d->free_first = NULL;
+		d->free_used = NULL;
 		d->free_alloc = d->free_cap = d->free_n = 0;
 	}
 }
