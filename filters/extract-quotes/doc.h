@@ -133,7 +133,7 @@ struct qtoken {
 
 /* The classes of every spelling are remembered (wordmemo.c): MEMO_SLOTS
  * slots, for words of up to MEMO_WORD bytes. */
-enum { MEMO_SLOTS = 16384, MEMO_WORD = 26, NO_MEMO = 0xFFFF };
+enum { MEMO_SLOTS = 16384, MEMO_WORD = 25, NO_MEMO = 0xFFFF };
 struct word_memo;
 
 /* --- quotations in the window ----------------------------------------- */
@@ -364,6 +364,10 @@ int doc_clause_stop(const struct doc *d, size_t t);
  * when out of memory). */
 void doc_classify(struct doc *d, struct qtoken *k);
 int doc_memo_alloc(struct doc *d);
+/* The length of the longest listed role, person, group or body noun that
+ * word token T ends in (wordclass_ending), LOW being its folded bytes (N);
+ * remembered with its spelling. */
+size_t doc_noun_ending(const struct doc *d, size_t t, const char *low, size_t n);
 /* prepass.c: one pass over the bytes of the text before reading it:
  * which capitalised words stand free mid-sentence, and the PROMINENT ones
  * that do so most often, made people up front (doc->prominent). Returns 0

@@ -216,22 +216,18 @@ void doc_touch(struct doc *d, int32_t p, size_t m)
 
 /* The key of a noun for descriptions and roles: the longest listed noun
  * it ends in ("NAVO-chef": chef), apart from names' keys. */
-static uint64_t noun_key_bytes(const struct doc *d, const char *s, size_t n, uint64_t kind)
-{
-	char low[64];
-	if (n > sizeof low)
-		n = sizeof low;
-	wordclass_fold(s, n, low);
-	size_t e = wordclass_ending(d->lx->wc, low, n, NOUN, 0, NULL);
-	if (!e)
-		e = n;
-	return wordclass_hash(low + n - e, e) ^ kind;
-}
-
 static uint64_t noun_key(const struct doc *d, size_t t, uint64_t kind)
 {
 	const struct qtoken *k = doc_tok(d, t);
-	return noun_key_bytes(d, d->text + k->start, k->end - k->start, kind);
+	char low[64];
+	size_t n = k->end - k->start;
+	if (n > sizeof low)
+		n = sizeof low;
+	wordclass_fold(d->text + k->start, n, low);
+	size_t e = doc_noun_ending(d, t, low, n);
+	if (!e)
+		e = n;
+	return wordclass_hash(low + n - e, e) ^ kind;
 }
 
 static const uint64_t KEY_DESCRIPTION = 0x5bd1e9955bd1e995ULL, KEY_ROLE = 0x27d4eb2f165667c5ULL,

@@ -19,12 +19,16 @@
 struct word_memo {
 	uint64_t hash;       /* memo_hash of the bytes as written; 0 empty */
 	uint32_t lex;        /* LX_* of the word itself */
-	uint32_t full;       /* LX_* with those from endings, when has_full */
+	uint32_t full;       /* LX_* with those from endings, when KNOWN_FULL */
 	uint16_t flags;      /* TK_* of its shape */
 	uint16_t pron;       /* PR_* */
-	uint8_t len, has_full;
+	uint8_t len, known;  /* KNOWN_* */
+	uint8_t noun_end;    /* its noun ending (doc_noun_ending), when
+	                        KNOWN_NOUN */
 	char w[MEMO_WORD];
 };
+
+enum { KNOWN_FULL = 1, KNOWN_NOUN = 2 };
 
 int doc_memo_alloc(struct doc *d)
 {
@@ -57,19 +61,33 @@ uint32_t doc_lex(const struct doc *d, size_t t)
 		size_t n = k->end - k->start;
 		char low[64];
 		struct word_memo *m = memo_of(d, k);
-		if (m && m->has_full) {
+		if (m && (m->known & KNOWN_FULL)) {
 			k->lex = m->full;
 		} else if (n < sizeof low) {
 			wordclass_fold(d->text + k->start, n, low);
 			k->lex = quotes_word_endings(d->lx, low, n, (k->flags & TK_CAP) != 0, k->lex);
 			if (m) {
 				m->full = k->lex;
-				m->has_full = 1;
+				m->known |= KNOWN_FULL;
 			}
 		}
 		k->flags |= TK_LEX_ENDINGS;
 	}
 	return k->lex;
+}
+
+size_t doc_noun_ending(const struct doc *d, size_t t, const char *low, size_t n)
+{
+	const wc_bits noun = LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG;
+	struct word_memo *m = doc_has(d, t) ? memo_of(d, doc_tok(d, t)) : NULL;
+	if (m && (m->known & KNOWN_NOUN))
+		return m->noun_end;
+	size_t e = wordclass_ending(d->lx->wc, low, n, noun, 0, NULL);
+	if (m) {
+		m->noun_end = (uint8_t)e;
+		m->known |= KNOWN_NOUN;
+	}
+	return e;
 }
 
 int doc_is_slow(const struct doc *d, size_t t, uint32_t bits)
