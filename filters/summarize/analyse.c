@@ -13,8 +13,9 @@
 #define RESERVE(ptr, cap, need) grow_array((void **)&(ptr), &(cap), (need), sizeof *(ptr))
 #define NONE ((size_t)-1)
 
-/* The id of the term at FOLD[off, off+len), added when new; -1 on no memory. */
-static long term_id(struct summarizer *sz, size_t off, size_t len)
+/* The id of the lowercased word W (LEN bytes, hash H), added when new (its
+ * bytes copied to sz->fold); -1 on no memory. */
+static long term_id(struct summarizer *sz, const char *w, size_t len, uint64_t h)
 {
 	if ((sz->nterm + 1) * 2 > sz->index_cap) {
 		size_t cap = sz->index_cap ? sz->index_cap * 2 : 1024;
@@ -35,8 +36,6 @@ static long term_id(struct summarizer *sz, size_t off, size_t len)
 		sz->index = ix;
 		sz->index_cap = cap;
 	}
-	const char *w = sz->fold + off;
-	uint64_t h = summary_lexicon_hash(w, len);
 	size_t mask = sz->index_cap - 1, j = h & mask;
 	for (; sz->index[j].id >= 0; j = (j + 1) & mask) {
 		if (sz->index[j].tag != (uint32_t)h)
@@ -52,12 +51,15 @@ static long term_id(struct summarizer *sz, size_t off, size_t len)
 				return sz->index[j].id;
 		}
 	}
-	if (RESERVE(sz->term, sz->term_cap, sz->nterm + 1) < 0)
+	if ((sz->nterm >= sz->term_cap && RESERVE(sz->term, sz->term_cap, sz->nterm + 1) < 0) ||
+	    (sz->nfold + len > sz->fold_cap && RESERVE(sz->fold, sz->fold_cap, sz->nfold + len) < 0))
 		return -1;
+	memcpy(sz->fold + sz->nfold, w, len);
 	struct term *t = &sz->term[sz->nterm];
 	memset(t, 0, sizeof *t);
 	t->hash = h;
-	t->off = off;
+	t->off = sz->nfold;
+	sz->nfold += len;
 	t->len = (uint32_t)len;
 	t->slot = (uint32_t)j;
 	double idf;
@@ -179,10 +181,11 @@ static void estimate_quotes(struct summarizer *sz, const struct summary_doc *d)
 }
 
 /* The word classes of the contraction at the start of a sentence: a first
- * word followed by an apostrophe and letters ("zo'n") is one word to the
- * class lists, not the word before the apostrophe. */
-static unsigned first_word_flags(struct summarizer *sz, const char *text, size_t ws,
-                                 size_t we, size_t b, unsigned flags)
+ * word TEXT[ws, we) (FOLDED: lowercased) followed by an apostrophe and
+ * letters ("zo'n") is one word to the class lists, not the word before the
+ * apostrophe. */
+static unsigned first_word_flags(struct summarizer *sz, const char *text, const char *folded,
+                                 size_t ws, size_t we, size_t b, unsigned flags)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t q = we;
@@ -201,9 +204,9 @@ static unsigned first_word_flags(struct summarizer *sz, const char *text, size_t
 	char buf[64];
 	if (e2 - ws >= sizeof buf)
 		return 0;
-	memcpy(buf, sz->fold + ws, we - ws);
+	memcpy(buf, folded, we - ws);
 	memcpy(buf + (we - ws), text + we, q - we);
-	memcpy(buf + (q - ws), sz->fold + q, e2 - q);
+	summary_word_fold(text + q, e2 - q, buf + (q - ws));
 	summary_lexicon_lookup(sz->lx, buf, e2 - ws, summary_lexicon_hash(buf, e2 - ws), &f,
 	                       &idf, &ve);
 	return f;
@@ -218,16 +221,24 @@ static int read_sentence(struct summarizer *sz, const struct summary_doc *d, siz
 	unsigned first = 0, second = 0, prev = 0, speech_early = 0;
 	int named = 0;
 	st->term0 = sz->nsterm;
-	while (summary_word_next(d->text, b, &pos, &ws, &we)) {
+	/* room for the longest word, and the 8 bytes summary_lexicon_hash_padded
+	 * may read past it */
+	if (b - a + 8 > sz->word_cap) {
+		if (RESERVE(sz->word, sz->word_cap, b - a + 8) < 0)
+			return -1;
+		memset(sz->word, 0, sz->word_cap);   /* no byte it reads is undefined */
+	}
+	while (summary_word_next_folded(d->text, b, &pos, &ws, &we, sz->word)) {
 		size_t len = we - ws;
-		long id = term_id(sz, ws, len);
+		long id = term_id(sz, sz->word, len, summary_lexicon_hash_padded(sz->word, len));
 		if (id < 0)
 			return -1;
 		struct term *t = &sz->term[id];
 		unsigned flags = t->flags;
 		int upper = is_upper_start(s + ws, len);
 		if (t->last != k + 1) {
-			if (RESERVE(sz->sterm, sz->sterm_cap, sz->nsterm + 1) < 0)
+			if (sz->nsterm >= sz->sterm_cap &&
+			    RESERVE(sz->sterm, sz->sterm_cap, sz->nsterm + 1) < 0)
 				return -1;
 			sz->sterm[sz->nsterm++] = (uint32_t)id;
 			t->last = (uint32_t)(k + 1);
@@ -248,7 +259,7 @@ static int read_sentence(struct summarizer *sz, const struct summary_doc *d, siz
 		if ((flags & LEX_SPEECH) && st->words < 3)
 			speech_early = 1;
 		if (st->words == 0) {
-			first = first_word_flags(sz, d->text, ws, we, b, flags);
+			first = first_word_flags(sz, d->text, sz->word, ws, we, b, flags);
 		} else {
 			if (st->words == 1)
 				second = flags;
@@ -444,11 +455,9 @@ int summary_analyse(struct summarizer *sz, const struct summary_doc *d)
 	sz->n = 0;
 	for (size_t t = 0; t < sz->nterm; t++)   /* empty the index in O(terms) */
 		sz->index[sz->term[t].slot].id = -1;
-	sz->nterm = sz->nsterm = sz->nheap = 0;
-	if (RESERVE(sz->fold, sz->fold_cap, d->len + 1) < 0 ||
-	    RESERVE(sz->sent, sz->sent_cap, d->n + 1) < 0)
+	sz->nterm = sz->nsterm = sz->nheap = sz->nfold = 0;
+	if (RESERVE(sz->sent, sz->sent_cap, d->n + 1) < 0)
 		return -1;
-	summary_word_fold(d->text, d->len, sz->fold);
 	memset(sz->sent, 0, d->n * sizeof *sz->sent);
 	sz->n = d->n;
 	if (!d->quoted)

@@ -54,8 +54,10 @@ static inline int word_char(const unsigned char *s, size_t l, size_t *clen)
 	return n > 1 || c >= 0xC0;
 }
 
-int summary_word_next(const char *text, size_t len, size_t *pos,
-                      size_t *start, size_t *end)
+/* summary_word_next, and when OUT is not NULL the word lowercased into OUT
+ * as summary_word_fold would (inlined with OUT a constant NULL or not). */
+static inline int word_next(const char *text, size_t len, size_t *pos,
+                            size_t *start, size_t *end, char *out)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = *pos, cl;
@@ -70,22 +72,60 @@ int summary_word_next(const char *text, size_t len, size_t *pos,
 		*pos = len;
 		return 0;
 	}
-	*start = i;
+	size_t a = *start = i;
 	for (;;) {
-		while (i < len && s[i] < 0x80 && ascii_word[s[i]])
-			i++;
+		if (out)
+			for (unsigned char c; i < len && (c = s[i]) < 0x80 && ascii_word[c]; i++)
+				out[i - a] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+		else
+			while (i < len && s[i] < 0x80 && ascii_word[s[i]])
+				i++;
 		if (i >= len || s[i] < 0x80 || !word_char(s + i, len - i, &cl))
 			break;
+		if (out) {
+			/* Latin-1 capitals: C3 80..9E but not the sign C3 97 */
+			out[i - a] = (char)s[i];
+			for (size_t j = 1; j < cl; j++)
+				out[i - a + j] = (char)s[i + j];
+			if (s[i] == 0xC3 && cl == 2 && s[i + 1] <= 0x9E && s[i + 1] != 0x97)
+				out[i - a + 1] = (char)(s[i + 1] + 0x20);
+		}
 		i += cl;
 	}
 	*end = *pos = i;
 	return 1;
 }
 
+int summary_word_next(const char *text, size_t len, size_t *pos,
+                      size_t *start, size_t *end)
+{
+	return word_next(text, len, pos, start, end, NULL);
+}
+
+int summary_word_next_folded(const char *text, size_t len, size_t *pos,
+                             size_t *start, size_t *end, char *out)
+{
+	return word_next(text, len, pos, start, end, out);
+}
+
 size_t summary_word_fold(const char *w, size_t n, char *out)
 {
 	const unsigned char *s = (const unsigned char *)w;
-	for (size_t i = 0; i < n; i++) {
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	size_t i = 0;
+	while (i < n) {
+		/* Eight ASCII bytes at a time: 0x20 added to each of 'A'..'Z'. */
+		for (; i + 8 <= n; i += 8) {
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			if (x & high)
+				break;
+			uint64_t upper = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) & high;
+			x |= upper >> 2;
+			memcpy(out + i, &x, 8);
+		}
+		if (i >= n)
+			break;
 		unsigned char c = s[i];
 		if (c >= 'A' && c <= 'Z')
 			c |= 0x20;
@@ -94,7 +134,7 @@ size_t summary_word_fold(const char *w, size_t n, char *out)
 			out[i++] = (char)c;
 			c = (unsigned char)(s[i] + 0x20);
 		}
-		out[i] = (char)c;
+		out[i++] = (char)c;
 	}
 	return n;
 }
@@ -457,9 +497,16 @@ int summary_lexicon_verb_ending(const struct summary_lexicon *lx, const char *w,
 {
 	if (n < 4)
 		return 0;
+	/* Endings are a few bytes: compared from the last byte back, inline,
+	 * most fail on the first byte (a call to memcmp each costs more). */
 	for (size_t i = 0; i < lx->n_endings; i++) {
-		size_t l = lx->ending_len[i];
-		if (l < n && memcmp(w + n - l, lx->endings[i], l) == 0)
+		size_t l = lx->ending_len[i], j = 0;
+		const char *e = lx->endings[i];
+		if (l >= n)
+			continue;
+		while (j < l && w[n - 1 - j] == e[l - 1 - j])
+			j++;
+		if (j == l)
 			return 1;
 	}
 	return 0;

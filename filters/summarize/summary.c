@@ -40,6 +40,7 @@ void summarizer_free(struct summarizer *sz)
 		return;
 	summary_lexicon_free(sz->lx);
 	free(sz->fold);
+	free(sz->word);
 	free(sz->term);
 	free(sz->index);
 	free(sz->sterm);

@@ -18,7 +18,7 @@
 /* A distinct word of the document. */
 struct term {
 	uint64_t hash;
-	size_t off;          /* bytes into the folded text */
+	size_t off;          /* its lowercased bytes: sz->fold[off, off+len) */
 	uint32_t len;
 	uint32_t sf;         /* sentences containing it */
 	uint32_t last;       /* 1 + last sentence seen in */
@@ -77,7 +77,8 @@ struct cand {
 struct summarizer {
 	struct summary_lexicon *lx;
 	struct summary_model model;
-	char *fold;          size_t fold_cap;
+	char *fold;          size_t nfold, fold_cap;   /* the terms, lowercased */
+	char *word;          size_t word_cap;          /* the word at hand, lowercased */
 	struct term *term;   size_t nterm, term_cap;
 	struct slot *index;  size_t index_cap;     /* power of two */
 	uint32_t *sterm;     size_t nsterm, sterm_cap;
