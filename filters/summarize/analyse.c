@@ -419,33 +419,42 @@ static size_t news_start(const struct summarizer *sz, const struct summary_doc *
 	return sz->lead;
 }
 
-static void features(struct summarizer *sz, const struct summary_doc *d)
+void summary_features(const struct summarizer *sz, const struct summary_doc *d, size_t k,
+                      double *x)
 {
 	int news = sz->type == SUMMARY_NEWS;
-	size_t start = news_start(sz, d);
+	size_t start = sz->start;
 	size_t lead_rank = start == NONE ? NONE : sz->sent[start].rank;
+	const struct sent *st = &sz->sent[k];
+	memset(x, 0, SUMMARY_NFEATURES * sizeof *x);
+	if (st->rank != NONE) {
+		double lead = k == start;
+		double next = lead_rank != NONE && st->rank == lead_rank + 1;
+		double position = lead_rank == NONE ? exp2(-(double)st->rank / 4) :
+		                   st->rank >= lead_rank ?
+		                   exp2(-(double)(st->rank - lead_rank) / 4) : 0;
+		x[news ? SF_LEAD_NEWS : SF_LEAD_FEATURE] = lead;
+		x[news ? SF_NEXT_NEWS : SF_NEXT_FEATURE] = next;
+		x[news ? SF_POSITION_NEWS : SF_POSITION_FEATURE] = position;
+		x[SF_DEPTH] = exp2(-(double)st->rank / 16);
+	}
+	double quoted = d->quoted ? d->quoted[k] : st->quoted;
+	x[SF_PARAGRAPH] = st->paragraph_first;
+	x[SF_CENTRALITY] = st->centrality;
+	x[SF_NUMBERS] = clip01(st->numbers / 2.0);
+	x[SF_TIME] = st->times > 0;
+	x[SF_LENGTH] = clip01(st->words / 25.0);
+	x[SF_QUOTED] = clip01(quoted);
+}
+
+static void features(struct summarizer *sz, const struct summary_doc *d)
+{
+	sz->start = news_start(sz, d);
 	for (size_t k = 0; k < sz->n; k++) {
 		struct sent *st = &sz->sent[k];
-		double *x = st->x;
-		memset(x, 0, sizeof st->x);
-		if (st->rank != NONE) {
-			double lead = k == start;
-			double next = lead_rank != NONE && st->rank == lead_rank + 1;
-			double position = lead_rank == NONE ? exp2(-(double)st->rank / 4) :
-			                   st->rank >= lead_rank ?
-			                   exp2(-(double)(st->rank - lead_rank) / 4) : 0;
-			x[news ? SF_LEAD_NEWS : SF_LEAD_FEATURE] = lead;
-			x[news ? SF_NEXT_NEWS : SF_NEXT_FEATURE] = next;
-			x[news ? SF_POSITION_NEWS : SF_POSITION_FEATURE] = position;
-			x[SF_DEPTH] = exp2(-(double)st->rank / 16);
-		}
-		double quoted = d->quoted ? d->quoted[k] : st->quoted;
-		x[SF_PARAGRAPH] = st->paragraph_first;
-		x[SF_CENTRALITY] = st->centrality;
-		x[SF_NUMBERS] = clip01(st->numbers / 2.0);
-		x[SF_TIME] = st->times > 0;
-		x[SF_LENGTH] = clip01(st->words / 25.0);
-		x[SF_QUOTED] = clip01(quoted);
+		double x[SUMMARY_NFEATURES];
+		summary_features(sz, d, k, x);
+		st->mostly_quoted = x[SF_QUOTED] >= 0.5;
 		st->base = summary_model_score(&sz->model, x);
 	}
 }
