@@ -193,9 +193,10 @@ static struct entry *find(const struct summary_lexicon *lx, const char *w, size_
 	}
 }
 
-static int grow(struct summary_lexicon *lx)
+/* Double the table, or make it MIN slots (a power of two) when empty. */
+static int grow(struct summary_lexicon *lx, size_t min)
 {
-	size_t cap = lx->cap ? lx->cap * 2 : 1024;
+	size_t cap = lx->cap ? lx->cap * 2 : min;
 	struct entry *old = lx->slot;
 	size_t oldcap = lx->cap;
 	lx->slot = calloc(cap, sizeof *lx->slot);
@@ -214,7 +215,7 @@ static int grow(struct summary_lexicon *lx)
 /* The entry of W (folded here), made when absent; NULL when out of memory. */
 static struct entry *intern(struct summary_lexicon *lx, const char *w, size_t n)
 {
-	if ((lx->used + 1) * 2 > lx->cap && grow(lx) < 0)
+	if ((lx->used + 1) * 2 > lx->cap && grow(lx, 1024) < 0)
 		return NULL;
 	char *f = malloc(n + 1);
 	if (!f)
@@ -410,11 +411,35 @@ static int load_list(struct summary_lexicon *lx, const char *lang, const char *f
 	return 0;
 }
 
+/* The number of lines of LANG's FILE (0 when missing). */
+static size_t lines_of(const char *lang, const char *file)
+{
+	char name[256];
+	size_t len, n = 1;
+	snprintf(name, sizeof name, "%s/%s", lang, file);
+	const char *s = lang_file(name, &len), *end = s + len;
+	if (!s)
+		return 0;
+	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL)
+		s++, n++;
+	return n;
+}
+
 struct summary_lexicon *summary_lexicon_load(const char *lang, int *status)
 {
+	/* The table made as large as the files' lines need at once: growing it
+	 * step by step from 1024 slots touched twice the memory at start. */
+	static const char *const sized[] = { "stopwords.txt", "summary-word-classes.txt",
+		"quotes-speech-verbs.txt", "summary-credits.txt", "summary-bylines.txt",
+		"summary-verbs.txt", "summary-df.txt" };
+	size_t lines = 0, cap = 1024;
+	for (size_t i = 0; i < sizeof sized / sizeof *sized; i++)
+		lines += lines_of(lang, sized[i]);
+	while ((lines + 1) * 2 > cap)
+		cap *= 2;
 	struct summary_lexicon *lx = calloc(1, sizeof *lx);
 	*status = EXIT_SOFTWARE;
-	if (!lx || grow(lx) < 0) {
+	if (!lx || grow(lx, cap) < 0) {
 		free(lx);
 		return NULL;
 	}
