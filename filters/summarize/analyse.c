@@ -124,15 +124,37 @@ static int opens_with_quote(const unsigned char *s, size_t a, size_t b)
 	       (s[a + 2] == 0x9C || s[a + 2] == 0x9E || s[a + 2] == 0x98);
 }
 
+/* Bytes that may start a quote mark; all others are skipped in runs. */
+static const unsigned char mark[256] = {
+	[','] = 1, ['\''] = 1, ['"'] = 1, [0xC2] = 1, [0xE2] = 1
+};
+
+/* The first byte of S[i, b) that may start a quote mark, or B: eight bytes
+ * at a time while none is , ' " or above 0x7F (which 0xC2 and 0xE2 are). */
+static size_t next_mark(const unsigned char *s, size_t i, size_t b)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	for (; i + 8 <= b; i += 8) {
+		uint64_t x, c, q, d;
+		memcpy(&x, s + i, 8);
+		c = x ^ (ones * ',');
+		q = x ^ (ones * '\'');
+		d = x ^ (ones * '"');
+		/* a zero byte of c, q or d sets its high bit (and maybe others
+		 * above it): nonzero exactly when one of the bytes is a match */
+		if ((((c - ones) & ~c) | ((q - ones) & ~q) | ((d - ones) & ~d) | x) & high)
+			break;
+	}
+	while (i < b && !mark[s[i]])
+		i++;
+	return i;
+}
+
 /* Share of each sentence's bytes inside quotation marks, from the marks
  * alone: ,, „ “ « open, '' ” » close, " toggles; a blank line between
  * sentences closes any open quote. */
 static void estimate_quotes(struct summarizer *sz, const struct summary_doc *d)
 {
-	/* Bytes that may start a quote mark; all others are skipped in runs. */
-	static const unsigned char mark[256] = {
-		[','] = 1, ['\''] = 1, ['"'] = 1, [0xC2] = 1, [0xE2] = 1
-	};
 	const unsigned char *s = (const unsigned char *)d->text;
 	int inside = 0;
 	size_t prev_end = 0;
@@ -143,8 +165,7 @@ static void estimate_quotes(struct summarizer *sz, const struct summary_doc *d)
 				inside = 0;
 		for (size_t i = a; i < b; i++) {
 			size_t run = i;
-			while (i < b && !mark[s[i]])
-				i++;
+			i = next_mark(s, i, b);
 			if (inside)
 				in += i - run;
 			if (i >= b)

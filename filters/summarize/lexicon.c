@@ -14,19 +14,22 @@
 
 /* --- words ------------------------------------------------------------- */
 
-/* ASCII letters and digits. */
+/* ASCII letters and digits: 1, and for a capital also 0x20, the bit that
+ * lowercases it. */
+#define U 0x21
 static const unsigned char ascii_word[128] = {
 	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
 	['7'] = 1, ['8'] = 1, ['9'] = 1,
-	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
-	['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
-	['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
-	['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	['A'] = U, ['B'] = U, ['C'] = U, ['D'] = U, ['E'] = U, ['F'] = U, ['G'] = U,
+	['H'] = U, ['I'] = U, ['J'] = U, ['K'] = U, ['L'] = U, ['M'] = U, ['N'] = U,
+	['O'] = U, ['P'] = U, ['Q'] = U, ['R'] = U, ['S'] = U, ['T'] = U, ['U'] = U,
+	['V'] = U, ['W'] = U, ['X'] = U, ['Y'] = U, ['Z'] = U,
 	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
 	['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
 	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
 	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
+#undef U
 
 /* 1 when the character starting at S[i] (L bytes left) is part of a word;
  * *clen gets its length in bytes. */
@@ -35,7 +38,7 @@ static inline int word_char(const unsigned char *s, size_t l, size_t *clen)
 	unsigned char c = s[0];
 	if (c < 0x80) {
 		*clen = 1;
-		return ascii_word[c];
+		return ascii_word[c] != 0;
 	}
 	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
 	if (n > l)
@@ -75,8 +78,8 @@ static inline int word_next(const char *text, size_t len, size_t *pos,
 	size_t a = *start = i;
 	for (;;) {
 		if (out)
-			for (unsigned char c; i < len && (c = s[i]) < 0x80 && ascii_word[c]; i++)
-				out[i - a] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+			for (unsigned char c, w; i < len && (c = s[i]) < 0x80 && (w = ascii_word[c]); i++)
+				out[i - a] = (char)(c | (w & 0x20));
 		else
 			while (i < len && s[i] < 0x80 && ascii_word[s[i]])
 				i++;
@@ -169,6 +172,8 @@ struct summary_lexicon {
 	char **endings;
 	size_t *ending_len;
 	size_t n_endings;
+	unsigned char last[256]; /* 1: some ending ends in this byte */
+	int empty_ending;    /* an empty ending: every word ends in it */
 	int failed;          /* 1 out of memory, 2 a malformed entry */
 	const char *bad;     /* the first malformed entry (lang.h's buffer) */
 	const char *loading; /* file being loaded, for messages */
@@ -383,6 +388,10 @@ static void add_ending(const char *line, size_t len, void *vctx)
 	}
 	summary_word_fold(line, len, w);
 	w[len] = '\0';
+	if (len)
+		lx->last[(unsigned char)w[len - 1]] = 1;
+	else
+		lx->empty_ending = 1;
 	lx->endings[lx->n_endings] = w;
 	lx->ending_len[lx->n_endings++] = len;
 }
@@ -522,6 +531,8 @@ int summary_lexicon_verb_ending(const struct summary_lexicon *lx, const char *w,
 {
 	if (n < 4)
 		return 0;
+	if (!lx->last[(unsigned char)w[n - 1]])   /* no ending ends in its last byte */
+		return lx->empty_ending;
 	/* Endings are a few bytes: compared from the last byte back, inline,
 	 * most fail on the first byte (a call to memcmp each costs more). */
 	for (size_t i = 0; i < lx->n_endings; i++) {
