@@ -8,6 +8,7 @@
 #include <string.h>
 #include "escape.h"
 #include "filter.h"
+#include "grow.h"
 #include "lang.h"
 #include "lexicon.h"
 #include "summary.h"
@@ -146,7 +147,7 @@ size_t summary_word_fold(const char *w, size_t n, char *out)
 
 struct entry {
 	uint64_t hash;
-	char *word;          /* NULL: empty slot */
+	size_t word;         /* 1 + its offset in lx->words; 0: empty slot */
 	uint32_t len;
 	uint32_t df;
 	unsigned flags;
@@ -166,6 +167,8 @@ struct probe {
 struct summary_lexicon {
 	struct entry *slot;
 	size_t cap, used;    /* cap is a power of two */
+	char *words;         /* the entries' words, lowercased, one after another */
+	size_t nwords, words_cap;
 	struct probe *probe; /* per slot, what a look-up needs, packed */
 	double units;        /* corpus units behind the df counts */
 	double unseen_idf;   /* idf of a word not in the table */
@@ -189,8 +192,9 @@ static struct entry *find(const struct summary_lexicon *lx, const char *w, size_
 		if (!e->word)
 			return e;
 		if (e->hash == h && e->len == n) {
+			const char *x = lx->words + e->word - 1;
 			size_t j = 0;
-			while (j < n && e->word[j] == w[j])
+			while (j < n && x[j] == w[j])
 				j++;
 			if (j == n)
 				return e;
@@ -212,7 +216,7 @@ static int grow(struct summary_lexicon *lx, size_t min)
 	lx->cap = cap;
 	for (size_t i = 0; i < oldcap; i++)
 		if (old[i].word)
-			*find(lx, old[i].word, old[i].len, old[i].hash) = old[i];
+			*find(lx, lx->words + old[i].word - 1, old[i].len, old[i].hash) = old[i];
 	free(old);
 	return 0;
 }
@@ -222,20 +226,20 @@ static struct entry *intern(struct summary_lexicon *lx, const char *w, size_t n)
 {
 	if ((lx->used + 1) * 2 > lx->cap && grow(lx, 1024) < 0)
 		return NULL;
-	char *f = malloc(n + 1);
-	if (!f)
+	/* folded at the end of lx->words, kept there only when new */
+	if (grow_array((void **)&lx->words, &lx->words_cap, lx->nwords + n + 1, 1) < 0)
 		return NULL;
+	char *f = lx->words + lx->nwords;
 	summary_word_fold(w, n, f);
 	f[n] = '\0';
 	uint64_t h = summary_lexicon_hash(f, n);
 	struct entry *e = find(lx, f, n, h);
-	if (e->word) {
-		free(f);
+	if (e->word)
 		return e;
-	}
 	e->hash = h;
-	e->word = f;
+	e->word = lx->nwords + 1;
 	e->len = (uint32_t)n;
+	lx->nwords += n + 1;
 	lx->used++;
 	return e;
 }
@@ -499,8 +503,7 @@ void summary_lexicon_free(struct summary_lexicon *lx)
 {
 	if (!lx)
 		return;
-	for (size_t i = 0; i < lx->cap; i++)
-		free(lx->slot[i].word);
+	free(lx->words);
 	for (size_t i = 0; i < lx->n_endings; i++)
 		free(lx->endings[i]);
 	free(lx->slot);
