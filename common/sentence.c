@@ -455,7 +455,7 @@ struct splitter *splitter_new(void)
 	    sentence_add_list(&sp->particles, "nl/name-particles-inner.txt") ||
 	    sentence_load_list(&sp->stopwords, "nl/stopwords.txt") ||
 	    sentence_load_list(&sp->verbs, "nl/summary-verbs.txt") ||
-	    sentence_load_list(&sp->first_names, "nl/first-names.txt") ||
+	    sentence_load_first_words(&sp->first_names, "nl/first-names.txt") ||
 	    sentence_load_list(&sp->roles, "nl/quotes-roles.txt") ||
 	    sentence_load_list(&sp->headings, "nl/section-headings.txt") ||
 	    sentence_load_first_words(&sp->heading_first, "nl/section-headings.txt") ||

@@ -398,6 +398,18 @@ static int plural_description(const struct doc *d, size_t first, size_t head)
 	return (stem & NOUN) != 0 && !(doc_lex(d, head) & NOUN);
 }
 
+/* Token T is the preposition of a passive agent ("door de wethouder"). */
+static int agent_prep(const struct doc *d, size_t t)
+{
+	const struct qtoken *k = doc_tok(d, t);
+	size_t n = k->end - k->start;
+	char low[16];
+	if (n >= sizeof low)
+		return 0;
+	wordclass_fold(d->text + k->start, n, low);
+	return wordclass_get(d->lx->agent, low, n) != 0;
+}
+
 static int gender_of(const struct doc *d, size_t t)
 {
 	if (doc_is(d, t, LX_FEMALE))
@@ -492,9 +504,7 @@ int doc_mentions_until(struct doc *d, size_t until)
 				return -1;
 			struct mention *m = &d->men[d->nmen - 1];
 			m->in_pp = governed_by(d, t + 1, LX_PREP) || (t > 0 && doc_is(d, t - 1, LX_PREP));
-			m->agent = m->in_pp && t > 0 && doc_is(d, t - 1, LX_PREP) &&
-			           doc_tok(d, t - 1)->end - doc_tok(d, t - 1)->start == 4 &&
-			           memcmp(d->text + doc_tok(d, t - 1)->start, "door", 4) == 0;
+			m->agent = m->in_pp && t > 0 && doc_is(d, t - 1, LX_PREP) && agent_prep(d, t - 1);
 			m->subject = !m->in_pp && !subordinate(d, t) && !clause_has_subject(d, t);
 			m->definite = doc_is(d, t, LX_DEFINITE | LX_POSSESSIVE);
 			m->body = doc_is(d, (size_t)last, LX_ORG) && !doc_is(d, (size_t)last, LX_ROLE | LX_PERSON);
@@ -529,13 +539,14 @@ int doc_mentions_until(struct doc *d, size_t until)
 		struct mention *m = &d->men[d->nmen - 1];
 		m->from_entity = (uint8_t)from_entity;
 		m->in_pp = governed_by(d, t, LX_PREP) || (t > 0 && doc_is(d, t - 1, LX_PREP));
-		m->agent = m->in_pp && t > 0 && doc_tok(d, t - 1)->end - doc_tok(d, t - 1)->start == 4 &&
-		           memcmp(d->text + doc_tok(d, t - 1)->start, "door", 4) == 0;
+		m->agent = m->in_pp && t > 0 && agent_prep(d, t - 1);
 		m->subject = !m->in_pp && !subordinate(d, t) && !clause_has_subject(d, t);
 		m->gender = (uint8_t)gender;
 		if (!role && t > 0 && word(d, t - 1) &&
 		    ((flags(d, t - 1) & TK_HYPHEN_ROLE) || doc_is(d, t - 1, NOUN | LX_TITLE)))
 			role = 1, m->gender = (uint8_t)gender_of(d, t - 1);
+		if (!m->gender && (size_t)endn > start)
+			m->gender = (uint8_t)gender_of(d, start);   /* a first name's */
 		m->role = (uint8_t)role;
 		m->place = place_name(d, start, (size_t)endn);
 		if (doc_person_of(d, d->men_base + d->nmen - 1) < -1)

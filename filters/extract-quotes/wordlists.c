@@ -38,6 +38,8 @@ static const struct list {
 	{ "nl/speakers-titles.txt", NULL, LX_TITLE, 0 },
 	{ "nl/speakers-titles.txt", "m", LX_MALE, 0 },
 	{ "nl/speakers-titles.txt", "f", LX_FEMALE, 0 },
+	{ "nl/first-names.txt", "m", LX_MALE, 0 },
+	{ "nl/first-names.txt", "f", LX_FEMALE, 0 },
 	{ "nl/speakers-words.txt", "m", LX_MALE | LX_PERSON, 0 },
 	{ "nl/speakers-words.txt", "f", LX_FEMALE | LX_PERSON, 0 },
 	{ "nl/speakers-words.txt", "plural-det", LX_PLURAL_DET | LX_DET, 0 },
@@ -171,6 +173,9 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 	memset(lx, 0, sizeof *lx);
 	lx->wc = wordclass_new();
 	lx->pron = wordclass_new();
+	lx->agent = wordclass_new();
+	if (wordclass_load(lx->agent, "nl/quotes-function-words.txt", "agent", 1) < 0)
+		return missing("nl/quotes-function-words.txt");
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
 		if (wordclass_load(lx->wc, lists[i].file, lists[i].tag, lists[i].bits) < 0 &&
 		    !lists[i].optional)
@@ -199,6 +204,7 @@ void quotes_lexicon_free(struct quotes_lexicon *lx)
 {
 	wordclass_free(lx->wc);
 	wordclass_free(lx->pron);
+	wordclass_free(lx->agent);
 	memset(lx, 0, sizeof *lx);
 }
 

@@ -285,6 +285,20 @@ START_TEST(a_first_name_alone_is_the_person_named_in_full)
 }
 END_TEST
 
+START_TEST(a_first_name_tells_the_gender_a_pronoun_agrees_with)
+{
+	/* "ze" is the woman, whom only her first name shows to be one, though
+	 * the man was named last and is the subject of the sentence before */
+	run("Volgens voorzitter Ingrid de Wit kost de wedstrijd veel geld. Trainer Kees van der "
+	    "Wal vond het prachtig. 'We hebben meer bier verkocht dan ooit', zei ze lachend.");
+	ck_assert_str_eq(speaker(0), "ze");
+	ck_assert_str_eq(name(0), "Ingrid de Wit");
+	run("Volgens voorzitter Kees van der Wal kost de wedstrijd veel geld. Trainer Ingrid de "
+	    "Wit vond het prachtig. 'We hebben meer bier verkocht dan ooit', zei hij lachend.");
+	ck_assert_str_eq(name(0), "Kees van der Wal");
+}
+END_TEST
+
 START_TEST(a_described_person_is_named_by_the_description)
 {
 	/* every quotation of one unnamed person carries the same name */
@@ -369,6 +383,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_reporting_clause_after_the_whole_clause);
 	tcase_add_test(tc, a_quotation_split_by_its_cue_keeps_its_speaker);
 	tcase_add_test(tc, a_first_name_alone_is_the_person_named_in_full);
+	tcase_add_test(tc, a_first_name_tells_the_gender_a_pronoun_agrees_with);
 	tcase_add_test(tc, a_described_person_is_named_by_the_description);
 	tcase_add_test(tc, a_fragment_is_not_the_words_of_a_verb_before_a_subordinate_clause);
 	tcase_add_test(tc, plural_person_nouns_speak);
