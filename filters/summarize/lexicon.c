@@ -145,12 +145,13 @@ size_t summary_word_fold(const char *w, size_t n, char *out)
 
 /* --- the table --------------------------------------------------------- */
 
+/* An entry while loading: 16 bytes (its hash is computed again when
+ * needed: the table is large, and touching it costs most of the start). */
 struct entry {
-	uint64_t hash;
-	size_t word;         /* 1 + its offset in lx->words; 0: empty slot */
+	uint32_t word;       /* 1 + its offset in lx->words; 0: empty slot */
 	uint32_t len;
 	uint32_t df;
-	unsigned flags;
+	uint32_t flags;
 };
 
 /* A slot as look-ups see it: 16 bytes, so that the table stays in cache.
@@ -191,7 +192,7 @@ static struct entry *find(const struct summary_lexicon *lx, const char *w, size_
 		struct entry *e = &lx->slot[i];
 		if (!e->word)
 			return e;
-		if (e->hash == h && e->len == n) {
+		if (e->len == n) {
 			const char *x = lx->words + e->word - 1;
 			size_t j = 0;
 			while (j < n && x[j] == w[j])
@@ -216,7 +217,8 @@ static int grow(struct summary_lexicon *lx, size_t min)
 	lx->cap = cap;
 	for (size_t i = 0; i < oldcap; i++)
 		if (old[i].word)
-			*find(lx, lx->words + old[i].word - 1, old[i].len, old[i].hash) = old[i];
+			*find(lx, lx->words + old[i].word - 1, old[i].len,
+			      summary_lexicon_hash(lx->words + old[i].word - 1, old[i].len)) = old[i];
 	free(old);
 	return 0;
 }
@@ -227,7 +229,8 @@ static struct entry *intern(struct summary_lexicon *lx, const char *w, size_t n)
 	if ((lx->used + 1) * 2 > lx->cap && grow(lx, 1024) < 0)
 		return NULL;
 	/* folded at the end of lx->words, kept there only when new */
-	if (grow_array((void **)&lx->words, &lx->words_cap, lx->nwords + n + 1, 1) < 0)
+	if (n >= UINT32_MAX - 1 - lx->nwords ||   /* offsets are 32 bits */
+	    grow_array((void **)&lx->words, &lx->words_cap, lx->nwords + n + 1, 1) < 0)
 		return NULL;
 	char *f = lx->words + lx->nwords;
 	summary_word_fold(w, n, f);
@@ -236,8 +239,7 @@ static struct entry *intern(struct summary_lexicon *lx, const char *w, size_t n)
 	struct entry *e = find(lx, f, n, h);
 	if (e->word)
 		return e;
-	e->hash = h;
-	e->word = lx->nwords + 1;
+	e->word = (uint32_t)(lx->nwords + 1);
 	e->len = (uint32_t)n;
 	lx->nwords += n + 1;
 	lx->used++;
@@ -483,7 +485,8 @@ struct summary_lexicon *summary_lexicon_load(const char *lang, int *status)
 		const struct entry *e = &lx->slot[i];
 		if (!e->word)
 			continue;
-		lx->probe[i].hash = e->hash ? e->hash : 1;
+		uint64_t h = summary_lexicon_hash(lx->words + e->word - 1, e->len);
+		lx->probe[i].hash = h ? h : 1;
 		lx->probe[i].idf = (float)log((lx->units + 1) / (e->df + 1.0));
 		lx->probe[i].flags = (uint16_t)e->flags;
 		lx->probe[i].len = e->len < 0xFFFF ? (uint16_t)e->len : 0xFFFF;
