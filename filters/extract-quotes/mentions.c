@@ -201,8 +201,9 @@ static long name_at(struct doc *d, size_t t, size_t end)
 		if (p == t + 1 && doc_is(d, t, LX_DET) && sentence_initial(d, t) && !known_free(d, p) &&
 		    !doc_punct(d, p + 1, ':'))
 			return -1;   /* "De Italianen": an article */
-		if (doc_is(d, t, LX_DET) && doc_is(d, p, NOUN) && !known_free(d, p))
-			return -1;   /* "De bisschop" */
+		if (doc_is(d, t, LX_DET) && doc_is(d, p, NOUN) && !known_free(d, p) &&
+		    (!capitalised(d, p) || sentence_initial(d, t)))
+			return -1;   /* "De bisschop"; but "zei De Graaf" is a name */
 		j = p;
 		particle_start = 1;
 	} else if (!name_word(d, t) || doc_is(d, t, LX_STOP)) {
@@ -323,6 +324,10 @@ static int subordinate(const struct doc *d, size_t t)
 static long description_at(struct doc *d, size_t t, size_t end)
 {
 	if (!doc_is(d, t, LX_DET))
+		return -1;
+	/* a capitalised article inside a sentence starts a surname ("zei De
+	 * Graaf", "volgens De Vries"), not a description */
+	if ((flags(d, t) & TK_CAP) && !sentence_initial(d, t))
 		return -1;
 	int after_cue = t > 0 && doc_is(d, t - 1, LX_CUE | LX_CUE_SEP);
 	for (size_t p = t + 1; p < end && p <= t + 4; p++) {

@@ -299,6 +299,17 @@ START_TEST(a_first_name_tells_the_gender_a_pronoun_agrees_with)
 }
 END_TEST
 
+START_TEST(a_capitalised_article_inside_a_sentence_starts_a_surname)
+{
+	/* "De Graaf" after the verb is the minister, not a count ("graaf"),
+	 * however far back his full name stood */
+	run("Minister Ruben de Graaf kwam dinsdag aan in Brussel. Het overleg duurde lang. De "
+	    "fabrieken draaien overuren.\n\n\"Dit is een begin\", zei De Graaf na afloop.");
+	ck_assert_str_eq(speaker(0), "De Graaf");
+	ck_assert_str_eq(name(0), "Ruben de Graaf");
+}
+END_TEST
+
 START_TEST(a_described_person_is_named_by_the_description)
 {
 	/* every quotation of one unnamed person carries the same name */
@@ -384,6 +395,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_quotation_split_by_its_cue_keeps_its_speaker);
 	tcase_add_test(tc, a_first_name_alone_is_the_person_named_in_full);
 	tcase_add_test(tc, a_first_name_tells_the_gender_a_pronoun_agrees_with);
+	tcase_add_test(tc, a_capitalised_article_inside_a_sentence_starts_a_surname);
 	tcase_add_test(tc, a_described_person_is_named_by_the_description);
 	tcase_add_test(tc, a_fragment_is_not_the_words_of_a_verb_before_a_subordinate_clause);
 	tcase_add_test(tc, plural_person_nouns_speak);
