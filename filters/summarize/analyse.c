@@ -9,6 +9,7 @@
 #include <string.h>
 #include "grow.h"
 #include "summary_int.h"
+#include "words.h"
 
 #define RESERVE(ptr, cap, need) grow_array((void **)&(ptr), &(cap), (need), sizeof *(ptr))
 #define NONE ((size_t)-1)

@@ -57,12 +57,6 @@ void summary_lexicon_free(struct summary_lexicon *lx);
 void summary_lexicon_lookup(const struct summary_lexicon *lx, const char *w, size_t n,
                             uint64_t h, unsigned *flags, double *idf, int *verb_ending);
 
-/* summary_word_next (summary.h) that also writes the word, lowercased as
- * summary_word_fold would, to OUT[0, *end - *start): room for the rest of
- * TEXT[*pos, len). One pass instead of two. */
-int summary_word_next_folded(const char *text, size_t len, size_t *pos,
-                             size_t *start, size_t *end, char *out);
-
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define LEXICON_LITTLE_ENDIAN 1
 #else
