@@ -9,12 +9,14 @@
 #include <string.h>
 #include "grow.h"
 #include "summary_int.h"
+#include "words.h"
 
 #define RESERVE(ptr, cap, need) grow_array((void **)&(ptr), &(cap), (need), sizeof *(ptr))
 #define NONE ((size_t)-1)
 
-/* The id of the term at FOLD[off, off+len), added when new; -1 on no memory. */
-static long term_id(struct summarizer *sz, size_t off, size_t len)
+/* The id of the lowercased word W (LEN bytes, hash H), added when new (its
+ * bytes copied to sz->fold); -1 on no memory. */
+static long term_id(struct summarizer *sz, const char *w, size_t len, uint64_t h)
 {
 	if ((sz->nterm + 1) * 2 > sz->index_cap) {
 		size_t cap = sz->index_cap ? sz->index_cap * 2 : 1024;
@@ -35,8 +37,6 @@ static long term_id(struct summarizer *sz, size_t off, size_t len)
 		sz->index = ix;
 		sz->index_cap = cap;
 	}
-	const char *w = sz->fold + off;
-	uint64_t h = summary_lexicon_hash(w, len);
 	size_t mask = sz->index_cap - 1, j = h & mask;
 	for (; sz->index[j].id >= 0; j = (j + 1) & mask) {
 		if (sz->index[j].tag != (uint32_t)h)
@@ -52,12 +52,15 @@ static long term_id(struct summarizer *sz, size_t off, size_t len)
 				return sz->index[j].id;
 		}
 	}
-	if (RESERVE(sz->term, sz->term_cap, sz->nterm + 1) < 0)
+	if ((sz->nterm >= sz->term_cap && RESERVE(sz->term, sz->term_cap, sz->nterm + 1) < 0) ||
+	    (sz->nfold + len > sz->fold_cap && RESERVE(sz->fold, sz->fold_cap, sz->nfold + len) < 0))
 		return -1;
+	memcpy(sz->fold + sz->nfold, w, len);
 	struct term *t = &sz->term[sz->nterm];
 	memset(t, 0, sizeof *t);
 	t->hash = h;
-	t->off = off;
+	t->off = sz->nfold;
+	sz->nfold += len;
 	t->len = (uint32_t)len;
 	t->slot = (uint32_t)j;
 	double idf;
@@ -122,15 +125,37 @@ static int opens_with_quote(const unsigned char *s, size_t a, size_t b)
 	       (s[a + 2] == 0x9C || s[a + 2] == 0x9E || s[a + 2] == 0x98);
 }
 
+/* Bytes that may start a quote mark; all others are skipped in runs. */
+static const unsigned char mark[256] = {
+	[','] = 1, ['\''] = 1, ['"'] = 1, [0xC2] = 1, [0xE2] = 1
+};
+
+/* The first byte of S[i, b) that may start a quote mark, or B: eight bytes
+ * at a time while none is , ' " or above 0x7F (which 0xC2 and 0xE2 are). */
+static size_t next_mark(const unsigned char *s, size_t i, size_t b)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	for (; i + 8 <= b; i += 8) {
+		uint64_t x, c, q, d;
+		memcpy(&x, s + i, 8);
+		c = x ^ (ones * ',');
+		q = x ^ (ones * '\'');
+		d = x ^ (ones * '"');
+		/* a zero byte of c, q or d sets its high bit (and maybe others
+		 * above it): nonzero exactly when one of the bytes is a match */
+		if ((((c - ones) & ~c) | ((q - ones) & ~q) | ((d - ones) & ~d) | x) & high)
+			break;
+	}
+	while (i < b && !mark[s[i]])
+		i++;
+	return i;
+}
+
 /* Share of each sentence's bytes inside quotation marks, from the marks
  * alone: ,, „ “ « open, '' ” » close, " toggles; a blank line between
  * sentences closes any open quote. */
 static void estimate_quotes(struct summarizer *sz, const struct summary_doc *d)
 {
-	/* Bytes that may start a quote mark; all others are skipped in runs. */
-	static const unsigned char mark[256] = {
-		[','] = 1, ['\''] = 1, ['"'] = 1, [0xC2] = 1, [0xE2] = 1
-	};
 	const unsigned char *s = (const unsigned char *)d->text;
 	int inside = 0;
 	size_t prev_end = 0;
@@ -141,8 +166,7 @@ static void estimate_quotes(struct summarizer *sz, const struct summary_doc *d)
 				inside = 0;
 		for (size_t i = a; i < b; i++) {
 			size_t run = i;
-			while (i < b && !mark[s[i]])
-				i++;
+			i = next_mark(s, i, b);
 			if (inside)
 				in += i - run;
 			if (i >= b)
@@ -179,10 +203,11 @@ static void estimate_quotes(struct summarizer *sz, const struct summary_doc *d)
 }
 
 /* The word classes of the contraction at the start of a sentence: a first
- * word followed by an apostrophe and letters ("zo'n") is one word to the
- * class lists, not the word before the apostrophe. */
-static unsigned first_word_flags(struct summarizer *sz, const char *text, size_t ws,
-                                 size_t we, size_t b, unsigned flags)
+ * word TEXT[ws, we) (FOLDED: lowercased) followed by an apostrophe and
+ * letters ("zo'n") is one word to the class lists, not the word before the
+ * apostrophe. */
+static unsigned first_word_flags(struct summarizer *sz, const char *text, const char *folded,
+                                 size_t ws, size_t we, size_t b, unsigned flags)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t q = we;
@@ -201,9 +226,9 @@ static unsigned first_word_flags(struct summarizer *sz, const char *text, size_t
 	char buf[64];
 	if (e2 - ws >= sizeof buf)
 		return 0;
-	memcpy(buf, sz->fold + ws, we - ws);
+	memcpy(buf, folded, we - ws);
 	memcpy(buf + (we - ws), text + we, q - we);
-	memcpy(buf + (q - ws), sz->fold + q, e2 - q);
+	summary_word_fold(text + q, e2 - q, buf + (q - ws));
 	summary_lexicon_lookup(sz->lx, buf, e2 - ws, summary_lexicon_hash(buf, e2 - ws), &f,
 	                       &idf, &ve);
 	return f;
@@ -218,16 +243,24 @@ static int read_sentence(struct summarizer *sz, const struct summary_doc *d, siz
 	unsigned first = 0, second = 0, prev = 0, speech_early = 0;
 	int named = 0;
 	st->term0 = sz->nsterm;
-	while (summary_word_next(d->text, b, &pos, &ws, &we)) {
+	/* room for the longest word, and the 8 bytes summary_lexicon_hash_padded
+	 * may read past it */
+	if (b - a + 8 > sz->word_cap) {
+		if (RESERVE(sz->word, sz->word_cap, b - a + 8) < 0)
+			return -1;
+		memset(sz->word, 0, sz->word_cap);   /* no byte it reads is undefined */
+	}
+	while (summary_word_next_folded(d->text, b, &pos, &ws, &we, sz->word)) {
 		size_t len = we - ws;
-		long id = term_id(sz, ws, len);
+		long id = term_id(sz, sz->word, len, summary_lexicon_hash_padded(sz->word, len));
 		if (id < 0)
 			return -1;
 		struct term *t = &sz->term[id];
 		unsigned flags = t->flags;
 		int upper = is_upper_start(s + ws, len);
 		if (t->last != k + 1) {
-			if (RESERVE(sz->sterm, sz->sterm_cap, sz->nsterm + 1) < 0)
+			if (sz->nsterm >= sz->sterm_cap &&
+			    RESERVE(sz->sterm, sz->sterm_cap, sz->nsterm + 1) < 0)
 				return -1;
 			sz->sterm[sz->nsterm++] = (uint32_t)id;
 			t->last = (uint32_t)(k + 1);
@@ -248,7 +281,7 @@ static int read_sentence(struct summarizer *sz, const struct summary_doc *d, siz
 		if ((flags & LEX_SPEECH) && st->words < 3)
 			speech_early = 1;
 		if (st->words == 0) {
-			first = first_word_flags(sz, d->text, ws, we, b, flags);
+			first = first_word_flags(sz, d->text, sz->word, ws, we, b, flags);
 		} else {
 			if (st->words == 1)
 				second = flags;
@@ -408,33 +441,42 @@ static size_t news_start(const struct summarizer *sz, const struct summary_doc *
 	return sz->lead;
 }
 
-static void features(struct summarizer *sz, const struct summary_doc *d)
+void summary_features(const struct summarizer *sz, const struct summary_doc *d, size_t k,
+                      double *x)
 {
 	int news = sz->type == SUMMARY_NEWS;
-	size_t start = news_start(sz, d);
+	size_t start = sz->start;
 	size_t lead_rank = start == NONE ? NONE : sz->sent[start].rank;
+	const struct sent *st = &sz->sent[k];
+	memset(x, 0, SUMMARY_NFEATURES * sizeof *x);
+	if (st->rank != NONE) {
+		double lead = k == start;
+		double next = lead_rank != NONE && st->rank == lead_rank + 1;
+		double position = lead_rank == NONE ? exp2(-(double)st->rank / 4) :
+		                   st->rank >= lead_rank ?
+		                   exp2(-(double)(st->rank - lead_rank) / 4) : 0;
+		x[news ? SF_LEAD_NEWS : SF_LEAD_FEATURE] = lead;
+		x[news ? SF_NEXT_NEWS : SF_NEXT_FEATURE] = next;
+		x[news ? SF_POSITION_NEWS : SF_POSITION_FEATURE] = position;
+		x[SF_DEPTH] = exp2(-(double)st->rank / 16);
+	}
+	double quoted = d->quoted ? d->quoted[k] : st->quoted;
+	x[SF_PARAGRAPH] = st->paragraph_first;
+	x[SF_CENTRALITY] = st->centrality;
+	x[SF_NUMBERS] = clip01(st->numbers / 2.0);
+	x[SF_TIME] = st->times > 0;
+	x[SF_LENGTH] = clip01(st->words / 25.0);
+	x[SF_QUOTED] = clip01(quoted);
+}
+
+static void features(struct summarizer *sz, const struct summary_doc *d)
+{
+	sz->start = news_start(sz, d);
 	for (size_t k = 0; k < sz->n; k++) {
 		struct sent *st = &sz->sent[k];
-		double *x = st->x;
-		memset(x, 0, sizeof st->x);
-		if (st->rank != NONE) {
-			double lead = k == start;
-			double next = lead_rank != NONE && st->rank == lead_rank + 1;
-			double position = lead_rank == NONE ? exp2(-(double)st->rank / 4) :
-			                   st->rank >= lead_rank ?
-			                   exp2(-(double)(st->rank - lead_rank) / 4) : 0;
-			x[news ? SF_LEAD_NEWS : SF_LEAD_FEATURE] = lead;
-			x[news ? SF_NEXT_NEWS : SF_NEXT_FEATURE] = next;
-			x[news ? SF_POSITION_NEWS : SF_POSITION_FEATURE] = position;
-			x[SF_DEPTH] = exp2(-(double)st->rank / 16);
-		}
-		double quoted = d->quoted ? d->quoted[k] : st->quoted;
-		x[SF_PARAGRAPH] = st->paragraph_first;
-		x[SF_CENTRALITY] = st->centrality;
-		x[SF_NUMBERS] = clip01(st->numbers / 2.0);
-		x[SF_TIME] = st->times > 0;
-		x[SF_LENGTH] = clip01(st->words / 25.0);
-		x[SF_QUOTED] = clip01(quoted);
+		double x[SUMMARY_NFEATURES];
+		summary_features(sz, d, k, x);
+		st->mostly_quoted = x[SF_QUOTED] >= 0.5;
 		st->base = summary_model_score(&sz->model, x);
 	}
 }
@@ -444,11 +486,9 @@ int summary_analyse(struct summarizer *sz, const struct summary_doc *d)
 	sz->n = 0;
 	for (size_t t = 0; t < sz->nterm; t++)   /* empty the index in O(terms) */
 		sz->index[sz->term[t].slot].id = -1;
-	sz->nterm = sz->nsterm = sz->nheap = 0;
-	if (RESERVE(sz->fold, sz->fold_cap, d->len + 1) < 0 ||
-	    RESERVE(sz->sent, sz->sent_cap, d->n + 1) < 0)
+	sz->nterm = sz->nsterm = sz->nheap = sz->nfold = 0;
+	if (RESERVE(sz->sent, sz->sent_cap, d->n + 1) < 0)
 		return -1;
-	summary_word_fold(d->text, d->len, sz->fold);
 	memset(sz->sent, 0, d->n * sizeof *sz->sent);
 	sz->n = d->n;
 	if (!d->quoted)

@@ -8,84 +8,39 @@
 #include <string.h>
 #include "escape.h"
 #include "filter.h"
+#include "grow.h"
 #include "lang.h"
 #include "lexicon.h"
 #include "summary.h"
+#include "words.h"
 
 /* --- words ------------------------------------------------------------- */
-
-/* ASCII letters and digits. */
-static const unsigned char ascii_word[128] = {
-	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
-	['7'] = 1, ['8'] = 1, ['9'] = 1,
-	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
-	['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
-	['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
-	['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
-	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
-	['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
-	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
-	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
-};
-
-/* 1 when the character starting at S[i] (L bytes left) is part of a word;
- * *clen gets its length in bytes. */
-static inline int word_char(const unsigned char *s, size_t l, size_t *clen)
-{
-	unsigned char c = s[0];
-	if (c < 0x80) {
-		*clen = 1;
-		return ascii_word[c];
-	}
-	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-	if (n > l)
-		n = l;
-	*clen = n;
-	if (c == 0xC2)                       /* U+0080..U+00BF: Latin-1 signs */
-		return 0;
-	if (c == 0xC3 && l > 1 && (s[1] == 0x97 || s[1] == 0xB7))  /* × ÷ */
-		return 0;
-	if (c == 0xE2 && l > 1 && s[1] <= 0x82)  /* U+2000..U+20BF: punctuation */
-		return 0;
-	if (c == 0xE3 && l > 2 && s[1] == 0x80 && s[2] <= 0xBF)  /* CJK punctuation */
-		return 0;
-	if (c == 0xEF && l > 2 && s[1] == 0xBB && s[2] == 0xBF)  /* BOM */
-		return 0;
-	return n > 1 || c >= 0xC0;
-}
 
 int summary_word_next(const char *text, size_t len, size_t *pos,
                       size_t *start, size_t *end)
 {
-	const unsigned char *s = (const unsigned char *)text;
-	size_t i = *pos, cl;
-	for (;;) {             /* ASCII fast path, then the general case */
-		while (i < len && s[i] < 0x80 && !ascii_word[s[i]])
-			i++;
-		if (i >= len || s[i] < 0x80 || word_char(s + i, len - i, &cl))
-			break;
-		i += cl;
-	}
-	if (i >= len) {
-		*pos = len;
-		return 0;
-	}
-	*start = i;
-	for (;;) {
-		while (i < len && s[i] < 0x80 && ascii_word[s[i]])
-			i++;
-		if (i >= len || s[i] < 0x80 || !word_char(s + i, len - i, &cl))
-			break;
-		i += cl;
-	}
-	*end = *pos = i;
-	return 1;
+	return word_next(text, len, pos, start, end, NULL);
 }
+
 
 size_t summary_word_fold(const char *w, size_t n, char *out)
 {
 	const unsigned char *s = (const unsigned char *)w;
-	for (size_t i = 0; i < n; i++) {
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	size_t i = 0;
+	while (i < n) {
+		/* Eight ASCII bytes at a time: 0x20 added to each of 'A'..'Z'. */
+		for (; i + 8 <= n; i += 8) {
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			if (x & high)
+				break;
+			uint64_t upper = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) & high;
+			x |= upper >> 2;
+			memcpy(out + i, &x, 8);
+		}
+		if (i >= n)
+			break;
 		unsigned char c = s[i];
 		if (c >= 'A' && c <= 'Z')
 			c |= 0x20;
@@ -94,19 +49,20 @@ size_t summary_word_fold(const char *w, size_t n, char *out)
 			out[i++] = (char)c;
 			c = (unsigned char)(s[i] + 0x20);
 		}
-		out[i] = (char)c;
+		out[i++] = (char)c;
 	}
 	return n;
 }
 
 /* --- the table --------------------------------------------------------- */
 
+/* An entry while loading: 16 bytes (its hash is computed again when
+ * needed: the table is large, and touching it costs most of the start). */
 struct entry {
-	uint64_t hash;
-	char *word;          /* NULL: empty slot */
+	uint32_t word;       /* 1 + its offset in lx->words; 0: empty slot */
 	uint32_t len;
 	uint32_t df;
-	unsigned flags;
+	uint32_t flags;
 };
 
 /* A slot as look-ups see it: 16 bytes, so that the table stays in cache.
@@ -123,12 +79,16 @@ struct probe {
 struct summary_lexicon {
 	struct entry *slot;
 	size_t cap, used;    /* cap is a power of two */
+	char *words;         /* the entries' words, lowercased, one after another */
+	size_t nwords, words_cap;
 	struct probe *probe; /* per slot, what a look-up needs, packed */
 	double units;        /* corpus units behind the df counts */
 	double unseen_idf;   /* idf of a word not in the table */
 	char **endings;
 	size_t *ending_len;
 	size_t n_endings;
+	unsigned char last[256]; /* 1: some ending ends in this byte */
+	int empty_ending;    /* an empty ending: every word ends in it */
 	int failed;          /* 1 out of memory, 2 a malformed entry */
 	const char *bad;     /* the first malformed entry (lang.h's buffer) */
 	const char *loading; /* file being loaded, for messages */
@@ -143,9 +103,10 @@ static struct entry *find(const struct summary_lexicon *lx, const char *w, size_
 		struct entry *e = &lx->slot[i];
 		if (!e->word)
 			return e;
-		if (e->hash == h && e->len == n) {
+		if (e->len == n) {
+			const char *x = lx->words + e->word - 1;
 			size_t j = 0;
-			while (j < n && e->word[j] == w[j])
+			while (j < n && x[j] == w[j])
 				j++;
 			if (j == n)
 				return e;
@@ -153,9 +114,10 @@ static struct entry *find(const struct summary_lexicon *lx, const char *w, size_
 	}
 }
 
-static int grow(struct summary_lexicon *lx)
+/* Double the table, or make it MIN slots (a power of two) when empty. */
+static int grow(struct summary_lexicon *lx, size_t min)
 {
-	size_t cap = lx->cap ? lx->cap * 2 : 1024;
+	size_t cap = lx->cap ? lx->cap * 2 : min;
 	struct entry *old = lx->slot;
 	size_t oldcap = lx->cap;
 	lx->slot = calloc(cap, sizeof *lx->slot);
@@ -166,7 +128,8 @@ static int grow(struct summary_lexicon *lx)
 	lx->cap = cap;
 	for (size_t i = 0; i < oldcap; i++)
 		if (old[i].word)
-			*find(lx, old[i].word, old[i].len, old[i].hash) = old[i];
+			*find(lx, lx->words + old[i].word - 1, old[i].len,
+			      summary_lexicon_hash(lx->words + old[i].word - 1, old[i].len)) = old[i];
 	free(old);
 	return 0;
 }
@@ -174,22 +137,22 @@ static int grow(struct summary_lexicon *lx)
 /* The entry of W (folded here), made when absent; NULL when out of memory. */
 static struct entry *intern(struct summary_lexicon *lx, const char *w, size_t n)
 {
-	if ((lx->used + 1) * 2 > lx->cap && grow(lx) < 0)
+	if ((lx->used + 1) * 2 > lx->cap && grow(lx, 1024) < 0)
 		return NULL;
-	char *f = malloc(n + 1);
-	if (!f)
+	/* folded at the end of lx->words, kept there only when new */
+	if (n >= UINT32_MAX - 1 - lx->nwords ||   /* offsets are 32 bits */
+	    grow_array((void **)&lx->words, &lx->words_cap, lx->nwords + n + 1, 1) < 0)
 		return NULL;
+	char *f = lx->words + lx->nwords;
 	summary_word_fold(w, n, f);
 	f[n] = '\0';
 	uint64_t h = summary_lexicon_hash(f, n);
 	struct entry *e = find(lx, f, n, h);
-	if (e->word) {
-		free(f);
+	if (e->word)
 		return e;
-	}
-	e->hash = h;
-	e->word = f;
+	e->word = (uint32_t)(lx->nwords + 1);
 	e->len = (uint32_t)n;
+	lx->nwords += n + 1;
 	lx->used++;
 	return e;
 }
@@ -342,6 +305,10 @@ static void add_ending(const char *line, size_t len, void *vctx)
 	}
 	summary_word_fold(line, len, w);
 	w[len] = '\0';
+	if (len)
+		lx->last[(unsigned char)w[len - 1]] = 1;
+	else
+		lx->empty_ending = 1;
 	lx->endings[lx->n_endings] = w;
 	lx->ending_len[lx->n_endings++] = len;
 }
@@ -370,11 +337,35 @@ static int load_list(struct summary_lexicon *lx, const char *lang, const char *f
 	return 0;
 }
 
+/* The number of lines of LANG's FILE (0 when missing). */
+static size_t lines_of(const char *lang, const char *file)
+{
+	char name[256];
+	size_t len, n = 1;
+	snprintf(name, sizeof name, "%s/%s", lang, file);
+	const char *s = lang_file(name, &len), *end = s + len;
+	if (!s)
+		return 0;
+	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL)
+		s++, n++;
+	return n;
+}
+
 struct summary_lexicon *summary_lexicon_load(const char *lang, int *status)
 {
+	/* The table made as large as the files' lines need at once: growing it
+	 * step by step from 1024 slots touched twice the memory at start. */
+	static const char *const sized[] = { "stopwords.txt", "summary-word-classes.txt",
+		"quotes-speech-verbs.txt", "summary-credits.txt", "summary-bylines.txt",
+		"summary-verbs.txt", "summary-df.txt" };
+	size_t lines = 0, cap = 1024;
+	for (size_t i = 0; i < sizeof sized / sizeof *sized; i++)
+		lines += lines_of(lang, sized[i]);
+	while ((lines + 1) * 2 > cap)
+		cap *= 2;
 	struct summary_lexicon *lx = calloc(1, sizeof *lx);
 	*status = EXIT_SOFTWARE;
-	if (!lx || grow(lx) < 0) {
+	if (!lx || grow(lx, cap) < 0) {
 		free(lx);
 		return NULL;
 	}
@@ -405,7 +396,8 @@ struct summary_lexicon *summary_lexicon_load(const char *lang, int *status)
 		const struct entry *e = &lx->slot[i];
 		if (!e->word)
 			continue;
-		lx->probe[i].hash = e->hash ? e->hash : 1;
+		uint64_t h = summary_lexicon_hash(lx->words + e->word - 1, e->len);
+		lx->probe[i].hash = h ? h : 1;
 		lx->probe[i].idf = (float)log((lx->units + 1) / (e->df + 1.0));
 		lx->probe[i].flags = (uint16_t)e->flags;
 		lx->probe[i].len = e->len < 0xFFFF ? (uint16_t)e->len : 0xFFFF;
@@ -425,8 +417,7 @@ void summary_lexicon_free(struct summary_lexicon *lx)
 {
 	if (!lx)
 		return;
-	for (size_t i = 0; i < lx->cap; i++)
-		free(lx->slot[i].word);
+	free(lx->words);
 	for (size_t i = 0; i < lx->n_endings; i++)
 		free(lx->endings[i]);
 	free(lx->slot);
@@ -457,9 +448,18 @@ int summary_lexicon_verb_ending(const struct summary_lexicon *lx, const char *w,
 {
 	if (n < 4)
 		return 0;
+	if (!lx->last[(unsigned char)w[n - 1]])   /* no ending ends in its last byte */
+		return lx->empty_ending;
+	/* Endings are a few bytes: compared from the last byte back, inline,
+	 * most fail on the first byte (a call to memcmp each costs more). */
 	for (size_t i = 0; i < lx->n_endings; i++) {
-		size_t l = lx->ending_len[i];
-		if (l < n && memcmp(w + n - l, lx->endings[i], l) == 0)
+		size_t l = lx->ending_len[i], j = 0;
+		const char *e = lx->endings[i];
+		if (l >= n)
+			continue;
+		while (j < l && w[n - 1 - j] == e[l - 1 - j])
+			j++;
+		if (j == l)
 			return 1;
 	}
 	return 0;

@@ -57,9 +57,15 @@ void summary_lexicon_free(struct summary_lexicon *lx);
 void summary_lexicon_lookup(const struct summary_lexicon *lx, const char *w, size_t n,
                             uint64_t h, unsigned *flags, double *idf, int *verb_ending);
 
-/* The hash the tables use: 8 bytes at a time, multiplied and folded, with
- * the length mixed in; for summary_lexicon_lookup. */
-static inline uint64_t summary_lexicon_hash(const char *w, size_t n)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LEXICON_LITTLE_ENDIAN 1
+#else
+#define LEXICON_LITTLE_ENDIAN 0
+#endif
+
+/* The hash, with PADDED: W is followed by at least 8 readable bytes (the
+ * same value, without a loop over the last bytes). */
+static inline uint64_t lexicon_hash(const char *w, size_t n, int padded)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
 	size_t i = 0;
@@ -70,13 +76,34 @@ static inline uint64_t summary_lexicon_hash(const char *w, size_t n)
 		h ^= h >> 32;
 	}
 	if (i < n) {
+		/* the last 1..7 bytes as a little-endian number: a variable memcpy
+		 * would be a call */
 		uint64_t x = 0;
-		memcpy(&x, w + i, n - i);
+		if (padded && LEXICON_LITTLE_ENDIAN) {
+			memcpy(&x, w + i, 8);
+			x &= ~0ull >> (64 - 8 * (n - i));
+		} else {
+			for (size_t j = n; j > i; j--)
+				x = x << 8 | (unsigned char)w[j - 1];
+		}
 		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
 	}
 	h ^= h >> 33;
 	h *= 0xC4CEB9FE1A85EC53ull;
 	return h ^ (h >> 29);
+}
+
+/* The hash the tables use: 8 bytes at a time, multiplied and folded, with
+ * the length mixed in; for summary_lexicon_lookup. */
+static inline uint64_t summary_lexicon_hash(const char *w, size_t n)
+{
+	return lexicon_hash(w, n, 0);
+}
+
+/* The same hash of W, which is followed by at least 8 readable bytes. */
+static inline uint64_t summary_lexicon_hash_padded(const char *w, size_t n)
+{
+	return lexicon_hash(w, n, 1);
 }
 
 /* 1 when W (at least 4 bytes) ends in one of summary-verb-endings.txt. */

@@ -40,6 +40,7 @@ void summarizer_free(struct summarizer *sz)
 		return;
 	summary_lexicon_free(sz->lx);
 	free(sz->fold);
+	free(sz->word);
 	free(sz->term);
 	free(sz->index);
 	free(sz->sterm);
@@ -86,7 +87,7 @@ static struct cand current(const struct summarizer *sz, size_t k, enum order lea
 	if (lead == BY_POSITION) {
 		c.score = -(double)k;
 	} else if (lead == BY_LEAD) {
-		c.score = -(double)k - (st->x[SF_QUOTED] >= 0.5 ? (double)sz->n : 0);
+		c.score = -(double)k - (st->mostly_quoted ? (double)sz->n : 0);
 	} else {
 		c.score = st->base;
 		if (st->weight > 0)

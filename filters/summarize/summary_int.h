@@ -18,7 +18,7 @@
 /* A distinct word of the document. */
 struct term {
 	uint64_t hash;
-	size_t off;          /* bytes into the folded text */
+	size_t off;          /* its lowercased bytes: sz->fold[off, off+len) */
 	uint32_t len;
 	uint32_t sf;         /* sentences containing it */
 	uint32_t last;       /* 1 + last sentence seen in */
@@ -46,14 +46,14 @@ struct sent {
 	unsigned personal_first : 1;  /* a personal pronoun before any name */
 	unsigned verb : 1;            /* has a finite verb */
 	unsigned punct : 1;           /* ends like a sentence */
+	unsigned mostly_quoted : 1;   /* its feature SF_QUOTED is at least 0.5 */
 	size_t rank;           /* place among the running text (not headings,
 	                          captions, bylines); (size_t)-1 for those */
 	size_t antecedent;     /* the running-text sentence before it, or
 	                          (size_t)-1: what a back-pointer points to */
 	double quoted;         /* share of its bytes in quotation marks */
 	double centrality;     /* 0..1 */
-	double x[SUMMARY_NFEATURES];   /* its features (model.h) */
-	double base;           /* model score */
+	double base;           /* model score of its features (summary_features) */
 	double weight;         /* sum of its terms' weights */
 	double covered;        /* weight of its terms in chosen sentences */
 	int chosen, skipped;
@@ -77,7 +77,8 @@ struct cand {
 struct summarizer {
 	struct summary_lexicon *lx;
 	struct summary_model model;
-	char *fold;          size_t fold_cap;
+	char *fold;          size_t nfold, fold_cap;   /* the terms, lowercased */
+	char *word;          size_t word_cap;          /* the word at hand, lowercased */
 	struct term *term;   size_t nterm, term_cap;
 	struct slot *index;  size_t index_cap;     /* power of two */
 	uint32_t *sterm;     size_t nsterm, sterm_cap;
@@ -88,11 +89,18 @@ struct summarizer {
 	enum summary_type type;
 	size_t running;      /* sentences of running text (rank < running) */
 	size_t lead;         /* the first real sentence, or (size_t)-1 */
+	size_t start;        /* where the news starts (analyse.c), or (size_t)-1 */
 };
 
 /* analyse.c: read DOC into SZ (words, terms, kinds, ranks, article type,
  * centrality, features). Returns 0, or -1 when out of memory. */
 int summary_analyse(struct summarizer *sz, const struct summary_doc *doc);
+
+/* After summary_analyse: the features (model.h) of DOC's sentence K into
+ * X[0, SUMMARY_NFEATURES). Computed when asked rather than kept: a long
+ * document's sentences stay small. */
+void summary_features(const struct summarizer *sz, const struct summary_doc *doc, size_t k,
+                      double *x);
 
 /* Selection priority tiers: a lower tier is always taken first. */
 int summary_tier(const struct summarizer *sz, size_t k);

@@ -263,7 +263,7 @@ static int analyse_corpus(struct summarizer *sz, struct corpus *c)
 			if (st->kind != SUMMARY_SENTENCE && st->kind != SUMMARY_FRAGMENT &&
 			    st->kind != SUMMARY_QUESTION)
 				continue;
-			memcpy(d->x + d->ncand * NF, st->x, sizeof st->x);
+			summary_features(sz, &sd, k, d->x + d->ncand * NF);
 			d->ycand[d->ncand++] = d->y[k];
 		}
 		d->news = sz->type == SUMMARY_NEWS;
