@@ -109,7 +109,20 @@ static size_t scan_run(const char *s, size_t len, size_t i, int *digits_only, si
 	int32_t cp;
 	size_t n;
 	enum cls c;
-	while ((c = class_at(s, len, i, &cp, &n)) == C_LETTER || c == C_DIGIT) {
+	for (;;) {
+		/* ASCII letters and digits from the table, without a call */
+		while (i < len && (unsigned char)s[i] < 0x80) {
+			unsigned char k = ascii_cls[(unsigned char)s[i]];
+			if (k == C_LETTER) {
+				*digits_only = 0;
+				++*letters;
+			} else if (k != C_DIGIT) {
+				return i;
+			}
+			i++;
+		}
+		if ((c = class_at(s, len, i, &cp, &n)) != C_LETTER && c != C_DIGIT)
+			break;
 		if (c == C_LETTER) {
 			*digits_only = 0;
 			++*letters;
