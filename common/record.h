@@ -172,6 +172,12 @@ struct zj_text {
 void zj_text_reset(struct zj_text *t);
 void zj_text_raw(struct zj_text *t, const char *json, size_t len_bytes);  /* as is */
 void zj_text_string(struct zj_text *t, const char *s, size_t len_bytes);  /* escaped */
+/* The escaping every writer shares: the first byte at or after I of S (N
+ * bytes) that a JSON string must escape ('"', '\\', below 0x20), N when
+ * none; and the escape of such a byte C written to ESC, its length (2 or
+ * 6) returned. */
+size_t zj_escape_stop(const char *s, size_t i, size_t n);
+size_t zj_escape_byte(unsigned char c, char esc[6]);
 void zj_text_int(struct zj_text *t, int64_t v);
 zjson *zj_text_value(struct zj_text *t);
 void zj_text_free(struct zj_text *t);

@@ -64,45 +64,51 @@ static const unsigned char needs_escape[256] = {
 	['\\'] = 1,
 };
 
-static void out_string(struct zj_text *b, const char *s, size_t n)
+size_t zj_escape_stop(const char *s, size_t i, size_t n)
+{
+	for (uint64_t w; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (json_string_stops(w))
+			break;
+	}
+	while (i < n && !needs_escape[(unsigned char)s[i]])
+		i++;
+	return i;
+}
+
+size_t zj_escape_byte(unsigned char c, char esc[6])
 {
 	static const char hex[] = "0123456789abcdef";
+	esc[0] = '\\';
+	switch (c) {
+	case '\b': esc[1] = 'b'; return 2;
+	case '\t': esc[1] = 't'; return 2;
+	case '\n': esc[1] = 'n'; return 2;
+	case '\f': esc[1] = 'f'; return 2;
+	case '\r': esc[1] = 'r'; return 2;
+	case '"': esc[1] = '"'; return 2;
+	case '\\': esc[1] = '\\'; return 2;
+	default:
+		memcpy(esc + 1, "u00", 3);
+		esc[4] = hex[c >> 4];
+		esc[5] = hex[c & 15];
+		return 6;
+	}
+}
+
+static void out_string(struct zj_text *b, const char *s, size_t n)
+{
 	size_t i = 0, run;
 
 	out_reserve(b, n + 2);
 	b->s[b->len++] = '"';
-	while (i < n) {
-		run = i;
-		for (uint64_t w; run + 8 <= n; run += 8) {
-			memcpy(&w, s + run, 8);
-			if (json_string_stops(w))
-				break;
-		}
-		while (run < n && !needs_escape[(unsigned char)s[run]])
-			run++;
+	while ((run = zj_escape_stop(s, i, n)) < n) {
+		char esc[6];
 		out_bytes(b, s + i, run - i);
-		if (run >= n)
-			break;
-		unsigned char c = (unsigned char)s[run];
-		char esc[6] = {'\\', 0};
-		size_t elen = 2;
-		switch (c) {
-		case '\b': esc[1] = 'b'; break;
-		case '\t': esc[1] = 't'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\f': esc[1] = 'f'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		default:
-			memcpy(esc + 1, "u00", 3);
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			elen = 6;
-		}
-		out_bytes(b, esc, elen);
+		out_bytes(b, esc, zj_escape_byte((unsigned char)s[run], esc));
 		i = run + 1;
 	}
+	out_bytes(b, s + i, n - i);
 	out_reserve(b, 1);
 	b->s[b->len++] = '"';
 }

@@ -115,39 +115,18 @@ static void put_int(struct out *o, uint32_t v)
 }
 
 /* S (N bytes of valid UTF-8) as a JSON string, escaped as the record
- * writer escapes (record.h: the same bytes as zj_string). */
+ * writer escapes (record.h). */
 static void put_string(struct out *o, const char *s, size_t n)
 {
-	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, run;
 	put(o, "\"", 1);
-	size_t i = 0;
-	while (i < n) {
-		size_t run = i;
-		while (run < n && (unsigned char)s[run] >= 0x20 && s[run] != '"' && s[run] != '\\')
-			run++;
+	while ((run = zj_escape_stop(s, i, n)) < n) {
+		char esc[6];
 		put(o, s + i, run - i);
-		if (run >= n)
-			break;
-		unsigned char c = (unsigned char)s[run];
-		char esc[6] = { '\\', 0 };
-		size_t el = 2;
-		switch (c) {
-		case '\b': esc[1] = 'b'; break;
-		case '\t': esc[1] = 't'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\f': esc[1] = 'f'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		default:
-			memcpy(esc + 1, "u00", 3);
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			el = 6;
-		}
-		put(o, esc, el);
+		put(o, esc, zj_escape_byte((unsigned char)s[run], esc));
 		i = run + 1;
 	}
+	put(o, s + i, n - i);
 	put(o, "\"", 1);
 }
 
