@@ -8,69 +8,60 @@
 #include "doc.h"
 #include "lang.h"
 
-/* Lists of words with one class each (TAG: only entries carrying it). A
- * missing required list is an error; optional ones may be absent. */
+/* The lists and the word class (LX_*) each stands for (TAG: only entries
+ * carrying it), loaded as words (AS_WORDS), as endings (AS_ENDINGS: a
+ * word ending in one is of its class too) or both. A missing required list
+ * is an error; optional ones may be absent. */
+enum { AS_WORDS = 1, AS_ENDINGS = 2 };
 static const struct list {
 	const char *file, *tag;
 	uint32_t bits;
 	int optional;
+	unsigned as;
 } lists[] = {
-	{ "nl/quotes-function-words.txt", NULL, LX_FUNCTION, 0 },
-	{ "nl/quotes-function-words.txt", "det", LX_DET | LX_DEFINITE, 0 },
-	{ "nl/quotes-function-words.txt", "indef", LX_DET, 0 },
-	{ "nl/quotes-function-words.txt", "poss", LX_DET | LX_POSSESSIVE, 0 },
-	{ "nl/quotes-function-words.txt", "prep", LX_PREP, 0 },
-	{ "nl/quotes-function-words.txt", "sub", LX_SUB, 0 },
-	{ "nl/quotes-name-particles.txt", NULL, LX_PARTICLE, 0 },
-	{ "nl/quotes-term-markers.txt", NULL, LX_TERM, 0 },
-	{ "nl/quotes-organisations.txt", NULL, LX_ORG, 0 },
-	{ "nl/quotes-complementizers.txt", NULL, LX_COMPLEMENTIZER, 0 },
-	{ "nl/quotes-roles.txt", NULL, LX_ROLE, 0 },
-	{ "nl/quotes-person-nouns.txt", NULL, LX_PERSON, 1 },
-	{ "nl/quotes-person-nouns.txt", "role", LX_ROLE, 1 },
-	{ "nl/quotes-person-nouns.txt", "f", LX_FEMALE, 1 },
-	{ "nl/quotes-person-nouns.txt", "m", LX_MALE, 1 },
-	{ "nl/quotes-person-nouns.txt", "pl", LX_PLURAL, 1 },
-	{ "nl/quotes-group-nouns.txt", NULL, LX_GROUP, 1 },
-	{ "nl/quotes-group-nouns.txt", "pl", LX_PLURAL, 1 },
-	{ "nl/quotes-organisation-nouns.txt", NULL, LX_ORG, 1 },
-	{ "nl/speakers-pronouns.txt", NULL, LX_PRONOUN | LX_FUNCTION, 0 },
-	{ "nl/speakers-titles.txt", NULL, LX_TITLE, 0 },
-	{ "nl/speakers-titles.txt", "m", LX_MALE, 0 },
-	{ "nl/speakers-titles.txt", "f", LX_FEMALE, 0 },
-	{ "nl/first-names.txt", "m", LX_MALE, 0 },
-	{ "nl/first-names.txt", "f", LX_FEMALE, 0 },
-	{ "nl/speakers-words.txt", "m", LX_MALE | LX_PERSON, 0 },
-	{ "nl/speakers-words.txt", "f", LX_FEMALE | LX_PERSON, 0 },
-	{ "nl/speakers-words.txt", "plural-det", LX_PLURAL_DET | LX_DET, 0 },
-	{ "nl/speakers-words.txt", "someone", LX_SOMEONE | LX_FUNCTION, 0 },
-	{ "nl/speakers-words.txt", "neuter", LX_NEUTER, 0 },
-	{ "nl/speakers-words.txt", "negation", LX_NEGATION, 0 },
-	{ "nl/speakers-words.txt", "particle", LX_PARTICLE, 0 },
-	{ "nl/speakers-words.txt", "press", LX_ORG, 0 },
-	{ "nl/abbreviations.txt", NULL, LX_ABBREV, 1 },
-	{ "nl/stopwords.txt", NULL, LX_STOP, 0 },
-	{ "nl/gazetteer-loc.txt", NULL, LX_PLACE, 1 },
-	{ "nl/gazetteer-loc-common.txt", NULL, LX_PLACE, 1 },
-	{ "nl/gazetteer-org.txt", NULL, LX_PLACE, 1 },
-	{ "nl/gazetteer-org-common.txt", NULL, LX_PLACE, 1 },
+	{ "nl/quotes-function-words.txt", NULL, LX_FUNCTION, 0, AS_WORDS },
+	{ "nl/quotes-function-words.txt", "det", LX_DET | LX_DEFINITE, 0, AS_WORDS },
+	{ "nl/quotes-function-words.txt", "indef", LX_DET, 0, AS_WORDS },
+	{ "nl/quotes-function-words.txt", "poss", LX_DET | LX_POSSESSIVE, 0, AS_WORDS },
+	{ "nl/quotes-function-words.txt", "prep", LX_PREP, 0, AS_WORDS },
+	{ "nl/quotes-function-words.txt", "sub", LX_SUB, 0, AS_WORDS },
+	{ "nl/quotes-name-particles.txt", NULL, LX_PARTICLE, 0, AS_WORDS },
+	{ "nl/quotes-term-markers.txt", NULL, LX_TERM, 0, AS_WORDS },
+	{ "nl/quotes-organisations.txt", NULL, LX_ORG, 0, AS_WORDS | AS_ENDINGS },
+	{ "nl/quotes-complementizers.txt", NULL, LX_COMPLEMENTIZER, 0, AS_WORDS },
+	{ "nl/quotes-roles.txt", NULL, LX_ROLE, 0, AS_WORDS | AS_ENDINGS },
+	{ "nl/quotes-person-nouns.txt", NULL, LX_PERSON, 1, AS_WORDS | AS_ENDINGS },
+	{ "nl/quotes-person-nouns.txt", "role", LX_ROLE, 1, AS_WORDS | AS_ENDINGS },
+	{ "nl/quotes-person-nouns.txt", "f", LX_FEMALE, 1, AS_WORDS | AS_ENDINGS },
+	{ "nl/quotes-person-nouns.txt", "m", LX_MALE, 1, AS_WORDS | AS_ENDINGS },
+	{ "nl/quotes-person-nouns.txt", "pl", LX_PLURAL, 1, AS_WORDS | AS_ENDINGS },
+	{ "nl/quotes-group-nouns.txt", NULL, LX_GROUP, 1, AS_WORDS | AS_ENDINGS },
+	{ "nl/quotes-group-nouns.txt", "pl", LX_PLURAL, 1, AS_WORDS | AS_ENDINGS },
+	{ "nl/quotes-organisation-nouns.txt", NULL, LX_ORG, 1, AS_WORDS | AS_ENDINGS },
+	{ "nl/speakers-pronouns.txt", NULL, LX_PRONOUN | LX_FUNCTION, 0, AS_WORDS },
+	{ "nl/speakers-titles.txt", NULL, LX_TITLE, 0, AS_WORDS },
+	{ "nl/speakers-titles.txt", "m", LX_MALE, 0, AS_WORDS },
+	{ "nl/speakers-titles.txt", "f", LX_FEMALE, 0, AS_WORDS },
+	{ "nl/first-names.txt", "m", LX_MALE, 0, AS_WORDS },
+	{ "nl/first-names.txt", "f", LX_FEMALE, 0, AS_WORDS },
+	{ "nl/speakers-words.txt", "m", LX_MALE | LX_PERSON, 0, AS_WORDS },
+	{ "nl/speakers-words.txt", "f", LX_FEMALE | LX_PERSON, 0, AS_WORDS },
+	{ "nl/speakers-words.txt", "plural-det", LX_PLURAL_DET | LX_DET, 0, AS_WORDS },
+	{ "nl/speakers-words.txt", "someone", LX_SOMEONE | LX_FUNCTION, 0, AS_WORDS },
+	{ "nl/speakers-words.txt", "neuter", LX_NEUTER, 0, AS_WORDS },
+	{ "nl/speakers-words.txt", "negation", LX_NEGATION, 0, AS_WORDS },
+	{ "nl/speakers-words.txt", "particle", LX_PARTICLE, 0, AS_WORDS },
+	{ "nl/speakers-words.txt", "press", LX_ORG, 0, AS_WORDS },
+	{ "nl/abbreviations.txt", NULL, LX_ABBREV, 1, AS_WORDS },
+	{ "nl/stopwords.txt", NULL, LX_STOP, 0, AS_WORDS },
+	{ "nl/gazetteer-loc.txt", NULL, LX_PLACE, 1, AS_WORDS },
+	{ "nl/gazetteer-loc-common.txt", NULL, LX_PLACE, 1, AS_WORDS },
+	{ "nl/gazetteer-org.txt", NULL, LX_PLACE, 1, AS_WORDS },
+	{ "nl/gazetteer-org-common.txt", NULL, LX_PLACE, 1, AS_WORDS },
+	{ "nl/quotes-adjective-suffixes.txt", NULL, LX_ADJ, 0, AS_ENDINGS },
+	{ "nl/speakers-words.txt", "f-ending", LX_FEMALE, 0, AS_ENDINGS },
 };
 
-/* Lists of endings: a word ending in one is of its class too. */
-static const struct list endings[] = {
-	{ "nl/quotes-roles.txt", NULL, LX_ROLE, 0 },
-	{ "nl/quotes-person-nouns.txt", NULL, LX_PERSON, 1 },
-	{ "nl/quotes-person-nouns.txt", "role", LX_ROLE, 1 },
-	{ "nl/quotes-person-nouns.txt", "f", LX_FEMALE, 1 },
-	{ "nl/quotes-person-nouns.txt", "m", LX_MALE, 1 },
-	{ "nl/quotes-person-nouns.txt", "pl", LX_PLURAL, 1 },
-	{ "nl/quotes-group-nouns.txt", NULL, LX_GROUP, 1 },
-	{ "nl/quotes-group-nouns.txt", "pl", LX_PLURAL, 1 },
-	{ "nl/quotes-organisation-nouns.txt", NULL, LX_ORG, 1 },
-	{ "nl/quotes-organisations.txt", NULL, LX_ORG, 0 },
-	{ "nl/quotes-adjective-suffixes.txt", NULL, LX_ADJ, 0 },
-	{ "nl/speakers-words.txt", "f-ending", LX_FEMALE, 0 },
-};
 
 static int missing(const char *file)
 {
@@ -176,16 +167,16 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 	lx->agent = wordclass_new();
 	if (wordclass_load(lx->agent, "nl/quotes-function-words.txt", "agent", 1) < 0)
 		return missing("nl/quotes-function-words.txt");
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		const struct list *l = &lists[i];
+		if (((l->as & AS_WORDS) && wordclass_load(lx->wc, l->file, l->tag, l->bits) < 0 &&
+		     !l->optional) ||
+		    ((l->as & AS_ENDINGS) && wordclass_load_endings(lx->wc, l->file, l->tag, l->bits) < 0 &&
+		     !l->optional))
+			return missing(l->file);
+	}
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
-		if (wordclass_load(lx->wc, lists[i].file, lists[i].tag, lists[i].bits) < 0 &&
-		    !lists[i].optional)
-			return missing(lists[i].file);
-	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++)
-		if (wordclass_load_endings(lx->wc, endings[i].file, endings[i].tag, endings[i].bits) < 0 &&
-		    !endings[i].optional)
-			return missing(endings[i].file);
-	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
-		if (lists[i].bits & LX_DET)
+		if ((lists[i].as & AS_WORDS) && (lists[i].bits & LX_DET))
 			lang_each_line(lists[i].file, add_det_shape, lx);
 	if (lang_each_line("nl/quotes-speech-verbs.txt", add_cue, lx) < 0)
 		return missing("nl/quotes-speech-verbs.txt");
