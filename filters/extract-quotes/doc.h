@@ -312,6 +312,17 @@ static inline struct qtoken *doc_tok(const struct doc *d, size_t t)
 {
 	return &d->tok[t - d->tok_base];
 }
+/* Token T's word folded to lower case into LOW (CAP bytes); its length,
+ * cut at CAP. */
+static inline size_t doc_fold(const struct doc *d, size_t t, char *low, size_t cap)
+{
+	const struct qtoken *k = doc_tok(d, t);
+	size_t n = k->end - k->start;
+	if (n > cap)
+		n = cap;
+	wordclass_fold(d->text + k->start, n, low);
+	return n;
+}
 static inline struct mention *doc_men(const struct doc *d, size_t m)
 {
 	return &d->men[m - d->men_base];

@@ -394,10 +394,7 @@ static int plural_description(const struct doc *d, size_t first, size_t head)
 	size_t cut = low[n - 1] == 's' ? 1 : (low[n - 2] == 'e' && low[n - 1] == 'n') ? 2 : 0;
 	if (!cut)
 		return 0;
-	const struct qtoken *det = doc_tok(d, first);
-	size_t dn = det->end - det->start;
-	if (dn == 3 && (d->text[det->start + 1] == 'e' || d->text[det->start + 1] == 'E') &&
-	    (d->text[det->start] | 0x20) == 'h')
+	if (doc_is(d, first, LX_NEUTER))
 		return 0;   /* "het": a singular */
 	uint32_t stem = quotes_word_class(d->lx, low, n - cut, 0);
 	return (stem & NOUN) != 0 && !(doc_lex(d, head) & NOUN);
@@ -406,13 +403,9 @@ static int plural_description(const struct doc *d, size_t first, size_t head)
 /* Token T is the preposition of a passive agent ("door de wethouder"). */
 static int agent_prep(const struct doc *d, size_t t)
 {
-	const struct qtoken *k = doc_tok(d, t);
-	size_t n = k->end - k->start;
 	char low[16];
-	if (n >= sizeof low)
-		return 0;
-	wordclass_fold(d->text + k->start, n, low);
-	return wordclass_get(d->lx->agent, low, n) != 0;
+	size_t n = doc_tok(d, t)->end - doc_tok(d, t)->start;
+	return n < sizeof low && wordclass_get(d->lx->agent, low, doc_fold(d, t, low, n)) != 0;
 }
 
 static int gender_of(const struct doc *d, size_t t)

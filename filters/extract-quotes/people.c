@@ -20,12 +20,8 @@ static const uint32_t NOUN = LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG;
 /* The hash of token T's folded word. */
 static uint64_t token_key(const struct doc *d, size_t t)
 {
-	const struct qtoken *k = doc_tok(d, t);
 	char low[64];
-	size_t n = k->end - k->start;
-	if (n > sizeof low)
-		n = sizeof low;
-	wordclass_fold(d->text + k->start, n, low);
+	size_t n = doc_fold(d, t, low, sizeof low);
 	return wordclass_hash(low, n);
 }
 
@@ -218,12 +214,8 @@ void doc_touch(struct doc *d, int32_t p, size_t m)
  * it ends in ("NAVO-chef": chef), apart from names' keys. */
 static uint64_t noun_key(const struct doc *d, size_t t, uint64_t kind)
 {
-	const struct qtoken *k = doc_tok(d, t);
 	char low[64];
-	size_t n = k->end - k->start;
-	if (n > sizeof low)
-		n = sizeof low;
-	wordclass_fold(d->text + k->start, n, low);
+	size_t n = doc_fold(d, t, low, sizeof low);
 	size_t e = doc_noun_ending(d, t, low, n);
 	if (!e)
 		e = n;
