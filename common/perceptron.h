@@ -21,6 +21,18 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* The repeatable random numbers that shuffle the training order of every
+ * trained model (xorshift64; STATE must not be 0): the same seed, the same
+ * order, the same model bytes. */
+static inline uint64_t perceptron_random(uint64_t *state)
+{
+	uint64_t x = *state;
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	return *state = x;
+}
+
 struct perceptron {
 	float *w;          /* n weights */
 	double *acc;       /* training only: sum of clock * change, or NULL */

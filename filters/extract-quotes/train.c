@@ -27,6 +27,7 @@
 #include "filter.h"
 #include "grow.h"
 #include "lang.h"
+#include "perceptron.h"
 #include "train.h"
 #include "utf8.h"
 #include "wordclass.h"
@@ -429,15 +430,6 @@ static int load_records(struct sample **sv, size_t *n, size_t *cap, const char *
 	return each_line(path, record_line, &rl);
 }
 
-static uint64_t next_random(uint64_t *state)
-{
-	uint64_t x = *state;
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	return *state = x;
-}
-
 /* EPOCHS passes over the NS samples SV in an order shuffled by SEED,
  * learning into a->model. Returns 0 or an exit code. */
 static int train_one(struct attributor *a, struct sample *sv, size_t ns, long epochs, long seed,
@@ -462,7 +454,7 @@ static int train_one(struct attributor *a, struct sample *sv, size_t ns, long ep
 	} b = {0};
 	for (long ep = 1; rc == 0 && ep <= epochs; ep++) {
 		for (size_t i = ns; i > 1; i--) {
-			size_t j = (size_t)(next_random(&rng) % i), t = order[i - 1];
+			size_t j = (size_t)(perceptron_random(&rng) % i), t = order[i - 1];
 			order[i - 1] = order[j];
 			order[j] = t;
 		}

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "perceptron.h"
 
 enum { TRAIN_FOLDS = 2 };
 
@@ -65,15 +66,6 @@ static int evaluate_weights(const struct ner_weights *w, const struct ner_gazett
 	int rc = ner_evaluate(&t, c, k, NULL);
 	ner_scratch_free(&t.scratch);
 	return rc;
-}
-
-static uint64_t next_random(uint64_t *state)
-{
-	uint64_t x = *state;
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	return *state = x;
 }
 
 static void log_counts(FILE *log, const struct ner_counts *k)
@@ -155,7 +147,7 @@ struct ner_weights *ner_train(const struct ner_corpus *train, const struct ner_c
 	for (int epoch = 1; epoch <= o->epochs; epoch++) {
 		clock_t t0 = clock();
 		for (size_t d = train->ndoc; d > 1; d--) {
-			size_t j = (size_t)(next_random(&rng) % d);
+			size_t j = (size_t)(perceptron_random(&rng) % d);
 			size_t tmp = order[d - 1];
 			order[d - 1] = order[j];
 			order[j] = tmp;
