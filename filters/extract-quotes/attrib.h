@@ -83,7 +83,7 @@ size_t cues_phrase_at(const struct doc *d, size_t t);
 
 /* At most this many features per candidate (a->feat holds FEATURES_MAX
  * per candidate). */
-enum { FEATURES_MAX = 64, CANDIDATES_MAX = 14 };
+enum { FEATURES_MAX = 72, CANDIDATES_MAX = 14 };
 
 /* The bucket of value V among N ascending EDGES: the number of edges it
  * exceeds (features.c, speech.c). */
