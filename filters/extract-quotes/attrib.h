@@ -42,6 +42,15 @@ struct turn {
 	int question;          /* its last quotation asks something */
 };
 
+/* Of each result: its paragraph, and the gender a pronoun at its cue asks
+ * for (GENDER_*, PRONOUN_NONE when the cue holds no singular pronoun of
+ * the third person). */
+enum { NO_PARA = UINT32_MAX, PRONOUN_NONE = 255 };
+struct result_turn {
+	uint32_t para;
+	uint8_t pronoun;
+};
+
 struct attributor {
 	struct quotes_lexicon lx;
 	struct quote_marks *marks;
@@ -57,6 +66,10 @@ struct attributor {
 	/* results, in text order */
 	struct attributed_quote *res;
 	size_t nres, rescap;
+	/* what the filling of quotations without a speaker needs of each
+	 * result (attribution.c); NO_PARA for indirect speech */
+	struct result_turn *turn_of;
+	size_t nturn_of, turn_of_cap;
 	/* features of the candidates of one quotation */
 	uint32_t *feat;          /* ncand * FEAT_MAX */
 	size_t *nfeat;

@@ -58,6 +58,7 @@ void attributor_free(struct attributor *a)
 	doc_free(&a->d);
 	perceptron_free(&a->model);
 	free(a->res);
+	free(a->turn_of);
 	free(a->feat);
 	free(a->nfeat);
 	free(a->cand);
@@ -71,6 +72,9 @@ void attribution_release(struct attributor *a)
 		free(a->res);
 		a->res = NULL;
 		a->rescap = a->nres = 0;
+		free(a->turn_of);
+		a->turn_of = NULL;
+		a->turn_of_cap = a->nturn_of = 0;
 	}
 	doc_release(&a->d);
 }
@@ -164,8 +168,16 @@ static int choose(struct attributor *a, size_t qi)
 
 static int push_result(struct attributor *a, const struct wquote *w, size_t qi)
 {
-	if (grow_array((void **)&a->res, &a->rescap, a->nres + 1, sizeof *a->res) < 0)
+	if (grow_array((void **)&a->res, &a->rescap, a->nres + 1, sizeof *a->res) < 0 ||
+	    grow_array((void **)&a->turn_of, &a->turn_of_cap, a->nres + 1, sizeof *a->turn_of) < 0)
 		return -1;
+	/* indirect speech (cues.c) has no turn */
+	while (a->nturn_of < a->nres)
+		a->turn_of[a->nturn_of++] = (struct result_turn){ NO_PARA, PRONOUN_NONE };
+	const struct mention *m = w->subject >= 0 ? doc_men(&a->d, (size_t)w->subject) : NULL;
+	a->turn_of[a->nturn_of++] = (struct result_turn){
+		doc_tok(&a->d, (size_t)w->tok)->para,
+		m && m->type == M_PRONOUN && !(m->pron & PR_FIRST) && !m->plural ? m->gender : PRONOUN_NONE };
 	struct attributed_quote *r = &a->res[a->nres++];
 	*r = (struct attributed_quote){
 		.kind = w->kind, .cue_pos = w->cue_pos,
@@ -213,12 +225,61 @@ static int end_sentence(struct attributor *a, struct sentence_walk *s, size_t t)
 	return 0;
 }
 
+static void give_speaker(struct attributor *a, struct attributed_quote *r, int32_t p)
+{
+	const struct person *x = &a->d.per[p];
+	r->person = p;
+	if (!r->has_speaker && x->count) {
+		r->speaker = (struct xspan){ x->last_start, x->last_end, x->last_start_cp, x->last_end_cp };
+		r->has_speaker = 1;
+	}
+}
+
+/* Quotations for which no one could be found while reading (a text that
+ * starts in the middle of a dialogue, before anyone is named), once the
+ * whole text is read. Read backwards, a bare turn followed by two turns of
+ * two people, each in the next paragraph, has the speaker of the second
+ * (A-B-A-B); a pronoun at the cue stands for the person of its gender who
+ * says the most quotations of the text. */
+static void fill_unattributed(struct attributor *a)
+{
+	const struct doc *d = &a->d;
+	while (a->nturn_of < a->nres)
+		a->turn_of[a->nturn_of++] = (struct result_turn){ NO_PARA, PRONOUN_NONE };
+	for (size_t i = a->nres; i-- > 0;) {
+		struct attributed_quote *r = &a->res[i];
+		const struct result_turn *t = &a->turn_of[i];
+		if (r->person >= 0 || t->para == NO_PARA)
+			continue;
+		if (r->cue_pos == CUE_NONE && i + 2 < a->nres) {
+			const struct attributed_quote *r1 = r + 1, *r2 = r + 2;
+			if (r1->person >= 0 && r2->person >= 0 && r1->person != r2->person &&
+			    t[1].para == t->para + 1 && t[2].para == t->para + 2)
+				give_speaker(a, r, r2->person);
+		} else if (t->pronoun != PRONOUN_NONE) {
+			int32_t best = -1;
+			for (size_t p = 0; p < d->nper; p++) {
+				const struct person *x = &d->per[p];
+				int g = doc_gender(x);
+				if (x->kind == P_NARRATOR || x->kind == P_BODY || x->plural || !x->quotes ||
+				    (t->pronoun && g && g != t->pronoun))
+					continue;
+				if (best < 0 || x->quotes > d->per[best].quotes)
+					best = (int32_t)p;
+			}
+			if (best >= 0)
+				give_speaker(a, r, best);
+		}
+	}
+}
+
 const struct attributed_quote *attribute_text(struct attributor *a, const char *text,
 	size_t len, const size_t *sentences, size_t nsentences,
 	const struct entity_hint *entities, size_t nentities, size_t *n)
 {
 	struct doc *d = &a->d;
 	a->nres = 0;
+	a->nturn_of = 0;
 	a->nhist = 0;
 	a->nturns = 0;
 	a->memo = (struct cue_memo){ .sent = UINT32_MAX };
@@ -259,6 +320,7 @@ const struct attributed_quote *attribute_text(struct attributor *a, const char *
 		keep = block;
 		got = more;
 	}
+	fill_unattributed(a);
 	/* the fullest names, now that the whole text has been read; a person
 	 * the text only describes goes by its description ("de woordvoerder"),
 	 * the narrator by none */

@@ -479,16 +479,20 @@ long features_of_quote(struct attributor *a, size_t qi)
 	}
 	/* a pronoun at the cue speaks for someone it agrees with, when there
 	 * is anyone: "zij" not for a man, "hij" not for the narrator (a
-	 * pronoun that agrees with no candidate keeps them all: an unnamed
-	 * person of its own scored worse, leave-one-novel-out) */
+	 * pronoun that agrees with no candidate keeps them all but the
+	 * narrator: an unnamed person of its own scored worse, leave-one-
+	 * novel-out; with none left, attribution.c looks again once the
+	 * whole text is read) */
 	if (subj && subj->type == M_PRONOUN) {
 		size_t ok = 0;
 		for (size_t i = 0; i < nc; i++)
 			ok += doc_agrees(subj, &d->per[a->cand[i]]) != 0;
-		if (ok > 0 && ok < nc) {
+		int third = !(subj->pron & PR_FIRST);
+		if (ok < nc && (ok > 0 || third)) {
 			size_t k = 0;
 			for (size_t i = 0; i < nc; i++)
-				if (doc_agrees(subj, &d->per[a->cand[i]]))
+				if (ok ? doc_agrees(subj, &d->per[a->cand[i]]) != 0
+				       : d->per[a->cand[i]].kind != P_NARRATOR)
 					a->cand[k++] = a->cand[i];
 			nc = k;
 		}
