@@ -388,8 +388,10 @@ static size_t gender_value(const struct person *x, const struct mention *subj)
 
 /* The subjects of the narration between the quotation before and W
  * ("Japi keek op." before a bare quotation), newest first, without the
- * mention at the cue of the quotation before; at most NARRATION of them,
- * in W's paragraph or the one before. */
+ * mention at the cue of the quotation before: the names, pronouns and
+ * descriptions of named people that open their sentence (the subject of
+ * a main clause, mostly); at most NARRATION of them, in W's paragraph or
+ * the one before. */
 enum { NARRATION = 4, NARRATION_TOKENS = 80 };
 struct narration {
 	int32_t person[NARRATION];
@@ -416,7 +418,8 @@ static void narration_subjects(const struct attributor *a, const struct wquote *
 		    (size_t)k->mention >= d->men_base + d->nmen || k->mention == skip)
 			continue;
 		const struct mention *m = doc_men(d, (size_t)k->mention);
-		if (!m->subject || m->person < 0 || m->in_quote)
+		if (!(k->flags & TK_SENT) || !m->subject || m->person < 0 || m->in_quote ||
+		    (m->type == M_DESCRIPTION && d->per[m->person].kind != P_NAMED))
 			continue;
 		size_t j = 0;
 		while (j < out->n && out->person[j] != m->person)
