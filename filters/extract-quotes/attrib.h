@@ -54,6 +54,7 @@ struct result_turn {
 struct attributor {
 	struct quotes_lexicon lx;
 	struct quote_marks *marks;
+	struct wordset *copulas;
 	struct doc d;
 	struct perceptron model;
 	int have_model;

@@ -226,6 +226,8 @@ enum { PROMINENT = 3 };
 struct doc {
 	const struct quotes_lexicon *lx;
 	const struct quote_marks *marks;
+	const struct wordset *copulas;   /* nl/speakers-copulas.txt (the
+	                                    attributor's) */
 	const char *text;
 	size_t len;
 	/* the window: element i (global) is at [i - base] */
