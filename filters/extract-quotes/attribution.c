@@ -245,10 +245,12 @@ static void give_speaker(struct attributor *a, struct attributed_quote *r, int32
 
 /* Quotations for which no one could be found while reading (a text that
  * starts in the middle of a dialogue, before anyone is named), once the
- * whole text is read. Read backwards, a bare turn followed by two turns of
- * two people, each in the next paragraph, has the speaker of the second
+ * whole text is read. Read backwards, a bare turn whose paragraph is
+ * followed by a turn of A has the speaker of the next quotation (of the
+ * FILL_AHEAD after that) by someone else than A, the other one of the two
  * (A-B-A-B); a pronoun at the cue stands for the person of its gender who
  * says the most quotations of the text. */
+enum { FILL_AHEAD = 6 };
 static void fill_unattributed(struct attributor *a)
 {
 	const struct doc *d = &a->d;
@@ -257,13 +259,21 @@ static void fill_unattributed(struct attributor *a)
 	for (size_t i = a->nres; i-- > 0;) {
 		struct attributed_quote *r = &a->res[i];
 		const struct result_turn *t = &a->turn_of[i];
+		if (r->person >= 0 && !r->has_speaker) {
+			/* said by one of the people the text names most
+			 * before the window met them */
+			give_speaker(a, r, r->person);
+			continue;
+		}
 		if (r->person >= 0 || t->para == NO_PARA)
 			continue;
-		if (r->cue_pos == CUE_NONE && i + 2 < a->nres) {
-			const struct attributed_quote *r1 = r + 1, *r2 = r + 2;
-			if (r1->person >= 0 && r2->person >= 0 && r1->person != r2->person &&
-			    t[1].para == t->para + 1 && t[2].para == t->para + 2)
-				give_speaker(a, r, r2->person);
+		if (r->cue_pos == CUE_NONE && i + 1 < a->nres) {
+			int32_t next = r[1].person, other = -1;
+			for (size_t k = i + 2; next >= 0 && k < a->nres && k < i + 2 + FILL_AHEAD && other < 0; k++)
+				if (a->res[k].person >= 0 && a->res[k].person != next)
+					other = a->res[k].person;
+			if (other >= 0 && t[1].para == t->para + 1)
+				give_speaker(a, r, other);
 		} else if (t->pronoun != PRONOUN_NONE) {
 			int32_t best = -1;
 			for (size_t p = 0; p < d->nper; p++) {
