@@ -251,9 +251,11 @@ static void give_speaker(struct attributor *a, struct attributed_quote *r, int32
  * (A-B-A-B); a pronoun at the cue stands for the person of its gender who
  * says the most quotations of the text. */
 enum { FILL_AHEAD = 6 };
-static void fill_unattributed(struct attributor *a)
+static int fill_unattributed(struct attributor *a)
 {
 	const struct doc *d = &a->d;
+	if (a->nres && grow_array((void **)&a->turn_of, &a->turn_of_cap, a->nres, sizeof *a->turn_of) < 0)
+		return -1;
 	while (a->nturn_of < a->nres)
 		a->turn_of[a->nturn_of++] = (struct result_turn){ NO_PARA, PRONOUN_NONE };
 	for (size_t i = a->nres; i-- > 0;) {
@@ -289,6 +291,7 @@ static void fill_unattributed(struct attributor *a)
 				give_speaker(a, r, best);
 		}
 	}
+	return 0;
 }
 
 const struct attributed_quote *attribute_text(struct attributor *a, const char *text,
@@ -338,7 +341,8 @@ const struct attributed_quote *attribute_text(struct attributor *a, const char *
 		keep = block;
 		got = more;
 	}
-	fill_unattributed(a);
+	if (fill_unattributed(a) < 0)
+		return NULL;
 	/* the fullest names, now that the whole text has been read; a person
 	 * the text only describes goes by its description ("de woordvoerder"),
 	 * the narrator by none */
