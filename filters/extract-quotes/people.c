@@ -424,7 +424,9 @@ int32_t doc_person_by_key(struct doc *d, uint64_t key)
 	for (int32_t c = head ? *head : -1; c >= 0 && tried < KEY_CHAIN; c = d->per[c].next_same_key, tried++)
 		if (d->per[c].kind == P_NAMED)
 			return c;
-	return -1;
+	/* "Anna" for Anna de Vries */
+	int32_t *slot = key_slot(d, key ^ KEY_FIRST, 0);
+	return slot && *slot >= 0 && d->per[*slot].kind == P_NAMED ? *slot : -1;
 }
 
 int doc_gender(const struct person *x)
