@@ -374,6 +374,72 @@ START_TEST(arabic_name_particles_and_the_press)
 }
 END_TEST
 
+/* Dialogue: the passages below are written for these tests. */
+START_TEST(bare_turns_alternate_between_the_two_people_talking)
+{
+	ck_assert_uint_eq(run("Kees de Boer en Lotte Visser zaten op het terras.\n\n"
+	                      "\"Wil je nog koffie?\" vroeg Kees.\n\n\"Graag, met melk.\"\n\n"
+	                      "\"Suiker ook?\"\n\n\"Nee, dank je.\""), 4);
+	ck_assert_str_eq(name(0), "Kees de Boer");
+	ck_assert_int_eq(res[1].cue_pos, CUE_NONE);
+	ck_assert_str_eq(name(1), "Lotte Visser");
+	ck_assert_str_eq(name(2), "Kees de Boer");
+	ck_assert_str_eq(name(3), "Lotte Visser");
+}
+END_TEST
+
+START_TEST(the_person_addressed_is_not_the_speaker)
+{
+	/* a vocative inside the quotation, by first name, names the one
+	 * spoken to, even right after a sentence about them */
+	ck_assert_uint_eq(run("Anna de Vries liep met Bram Smit naar huis. Het regende hard. "
+	                      "Anna de Vries keek naar de lucht.\n\n"
+	                      "\"Kom op, Anna, het wordt al donker.\""), 1);
+	ck_assert_str_eq(name(0), "Bram Smit");
+	ck_assert_uint_eq(run("Bram Smit liep met Anna de Vries naar huis. Het regende hard. "
+	                      "Bram Smit keek naar de lucht.\n\n"
+	                      "\"Kom op, Bram, het wordt al donker.\""), 1);
+	ck_assert_str_eq(name(0), "Anna de Vries");
+}
+END_TEST
+
+START_TEST(a_text_that_starts_in_the_middle_of_a_dialogue)
+{
+	/* nobody is named before the first two turns: once the text is read,
+	 * they alternate back from the named ones */
+	ck_assert_uint_eq(run("\"Is de trein al weg?\"\n\n\"Al tien minuten.\" Buiten blies de wind "
+	                      "door de lege hal en het begon al te schemeren boven de rails.\n\n"
+	                      "\"Wanneer gaat de volgende?\" vroeg Karel Jansen.\n\n"
+	                      "\"Om acht uur,\" zei Els Bakker."), 4);
+	ck_assert_str_eq(name(0), "Karel Jansen");
+	ck_assert_str_eq(name(1), "Els Bakker");
+	/* "hij" is never the narrator, the only one met so far: the man who
+	 * speaks later */
+	ck_assert_uint_eq(run("Ik keek op van mijn boek.\n\n\"Dat weet ik niet,\" antwoordde hij.\n\n"
+	                      "\"Dan vraag ik het morgen,\" zei ik.\n\nPieter Smit stond op en liep "
+	                      "naar het raam. \"Doe dat,\" zei Pieter Smit."), 3);
+	ck_assert_str_eq(speaker(0), "hij");
+	ck_assert_str_eq(name(0), "Pieter Smit");
+	ck_assert_str_eq(speaker(1), "ik");
+	ck_assert_str_eq(name(1), "-");
+}
+END_TEST
+
+START_TEST(a_description_after_a_copula_names_its_subject)
+{
+	/* "Zij was een ... vrouw" says who she is: the later "de jonge vrouw"
+	 * is Marleen Vos, not someone new */
+	ck_assert_uint_eq(run("Marleen Vos kwam de kamer binnen. Zij was een lange jonge vrouw met "
+	                      "rood haar.\n\nIk stond op. \"Ik zoek de eigenaar,\" zei de jonge vrouw."), 1);
+	ck_assert_str_eq(speaker(0), "de jonge vrouw");
+	ck_assert_str_eq(name(0), "Marleen Vos");
+	/* not after another verb: she saw someone else */
+	ck_assert_uint_eq(run("Marleen Vos kwam de kamer binnen. Zij zag een lange jonge vrouw met "
+	                      "rood haar.\n\nIk stond op. \"Ik zoek de eigenaar,\" zei de jonge vrouw."), 1);
+	ck_assert_str_ne(name(0), "Marleen Vos");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("attribution");
@@ -401,6 +467,10 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, plural_person_nouns_speak);
 	tcase_add_test(tc, a_reporting_verb_last_in_its_clause);
 	tcase_add_test(tc, arabic_name_particles_and_the_press);
+	tcase_add_test(tc, bare_turns_alternate_between_the_two_people_talking);
+	tcase_add_test(tc, the_person_addressed_is_not_the_speaker);
+	tcase_add_test(tc, a_text_that_starts_in_the_middle_of_a_dialogue);
+	tcase_add_test(tc, a_description_after_a_copula_names_its_subject);
 	suite_add_tcase(s, tc);
 	return s;
 }
