@@ -253,48 +253,96 @@ static int name_byte(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '-' || c == '\'';
 }
 
-/* One to three capitalised words set off inside the quoted text [S, E):
- * after a comma or a sentence's end, before a comma, '?' or '!', with a
- * comma on one side at least (", Holmes, maar", "centen. Koekebakker,
- * jong,"): the person addressed when the text has named them; a name not
- * met counts only between two commas (a capitalised word opening a
- * sentence is seldom a name). Only bytes are read, from comma to comma. */
+/* The capitalised words (at most three) from byte P on, spaces skipped,
+ * before E: the last one's bytes in [*A, *B), the first byte after them
+ * and their spaces in *J; how many. */
+static int names_after(const char *x, size_t p, size_t e, size_t *a, size_t *b, size_t *j)
+{
+	int words = 0;
+	while (p < e && x[p] == ' ')
+		p++;
+	while (p < e && words < 3) {
+		size_t k = p;
+		while (k < e && name_byte((unsigned char)x[k]))
+			k++;
+		if (k == p || !wordclass_is_upper(x + p, k - p))
+			break;
+		*a = p, *b = k, words++;
+		p = k;
+		while (p < e && x[p] == ' ')
+			p++;
+	}
+	*j = p;
+	return words;
+}
+
+/* The same backwards from byte P (exclusive) down to S: the capitalised
+ * words right before P, the last one in [*A, *B); the byte before them
+ * and their spaces in *J (S - 1 as none); how many. */
+static int names_before(const char *x, size_t s, size_t p, size_t *a, size_t *b, long *j)
+{
+	int words = 0;
+	while (p > s && x[p - 1] == ' ')
+		p--;
+	while (p > s && words < 3) {
+		size_t k = p;
+		while (k > s && name_byte((unsigned char)x[k - 1]))
+			k--;
+		if (k == p || !wordclass_is_upper(x + k, p - k))
+			break;
+		if (!words)
+			*a = k, *b = p;
+		words++;
+		p = k;
+		while (p > s && x[p - 1] == ' ')
+			p--;
+	}
+	*j = (long)p - 1;
+	return words;
+}
+
+/* The person a vocative's last word [A, B) names, VOCATIVE_UNKNOWN when
+ * no one, -1 when it is a function word or a title. */
+static int32_t addressed(struct doc *d, size_t a, size_t b)
+{
+	char low[64];
+	if (b - a > sizeof low)
+		return -1;
+	wordclass_fold(d->text + a, b - a, low);
+	if (quotes_word_class(d->lx, low, b - a, 1) & (LX_FUNCTION | LX_TITLE))
+		return -1;
+	int32_t found = doc_person_by_key(d, wordclass_hash(low, b - a));
+	return found >= 0 ? found : VOCATIVE_UNKNOWN;
+}
+
+/* One to three capitalised words set off inside the quoted text [S, E)
+ * by a comma on one side at least: after a comma, before a comma, '?' or
+ * '!' (", Holmes, maar"), or after a sentence's end before a comma
+ * ("centen. Koekebakker, jong,"): the person addressed when the text has
+ * named them; a name not met counts only between two commas (a
+ * capitalised word opening a sentence is seldom a name). Only the bytes
+ * around each comma are read. */
 static int32_t vocative_inside(struct doc *d, size_t s, size_t e)
 {
 	const char *x = d->text;
 	int unknown = 0;
-	for (size_t i = s; i < e; i++) {
-		char c = x[i];
-		if (c != ',' && c != '.' && c != '?' && c != '!')
-			continue;
-		size_t j = i + 1, a = 0, b = 0;
-		int words = 0;
-		while (j < e && x[j] == ' ')
-			j++;
-		while (j < e && words < 3) {
-			size_t k = j;
-			while (k < e && name_byte((unsigned char)x[k]))
-				k++;
-			if (k == j || !wordclass_is_upper(x + j, k - j))
-				break;
-			a = j, b = k, words++;
-			j = k;
-			while (j < e && x[j] == ' ')
-				j++;
+	for (const char *q = memchr(x + s, ',', e - s); q;
+	     q = q + 1 < x + e ? memchr(q + 1, ',', (size_t)(x + e - q - 1)) : NULL) {
+		size_t i = (size_t)(q - x), a = 0, b = 0, j;
+		long before;
+		if (names_after(x, i + 1, e, &a, &b, &j) && j < e &&
+		    (x[j] == ',' || x[j] == '?' || x[j] == '!')) {
+			int32_t p = addressed(d, a, b);
+			if (p >= 0)
+				return p;
+			unknown |= p == VOCATIVE_UNKNOWN && x[j] == ',';
 		}
-		if (!words || j >= e || !(x[j] == ',' || x[j] == '?' || x[j] == '!') ||
-		    (c != ',' && x[j] != ','))
-			continue;
-		char low[64];
-		if (b - a > sizeof low)
-			continue;
-		wordclass_fold(x + a, b - a, low);
-		if (quotes_word_class(d->lx, low, b - a, 1) & (LX_FUNCTION | LX_TITLE))
-			continue;
-		int32_t found = doc_person_by_key(d, wordclass_hash(low, b - a));
-		if (found >= 0)
-			return found;
-		unknown |= c == ',' && x[j] == ',';
+		if (names_before(x, s, i, &a, &b, &before) && before >= (long)s &&
+		    (x[before] == '.' || x[before] == '?' || x[before] == '!')) {
+			int32_t p = addressed(d, a, b);
+			if (p >= 0)
+				return p;
+		}
 	}
 	return unknown ? VOCATIVE_UNKNOWN : -1;
 }
@@ -414,11 +462,11 @@ static void narration_subjects(const struct attributor *a, const struct wquote *
 		const struct qtoken *k = doc_tok(d, t);
 		if ((k->flags & TK_QUOTE) || k->para + 1 < para)
 			break;
-		if (k->mention < 0 || (size_t)k->mention < d->men_base ||
+		if (!(k->flags & TK_SENT) || k->mention < 0 || (size_t)k->mention < d->men_base ||
 		    (size_t)k->mention >= d->men_base + d->nmen || k->mention == skip)
 			continue;
 		const struct mention *m = doc_men(d, (size_t)k->mention);
-		if (!(k->flags & TK_SENT) || !m->subject || m->person < 0 || m->in_quote ||
+		if (!m->subject || m->person < 0 || m->in_quote ||
 		    (m->type == M_DESCRIPTION && d->per[m->person].kind != P_NAMED))
 			continue;
 		size_t j = 0;
