@@ -251,9 +251,28 @@ static void give_speaker(struct attributor *a, struct attributed_quote *r, int32
  * (A-B-A-B); a pronoun at the cue stands for the person of its gender who
  * says the most quotations of the text. */
 enum { FILL_AHEAD = 6 };
+/* The person who says the most quotations of the text and agrees with a
+ * pronoun of each gender (GENDER_*: BEST[GENDER_UNKNOWN] any), -1 when
+ * none: never the narrator, a body or a group. One pass over the people. */
+static void most_quoted(const struct doc *d, int32_t best[3])
+{
+	best[0] = best[1] = best[2] = -1;
+	for (size_t p = 0; p < d->nper; p++) {
+		const struct person *x = &d->per[p];
+		if (x->kind == P_NARRATOR || x->kind == P_BODY || x->plural || !x->quotes)
+			continue;
+		int g = doc_gender(x);
+		for (int k = 0; k < 3; k++)
+			if ((!k || !g || g == k) && (best[k] < 0 || x->quotes > d->per[best[k]].quotes))
+				best[k] = (int32_t)p;
+	}
+}
+
 static int fill_unattributed(struct attributor *a)
 {
 	const struct doc *d = &a->d;
+	int32_t best[3];
+	int best_done = 0;
 	if (a->nres && grow_array((void **)&a->turn_of, &a->turn_of_cap, a->nres, sizeof *a->turn_of) < 0)
 		return -1;
 	while (a->nturn_of < a->nres)
@@ -276,19 +295,13 @@ static int fill_unattributed(struct attributor *a)
 					other = a->res[k].person;
 			if (other >= 0 && t[1].para == t->para + 1)
 				give_speaker(a, r, other);
-		} else if (t->pronoun != PRONOUN_NONE) {
-			int32_t best = -1;
-			for (size_t p = 0; p < d->nper; p++) {
-				const struct person *x = &d->per[p];
-				int g = doc_gender(x);
-				if (x->kind == P_NARRATOR || x->kind == P_BODY || x->plural || !x->quotes ||
-				    (t->pronoun && g && g != t->pronoun))
-					continue;
-				if (best < 0 || x->quotes > d->per[best].quotes)
-					best = (int32_t)p;
+		} else if (t->pronoun != PRONOUN_NONE && t->pronoun <= GENDER_FEMALE) {
+			if (!best_done) {
+				most_quoted(d, best);
+				best_done = 1;
 			}
-			if (best >= 0)
-				give_speaker(a, r, best);
+			if (best[t->pronoun] >= 0)
+				give_speaker(a, r, best[t->pronoun]);
 		}
 	}
 	return 0;
