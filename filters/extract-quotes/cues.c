@@ -317,6 +317,34 @@ static int title_of_work(const struct doc *d, size_t qt)
 	return y->end - y->start == 4 && d->text[y->start] >= '0' && d->text[y->start] <= '9';
 }
 
+/* An item of a listing: quotation token QT is followed by a comma, a word,
+ * and the rest of its sentence (within reach) holds no reporting verb, so nothing
+ * attributes it ("'Swedish Ceramics', tot 15/10, Nationalmuseum", "Boek:
+ * 'De Strafschop', 144 blz.", "…: 'Les paradoxes de la mode', 'Body
+ * works'"): a title, a name or a term, not an utterance. */
+static int listed_item(const struct doc *d, size_t qt)
+{
+	if (!doc_punct(d, qt + 1, ',') || !doc_has(d, qt + 2) || !(doc_tok(d, qt + 2)->flags & TK_WORD))
+		return 0;
+	/* ", VERB SUBJECT": an inverted clause with a verb the lists lack
+	 * ("…", pruilde Anna; "…", zo schreef hij) attributes it */
+	size_t v = qt + 2;
+	if (doc_has(d, v) && doc_is(d, v, LX_FUNCTION) && !doc_is(d, v, LX_PRONOUN))
+		v++;
+	if (doc_has(d, v + 1) && doc_same_sentence(d, qt, v + 1) && (doc_tok(d, v)->flags & TK_WORD) &&
+	    !(doc_tok(d, v)->flags & TK_CAP)) {
+		long m = cues_speaker_after(d, v);
+		if (m >= 0 && (size_t)doc_men(d, (size_t)m)->first <= v + 2 &&
+		    !object_only(doc_men(d, (size_t)m)) && !doc_men(d, (size_t)m)->in_pp)
+			return 0;
+	}
+	for (size_t t = qt + 2; t < qt + END_REACH && doc_same_sentence(d, qt, t); t++)
+		if ((doc_tok(d, t)->flags & TK_WORD) && (doc_cue_verb(d, t) || doc_is(d, t, LX_OPINION) ||
+		                                         cues_phrase_at(d, t)))
+			return 0;
+	return 1;
+}
+
 /* Ends like a sentence, or holds five words or more. */
 static int utterance_like(const struct doc *d, const struct quote_span *q)
 {
@@ -461,6 +489,18 @@ int cues_of_quote(struct attributor *a, size_t qi)
 			return -1;
 		if (r)
 			set_cue(a, w, CUE_AFTER, &c);
+	}
+	/* a quotation standing alone that only a cue outside its sentence, a
+	 * colon or nothing attributes, and that a comma continues without
+	 * any reporting word, is an item of a listing; so is the first of a
+	 * series of quotations after a colon (titles: "…: 'A', 'B', 'C'") */
+	if (standalone && !w->dash &&
+	    (((w->cue_pos == CUE_NONE || w->cue_pos == CUE_PREV_SENTENCE || skind == SPEECH_CUE_COLON) &&
+	      listed_item(d, qt)) ||
+	     (colon && doc_punct(d, qt + 1, ',') && doc_has(d, qt + 2) &&
+	      (doc_tok(d, qt + 2)->flags & TK_QUOTE)))) {
+		w->kind = QUOTE_DROPPED;
+		return 0;
 	}
 	if (w->cue_pos == CUE_NONE && !standalone) {
 		w->kind = QUOTE_DROPPED;   /* a term in quotation marks */
