@@ -163,7 +163,10 @@ static void memo_scan(struct attributor *a, size_t qt)
 		}
 		if (!(k->flags & TK_WORD))
 			continue;
-		if (doc_is(d, t, LX_SUB) && !doc_is(d, t, LX_COMPLEMENTIZER))
+		/* a subordinating word right before a quotation heads no clause
+		 * of its own ("omschreef hij zich als '…'": a comparison) */
+		if (doc_is(d, t, LX_SUB) && !doc_is(d, t, LX_COMPLEMENTIZER) &&
+		    !(t + 1 < qt && (doc_tok(d, t + 1)->flags & TK_QUOTE)) && t + 1 != qt)
 			m->last_sub = (long)t;
 		size_t np = cues_phrase_at(d, t);
 		if (!np && doc_cue_verb(d, t)) {
@@ -297,6 +300,38 @@ static int cue_verb_last(const struct doc *d, size_t qt, struct cue *c)
 			if (m < 0 || denied(d, t))
 				return 0;
 			*c = (struct cue){ t, t, m };
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* A subordinate clause right after fragment QT whose subject opens it and
+ * whose reporting verb closes it, as Dutch puts the verb last ("'…',
+ * zoals de Mossad dat zelf omschrijft", "'…', zoals een tijdschrift hem
+ * omschreef,"): that subject speaks. */
+static int cue_clause_after(const struct doc *d, size_t qt, struct cue *c)
+{
+	size_t t = qt + 1;
+	if (doc_punct(d, t, ','))
+		t++;
+	if (!doc_same_sentence(d, qt, t) || !(doc_is(d, t, LX_SUB) || doc_is(d, t, LX_PREP)) ||
+	    doc_is(d, t, LX_COMPLEMENTIZER))
+		return 0;
+	long m = -1;
+	for (size_t p = t + 1; p < t + 3 && m < 0 && doc_same_sentence(d, qt, p) &&
+	                       (doc_tok(d, p)->flags & TK_WORD); p++)
+		m = mention_at(d, p);
+	if (m < 0 || object_only(doc_men(d, (size_t)m)) || (doc_men(d, (size_t)m)->pron & PR_DEMONSTRATIVE))
+		return 0;
+	for (size_t v = (size_t)doc_men(d, (size_t)m)->last + 1; v < t + 10 && doc_same_sentence(d, qt, v); v++) {
+		if (!(doc_tok(d, v)->flags & TK_WORD))
+			return 0;
+		if (doc_cue_verb(d, v) && !cues_phrase_at(d, v) &&
+		    (!doc_same_sentence(d, v, v + 1) || doc_punct(d, v + 1, ',') || doc_clause_stop(d, v + 1))) {
+			if (denied(d, v))
+				return 0;
+			*c = (struct cue){ v, v, m };
 			return 1;
 		}
 	}
@@ -458,6 +493,9 @@ int cues_of_quote(struct attributor *a, size_t qi)
 		set_cue(a, w, CUE_BEFORE, &m);
 		skind = verb ? SPEECH_CUE_VERB : SPEECH_CUE_PHRASE;
 		cfirst = m.first, clast = m.last;
+	} else if (!standalone && cue_clause_after(d, qt, &c)) {
+		set_cue(a, w, CUE_AFTER, &c);
+		skind = SPEECH_CUE_AFTER, cfirst = c.first, clast = c.last;
 	} else if (colon) {
 		c = (struct cue){ qt - 1, qt - 1, speaker_before_colon(d, qt - 1) };
 		set_cue(a, w, CUE_BEFORE, &c);

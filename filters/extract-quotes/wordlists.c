@@ -51,7 +51,7 @@ static const struct list {
 	{ "nl/speakers-words.txt", "neuter", LX_NEUTER, 0, AS_WORDS },
 	{ "nl/speakers-words.txt", "negation", LX_NEGATION, 0, AS_WORDS },
 	{ "nl/speakers-words.txt", "particle", LX_PARTICLE, 0, AS_WORDS },
-	{ "nl/speakers-words.txt", "press", LX_ORG, 0, AS_WORDS },
+	{ "nl/speakers-words.txt", "press", LX_ORG, 0, AS_WORDS | AS_ENDINGS },
 	{ "nl/abbreviations.txt", NULL, LX_ABBREV, 1, AS_WORDS },
 	{ "nl/stopwords.txt", NULL, LX_STOP, 0, AS_WORDS },
 	{ "nl/gazetteer-loc.txt", NULL, LX_PLACE, 1, AS_WORDS },
