@@ -315,8 +315,7 @@ static int cue_clause_after(const struct doc *d, size_t qt, struct cue *c)
 	size_t t = qt + 1;
 	if (doc_punct(d, t, ','))
 		t++;
-	if (!doc_same_sentence(d, qt, t) || !(doc_is(d, t, LX_SUB) || doc_is(d, t, LX_PREP)) ||
-	    doc_is(d, t, LX_COMPLEMENTIZER))
+	if (!doc_same_sentence(d, qt, t) || !doc_is(d, t, LX_SUB) || doc_is(d, t, LX_COMPLEMENTIZER))
 		return 0;
 	long m = -1;
 	for (size_t p = t + 1; p < t + 3 && m < 0 && doc_same_sentence(d, qt, p) &&
@@ -494,8 +493,9 @@ int cues_of_quote(struct attributor *a, size_t qi)
 		skind = verb ? SPEECH_CUE_VERB : SPEECH_CUE_PHRASE;
 		cfirst = m.first, clast = m.last;
 	} else if (!standalone && cue_clause_after(d, qt, &c)) {
+		/* a reporting clause of its own, like one closing the sentence */
 		set_cue(a, w, CUE_AFTER, &c);
-		skind = SPEECH_CUE_AFTER, cfirst = c.first, clast = c.last;
+		skind = SPEECH_CUE_END, cfirst = c.first, clast = c.last;
 	} else if (colon) {
 		c = (struct cue){ qt - 1, qt - 1, speaker_before_colon(d, qt - 1) };
 		set_cue(a, w, CUE_BEFORE, &c);

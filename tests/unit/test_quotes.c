@@ -1,6 +1,11 @@
-/* Unit tests of quotation-mark pairing (filters/extract-quotes/quotes.c). */
+/* Unit tests of quotation-mark pairing (filters/extract-quotes/quotes.c),
+ * and of what the cue rules (cues.c) make of a pair in the sentence around
+ * it: an item of a listing, a fragment after a naming verb, a source noun,
+ * a reporting clause after the fragment. The passages are written for
+ * these tests. */
 #include <string.h>
 #include "check_main.h"
+#include "../../filters/extract-quotes/attribution.h"
 #include "../../filters/extract-quotes/quotes.h"
 
 static struct quote_marks *qm;
@@ -119,6 +124,109 @@ START_TEST(marks_from_a_custom_table)
 }
 END_TEST
 
+/* --- speech or not: the cue rules ---------------------------------------- */
+
+static struct attributor *at;
+static const struct attributed_quote *res;
+static size_t nres;
+static const char *text;
+
+static void at_setup(void)
+{
+	at = attributor_new();
+	ck_assert_ptr_nonnull(at);
+}
+
+static void at_teardown(void)
+{
+	attributor_free(at);
+}
+
+static size_t run(const char *s)
+{
+	text = s;
+	res = attribute_text(at, s, strlen(s), NULL, 0, NULL, 0, &nres);
+	ck_assert_ptr_nonnull(res);
+	return nres;
+}
+
+/* Quotation I's text, its cue's and its speaker's, in got[0..2] ("-" when
+ * there is none). */
+static void parts(size_t i)
+{
+	const struct xspan *sp[3] = { &res[i].quote, res[i].cue_pos != CUE_NONE ? &res[i].cue : NULL,
+	                              res[i].has_speaker ? &res[i].speaker : NULL };
+	for (int k = 0; k < 3; k++) {
+		size_t len = sp[k] ? sp[k]->end - sp[k]->start : 0;
+		ck_assert_uint_lt(len, sizeof got[k]);
+		if (sp[k])
+			memcpy(got[k], text + sp[k]->start, len);
+		else
+			got[k][0] = '-', len = 1;
+		got[k][len] = 0;
+	}
+}
+
+START_TEST(titles_in_a_listing_are_not_speech)
+{
+	/* a title that a comma continues with dates and places, no reporting
+	 * verb: an item of a listing */
+	ck_assert_uint_eq(run("Te zien deze zomer.\n\n'Glas en licht uit Venetie 1950 - 2000', tot 12 / 9, "
+	                      "Museum voor Sierkunst, tel. 09 / 123.45.67"), 0);
+	ck_assert_uint_eq(run("Het affiche zegt genoeg: 'Dansen op de dijk', 'Stemmen uit het veen', "
+	                      "'Water en wind'."), 0);
+	/* the same shape with a reporting verb after the comma is speech, also
+	 * when the verb is in no list: the subject follows it */
+	ck_assert_uint_eq(run("'Wij gaan hier nooit meer weg uit dit dorp', mokte Anna Verbeke."), 1);
+	parts(0);
+	ck_assert_str_eq(got[0], "Wij gaan hier nooit meer weg uit dit dorp");
+	ck_assert_uint_eq(run("'Wij gaan hier nooit meer weg uit dit dorp', zei Anna Verbeke."), 1);
+	parts(0);
+	ck_assert_str_eq(got[1], "zei");
+	ck_assert_str_eq(got[2], "Anna Verbeke");
+}
+END_TEST
+
+START_TEST(a_naming_verb_before_als)
+{
+	/* "als" right before the fragment compares; it opens no clause that
+	 * would keep the verb from governing the fragment */
+	ck_assert_uint_eq(run("Met enige ironie omschreef hij zich als \"de laatste romanticus van de haven\"."), 1);
+	parts(0);
+	ck_assert_int_eq(res[0].kind, QUOTE_PARTIAL);
+	ck_assert_str_eq(got[0], "de laatste romanticus van de haven");
+	ck_assert_str_eq(got[1], "omschreef");
+	ck_assert_str_eq(got[2], "hij");
+}
+END_TEST
+
+START_TEST(sources_and_broadcasters_speak)
+{
+	ck_assert_uint_eq(run("Volgens sommige bronnen gaat het om \"minstens tweeduizend dossiers\"."), 1);
+	parts(0);
+	ck_assert_str_eq(got[1], "Volgens");
+	ck_assert_str_eq(got[2], "sommige bronnen");
+	/* a press noun as the last part of a compound */
+	ck_assert_uint_eq(run("Hij bleef de \"jongen van hiernaast\", zoals een tv-tijdschrift hem omschreef."), 1);
+	parts(0);
+	ck_assert_str_eq(got[2], "een tv-tijdschrift");
+}
+END_TEST
+
+START_TEST(a_reporting_clause_after_the_fragment)
+{
+	ck_assert_uint_eq(run("Hij bleef de \"jongen van hiernaast\", zoals de krant hem treffend omschreef."), 1);
+	parts(0);
+	ck_assert_int_eq(res[0].kind, QUOTE_PARTIAL);
+	ck_assert_int_eq(res[0].cue_pos, CUE_AFTER);
+	ck_assert_str_eq(got[0], "jongen van hiernaast");
+	ck_assert_str_eq(got[1], "omschreef");
+	ck_assert_str_eq(got[2], "de krant");
+	/* a clause with a verb that reports nothing attributes nothing */
+	ck_assert_uint_eq(run("Hij bleef de \"jongen van hiernaast\", zoals de krant hem vaak fotografeerde."), 0);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("quotes");
@@ -132,6 +240,13 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_quotation_runs_over_paragraphs);
 	tcase_add_test(tc, marks_from_a_custom_table);
 	suite_add_tcase(s, tc);
+	TCase *sp = tcase_create("speech");
+	tcase_add_checked_fixture(sp, at_setup, at_teardown);
+	tcase_add_test(sp, titles_in_a_listing_are_not_speech);
+	tcase_add_test(sp, a_naming_verb_before_als);
+	tcase_add_test(sp, sources_and_broadcasters_speak);
+	tcase_add_test(sp, a_reporting_clause_after_the_fragment);
+	suite_add_tcase(s, sp);
 	return s;
 }
 
