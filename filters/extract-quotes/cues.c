@@ -163,10 +163,7 @@ static void memo_scan(struct attributor *a, size_t qt)
 		}
 		if (!(k->flags & TK_WORD))
 			continue;
-		/* a subordinating word right before a quotation heads no clause
-		 * of its own ("omschreef hij zich als '…'": a comparison) */
-		if (doc_is(d, t, LX_SUB) && !doc_is(d, t, LX_COMPLEMENTIZER) &&
-		    !(t + 1 < qt && (doc_tok(d, t + 1)->flags & TK_QUOTE)) && t + 1 != qt)
+		if (doc_is(d, t, LX_SUB) && !doc_is(d, t, LX_COMPLEMENTIZER))
 			m->last_sub = (long)t;
 		size_t np = cues_phrase_at(d, t);
 		if (!np && doc_cue_verb(d, t)) {

@@ -1,6 +1,6 @@
 /* Unit tests of quotation-mark pairing (filters/extract-quotes/quotes.c),
  * and of what the cue rules (cues.c) make of a pair in the sentence around
- * it: an item of a listing, a fragment after a naming verb, a source noun,
+ * it: an item of a listing, a naming verb's forms, a source noun,
  * a reporting clause after the fragment. The passages are written for
  * these tests. */
 #include <string.h>
@@ -187,16 +187,17 @@ START_TEST(titles_in_a_listing_are_not_speech)
 }
 END_TEST
 
-START_TEST(a_naming_verb_before_als)
+START_TEST(naming_verbs_in_every_form)
 {
-	/* "als" right before the fragment compares; it opens no clause that
-	 * would keep the verb from governing the fragment */
-	ck_assert_uint_eq(run("Met enige ironie omschreef hij zich als \"de laatste romanticus van de haven\"."), 1);
+	/* omschrijven is strong and inseparable: omschreef, omschreven */
+	ck_assert_uint_eq(run("Hij omschreef zijn rol bescheiden: 'Ik ben maar een klein radertje in het geheel.'"), 1);
+	parts(0);
+	ck_assert_str_eq(got[1], "omschreef");
+	ck_assert_str_eq(got[2], "Hij");
+	ck_assert_uint_eq(run("Zij noemde het plan 'een sprong in het duister'."), 1);
 	parts(0);
 	ck_assert_int_eq(res[0].kind, QUOTE_PARTIAL);
-	ck_assert_str_eq(got[0], "de laatste romanticus van de haven");
-	ck_assert_str_eq(got[1], "omschreef");
-	ck_assert_str_eq(got[2], "hij");
+	ck_assert_str_eq(got[1], "noemde");
 }
 END_TEST
 
@@ -243,7 +244,7 @@ static Suite *make_suite(void)
 	TCase *sp = tcase_create("speech");
 	tcase_add_checked_fixture(sp, at_setup, at_teardown);
 	tcase_add_test(sp, titles_in_a_listing_are_not_speech);
-	tcase_add_test(sp, a_naming_verb_before_als);
+	tcase_add_test(sp, naming_verbs_in_every_form);
 	tcase_add_test(sp, sources_and_broadcasters_speak);
 	tcase_add_test(sp, a_reporting_clause_after_the_fragment);
 	suite_add_tcase(s, sp);
