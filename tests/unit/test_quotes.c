@@ -150,21 +150,23 @@ static size_t run(const char *s)
 	return nres;
 }
 
-/* Quotation I's text, its cue's and its speaker's, in got[0..2] ("-" when
- * there is none). */
-static void parts(size_t i)
+/* S holds one quotation, whose text, cue and speaker are QUOTE, CUE and
+ * SPEAKER (NULL: not checked; "-": none); returns its kind. */
+static int one(const char *s, const char *quote, const char *cue, const char *speaker)
 {
-	const struct xspan *sp[3] = { &res[i].quote, res[i].cue_pos != CUE_NONE ? &res[i].cue : NULL,
-	                              res[i].has_speaker ? &res[i].speaker : NULL };
+	ck_assert_uint_eq(run(s), 1);
+	const struct xspan *sp[3] = { &res[0].quote, res[0].cue_pos != CUE_NONE ? &res[0].cue : NULL,
+	                              res[0].has_speaker ? &res[0].speaker : NULL };
+	const char *want[3] = { quote, cue, speaker };
 	for (int k = 0; k < 3; k++) {
 		size_t len = sp[k] ? sp[k]->end - sp[k]->start : 0;
 		ck_assert_uint_lt(len, sizeof got[k]);
-		if (sp[k])
-			memcpy(got[k], text + sp[k]->start, len);
-		else
-			got[k][0] = '-', len = 1;
+		memcpy(got[k], sp[k] ? text + sp[k]->start : "-", sp[k] ? len : (len = 1));
 		got[k][len] = 0;
+		if (want[k])
+			ck_assert_str_eq(got[k], want[k]);
 	}
+	return res[0].kind;
 }
 
 START_TEST(titles_in_a_listing_are_not_speech)
@@ -177,52 +179,37 @@ START_TEST(titles_in_a_listing_are_not_speech)
 	                      "'Water en wind'."), 0);
 	/* the same shape with a reporting verb after the comma is speech, also
 	 * when the verb is in no list: the subject follows it */
-	ck_assert_uint_eq(run("'Wij gaan hier nooit meer weg uit dit dorp', mokte Anna Verbeke."), 1);
-	parts(0);
-	ck_assert_str_eq(got[0], "Wij gaan hier nooit meer weg uit dit dorp");
-	ck_assert_uint_eq(run("'Wij gaan hier nooit meer weg uit dit dorp', zei Anna Verbeke."), 1);
-	parts(0);
-	ck_assert_str_eq(got[1], "zei");
-	ck_assert_str_eq(got[2], "Anna Verbeke");
+	one("'Wij gaan hier nooit meer weg uit dit dorp', mokte Anna Verbeke.",
+	    "Wij gaan hier nooit meer weg uit dit dorp", NULL, NULL);
+	one("'Wij gaan hier nooit meer weg uit dit dorp', zei Anna Verbeke.", NULL, "zei", "Anna Verbeke");
 }
 END_TEST
 
 START_TEST(naming_verbs_in_every_form)
 {
 	/* omschrijven is strong and inseparable: omschreef, omschreven */
-	ck_assert_uint_eq(run("Hij omschreef zijn rol bescheiden: 'Ik ben maar een klein radertje in het geheel.'"), 1);
-	parts(0);
-	ck_assert_str_eq(got[1], "omschreef");
-	ck_assert_str_eq(got[2], "Hij");
-	ck_assert_uint_eq(run("Zij noemde het plan 'een sprong in het duister'."), 1);
-	parts(0);
-	ck_assert_int_eq(res[0].kind, QUOTE_PARTIAL);
-	ck_assert_str_eq(got[1], "noemde");
+	one("Hij omschreef zijn rol bescheiden: 'Ik ben maar een klein radertje in het geheel.'", NULL,
+	    "omschreef", "Hij");
+	ck_assert_int_eq(one("Zij noemde het plan 'een sprong in het duister'.", NULL, "noemde", "Zij"),
+	                 QUOTE_PARTIAL);
 }
 END_TEST
 
 START_TEST(sources_and_broadcasters_speak)
 {
-	ck_assert_uint_eq(run("Volgens sommige bronnen gaat het om \"minstens tweeduizend dossiers\"."), 1);
-	parts(0);
-	ck_assert_str_eq(got[1], "Volgens");
-	ck_assert_str_eq(got[2], "sommige bronnen");
+	one("Volgens sommige bronnen gaat het om \"minstens tweeduizend dossiers\".", NULL, "Volgens",
+	    "sommige bronnen");
 	/* a press noun as the last part of a compound */
-	ck_assert_uint_eq(run("Hij bleef de \"jongen van hiernaast\", zoals een tv-tijdschrift hem omschreef."), 1);
-	parts(0);
-	ck_assert_str_eq(got[2], "een tv-tijdschrift");
+	one("Hij bleef de \"jongen van hiernaast\", zoals een tv-tijdschrift hem omschreef.", NULL, NULL,
+	    "een tv-tijdschrift");
 }
 END_TEST
 
 START_TEST(a_reporting_clause_after_the_fragment)
 {
-	ck_assert_uint_eq(run("Hij bleef de \"jongen van hiernaast\", zoals de krant hem treffend omschreef."), 1);
-	parts(0);
-	ck_assert_int_eq(res[0].kind, QUOTE_PARTIAL);
+	ck_assert_int_eq(one("Hij bleef de \"jongen van hiernaast\", zoals de krant hem treffend omschreef.",
+	                     "jongen van hiernaast", "omschreef", "de krant"), QUOTE_PARTIAL);
 	ck_assert_int_eq(res[0].cue_pos, CUE_AFTER);
-	ck_assert_str_eq(got[0], "jongen van hiernaast");
-	ck_assert_str_eq(got[1], "omschreef");
-	ck_assert_str_eq(got[2], "de krant");
 	/* a clause with a verb that reports nothing attributes nothing */
 	ck_assert_uint_eq(run("Hij bleef de \"jongen van hiernaast\", zoals de krant hem vaak fotografeerde."), 0);
 }
