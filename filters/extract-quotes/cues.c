@@ -376,6 +376,19 @@ static int listed_item(const struct doc *d, size_t qt)
 	return 1;
 }
 
+/* The opening bracket that quotation token QT stands inside in its
+ * sentence (within reach), or -1: "(de 'interne markt')". */
+static long open_bracket(const struct doc *d, size_t qt)
+{
+	for (size_t t = qt; t-- > 0 && t + BACK_REACH > qt && doc_has(d, t) && doc_same_sentence(d, qt, t);) {
+		if (doc_punct(d, t, ')'))
+			return -1;
+		if (doc_punct(d, t, '('))
+			return (long)t;
+	}
+	return -1;
+}
+
 /* Ends like a sentence, or holds five words or more. */
 static int utterance_like(const struct doc *d, const struct quote_span *q)
 {
@@ -540,6 +553,16 @@ int cues_of_quote(struct attributor *a, size_t qi)
 	if (w->cue_pos == CUE_NONE && !standalone) {
 		w->kind = QUOTE_DROPPED;   /* a term in quotation marks */
 		return 0;
+	}
+	/* a fragment in brackets that a cue outside them attributes is an
+	 * aside, a term glossed in passing ("denkt dat … (de 'interne
+	 * markt') al …") */
+	if (w->kind == QUOTE_PARTIAL && w->cue_pos != CUE_NONE) {
+		long b = open_bracket(d, qt);
+		if (b >= 0 && cfirst < (size_t)b) {
+			w->kind = QUOTE_DROPPED;
+			return 0;
+		}
 	}
 	/* a fragment needs a speaker at its cue who is a person (or a body),
 	 * and is not a name or a title in quotation marks */

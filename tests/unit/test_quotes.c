@@ -1,7 +1,7 @@
 /* Unit tests of quotation-mark pairing (filters/extract-quotes/quotes.c),
  * and of what the cue rules (cues.c) make of a pair in the sentence around
  * it: an item of a listing, a naming verb's forms, a source noun,
- * a reporting clause after the fragment. The passages are written for
+ * a reporting clause after the fragment, an aside in brackets. The passages are written for
  * these tests. */
 #include <string.h>
 #include "check_main.h"
@@ -215,6 +215,16 @@ START_TEST(a_reporting_clause_after_the_fragment)
 }
 END_TEST
 
+START_TEST(an_aside_in_brackets_is_a_term)
+{
+	/* the cue outside the brackets does not reach into them */
+	ck_assert_uint_eq(run("De minister denkt dat de handel tussen de gemeenten (de 'interne markt') al "
+	                      "veel oplost."), 0);
+	one("De minister denkt dat de handel tussen de gemeenten 'de interne markt' al veel oplost.",
+	    "de interne markt", "denkt", "De minister");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("quotes");
@@ -234,6 +244,7 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, naming_verbs_in_every_form);
 	tcase_add_test(sp, sources_and_broadcasters_speak);
 	tcase_add_test(sp, a_reporting_clause_after_the_fragment);
+	tcase_add_test(sp, an_aside_in_brackets_is_a_term);
 	suite_add_tcase(s, sp);
 	return s;
 }
