@@ -565,6 +565,11 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 			i = on_chunk(&sc, cs), cs = i;
 		while (i <= stop && i < len);
 		lo = i;
+		/* a colon ending that chunk ("sp.a:") was passed over */
+		size_t next;
+		if (t[i - 1] == ':' && sc.sent != NO_SENTENCE && i - 1 > sc.sent &&
+		    sent_layout_byte(&sc, i - 1, &next) && next > i)
+			i = lo = next;
 	}
 	if (sc.sent != NO_SENTENCE) {
 		size_t e = len, k;

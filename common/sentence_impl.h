@@ -49,6 +49,7 @@ struct scan {
 	/* the last key ("Inwoners:") seen in the current sentence */
 	size_t key_start;      /* or NO_SENTENCE */
 	unsigned key_words;    /* its words, name particles left out */
+	int key_row;           /* that key starts the sentence: a row split off */
 	int dash_list;         /* the sentence is an item of a dash list */
 	size_t run_end;        /* end of the last run of names read */
 };
@@ -104,6 +105,7 @@ static inline void sent_open(struct scan *sc, size_t pos)
 	sc->sent = pos;
 	sc->key_start = NO_SENTENCE;
 	sc->key_words = 0;
+	sc->key_row = 0;
 	sc->dash_list = 0;
 }
 

@@ -265,6 +265,56 @@ static int has_verb(const struct splitter *sp, const char *t, size_t s, size_t e
 	return 0;
 }
 
+/* A key after a value of one number ("CD&V: 22 VLD: 21 sp.a: 12 Vlaams
+ * Belang: 10 Groen!: 8"): a table of counts run together, whose keys may
+ * differ in length, be lowercase or hold punctuation. The previous key's
+ * colon is at byte C1, this one's at byte I; the words between the number
+ * and I are the key when they are one to four, none a finite verb, none
+ * with a comma or a bracket, function words only between capitalised
+ * words ("Partij voor de Dieren:"), and a key of more words not
+ * starting lowercase (that is a unit: "12 km² Burgemeester:"). Returns
+ * the key's words and *START its start, else 0. */
+#define COUNT_KEY_WORDS 4
+static unsigned key_after_count(const struct scan *sc, size_t c1, size_t i, size_t *start)
+{
+	const struct splitter *sp = sc->sp;
+	const char *t = sc->t;
+	struct chunk v, w;
+	if (!sent_read_chunk(sp, t, sc->len, c1 + 1, &v) || v.e >= i ||
+	    char_case(t, v.s, v.e) != C_DIGIT)
+		return 0;
+	for (size_t k = v.s; k < v.e; k++)
+		if (!((t[k] >= '0' && t[k] <= '9') || t[k] == '.' || t[k] == ','))
+			return 0;             /* "12 km²" is no count: the other rule's */
+	if (t[v.e - 1] == '.' || t[v.e - 1] == ',')
+		return 0;
+	unsigned n = 0;
+	int inner = 0;                    /* function words inside the key */
+	size_t last = i;
+	for (w = v; sent_next_chunk(sp, t, sc->len, &w, &w) && w.s < i; ) {
+		size_t e = w.e == i + 1 ? i : w.e;
+		if (++n > COUNT_KEY_WORDS || e == w.s ||
+		    sentence_in_list(&sp->verbs, t + w.s, e - w.s, 1))
+			return 0;
+		if (sentence_in_list(&sp->stopwords, t + w.s, e - w.s, 1)) {
+			if (n == 1)
+				return 0;
+			inner = 1;
+		}
+		last = w.s;
+		for (size_t k = w.s; k < e; k++)
+			if (strchr(",;:()[]\"", t[k]))
+				return 0;
+		if (n == 1)
+			*start = w.s;
+		else if (char_case(t, *start, i) == C_LOWER)
+			return 0;             /* "12 km² Burgemeester:": a unit */
+	}
+	if (inner && char_case(t, last, i) != C_UPPER)
+		return 0;                     /* "Partij voor de Dieren:", not "... in de:" */
+	return n;
+}
+
 /* A colon that ends a key, at byte I: rows run together split before each
  * key once a second one with as many words is seen. */
 static int on_key(struct scan *sc, size_t i)
@@ -273,7 +323,23 @@ static int on_key(struct scan *sc, size_t i)
 	int lower = char_case(t, sc->sent, sc->len) == C_LOWER;
 	size_t s2 = NO_SENTENCE, s1 = NO_SENTENCE;
 	int fixed, f1;
-	unsigned c2 = key_words(sc, i, lower, 0, &s2, &fixed), named = key_by_name(sc, i);
+	unsigned c2;
+	if (sc->key_start != NO_SENTENCE &&
+	    (c2 = key_after_count(sc, sc->key_start, i, &s2)) > 0) {
+		/* the first key, when it starts no row yet, as long as the
+		 * shorter key, as below */
+		unsigned k1 = c2 < sc->key_words ? c2 : sc->key_words;
+		if (!sc->key_row && key_words(sc, sc->key_start, lower, k1, &s1, &f1) > 0 &&
+		    s1 > sc->sent)
+			split_before(sc, s1);
+		split_before(sc, s2);
+		sc->key_start = i;
+		sc->key_words = c2;
+		sc->key_row = 1;
+		return 1;
+	}
+	c2 = key_words(sc, i, lower, 0, &s2, &fixed);
+	unsigned named = key_by_name(sc, i);
 	if (c2 == 0)
 		return 0;
 	if (!fixed && named && named < c2)
@@ -299,6 +365,7 @@ static int on_key(struct scan *sc, size_t i)
 	split_before(sc, s2);
 	sc->key_start = i;
 	sc->key_words = k;
+	sc->key_row = 1;
 	return 1;
 }
 

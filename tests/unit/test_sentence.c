@@ -310,6 +310,15 @@ START_TEST(rows_run_together)
 	       "Louis Ide: secretaris");
 	SPLITS("2007: 21 februari 2008: 6 februari 2009: 25 februari",
 	       "2007: 21 februari | 2008: 6 februari | 2009: 25 februari");
+	/* a table of counts: after a value of one number the words up to the
+	 * next colon are the key, of any length, lowercase or with punctuation */
+	SPLITS("CD&V: 22 VLD: 21 sp.a: 12 Vlaams Belang: 10 Groen!: 8 UF: 6",
+	       "CD&V: 22 | VLD: 21 | sp.a: 12 | Vlaams Belang: 10 | Groen!: 8 | UF: 6");
+	SPLITS("Zetels: PvdA: 9 VVD: 7 D66: 4 Partij voor de Dieren: 2",
+	       "Zetels: | PvdA: 9 | VVD: 7 | D66: 4 | Partij voor de Dieren: 2");
+	/* but a unit after the number is no key ("12 km² Burgemeester:") */
+	SPLITS("Bevolking: 52.000 Oppervlakte: 12 km² Burgemeester: Jan de Vries",
+	       "Bevolking: 52.000 | Oppervlakte: 12 km² | Burgemeester: Jan de Vries");
 	/* a key that ends in lowercase words starts at its capital */
 	SPLITS("Hoofdplaats: Leuven Hoogste punt: Walshoutem Aantal inwoners: 1.040.261",
 	       "Hoofdplaats: Leuven | Hoogste punt: Walshoutem | Aantal inwoners: 1.040.261");
