@@ -100,7 +100,7 @@ size_t sent_skip_space(const unsigned char *t, size_t i, size_t len, int *nl)
  * paragraph: 0 when a paragraph break or the end of the text comes first.
  * A chunk with a boundary glued inside ends there (CH_FORCED); the last
  * chunk of a paragraph has CH_PARA_END. */
-int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
+static int read_chunk(const struct splitter *sp, const char *text, size_t len,
                       size_t pos, struct chunk *c)
 {
 	const unsigned char *t = (const unsigned char *)text;
@@ -144,6 +144,38 @@ int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
 	}
 	*c = (struct chunk){ s, i, flags };
 	return 1;
+}
+
+static void memo_clear(struct chunk_memo *m)
+{
+	for (size_t k = 0; k < CHUNK_MEMO_SLOTS; k++)
+		m->pos[k] = NO_SENTENCE;
+}
+
+static void memo_put(struct chunk_memo *m, size_t pos, int found, const struct chunk *c)
+{
+	size_t k = pos % CHUNK_MEMO_SLOTS;
+	m->pos[k] = pos;
+	m->found[k] = (unsigned char)found;
+	m->c[k] = *c;
+}
+
+/* read_chunk through the memo: the same chunk is read from its start and
+ * from the white space before it. */
+int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
+                    size_t pos, struct chunk *c)
+{
+	struct chunk_memo *m = sp->memo;
+	size_t k = pos % CHUNK_MEMO_SLOTS;
+	if (m->pos[k] == pos) {
+		*c = m->c[k];
+		return m->found[k];
+	}
+	int found = read_chunk(sp, text, len, pos, c);
+	memo_put(m, pos, found, c);
+	if (found && c->s != pos)
+		memo_put(m, c->s, found, c);
+	return found;
 }
 
 /* The chunk after chunk C in the same paragraph, or 0. */
@@ -444,7 +476,8 @@ struct splitter *splitter_new(void)
 		return NULL;
 	}
 	init_byte_class();
-	if (sentence_load_list(&sp->abbr, "nl/abbreviations.txt") ||
+	sp->memo = malloc(sizeof *sp->memo);
+	if (!sp->memo || sentence_load_list(&sp->abbr, "nl/abbreviations.txt") ||
 	    sentence_load_list(&sp->abbr_final, "nl/abbreviations-final.txt") ||
 	    sentence_load_list(&sp->abbr_number, "nl/abbreviations-number.txt") ||
 	    sentence_load_list(&sp->clitics, "nl/sentence-clitics.txt") ||
@@ -485,6 +518,7 @@ void splitter_free(struct splitter *sp)
 	wordset_free(sp->heading_first.set);
 	wordset_free(sp->places);
 	free(sp->spans);
+	free(sp->memo);
 	free(sp);
 }
 
@@ -495,6 +529,7 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 	struct scan sc = { .sp = sp, .t = text, .len = len, .sent = NO_SENTENCE };
 	int nl;
 	sp->n = 0;
+	memo_clear(sp->memo);
 	size_t i = sent_skip_space(t, 0, len, &nl);
 	sent_new_paragraph(&sc, i);
 	if (i < len)

@@ -96,21 +96,34 @@ size_t zj_escape_byte(unsigned char c, char esc[6])
 	}
 }
 
+/* The string S (N bytes) quoted and escaped: runs that need no escape are
+ * copied eight bytes at a time as they are tested. */
 static void out_string(struct zj_text *b, const char *s, size_t n)
 {
-	size_t i = 0, run;
+	size_t i = 0;
 
 	out_reserve(b, n + 2);
-	b->s[b->len++] = '"';
-	while ((run = zj_escape_stop(s, i, n)) < n) {
-		char esc[6];
-		out_bytes(b, s + i, run - i);
-		out_bytes(b, esc, zj_escape_byte((unsigned char)s[run], esc));
-		i = run + 1;
+	char *o = b->s + b->len;
+	*o++ = '"';
+	for (;;) {
+		for (uint64_t w; i + 8 <= n; i += 8, o += 8) {
+			memcpy(&w, s + i, 8);
+			if (json_string_stops(w))
+				break;
+			memcpy(o, &w, 8);
+		}
+		while (i < n && !needs_escape[(unsigned char)s[i]])
+			*o++ = s[i++];
+		if (i == n)
+			break;
+		/* an escape: room for it and for the rest as it is */
+		b->len = (size_t)(o - b->s);
+		out_reserve(b, 6 + (n - i) + 1);
+		o = b->s + b->len;
+		o += zj_escape_byte((unsigned char)s[i++], o);
 	}
-	out_bytes(b, s + i, n - i);
-	out_reserve(b, 1);
-	b->s[b->len++] = '"';
+	*o++ = '"';
+	b->len = (size_t)(o - b->s);
 }
 
 void zj_text_reset(struct zj_text *t)
@@ -146,6 +159,12 @@ void zj_text_int(struct zj_text *t, int64_t v)
 {
 	char buf[24], *p = format_int(buf, v);
 	out_bytes(t, p, (size_t)(buf + 24 - p));
+}
+
+char *zj_text_room(struct zj_text *t, size_t more)
+{
+	out_reserve(t, more);
+	return t->s + t->len;
 }
 
 const char *zj_written_text(const zjson *v, size_t *len)
