@@ -104,8 +104,15 @@ static int read_chunk(const struct splitter *sp, const char *text, size_t len,
                       size_t pos, struct chunk *c)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	int nl;
-	size_t i = sent_skip_space(t, pos, len, &nl);
+	int nl = 0;
+	size_t i = pos;
+	/* most chunks are read from their start or from the one space before */
+	if (i < len && byte_class[t[i]] != B_PLAIN) {
+		if (t[i] == ' ' && i + 1 < len && byte_class[t[i + 1]] == B_PLAIN)
+			i++;
+		else
+			i = sent_skip_space(t, i, len, &nl);
+	}
 	if (i >= len || nl >= 2)
 		return 0;
 	size_t s = i;
@@ -137,7 +144,7 @@ static int read_chunk(const struct splitter *sp, const char *text, size_t len,
 	if (g) {
 		i = g;
 		flags |= CH_FORCED;
-	} else {
+	} else if (i + 1 >= len || t[i] != ' ' || byte_class[t[i + 1]] != B_PLAIN) {
 		size_t after = sent_skip_space(t, i, len, &nl);
 		if (after >= len || nl >= 2)
 			flags |= CH_PARA_END;
@@ -536,6 +543,10 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 		i = sent_begin(&sc, i);
 	size_t lo = i;                /* a chunk start or white space before I */
 	while (i < len) {
+		/* four bytes a test: most runs between stops are longer */
+		while (i + 4 <= len && !(stop_byte[t[i]] | stop_byte[t[i + 1]] |
+		                         stop_byte[t[i + 2]] | stop_byte[t[i + 3]]))
+			i += 4;
 		while (i < len && !stop_byte[t[i]])
 			i++;
 		if (i >= len)
