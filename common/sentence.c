@@ -118,6 +118,9 @@ static int read_chunk(const struct splitter *sp, const char *text, size_t len,
 	size_t s = i;
 	unsigned flags = 0;
 	for (;;) {
+		while (i + 4 <= len && !(byte_class[t[i]] | byte_class[t[i + 1]] |
+		                         byte_class[t[i + 2]] | byte_class[t[i + 3]]))
+			i += 4;
 		while (i < len && byte_class[t[i]] == B_PLAIN)
 			i++;
 		if (i >= len)

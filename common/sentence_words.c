@@ -9,13 +9,9 @@
 #include "lang.h"
 #include "sentence_chars.h"
 
-/* Is the LEN bytes at W in list L, exactly or (when CAP_OK) with its first
- * letter lowercased? */
-int sentence_in_list(const struct word_list *l, const char *w, size_t len, int cap_ok)
+/* sentence_in_list past its length and first-byte test. */
+int sentence_list_lookup(const struct word_list *l, const char *w, size_t len, int cap_ok)
 {
-	if (len < l->min_len || len > l->max_len ||
-	    !(l->lens[(unsigned char)w[0]] & (1u << (len < 31 ? len : 31))))
-		return 0;
 	if (l->exact[(unsigned char)w[0]] && wordset_has(l->set, w, len))
 		return 1;
 	if (cap_ok && w[0] >= 'A' && w[0] <= 'Z' && len < 64) {
