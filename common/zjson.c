@@ -66,11 +66,7 @@ static const unsigned char needs_escape[256] = {
 
 size_t zj_escape_stop(const char *s, size_t i, size_t n)
 {
-	for (uint64_t w; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if (json_string_stops(w))
-			break;
-	}
+	i = json_string_skip(s, i, n);
 	while (i < n && !needs_escape[(unsigned char)s[i]])
 		i++;
 	return i;
@@ -106,6 +102,14 @@ static void out_string(struct zj_text *b, const char *s, size_t n)
 	char *o = b->s + b->len;
 	*o++ = '"';
 	for (;;) {
+#ifdef JSON_SCAN_SSE2
+		for (__m128i x; i + 16 <= n; i += 16, o += 16) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			if (json_string_stops16(x))
+				break;
+			_mm_storeu_si128((__m128i *)(void *)o, x);
+		}
+#endif
 		for (uint64_t w; i + 8 <= n; i += 8, o += 8) {
 			memcpy(&w, s + i, 8);
 			if (json_string_stops(w))
