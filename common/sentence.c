@@ -59,6 +59,7 @@ void sent_push(struct splitter *sp, size_t s, size_t e)
 enum { B_PLAIN, B_SPACE, B_NEWLINE, B_MARK, B_DQUOTE, B_SQUOTE, B_LEAD };
 static unsigned char byte_class[256];
 static unsigned char stop_byte[256];
+unsigned char sent_plain_byte[256];
 
 static void init_byte_class(void)
 {
@@ -75,8 +76,10 @@ static void init_byte_class(void)
 	stop_byte['"'] = stop_byte['\''] = stop_byte['\n'] = stop_byte[0xE2] = 1;
 	for (int c = 'A'; c <= 'Z'; c++)
 		stop_byte[c] = 1;     /* a sentence starter after a lowercase word */
-	for (int c = 0; c < 256; c++)
+	for (int c = 0; c < 256; c++) {
 		stop_byte[c] |= sent_layout_stop[c];   /* list items, keys */
+		sent_plain_byte[c] = byte_class[c] == B_PLAIN;
+	}
 }
 
 /* End of the white space at T[i]; *NL gets the number of newlines in it. */
@@ -100,17 +103,27 @@ size_t sent_skip_space(const unsigned char *t, size_t i, size_t len, int *nl)
  * paragraph: 0 when a paragraph break or the end of the text comes first.
  * A chunk with a boundary glued inside ends there (CH_FORCED); the last
  * chunk of a paragraph has CH_PARA_END. */
-int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
+static int read_chunk(const struct splitter *sp, const char *text, size_t len,
                       size_t pos, struct chunk *c)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	int nl;
-	size_t i = sent_skip_space(t, pos, len, &nl);
+	int nl = 0;
+	size_t i = pos;
+	/* most chunks are read from their start or from the one space before */
+	if (i < len && byte_class[t[i]] != B_PLAIN) {
+		if (t[i] == ' ' && i + 1 < len && byte_class[t[i + 1]] == B_PLAIN)
+			i++;
+		else
+			i = sent_skip_space(t, i, len, &nl);
+	}
 	if (i >= len || nl >= 2)
 		return 0;
 	size_t s = i;
 	unsigned flags = 0;
 	for (;;) {
+		while (i + 4 <= len && !(byte_class[t[i]] | byte_class[t[i + 1]] |
+		                         byte_class[t[i + 2]] | byte_class[t[i + 3]]))
+			i += 4;
 		while (i < len && byte_class[t[i]] == B_PLAIN)
 			i++;
 		if (i >= len)
@@ -137,13 +150,45 @@ int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
 	if (g) {
 		i = g;
 		flags |= CH_FORCED;
-	} else {
+	} else if (i + 1 >= len || t[i] != ' ' || byte_class[t[i + 1]] != B_PLAIN) {
 		size_t after = sent_skip_space(t, i, len, &nl);
 		if (after >= len || nl >= 2)
 			flags |= CH_PARA_END;
 	}
 	*c = (struct chunk){ s, i, flags };
 	return 1;
+}
+
+static void memo_clear(struct chunk_memo *m)
+{
+	for (size_t k = 0; k < CHUNK_MEMO_SLOTS; k++)
+		m->pos[k] = NO_SENTENCE;
+}
+
+static void memo_put(struct chunk_memo *m, size_t pos, int found, const struct chunk *c)
+{
+	size_t k = pos % CHUNK_MEMO_SLOTS;
+	m->pos[k] = pos;
+	m->found[k] = (unsigned char)found;
+	m->c[k] = *c;
+}
+
+/* read_chunk through the memo: the same chunk is read from its start and
+ * from the white space before it. */
+int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
+                    size_t pos, struct chunk *c)
+{
+	struct chunk_memo *m = sp->memo;
+	size_t k = pos % CHUNK_MEMO_SLOTS;
+	if (m->pos[k] == pos) {
+		*c = m->c[k];
+		return m->found[k];
+	}
+	int found = read_chunk(sp, text, len, pos, c);
+	memo_put(m, pos, found, c);
+	if (found && c->s != pos)
+		memo_put(m, c->s, found, c);
+	return found;
 }
 
 /* The chunk after chunk C in the same paragraph, or 0. */
@@ -444,7 +489,8 @@ struct splitter *splitter_new(void)
 		return NULL;
 	}
 	init_byte_class();
-	if (sentence_load_list(&sp->abbr, "nl/abbreviations.txt") ||
+	sp->memo = malloc(sizeof *sp->memo);
+	if (!sp->memo || sentence_load_list(&sp->abbr, "nl/abbreviations.txt") ||
 	    sentence_load_list(&sp->abbr_final, "nl/abbreviations-final.txt") ||
 	    sentence_load_list(&sp->abbr_number, "nl/abbreviations-number.txt") ||
 	    sentence_load_list(&sp->clitics, "nl/sentence-clitics.txt") ||
@@ -485,6 +531,7 @@ void splitter_free(struct splitter *sp)
 	wordset_free(sp->heading_first.set);
 	wordset_free(sp->places);
 	free(sp->spans);
+	free(sp->memo);
 	free(sp);
 }
 
@@ -495,12 +542,17 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 	struct scan sc = { .sp = sp, .t = text, .len = len, .sent = NO_SENTENCE };
 	int nl;
 	sp->n = 0;
+	memo_clear(sp->memo);
 	size_t i = sent_skip_space(t, 0, len, &nl);
 	sent_new_paragraph(&sc, i);
 	if (i < len)
 		i = sent_begin(&sc, i);
 	size_t lo = i;                /* a chunk start or white space before I */
 	while (i < len) {
+		/* four bytes a test: most runs between stops are longer */
+		while (i + 4 <= len && !(stop_byte[t[i]] | stop_byte[t[i + 1]] |
+		                         stop_byte[t[i + 2]] | stop_byte[t[i + 3]]))
+			i += 4;
 		while (i < len && !stop_byte[t[i]])
 			i++;
 		if (i >= len)

@@ -190,6 +190,15 @@ int sent_starts_mid(struct scan *sc, size_t i)
 	if (sc->sent == NO_SENTENCE || i < 2 || t[i - 1] != ' ' || sc->sent + 1 >= i ||
 	    char_case(t, prev_char(t, i - 1), i - 1) != C_LOWER)
 		return 0;
+	/* a word without marks or quotes is the chunk read at I: most are no
+	 * sentence starter nor name particle, which sent_starter_at needs */
+	size_t we = i;
+	while (we < sc->len && sent_plain_byte[(unsigned char)t[we]])
+		we++;
+	if ((we == sc->len || t[we] == ' ' || t[we] == '\n') &&
+	    !sentence_in_list(&sc->sp->starters, t + i, we - i, 1) &&
+	    !sentence_in_list(&sc->sp->particles, t + i, we - i, 1))
+		return 0;
 	size_t ps = i - 1;            /* start of the word before */
 	while (ps > sc->sent && !sent_space_before((const unsigned char *)t, ps))
 		ps--;

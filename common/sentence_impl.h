@@ -22,7 +22,18 @@ struct chunk {
 	unsigned flags;   /* CH_* */
 };
 
+/* The chunks read lately, by the byte they were read from: the rules read
+ * the same few chunks around a capital or a mark again and again
+ * (sentence.c). Emptied by splitter_split for each text. */
+#define CHUNK_MEMO_SLOTS 64
+struct chunk_memo {
+	size_t pos[CHUNK_MEMO_SLOTS];    /* or NO_SENTENCE: empty */
+	struct chunk c[CHUNK_MEMO_SLOTS];
+	unsigned char found[CHUNK_MEMO_SLOTS];
+};
+
 struct splitter {
+	struct chunk_memo *memo;       /* written through a const splitter too */
 	struct word_list abbr, abbr_final, abbr_number, clitics, starters, title_articles,
 	                 title_nouns, particles, stopwords, verbs, first_names, roles,
 	                 headings, heading_first;
@@ -56,6 +67,9 @@ struct scan {
 #define NO_SENTENCE ((size_t)-1)
 
 /* sentence.c */
+/* 1 for a byte that continues a chunk and is no mark, quote or possible
+ * white space: a run of them ended by ' ' or '\n' is a whole chunk. */
+extern unsigned char sent_plain_byte[256];
 void sent_push(struct splitter *sp, size_t s, size_t e);
 size_t sent_skip_space(const unsigned char *t, size_t i, size_t len, int *nl);
 int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,

@@ -9,13 +9,9 @@
 #include "lang.h"
 #include "sentence_chars.h"
 
-/* Is the LEN bytes at W in list L, exactly or (when CAP_OK) with its first
- * letter lowercased? */
-int sentence_in_list(const struct word_list *l, const char *w, size_t len, int cap_ok)
+/* sentence_in_list past its length and first-byte test. */
+int sentence_list_lookup(const struct word_list *l, const char *w, size_t len, int cap_ok)
 {
-	if (len < l->min_len || len > l->max_len ||
-	    !(l->lens[(unsigned char)w[0]] & (1u << (len < 31 ? len : 31))))
-		return 0;
 	if (l->exact[(unsigned char)w[0]] && wordset_has(l->set, w, len))
 		return 1;
 	if (cap_ok && w[0] >= 'A' && w[0] <= 'Z' && len < 64) {
@@ -148,9 +144,18 @@ int sentence_add_list(struct word_list *l, const char *name)
 size_t sentence_glued_boundary(const struct word_list *abbr, const struct word_list *abbr_final,
                                const char *t, size_t s, size_t e)
 {
-	for (size_t i = s; i < e; i++)
-		if (t[i] == '/' || t[i] == '@')
+	/* no URL, and a mark inside the word (most words hold theirs at the
+	 * end) */
+	int inner_mark = 0;
+	for (size_t i = s; i < e; i++) {
+		char c = t[i];
+		if (c == '/' || c == '@')
 			return 0;
+		inner_mark |= i >= s + 2 && i + 2 < e &&
+		              (c == '.' || c == '?' || c == '!' || (unsigned char)c == 0xE2);
+	}
+	if (!inner_mark)
+		return 0;
 	for (size_t p = s + 2; p + 2 < e; p++) {
 		char c = t[p];
 		int ellipsis = is_ellipsis_at(t, p, e) || (c == '.' && t[p + 1] == '.');

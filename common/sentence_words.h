@@ -31,8 +31,17 @@ int sentence_load_first_words(struct word_list *l, const char *name);
 int sentence_add_list(struct word_list *l, const char *name);
 
 /* Is the LEN bytes at W in L, exactly or (when CAP_OK) with its first
- * letter lowercased ("Bijv" for "bijv")? */
-int sentence_in_list(const struct word_list *l, const char *w, size_t len, int cap_ok);
+ * letter lowercased ("Bijv" for "bijv")? Inline, as most words fail on
+ * their length or first byte; sentence_list_lookup looks up the rest. */
+int sentence_list_lookup(const struct word_list *l, const char *w, size_t len, int cap_ok);
+static inline int sentence_in_list(const struct word_list *l, const char *w, size_t len,
+                                   int cap_ok)
+{
+	if (len < l->min_len || len > l->max_len ||
+	    !(l->lens[(unsigned char)w[0]] & (1u << (len < 31 ? len : 31))))
+		return 0;
+	return sentence_list_lookup(l, w, len, cap_ok);
+}
 
 /* What the word T[s, e) before a full stop is (openers and closers around
  * it ignored): a listed abbreviation (ABBR_FINAL: one that may end a

@@ -51,11 +51,25 @@ static int seq(const unsigned char *s, size_t len, int32_t *cp)
 	return n;
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define UTF8_SSE2 1
+static inline __m128i load16(const unsigned char *s)
+{
+	return _mm_loadu_si128((const __m128i *)(const void *)s);
+}
+#endif
+
 static size_t ascii_run(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
 	uint64_t w;
 
+#ifdef UTF8_SSE2
+	for (int m; i + 16 <= len; i += 16)
+		if ((m = _mm_movemask_epi8(load16(s + i))) != 0)
+			return i + (size_t)__builtin_ctz((unsigned)m);
+#endif
 	while (i + 8 <= len) {
 		memcpy(&w, s + i, 8);
 		if (w & 0x8080808080808080ULL)
@@ -171,6 +185,22 @@ static size_t count_cp(const unsigned char *s, size_t len)
 	size_t n = 0, i = 0;
 	uint64_t w;
 
+#ifdef UTF8_SSE2
+	/* sixteen bytes at a time: the continuation bytes (10xxxxxx) counted
+	 * off */
+	const __m128i top = _mm_set1_epi8((char)0xC0), cont = _mm_set1_epi8((char)0x80);
+	for (; i + 16 <= len; i += 16) {
+		__m128i x = load16(s + i);
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, top), cont));
+		n += 16;
+		if (m) {           /* bits set in M, summed pairwise */
+			m = m - ((m >> 1) & 0x5555);
+			m = (m & 0x3333) + ((m >> 2) & 0x3333);
+			m = (m + (m >> 4)) & 0x0F0F;
+			n -= (m + (m >> 8)) & 0x1F;
+		}
+	}
+#endif
 	while (i + 8 <= len) {
 		memcpy(&w, s + i, 8);
 		if (!(w & 0x8080808080808080ULL)) {
