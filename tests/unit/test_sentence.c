@@ -241,6 +241,14 @@ START_TEST(glued_headings)
 	SPLITS("Hij won het programma Wie is de Mol in 2020.", "Hij won het programma Wie is de Mol in 2020.");
 	SPLITS("Dat bleef uit. Zijn programma Wie is de Mol trok veel kijkers.",
 	       "Dat bleef uit. | Zijn programma Wie is de Mol trok veel kijkers.");
+	/* sentence adverbs and "behalve" are capitalised only at a sentence
+	 * start, so a caption or heading before them ends there */
+	SPLITS("Een sikkel Vroeger leefden alle mensen van de jacht.",
+	       "Een sikkel | Vroeger leefden alle mensen van de jacht.");
+	SPLITS("Het bleef stil. Graangewassen Ongeveer 15 % van de grond is akker.",
+	       "Het bleef stil. | Graangewassen | Ongeveer 15 % van de grond is akker.");
+	SPLITS("Een viskwekerij in Slovenië Behalve de koe zijn er andere dieren.",
+	       "Een viskwekerij in Slovenië | Behalve de koe zijn er andere dieren.");
 	/* "dat dat" is Dutch, not a repeated heading */
 	SPLITS("Pas nu zie ik dat dat fout is.", "Pas nu zie ik dat dat fout is.");
 }
