@@ -297,7 +297,8 @@ int sent_starter_at(const struct splitter *sp, const char *t, size_t len,
 	enum ccase k = char_case(t, n.s, n.e);
 	if (!starter)
 		return k == C_LOWER && !sentence_in_list(&sp->particles, t + n.s, n.e - n.s, 0);
-	return k == C_LOWER || k == C_DIGIT;
+	return k == C_LOWER || k == C_DIGIT ||
+	       (k == C_UPPER && sent_verb_second(sp, t, len, c, &n));
 }
 
 /* Does chunk C end with a quote that can only close: '' ” » (or a straight

@@ -67,6 +67,28 @@ static int named_subject_at(const struct splitter *sp, const char *t, size_t len
 	return 0;
 }
 
+#define V2_NAME_WORDS 3
+int sent_verb_second(const struct splitter *sp, const char *t, size_t len,
+                     const struct chunk *c, const struct chunk *n)
+{
+	if (sentence_in_list(&sp->title_articles, t + c->s, c->e - c->s, 1))
+		return 0;                     /* "De Vries is": a name, as far as we know */
+	struct chunk w = *n;
+	for (int k = 0; k < V2_NAME_WORDS; k++) {
+		if (w.flags & (CH_PARA_END | CH_FORCED | CH_MARK) ||
+		    strchr(",;:()\"", t[w.e - 1]) || !sent_next_chunk(sp, t, len, &w, &w))
+			return 0;
+		size_t e = w.e;
+		while (e > w.s && strchr(",;:.!?", t[e - 1]))
+			e--;
+		if (char_case(t, w.s, e) == C_LOWER)
+			return sentence_in_list(&sp->verbs, t + w.s, e - w.s, 0);
+		if (char_case(t, w.s, e) != C_UPPER)
+			return 0;
+	}
+	return 0;
+}
+
 size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len, size_t i,
                             int min_words)
 {

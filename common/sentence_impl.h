@@ -91,6 +91,11 @@ void sent_end_at(struct scan *sc, size_t e);
 int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
                        const struct chunk *a, size_t *head_end, size_t *next);
 int sent_starts_mid(struct scan *sc, size_t i);
+/* Does a capitalised starter C that is no article open a sentence with
+ * the verb second, its next chunk N capitalised: a name of one to three
+ * words and then a finite verb ("In Europa waren", "Volgens Rutte is")? */
+int sent_verb_second(const struct splitter *sp, const char *t, size_t len,
+                     const struct chunk *c, const struct chunk *n);
 /* A known section heading (nl/section-headings.txt) at chunk start I,
  * of at least MIN_WORDS words, before a capitalised word, a number or a
  * bullet: returns the end of the heading, else 0. */

@@ -249,6 +249,13 @@ START_TEST(glued_headings)
 	       "Het bleef stil. | Graangewassen | Ongeveer 15 % van de grond is akker.");
 	SPLITS("Een viskwekerij in Slovenië Behalve de koe zijn er andere dieren.",
 	       "Een viskwekerij in Slovenië | Behalve de koe zijn er andere dieren.");
+	/* a starter, a name and a finite verb: Dutch puts the verb second */
+	SPLITS("Een rooier met voorraadbunker In Europa waren er eerst hakken.",
+	       "Een rooier met voorraadbunker | In Europa waren er eerst hakken.");
+	SPLITS("Hij werd ten slotte prof. Volgens Van Dam was hij gelukkig.",
+	       "Hij werd ten slotte prof. | Volgens Van Dam was hij gelukkig.");
+	SPLITS("Ze zag de film Na Parijs was alles anders.", "Ze zag de film Na Parijs was alles anders.");
+	SPLITS("Ze zag prof. De Vries is daar.", "Ze zag prof. De Vries is daar.");
 	/* "dat dat" is Dutch, not a repeated heading */
 	SPLITS("Pas nu zie ik dat dat fout is.", "Pas nu zie ik dat dat fout is.");
 }
