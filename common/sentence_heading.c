@@ -158,6 +158,8 @@ int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
 			struct chunk r = c;
 			if (starter && !sent_next_chunk(sp, t, len, &c, &r))
 				r = c;
+			while (r.e > r.s + 1 && strchr(",;:", t[r.e - 1]))
+				r.e--;                /* "Pluimvee Pluimvee, waartoe ..." */
 			int repeat = char_case(t, r.s, r.e) == C_UPPER &&
 			             (same_word(t, &r, a) || same_word(t, &r, &prev));
 			if (repeat || sent_starter_at(sp, t, len, &c) ||

@@ -256,6 +256,9 @@ START_TEST(glued_headings)
 	       "Hij werd ten slotte prof. | Volgens Van Dam was hij gelukkig.");
 	SPLITS("Ze zag de film Na Parijs was alles anders.", "Ze zag de film Na Parijs was alles anders.");
 	SPLITS("Ze zag prof. De Vries is daar.", "Ze zag prof. De Vries is daar.");
+	/* a heading repeated as the next sentence's first word, a comma after it */
+	SPLITS("Dat moet ook. Pluimvee Pluimvee, zoals kippen, wordt veel gehouden.",
+	       "Dat moet ook. | Pluimvee | Pluimvee, zoals kippen, wordt veel gehouden.");
 	/* "dat dat" is Dutch, not a repeated heading */
 	SPLITS("Pas nu zie ik dat dat fout is.", "Pas nu zie ik dat dat fout is.");
 }
