@@ -3,6 +3,7 @@
  * sentence_impl.h). Offsets are bytes. */
 #include <string.h>
 
+#include "lang.h"
 #include "sentence_impl.h"
 
 /* Is chunk C only opening punctuation ("«", ",,", "(")? */
@@ -65,6 +66,41 @@ static int named_subject_at(const struct splitter *sp, const char *t, size_t len
 			return 0;
 	}
 	return 0;
+}
+
+/* Does a sentence with a bare name or noun for subject start at chunk C,
+ * after the heading of H words from chunk A to PREV: one capitalised word
+ * and then a finite verb ("Ongedierte en ziektes Vee is vatbaar", "Azië
+ * Japan had")? The heading must end in a lowercase word after two words
+ * or more, or be a known place: a capitalised word before a name may be
+ * part of it ("Zeilster Carolijn Brouwer is", "krant El Pais zei"); and no
+ * word of the heading may be a first name or a role ("Minister van
+ * Financiën Zalm was"). */
+static int bare_subject_at(const struct splitter *sp, const char *t, size_t len,
+                           const struct chunk *c, const struct chunk *a,
+                           const struct chunk *prev, int h)
+{
+	struct chunk w;
+	if (char_case(t, c->s, c->e) != C_UPPER || (c->flags & (CH_PARA_END | CH_FORCED | CH_MARK)) ||
+	    strchr(",;:()\"", t[c->e - 1]) ||
+	    sentence_in_list(&sp->starters, t + c->s, c->e - c->s, 1) ||
+	    !(h >= 2 ? char_case(t, prev->s, prev->e) == C_LOWER
+	             : wordset_has(sp->places, t + prev->s, prev->e - prev->s)) ||
+	    !sent_next_chunk(sp, t, len, c, &w))
+		return 0;
+	size_t e = w.e;
+	while (e > w.s && strchr(",;:.!?", t[e - 1]))
+		e--;
+	if (char_case(t, w.s, e) != C_LOWER || !sentence_in_list(&sp->verbs, t + w.s, e - w.s, 0))
+		return 0;
+	for (struct chunk x = *a;; ) {
+		if (sentence_in_list(&sp->first_names, t + x.s, x.e - x.s, 0) ||
+		    role_word(sp, t, x.s, x.e))
+			return 0;
+		if (x.e >= prev->e || !sent_next_chunk(sp, t, len, &x, &x))
+			break;
+	}
+	return 1;
 }
 
 #define V2_NAME_WORDS 3
@@ -163,7 +199,8 @@ int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
 			int repeat = char_case(t, r.s, r.e) == C_UPPER &&
 			             (same_word(t, &r, a) || same_word(t, &r, &prev));
 			if (repeat || sent_starter_at(sp, t, len, &c) ||
-			    named_subject_at(sp, t, len, &c, &prev)) {
+			    named_subject_at(sp, t, len, &c, &prev) ||
+			    bare_subject_at(sp, t, len, &c, a, &prev, h)) {
 				/* a heading has no finite verb and does not end in
 				 * a function word ("Koen De Graeve speelde in De
 				 * helaasheid ...") */

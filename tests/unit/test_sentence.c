@@ -379,6 +379,19 @@ START_TEST(section_headings_and_subjects)
 	       "Koen De Graeve speelde in De helaasheid der dingen.");
 	SPLITS("Het was 2009. Daarna speelde hij in De helaasheid der dingen.",
 	       "Het was 2009. | Daarna speelde hij in De helaasheid der dingen.");
+	/* a heading before a bare subject and its verb: after two words or
+	 * more ending lowercase, or after a known place */
+	SPLITS("Dat kost geld. Ongedierte en ziektes Vee is vatbaar voor ziektes.",
+	       "Dat kost geld. | Ongedierte en ziektes | Vee is vatbaar voor ziektes.");
+	SPLITS("Hij kreeg gelijk. Azië Japan had de Duitsers verslagen.",
+	       "Hij kreeg gelijk. | Azië | Japan had de Duitsers verslagen.");
+	/* but a capitalised word or a role before a name belongs to it */
+	SPLITS("Het was koud. Zeilster Carolijn Brouwer is sterk gestart.",
+	       "Het was koud. | Zeilster Carolijn Brouwer is sterk gestart.");
+	SPLITS("Hij zweeg. Tegen de Spaanse krant El Pais zei hij meer.",
+	       "Hij zweeg. | Tegen de Spaanse krant El Pais zei hij meer.");
+	SPLITS("Hij zweeg. Minister van Financiën Zalm was boos.",
+	       "Hij zweeg. | Minister van Financiën Zalm was boos.");
 	/* "Van" before a lowercase word starts a sentence, before a particle a name */
 	SPLITS("Economische activiteiten Van oudsher werd hier gekweekt.",
 	       "Economische activiteiten | Van oudsher werd hier gekweekt.");
