@@ -73,7 +73,9 @@ static int named_subject_at(const struct splitter *sp, const char *t, size_t len
  * and then a finite verb ("Ongedierte en ziektes Vee is vatbaar", "Azië
  * Japan had")? The heading must end in a lowercase word after two words
  * or more, or be a known place: a capitalised word before a name may be
- * part of it ("Zeilster Carolijn Brouwer is", "krant El Pais zei"); and no
+ * part of it ("Zeilster Carolijn Brouwer is", "krant El Pais zei"). After
+ * a lowercase word the subject must be no known place, which would stand
+ * in apposition ("Fietsenstalling bij station Zwolle wordt"); and no
  * word of the heading may be a first name or a role ("Minister van
  * Financiën Zalm was"). */
 static int bare_subject_at(const struct splitter *sp, const char *t, size_t len,
@@ -84,7 +86,8 @@ static int bare_subject_at(const struct splitter *sp, const char *t, size_t len,
 	if (char_case(t, c->s, c->e) != C_UPPER || (c->flags & (CH_PARA_END | CH_FORCED | CH_MARK)) ||
 	    strchr(",;:()\"", t[c->e - 1]) ||
 	    sentence_in_list(&sp->starters, t + c->s, c->e - c->s, 1) ||
-	    !(h >= 2 ? char_case(t, prev->s, prev->e) == C_LOWER
+	    !(h >= 2 ? char_case(t, prev->s, prev->e) == C_LOWER &&
+	               !wordset_has(sp->places, t + c->s, c->e - c->s)
 	             : wordset_has(sp->places, t + prev->s, prev->e - prev->s)) ||
 	    !sent_next_chunk(sp, t, len, c, &w))
 		return 0;
