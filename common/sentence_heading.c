@@ -72,7 +72,8 @@ static int named_subject_at(const struct splitter *sp, const char *t, size_t len
  * after the heading of H words from chunk A to PREV: one capitalised word
  * and then a finite verb ("Ongedierte en ziektes Vee is vatbaar", "Azië
  * Japan had")? The heading must end in a lowercase word after two words
- * or more, or be a known place: a capitalised word before a name may be
+ * or more, or be a known place before a known place (the list has
+ * adjectives of names too: "Nieuwe"): a capitalised word before a name may be
  * part of it ("Zeilster Carolijn Brouwer is", "krant El Pais zei"). After
  * a lowercase word the subject must be no known place, which would stand
  * in apposition ("Fietsenstalling bij station Zwolle wordt"); and no
@@ -88,7 +89,8 @@ static int bare_subject_at(const struct splitter *sp, const char *t, size_t len,
 	    sentence_in_list(&sp->starters, t + c->s, c->e - c->s, 1) ||
 	    !(h >= 2 ? char_case(t, prev->s, prev->e) == C_LOWER &&
 	               !wordset_has(sp->places, t + c->s, c->e - c->s)
-	             : wordset_has(sp->places, t + prev->s, prev->e - prev->s)) ||
+	             : wordset_has(sp->places, t + prev->s, prev->e - prev->s) &&
+	               wordset_has(sp->places, t + c->s, c->e - c->s)) ||
 	    !sent_next_chunk(sp, t, len, c, &w))
 		return 0;
 	size_t e = w.e;
@@ -186,7 +188,7 @@ int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
 {
 	size_t s = skip_openers(t, a->s, a->e);
 	if (s >= a->e || char_case(t, s, a->e) != C_UPPER ||
-	    sentence_in_list(&sp->starters, t + a->s, a->e - a->s, 1))
+	    sentence_in_list(&sp->starters, t + s, a->e - s, 1))   /* also after "„(" */
 		return 0;
 	struct chunk c = *a, prev = *a;
 	for (int h = 0; h <= HEADING_MAX_WORDS; h++) {

@@ -390,6 +390,10 @@ START_TEST(section_headings_and_subjects)
 	       "Het was koud. | Zeilster Carolijn Brouwer is sterk gestart.");
 	SPLITS("Hij zweeg. Tegen de Spaanse krant El Pais zei hij meer.",
 	       "Hij zweeg. | Tegen de Spaanse krant El Pais zei hij meer.");
+	SPLITS("Het werd stil. Nieuwe Titaantjes zijn al weer bezig.",
+	       "Het werd stil. | Nieuwe Titaantjes zijn al weer bezig.");
+	SPLITS("Hij zweeg. \"In den prediker Salomo heet gij de Almachtige.\"",
+	       "Hij zweeg. | \"In den prediker Salomo heet gij de Almachtige.\"");
 	SPLITS("Hij zweeg. Minister van Financiën Zalm was boos.",
 	       "Hij zweeg. | Minister van Financiën Zalm was boos.");
 	/* "Van" before a lowercase word starts a sentence, before a particle a name */
