@@ -69,7 +69,8 @@ static int named_subject_at(const struct splitter *sp, const char *t, size_t len
 }
 
 /* Does a sentence with a bare name or noun for subject start at chunk C,
- * after the heading of H words from chunk A to PREV: one capitalised word
+ * no STARTER (those have their rule), after the heading of H words from
+ * chunk A to PREV: one capitalised word
  * and then a finite verb ("Ongedierte en ziektes Vee is vatbaar", "Azië
  * Japan had")? The heading must end in a lowercase word after two words
  * or more, or be a known place before a known place (the list has
@@ -81,14 +82,14 @@ static int named_subject_at(const struct splitter *sp, const char *t, size_t len
  * Financiën Zalm was"). */
 static int bare_subject_at(const struct splitter *sp, const char *t, size_t len,
                            const struct chunk *c, const struct chunk *a,
-                           const struct chunk *prev, int h)
+                           const struct chunk *prev, int h, int starter)
 {
 	struct chunk w;
-	if (char_case(t, c->s, c->e) != C_UPPER || (c->flags & (CH_PARA_END | CH_FORCED | CH_MARK)) ||
-	    strchr(",;:()\"", t[c->e - 1]) ||
-	    sentence_in_list(&sp->starters, t + c->s, c->e - c->s, 1) ||
-	    !(h >= 2 ? char_case(t, prev->s, prev->e) == C_LOWER &&
-	               !wordset_has(sp->places, t + c->s, c->e - c->s)
+	if (starter || char_case(t, c->s, c->e) != C_UPPER ||
+	    (c->flags & (CH_PARA_END | CH_FORCED | CH_MARK)) ||
+	    (h >= 2 && char_case(t, prev->s, prev->e) != C_LOWER) ||
+	    !(unsigned char)t[c->e - 1] || strchr(",;:()\"", t[c->e - 1]) ||
+	    !(h >= 2 ? !wordset_has(sp->places, t + c->s, c->e - c->s)
 	             : wordset_has(sp->places, t + prev->s, prev->e - prev->s) &&
 	               wordset_has(sp->places, t + c->s, c->e - c->s)) ||
 	    !sent_next_chunk(sp, t, len, c, &w))
@@ -199,13 +200,16 @@ int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
 			struct chunk r = c;
 			if (starter && !sent_next_chunk(sp, t, len, &c, &r))
 				r = c;
-			while (r.e > r.s + 1 && strchr(",;:", t[r.e - 1]))
-				r.e--;                /* "Pluimvee Pluimvee, waartoe ..." */
-			int repeat = char_case(t, r.s, r.e) == C_UPPER &&
-			             (same_word(t, &r, a) || same_word(t, &r, &prev));
+			int repeat = 0;
+			if (char_case(t, r.s, r.e) == C_UPPER) {
+				char z = t[r.e - 1];  /* "Pluimvee Pluimvee, waartoe ..." */
+				if (r.e > r.s + 1 && (z == ',' || z == ';' || z == ':'))
+					r.e--;
+				repeat = same_word(t, &r, a) || same_word(t, &r, &prev);
+			}
 			if (repeat || sent_starter_at(sp, t, len, &c) ||
 			    named_subject_at(sp, t, len, &c, &prev) ||
-			    bare_subject_at(sp, t, len, &c, a, &prev, h)) {
+			    bare_subject_at(sp, t, len, &c, a, &prev, h, starter)) {
 				/* a heading has no finite verb and does not end in
 				 * a function word ("Koen De Graeve speelde in De
 				 * helaasheid ...") */
