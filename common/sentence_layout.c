@@ -371,12 +371,35 @@ static int on_key(struct scan *sc, size_t i)
 
 /* ---- the bytes the scanner stops at -------------------------------------- */
 
+/* An emoticon standing alone at byte I (":-)", ";)", ":(", ":D", ":P")
+ * before a capitalised word ends the sentence it closes: "Ik ben blij :-)
+ * Jij ook?" */
+static int on_emoticon(struct scan *sc, size_t i, size_t *next)
+{
+	const char *t = sc->t;
+	size_t e = i + 1, len = sc->len;
+	struct chunk n;
+	if (sc->sent == NO_SENTENCE || i <= sc->sent || !sent_space_before((const unsigned char *)t, i))
+		return 0;
+	if (e < len && t[e] == '-')
+		e++;
+	if (e >= len || !strchr(")(DPp", t[e]) || !t[e] || !is_space_at(t, e + 1, len) ||
+	    !sent_read_chunk(sc->sp, t, len, e + 1, &n) ||
+	    char_case(t, skip_openers(t, n.s, n.e), n.e) != C_UPPER)
+		return 0;
+	split_before(sc, n.s);
+	*next = n.s;
+	return 1;
+}
+
 /* A colon at byte I: a key, or the start of a list after it. */
 static int on_colon(struct scan *sc, size_t i, size_t *next)
 {
 	const char *t = sc->t;
 	*next = i + 1;
-	if (!is_space_at(t, i + 1, sc->len) || sc->sent == NO_SENTENCE)
+	if (!is_space_at(t, i + 1, sc->len))
+		return on_emoticon(sc, i, next);
+	if (sc->sent == NO_SENTENCE)
 		return 0;
 	int done = on_key(sc, i);
 	struct chunk n;
@@ -394,7 +417,9 @@ static int on_colon(struct scan *sc, size_t i, size_t *next)
 static int on_semicolon(struct scan *sc, size_t i, size_t *next)
 {
 	struct chunk n;
-	if (!is_space_at(sc->t, i + 1, sc->len) || sc->sent == NO_SENTENCE ||
+	if (!is_space_at(sc->t, i + 1, sc->len))
+		return on_emoticon(sc, i, next);
+	if (sc->sent == NO_SENTENCE ||
 	    !sent_read_chunk(sc->sp, sc->t, sc->len, i + 1, &n) || n.e - n.s > 4 ||
 	    !follows(sentence_marker(sc), marker_at(sc->t, n.s, n.e)))
 		return 0;
