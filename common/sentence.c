@@ -118,7 +118,7 @@ static int read_chunk(const struct splitter *sp, const char *text, size_t len,
 	}
 	if (i >= len || nl >= 2)
 		return 0;
-	size_t s = i;
+	size_t s = i, inner = NO_SENTENCE;   /* first mark from the third byte on */
 	unsigned flags = 0;
 	for (;;) {
 		while (i + 4 <= len && !(byte_class[t[i]] | byte_class[t[i + 1]] |
@@ -133,9 +133,13 @@ static int read_chunk(const struct splitter *sp, const char *text, size_t len,
 			break;
 		if (k == B_LEAD) {
 			if (space_len(t, i, len)) break;
-			if (t[i] == 0xE2) flags |= CH_MARK | CH_SQUOTE;
+			if (t[i] == 0xE2) {
+				flags |= CH_MARK | CH_SQUOTE;
+				if (inner == NO_SENTENCE && i >= s + 2) inner = i;
+			}
 		} else if (k == B_MARK) {
 			flags |= CH_MARK;
+			if (inner == NO_SENTENCE && i >= s + 2) inner = i;
 		} else if (k == B_DQUOTE) {
 			flags |= CH_DQUOTE;
 		} else {
@@ -145,7 +149,9 @@ static int read_chunk(const struct splitter *sp, const char *text, size_t len,
 	}
 	/* a chunk longer than any word or URL is no text to cut (and a cap keeps
 	 * the time linear on a megabyte without spaces) */
-	size_t g = (flags & CH_MARK) && i - s <= GLUED_MAX_BYTES ?
+	/* a boundary is glued after a mark with two bytes before it and two
+	 * after: most words have their marks at the end */
+	size_t g = inner != NO_SENTENCE && inner + 2 < i && i - s <= GLUED_MAX_BYTES ?
 	           sentence_glued_boundary(&sp->abbr, &sp->abbr_final, text, s, i) : 0;
 	if (g) {
 		i = g;

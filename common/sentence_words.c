@@ -144,18 +144,9 @@ int sentence_add_list(struct word_list *l, const char *name)
 size_t sentence_glued_boundary(const struct word_list *abbr, const struct word_list *abbr_final,
                                const char *t, size_t s, size_t e)
 {
-	/* no URL, and a mark inside the word (most words hold theirs at the
-	 * end) */
-	int inner_mark = 0;
-	for (size_t i = s; i < e; i++) {
-		char c = t[i];
-		if (c == '/' || c == '@')
+	for (size_t i = s; i < e; i++)
+		if (t[i] == '/' || t[i] == '@')
 			return 0;
-		inner_mark |= i >= s + 2 && i + 2 < e &&
-		              (c == '.' || c == '?' || c == '!' || (unsigned char)c == 0xE2);
-	}
-	if (!inner_mark)
-		return 0;
 	for (size_t p = s + 2; p + 2 < e; p++) {
 		char c = t[p];
 		int ellipsis = is_ellipsis_at(t, p, e) || (c == '.' && t[p + 1] == '.');
