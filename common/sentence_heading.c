@@ -79,6 +79,8 @@ size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len
 	if (!f->first[b] && (min_words > 1 || !h->first[b]))
 		return 0;
 	size_t we = i;
+	while (we < len && we - i < 64 && sent_plain_byte[(unsigned char)t[we]])
+		we++;
 	while (we < len && we - i < 64 && !space_len((const unsigned char *)t, we, len))
 		we++;
 	if (!sentence_in_list(f, t + i, we - i, 1) &&
