@@ -150,11 +150,10 @@ int sent_name_run(struct scan *sc, size_t i)
 	 * particle): a quick look first */
 	size_t k = i;
 	for (int w = 0; w < 2; w++) {
-		size_t lim = k + (sc->len - k < 64 ? sc->len - k : 64);
-		while (k < lim && t[k] != ' ')
-			k++;
-		if (k == lim)
+		const char *sp = memchr(t + k, ' ', sc->len - k < 64 ? sc->len - k : 64);
+		if (!sp)
 			return 0;
+		k = (size_t)(sp - t);
 		if (k + 1 >= sc->len)
 			return 0;
 		unsigned char b = (unsigned char)t[++k];
