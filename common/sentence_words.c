@@ -25,10 +25,11 @@ int sentence_list_lookup(const struct word_list *l, const char *w, size_t len, i
 
 static int is_vowel(unsigned char c)
 {
-	if (c >= 0x80)
-		return 1;             /* accented letters are vowels in Dutch */
-	c |= 0x20;
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+	/* bits of a-z (either case): a e i o u y; accented letters are vowels
+	 * in Dutch. A mask, not a chain of tests, as vowels come unpredictably. */
+	const uint32_t vowels = 1u << 0 | 1u << 4 | 1u << 8 | 1u << 14 | 1u << 20 | 1u << 24;
+	unsigned k = (unsigned)((c | 0x20) - 'a');
+	return c >= 0x80 || (k < 26 && (vowels >> k & 1));
 }
 
 /* Dotted letters: segments of 1-2 letters (3 without a vowel: "Chr")

@@ -37,8 +37,10 @@ int sentence_list_lookup(const struct word_list *l, const char *w, size_t len, i
 static inline int sentence_in_list(const struct word_list *l, const char *w, size_t len,
                                    int cap_ok)
 {
-	if (len < l->min_len || len > l->max_len ||
-	    !(l->lens[(unsigned char)w[0]] & (1u << (len < 31 ? len : 31))))
+	/* one branch for the three tests: their outcome is hard to predict
+	 * (an empty word is no entry and reads no byte) */
+	unsigned char c = len ? (unsigned char)w[0] : 0;
+	if (!((len >= l->min_len) & (len <= l->max_len) & (l->lens[c] >> (len < 31 ? len : 31))))
 		return 0;
 	return sentence_list_lookup(l, w, len, cap_ok);
 }
