@@ -60,7 +60,6 @@ void sent_push(struct splitter *sp, size_t s, size_t e)
 enum { B_PLAIN, B_SPACE, B_NEWLINE, B_MARK, B_DQUOTE, B_SQUOTE, B_LEAD };
 static unsigned char byte_class[256];
 static unsigned char stop_byte[256];
-unsigned char sent_plain_byte[256];
 
 static void init_byte_class(void)
 {
@@ -77,10 +76,8 @@ static void init_byte_class(void)
 	stop_byte['"'] = stop_byte['\''] = stop_byte['\n'] = stop_byte[0xE2] = 1;
 	for (int c = 'A'; c <= 'Z'; c++)
 		stop_byte[c] = 1;     /* a sentence starter after a lowercase word */
-	for (int c = 0; c < 256; c++) {
+	for (int c = 0; c < 256; c++)
 		stop_byte[c] |= sent_layout_stop[c];   /* list items, keys */
-		sent_plain_byte[c] = byte_class[c] == B_PLAIN;
-	}
 }
 
 /* The first byte at or after I of T (LEN bytes) with a nonzero entry in
@@ -104,6 +101,11 @@ static inline size_t first_set(const unsigned char *table, const unsigned char *
 	while (i < len && !table[t[i]])
 		i++;
 	return i;
+}
+
+size_t sent_plain_end(const unsigned char *t, size_t i, size_t len)
+{
+	return first_set(byte_class, t, i, len);
 }
 
 /* End of the white space at T[i]; *NL gets the number of newlines in it. */

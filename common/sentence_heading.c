@@ -78,9 +78,7 @@ size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len
 	unsigned char b = (unsigned char)t[i];
 	if (!f->first[b] && (min_words > 1 || !h->first[b]))
 		return 0;
-	size_t we = i;
-	while (we < len && we - i < 64 && sent_plain_byte[(unsigned char)t[we]])
-		we++;
+	size_t we = sent_plain_end((const unsigned char *)t, i, len - i < 64 ? len : i + 64);
 	while (we < len && we - i < 64 && !space_len((const unsigned char *)t, we, len))
 		we++;
 	if (!sentence_in_list(f, t + i, we - i, 1) &&
@@ -218,9 +216,7 @@ int sent_starts_mid(struct scan *sc, size_t i)
 		return 0;
 	/* a word without marks or quotes is the chunk read at I: most are no
 	 * sentence starter nor name particle, which sent_starter_at needs */
-	size_t we = i;
-	while (we < sc->len && sent_plain_byte[(unsigned char)t[we]])
-		we++;
+	size_t we = sent_plain_end((const unsigned char *)t, i, sc->len - i < 64 ? sc->len : i + 64);
 	if ((we == sc->len || t[we] == ' ' || t[we] == '\n') &&
 	    !sentence_in_list(&sc->sp->starters, t + i, we - i, 1) &&
 	    !sentence_in_list(&sc->sp->particles, t + i, we - i, 1))
