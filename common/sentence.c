@@ -543,20 +543,20 @@ struct splitter *splitter_new(void)
 void splitter_free(struct splitter *sp)
 {
 	if (!sp) return;
-	wordset_free(sp->abbr.set);
-	wordset_free(sp->abbr_final.set);
-	wordset_free(sp->abbr_number.set);
-	wordset_free(sp->clitics.set);
-	wordset_free(sp->starters.set);
-	wordset_free(sp->title_articles.set);
-	wordset_free(sp->title_nouns.set);
-	wordset_free(sp->particles.set);
-	wordset_free(sp->stopwords.set);
-	wordset_free(sp->verbs.set);
-	wordset_free(sp->first_names.set);
-	wordset_free(sp->roles.set);
-	wordset_free(sp->headings.set);
-	wordset_free(sp->heading_first.set);
+	sentence_free_list(&sp->abbr);
+	sentence_free_list(&sp->abbr_final);
+	sentence_free_list(&sp->abbr_number);
+	sentence_free_list(&sp->clitics);
+	sentence_free_list(&sp->starters);
+	sentence_free_list(&sp->title_articles);
+	sentence_free_list(&sp->title_nouns);
+	sentence_free_list(&sp->particles);
+	sentence_free_list(&sp->stopwords);
+	sentence_free_list(&sp->verbs);
+	sentence_free_list(&sp->first_names);
+	sentence_free_list(&sp->roles);
+	sentence_free_list(&sp->headings);
+	sentence_free_list(&sp->heading_first);
 	wordset_free(sp->places);
 	free(sp->spans);
 	free(sp->memo);
