@@ -60,6 +60,34 @@ void sent_push(struct splitter *sp, size_t s, size_t e)
 enum { B_PLAIN, B_SPACE, B_NEWLINE, B_MARK, B_DQUOTE, B_SQUOTE, B_LEAD };
 static unsigned char byte_class[256];
 static unsigned char stop_byte[256];
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+/* stop_byte written out for sixteen bytes at a time: the capitals and
+ * these. Checked against the table when it is made (stop_simd): a stop
+ * added to the table and not here falls back to first_set, slower. */
+#define SIMD_STOPS ".?!\"'\n\xE2:;)*-"
+static int stop_simd;
+
+/* Bit K set when byte K of X is a stop byte (stop_simd). */
+static inline unsigned stops16(__m128i x)
+{
+	__m128i d = _mm_sub_epi8(x, _mm_set1_epi8('A'));
+	__m128i m = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8('Z' - 'A')), d);
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('?')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('!')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2)));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(';')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(')')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('*')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
 
 static void init_byte_class(void)
 {
@@ -78,6 +106,12 @@ static void init_byte_class(void)
 		stop_byte[c] = 1;     /* a sentence starter after a lowercase word */
 	for (int c = 0; c < 256; c++)
 		stop_byte[c] |= sent_layout_stop[c];   /* list items, keys */
+#if defined(__SSE2__) && defined(__GNUC__)
+	stop_simd = 1;
+	for (int c = 1; c < 256; c++)
+		stop_simd &= stop_byte[c] == ((c >= 'A' && c <= 'Z') || strchr(SIMD_STOPS, c) != NULL);
+	stop_simd &= !stop_byte[0];
+#endif
 }
 
 /* The first byte at or after I of T (LEN bytes) with a nonzero entry in
@@ -106,6 +140,24 @@ static inline size_t first_set(const unsigned char *table, const unsigned char *
 size_t sent_plain_end(const unsigned char *t, size_t i, size_t len)
 {
 	return first_set(byte_class, t, i, len);
+}
+
+/* The first stop byte at or after I, or LEN. */
+static size_t next_stop(const unsigned char *t, size_t i, size_t len)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+	if (stop_simd) {
+		for (; i + 16 <= len; i += 16) {
+			unsigned m = stops16(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
+			if (m)
+				return i + (size_t)__builtin_ctz(m);
+		}
+		while (i < len && !stop_byte[t[i]])
+			i++;
+		return i;
+	}
+#endif
+	return first_set(stop_byte, t, i, len);
 }
 
 /* End of the white space at T[i]; *NL gets the number of newlines in it. */
@@ -577,7 +629,7 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 		i = sent_begin(&sc, i);
 	size_t lo = i;                /* a chunk start or white space before I */
 	while (i < len) {
-		i = first_set(stop_byte, t, i, len);
+		i = next_stop(t, i, len);
 		if (i >= len)
 			break;
 		if (t[i] >= 'A' && t[i] <= 'Z') {
