@@ -22,6 +22,7 @@
  */
 #include "sentence.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,7 +60,34 @@ void sent_push(struct splitter *sp, size_t s, size_t e)
 enum { B_PLAIN, B_SPACE, B_NEWLINE, B_MARK, B_DQUOTE, B_SQUOTE, B_LEAD };
 static unsigned char byte_class[256];
 static unsigned char stop_byte[256];
-unsigned char sent_plain_byte[256];
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+/* stop_byte written out for sixteen bytes at a time: the capitals and
+ * these. Checked against the table when it is made (stop_simd): a stop
+ * added to the table and not here falls back to first_set, slower. */
+#define SIMD_STOPS ".?!\"'\n\xE2:;)*-"
+static int stop_simd;
+
+/* Bit K set when byte K of X is a stop byte (stop_simd). */
+static inline unsigned stops16(__m128i x)
+{
+	__m128i d = _mm_sub_epi8(x, _mm_set1_epi8('A'));
+	__m128i m = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8('Z' - 'A')), d);
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('?')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('!')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2)));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(';')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(')')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('*')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
 
 static void init_byte_class(void)
 {
@@ -76,10 +104,60 @@ static void init_byte_class(void)
 	stop_byte['"'] = stop_byte['\''] = stop_byte['\n'] = stop_byte[0xE2] = 1;
 	for (int c = 'A'; c <= 'Z'; c++)
 		stop_byte[c] = 1;     /* a sentence starter after a lowercase word */
-	for (int c = 0; c < 256; c++) {
+	for (int c = 0; c < 256; c++)
 		stop_byte[c] |= sent_layout_stop[c];   /* list items, keys */
-		sent_plain_byte[c] = byte_class[c] == B_PLAIN;
+#if defined(__SSE2__) && defined(__GNUC__)
+	stop_simd = 1;
+	for (int c = 1; c < 256; c++)
+		stop_simd &= stop_byte[c] == ((c >= 'A' && c <= 'Z') || strchr(SIMD_STOPS, c) != NULL);
+	stop_simd &= !stop_byte[0];
+#endif
+}
+
+/* The first byte at or after I of T (LEN bytes) with a nonzero entry in
+ * TABLE (values below 8), or LEN. Eight bytes are looked up at a time into
+ * one word whose first nonzero byte is found without a branch per byte:
+ * runs between stops have any length, and a loop that stops on a byte
+ * mispredicts its exit once more for each run. */
+static inline size_t first_set(const unsigned char *table, const unsigned char *t, size_t i,
+                               size_t len)
+{
+#ifdef __GNUC__
+	for (; i + 8 <= len; i += 8) {
+		uint64_t m = (uint64_t)table[t[i]] | (uint64_t)table[t[i + 1]] << 8 |
+		             (uint64_t)table[t[i + 2]] << 16 | (uint64_t)table[t[i + 3]] << 24 |
+		             (uint64_t)table[t[i + 4]] << 32 | (uint64_t)table[t[i + 5]] << 40 |
+		             (uint64_t)table[t[i + 6]] << 48 | (uint64_t)table[t[i + 7]] << 56;
+		if (m)
+			return i + (size_t)__builtin_ctzll(m) / 8;
 	}
+#endif
+	while (i < len && !table[t[i]])
+		i++;
+	return i;
+}
+
+size_t sent_plain_end(const unsigned char *t, size_t i, size_t len)
+{
+	return first_set(byte_class, t, i, len);
+}
+
+/* The first stop byte at or after I, or LEN. */
+static size_t next_stop(const unsigned char *t, size_t i, size_t len)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+	if (stop_simd) {
+		for (; i + 16 <= len; i += 16) {
+			unsigned m = stops16(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
+			if (m)
+				return i + (size_t)__builtin_ctz(m);
+		}
+		while (i < len && !stop_byte[t[i]])
+			i++;
+		return i;
+	}
+#endif
+	return first_set(stop_byte, t, i, len);
 }
 
 /* End of the white space at T[i]; *NL gets the number of newlines in it. */
@@ -118,14 +196,10 @@ static int read_chunk(const struct splitter *sp, const char *text, size_t len,
 	}
 	if (i >= len || nl >= 2)
 		return 0;
-	size_t s = i;
+	size_t s = i, inner = NO_SENTENCE;   /* first mark from the third byte on */
 	unsigned flags = 0;
 	for (;;) {
-		while (i + 4 <= len && !(byte_class[t[i]] | byte_class[t[i + 1]] |
-		                         byte_class[t[i + 2]] | byte_class[t[i + 3]]))
-			i += 4;
-		while (i < len && byte_class[t[i]] == B_PLAIN)
-			i++;
+		i = first_set(byte_class, t, i, len);
 		if (i >= len)
 			break;
 		unsigned char k = byte_class[t[i]];
@@ -133,9 +207,13 @@ static int read_chunk(const struct splitter *sp, const char *text, size_t len,
 			break;
 		if (k == B_LEAD) {
 			if (space_len(t, i, len)) break;
-			if (t[i] == 0xE2) flags |= CH_MARK | CH_SQUOTE;
+			if (t[i] == 0xE2) {
+				flags |= CH_MARK | CH_SQUOTE;
+				if (inner == NO_SENTENCE && i >= s + 2) inner = i;
+			}
 		} else if (k == B_MARK) {
 			flags |= CH_MARK;
+			if (inner == NO_SENTENCE && i >= s + 2) inner = i;
 		} else if (k == B_DQUOTE) {
 			flags |= CH_DQUOTE;
 		} else {
@@ -145,7 +223,9 @@ static int read_chunk(const struct splitter *sp, const char *text, size_t len,
 	}
 	/* a chunk longer than any word or URL is no text to cut (and a cap keeps
 	 * the time linear on a megabyte without spaces) */
-	size_t g = (flags & CH_MARK) && i - s <= GLUED_MAX_BYTES ?
+	/* a boundary is glued after a mark with two bytes before it and two
+	 * after: most words have their marks at the end */
+	size_t g = inner != NO_SENTENCE && inner + 2 < i && i - s <= GLUED_MAX_BYTES ?
 	           sentence_glued_boundary(&sp->abbr, &sp->abbr_final, text, s, i) : 0;
 	if (g) {
 		i = g;
@@ -516,20 +596,20 @@ struct splitter *splitter_new(void)
 void splitter_free(struct splitter *sp)
 {
 	if (!sp) return;
-	wordset_free(sp->abbr.set);
-	wordset_free(sp->abbr_final.set);
-	wordset_free(sp->abbr_number.set);
-	wordset_free(sp->clitics.set);
-	wordset_free(sp->starters.set);
-	wordset_free(sp->title_articles.set);
-	wordset_free(sp->title_nouns.set);
-	wordset_free(sp->particles.set);
-	wordset_free(sp->stopwords.set);
-	wordset_free(sp->verbs.set);
-	wordset_free(sp->first_names.set);
-	wordset_free(sp->roles.set);
-	wordset_free(sp->headings.set);
-	wordset_free(sp->heading_first.set);
+	sentence_free_list(&sp->abbr);
+	sentence_free_list(&sp->abbr_final);
+	sentence_free_list(&sp->abbr_number);
+	sentence_free_list(&sp->clitics);
+	sentence_free_list(&sp->starters);
+	sentence_free_list(&sp->title_articles);
+	sentence_free_list(&sp->title_nouns);
+	sentence_free_list(&sp->particles);
+	sentence_free_list(&sp->stopwords);
+	sentence_free_list(&sp->verbs);
+	sentence_free_list(&sp->first_names);
+	sentence_free_list(&sp->roles);
+	sentence_free_list(&sp->headings);
+	sentence_free_list(&sp->heading_first);
 	wordset_free(sp->places);
 	free(sp->spans);
 	free(sp->memo);
@@ -550,12 +630,7 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 		i = sent_begin(&sc, i);
 	size_t lo = i;                /* a chunk start or white space before I */
 	while (i < len) {
-		/* four bytes a test: most runs between stops are longer */
-		while (i + 4 <= len && !(stop_byte[t[i]] | stop_byte[t[i + 1]] |
-		                         stop_byte[t[i + 2]] | stop_byte[t[i + 3]]))
-			i += 4;
-		while (i < len && !stop_byte[t[i]])
-			i++;
+		i = next_stop(t, i, len);
 		if (i >= len)
 			break;
 		if (t[i] >= 'A' && t[i] <= 'Z') {

@@ -142,7 +142,7 @@ size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len
 	unsigned char b = (unsigned char)t[i];
 	if (!f->first[b] && (min_words > 1 || !h->first[b]))
 		return 0;
-	size_t we = i;
+	size_t we = sent_plain_end((const unsigned char *)t, i, len - i < 64 ? len : i + 64);
 	while (we < len && we - i < 64 && !space_len((const unsigned char *)t, we, len))
 		we++;
 	if (!sentence_in_list(f, t + i, we - i, 1) &&
@@ -184,12 +184,36 @@ size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len
  * an optional starter: "Balkan De Balkan kwam ..."). Returns 1 with
  * *HEAD_END the end of chunk H-1 and *NEXT the start of chunk H. */
 #define HEADING_MAX_WORDS 6
+
+/* Can one of the HEADING_MAX_WORDS words after byte I start with a capital,
+ * as the chunk H must? A quick look at the bytes: no when each of them
+ * starts with an ASCII byte that is no capital, and no byte is beyond
+ * ASCII (a capital or a space of its own). */
+static int capital_ahead(const char *text, size_t len, size_t i)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	for (int words = 0; i < len; i++) {
+		if (t[i] >= 0x80)
+			return 1;
+		if ((t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '\r' ||
+		     t[i] == '\f' || t[i] == '\v') && i + 1 < len) {
+			unsigned char b = t[i + 1];
+			if ((b >= 'A' && b <= 'Z') || b >= 0x80)
+				return 1;
+			if (b > ' ' && ++words == HEADING_MAX_WORDS)
+				return 0;
+		}
+	}
+	return 0;
+}
+
 int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
                          const struct chunk *a, size_t *head_end, size_t *next)
 {
 	size_t s = skip_openers(t, a->s, a->e);
 	if (s >= a->e || char_case(t, s, a->e) != C_UPPER ||
-	    sentence_in_list(&sp->starters, t + s, a->e - s, 1))   /* also after "„(" */
+	    sentence_in_list(&sp->starters, t + s, a->e - s, 1) ||   /* also after "„(" */
+	    !capital_ahead(t, len, a->e))
 		return 0;
 	struct chunk c = *a, prev = *a;
 	for (int h = 0; h <= HEADING_MAX_WORDS; h++) {
@@ -262,9 +286,7 @@ int sent_starts_mid(struct scan *sc, size_t i)
 		return 0;
 	/* a word without marks or quotes is the chunk read at I: most are no
 	 * sentence starter nor name particle, which sent_starter_at needs */
-	size_t we = i;
-	while (we < sc->len && sent_plain_byte[(unsigned char)t[we]])
-		we++;
+	size_t we = sent_plain_end((const unsigned char *)t, i, sc->len - i < 64 ? sc->len : i + 64);
 	if ((we == sc->len || t[we] == ' ' || t[we] == '\n') &&
 	    !sentence_in_list(&sc->sp->starters, t + i, we - i, 1) &&
 	    !sentence_in_list(&sc->sp->particles, t + i, we - i, 1))

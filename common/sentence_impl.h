@@ -67,9 +67,10 @@ struct scan {
 #define NO_SENTENCE ((size_t)-1)
 
 /* sentence.c */
-/* 1 for a byte that continues a chunk and is no mark, quote or possible
- * white space: a run of them ended by ' ' or '\n' is a whole chunk. */
-extern unsigned char sent_plain_byte[256];
+/* The end of the run at byte I of bytes that continue a chunk and are no
+ * mark, quote or possible white space (LEN at most): a run ended by ' ' or
+ * '\n' is a whole chunk. */
+size_t sent_plain_end(const unsigned char *t, size_t i, size_t len);
 void sent_push(struct splitter *sp, size_t s, size_t e);
 size_t sent_skip_space(const unsigned char *t, size_t i, size_t len, int *nl);
 int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,

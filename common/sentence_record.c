@@ -62,16 +62,18 @@ long sentences_of(struct record *r, struct splitter *sp,
 /* The JSON text of sentences_json, kept between calls. */
 static struct zj_text json;
 
-/* The decimal digits of V at O; returns the end. */
+/* The decimal digits of V at O, which has room for COUNT_ROOM bytes;
+ * returns the end of the digits. */
+enum { COUNT_ROOM = 20 };
 static char *put_count(char *o, size_t v)
 {
-	char buf[20], *p = buf + sizeof buf;
+	char buf[2 * COUNT_ROOM], *end = buf + COUNT_ROOM, *p = end;
 	do {
 		*--p = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	memcpy(o, p, (size_t)(buf + sizeof buf - p));
-	return o + (buf + sizeof buf - p);
+	memcpy(o, p, COUNT_ROOM);     /* a fixed length: no call */
+	return o + (end - p);
 }
 
 zjson *sentences_json(const char *text, size_t len,
@@ -80,7 +82,7 @@ zjson *sentences_json(const char *text, size_t len,
 	static const char key_start[] = ",{\"start\":", key_end[] = ",\"end\":",
 	                  key_text[] = ",\"text\":";
 	/* one span's keys, two counts and the braces */
-	enum { SPAN_ROOM = sizeof key_start + sizeof key_end + sizeof key_text + 2 * 20 + 1 };
+	enum { SPAN_ROOM = sizeof key_start + sizeof key_end + sizeof key_text + 2 * COUNT_ROOM };
 	struct cp_cursor cur;
 	(void)len;
 	cp_cursor_init(&cur, text);
@@ -99,7 +101,8 @@ zjson *sentences_json(const char *text, size_t len,
 		o += sizeof key_text - 1;
 		json.len += (size_t)(o - o0);
 		zj_text_string(&json, text + spans[i].start, spans[i].end - spans[i].start);
-		zj_text_raw(&json, "}", 1);
+		*zj_text_room(&json, 1) = '}';
+		json.len++;
 	}
 	zj_text_raw(&json, "]", 1);
 	return zj_text_value(&json);

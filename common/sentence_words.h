@@ -11,8 +11,15 @@
 
 /* A word list with a cheap pre-check: most words are rejected by their
  * length or first byte without hashing. */
+struct word_slot {
+	uint32_t hash;
+	uint32_t len;                    /* bytes */
+	char *word;                      /* NULL: empty */
+};
+
 struct word_list {
-	struct wordset *set;
+	struct word_slot *slots;         /* open addressing, a power of two */
+	size_t mask, n;
 	size_t min_len, max_len;         /* bytes */
 	unsigned char first[256];        /* 1 for a possible first byte */
 	unsigned char exact[256];        /* 1 for a first byte of an entry */
@@ -22,8 +29,9 @@ struct word_list {
 };
 
 /* Load language word list NAME (lang.h) into *L. Returns 0, or -1 with a
- * message when the file is missing. Free with wordset_free(L->set). */
+ * message when the file is missing. Free with sentence_free_list. */
 int sentence_load_list(struct word_list *l, const char *name);
+void sentence_free_list(struct word_list *l);
 /* Load only the first word of each entry of list NAME that has more than
  * one ("zie" for "zie ook"). Same return. */
 int sentence_load_first_words(struct word_list *l, const char *name);
@@ -37,8 +45,10 @@ int sentence_list_lookup(const struct word_list *l, const char *w, size_t len, i
 static inline int sentence_in_list(const struct word_list *l, const char *w, size_t len,
                                    int cap_ok)
 {
-	if (len < l->min_len || len > l->max_len ||
-	    !(l->lens[(unsigned char)w[0]] & (1u << (len < 31 ? len : 31))))
+	/* one branch for the three tests: their outcome is hard to predict
+	 * (an empty word is no entry and reads no byte) */
+	unsigned char c = len ? (unsigned char)w[0] : 0;
+	if (!((len >= l->min_len) & (len <= l->max_len) & (l->lens[c] >> (len < 31 ? len : 31))))
 		return 0;
 	return sentence_list_lookup(l, w, len, cap_ok);
 }

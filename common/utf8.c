@@ -58,6 +58,24 @@ static inline __m128i load16(const unsigned char *s)
 {
 	return _mm_loadu_si128((const __m128i *)(const void *)s);
 }
+
+/* Bit K set when byte K of X is a continuation byte (10xxxxxx). */
+static inline unsigned cont_bytes16(__m128i x)
+{
+	__m128i top = _mm_and_si128(x, _mm_set1_epi8((char)0xC0));
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(top, _mm_set1_epi8((char)0x80)));
+}
+
+/* The number of bits set in M (16 bits), summed pairwise. */
+static inline size_t bits16(unsigned m)
+{
+	if (!m)
+		return 0;
+	m = m - ((m >> 1) & 0x5555);
+	m = (m & 0x3333) + ((m >> 2) & 0x3333);
+	m = (m + (m >> 4)) & 0x0F0F;
+	return (m + (m >> 8)) & 0x1F;
+}
 #endif
 
 static size_t ascii_run(const unsigned char *s, size_t len)
@@ -187,18 +205,13 @@ static size_t count_cp(const unsigned char *s, size_t len)
 
 #ifdef UTF8_SSE2
 	/* sixteen bytes at a time: the continuation bytes (10xxxxxx) counted
-	 * off */
-	const __m128i top = _mm_set1_epi8((char)0xC0), cont = _mm_set1_epi8((char)0x80);
-	for (; i + 16 <= len; i += 16) {
-		__m128i x = load16(s + i);
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, top), cont));
-		n += 16;
-		if (m) {           /* bits set in M, summed pairwise */
-			m = m - ((m >> 1) & 0x5555);
-			m = (m & 0x3333) + ((m >> 2) & 0x3333);
-			m = (m + (m >> 4)) & 0x0F0F;
-			n -= (m + (m >> 8)) & 0x1F;
-		}
+	 * off; the last bytes in the sixteen that end the text */
+	if (len >= 16) {
+		for (; i + 16 <= len; i += 16)
+			n += 16 - bits16(cont_bytes16(load16(s + i)));
+		if (i < len)
+			n += len - i - bits16(cont_bytes16(load16(s + len - 16)) >> (16 - (len - i)));
+		return n;
 	}
 #endif
 	while (i + 8 <= len) {

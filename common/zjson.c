@@ -109,6 +109,16 @@ static void out_string(struct zj_text *b, const char *s, size_t n)
 				break;
 			_mm_storeu_si128((__m128i *)(void *)o, x);
 		}
+		if (i < n && n >= 16 && i + 16 > n) {
+			/* the tail: the sixteen bytes that end the string, when
+			 * none needs an escape (those before I are copied again) */
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+			if (!json_string_stops16(x)) {
+				_mm_storeu_si128((__m128i *)(void *)(o + (n - i) - 16), x);
+				o += n - i;
+				i = n;
+			}
+		}
 #endif
 		for (uint64_t w; i + 8 <= n; i += 8, o += 8) {
 			memcpy(&w, s + i, 8);
