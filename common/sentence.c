@@ -226,7 +226,7 @@ static int read_chunk(const struct splitter *sp, const char *text, size_t len,
 	/* a boundary is glued after a mark with two bytes before it and two
 	 * after: most words have their marks at the end */
 	size_t g = inner != NO_SENTENCE && inner + 2 < i && i - s <= GLUED_MAX_BYTES ?
-	           sentence_glued_boundary(&sp->abbr, &sp->abbr_final, text, s, i) : 0;
+	           sentence_glued_boundary(&sp->abbr, text, s, i) : 0;
 	if (g) {
 		i = g;
 		flags |= CH_FORCED;
@@ -572,6 +572,7 @@ struct splitter *splitter_new(void)
 	init_byte_class();
 	sp->memo = malloc(sizeof *sp->memo);
 	if (!sp->memo || sentence_load_list(&sp->abbr, "nl/abbreviations.txt") ||
+	    sentence_add_list(&sp->abbr, "nl/abbreviations-final.txt") ||
 	    sentence_load_list(&sp->abbr_final, "nl/abbreviations-final.txt") ||
 	    sentence_load_list(&sp->abbr_number, "nl/abbreviations-number.txt") ||
 	    sentence_load_list(&sp->clitics, "nl/sentence-clitics.txt") ||

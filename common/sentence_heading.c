@@ -217,10 +217,10 @@ int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
 		return 0;
 	struct chunk c = *a, prev = *a;
 	for (int h = 0; h <= HEADING_MAX_WORDS; h++) {
-		if (h > 0 && !only_openers(t, &prev) &&
+		/* every way to end the heading before chunk C needs C capitalised */
+		if (h > 0 && char_case(t, c.s, c.e) == C_UPPER && !only_openers(t, &prev) &&
 		    !sentence_in_list(&sp->title_nouns, t + prev.s, prev.e - prev.s, 0)) {
-			int starter = char_case(t, c.s, c.e) == C_UPPER &&
-			              sentence_in_list(&sp->starters, t + c.s, c.e - c.s, 1);
+			int starter = sentence_in_list(&sp->starters, t + c.s, c.e - c.s, 1);
 			struct chunk r = c;
 			if (starter && !sent_next_chunk(sp, t, len, &c, &r))
 				r = c;

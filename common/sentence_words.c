@@ -138,8 +138,9 @@ enum word_kind sentence_word_kind(const struct word_list *abbr,
 	s = skip_openers(t, s, e);
 	e = skip_closers(t, s, e);
 	if (s >= e) return W_EMPTY;
-	if (sentence_in_list(abbr_final, t + s, e - s, first)) return W_ABBR_FINAL;
-	if (sentence_in_list(abbr, t + s, e - s, first)) return W_ABBR;
+	/* ABBR holds the final ones too (splitter_new): one lookup for a word */
+	if (sentence_in_list(abbr, t + s, e - s, first))
+		return sentence_in_list(abbr_final, t + s, e - s, first) ? W_ABBR_FINAL : W_ABBR;
 	unsigned char c = (unsigned char)t[s];
 	if (c >= '0' && c <= '9') {
 		for (size_t i = s; i < e; i++)
@@ -212,8 +213,7 @@ int sentence_add_list(struct word_list *l, const char *name)
 	return read_list(l, name, add_word);
 }
 
-size_t sentence_glued_boundary(const struct word_list *abbr, const struct word_list *abbr_final,
-                               const char *t, size_t s, size_t e)
+size_t sentence_glued_boundary(const struct word_list *abbr, const char *t, size_t s, size_t e)
 {
 	for (size_t i = s; i < e; i++)
 		if (t[i] == '/' || t[i] == '@')
@@ -234,8 +234,7 @@ size_t sentence_glued_boundary(const struct word_list *abbr, const struct word_l
 			continue;
 		if (c == '.' && (w > s && t[w - 1] == '.'))
 			continue;
-		if (c == '.' && !ellipsis && (sentence_in_list(abbr, t + w, p - w, 1) ||
-		                              sentence_in_list(abbr_final, t + w, p - w, 1)))
+		if (c == '.' && !ellipsis && sentence_in_list(abbr, t + w, p - w, 1))
 			continue;
 		size_t q = p + (is_ellipsis_at(t, p, e) ? 3 : 1);
 		while (q < e && (t[q] == '.' || t[q] == '?' || t[q] == '!' || is_ellipsis_at(t, q, e)))

@@ -54,8 +54,8 @@ static inline int sentence_in_list(const struct word_list *l, const char *w, siz
 }
 
 /* What the word T[s, e) before a full stop is (openers and closers around
- * it ignored): a listed abbreviation (ABBR_FINAL: one that may end a
- * sentence), initials ("J", "J.P"), another dotted abbreviation ("m.b.t"),
+ * it ignored): a listed abbreviation (in ABBR, which holds those of
+ * ABBR_FINAL too; ABBR_FINAL: one that may end a sentence), initials ("J", "J.P"), another dotted abbreviation ("m.b.t"),
  * a number, or a plain word. FIRST: the word starts its sentence, so a
  * capitalised form of a listed abbreviation counts. */
 enum word_kind { W_EMPTY, W_WORD, W_ABBR, W_ABBR_FINAL, W_INITIALS, W_NUMBER };
@@ -64,13 +64,12 @@ enum word_kind sentence_word_kind(const struct word_list *abbr,
                                   const char *t, size_t s, size_t e, int first);
 
 /* A sentence boundary glued inside the word T[s, e): after a lowercase word
- * of two letters or more (not an abbreviation in ABBR or ABBR_FINAL), . ? !
- * or an ellipsis (closing quotes allowed), then an uppercase letter and a
- * lowercase one ("rechtvaardigt.Inclusief", "niet...Misschien"). Returns the byte where the next sentence
- * starts, or 0. URLs, e-mail addresses and host names (a / or @ in the
+ * of two letters or more (not an abbreviation in ABBR), . ? ! or an
+ * ellipsis (closing quotes allowed), then an uppercase letter and a
+ * lowercase one ("rechtvaardigt.Inclusief", "niet...Misschien"). Returns
+ * the byte where the next sentence starts, or 0. URLs, e-mail addresses and host names (a / or @ in the
  * word, www. before, or a further dot after) are never cut. */
-size_t sentence_glued_boundary(const struct word_list *abbr, const struct word_list *abbr_final,
-                               const char *t, size_t s, size_t e);
+size_t sentence_glued_boundary(const struct word_list *abbr, const char *t, size_t s, size_t e);
 
 /* The sentence-final mark of the word T[s, e), closing quotes and brackets
  * after it skipped: a full stop, ? or ! (STRONG), an ellipsis (... or the
