@@ -315,6 +315,19 @@ static unsigned key_after_count(const struct scan *sc, size_t c1, size_t i, size
 	return n;
 }
 
+/* Rows found: the first key at S1 (NO_SENTENCE: none to split, its row
+ * was split before) and the one at S2, whose colon at byte I has K words. */
+static int split_rows(struct scan *sc, size_t s1, size_t s2, size_t i, unsigned k)
+{
+	if (s1 != NO_SENTENCE && s1 > sc->sent)
+		split_before(sc, s1);
+	split_before(sc, s2);
+	sc->key_start = i;
+	sc->key_words = k;
+	sc->key_row = 1;
+	return 1;
+}
+
 /* A colon that ends a key, at byte I: rows run together split before each
  * key once a second one with as many words is seen. */
 static int on_key(struct scan *sc, size_t i)
@@ -329,14 +342,9 @@ static int on_key(struct scan *sc, size_t i)
 		/* the first key, when it starts no row yet, as long as the
 		 * shorter key, as below */
 		unsigned k1 = c2 < sc->key_words ? c2 : sc->key_words;
-		if (!sc->key_row && key_words(sc, sc->key_start, lower, k1, &s1, &f1) > 0 &&
-		    s1 > sc->sent)
-			split_before(sc, s1);
-		split_before(sc, s2);
-		sc->key_start = i;
-		sc->key_words = c2;
-		sc->key_row = 1;
-		return 1;
+		if (sc->key_row || key_words(sc, sc->key_start, lower, k1, &s1, &f1) == 0)
+			s1 = NO_SENTENCE;
+		return split_rows(sc, s1, s2, i, c2);
 	}
 	c2 = key_words(sc, i, lower, 0, &s2, &fixed);
 	unsigned named = key_by_name(sc, i);
@@ -360,13 +368,7 @@ static int on_key(struct scan *sc, size_t i)
 		key_words(sc, i, lower, k, &s2, &f1);
 	if (s2 <= c1 + 1 || has_verb(sc->sp, t, c1 + 1, s2))
 		return 0;
-	if (s1 > sc->sent)
-		split_before(sc, s1);
-	split_before(sc, s2);
-	sc->key_start = i;
-	sc->key_words = k;
-	sc->key_row = 1;
-	return 1;
+	return split_rows(sc, s1, s2, i, k);
 }
 
 /* ---- the bytes the scanner stops at -------------------------------------- */
