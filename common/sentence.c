@@ -544,24 +544,6 @@ static size_t on_chunk(struct scan *sc, size_t pos)
 
 /* ---- public ----------------------------------------------------------------- */
 
-static void add_place(const char *w, size_t len, void *ctx)
-{
-	wordset_add(ctx, w, len);
-}
-
-/* Known places, for lists of them (sentence_lists.c). */
-static int load_places(struct splitter *sp)
-{
-	static const char *const files[] = {"nl/gazetteer-loc.txt", "nl/gazetteer-loc-common.txt"};
-	sp->places = wordset_new();
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
-		if (lang_each_line(files[i], add_place, sp->places) < 0) {
-			filter_warn("language file %s is missing", files[i]);
-			return -1;
-		}
-	return 0;
-}
-
 struct splitter *splitter_new(void)
 {
 	struct splitter *sp = calloc(1, sizeof *sp);
@@ -587,7 +569,8 @@ struct splitter *splitter_new(void)
 	    sentence_load_list(&sp->roles, "nl/quotes-roles.txt") ||
 	    sentence_load_list(&sp->headings, "nl/section-headings.txt") ||
 	    sentence_load_first_words(&sp->heading_first, "nl/section-headings.txt") ||
-	    load_places(sp)) {
+	    sentence_load_list(&sp->places, "nl/gazetteer-loc.txt") ||
+	    sentence_add_list(&sp->places, "nl/gazetteer-loc-common.txt")) {
 		splitter_free(sp);
 		return NULL;
 	}
@@ -611,7 +594,7 @@ void splitter_free(struct splitter *sp)
 	sentence_free_list(&sp->roles);
 	sentence_free_list(&sp->headings);
 	sentence_free_list(&sp->heading_first);
-	wordset_free(sp->places);
+	sentence_free_list(&sp->places);
 	free(sp->spans);
 	free(sp->memo);
 	free(sp);

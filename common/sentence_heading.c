@@ -3,7 +3,6 @@
  * sentence_impl.h). Offsets are bytes. */
 #include <string.h>
 
-#include "lang.h"
 #include "sentence_impl.h"
 
 /* Is chunk C only opening punctuation ("«", ",,", "(")? */
@@ -89,9 +88,9 @@ static int bare_subject_at(const struct splitter *sp, const char *t, size_t len,
 	    (c->flags & (CH_PARA_END | CH_FORCED | CH_MARK)) ||
 	    (h >= 2 && char_case(t, prev->s, prev->e) != C_LOWER) ||
 	    !(unsigned char)t[c->e - 1] || strchr(",;:()\"", t[c->e - 1]) ||
-	    !(h >= 2 ? !wordset_has(sp->places, t + c->s, c->e - c->s)
-	             : wordset_has(sp->places, t + prev->s, prev->e - prev->s) &&
-	               wordset_has(sp->places, t + c->s, c->e - c->s)) ||
+	    !(h >= 2 ? !sentence_in_list(&sp->places, t + c->s, c->e - c->s, 0)
+	             : sentence_in_list(&sp->places, t + prev->s, prev->e - prev->s, 0) &&
+	               sentence_in_list(&sp->places, t + c->s, c->e - c->s, 0)) ||
 	    !sent_next_chunk(sp, t, len, c, &w))
 		return 0;
 	size_t e = w.e;

@@ -36,8 +36,8 @@ struct splitter {
 	struct chunk_memo *memo;       /* written through a const splitter too */
 	struct word_list abbr, abbr_final, abbr_number, clitics, starters, title_articles,
 	                 title_nouns, particles, stopwords, verbs, first_names, roles,
-	                 headings, heading_first;
-	struct wordset *places;        /* nl/gazetteer-loc*.txt */
+	                 headings, heading_first,
+	                 places;           /* nl/gazetteer-loc*.txt */
 	struct sentence_span *spans;   /* the last result */
 	size_t n, cap;
 };

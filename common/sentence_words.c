@@ -107,6 +107,12 @@ static int is_vowel(unsigned char c)
  * abbreviations. */
 static enum word_kind dotted_kind(const char *t, size_t s, size_t e)
 {
+	/* most words: four ASCII letters in a row are more than a segment */
+	int ascii4 = e - s >= 4;
+	for (size_t i = s; ascii4 && i < s + 4; i++)
+		ascii4 = ((unsigned char)t[i] | 0x20) >= 'a' && ((unsigned char)t[i] | 0x20) <= 'z';
+	if (ascii4)
+		return W_WORD;
 	size_t seg = 0, segs = 1, letters = 0;
 	int upper = 1, vowels = 0, seg_vowel = 0, title = 1;
 	for (size_t i = s; i < e;) {
