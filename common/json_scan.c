@@ -81,13 +81,7 @@ static int check_string(struct validator *v)
 	size_t i = v->i + 1;
 
 	for (;;) {
-		while (i + 8 <= v->len) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			if (json_string_stops(w))
-				break;
-			i += 8;
-		}
+		i = json_string_skip(s, i, v->len);
 		while (i < v->len && !string_stop[(unsigned char)s[i]])
 			i++;
 		if (i >= v->len) {

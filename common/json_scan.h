@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct zj_view {
 	const char *json;   /* first byte of the value */
@@ -33,6 +34,40 @@ static inline uint64_t json_string_stops(uint64_t w)
 	uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
 	uint64_t low = (w - ones * 0x20) & ~w;
 	return (((quote - ones) & ~quote) | ((slash - ones) & ~slash) | low) & high;
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define JSON_SCAN_SSE2 1
+/* The same test on sixteen bytes: bit K of the result is set when byte K
+ * of X is one of them. */
+static inline unsigned json_string_stops16(__m128i x)
+{
+	__m128i low = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x);
+	__m128i quote = _mm_cmpeq_epi8(x, _mm_set1_epi8('"'));
+	__m128i slash = _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(low, _mm_or_si128(quote, slash)));
+}
+#endif
+
+/* From byte I of S (N bytes), past the blocks of bytes that need no look:
+ * sixteen at a time (SSE2) or eight. The first stop is at or after the
+ * result, within the next block; the caller goes on byte by byte. */
+static inline size_t json_string_skip(const char *s, size_t i, size_t n)
+{
+#ifdef JSON_SCAN_SSE2
+	for (; i + 16 <= n; i += 16) {
+		unsigned m = json_string_stops16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	for (uint64_t w; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (json_string_stops(w))
+			break;
+	}
+	return i;
 }
 
 /* What json_validate found wrong: WHAT is a fixed message, AT the byte

@@ -179,6 +179,9 @@ void zj_text_string(struct zj_text *t, const char *s, size_t len_bytes);  /* esc
 size_t zj_escape_stop(const char *s, size_t i, size_t n);
 size_t zj_escape_byte(unsigned char c, char esc[6]);
 void zj_text_int(struct zj_text *t, int64_t v);
+/* Room for MORE bytes at the end of T's text: where they go. The caller
+ * writes them and adds what it wrote to T->len. */
+char *zj_text_room(struct zj_text *t, size_t more);
 zjson *zj_text_value(struct zj_text *t);
 void zj_text_free(struct zj_text *t);
 

@@ -22,6 +22,7 @@
  */
 #include "sentence.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,34 @@ void sent_push(struct splitter *sp, size_t s, size_t e)
 enum { B_PLAIN, B_SPACE, B_NEWLINE, B_MARK, B_DQUOTE, B_SQUOTE, B_LEAD };
 static unsigned char byte_class[256];
 static unsigned char stop_byte[256];
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+/* stop_byte written out for sixteen bytes at a time: the capitals and
+ * these. Checked against the table when it is made (stop_simd): a stop
+ * added to the table and not here falls back to first_set, slower. */
+#define SIMD_STOPS ".?!\"'\n\xE2:;)*-"
+static int stop_simd;
+
+/* Bit K set when byte K of X is a stop byte (stop_simd). */
+static inline unsigned stops16(__m128i x)
+{
+	__m128i d = _mm_sub_epi8(x, _mm_set1_epi8('A'));
+	__m128i m = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8('Z' - 'A')), d);
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('?')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('!')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2)));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(';')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(')')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('*')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
 
 static void init_byte_class(void)
 {
@@ -77,6 +106,58 @@ static void init_byte_class(void)
 		stop_byte[c] = 1;     /* a sentence starter after a lowercase word */
 	for (int c = 0; c < 256; c++)
 		stop_byte[c] |= sent_layout_stop[c];   /* list items, keys */
+#if defined(__SSE2__) && defined(__GNUC__)
+	stop_simd = 1;
+	for (int c = 1; c < 256; c++)
+		stop_simd &= stop_byte[c] == ((c >= 'A' && c <= 'Z') || strchr(SIMD_STOPS, c) != NULL);
+	stop_simd &= !stop_byte[0];
+#endif
+}
+
+/* The first byte at or after I of T (LEN bytes) with a nonzero entry in
+ * TABLE (values below 8), or LEN. Eight bytes are looked up at a time into
+ * one word whose first nonzero byte is found without a branch per byte:
+ * runs between stops have any length, and a loop that stops on a byte
+ * mispredicts its exit once more for each run. */
+static inline size_t first_set(const unsigned char *table, const unsigned char *t, size_t i,
+                               size_t len)
+{
+#ifdef __GNUC__
+	for (; i + 8 <= len; i += 8) {
+		uint64_t m = (uint64_t)table[t[i]] | (uint64_t)table[t[i + 1]] << 8 |
+		             (uint64_t)table[t[i + 2]] << 16 | (uint64_t)table[t[i + 3]] << 24 |
+		             (uint64_t)table[t[i + 4]] << 32 | (uint64_t)table[t[i + 5]] << 40 |
+		             (uint64_t)table[t[i + 6]] << 48 | (uint64_t)table[t[i + 7]] << 56;
+		if (m)
+			return i + (size_t)__builtin_ctzll(m) / 8;
+	}
+#endif
+	while (i < len && !table[t[i]])
+		i++;
+	return i;
+}
+
+size_t sent_plain_end(const unsigned char *t, size_t i, size_t len)
+{
+	return first_set(byte_class, t, i, len);
+}
+
+/* The first stop byte at or after I, or LEN. */
+static size_t next_stop(const unsigned char *t, size_t i, size_t len)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+	if (stop_simd) {
+		for (; i + 16 <= len; i += 16) {
+			unsigned m = stops16(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
+			if (m)
+				return i + (size_t)__builtin_ctz(m);
+		}
+		while (i < len && !stop_byte[t[i]])
+			i++;
+		return i;
+	}
+#endif
+	return first_set(stop_byte, t, i, len);
 }
 
 /* End of the white space at T[i]; *NL gets the number of newlines in it. */
@@ -100,19 +181,25 @@ size_t sent_skip_space(const unsigned char *t, size_t i, size_t len, int *nl)
  * paragraph: 0 when a paragraph break or the end of the text comes first.
  * A chunk with a boundary glued inside ends there (CH_FORCED); the last
  * chunk of a paragraph has CH_PARA_END. */
-int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
+static int read_chunk(const struct splitter *sp, const char *text, size_t len,
                       size_t pos, struct chunk *c)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	int nl;
-	size_t i = sent_skip_space(t, pos, len, &nl);
+	int nl = 0;
+	size_t i = pos;
+	/* most chunks are read from their start or from the one space before */
+	if (i < len && byte_class[t[i]] != B_PLAIN) {
+		if (t[i] == ' ' && i + 1 < len && byte_class[t[i + 1]] == B_PLAIN)
+			i++;
+		else
+			i = sent_skip_space(t, i, len, &nl);
+	}
 	if (i >= len || nl >= 2)
 		return 0;
-	size_t s = i;
+	size_t s = i, inner = NO_SENTENCE;   /* first mark from the third byte on */
 	unsigned flags = 0;
 	for (;;) {
-		while (i < len && byte_class[t[i]] == B_PLAIN)
-			i++;
+		i = first_set(byte_class, t, i, len);
 		if (i >= len)
 			break;
 		unsigned char k = byte_class[t[i]];
@@ -120,9 +207,13 @@ int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
 			break;
 		if (k == B_LEAD) {
 			if (space_len(t, i, len)) break;
-			if (t[i] == 0xE2) flags |= CH_MARK | CH_SQUOTE;
+			if (t[i] == 0xE2) {
+				flags |= CH_MARK | CH_SQUOTE;
+				if (inner == NO_SENTENCE && i >= s + 2) inner = i;
+			}
 		} else if (k == B_MARK) {
 			flags |= CH_MARK;
+			if (inner == NO_SENTENCE && i >= s + 2) inner = i;
 		} else if (k == B_DQUOTE) {
 			flags |= CH_DQUOTE;
 		} else {
@@ -132,18 +223,52 @@ int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
 	}
 	/* a chunk longer than any word or URL is no text to cut (and a cap keeps
 	 * the time linear on a megabyte without spaces) */
-	size_t g = (flags & CH_MARK) && i - s <= GLUED_MAX_BYTES ?
-	           sentence_glued_boundary(&sp->abbr, &sp->abbr_final, text, s, i) : 0;
+	/* a boundary is glued after a mark with two bytes before it and two
+	 * after: most words have their marks at the end */
+	size_t g = inner != NO_SENTENCE && inner + 2 < i && i - s <= GLUED_MAX_BYTES ?
+	           sentence_glued_boundary(&sp->abbr, text, s, i) : 0;
 	if (g) {
 		i = g;
 		flags |= CH_FORCED;
-	} else {
+	} else if (i + 1 >= len || t[i] != ' ' || byte_class[t[i + 1]] != B_PLAIN) {
 		size_t after = sent_skip_space(t, i, len, &nl);
 		if (after >= len || nl >= 2)
 			flags |= CH_PARA_END;
 	}
 	*c = (struct chunk){ s, i, flags };
 	return 1;
+}
+
+static void memo_clear(struct chunk_memo *m)
+{
+	for (size_t k = 0; k < CHUNK_MEMO_SLOTS; k++)
+		m->pos[k] = NO_SENTENCE;
+}
+
+static void memo_put(struct chunk_memo *m, size_t pos, int found, const struct chunk *c)
+{
+	size_t k = pos % CHUNK_MEMO_SLOTS;
+	m->pos[k] = pos;
+	m->found[k] = (unsigned char)found;
+	m->c[k] = *c;
+}
+
+/* read_chunk through the memo: the same chunk is read from its start and
+ * from the white space before it. */
+int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
+                    size_t pos, struct chunk *c)
+{
+	struct chunk_memo *m = sp->memo;
+	size_t k = pos % CHUNK_MEMO_SLOTS;
+	if (m->pos[k] == pos) {
+		*c = m->c[k];
+		return m->found[k];
+	}
+	int found = read_chunk(sp, text, len, pos, c);
+	memo_put(m, pos, found, c);
+	if (found && c->s != pos)
+		memo_put(m, c->s, found, c);
+	return found;
 }
 
 /* The chunk after chunk C in the same paragraph, or 0. */
@@ -252,7 +377,8 @@ int sent_starter_at(const struct splitter *sp, const char *t, size_t len,
 	enum ccase k = char_case(t, n.s, n.e);
 	if (!starter)
 		return k == C_LOWER && !sentence_in_list(&sp->particles, t + n.s, n.e - n.s, 0);
-	return k == C_LOWER || k == C_DIGIT;
+	return k == C_LOWER || k == C_DIGIT ||
+	       (k == C_UPPER && sent_verb_second(sp, t, len, c, &n));
 }
 
 /* Does chunk C end with a quote that can only close: '' ” » (or a straight
@@ -418,24 +544,6 @@ static size_t on_chunk(struct scan *sc, size_t pos)
 
 /* ---- public ----------------------------------------------------------------- */
 
-static void add_place(const char *w, size_t len, void *ctx)
-{
-	wordset_add(ctx, w, len);
-}
-
-/* Known places, for lists of them (sentence_lists.c). */
-static int load_places(struct splitter *sp)
-{
-	static const char *const files[] = {"nl/gazetteer-loc.txt", "nl/gazetteer-loc-common.txt"};
-	sp->places = wordset_new();
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
-		if (lang_each_line(files[i], add_place, sp->places) < 0) {
-			filter_warn("language file %s is missing", files[i]);
-			return -1;
-		}
-	return 0;
-}
-
 struct splitter *splitter_new(void)
 {
 	struct splitter *sp = calloc(1, sizeof *sp);
@@ -444,7 +552,9 @@ struct splitter *splitter_new(void)
 		return NULL;
 	}
 	init_byte_class();
-	if (sentence_load_list(&sp->abbr, "nl/abbreviations.txt") ||
+	sp->memo = malloc(sizeof *sp->memo);
+	if (!sp->memo || sentence_load_list(&sp->abbr, "nl/abbreviations.txt") ||
+	    sentence_add_list(&sp->abbr, "nl/abbreviations-final.txt") ||
 	    sentence_load_list(&sp->abbr_final, "nl/abbreviations-final.txt") ||
 	    sentence_load_list(&sp->abbr_number, "nl/abbreviations-number.txt") ||
 	    sentence_load_list(&sp->clitics, "nl/sentence-clitics.txt") ||
@@ -459,7 +569,8 @@ struct splitter *splitter_new(void)
 	    sentence_load_list(&sp->roles, "nl/quotes-roles.txt") ||
 	    sentence_load_list(&sp->headings, "nl/section-headings.txt") ||
 	    sentence_load_first_words(&sp->heading_first, "nl/section-headings.txt") ||
-	    load_places(sp)) {
+	    sentence_load_list(&sp->places, "nl/gazetteer-loc.txt") ||
+	    sentence_add_list(&sp->places, "nl/gazetteer-loc-common.txt")) {
 		splitter_free(sp);
 		return NULL;
 	}
@@ -469,22 +580,23 @@ struct splitter *splitter_new(void)
 void splitter_free(struct splitter *sp)
 {
 	if (!sp) return;
-	wordset_free(sp->abbr.set);
-	wordset_free(sp->abbr_final.set);
-	wordset_free(sp->abbr_number.set);
-	wordset_free(sp->clitics.set);
-	wordset_free(sp->starters.set);
-	wordset_free(sp->title_articles.set);
-	wordset_free(sp->title_nouns.set);
-	wordset_free(sp->particles.set);
-	wordset_free(sp->stopwords.set);
-	wordset_free(sp->verbs.set);
-	wordset_free(sp->first_names.set);
-	wordset_free(sp->roles.set);
-	wordset_free(sp->headings.set);
-	wordset_free(sp->heading_first.set);
-	wordset_free(sp->places);
+	sentence_free_list(&sp->abbr);
+	sentence_free_list(&sp->abbr_final);
+	sentence_free_list(&sp->abbr_number);
+	sentence_free_list(&sp->clitics);
+	sentence_free_list(&sp->starters);
+	sentence_free_list(&sp->title_articles);
+	sentence_free_list(&sp->title_nouns);
+	sentence_free_list(&sp->particles);
+	sentence_free_list(&sp->stopwords);
+	sentence_free_list(&sp->verbs);
+	sentence_free_list(&sp->first_names);
+	sentence_free_list(&sp->roles);
+	sentence_free_list(&sp->headings);
+	sentence_free_list(&sp->heading_first);
+	sentence_free_list(&sp->places);
 	free(sp->spans);
+	free(sp->memo);
 	free(sp);
 }
 
@@ -495,14 +607,14 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 	struct scan sc = { .sp = sp, .t = text, .len = len, .sent = NO_SENTENCE };
 	int nl;
 	sp->n = 0;
+	memo_clear(sp->memo);
 	size_t i = sent_skip_space(t, 0, len, &nl);
 	sent_new_paragraph(&sc, i);
 	if (i < len)
 		i = sent_begin(&sc, i);
 	size_t lo = i;                /* a chunk start or white space before I */
 	while (i < len) {
-		while (i < len && !stop_byte[t[i]])
-			i++;
+		i = next_stop(t, i, len);
 		if (i >= len)
 			break;
 		if (t[i] >= 'A' && t[i] <= 'Z') {
@@ -565,6 +677,11 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 			i = on_chunk(&sc, cs), cs = i;
 		while (i <= stop && i < len);
 		lo = i;
+		/* a colon ending that chunk ("sp.a:") was passed over */
+		size_t next;
+		if (t[i - 1] == ':' && sc.sent != NO_SENTENCE && i - 1 > sc.sent &&
+		    sent_layout_byte(&sc, i - 1, &next) && next > i)
+			i = lo = next;
 	}
 	if (sc.sent != NO_SENTENCE) {
 		size_t e = len, k;

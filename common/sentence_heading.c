@@ -67,6 +67,69 @@ static int named_subject_at(const struct splitter *sp, const char *t, size_t len
 	return 0;
 }
 
+/* Does a sentence with a bare name or noun for subject start at chunk C,
+ * no STARTER (those have their rule), after the heading of H words from
+ * chunk A to PREV: one capitalised word
+ * and then a finite verb ("Ongedierte en ziektes Vee is vatbaar", "Azië
+ * Japan had")? The heading must end in a lowercase word after two words
+ * or more, or be a known place before a known place (the list has
+ * adjectives of names too: "Nieuwe"): a capitalised word before a name may be
+ * part of it ("Zeilster Carolijn Brouwer is", "krant El Pais zei"). After
+ * a lowercase word the subject must be no known place, which would stand
+ * in apposition ("Fietsenstalling bij station Zwolle wordt"); and no
+ * word of the heading may be a first name or a role ("Minister van
+ * Financiën Zalm was"). */
+static int bare_subject_at(const struct splitter *sp, const char *t, size_t len,
+                           const struct chunk *c, const struct chunk *a,
+                           const struct chunk *prev, int h, int starter)
+{
+	struct chunk w;
+	if (starter || char_case(t, c->s, c->e) != C_UPPER ||
+	    (c->flags & (CH_PARA_END | CH_FORCED | CH_MARK)) ||
+	    (h >= 2 && char_case(t, prev->s, prev->e) != C_LOWER) ||
+	    !(unsigned char)t[c->e - 1] || strchr(",;:()\"", t[c->e - 1]) ||
+	    !(h >= 2 ? !sentence_in_list(&sp->places, t + c->s, c->e - c->s, 0)
+	             : sentence_in_list(&sp->places, t + prev->s, prev->e - prev->s, 0) &&
+	               sentence_in_list(&sp->places, t + c->s, c->e - c->s, 0)) ||
+	    !sent_next_chunk(sp, t, len, c, &w))
+		return 0;
+	size_t e = w.e;
+	while (e > w.s && strchr(",;:.!?", t[e - 1]))
+		e--;
+	if (char_case(t, w.s, e) != C_LOWER || !sentence_in_list(&sp->verbs, t + w.s, e - w.s, 0))
+		return 0;
+	for (struct chunk x = *a;; ) {
+		if (sentence_in_list(&sp->first_names, t + x.s, x.e - x.s, 0) ||
+		    role_word(sp, t, x.s, x.e))
+			return 0;
+		if (x.e >= prev->e || !sent_next_chunk(sp, t, len, &x, &x))
+			break;
+	}
+	return 1;
+}
+
+#define V2_NAME_WORDS 3
+int sent_verb_second(const struct splitter *sp, const char *t, size_t len,
+                     const struct chunk *c, const struct chunk *n)
+{
+	if (sentence_in_list(&sp->title_articles, t + c->s, c->e - c->s, 1))
+		return 0;                     /* "De Vries is": a name, as far as we know */
+	struct chunk w = *n;
+	for (int k = 0; k < V2_NAME_WORDS; k++) {
+		if (w.flags & (CH_PARA_END | CH_FORCED | CH_MARK) ||
+		    strchr(",;:()\"", t[w.e - 1]) || !sent_next_chunk(sp, t, len, &w, &w))
+			return 0;
+		size_t e = w.e;
+		while (e > w.s && strchr(",;:.!?", t[e - 1]))
+			e--;
+		if (char_case(t, w.s, e) == C_LOWER)
+			return sentence_in_list(&sp->verbs, t + w.s, e - w.s, 0);
+		if (char_case(t, w.s, e) != C_UPPER)
+			return 0;
+	}
+	return 0;
+}
+
 size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len, size_t i,
                             int min_words)
 {
@@ -78,7 +141,7 @@ size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len
 	unsigned char b = (unsigned char)t[i];
 	if (!f->first[b] && (min_words > 1 || !h->first[b]))
 		return 0;
-	size_t we = i;
+	size_t we = sent_plain_end((const unsigned char *)t, i, len - i < 64 ? len : i + 64);
 	while (we < len && we - i < 64 && !space_len((const unsigned char *)t, we, len))
 		we++;
 	if (!sentence_in_list(f, t + i, we - i, 1) &&
@@ -120,26 +183,56 @@ size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len
  * an optional starter: "Balkan De Balkan kwam ..."). Returns 1 with
  * *HEAD_END the end of chunk H-1 and *NEXT the start of chunk H. */
 #define HEADING_MAX_WORDS 6
+
+/* Can one of the HEADING_MAX_WORDS words after byte I start with a capital,
+ * as the chunk H must? A quick look at the bytes: no when each of them
+ * starts with an ASCII byte that is no capital, and no byte is beyond
+ * ASCII (a capital or a space of its own). */
+static int capital_ahead(const char *text, size_t len, size_t i)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	for (int words = 0; i < len; i++) {
+		if (t[i] >= 0x80)
+			return 1;
+		if ((t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '\r' ||
+		     t[i] == '\f' || t[i] == '\v') && i + 1 < len) {
+			unsigned char b = t[i + 1];
+			if ((b >= 'A' && b <= 'Z') || b >= 0x80)
+				return 1;
+			if (b > ' ' && ++words == HEADING_MAX_WORDS)
+				return 0;
+		}
+	}
+	return 0;
+}
+
 int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
                          const struct chunk *a, size_t *head_end, size_t *next)
 {
 	size_t s = skip_openers(t, a->s, a->e);
 	if (s >= a->e || char_case(t, s, a->e) != C_UPPER ||
-	    sentence_in_list(&sp->starters, t + a->s, a->e - a->s, 1))
+	    sentence_in_list(&sp->starters, t + s, a->e - s, 1) ||   /* also after "„(" */
+	    !capital_ahead(t, len, a->e))
 		return 0;
 	struct chunk c = *a, prev = *a;
 	for (int h = 0; h <= HEADING_MAX_WORDS; h++) {
-		if (h > 0 && !only_openers(t, &prev) &&
+		/* every way to end the heading before chunk C needs C capitalised */
+		if (h > 0 && char_case(t, c.s, c.e) == C_UPPER && !only_openers(t, &prev) &&
 		    !sentence_in_list(&sp->title_nouns, t + prev.s, prev.e - prev.s, 0)) {
-			int starter = char_case(t, c.s, c.e) == C_UPPER &&
-			              sentence_in_list(&sp->starters, t + c.s, c.e - c.s, 1);
+			int starter = sentence_in_list(&sp->starters, t + c.s, c.e - c.s, 1);
 			struct chunk r = c;
 			if (starter && !sent_next_chunk(sp, t, len, &c, &r))
 				r = c;
-			int repeat = char_case(t, r.s, r.e) == C_UPPER &&
-			             (same_word(t, &r, a) || same_word(t, &r, &prev));
+			int repeat = 0;
+			if (char_case(t, r.s, r.e) == C_UPPER) {
+				char z = t[r.e - 1];  /* "Pluimvee Pluimvee, waartoe ..." */
+				if (r.e > r.s + 1 && (z == ',' || z == ';' || z == ':'))
+					r.e--;
+				repeat = same_word(t, &r, a) || same_word(t, &r, &prev);
+			}
 			if (repeat || sent_starter_at(sp, t, len, &c) ||
-			    named_subject_at(sp, t, len, &c, &prev)) {
+			    named_subject_at(sp, t, len, &c, &prev) ||
+			    bare_subject_at(sp, t, len, &c, a, &prev, h, starter)) {
 				/* a heading has no finite verb and does not end in
 				 * a function word ("Koen De Graeve speelde in De
 				 * helaasheid ...") */
@@ -189,6 +282,13 @@ int sent_starts_mid(struct scan *sc, size_t i)
 	const char *t = sc->t;
 	if (sc->sent == NO_SENTENCE || i < 2 || t[i - 1] != ' ' || sc->sent + 1 >= i ||
 	    char_case(t, prev_char(t, i - 1), i - 1) != C_LOWER)
+		return 0;
+	/* a word without marks or quotes is the chunk read at I: most are no
+	 * sentence starter nor name particle, which sent_starter_at needs */
+	size_t we = sent_plain_end((const unsigned char *)t, i, sc->len - i < 64 ? sc->len : i + 64);
+	if ((we == sc->len || t[we] == ' ' || t[we] == '\n') &&
+	    !sentence_in_list(&sc->sp->starters, t + i, we - i, 1) &&
+	    !sentence_in_list(&sc->sp->particles, t + i, we - i, 1))
 		return 0;
 	size_t ps = i - 1;            /* start of the word before */
 	while (ps > sc->sent && !sent_space_before((const unsigned char *)t, ps))

@@ -22,11 +22,22 @@ struct chunk {
 	unsigned flags;   /* CH_* */
 };
 
+/* The chunks read lately, by the byte they were read from: the rules read
+ * the same few chunks around a capital or a mark again and again
+ * (sentence.c). Emptied by splitter_split for each text. */
+#define CHUNK_MEMO_SLOTS 64
+struct chunk_memo {
+	size_t pos[CHUNK_MEMO_SLOTS];    /* or NO_SENTENCE: empty */
+	struct chunk c[CHUNK_MEMO_SLOTS];
+	unsigned char found[CHUNK_MEMO_SLOTS];
+};
+
 struct splitter {
+	struct chunk_memo *memo;       /* written through a const splitter too */
 	struct word_list abbr, abbr_final, abbr_number, clitics, starters, title_articles,
 	                 title_nouns, particles, stopwords, verbs, first_names, roles,
-	                 headings, heading_first;
-	struct wordset *places;        /* nl/gazetteer-loc*.txt */
+	                 headings, heading_first,
+	                 places;           /* nl/gazetteer-loc*.txt */
 	struct sentence_span *spans;   /* the last result */
 	size_t n, cap;
 };
@@ -49,12 +60,17 @@ struct scan {
 	/* the last key ("Inwoners:") seen in the current sentence */
 	size_t key_start;      /* or NO_SENTENCE */
 	unsigned key_words;    /* its words, name particles left out */
+	int key_row;           /* that key starts the sentence: a row split off */
 	int dash_list;         /* the sentence is an item of a dash list */
 	size_t run_end;        /* end of the last run of names read */
 };
 #define NO_SENTENCE ((size_t)-1)
 
 /* sentence.c */
+/* The end of the run at byte I of bytes that continue a chunk and are no
+ * mark, quote or possible white space (LEN at most): a run ended by ' ' or
+ * '\n' is a whole chunk. */
+size_t sent_plain_end(const unsigned char *t, size_t i, size_t len);
 void sent_push(struct splitter *sp, size_t s, size_t e);
 size_t sent_skip_space(const unsigned char *t, size_t i, size_t len, int *nl);
 int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
@@ -76,6 +92,11 @@ void sent_end_at(struct scan *sc, size_t e);
 int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
                        const struct chunk *a, size_t *head_end, size_t *next);
 int sent_starts_mid(struct scan *sc, size_t i);
+/* Does a capitalised starter C that is no article open a sentence with
+ * the verb second, its next chunk N capitalised: a name of one to three
+ * words and then a finite verb ("In Europa waren", "Volgens Rutte is")? */
+int sent_verb_second(const struct splitter *sp, const char *t, size_t len,
+                     const struct chunk *c, const struct chunk *n);
 /* A known section heading (nl/section-headings.txt) at chunk start I,
  * of at least MIN_WORDS words, before a capitalised word, a number or a
  * bullet: returns the end of the heading, else 0. */
@@ -104,6 +125,7 @@ static inline void sent_open(struct scan *sc, size_t pos)
 	sc->sent = pos;
 	sc->key_start = NO_SENTENCE;
 	sc->key_words = 0;
+	sc->key_row = 0;
 	sc->dash_list = 0;
 }
 

@@ -265,6 +265,69 @@ static int has_verb(const struct splitter *sp, const char *t, size_t s, size_t e
 	return 0;
 }
 
+/* A key after a value of one number ("CD&V: 22 VLD: 21 sp.a: 12 Vlaams
+ * Belang: 10 Groen!: 8"): a table of counts run together, whose keys may
+ * differ in length, be lowercase or hold punctuation. The previous key's
+ * colon is at byte C1, this one's at byte I; the words between the number
+ * and I are the key when they are one to four, none a finite verb, none
+ * with a comma or a bracket, function words only between capitalised
+ * words ("Partij voor de Dieren:"), and a key of more words not
+ * starting lowercase (that is a unit: "12 km² Burgemeester:"). Returns
+ * the key's words and *START its start, else 0. */
+#define COUNT_KEY_WORDS 4
+static unsigned key_after_count(const struct scan *sc, size_t c1, size_t i, size_t *start)
+{
+	const struct splitter *sp = sc->sp;
+	const char *t = sc->t;
+	struct chunk v, w;
+	if (!sent_read_chunk(sp, t, sc->len, c1 + 1, &v) || v.e >= i ||
+	    char_case(t, v.s, v.e) != C_DIGIT)
+		return 0;
+	for (size_t k = v.s; k < v.e; k++)
+		if (!((t[k] >= '0' && t[k] <= '9') || t[k] == '.' || t[k] == ','))
+			return 0;             /* "12 km²" is no count: the other rule's */
+	if (t[v.e - 1] == '.' || t[v.e - 1] == ',')
+		return 0;
+	unsigned n = 0;
+	int inner = 0;                    /* function words inside the key */
+	size_t last = i;
+	for (w = v; sent_next_chunk(sp, t, sc->len, &w, &w) && w.s < i; ) {
+		size_t e = w.e == i + 1 ? i : w.e;
+		if (++n > COUNT_KEY_WORDS || e == w.s ||
+		    sentence_in_list(&sp->verbs, t + w.s, e - w.s, 1))
+			return 0;
+		if (sentence_in_list(&sp->stopwords, t + w.s, e - w.s, 1)) {
+			if (n == 1)
+				return 0;
+			inner = 1;
+		}
+		last = w.s;
+		for (size_t k = w.s; k < e; k++)
+			if (strchr(",;:()[]\"", t[k]))
+				return 0;
+		if (n == 1)
+			*start = w.s;
+		else if (char_case(t, *start, i) == C_LOWER)
+			return 0;             /* "12 km² Burgemeester:": a unit */
+	}
+	if (inner && char_case(t, last, i) != C_UPPER)
+		return 0;                     /* "Partij voor de Dieren:", not "... in de:" */
+	return n;
+}
+
+/* Rows found: the first key at S1 (NO_SENTENCE: none to split, its row
+ * was split before) and the one at S2, whose colon at byte I has K words. */
+static int split_rows(struct scan *sc, size_t s1, size_t s2, size_t i, unsigned k)
+{
+	if (s1 != NO_SENTENCE && s1 > sc->sent)
+		split_before(sc, s1);
+	split_before(sc, s2);
+	sc->key_start = i;
+	sc->key_words = k;
+	sc->key_row = 1;
+	return 1;
+}
+
 /* A colon that ends a key, at byte I: rows run together split before each
  * key once a second one with as many words is seen. */
 static int on_key(struct scan *sc, size_t i)
@@ -273,7 +336,18 @@ static int on_key(struct scan *sc, size_t i)
 	int lower = char_case(t, sc->sent, sc->len) == C_LOWER;
 	size_t s2 = NO_SENTENCE, s1 = NO_SENTENCE;
 	int fixed, f1;
-	unsigned c2 = key_words(sc, i, lower, 0, &s2, &fixed), named = key_by_name(sc, i);
+	unsigned c2;
+	if (sc->key_start != NO_SENTENCE &&
+	    (c2 = key_after_count(sc, sc->key_start, i, &s2)) > 0) {
+		/* the first key, when it starts no row yet, as long as the
+		 * shorter key, as below */
+		unsigned k1 = c2 < sc->key_words ? c2 : sc->key_words;
+		if (sc->key_row || key_words(sc, sc->key_start, lower, k1, &s1, &f1) == 0)
+			s1 = NO_SENTENCE;
+		return split_rows(sc, s1, s2, i, c2);
+	}
+	c2 = key_words(sc, i, lower, 0, &s2, &fixed);
+	unsigned named = key_by_name(sc, i);
 	if (c2 == 0)
 		return 0;
 	if (!fixed && named && named < c2)
@@ -294,22 +368,40 @@ static int on_key(struct scan *sc, size_t i)
 		key_words(sc, i, lower, k, &s2, &f1);
 	if (s2 <= c1 + 1 || has_verb(sc->sp, t, c1 + 1, s2))
 		return 0;
-	if (s1 > sc->sent)
-		split_before(sc, s1);
-	split_before(sc, s2);
-	sc->key_start = i;
-	sc->key_words = k;
-	return 1;
+	return split_rows(sc, s1, s2, i, k);
 }
 
 /* ---- the bytes the scanner stops at -------------------------------------- */
+
+/* An emoticon standing alone at byte I (":-)", ";)", ":(", ":D", ":P")
+ * before a capitalised word ends the sentence it closes: "Ik ben blij :-)
+ * Jij ook?" */
+static int on_emoticon(struct scan *sc, size_t i, size_t *next)
+{
+	const char *t = sc->t;
+	size_t e = i + 1, len = sc->len;
+	struct chunk n;
+	if (sc->sent == NO_SENTENCE || i <= sc->sent || !sent_space_before((const unsigned char *)t, i))
+		return 0;
+	if (e < len && t[e] == '-')
+		e++;
+	if (e >= len || !strchr(")(DPp", t[e]) || !t[e] || !is_space_at(t, e + 1, len) ||
+	    !sent_read_chunk(sc->sp, t, len, e + 1, &n) ||
+	    char_case(t, skip_openers(t, n.s, n.e), n.e) != C_UPPER)
+		return 0;
+	split_before(sc, n.s);
+	*next = n.s;
+	return 1;
+}
 
 /* A colon at byte I: a key, or the start of a list after it. */
 static int on_colon(struct scan *sc, size_t i, size_t *next)
 {
 	const char *t = sc->t;
 	*next = i + 1;
-	if (!is_space_at(t, i + 1, sc->len) || sc->sent == NO_SENTENCE)
+	if (!is_space_at(t, i + 1, sc->len))
+		return on_emoticon(sc, i, next);
+	if (sc->sent == NO_SENTENCE)
 		return 0;
 	int done = on_key(sc, i);
 	struct chunk n;
@@ -327,7 +419,9 @@ static int on_colon(struct scan *sc, size_t i, size_t *next)
 static int on_semicolon(struct scan *sc, size_t i, size_t *next)
 {
 	struct chunk n;
-	if (!is_space_at(sc->t, i + 1, sc->len) || sc->sent == NO_SENTENCE ||
+	if (!is_space_at(sc->t, i + 1, sc->len))
+		return on_emoticon(sc, i, next);
+	if (sc->sent == NO_SENTENCE ||
 	    !sent_read_chunk(sc->sp, sc->t, sc->len, i + 1, &n) || n.e - n.s > 4 ||
 	    !follows(sentence_marker(sc), marker_at(sc->t, n.s, n.e)))
 		return 0;

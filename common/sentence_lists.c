@@ -82,7 +82,7 @@ static int place_at(const struct splitter *sp, const char *t, const struct run *
 		int plain = 1;       /* one space between the words */
 		for (int j = k; j + 1 < k + m; j++)
 			plain &= r->s[j + 1] == r->e[j] + 1 && t[r->e[j]] == ' ';
-		if (plain && e - s <= 64 && wordset_has(sp->places, t + s, e - s))
+		if (plain && e - s <= 64 && sentence_in_list(&sp->places, t + s, e - s, 0))
 			return m;
 	}
 	return 0;

@@ -62,9 +62,27 @@ long sentences_of(struct record *r, struct splitter *sp,
 /* The JSON text of sentences_json, kept between calls. */
 static struct zj_text json;
 
+/* The decimal digits of V at O, which has room for COUNT_ROOM bytes;
+ * returns the end of the digits. */
+enum { COUNT_ROOM = 20 };
+static char *put_count(char *o, size_t v)
+{
+	char buf[2 * COUNT_ROOM], *end = buf + COUNT_ROOM, *p = end;
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	memcpy(o, p, COUNT_ROOM);     /* a fixed length: no call */
+	return o + (end - p);
+}
+
 zjson *sentences_json(const char *text, size_t len,
                       const struct sentence_span *spans, size_t n)
 {
+	static const char key_start[] = ",{\"start\":", key_end[] = ",\"end\":",
+	                  key_text[] = ",\"text\":";
+	/* one span's keys, two counts and the braces */
+	enum { SPAN_ROOM = sizeof key_start + sizeof key_end + sizeof key_text + 2 * COUNT_ROOM };
 	struct cp_cursor cur;
 	(void)len;
 	cp_cursor_init(&cur, text);
@@ -73,13 +91,18 @@ zjson *sentences_json(const char *text, size_t len,
 	for (size_t i = 0; i < n; i++) {
 		size_t s = cp_cursor_at(&cur, spans[i].start);
 		size_t e = cp_cursor_at(&cur, spans[i].end);
-		zj_text_raw(&json, i ? ",{\"start\":" : "{\"start\":", i ? 10 : 9);
-		zj_text_int(&json, (int64_t)s);
-		zj_text_raw(&json, ",\"end\":", 7);
-		zj_text_int(&json, (int64_t)e);
-		zj_text_raw(&json, ",\"text\":", 8);
+		char *o = zj_text_room(&json, SPAN_ROOM), *o0 = o;
+		size_t k = i ? sizeof key_start - 1 : sizeof key_start - 2;
+		memcpy(o, key_start + (i ? 0 : 1), k);
+		o = put_count(o + k, s);
+		memcpy(o, key_end, sizeof key_end - 1);
+		o = put_count(o + sizeof key_end - 1, e);
+		memcpy(o, key_text, sizeof key_text - 1);
+		o += sizeof key_text - 1;
+		json.len += (size_t)(o - o0);
 		zj_text_string(&json, text + spans[i].start, spans[i].end - spans[i].start);
-		zj_text_raw(&json, "}", 1);
+		*zj_text_room(&json, 1) = '}';
+		json.len++;
 	}
 	zj_text_raw(&json, "]", 1);
 	return zj_text_value(&json);

@@ -3,36 +3,100 @@
 #include "sentence_words.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "filter.h"
 #include "lang.h"
 #include "sentence_chars.h"
 
-/* Is the LEN bytes at W in list L, exactly or (when CAP_OK) with its first
- * letter lowercased? */
-int sentence_in_list(const struct word_list *l, const char *w, size_t len, int cap_ok)
+/* A hash of the word W (LEN bytes, LEN >= 1) with its first byte taken as
+ * FIRST (so that "Bijv" is looked up as "bijv" without a copy): from its
+ * length and five of its bytes, with no loop, as words come in every
+ * length. */
+static uint32_t word_hash(unsigned char first, const char *w, size_t len)
 {
-	if (len < l->min_len || len > l->max_len ||
-	    !(l->lens[(unsigned char)w[0]] & (1u << (len < 31 ? len : 31))))
-		return 0;
-	if (l->exact[(unsigned char)w[0]] && wordset_has(l->set, w, len))
-		return 1;
-	if (cap_ok && w[0] >= 'A' && w[0] <= 'Z' && len < 64) {
-		char buf[64];
-		memcpy(buf, w, len);
-		buf[0] = (char)(buf[0] - 'A' + 'a');
-		return wordset_has(l->set, buf, len);
+	const unsigned char *u = (const unsigned char *)w;
+	uint64_t h = (uint64_t)len | (uint64_t)first << 8 | (uint64_t)u[len > 1] << 16 |
+	             (uint64_t)u[len / 2] << 24 | (uint64_t)u[len - 1] << 32 |
+	             (uint64_t)u[len - 1 - (len > 2)] << 40;
+	h *= 0x9E3779B97F4A7C15ULL;
+	return (uint32_t)(h >> 32);
+}
+
+/* Is W (LEN bytes, its first byte taken as FIRST) in L? */
+static int list_has(const struct word_list *l, unsigned char first, const char *w, size_t len)
+{
+	uint32_t h = word_hash(first, w, len);
+	for (size_t i = h & l->mask; l->slots[i].word; i = (i + 1) & l->mask) {
+		const struct word_slot *s = &l->slots[i];
+		if (s->hash == h && s->len == len && (unsigned char)s->word[0] == first &&
+		    memcmp(s->word + 1, w + 1, len - 1) == 0)
+			return 1;
 	}
 	return 0;
 }
 
+/* sentence_in_list past its length and first-byte test. */
+int sentence_list_lookup(const struct word_list *l, const char *w, size_t len, int cap_ok)
+{
+	unsigned char c = (unsigned char)w[0];
+	if (l->exact[c] && list_has(l, c, w, len))
+		return 1;
+	if (cap_ok && c >= 'A' && c <= 'Z' && len < 64)
+		return list_has(l, (unsigned char)(c - 'A' + 'a'), w, len);
+	return 0;
+}
+
+/* Add W (LEN bytes, not in L yet), growing the table to keep it at most
+ * half full. */
+static void list_insert(struct word_list *l, const char *w, size_t len)
+{
+	if (!l->slots || (l->n + 1) * 2 > l->mask + 1) {
+		size_t cap = l->slots ? 2 * (l->mask + 1) : 64;
+		struct word_slot *old = l->slots, *slots = calloc(cap, sizeof *slots);
+		if (!slots)
+			filter_out_of_memory();
+		for (size_t i = 0; old && i <= l->mask; i++) {
+			if (!old[i].word)
+				continue;
+			size_t j = old[i].hash & (cap - 1);
+			while (slots[j].word)
+				j = (j + 1) & (cap - 1);
+			slots[j] = old[i];
+		}
+		free(old);
+		l->slots = slots;
+		l->mask = cap - 1;
+	}
+	uint32_t h = word_hash((unsigned char)w[0], w, len);
+	size_t i = h & l->mask;
+	while (l->slots[i].word)
+		i = (i + 1) & l->mask;
+	char *copy = malloc(len);
+	if (!copy)
+		filter_out_of_memory();
+	memcpy(copy, w, len);
+	l->slots[i] = (struct word_slot){h, (uint32_t)len, copy};
+	l->n++;
+}
+
+void sentence_free_list(struct word_list *l)
+{
+	for (size_t i = 0; l->slots && i <= l->mask; i++)
+		free(l->slots[i].word);
+	free(l->slots);
+	l->slots = NULL;
+	l->n = l->mask = 0;
+}
+
 static int is_vowel(unsigned char c)
 {
-	if (c >= 0x80)
-		return 1;             /* accented letters are vowels in Dutch */
-	c |= 0x20;
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+	/* bits of a-z (either case): a e i o u y; accented letters are vowels
+	 * in Dutch. A mask, not a chain of tests, as vowels come unpredictably. */
+	const uint32_t vowels = 1u << 0 | 1u << 4 | 1u << 8 | 1u << 14 | 1u << 20 | 1u << 24;
+	unsigned k = (unsigned)((c | 0x20) - 'a');
+	return c >= 0x80 || (k < 26 && (vowels >> k & 1));
 }
 
 /* Dotted letters: segments of 1-2 letters (3 without a vowel: "Chr")
@@ -43,6 +107,12 @@ static int is_vowel(unsigned char c)
  * abbreviations. */
 static enum word_kind dotted_kind(const char *t, size_t s, size_t e)
 {
+	/* most words: four ASCII letters in a row are more than a segment */
+	int ascii4 = e - s >= 4;
+	for (size_t i = s; ascii4 && i < s + 4; i++)
+		ascii4 = ((unsigned char)t[i] | 0x20) >= 'a' && ((unsigned char)t[i] | 0x20) <= 'z';
+	if (ascii4)
+		return W_WORD;
 	size_t seg = 0, segs = 1, letters = 0;
 	int upper = 1, vowels = 0, seg_vowel = 0, title = 1;
 	for (size_t i = s; i < e;) {
@@ -74,8 +144,9 @@ enum word_kind sentence_word_kind(const struct word_list *abbr,
 	s = skip_openers(t, s, e);
 	e = skip_closers(t, s, e);
 	if (s >= e) return W_EMPTY;
-	if (sentence_in_list(abbr_final, t + s, e - s, first)) return W_ABBR_FINAL;
-	if (sentence_in_list(abbr, t + s, e - s, first)) return W_ABBR;
+	/* ABBR holds the final ones too (splitter_new): one lookup for a word */
+	if (sentence_in_list(abbr, t + s, e - s, first))
+		return sentence_in_list(abbr_final, t + s, e - s, first) ? W_ABBR_FINAL : W_ABBR;
 	unsigned char c = (unsigned char)t[s];
 	if (c >= '0' && c <= '9') {
 		for (size_t i = s; i < e; i++)
@@ -90,7 +161,9 @@ enum word_kind sentence_word_kind(const struct word_list *abbr,
 static void add_word(const char *w, size_t len, void *ctx)
 {
 	struct word_list *l = ctx;
-	wordset_add(l->set, w, len);
+	if (len == 0 || (l->slots && list_has(l, (unsigned char)w[0], w, len)))
+		return;
+	list_insert(l, w, len);
 	if (len < l->min_len) l->min_len = len;
 	if (len > l->max_len) l->max_len = len;
 	unsigned char c = (unsigned char)w[0];
@@ -116,7 +189,8 @@ static int read_list(struct word_list *l, const char *name,
 
 static void empty_list(struct word_list *l)
 {
-	l->set = wordset_new();
+	l->slots = NULL;
+	l->n = l->mask = 0;
 	l->min_len = (size_t)-1;
 	l->max_len = 0;
 }
@@ -145,8 +219,7 @@ int sentence_add_list(struct word_list *l, const char *name)
 	return read_list(l, name, add_word);
 }
 
-size_t sentence_glued_boundary(const struct word_list *abbr, const struct word_list *abbr_final,
-                               const char *t, size_t s, size_t e)
+size_t sentence_glued_boundary(const struct word_list *abbr, const char *t, size_t s, size_t e)
 {
 	for (size_t i = s; i < e; i++)
 		if (t[i] == '/' || t[i] == '@')
@@ -167,8 +240,7 @@ size_t sentence_glued_boundary(const struct word_list *abbr, const struct word_l
 			continue;
 		if (c == '.' && (w > s && t[w - 1] == '.'))
 			continue;
-		if (c == '.' && !ellipsis && (sentence_in_list(abbr, t + w, p - w, 1) ||
-		                              sentence_in_list(abbr_final, t + w, p - w, 1)))
+		if (c == '.' && !ellipsis && sentence_in_list(abbr, t + w, p - w, 1))
 			continue;
 		size_t q = p + (is_ellipsis_at(t, p, e) ? 3 : 1);
 		while (q < e && (t[q] == '.' || t[q] == '?' || t[q] == '!' || is_ellipsis_at(t, q, e)))

@@ -66,11 +66,7 @@ static const unsigned char needs_escape[256] = {
 
 size_t zj_escape_stop(const char *s, size_t i, size_t n)
 {
-	for (uint64_t w; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if (json_string_stops(w))
-			break;
-	}
+	i = json_string_skip(s, i, n);
 	while (i < n && !needs_escape[(unsigned char)s[i]])
 		i++;
 	return i;
@@ -96,21 +92,52 @@ size_t zj_escape_byte(unsigned char c, char esc[6])
 	}
 }
 
+/* The string S (N bytes) quoted and escaped: runs that need no escape are
+ * copied eight bytes at a time as they are tested. */
 static void out_string(struct zj_text *b, const char *s, size_t n)
 {
-	size_t i = 0, run;
+	size_t i = 0;
 
 	out_reserve(b, n + 2);
-	b->s[b->len++] = '"';
-	while ((run = zj_escape_stop(s, i, n)) < n) {
-		char esc[6];
-		out_bytes(b, s + i, run - i);
-		out_bytes(b, esc, zj_escape_byte((unsigned char)s[run], esc));
-		i = run + 1;
+	char *o = b->s + b->len;
+	*o++ = '"';
+	for (;;) {
+#ifdef JSON_SCAN_SSE2
+		for (__m128i x; i + 16 <= n; i += 16, o += 16) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			if (json_string_stops16(x))
+				break;
+			_mm_storeu_si128((__m128i *)(void *)o, x);
+		}
+		if (i < n && n >= 16 && i + 16 > n) {
+			/* the tail: the sixteen bytes that end the string, when
+			 * none needs an escape (those before I are copied again) */
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+			if (!json_string_stops16(x)) {
+				_mm_storeu_si128((__m128i *)(void *)(o + (n - i) - 16), x);
+				o += n - i;
+				i = n;
+			}
+		}
+#endif
+		for (uint64_t w; i + 8 <= n; i += 8, o += 8) {
+			memcpy(&w, s + i, 8);
+			if (json_string_stops(w))
+				break;
+			memcpy(o, &w, 8);
+		}
+		while (i < n && !needs_escape[(unsigned char)s[i]])
+			*o++ = s[i++];
+		if (i == n)
+			break;
+		/* an escape: room for it and for the rest as it is */
+		b->len = (size_t)(o - b->s);
+		out_reserve(b, 6 + (n - i) + 1);
+		o = b->s + b->len;
+		o += zj_escape_byte((unsigned char)s[i++], o);
 	}
-	out_bytes(b, s + i, n - i);
-	out_reserve(b, 1);
-	b->s[b->len++] = '"';
+	*o++ = '"';
+	b->len = (size_t)(o - b->s);
 }
 
 void zj_text_reset(struct zj_text *t)
@@ -146,6 +173,12 @@ void zj_text_int(struct zj_text *t, int64_t v)
 {
 	char buf[24], *p = format_int(buf, v);
 	out_bytes(t, p, (size_t)(buf + 24 - p));
+}
+
+char *zj_text_room(struct zj_text *t, size_t more)
+{
+	out_reserve(t, more);
+	return t->s + t->len;
 }
 
 const char *zj_written_text(const zjson *v, size_t *len)

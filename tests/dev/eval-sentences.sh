@@ -8,6 +8,9 @@
 # scored beside them, as is the whole set.
 # Usage: tests/dev/eval-sentences.sh [DATA-DIR]   (run from the repository)
 # KEEP=DIR keeps inputs, gold and predictions there.
+# ERRORS=SET (e.g. ERRORS=nl_lassysmall-dev-aside) prints that set's wrong
+# boundaries in both modes, MISS (gold only) and FALSE (predicted only),
+# with the text around each: the list to read and name by class.
 # Needs python3 (to turn gold strings into spans) and a built bin/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -76,4 +79,29 @@ for gold in "$tmp"/*.gold; do
 done
 echo "== sentence F1 per set and mode"
 cat "$tmp/summary"
+if [ -n "${ERRORS:-}" ]; then
+	for mode in kept flat; do
+		echo "== wrong boundaries in $ERRORS, paragraphs $mode"
+		python3 - "$tmp/$ERRORS.gold" "$tmp/$ERRORS.$mode.pred" <<'PY'
+import json, sys
+gold = [json.loads(l) for l in open(sys.argv[1])]
+pred = [json.loads(l) for l in open(sys.argv[2])]
+for g, p in zip(gold, pred):
+    t, ft = g['text'], p['text']
+    # offsets of the flattened text (each "\n\n" one space) in the gold text
+    m, i = [], 0
+    while i < len(t):
+        m.append(i)
+        i += 2 if ft != t and t.startswith('\n\n', i) else 1
+    m.append(len(t))
+    back = {o: k for k, o in enumerate(m)}
+    gb = {s['end'] for s in g['sentences']}
+    pb = {m[s['end']] for s in p['sentences']}
+    for kind, ends in (('MISS ', gb - pb), ('FALSE', pb - gb)):
+        for e in sorted(ends):
+            k = back[e]
+            print(g['id'], kind, repr(ft[max(0, k - 60):k]), '||', repr(ft[k:k + 50]))
+PY
+	done
+fi
 if [ -n "${KEEP:-}" ]; then mkdir -p "$KEEP"; cp "$tmp"/* "$KEEP"/; fi

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check_main.h"
+#include "json_scan.h"
 #include "record.h"
 
 static char written[1 << 16];
@@ -213,6 +214,43 @@ START_TEST(views_walk_without_parsing)
 }
 END_TEST
 
+/* Strings are tested and copied sixteen and eight bytes at a time: a byte
+ * to escape at every place of strings of every length is written as one
+ * byte at a time would write it, and a raw control character there makes
+ * the line bad at that byte. */
+START_TEST(strings_at_every_block_edge)
+{
+	static const char stops[] = {'"', '\\', '\n', 0x01, 'x'};   /* 'x': none */
+	static const char *const escaped[] = {"\\\"", "\\\\", "\\n", "\\u0001", "x"};
+	char s[48], want[128], line[128];
+	struct zj_text t = {0};
+	for (size_t k = 0; k < sizeof stops; k++)
+		for (size_t len = 1; len <= 40; len++)
+			for (size_t p = 0; p < len; p++) {
+				for (size_t i = 0; i < len; i++)
+					s[i] = (char)('a' + i % 26);
+				s[p] = stops[k];
+				zj_text_reset(&t);
+				zj_text_string(&t, s, len);
+				int n = snprintf(want, sizeof want, "\"%.*s%s%.*s\"", (int)p, s, escaped[k],
+				                 (int)(len - p - 1), s + p + 1);
+				ck_assert_uint_eq(t.len, (size_t)n);
+				ck_assert(memcmp(t.s, want, t.len) == 0);
+				ck_assert_uint_eq(zj_escape_stop(s, 0, len), stops[k] == 'x' ? len : p);
+				n = snprintf(line, sizeof line, "{\"t\":\"%.*s\"}", (int)len, s);
+				struct json_error err;
+				int rc = json_validate(line, (size_t)n, 8, &err);
+				if (stops[k] == 'x')
+					ck_assert_int_eq(rc, 0);
+				else if (stops[k] != '\\')   /* (a backslash may start an escape) */
+					ck_assert_int_ne(rc, 0);
+				if (stops[k] == '\n' || stops[k] == 0x01)
+					ck_assert_uint_eq(err.at, 6 + p);
+			}
+	zj_text_free(&t);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("record");
@@ -224,6 +262,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, bad_lines_are_described);
 	tcase_add_test(tc, values_read_back);
 	tcase_add_test(tc, views_walk_without_parsing);
+	tcase_add_test(tc, strings_at_every_block_edge);
 	suite_add_tcase(s, tc);
 	return s;
 }

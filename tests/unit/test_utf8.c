@@ -80,6 +80,31 @@ START_TEST(code_point_offsets)
 }
 END_TEST
 
+/* Code points are counted sixteen and eight bytes at a time: a text of
+ * every length with a two- or three-byte character at every place, and a
+ * bad byte at every place, read as they would one byte at a time. */
+START_TEST(counts_at_every_block_edge)
+{
+	static const char *const wide[] = {"\xc3\xa9", "\xe2\x80\x9e"};   /* é „ */
+	char t[64];
+	for (size_t w = 0; w < 2; w++)
+		for (size_t len = 0; len <= 40; len++)
+			for (size_t p = 0; p <= len; p++) {
+				size_t wl = strlen(wide[w]), n = 0;
+				memset(t, 'a', len);
+				memcpy(t + p, wide[w], wl);
+				for (size_t i = p + wl; i < len + wl; i++)
+					t[i] = 'b';
+				for (size_t i = 0; i < len + wl; i++)
+					n += ((unsigned char)t[i] & 0xC0) != 0x80;
+				ck_assert_uint_eq(utf8_count_cp(t, len + wl), n);
+				ck_assert(utf8_valid(t, len + wl));
+				t[p] = (char)0xFF;
+				ck_assert(!utf8_valid(t, len + wl));
+			}
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("utf8");
@@ -89,6 +114,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, repair_replaces_maximal_subparts);
 	tcase_add_test(tc, decode_and_encode_round_trip);
 	tcase_add_test(tc, code_point_offsets);
+	tcase_add_test(tc, counts_at_every_block_edge);
 	suite_add_tcase(s, tc);
 	return s;
 }
