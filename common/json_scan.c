@@ -6,14 +6,6 @@
 #include <string.h>
 #include "utf8.h"
 
-/* Bytes that end a run of plain string text: '"', '\\' and the control
- * characters, which JSON allows only escaped. */
-static const unsigned char string_stop[256] = {
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	['"'] = 1, ['\\'] = 1,
-};
-
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -81,15 +73,7 @@ static int check_string(struct validator *v)
 	size_t i = v->i + 1;
 
 	for (;;) {
-		while (i + 8 <= v->len) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			if (json_string_stops(w))
-				break;
-			i += 8;
-		}
-		while (i < v->len && !string_stop[(unsigned char)s[i]])
-			i++;
+		i = (size_t)(json_string_run(s + i, s + v->len) - s);
 		if (i >= v->len) {
 			v->i = i;
 			return fail(v, "unterminated string");
@@ -281,27 +265,23 @@ int json_validate_members(const char *s, size_t len, int max_depth, struct json_
 
 /* --- walking validated text -------------------------------------------- */
 
-/* The end of the string whose opening quote is at P. */
+/* The end of the string whose opening quote is at P (validated text: a
+ * stop is a quote or a backslash, which takes the byte after it). */
 static const char *skip_string(const char *p, const char *end)
 {
-	for (p++; p < end; p++) {
-		const char *q = memchr(p, '"', (size_t)(end - p));
-		if (!q)
-			return end;
-		/* The quote ends the string unless an odd run of backslashes
-		 * escapes it. */
-		size_t bs = 0;
-		while (q - bs > p && q[-1 - (ptrdiff_t)bs] == '\\')
-			bs++;
-		if (bs % 2 == 0)
-			return q + 1;
-		p = q;
+	p++;
+	while (p < end) {
+		p = json_string_run(p, end);
+		if (p >= end)
+			break;
+		if (*p == '"')
+			return p + 1;
+		p += *p == '\\' ? 2 : 1;
 	}
 	return end;
 }
 
-/* The end of the value starting at P (no white space before it). */
-static const char *skip_value(const char *p, const char *end)
+const char *json_skip(const char *p, const char *end)
 {
 	if (p >= end)
 		return end;
@@ -362,7 +342,7 @@ int json_next_element(struct json_iter *it, struct zj_view *value)
 {
 	if (!next_entry(it))
 		return 0;
-	const char *e = skip_value(it->p, it->end);
+	const char *e = json_skip(it->p, it->end);
 	*value = (struct zj_view){it->p, (size_t)(e - it->p)};
 	it->p = e;
 	return 1;
@@ -377,7 +357,7 @@ int json_next_member(struct json_iter *it, struct zj_view *key, struct zj_view *
 	const char *p = skip_spaces(ke, it->end);
 	if (p < it->end && *p == ':')
 		p = skip_spaces(p + 1, it->end);
-	const char *e = skip_value(p, it->end);
+	const char *e = json_skip(p, it->end);
 	*value = (struct zj_view){p, (size_t)(e - p)};
 	it->p = e;
 	return 1;

@@ -56,24 +56,9 @@ static void out_bytes(struct zj_text *b, const char *s, size_t n)
 	b->len += n;
 }
 
-/* 1 for the bytes a JSON string must escape. */
-static const unsigned char needs_escape[256] = {
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,     /* '"' */
-	['\\'] = 1,
-};
-
 size_t zj_escape_stop(const char *s, size_t i, size_t n)
 {
-	for (uint64_t w; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if (json_string_stops(w))
-			break;
-	}
-	while (i < n && !needs_escape[(unsigned char)s[i]])
-		i++;
-	return i;
+	return (size_t)(json_string_run(s + i, s + n) - s);
 }
 
 size_t zj_escape_byte(unsigned char c, char esc[6])
