@@ -160,59 +160,110 @@ static int check_word(struct validator *v, const char *word)
 
 static int check_value(struct validator *v);
 
+static size_t spaces_from(const char *s, size_t i, size_t n)
+{
+	while (i < n && is_space(s[i]))
+		i++;
+	return i;
+}
+
+/* Fail at byte I. */
+static int fail_at(struct validator *v, size_t i, const char *what)
+{
+	v->i = i;
+	return fail(v, what);
+}
+
+/* A string at I (its opening quote), or any value there: where the record
+ * layer spends its time is keys, plain strings and small integers, which
+ * are checked here in place; anything else (an escape, a fraction, a
+ * container) by the general functions, from the same byte, so that the
+ * result and the place of an error are theirs. *I is set after it. */
+static int check_string_at(struct validator *v, size_t *i)
+{
+	const char *q = json_string_run(v->s + *i + 1, v->s + v->len);
+	if (q < v->s + v->len && *q == '"') {
+		*i = (size_t)(q - v->s) + 1;
+		return 0;
+	}
+	v->i = *i;
+	if (check_string(v) != 0)
+		return -1;
+	*i = v->i;
+	return 0;
+}
+
+static int check_value_at(struct validator *v, size_t *i)
+{
+	const char *s = v->s;
+	size_t j = *i, n = v->len;
+	if (j < n && s[j] == '"')
+		return check_string_at(v, i);
+	if (j < n && s[j] >= '1' && s[j] <= '9') {
+		while (++j < n && is_digit(s[j]))
+			;
+		if (j >= n || (s[j] != '.' && s[j] != 'e' && s[j] != 'E')) {
+			*i = j;
+			return 0;
+		}
+	}
+	v->i = *i;
+	if (check_value(v) != 0)
+		return -1;
+	*i = v->i;
+	return 0;
+}
+
 /* An object or array starting at its opening bracket. */
 static int check_container(struct validator *v)
 {
-	char close = v->s[v->i] == '{' ? '}' : ']';
+	const char *s = v->s;
+	size_t n = v->len, i = v->i;
+	char close = s[i] == '{' ? '}' : ']';
 	int object = close == '}';
 
 	if (++v->depth > v->max_depth)
 		return fail(v, "nesting too deep");
-	v->i++;
-	skip_space(v);
-	if (v->i < v->len && v->s[v->i] == close) {
-		v->i++;
+	i = spaces_from(s, i + 1, n);
+	if (i < n && s[i] == close) {
+		v->i = i + 1;
 		v->depth--;
 		return 0;
 	}
 	for (;;) {
-		size_t key = v->i, value;
+		size_t key = i, key_end = 0, value;
 		if (object) {
-			if (v->i >= v->len)
-				return fail(v, "unexpected end of line");
-			if (v->s[v->i] != '"')
-				return fail(v, "expected a key in quotes");
-			if (check_string(v) != 0)
+			if (i >= n)
+				return fail_at(v, i, "unexpected end of line");
+			if (s[i] != '"')
+				return fail_at(v, i, "expected a key in quotes");
+			if (check_string_at(v, &i) != 0)
 				return -1;
-			size_t key_end = v->i;
-			skip_space(v);
-			if (v->i >= v->len)
-				return fail(v, "unexpected end of line");
-			if (v->s[v->i] != ':')
-				return fail(v, "expected ':' after a key");
-			v->i++;
-			skip_space(v);
-			value = v->i;
-			if (check_value(v) != 0)
-				return -1;
-			if (v->member && v->depth == 1)
-				v->member(v->ctx, (struct zj_view){v->s + key + 1, key_end - key - 2},
-				          (struct zj_view){v->s + value, v->i - value});
-		} else if (check_value(v) != 0) {
-			return -1;
+			key_end = i;
+			i = spaces_from(s, i, n);
+			if (i >= n)
+				return fail_at(v, i, "unexpected end of line");
+			if (s[i] != ':')
+				return fail_at(v, i, "expected ':' after a key");
+			i = spaces_from(s, i + 1, n);
 		}
-		skip_space(v);
-		if (v->i >= v->len)
-			return fail(v, "unexpected end of line");
-		if (v->s[v->i] == close) {
-			v->i++;
+		value = i;
+		if (check_value_at(v, &i) != 0)
+			return -1;
+		if (object && v->member && v->depth == 1)
+			v->member(v->ctx, (struct zj_view){s + key + 1, key_end - key - 2},
+			          (struct zj_view){s + value, i - value});
+		i = spaces_from(s, i, n);
+		if (i >= n)
+			return fail_at(v, i, "unexpected end of line");
+		if (s[i] == close) {
+			v->i = i + 1;
 			v->depth--;
 			return 0;
 		}
-		if (v->s[v->i] != ',')
-			return fail(v, object ? "expected ',' or '}'" : "expected ',' or ']'");
-		v->i++;
-		skip_space(v);
+		if (s[i] != ',')
+			return fail_at(v, i, object ? "expected ',' or '}'" : "expected ',' or ']'");
+		i = spaces_from(s, i + 1, n);
 	}
 }
 
