@@ -111,6 +111,46 @@ START_TEST(members_read_in_one_pass)
 }
 END_TEST
 
+START_TEST(offsets_over_mixed_widths)
+{
+	/* Characters of 1 to 4 bytes in every mix, spans of every length in
+	 * text order (some nested): each offset as a byte against a count made
+	 * one character at a time. */
+	static const char *chars[] = {"a", "\xc3\xa9", "\xe2\x80\x9c", "\xf0\x9f\x98\x80"};
+	char text[2048], json[16384];
+	size_t at[600], n = 0, len = 0;
+	unsigned seed = 12345;
+	for (; n < 500; n++) {
+		seed = seed * 1103515245u + 12345u;
+		const char *c = chars[(seed >> 16) % ((seed >> 8) % 3 ? 2 : 4)];
+		at[n] = len;
+		memcpy(text + len, c, strlen(c));
+		len += strlen(c);
+	}
+	at[n] = len;
+	text[len] = 0;
+	int k = snprintf(json, sizeof json, "{\"text\":\"%s\",\"entities\":[", text);
+	size_t starts[100], ends[100];
+	for (size_t i = 0; i < 100; i++) {
+		seed = seed * 1103515245u + 12345u;
+		starts[i] = i * 5;
+		ends[i] = starts[i] + (seed >> 16) % 40;
+		if (ends[i] > n)
+			ends[i] = n;
+		k += snprintf(json + k, sizeof json - (size_t)k, "%s{\"start\":%zu,\"end\":%zu}",
+		              i ? "," : "", starts[i], ends[i]);
+	}
+	snprintf(json + k, sizeof json - (size_t)k, "]}");
+	struct record r;
+	ck_assert_int_eq(read_field(&r, json, "entities"), 100);
+	for (size_t i = 0; i < 100; i++) {
+		ck_assert_uint_eq(spans[i].start_byte, at[starts[i]]);
+		ck_assert_uint_eq(spans[i].end_byte, at[ends[i]]);
+	}
+	record_clear(&r);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("spans");
@@ -119,6 +159,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, nested_spans_end_out_of_order);
 	tcase_add_test(tc, malformed_fields_are_bad_input);
 	tcase_add_test(tc, members_read_in_one_pass);
+	tcase_add_test(tc, offsets_over_mixed_widths);
 	suite_add_tcase(s, tc);
 	return s;
 }
