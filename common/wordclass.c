@@ -25,16 +25,23 @@ struct table {
 	struct slot *slot;
 	size_t cap, n;       /* cap a power of two, at most half full */
 	size_t min_len, max_len;
-	/* endings: a bit for the hash of the last three bytes of each ending
-	 * of three bytes or more, so that most words are turned away with one
-	 * test instead of a probe for every length */
-	unsigned char tail3[1 << 13];
+	/* endings: a bit for each ending's length and last (up to three)
+	 * bytes, so that a word is tested for an ending of length K with one
+	 * bit, and probed only when some ending of that length ends alike */
+	unsigned char tail[1 << 13];
 };
 
-static unsigned tail3_key(const char *w)
+/* The bit of tail[] for an ending of K bytes whose last bytes end at E. */
+static unsigned tail_key(const char *e, size_t k)
 {
-	unsigned h = ((unsigned char)w[0] * 31u + (unsigned char)w[1]) * 31u + (unsigned char)w[2];
-	return (h ^ (h >> 13)) & ((1u << 16) - 1);
+	const unsigned char *s = (const unsigned char *)e;
+	unsigned h = (unsigned)(k < 8 ? k : 8) * 0x9E37u + s[-1];
+	if (k >= 2)
+		h = h * 31u + s[-2];
+	if (k >= 3)
+		h = h * 31u + s[-3];
+	h *= 0x45D9F3Bu;
+	return (h ^ (h >> 16)) & ((1u << 16) - 1);
 }
 
 struct wordclass {
@@ -60,13 +67,30 @@ uint64_t wordclass_hash(const char *w, size_t n)
 size_t wordclass_fold(const char *w, size_t n, char *out)
 {
 	const unsigned char *s = (const unsigned char *)w;
-	for (size_t i = 0; i < n; i++) {
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	size_t i = 0;
+	while (i < n) {
+		/* Eight ASCII bytes at a time: 0x20 added to each of 'A'..'Z'. */
+		for (; i + 8 <= n; i += 8) {
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			if (x & high)
+				break;
+			uint64_t upper = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) & high;
+			x |= upper >> 2;
+			memcpy(out + i, &x, 8);
+		}
+		if (i >= n)
+			break;
 		unsigned char c = s[i];
 		if (c >= 'A' && c <= 'Z')
 			c |= 0x20;
-		else if (c >= 0x80 && c <= 0x9E && c != 0x97 && i > 0 && s[i - 1] == 0xC3)
-			c += 0x20;   /* U+00C0..U+00DE, not U+00D7 */
-		out[i] = (char)c;
+		else if (c == 0xC3 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9E &&
+		         s[i + 1] != 0x97) {
+			out[i++] = (char)c;   /* U+00C0..U+00DE, not U+00D7 */
+			c = (unsigned char)(s[i] + 0x20);
+		}
+		out[i++] = (char)c;
 	}
 	return n;
 }
@@ -204,10 +228,8 @@ void wordclass_add_ending(struct wordclass *wc, const char *e, size_t n, wc_bits
 		return;
 	struct slot *s = intern(wc, &wc->endings, e, n);
 	s->bits |= bits;
-	if (n >= 3) {
-		unsigned k = tail3_key(wc->pool + s->off + n - 3);
-		wc->endings.tail3[k >> 3] |= (unsigned char)(1u << (k & 7));
-	}
+	unsigned k = tail_key(wc->pool + s->off + n, n);
+	wc->endings.tail[k >> 3] |= (unsigned char)(1u << (k & 7));
 }
 
 wc_bits wordclass_get_hashed(const struct wordclass *wc, const char *w, size_t n, uint64_t hash,
@@ -244,17 +266,15 @@ size_t wordclass_ending(const struct wordclass *wc, const char *w, size_t n, wc_
 	if (!t->n || n < t->min_len + min_rest)
 		return 0;
 	size_t longest = n - min_rest < t->max_len ? n - min_rest : t->max_len, best = 0;
-	if (longest >= 3 && n >= 3) {
-		unsigned k3 = tail3_key(w + n - 3);
-		if (!(t->tail3[k3 >> 3] >> (k3 & 7) & 1))
-			longest = 2;   /* no ending of three bytes or more fits */
-	}
 	uint64_t h = 1469598103934665603ULL;
 	for (size_t k = 1; k <= longest; k++) {
 		const char *e = w + n - k;
 		h = (h ^ (unsigned char)*e) * 1099511628211ULL;
 		if (k < t->min_len || ((unsigned char)*e & 0xC0) == 0x80)
 			continue;   /* too short, or not a character boundary */
+		unsigned key = tail_key(w + n, k);
+		if (!(t->tail[key >> 3] >> (key & 7) & 1))
+			continue;   /* no ending of this length ends like the word */
 		const struct slot *s = find(wc, t, e, k, h ? h : 1);
 		if (s && (s->bits & bits)) {
 			best = k;

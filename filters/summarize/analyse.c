@@ -14,6 +14,50 @@
 #define RESERVE(ptr, cap, need) grow_array((void **)&(ptr), &(cap), (need), sizeof *(ptr))
 #define NONE ((size_t)-1)
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define TERM_LITTLE_ENDIAN 1
+#else
+#define TERM_LITTLE_ENDIAN 0
+#endif
+
+/* The hash, with PADDED: W is followed by at least 8 readable bytes (the
+ * same value, without a loop over the last bytes). */
+static inline uint64_t term_hash(const char *w, size_t n, int padded)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, w + i, 8);
+		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 32;
+	}
+	if (i < n) {
+		/* the last 1..7 bytes as a little-endian number: a variable memcpy
+		 * would be a call */
+		uint64_t x = 0;
+		if (padded && TERM_LITTLE_ENDIAN) {
+			memcpy(&x, w + i, 8);
+			x &= ~0ull >> (64 - 8 * (n - i));
+		} else {
+			for (size_t j = n; j > i; j--)
+				x = x << 8 | (unsigned char)w[j - 1];
+		}
+		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+	}
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ull;
+	return h ^ (h >> 29);
+}
+
+/* The hash of a term W (N bytes) for the document's term index, 8 bytes at
+ * a time, multiplied and folded, with the length mixed in; W is followed by
+ * at least 8 readable bytes. */
+static inline uint64_t term_hash_padded(const char *w, size_t n)
+{
+	return term_hash(w, n, 1);
+}
+
 /* The id of the lowercased word W (LEN bytes, hash H), added when new (its
  * bytes copied to sz->fold); -1 on no memory. */
 static long term_id(struct summarizer *sz, const char *w, size_t len, uint64_t h)
@@ -64,7 +108,8 @@ static long term_id(struct summarizer *sz, const char *w, size_t len, uint64_t h
 	t->len = (uint32_t)len;
 	t->slot = (uint32_t)j;
 	double idf;
-	summary_lexicon_lookup(sz->lx, w, len, h, &t->flags, &idf, &t->verb_ending);
+	summary_lexicon_lookup(sz->lx, w, len, h, &t->flags, &idf);
+	t->verb_ending = -1;   /* worked out when a sentence needs it */
 	t->w = (t->flags & LEX_STOP) || len < 2 ? 0 : idf;
 	sz->index[j].id = (int32_t)sz->nterm;
 	sz->index[j].tag = (uint32_t)h;
@@ -222,15 +267,13 @@ static unsigned first_word_flags(struct summarizer *sz, const char *text, const 
 		return flags;
 	unsigned f;
 	double idf;
-	int ve;
 	char buf[64];
 	if (e2 - ws >= sizeof buf)
 		return 0;
 	memcpy(buf, folded, we - ws);
 	memcpy(buf + (we - ws), text + we, q - we);
 	summary_word_fold(text + q, e2 - q, buf + (q - ws));
-	summary_lexicon_lookup(sz->lx, buf, e2 - ws, summary_lexicon_hash(buf, e2 - ws), &f,
-	                       &idf, &ve);
+	summary_lexicon_lookup(sz->lx, buf, e2 - ws, term_hash(buf, e2 - ws, 0), &f, &idf);
 	return f;
 }
 
@@ -243,7 +286,7 @@ static int read_sentence(struct summarizer *sz, const struct summary_doc *d, siz
 	unsigned first = 0, second = 0, prev = 0, speech_early = 0;
 	int named = 0;
 	st->term0 = sz->nsterm;
-	/* room for the longest word, and the 8 bytes summary_lexicon_hash_padded
+	/* room for the longest word, and the 8 bytes term_hash_padded
 	 * may read past it */
 	if (b - a + 8 > sz->word_cap) {
 		if (RESERVE(sz->word, sz->word_cap, b - a + 8) < 0)
@@ -252,7 +295,7 @@ static int read_sentence(struct summarizer *sz, const struct summary_doc *d, siz
 	}
 	while (summary_word_next_folded(d->text, b, &pos, &ws, &we, sz->word)) {
 		size_t len = we - ws;
-		long id = term_id(sz, sz->word, len, summary_lexicon_hash_padded(sz->word, len));
+		long id = term_id(sz, sz->word, len, term_hash_padded(sz->word, len));
 		if (id < 0)
 			return -1;
 		struct term *t = &sz->term[id];
@@ -269,9 +312,13 @@ static int read_sentence(struct summarizer *sz, const struct summary_doc *d, siz
 		}
 		/* A finite verb: a listed form, or a lowercase word with a verb
 		 * ending that no determiner or preposition puts in a noun phrase. */
-		if ((flags & LEX_VERB) ||
-		    (t->verb_ending && !upper && !(prev & (LEX_DETERMINER | LEX_PREPOSITION))))
+		if (flags & LEX_VERB) {
 			st->verb = 1;
+		} else if (!st->verb && !upper && !(prev & (LEX_DETERMINER | LEX_PREPOSITION))) {
+			if (t->verb_ending < 0)
+				t->verb_ending = summary_lexicon_verb_ending(sz->lx, sz->fold + t->off, t->len);
+			st->verb |= t->verb_ending;
+		}
 		if (s[ws] >= '0' && s[ws] <= '9')
 			st->numbers++;
 		if (flags & LEX_TIME)

@@ -27,7 +27,7 @@ struct term {
 	double w;            /* weight: inverse document frequency, 0 for stopwords */
 	int covered;         /* in a chosen sentence */
 	unsigned flags;      /* LEX_* of the word */
-	int verb_ending;     /* ends like a finite verb */
+	int verb_ending;     /* ends like a finite verb: 1, 0, or -1 not yet known */
 };
 
 /* What analyse.c finds out about one sentence. */

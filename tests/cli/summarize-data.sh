@@ -36,6 +36,10 @@ mkdir "$tmp/d"; printf '# classes\nhij personal\n\nzij personal female\n' >"$tmp
 check_bad summary-word-classes.txt 4 "a word class that does not exist"
 mkdir "$tmp/d"; printf '@units 100\n3 raad\nplan 2\n' >"$tmp/d/summary-df.txt"
 check_bad summary-df.txt 3 "a document frequency line without its count first"
+mkdir "$tmp/d"; printf '3 raad\n@units 100\n' >"$tmp/d/summary-df.txt"
+check_bad summary-df.txt 1 "a document frequency before the number of units"
+mkdir "$tmp/d"; printf '@units 100\n3 raad\n101 plan\n' >"$tmp/d/summary-df.txt"
+check_bad summary-df.txt 3 "a document frequency above the number of units"
 
 # A well-formed copy is read: every weight but position_feature and
 # position_news 0, and those negative, so the last sentences win.
