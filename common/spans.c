@@ -134,8 +134,12 @@ static int read_span(const char *p, const char *end, const char **next, struct f
 		const char *k = p + 1, *ke = json_string_run(k, end);
 		if (ke < end && *ke != '"')
 			ke = json_skip(p, end) - 1;   /* an escape in the key */
+		if (ke >= end)
+			break;   /* validated text always has the key's end, ':' and a value */
 		size_t klen = (size_t)(ke - k);
 		p = skip_spaces(ke + 1, end);
+		if (p >= end)
+			break;
 		p = skip_spaces(p + 1, end);   /* the ':' */
 		int number = p < end && (*p == '-' || (unsigned)(*p - '0') < 10);
 		int64_t *slot = NULL;
