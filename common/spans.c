@@ -34,7 +34,8 @@ static size_t walk_to(struct cp_walk *w, const struct cp_walk *other, size_t cp)
 			 * the continuation bytes of the last one. */
 			uint64_t x;
 			memcpy(&x, w->text + w->byte, 8);
-			size_t starts = 8 - (size_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ULL);
+			uint64_t high = x & 0x8080808080808080ULL;
+			size_t starts = high ? 8 - (size_t)__builtin_popcountll(high & ~(x << 1)) : 8;
 			if (cp - w->cp >= starts) {
 				w->byte += 8;
 				w->cp += starts;
