@@ -28,19 +28,12 @@ static size_t walk_to(struct cp_walk *w, const struct cp_walk *other, size_t cp)
 		w->byte = other->byte;
 	}
 	while (w->cp < cp && w->byte < w->len) {
-		if (w->len - w->byte >= 8) {
-			/* Eight bytes start as many code points as they hold bytes
-			 * that are not continuation bytes (10xxxxxx); past them,
-			 * the continuation bytes of the last one. */
-			uint64_t x;
+		if (cp - w->cp >= 8 && w->len - w->byte >= 8) {
+			uint64_t x;   /* eight ASCII bytes are eight code points */
 			memcpy(&x, w->text + w->byte, 8);
-			uint64_t high = x & 0x8080808080808080ULL;
-			size_t starts = high ? 8 - (size_t)__builtin_popcountll(high & ~(x << 1)) : 8;
-			if (cp - w->cp >= starts) {
+			if (!(x & 0x8080808080808080ULL)) {
 				w->byte += 8;
-				w->cp += starts;
-				while (w->byte < w->len && ((unsigned char)w->text[w->byte] & 0xC0) == 0x80)
-					w->byte++;
+				w->cp += 8;
 				continue;
 			}
 		}
