@@ -303,6 +303,37 @@ static int cue_verb_last(const struct doc *d, size_t qt, struct cue *c)
 	return 0;
 }
 
+/* A subordinate clause right after fragment QT whose subject opens it and
+ * whose reporting verb closes it, as Dutch puts the verb last ("'…',
+ * zoals de Mossad dat zelf omschrijft", "'…', zoals een tijdschrift hem
+ * omschreef,"): that subject speaks. */
+static int cue_clause_after(const struct doc *d, size_t qt, struct cue *c)
+{
+	size_t t = qt + 1;
+	if (doc_punct(d, t, ','))
+		t++;
+	if (!doc_same_sentence(d, qt, t) || !doc_is(d, t, LX_SUB) || doc_is(d, t, LX_COMPLEMENTIZER))
+		return 0;
+	long m = -1;
+	for (size_t p = t + 1; p < t + 3 && m < 0 && doc_same_sentence(d, qt, p) &&
+	                       (doc_tok(d, p)->flags & TK_WORD); p++)
+		m = mention_at(d, p);
+	if (m < 0 || object_only(doc_men(d, (size_t)m)) || (doc_men(d, (size_t)m)->pron & PR_DEMONSTRATIVE))
+		return 0;
+	for (size_t v = (size_t)doc_men(d, (size_t)m)->last + 1; v < t + 10 && doc_same_sentence(d, qt, v); v++) {
+		if (!(doc_tok(d, v)->flags & TK_WORD))
+			return 0;
+		if (doc_cue_verb(d, v) && !cues_phrase_at(d, v) &&
+		    (!doc_same_sentence(d, v, v + 1) || doc_punct(d, v + 1, ',') || doc_clause_stop(d, v + 1))) {
+			if (denied(d, v))
+				return 0;
+			*c = (struct cue){ v, v, m };
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* A quotation after a term marker ("de zogenoemde", "de film"; an article
  * may stand between) is a term or a name; one followed by a year in
  * brackets is the title of a work. */
@@ -315,6 +346,47 @@ static int title_of_work(const struct doc *d, size_t qt)
 		return 0;
 	const struct qtoken *y = doc_tok(d, qt + 2);
 	return y->end - y->start == 4 && d->text[y->start] >= '0' && d->text[y->start] <= '9';
+}
+
+/* An item of a listing: quotation token QT is followed by a comma, a word,
+ * and the rest of its sentence (within reach) holds no reporting verb, so nothing
+ * attributes it ("'Swedish Ceramics', tot 15/10, Nationalmuseum", "Boek:
+ * 'De Strafschop', 144 blz.", "…: 'Les paradoxes de la mode', 'Body
+ * works'"): a title, a name or a term, not an utterance. */
+static int listed_item(const struct doc *d, size_t qt)
+{
+	if (!doc_punct(d, qt + 1, ',') || !doc_has(d, qt + 2) || !(doc_tok(d, qt + 2)->flags & TK_WORD))
+		return 0;
+	/* ", VERB SUBJECT": an inverted clause with a verb the lists lack
+	 * ("…", pruilde Anna; "…", zo schreef hij) attributes it */
+	size_t v = qt + 2;
+	if (doc_has(d, v) && doc_is(d, v, LX_FUNCTION) && !doc_is(d, v, LX_PRONOUN))
+		v++;
+	if (doc_has(d, v + 1) && doc_same_sentence(d, qt, v + 1) && (doc_tok(d, v)->flags & TK_WORD) &&
+	    !(doc_tok(d, v)->flags & TK_CAP)) {
+		long m = cues_speaker_after(d, v);
+		if (m >= 0 && (size_t)doc_men(d, (size_t)m)->first <= v + 2 &&
+		    !object_only(doc_men(d, (size_t)m)) && !doc_men(d, (size_t)m)->in_pp)
+			return 0;
+	}
+	for (size_t t = qt + 2; t < qt + END_REACH && doc_same_sentence(d, qt, t); t++)
+		if ((doc_tok(d, t)->flags & TK_WORD) && (doc_cue_verb(d, t) || doc_is(d, t, LX_OPINION) ||
+		                                         cues_phrase_at(d, t)))
+			return 0;
+	return 1;
+}
+
+/* The opening bracket that quotation token QT stands inside in its
+ * sentence (within reach), or -1: "(de 'interne markt')". */
+static long open_bracket(const struct doc *d, size_t qt)
+{
+	for (size_t t = qt; t-- > 0 && t + BACK_REACH > qt && doc_has(d, t) && doc_same_sentence(d, qt, t);) {
+		if (doc_punct(d, t, ')'))
+			return -1;
+		if (doc_punct(d, t, '('))
+			return (long)t;
+	}
+	return -1;
 }
 
 /* Ends like a sentence, or holds five words or more. */
@@ -430,6 +502,10 @@ int cues_of_quote(struct attributor *a, size_t qi)
 		set_cue(a, w, CUE_BEFORE, &m);
 		skind = verb ? SPEECH_CUE_VERB : SPEECH_CUE_PHRASE;
 		cfirst = m.first, clast = m.last;
+	} else if (!standalone && cue_clause_after(d, qt, &c)) {
+		/* a reporting clause of its own, like one closing the sentence */
+		set_cue(a, w, CUE_AFTER, &c);
+		skind = SPEECH_CUE_END, cfirst = c.first, clast = c.last;
 	} else if (colon) {
 		c = (struct cue){ qt - 1, qt - 1, speaker_before_colon(d, qt - 1) };
 		set_cue(a, w, CUE_BEFORE, &c);
@@ -462,9 +538,31 @@ int cues_of_quote(struct attributor *a, size_t qi)
 		if (r)
 			set_cue(a, w, CUE_AFTER, &c);
 	}
+	/* a quotation standing alone that only a cue outside its sentence, a
+	 * colon or nothing attributes, and that a comma continues without
+	 * any reporting word, is an item of a listing; so is the first of a
+	 * series of quotations after a colon (titles: "…: 'A', 'B', 'C'") */
+	if (standalone && !w->dash &&
+	    (((w->cue_pos == CUE_NONE || w->cue_pos == CUE_PREV_SENTENCE || skind == SPEECH_CUE_COLON) &&
+	      listed_item(d, qt)) ||
+	     (colon && doc_punct(d, qt + 1, ',') && doc_has(d, qt + 2) &&
+	      (doc_tok(d, qt + 2)->flags & TK_QUOTE)))) {
+		w->kind = QUOTE_DROPPED;
+		return 0;
+	}
 	if (w->cue_pos == CUE_NONE && !standalone) {
 		w->kind = QUOTE_DROPPED;   /* a term in quotation marks */
 		return 0;
+	}
+	/* a fragment in brackets that a cue outside them attributes is an
+	 * aside, a term glossed in passing ("denkt dat … (de 'interne
+	 * markt') al …") */
+	if (w->kind == QUOTE_PARTIAL && w->cue_pos != CUE_NONE) {
+		long b = open_bracket(d, qt);
+		if (b >= 0 && cfirst < (size_t)b) {
+			w->kind = QUOTE_DROPPED;
+			return 0;
+		}
 	}
 	/* a fragment needs a speaker at its cue who is a person (or a body),
 	 * and is not a name or a title in quotation marks */

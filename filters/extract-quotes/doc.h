@@ -72,6 +72,7 @@ struct quotes_lexicon {
 	struct wordclass *wc;
 	struct wordclass *pron;          /* pronoun -> PR_* bits */
 	struct wordclass *agent;         /* the passive agent's preposition */
+	struct wordclass *naming;        /* "als": names what a naming verb calls it */
 	size_t longest_phrase_words;
 	/* the lengths (up to 7 bytes) and first bytes of the determiners: a
 	 * word of another shape is none, without a look-up */

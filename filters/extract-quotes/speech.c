@@ -166,7 +166,10 @@ size_t speech_features(const struct attributor *a, size_t qi, int cue_kind, size
 			before = 4;
 		else
 			before = 5;
-		if ((p->flags & TK_WORD) && p->end - p->start == 3 && !memcmp(d->text + p->start, "als", 3))
+		char low[16];
+		size_t n = p->end - p->start;
+		if ((p->flags & TK_WORD) && n < sizeof low &&
+		    wordclass_get(d->lx->naming, low, doc_fold(d, qt - 1, low, n)))
 			before = 1;   /* "als 'ludiek' bestempelen": a name for it */
 	}
 	add(&v, S_BEFORE, before);

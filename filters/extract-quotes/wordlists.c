@@ -51,7 +51,7 @@ static const struct list {
 	{ "nl/speakers-words.txt", "neuter", LX_NEUTER, 0, AS_WORDS },
 	{ "nl/speakers-words.txt", "negation", LX_NEGATION, 0, AS_WORDS },
 	{ "nl/speakers-words.txt", "particle", LX_PARTICLE, 0, AS_WORDS },
-	{ "nl/speakers-words.txt", "press", LX_ORG, 0, AS_WORDS },
+	{ "nl/speakers-words.txt", "press", LX_ORG, 0, AS_WORDS | AS_ENDINGS },
 	{ "nl/abbreviations.txt", NULL, LX_ABBREV, 1, AS_WORDS },
 	{ "nl/stopwords.txt", NULL, LX_STOP, 0, AS_WORDS },
 	{ "nl/gazetteer-loc.txt", NULL, LX_PLACE, 1, AS_WORDS },
@@ -167,6 +167,9 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 	lx->agent = wordclass_new();
 	if (wordclass_load(lx->agent, "nl/quotes-function-words.txt", "agent", 1) < 0)
 		return missing("nl/quotes-function-words.txt");
+	lx->naming = wordclass_new();
+	if (wordclass_load(lx->naming, "nl/quotes-function-words.txt", "naming", 1) < 0)
+		return missing("nl/quotes-function-words.txt");
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
 		const struct list *l = &lists[i];
 		if (((l->as & AS_WORDS) && wordclass_load(lx->wc, l->file, l->tag, l->bits) < 0 &&
@@ -196,6 +199,7 @@ void quotes_lexicon_free(struct quotes_lexicon *lx)
 	wordclass_free(lx->wc);
 	wordclass_free(lx->pron);
 	wordclass_free(lx->agent);
+	wordclass_free(lx->naming);
 	memset(lx, 0, sizeof *lx);
 }
 

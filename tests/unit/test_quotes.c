@@ -1,6 +1,11 @@
-/* Unit tests of quotation-mark pairing (filters/extract-quotes/quotes.c). */
+/* Unit tests of quotation-mark pairing (filters/extract-quotes/quotes.c),
+ * and of what the cue rules (cues.c) make of a pair in the sentence around
+ * it: an item of a listing, a naming verb's forms, a source noun,
+ * a reporting clause after the fragment, an aside in brackets. The passages are written for
+ * these tests. */
 #include <string.h>
 #include "check_main.h"
+#include "../../filters/extract-quotes/attribution.h"
 #include "../../filters/extract-quotes/quotes.h"
 
 static struct quote_marks *qm;
@@ -119,6 +124,107 @@ START_TEST(marks_from_a_custom_table)
 }
 END_TEST
 
+/* --- speech or not: the cue rules ---------------------------------------- */
+
+static struct attributor *at;
+static const struct attributed_quote *res;
+static size_t nres;
+static const char *text;
+
+static void at_setup(void)
+{
+	at = attributor_new();
+	ck_assert_ptr_nonnull(at);
+}
+
+static void at_teardown(void)
+{
+	attributor_free(at);
+}
+
+static size_t run(const char *s)
+{
+	text = s;
+	res = attribute_text(at, s, strlen(s), NULL, 0, NULL, 0, &nres);
+	ck_assert_ptr_nonnull(res);
+	return nres;
+}
+
+/* S holds one quotation, whose text, cue and speaker are QUOTE, CUE and
+ * SPEAKER (NULL: not checked; "-": none); returns its kind. */
+static int one(const char *s, const char *quote, const char *cue, const char *speaker)
+{
+	ck_assert_uint_eq(run(s), 1);
+	const struct xspan *sp[3] = { &res[0].quote, res[0].cue_pos != CUE_NONE ? &res[0].cue : NULL,
+	                              res[0].has_speaker ? &res[0].speaker : NULL };
+	const char *want[3] = { quote, cue, speaker };
+	for (int k = 0; k < 3; k++) {
+		size_t len = sp[k] ? sp[k]->end - sp[k]->start : 0;
+		ck_assert_uint_lt(len, sizeof got[k]);
+		memcpy(got[k], sp[k] ? text + sp[k]->start : "-", sp[k] ? len : (len = 1));
+		got[k][len] = 0;
+		if (want[k])
+			ck_assert_str_eq(got[k], want[k]);
+	}
+	return res[0].kind;
+}
+
+START_TEST(titles_in_a_listing_are_not_speech)
+{
+	/* a title that a comma continues with dates and places, no reporting
+	 * verb: an item of a listing */
+	ck_assert_uint_eq(run("Te zien deze zomer.\n\n'Glas en licht uit Venetie 1950 - 2000', tot 12 / 9, "
+	                      "Museum voor Sierkunst, tel. 09 / 123.45.67"), 0);
+	ck_assert_uint_eq(run("Het affiche zegt genoeg: 'Dansen op de dijk', 'Stemmen uit het veen', "
+	                      "'Water en wind'."), 0);
+	/* the same shape with a reporting verb after the comma is speech, also
+	 * when the verb is in no list: the subject follows it */
+	one("'Wij gaan hier nooit meer weg uit dit dorp', mokte Anna Verbeke.",
+	    "Wij gaan hier nooit meer weg uit dit dorp", NULL, NULL);
+	one("'Wij gaan hier nooit meer weg uit dit dorp', zei Anna Verbeke.", NULL, "zei", "Anna Verbeke");
+}
+END_TEST
+
+START_TEST(naming_verbs_in_every_form)
+{
+	/* omschrijven is strong and inseparable: omschreef, omschreven */
+	one("Hij omschreef zijn rol bescheiden: 'Ik ben maar een klein radertje in het geheel.'", NULL,
+	    "omschreef", "Hij");
+	ck_assert_int_eq(one("Zij noemde het plan 'een sprong in het duister'.", NULL, "noemde", "Zij"),
+	                 QUOTE_PARTIAL);
+}
+END_TEST
+
+START_TEST(sources_and_broadcasters_speak)
+{
+	one("Volgens sommige bronnen gaat het om \"minstens tweeduizend dossiers\".", NULL, "Volgens",
+	    "sommige bronnen");
+	/* a press noun as the last part of a compound */
+	one("Hij bleef de \"jongen van hiernaast\", zoals een tv-tijdschrift hem omschreef.", NULL, NULL,
+	    "een tv-tijdschrift");
+}
+END_TEST
+
+START_TEST(a_reporting_clause_after_the_fragment)
+{
+	ck_assert_int_eq(one("Hij bleef de \"jongen van hiernaast\", zoals de krant hem treffend omschreef.",
+	                     "jongen van hiernaast", "omschreef", "de krant"), QUOTE_PARTIAL);
+	ck_assert_int_eq(res[0].cue_pos, CUE_AFTER);
+	/* a clause with a verb that reports nothing attributes nothing */
+	ck_assert_uint_eq(run("Hij bleef de \"jongen van hiernaast\", zoals de krant hem vaak fotografeerde."), 0);
+}
+END_TEST
+
+START_TEST(an_aside_in_brackets_is_a_term)
+{
+	/* the cue outside the brackets does not reach into them */
+	ck_assert_uint_eq(run("De minister denkt dat de handel tussen de gemeenten (de 'interne markt') al "
+	                      "veel oplost."), 0);
+	one("De minister denkt dat de handel tussen de gemeenten 'de interne markt' al veel oplost.",
+	    "de interne markt", "denkt", "De minister");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("quotes");
@@ -132,6 +238,14 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_quotation_runs_over_paragraphs);
 	tcase_add_test(tc, marks_from_a_custom_table);
 	suite_add_tcase(s, tc);
+	TCase *sp = tcase_create("speech");
+	tcase_add_checked_fixture(sp, at_setup, at_teardown);
+	tcase_add_test(sp, titles_in_a_listing_are_not_speech);
+	tcase_add_test(sp, naming_verbs_in_every_form);
+	tcase_add_test(sp, sources_and_broadcasters_speak);
+	tcase_add_test(sp, a_reporting_clause_after_the_fragment);
+	tcase_add_test(sp, an_aside_in_brackets_is_a_term);
+	suite_add_tcase(s, sp);
 	return s;
 }
 

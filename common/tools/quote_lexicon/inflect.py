@@ -19,10 +19,11 @@ exceptions from a table.
 
 VOWELS = "aeiouyáéíóúàèëïöüâêîôû"
 KOFSCHIP = ("t", "k", "f", "s", "ch", "p", "x")
-UNSTRESSED_PREFIXES = ("be", "ge", "her", "er", "ont", "ver", "weer", "onder", "over", "door",
+UNSTRESSED_PREFIXES = ("be", "ge", "her", "er", "ont", "ver", "weer", "onder", "over", "door", "om",
                        "mis", "vol", "voor")
 # Particles that always separate (voegt … toe): a verb that begins with one
-# is separable. Ambiguous ones (door, over, onder, om, voor) are left out.
+# is separable. Ambiguous ones (door, over, onder, om, voor) are left out:
+# a verb the hand list writes without "|" (omschrijven) is inseparable.
 SEPARABLE_PARTICLES = ("aan", "af", "bij", "in", "mee", "mede", "na", "op", "terug", "toe", "uit",
                        "weg", "tegen", "vast", "los", "samen", "neer", "voort", "rond",
                        "binnen", "buiten", "achter", "terecht")
