@@ -3,7 +3,8 @@
 # on the OpenBoek fiction records (../shared/data/quotes/openboek) and score span
 # P/R/F1 and speaker accuracy per quote type with score-quotes-openboek.py.
 #   tests/dev/eval-quotes-openboek.sh [--pipeline] [--loo] [--fold-model TEMPLATE]
-#                                     [--pred FILE] [BINDIR] [-- extract-quotes options]
+#                                     [--pred FILE] [--keep FILE] [BINDIR]
+#                                     [-- extract-quotes options]
 # --pipeline    run split-sentences | tag-entities first, as the default pipeline does.
 # --loo         leave one novel out: run extract-quotes once per novel, on that
 #               novel's records only, and report per novel beside the total.
@@ -13,17 +14,20 @@
 #               build/quotes-loo/{novel}.txt, a model trained without that novel).
 # --pred FILE   score FILE (extract-quotes output for the records) instead of
 #               running extract-quotes.
+# --keep FILE   also write the predictions scored to FILE (to list the wrong
+#               speakers: score-quotes-openboek.py --errors GOLD FILE).
 # Skips (exit 0) when the shared data is absent.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-pipeline=0 loo=0 template= predfile=
+pipeline=0 loo=0 template= predfile= keep=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--pipeline) pipeline=1; shift ;;
 	--loo) loo=1; shift ;;
 	--fold-model) template=$2; shift 2 ;;
 	--pred) predfile=$2; shift 2 ;;
+	--keep) keep=$2; shift 2 ;;
 	*) break ;;
 	esac
 done
@@ -65,6 +69,7 @@ elif [ "$loo" = 1 ]; then
 else
 	run "$ob/openboek-train-records.jsonl" "$tmp/pred.jsonl" "$@"
 fi
+[ -n "$keep" ] && cp "$tmp/pred.jsonl" "$keep"
 by=()
 [ "$loo" = 1 ] && by=(--by-novel)
 python3 "$here/score-quotes-openboek.py" "${by[@]}" "$ob/openboek-train-gold.jsonl" "$tmp/pred.jsonl"

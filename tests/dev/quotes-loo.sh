@@ -6,6 +6,8 @@
 # scores each novel with the model that never saw it
 # (tests/dev/eval-quotes-openboek.sh --loo --fold-model).
 #   tests/dev/quotes-loo.sh [EPOCHS SEED ENSEMBLE] [-- extract-quotes options]
+# QUOTES_LOO_KEEP=FILE keeps the fold predictions in FILE: list the wrong
+# speakers with score-quotes-openboek.py --errors GOLD FILE.
 # Needs bin/ built; skips (exit 0) when the shared data is absent.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,4 +24,6 @@ for novel in $(jq -r '.id | sub("-part.*"; "")' "$ob/openboek-train-records.json
 	sh "$root/filters/extract-quotes/make-model.sh" "$data" "$epochs" "$seed" "$ensemble" \
 		"$tmp/$novel.txt" "$novel-part" >/dev/null
 done
-bash "$here/eval-quotes-openboek.sh" --loo --fold-model "$tmp/{novel}.txt" "$root/bin" -- "$@"
+keep=()
+[ -n "${QUOTES_LOO_KEEP:-}" ] && keep=(--keep "$QUOTES_LOO_KEEP")
+bash "$here/eval-quotes-openboek.sh" --loo --fold-model "$tmp/{novel}.txt" "${keep[@]}" "$root/bin" -- "$@"

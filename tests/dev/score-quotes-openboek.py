@@ -3,7 +3,7 @@
 OpenBoek fiction gold (../shared/data/quotes/openboek), with the matching rule
 of ../shared/data/README.md.
 
-  score-quotes-openboek.py [--by-novel] [--json] GOLD PRED
+  score-quotes-openboek.py [--by-novel] [--json] [--errors] GOLD PRED
 
 GOLD: one quote a line, {"doc","start","end","quote","speaker","aliases",
 "names","type",...}; start/end in code points, quotation marks included.
@@ -19,7 +19,10 @@ case) the gold speaker, one of its aliases or one of its names.
 Prints span precision, recall and F1, and speaker accuracy over the matched
 quotes, overall and per gold type (explicit, anaphor_pronoun, anaphor_other,
 implicit; "none" for quotes without a type); with --by-novel also per novel
-(the record id up to "-part"). Python 3 standard library only.
+(the record id up to "-part"); with --errors, instead of the figures, one
+line per matched quotation whose speaker is wrong (record, start, gold type,
+gold speaker, predicted speaker text and name, the quotation's first
+words), to read the errors by class. Python 3 standard library only.
 """
 import json
 import re
@@ -155,10 +158,21 @@ def show(title, fig):
                                                   v["speaker_accuracy"]))
 
 
+def show_errors(gold, pred):
+    for g in gold:
+        k = g.get("matched")
+        if k is None or g["speaker_ok"]:
+            continue
+        sp = pred[k]["speaker"] or {}
+        print("%s\t%d\t%s\tgold=%s\tpred=%s|%s\t%s"
+              % (g["doc"], g["start"], g["type"], g.get("speaker"), sp.get("text"), sp.get("name"),
+                 (g.get("quote") or "")[:60].replace("\n", " ")))
+
+
 def main(argv):
     args = [a for a in argv[1:] if not a.startswith("--")]
     opts = {a for a in argv[1:] if a.startswith("--")}
-    if len(args) != 2 or opts - {"--by-novel", "--json"}:
+    if len(args) != 2 or opts - {"--by-novel", "--json", "--errors"}:
         sys.stderr.write(__doc__)
         return 64
     try:
@@ -170,6 +184,9 @@ def main(argv):
         sys.stderr.write("score-quotes-openboek: bad input: %s\n" % e)
         return 65
     used = match(gold, pred)
+    if "--errors" in opts:
+        show_errors(gold, pred)
+        return 0
     result = {"all": figures(gold, len(pred), len(used))}
     if "--by-novel" in opts:
         for nv in sorted({novel(g["doc"]) for g in gold} | {novel(p["doc"]) for p in pred}):
