@@ -6,14 +6,6 @@
 #include <string.h>
 #include "utf8.h"
 
-/* Bytes that end a run of plain string text: '"', '\\' and the control
- * characters, which JSON allows only escaped. */
-static const unsigned char string_stop[256] = {
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	['"'] = 1, ['\\'] = 1,
-};
-
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -81,9 +73,7 @@ static int check_string(struct validator *v)
 	size_t i = v->i + 1;
 
 	for (;;) {
-		i = json_string_skip(s, i, v->len);
-		while (i < v->len && !string_stop[(unsigned char)s[i]])
-			i++;
+		i = (size_t)(json_string_run(s + i, s + v->len) - s);
 		if (i >= v->len) {
 			v->i = i;
 			return fail(v, "unterminated string");
@@ -170,59 +160,110 @@ static int check_word(struct validator *v, const char *word)
 
 static int check_value(struct validator *v);
 
+static size_t spaces_from(const char *s, size_t i, size_t n)
+{
+	while (i < n && is_space(s[i]))
+		i++;
+	return i;
+}
+
+/* Fail at byte I. */
+static int fail_at(struct validator *v, size_t i, const char *what)
+{
+	v->i = i;
+	return fail(v, what);
+}
+
+/* A string at I (its opening quote), or any value there: where the record
+ * layer spends its time is keys, plain strings and small integers, which
+ * are checked here in place; anything else (an escape, a fraction, a
+ * container) by the general functions, from the same byte, so that the
+ * result and the place of an error are theirs. *I is set after it. */
+static int check_string_at(struct validator *v, size_t *i)
+{
+	const char *q = json_string_run(v->s + *i + 1, v->s + v->len);
+	if (q < v->s + v->len && *q == '"') {
+		*i = (size_t)(q - v->s) + 1;
+		return 0;
+	}
+	v->i = *i;
+	if (check_string(v) != 0)
+		return -1;
+	*i = v->i;
+	return 0;
+}
+
+static int check_value_at(struct validator *v, size_t *i)
+{
+	const char *s = v->s;
+	size_t j = *i, n = v->len;
+	if (j < n && s[j] == '"')
+		return check_string_at(v, i);
+	if (j < n && s[j] >= '1' && s[j] <= '9') {
+		while (++j < n && is_digit(s[j]))
+			;
+		if (j >= n || (s[j] != '.' && s[j] != 'e' && s[j] != 'E')) {
+			*i = j;
+			return 0;
+		}
+	}
+	v->i = *i;
+	if (check_value(v) != 0)
+		return -1;
+	*i = v->i;
+	return 0;
+}
+
 /* An object or array starting at its opening bracket. */
 static int check_container(struct validator *v)
 {
-	char close = v->s[v->i] == '{' ? '}' : ']';
+	const char *s = v->s;
+	size_t n = v->len, i = v->i;
+	char close = s[i] == '{' ? '}' : ']';
 	int object = close == '}';
 
 	if (++v->depth > v->max_depth)
 		return fail(v, "nesting too deep");
-	v->i++;
-	skip_space(v);
-	if (v->i < v->len && v->s[v->i] == close) {
-		v->i++;
+	i = spaces_from(s, i + 1, n);
+	if (i < n && s[i] == close) {
+		v->i = i + 1;
 		v->depth--;
 		return 0;
 	}
 	for (;;) {
-		size_t key = v->i, value;
+		size_t key = i, key_end = 0, value;
 		if (object) {
-			if (v->i >= v->len)
-				return fail(v, "unexpected end of line");
-			if (v->s[v->i] != '"')
-				return fail(v, "expected a key in quotes");
-			if (check_string(v) != 0)
+			if (i >= n)
+				return fail_at(v, i, "unexpected end of line");
+			if (s[i] != '"')
+				return fail_at(v, i, "expected a key in quotes");
+			if (check_string_at(v, &i) != 0)
 				return -1;
-			size_t key_end = v->i;
-			skip_space(v);
-			if (v->i >= v->len)
-				return fail(v, "unexpected end of line");
-			if (v->s[v->i] != ':')
-				return fail(v, "expected ':' after a key");
-			v->i++;
-			skip_space(v);
-			value = v->i;
-			if (check_value(v) != 0)
-				return -1;
-			if (v->member && v->depth == 1)
-				v->member(v->ctx, (struct zj_view){v->s + key + 1, key_end - key - 2},
-				          (struct zj_view){v->s + value, v->i - value});
-		} else if (check_value(v) != 0) {
-			return -1;
+			key_end = i;
+			i = spaces_from(s, i, n);
+			if (i >= n)
+				return fail_at(v, i, "unexpected end of line");
+			if (s[i] != ':')
+				return fail_at(v, i, "expected ':' after a key");
+			i = spaces_from(s, i + 1, n);
 		}
-		skip_space(v);
-		if (v->i >= v->len)
-			return fail(v, "unexpected end of line");
-		if (v->s[v->i] == close) {
-			v->i++;
+		value = i;
+		if (check_value_at(v, &i) != 0)
+			return -1;
+		if (object && v->member && v->depth == 1)
+			v->member(v->ctx, (struct zj_view){s + key + 1, key_end - key - 2},
+			          (struct zj_view){s + value, i - value});
+		i = spaces_from(s, i, n);
+		if (i >= n)
+			return fail_at(v, i, "unexpected end of line");
+		if (s[i] == close) {
+			v->i = i + 1;
 			v->depth--;
 			return 0;
 		}
-		if (v->s[v->i] != ',')
-			return fail(v, object ? "expected ',' or '}'" : "expected ',' or ']'");
-		v->i++;
-		skip_space(v);
+		if (s[i] != ',')
+			return fail_at(v, i, object ? "expected ',' or '}'" : "expected ',' or ']'");
+		i = spaces_from(s, i + 1, n);
 	}
 }
 
@@ -275,27 +316,23 @@ int json_validate_members(const char *s, size_t len, int max_depth, struct json_
 
 /* --- walking validated text -------------------------------------------- */
 
-/* The end of the string whose opening quote is at P. */
+/* The end of the string whose opening quote is at P (validated text: a
+ * stop is a quote or a backslash, which takes the byte after it). */
 static const char *skip_string(const char *p, const char *end)
 {
-	for (p++; p < end; p++) {
-		const char *q = memchr(p, '"', (size_t)(end - p));
-		if (!q)
-			return end;
-		/* The quote ends the string unless an odd run of backslashes
-		 * escapes it. */
-		size_t bs = 0;
-		while (q - bs > p && q[-1 - (ptrdiff_t)bs] == '\\')
-			bs++;
-		if (bs % 2 == 0)
-			return q + 1;
-		p = q;
+	p++;
+	while (p < end) {
+		p = json_string_run(p, end);
+		if (p >= end)
+			break;
+		if (*p == '"')
+			return p + 1;
+		p += *p == '\\' ? 2 : 1;
 	}
 	return end;
 }
 
-/* The end of the value starting at P (no white space before it). */
-static const char *skip_value(const char *p, const char *end)
+const char *json_skip(const char *p, const char *end)
 {
 	if (p >= end)
 		return end;
@@ -356,7 +393,7 @@ int json_next_element(struct json_iter *it, struct zj_view *value)
 {
 	if (!next_entry(it))
 		return 0;
-	const char *e = skip_value(it->p, it->end);
+	const char *e = json_skip(it->p, it->end);
 	*value = (struct zj_view){it->p, (size_t)(e - it->p)};
 	it->p = e;
 	return 1;
@@ -371,7 +408,7 @@ int json_next_member(struct json_iter *it, struct zj_view *key, struct zj_view *
 	const char *p = skip_spaces(ke, it->end);
 	if (p < it->end && *p == ':')
 		p = skip_spaces(p + 1, it->end);
-	const char *e = skip_value(p, it->end);
+	const char *e = json_skip(p, it->end);
 	*value = (struct zj_view){p, (size_t)(e - p)};
 	it->p = e;
 	return 1;

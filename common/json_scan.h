@@ -25,9 +25,9 @@ struct zj_view {
 };
 
 /* The bytes a JSON string cannot hold raw: '"', '\\' and those below
- * 0x20. Of the 8 bytes in W (read with memcpy, any byte order), returns
- * a word whose high bit is set in each byte that is one of them, 0 when
- * none is: eight bytes tested at a time by the validator and the writer. */
+ * 0x20. Of the 8 bytes in W (read with memcpy, any byte order), returns a
+ * word whose high bit is set in each byte that is one of them, 0 when none
+ * is. */
 static inline uint64_t json_string_stops(uint64_t w)
 {
 	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
@@ -50,24 +50,29 @@ static inline unsigned json_string_stops16(__m128i x)
 }
 #endif
 
-/* From byte I of S (N bytes), past the blocks of bytes that need no look:
- * sixteen at a time (SSE2) or eight. The first stop is at or after the
- * result, within the next block; the caller goes on byte by byte. */
-static inline size_t json_string_skip(const char *s, size_t i, size_t n)
+/* The first of those bytes in [P, END), or END when there is none: sixteen
+ * bytes tested at a time where SSE2 is (every x86-64), else eight; shared
+ * by the validator, the walker and the writer. */
+static inline const char *json_string_run(const char *p, const char *end)
 {
 #ifdef JSON_SCAN_SSE2
-	for (; i + 16 <= n; i += 16) {
-		unsigned m = json_string_stops16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
-		if (m)
-			return i + (size_t)__builtin_ctz(m);
+	while (end - p >= 16) {
+		unsigned bits = json_string_stops16(_mm_loadu_si128((const __m128i *)(const void *)p));
+		if (bits)
+			return p + __builtin_ctz(bits);
+		p += 16;
 	}
 #endif
-	for (uint64_t w; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
+	while (end - p >= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
 		if (json_string_stops(w))
 			break;
+		p += 8;
 	}
-	return i;
+	while (p < end && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20)
+		p++;
+	return p;
 }
 
 /* What json_validate found wrong: WHAT is a fixed message, AT the byte
@@ -110,6 +115,10 @@ struct json_iter {
 void json_iter_init(struct json_iter *it, struct zj_view container);
 int json_next_member(struct json_iter *it, struct zj_view *key, struct zj_view *value);
 int json_next_element(struct json_iter *it, struct zj_view *value);
+
+/* The end of the value that starts at P (validated text, no white space
+ * before it), END at most: for a reader that walks a container itself. */
+const char *json_skip(const char *p, const char *end);
 
 /* The value of KEY in object OBJ (its last occurrence, as JSON readers
  * take it), 1 when found; KEY is compared with each key's decoded text. */

@@ -1,4 +1,8 @@
-/* spans.c — see spans.h. */
+/* spans.c — see spans.h. One pass over the field's JSON text: each span
+ * object's members are read where they lie (integers parsed in place, the
+ * values of other members skipped), and code-point offsets become byte
+ * offsets by two walkers over the text that hand each other their place,
+ * so that spans in text order cost one walk over the text in all. */
 #include "spans.h"
 
 #include <stdlib.h>
@@ -6,7 +10,6 @@
 #include "filter.h"
 #include "grow.h"
 #include "json_scan.h"
-#include "utf8.h"
 
 /* Walks code points forward over valid UTF-8, giving the byte offset of each
  * code-point offset asked for, in non-decreasing order. */
@@ -15,8 +18,15 @@ struct cp_walk {
 	size_t len, byte, cp;
 };
 
-static size_t walk_to(struct cp_walk *w, size_t cp)
+/* Move W to code point CP, or to the end of the text when CP is past it
+ * (then W->cp < CP). When OTHER (a walker over the same text, or NULL)
+ * already stands between W and CP, W starts from there. */
+static size_t walk_to(struct cp_walk *w, const struct cp_walk *other, size_t cp)
 {
+	if (other && other->cp <= cp && other->cp > w->cp) {
+		w->cp = other->cp;
+		w->byte = other->byte;
+	}
 	while (w->cp < cp && w->byte < w->len) {
 		if (cp - w->cp >= 8 && w->len - w->byte >= 8) {
 			uint64_t x;   /* eight ASCII bytes are eight code points */
@@ -58,47 +68,111 @@ static void ends_by_sorting(struct field_span *s, size_t n, const char *text, si
 	qsort(refs, n, sizeof *refs, by_cp);
 	struct cp_walk w = {text, len, 0, 0};
 	for (size_t i = 0; i < n; i++)
-		s[refs[i].index].end_byte = walk_to(&w, refs[i].cp);
+		s[refs[i].index].end_byte = walk_to(&w, NULL, refs[i].cp);
 	free(refs);
 }
 
-/* One span object: its members, the last occurrence of each taken. */
-static int read_span(struct zj_view o, struct field_span *s)
-{
-	struct json_iter it;
-	struct zj_view k, v;
-	int64_t start = -1, end = -1, n;
+/* --- reading validated JSON text in place ------------------------------- */
 
-	if (json_first(o) != '{')
-		return -1;
+static const char *skip_spaces(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		p++;
+	return p;
+}
+
+/* An integer value at P (json_int's rule: no fraction or exponent, fits in
+ * 64 bits): *OUT set and 1, else 0. *NEXT is set after the number either
+ * way; P must start a number. */
+static int read_int(const char *p, const char *end, const char **next, int64_t *out)
+{
+	int neg = *p == '-', ok = 1;
+	uint64_t n = 0;
+
+	p += neg;
+	for (; p < end && (unsigned)(*p - '0') < 10; p++) {
+		unsigned d = (unsigned)(*p - '0');
+		if (n > (UINT64_MAX - d) / 10)
+			ok = 0;
+		n = n * 10 + d;
+	}
+	if (p < end && (*p == '.' || *p == 'e' || *p == 'E')) {
+		ok = 0;   /* a fraction or an exponent */
+		while (p < end && (*p == '.' || *p == 'e' || *p == 'E' || *p == '+' || *p == '-' ||
+		                   (unsigned)(*p - '0') < 10))
+			p++;
+	}
+	*next = p;
+	if (!ok || (neg ? n > (uint64_t)INT64_MAX + 1 : n > (uint64_t)INT64_MAX))
+		return 0;
+	*out = neg ? (int64_t)(0 - n) : (int64_t)n;
+	return 1;
+}
+
+/* One span object at P ('{'), its members read in one pass, the last
+ * occurrence of each taken; *NEXT after its '}'. -1 when it is no object or
+ * lacks integer start <= end. */
+static int read_span(const char *p, const char *end, const char **next, struct field_span *s)
+{
+	int64_t start = -1, stop = -1, n;
+
 	s->sentence = -1;
 	s->type = NULL;
 	s->type_len = 0;
-	json_iter_init(&it, o);
-	while (json_next_member(&it, &k, &v)) {
-		if (k.len == 5 && memcmp(k.json, "start", 5) == 0)
-			start = json_int(v, &n) ? n : -2;
-		else if (k.len == 3 && memcmp(k.json, "end", 3) == 0)
-			end = json_int(v, &n) ? n : -2;
-		else if (k.len == 8 && memcmp(k.json, "sentence", 8) == 0)
-			s->sentence = json_int(v, &n) && n >= 0 ? n : -1;
-		else if (k.len == 4 && memcmp(k.json, "type", 4) == 0 && json_first(v) == '"') {
-			s->type = v.json + 1;
-			s->type_len = v.len - 2;
-		}
+	if (p >= end || *p != '{') {
+		*next = json_skip(p, end);
+		return -1;
 	}
-	if (start < 0 || end < start)
+	p = skip_spaces(p + 1, end);
+	while (p < end && *p == '"') {
+		const char *k = p + 1, *ke = json_string_run(k, end);
+		if (ke < end && *ke != '"')
+			ke = json_skip(p, end) - 1;   /* an escape in the key */
+		if (ke >= end)
+			break;   /* validated text always has the key's end, ':' and a value */
+		size_t klen = (size_t)(ke - k);
+		p = skip_spaces(ke + 1, end);
+		if (p >= end)
+			break;
+		p = skip_spaces(p + 1, end);   /* the ':' */
+		int number = p < end && (*p == '-' || (unsigned)(*p - '0') < 10);
+		int64_t *slot = NULL;
+		if (klen == 5 && memcmp(k, "start", 5) == 0)
+			slot = &start;
+		else if (klen == 3 && memcmp(k, "end", 3) == 0)
+			slot = &stop;
+		if (slot || (klen == 8 && memcmp(k, "sentence", 8) == 0)) {
+			int is_int = number && read_int(p, end, &p, &n);
+			if (!number)
+				p = json_skip(p, end);
+			if (slot)
+				*slot = is_int ? n : -2;
+			else
+				s->sentence = is_int && n >= 0 ? n : -1;
+		} else {
+			const char *v = p;
+			p = json_skip(p, end);
+			if (klen == 4 && memcmp(k, "type", 4) == 0 && *v == '"') {
+				s->type = v + 1;
+				s->type_len = (size_t)(p - v) - 2;
+			}
+		}
+		p = skip_spaces(p, end);
+		if (p < end && *p == ',')
+			p = skip_spaces(p + 1, end);
+	}
+	*next = p < end ? p + 1 : end;   /* the '}' */
+	if (start < 0 || stop < start)
 		return -1;
 	s->start = (size_t)start;
-	s->end = (size_t)end;
+	s->end = (size_t)stop;
 	return 0;
 }
 
 long spans_from_record(struct record *r, const char *field, const char *item,
                        const char *stage, struct field_span **spans, size_t *cap)
 {
-	struct zj_view f, o;
-	struct json_iter it;
+	struct zj_view f;
 
 	if (!record_view(r, field, &f) || json_first(f) == 'n')
 		return 0;
@@ -112,16 +186,26 @@ long spans_from_record(struct record *r, const char *field, const char *item,
 		text = "";
 		len = 0;
 	}
-	size_t ncp = utf8_count_cp(text, len), n = 0;
+	/* STARTS stands at the last span's start; ENDS at the greatest end so
+	 * far, which is thereby known to lie within the text. */
 	struct cp_walk starts = {text, len, 0, 0}, ends = starts;
 	int ends_in_order = 1;
+	size_t n = 0;
+	const char *p = skip_spaces(f.json + 1, f.json + f.len), *end = f.json + f.len;
 
-	json_iter_init(&it, f);
-	while (json_next_element(&it, &o)) {
+	while (p < end && *p != ']') {
 		if (grow_array((void **)spans, cap, n + 1, sizeof **spans) != 0)
 			filter_out_of_memory();
 		struct field_span *s = &(*spans)[n];
-		if (read_span(o, s) != 0 || s->end > ncp) {
+		int bad = read_span(p, end, &p, s) != 0;
+		if (!bad) {
+			s->start_byte = walk_to(&starts, &ends, s->start);
+			if (s->end >= ends.cp) {
+				walk_to(&ends, &starts, s->end);
+				bad = ends.cp < s->end;   /* past the end of the text */
+			}
+		}
+		if (bad) {
 			record_error(r, "%s %zu: needs integer \"start\" <= \"end\" within the text "
 			             "(code points)", item, n);
 			return -1;
@@ -131,12 +215,14 @@ long spans_from_record(struct record *r, const char *field, const char *item,
 			             "order", item, n, s->start, item, n - 1, (*spans)[n - 1].start, field);
 			return -1;
 		}
-		s->start_byte = walk_to(&starts, s->start);
-		if (ends_in_order && s->end >= ends.cp)
-			s->end_byte = walk_to(&ends, s->end);
+		if (ends.cp == s->end)
+			s->end_byte = ends.byte;
 		else
 			ends_in_order = 0;
 		n++;
+		p = skip_spaces(p, end);
+		if (p < end && *p == ',')
+			p = skip_spaces(p + 1, end);
 	}
 	if (!ends_in_order)
 		ends_by_sorting(*spans, n, text, len);

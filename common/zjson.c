@@ -66,10 +66,7 @@ static const unsigned char needs_escape[256] = {
 
 size_t zj_escape_stop(const char *s, size_t i, size_t n)
 {
-	i = json_string_skip(s, i, n);
-	while (i < n && !needs_escape[(unsigned char)s[i]])
-		i++;
-	return i;
+	return (size_t)(json_string_run(s + i, s + n) - s);
 }
 
 size_t zj_escape_byte(unsigned char c, char esc[6])

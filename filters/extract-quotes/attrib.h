@@ -42,9 +42,19 @@ struct turn {
 	int question;          /* its last quotation asks something */
 };
 
+/* Of each result: its paragraph, and the gender a pronoun at its cue asks
+ * for (GENDER_*, PRONOUN_NONE when the cue holds no singular pronoun of
+ * the third person). */
+enum { NO_PARA = UINT32_MAX, PRONOUN_NONE = 255 };
+struct result_turn {
+	uint32_t para;
+	uint8_t pronoun;
+};
+
 struct attributor {
 	struct quotes_lexicon lx;
 	struct quote_marks *marks;
+	struct wordset *copulas;
 	struct doc d;
 	struct perceptron model;
 	int have_model;
@@ -57,6 +67,10 @@ struct attributor {
 	/* results, in text order */
 	struct attributed_quote *res;
 	size_t nres, rescap;
+	/* what the filling of quotations without a speaker needs of each
+	 * result (attribution.c); NO_PARA for indirect speech */
+	struct result_turn *turn_of;
+	size_t nturn_of, turn_of_cap;
 	/* features of the candidates of one quotation */
 	uint32_t *feat;          /* ncand * FEAT_MAX */
 	size_t *nfeat;
@@ -83,7 +97,7 @@ size_t cues_phrase_at(const struct doc *d, size_t t);
 
 /* At most this many features per candidate (a->feat holds FEATURES_MAX
  * per candidate). */
-enum { FEATURES_MAX = 64, CANDIDATES_MAX = 14 };
+enum { FEATURES_MAX = 72, CANDIDATES_MAX = 14 };
 
 /* The bucket of value V among N ascending EDGES: the number of edges it
  * exceeds (features.c, speech.c). */

@@ -10,7 +10,7 @@
 #include "grow.h"
 #include "lang.h"
 
-static const char MODEL_FILE[] = "nl/speakers-model.txt";
+static const char MODEL_FILE[] = "nl/speakers-model.txt", COPULA_FILE[] = "nl/speakers-copulas.txt";
 
 int attributor_set_model(struct attributor *a, const char *text, size_t len,
                          const char **why, long *line)
@@ -28,6 +28,12 @@ struct attributor *attributor_new(void)
 		attributor_free(a);
 		return NULL;
 	}
+	if (!(a->copulas = wordset_load(COPULA_FILE))) {
+		fprintf(stderr, "extract-quotes: language file %s is missing\n", COPULA_FILE);
+		attributor_free(a);
+		return NULL;
+	}
+	a->d.copulas = a->copulas;
 	if (perceptron_init(&a->model, features_count(), 0) < 0) {
 		attributor_free(a);
 		return NULL;
@@ -55,9 +61,12 @@ void attributor_free(struct attributor *a)
 		return;
 	quotes_lexicon_free(&a->lx);
 	quote_marks_free(a->marks);
+	if (a->copulas)
+		wordset_free(a->copulas);
 	doc_free(&a->d);
 	perceptron_free(&a->model);
 	free(a->res);
+	free(a->turn_of);
 	free(a->feat);
 	free(a->nfeat);
 	free(a->cand);
@@ -71,6 +80,9 @@ void attribution_release(struct attributor *a)
 		free(a->res);
 		a->res = NULL;
 		a->rescap = a->nres = 0;
+		free(a->turn_of);
+		a->turn_of = NULL;
+		a->turn_of_cap = a->nturn_of = 0;
 	}
 	doc_release(&a->d);
 }
@@ -164,8 +176,16 @@ static int choose(struct attributor *a, size_t qi)
 
 static int push_result(struct attributor *a, const struct wquote *w, size_t qi)
 {
-	if (grow_array((void **)&a->res, &a->rescap, a->nres + 1, sizeof *a->res) < 0)
+	if (grow_array((void **)&a->res, &a->rescap, a->nres + 1, sizeof *a->res) < 0 ||
+	    grow_array((void **)&a->turn_of, &a->turn_of_cap, a->nres + 1, sizeof *a->turn_of) < 0)
 		return -1;
+	/* indirect speech (cues.c) has no turn */
+	while (a->nturn_of < a->nres)
+		a->turn_of[a->nturn_of++] = (struct result_turn){ NO_PARA, PRONOUN_NONE };
+	const struct mention *m = w->subject >= 0 ? doc_men(&a->d, (size_t)w->subject) : NULL;
+	a->turn_of[a->nturn_of++] = (struct result_turn){
+		doc_tok(&a->d, (size_t)w->tok)->para,
+		m && m->type == M_PRONOUN && !(m->pron & PR_FIRST) && !m->plural ? m->gender : PRONOUN_NONE };
 	struct attributed_quote *r = &a->res[a->nres++];
 	*r = (struct attributed_quote){
 		.kind = w->kind, .cue_pos = w->cue_pos,
@@ -213,12 +233,87 @@ static int end_sentence(struct attributor *a, struct sentence_walk *s, size_t t)
 	return 0;
 }
 
+static void give_speaker(struct attributor *a, struct attributed_quote *r, int32_t p)
+{
+	const struct person *x = &a->d.per[p];
+	r->person = p;
+	if (!r->has_speaker && x->count) {
+		r->speaker = (struct xspan){ x->last_start, x->last_end, x->last_start_cp, x->last_end_cp };
+		r->has_speaker = 1;
+	}
+}
+
+/* Quotations for which no one could be found while reading (a text that
+ * starts in the middle of a dialogue, before anyone is named), once the
+ * whole text is read. Read backwards, a bare turn whose paragraph is
+ * followed by a turn of A has the speaker of the next quotation (of the
+ * FILL_AHEAD after that) by someone else than A, the other one of the two
+ * (A-B-A-B); a pronoun at the cue stands for the person of its gender who
+ * says the most quotations of the text. */
+enum { FILL_AHEAD = 6 };
+/* The person who says the most quotations of the text and agrees with a
+ * pronoun of each gender (GENDER_*: BEST[GENDER_UNKNOWN] any), -1 when
+ * none: never the narrator, a body or a group. One pass over the people. */
+static void most_quoted(const struct doc *d, int32_t best[3])
+{
+	best[0] = best[1] = best[2] = -1;
+	for (size_t p = 0; p < d->nper; p++) {
+		const struct person *x = &d->per[p];
+		if (x->kind == P_NARRATOR || x->kind == P_BODY || x->plural || !x->quotes)
+			continue;
+		int g = doc_gender(x);
+		for (int k = 0; k < 3; k++)
+			if ((!k || !g || g == k) && (best[k] < 0 || x->quotes > d->per[best[k]].quotes))
+				best[k] = (int32_t)p;
+	}
+}
+
+static int fill_unattributed(struct attributor *a)
+{
+	const struct doc *d = &a->d;
+	int32_t best[3];
+	int best_done = 0;
+	if (a->nres && grow_array((void **)&a->turn_of, &a->turn_of_cap, a->nres, sizeof *a->turn_of) < 0)
+		return -1;
+	while (a->nturn_of < a->nres)
+		a->turn_of[a->nturn_of++] = (struct result_turn){ NO_PARA, PRONOUN_NONE };
+	for (size_t i = a->nres; i-- > 0;) {
+		struct attributed_quote *r = &a->res[i];
+		const struct result_turn *t = &a->turn_of[i];
+		if (r->person >= 0 && !r->has_speaker) {
+			/* said by one of the people the text names most
+			 * before the window met them */
+			give_speaker(a, r, r->person);
+			continue;
+		}
+		if (r->person >= 0 || t->para == NO_PARA)
+			continue;
+		if (r->cue_pos == CUE_NONE && i + 1 < a->nres) {
+			int32_t next = r[1].person, other = -1;
+			for (size_t k = i + 2; next >= 0 && k < a->nres && k < i + 2 + FILL_AHEAD && other < 0; k++)
+				if (a->res[k].person >= 0 && a->res[k].person != next)
+					other = a->res[k].person;
+			if (other >= 0 && t[1].para == t->para + 1)
+				give_speaker(a, r, other);
+		} else if (t->pronoun != PRONOUN_NONE && t->pronoun <= GENDER_FEMALE) {
+			if (!best_done) {
+				most_quoted(d, best);
+				best_done = 1;
+			}
+			if (best[t->pronoun] >= 0)
+				give_speaker(a, r, best[t->pronoun]);
+		}
+	}
+	return 0;
+}
+
 const struct attributed_quote *attribute_text(struct attributor *a, const char *text,
 	size_t len, const size_t *sentences, size_t nsentences,
 	const struct entity_hint *entities, size_t nentities, size_t *n)
 {
 	struct doc *d = &a->d;
 	a->nres = 0;
+	a->nturn_of = 0;
 	a->nhist = 0;
 	a->nturns = 0;
 	a->memo = (struct cue_memo){ .sent = UINT32_MAX };
@@ -259,6 +354,8 @@ const struct attributed_quote *attribute_text(struct attributor *a, const char *
 		keep = block;
 		got = more;
 	}
+	if (fill_unattributed(a) < 0)
+		return NULL;
 	/* the fullest names, now that the whole text has been read; a person
 	 * the text only describes goes by its description ("de woordvoerder"),
 	 * the narrator by none */

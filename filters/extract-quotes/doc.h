@@ -227,6 +227,8 @@ enum { PROMINENT = 3 };
 struct doc {
 	const struct quotes_lexicon *lx;
 	const struct quote_marks *marks;
+	const struct wordset *copulas;   /* nl/speakers-copulas.txt (the
+	                                    attributor's) */
 	const char *text;
 	size_t len;
 	/* the window: element i (global) is at [i - base] */
@@ -403,7 +405,8 @@ int32_t doc_resolve(struct doc *d, size_t m);
 /* A new or existing person for mention M (a name or a description). */
 int32_t doc_person_of(struct doc *d, size_t m);
 /* The named person whose name's last word has the key KEY (a hash of the
- * folded word), the most recent one; -1 when none. */
+ * folded word), the most recent one, else the one named in full with it
+ * as first name ("Anna" for Anna de Vries); -1 when none. */
 int32_t doc_person_by_key(struct doc *d, uint64_t key);
 /* The gender of person X: from a title or noun ("Miss", "de dame"), else
  * from the pronouns that stood for it, when they clearly agree. */

@@ -32,7 +32,7 @@ static const char *const cue_names[NCK] = { "none", "after", "before", "colon", 
 static const char *const subj_names[NSK] = { "none", "name", "def", "indef", "pron", "plural",
                                              "first", "body" };
 enum { NCTX = NCK * NSK };
-_Static_assert(2 * 31 <= FEATURES_MAX, "features per candidate");
+_Static_assert(2 * 33 <= FEATURES_MAX, "features per candidate");
 
 /* The templates, each with its number of values. */
 enum template {
@@ -40,7 +40,7 @@ enum template {
 	F_DIST_SENT, F_DIST_PARA, F_SUBJ_DIST, F_KIND, F_COUNT, F_QUOTES, F_NEXT_SUBJ,
 	F_PARA_BEFORE, F_SAME_SENT, F_EVIDENCE, F_GENDER, F_TURN, F_BETWEEN, F_DASH, F_AGENT,
 	F_PROMINENT, F_TURN1, F_TURN2, F_QUESTION, F_SALIENCE, F_SALIENCE_RANK, F_VOC_NARRATOR,
-	NTEMPLATES
+	F_ALTERNATE, F_NARRATION, NTEMPLATES
 };
 static const struct { const char *name; unsigned n; } templates[NTEMPLATES] = {
 	[F_CUE] = { "cue", 2 },              /* the person at the cue */
@@ -77,6 +77,17 @@ static const struct { const char *name; unsigned n; } templates[NTEMPLATES] = {
 	[F_VOC_NARRATOR] = { "vocnarr", 9 }, /* the narrator x whom this quotation and the
 	                                        one before address (none, someone
 	                                        named, a name not met) */
+	[F_ALTERNATE] = { "alternate", 13 }, /* the two quotations before are by two
+	                                        people: 1 + (spoke the one two back,
+	                                        the one before, neither) + 3 x each
+	                                        in its own paragraph in turn + 6 x
+	                                        the one three back by the first of
+	                                        them (A-B-A: B next); 0 otherwise */
+	[F_NARRATION] = { "narration", 6 },  /* a subject of the narration between
+	                                        the quotation before and this one
+	                                        (not its cue's): no, the last one,
+	                                        an earlier one + 3 x in this
+	                                        quotation's paragraph */
 };
 
 static size_t offset[NTEMPLATES][2];   /* [t][0] plain, [t][1] in context */
@@ -237,6 +248,105 @@ static int may_address(const char *text, size_t a, size_t b, int side)
 	return 0;
 }
 
+static int name_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '-' || c == '\'';
+}
+
+/* The capitalised words (at most three) from byte P on, spaces skipped,
+ * before E: the last one's bytes in [*A, *B), the first byte after them
+ * and their spaces in *J; how many. */
+static int names_after(const char *x, size_t p, size_t e, size_t *a, size_t *b, size_t *j)
+{
+	int words = 0;
+	while (p < e && x[p] == ' ')
+		p++;
+	while (p < e && words < 3) {
+		size_t k = p;
+		while (k < e && name_byte((unsigned char)x[k]))
+			k++;
+		if (k == p || !wordclass_is_upper(x + p, k - p))
+			break;
+		*a = p, *b = k, words++;
+		p = k;
+		while (p < e && x[p] == ' ')
+			p++;
+	}
+	*j = p;
+	return words;
+}
+
+/* The same backwards from byte P (exclusive) down to S: the capitalised
+ * words right before P, the last one in [*A, *B); the byte before them
+ * and their spaces in *J (S - 1 as none); how many. */
+static int names_before(const char *x, size_t s, size_t p, size_t *a, size_t *b, long *j)
+{
+	int words = 0;
+	while (p > s && x[p - 1] == ' ')
+		p--;
+	while (p > s && words < 3) {
+		size_t k = p;
+		while (k > s && name_byte((unsigned char)x[k - 1]))
+			k--;
+		if (k == p || !wordclass_is_upper(x + k, p - k))
+			break;
+		if (!words)
+			*a = k, *b = p;
+		words++;
+		p = k;
+		while (p > s && x[p - 1] == ' ')
+			p--;
+	}
+	*j = (long)p - 1;
+	return words;
+}
+
+/* The person a vocative's last word [A, B) names, VOCATIVE_UNKNOWN when
+ * no one, -1 when it is a function word or a title. */
+static int32_t addressed(struct doc *d, size_t a, size_t b)
+{
+	char low[64];
+	if (b - a > sizeof low)
+		return -1;
+	wordclass_fold(d->text + a, b - a, low);
+	if (quotes_word_class(d->lx, low, b - a, 1) & (LX_FUNCTION | LX_TITLE))
+		return -1;
+	int32_t found = doc_person_by_key(d, wordclass_hash(low, b - a));
+	return found >= 0 ? found : VOCATIVE_UNKNOWN;
+}
+
+/* One to three capitalised words set off inside the quoted text [S, E)
+ * by a comma on one side at least: after a comma, before a comma, '?' or
+ * '!' (", Holmes, maar"), or after a sentence's end before a comma
+ * ("centen. Koekebakker, jong,"): the person addressed when the text has
+ * named them; a name not met counts only between two commas (a
+ * capitalised word opening a sentence is seldom a name). Only the bytes
+ * around each comma are read. */
+static int32_t vocative_inside(struct doc *d, size_t s, size_t e)
+{
+	const char *x = d->text;
+	int unknown = 0;
+	for (const char *q = memchr(x + s, ',', e - s); q;
+	     q = q + 1 < x + e ? memchr(q + 1, ',', (size_t)(x + e - q - 1)) : NULL) {
+		size_t i = (size_t)(q - x), a = 0, b = 0, j;
+		long before;
+		if (names_after(x, i + 1, e, &a, &b, &j) && j < e &&
+		    (x[j] == ',' || x[j] == '?' || x[j] == '!')) {
+			int32_t p = addressed(d, a, b);
+			if (p >= 0)
+				return p;
+			unknown |= p == VOCATIVE_UNKNOWN && x[j] == ',';
+		}
+		if (names_before(x, s, i, &a, &b, &before) && before >= (long)s &&
+		    (x[before] == '.' || x[before] == '?' || x[before] == '!')) {
+			int32_t p = addressed(d, a, b);
+			if (p >= 0)
+				return p;
+		}
+	}
+	return unknown ? VOCATIVE_UNKNOWN : -1;
+}
+
 /* A capitalised word of the quoted text [S, E) set off by a comma at its
  * start or end ("Magloire, breng mij", "gelijk, Watson,", "Mr. Holmes?"):
  * the person addressed, when the text has named them. */
@@ -283,6 +393,11 @@ static int32_t vocative(struct doc *d, size_t s, size_t e)
 			unknown = 1;
 		}
 	}
+	if (!unknown) {
+		int32_t inside = vocative_inside(d, s, e);
+		if (inside != -1)
+			return inside;
+	}
 	return unknown ? VOCATIVE_UNKNOWN : -1;
 }
 
@@ -317,6 +432,54 @@ static size_t gender_value(const struct person *x, const struct mention *subj)
 	if (subj && subj->type == M_PRONOUN)
 		p = (subj->pron & PR_FIRST) ? 4 : subj->plural ? 3 : subj->gender == GENDER_MALE ? 1 : 2;
 	return g * 5 + p;
+}
+
+/* The subjects of the narration between the quotation before and W
+ * ("Japi keek op." before a bare quotation), newest first, without the
+ * mention at the cue of the quotation before: the names, pronouns and
+ * descriptions of named people that open their sentence (the subject of
+ * a main clause, mostly); at most NARRATION of them, in W's paragraph or
+ * the one before. */
+enum { NARRATION = 4, NARRATION_TOKENS = 80 };
+struct narration {
+	int32_t person[NARRATION];
+	size_t n;
+	int same_para;     /* the newest is in W's paragraph */
+};
+
+static void narration_subjects(const struct attributor *a, const struct wquote *w,
+                               struct narration *out)
+{
+	const struct doc *d = &a->d;
+	out->n = 0;
+	out->same_para = 0;
+	uint32_t para = doc_tok(d, (size_t)w->tok)->para;
+	int32_t skip = a->nhist > 0 ? a->hist[0].subject : -1;
+	for (size_t t = (size_t)w->tok, steps = 0; t > 0 && steps < NARRATION_TOKENS; steps++) {
+		t--;
+		if (!doc_has(d, t))
+			break;
+		const struct qtoken *k = doc_tok(d, t);
+		if ((k->flags & TK_QUOTE) || k->para + 1 < para)
+			break;
+		if (!(k->flags & TK_SENT) || k->mention < 0 || (size_t)k->mention < d->men_base ||
+		    (size_t)k->mention >= d->men_base + d->nmen || k->mention == skip)
+			continue;
+		const struct mention *m = doc_men(d, (size_t)k->mention);
+		if (!m->subject || m->person < 0 || m->in_quote ||
+		    (m->type == M_DESCRIPTION && d->per[m->person].kind != P_NAMED))
+			continue;
+		size_t j = 0;
+		while (j < out->n && out->person[j] != m->person)
+			j++;
+		if (j < out->n)
+			continue;
+		if (out->n == 0)
+			out->same_para = k->para == para;
+		out->person[out->n++] = m->person;
+		if (out->n == NARRATION)
+			break;
+	}
 }
 
 long features_of_quote(struct attributor *a, size_t qi)
@@ -367,16 +530,20 @@ long features_of_quote(struct attributor *a, size_t qi)
 	}
 	/* a pronoun at the cue speaks for someone it agrees with, when there
 	 * is anyone: "zij" not for a man, "hij" not for the narrator (a
-	 * pronoun that agrees with no candidate keeps them all: an unnamed
-	 * person of its own scored worse, leave-one-novel-out) */
+	 * pronoun that agrees with no candidate keeps them all but the
+	 * narrator: an unnamed person of its own scored worse, leave-one-
+	 * novel-out; with none left, attribution.c looks again once the
+	 * whole text is read) */
 	if (subj && subj->type == M_PRONOUN) {
 		size_t ok = 0;
 		for (size_t i = 0; i < nc; i++)
 			ok += doc_agrees(subj, &d->per[a->cand[i]]) != 0;
-		if (ok > 0 && ok < nc) {
+		int third = !(subj->pron & PR_FIRST);
+		if (ok < nc && (ok > 0 || third)) {
 			size_t k = 0;
 			for (size_t i = 0; i < nc; i++)
-				if (doc_agrees(subj, &d->per[a->cand[i]]))
+				if (ok ? doc_agrees(subj, &d->per[a->cand[i]]) != 0
+				       : d->per[a->cand[i]].kind != P_NARRATOR)
 					a->cand[k++] = a->cand[i];
 			nc = k;
 		}
@@ -433,6 +600,18 @@ long features_of_quote(struct attributor *a, size_t qi)
 		gap1 = g <= 1 ? 1 : g == 2 ? 2 : 3;
 	}
 	int asked = turn1 >= 0 && a->turns[t1].question;
+	struct narration nar;
+	narration_subjects(a, w, &nar);
+	/* the two quotations before by two people (a dialogue in turns) */
+	int32_t alt0 = -1, alt1 = -1;
+	size_t alt_base = 0;
+	if (a->nhist >= 2 && a->hist[0].person >= 0 && a->hist[1].person >= 0 &&
+	    a->hist[0].person != a->hist[1].person) {
+		alt0 = a->hist[0].person;
+		alt1 = a->hist[1].person;
+		alt_base = 1 + 3 * (size_t)(a->hist[0].para + 1 == para && a->hist[1].para + 2 == para) +
+		           6 * (size_t)(a->nhist >= 3 && a->hist[2].person == alt0);
+	}
 	float salience[MAX_CAND];
 	for (size_t i = 0; i < nc; i++)
 		salience[i] = doc_salience(d, a->cand[i], sent);
@@ -506,6 +685,12 @@ long features_of_quote(struct attributor *a, size_t qi)
 		add(&c, F_QUESTION, (size_t)(asked * 3 + (u1 ? 1 : u2 ? 2 : 0)));
 		add(&c, F_BETWEEN, between * 2 + (size_t)p1);
 		add(&c, F_DASH, (size_t)(w->dash * 2 + p1));
+		add(&c, F_ALTERNATE, alt0 < 0 ? 0 : alt_base + (p == alt1 ? 0 : p == alt0 ? 1 : 2));
+		size_t nv = 0;
+		for (size_t k = 0; k < nar.n && !nv; k++)
+			if (nar.person[k] == p)
+				nv = k == 0 ? 1 : 2;
+		add(&c, F_NARRATION, nv ? nv + 3 * (size_t)nar.same_para : 0);
 		add(&c, F_PROMINENT, x->prominence ? x->prominence - 1u : 3u);
 		add(&c, F_AGENT, x->last_mention >= 0 && (size_t)x->last_mention >= d->men_base &&
 		                 doc_men(d, (size_t)x->last_mention)->agent);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include "doc.h"
 #include "grow.h"
+#include "lang.h"
 #include "wordclass.h"
 
 enum { KEY_CHAIN = 8 };
@@ -268,6 +269,40 @@ static int32_t refers_back(const struct doc *d, const struct mention *m)
 	return -1;
 }
 
+/* An indefinite description right after a copula right after a mention
+ * of a person in the same sentence ("Zij was een blonde jonge dame"): it
+ * says who that person is, so it names them; -1 otherwise, and for a
+ * group, a body or a person of the other gender. */
+static int32_t predicate_of(const struct doc *d, const struct mention *m)
+{
+	size_t v = (size_t)m->first - 1;
+	if (!d->copulas || m->first < 2 || !doc_has(d, v - 1))
+		return -1;
+	char low[16];
+	size_t n = doc_fold(d, v, low, sizeof low);
+	uint32_t sent = doc_tok(d, (size_t)m->first)->sent;
+	if (!n || doc_tok(d, v)->sent != sent || !wordset_has(d->copulas, low, n))
+		return -1;
+	for (size_t t = v, k = 0; t-- > 0 && k < MAX_NAME_WORDS && doc_has(d, t); k++) {
+		const struct qtoken *q = doc_tok(d, t);
+		if (q->sent != sent)
+			return -1;
+		if (q->mention < 0 || (size_t)q->mention < d->men_base ||
+		    (size_t)q->mention >= d->men_base + d->nmen)
+			continue;
+		const struct mention *s = doc_men(d, (size_t)q->mention);
+		if ((size_t)s->last + 1 != v || s->person < 0 || s->plural || s->in_quote)
+			return -1;
+		const struct person *x = &d->per[s->person];
+		int g = doc_gender(x);
+		if (x->kind == P_BODY || x->kind == P_NARRATOR || x->plural ||
+		    (m->gender && g && m->gender != g))
+			return -1;
+		return s->person;
+	}
+	return -1;
+}
+
 int32_t doc_person_of(struct doc *d, size_t mi)
 {
 	struct mention *m = doc_men(d, mi);
@@ -341,6 +376,13 @@ int32_t doc_person_of(struct doc *d, size_t mi)
 		if (p < 0 && m->definite && !m->plural && !m->body && m->subject &&
 		    !doc_is(d, (size_t)m->last, LX_ORG | LX_GROUP))
 			p = refers_back(d, m);
+		if (p < 0 && !m->definite && !m->plural && !m->body && (p = predicate_of(d, m)) >= 0) {
+			/* and "de jonge dame" later is the same person */
+			int32_t *slot = key_slot(d, key, 1);
+			if (!slot)
+				return -2;
+			*slot = p;
+		}
 		if (p < 0) {
 			p = new_person(d, m->body ? P_BODY : P_DESCRIBED, key);
 			if (p < 0)
@@ -382,7 +424,9 @@ int32_t doc_person_by_key(struct doc *d, uint64_t key)
 	for (int32_t c = head ? *head : -1; c >= 0 && tried < KEY_CHAIN; c = d->per[c].next_same_key, tried++)
 		if (d->per[c].kind == P_NAMED)
 			return c;
-	return -1;
+	/* "Anna" for Anna de Vries */
+	int32_t *slot = key_slot(d, key ^ KEY_FIRST, 0);
+	return slot && *slot >= 0 && d->per[*slot].kind == P_NAMED ? *slot : -1;
 }
 
 int doc_gender(const struct person *x)

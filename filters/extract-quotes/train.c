@@ -269,12 +269,27 @@ static int words_match(const char *a, size_t an, const char *b, size_t bn)
 	return 0;
 }
 
+/* The gold speaker S names the narrator: one of its words is the
+ * first-person singular subject pronoun of speakers-pronouns.txt ("ik"). */
+static int names_narrator(const struct doc *d, const char *s)
+{
+	char buf[256];
+	size_t w[32][2], nw = fold_words(s, strlen(s), buf, w, 32);
+	for (size_t i = 0; i < nw; i++) {
+		unsigned long pr = (unsigned long)wordclass_get(d->lx->pron, buf + w[i][0], w[i][1]);
+		if ((pr & PR_FIRST) && (pr & PR_SUBJ) && (pr & PR_SINGULAR))
+			return 1;
+	}
+	return 0;
+}
+
 static int person_matches(const struct doc *d, const struct person *x, const struct gold_quote *g)
 {
-	const char *s = x->kind == P_NARRATOR ? "ik" : d->text + x->name_start;
-	size_t n = x->kind == P_NARRATOR ? 2 : x->name_end - x->name_start;
+	size_t n = x->name_end - x->name_start;
 	for (size_t i = 0; i < g->nspeakers; i++)
-		if (n && words_match(s, n, g->speakers[i], strlen(g->speakers[i])))
+		if (x->kind == P_NARRATOR ? names_narrator(d, g->speakers[i])
+		                          : n && words_match(d->text + x->name_start, n, g->speakers[i],
+		                                             strlen(g->speakers[i])))
 			return 1;
 	return 0;
 }

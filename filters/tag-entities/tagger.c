@@ -22,7 +22,7 @@
 #include "grow.h"
 
 enum {
-	MEMO_SIZE = 16384,   /* entries, a power of two */
+	MEMO_SIZE = 65536,   /* entries, a power of two */
 	MEMO_WORD = 24      /* longest word cached, in bytes */
 };
 

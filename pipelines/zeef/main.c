@@ -8,6 +8,7 @@
 #include "describe.h"
 #include "esc.h"
 #include "output.h"
+#include "parallel.h"
 #include "pipeline.h"
 #include "run.h"
 #include "score.h"
@@ -81,6 +82,10 @@ static const char usage_text[] =
 "                           that answers --describe): what to do with bad input;\n"
 "                           skip is refused (64) when a stage has workers\n"
 "  -u, --unbuffered         likewise: every filter flushes after each record\n"
+"      --parallel[=JOBS]    run the chain JOBS times side by side (default 2),\n"
+"                           after a first stage that reads the FILEs: records\n"
+"                           spread in blocks, output merged in input order,\n"
+"                           byte-identical; not with --tee or --on-error=skip\n"
 "      --describe           print what the chain requires, uses and provides,\n"
 "                           as one JSON line (as a filter's --describe does),\n"
 "                           so a zeef run chain can stand in for one stage\n"
@@ -90,12 +95,12 @@ static const char usage_text[] =
 "  -q, --quiet              no notes about stages that do not describe\n"
 "                           themselves\n"
 "Options of show:\n"
-"      --parallel[=JOBS]    run the chain under one GNU parallel with JOBS\n"
-"                           jobs (default 2), after a first stage that reads\n"
-"                           the FILEs; output in input order, byte-identical\n"
-"      --block=SIZE         GNU parallel's --block: each job runs the chain on\n"
-"                           about SIZE bytes of records (default 25M, so that\n"
-"                           starting the stages costs little; k, M, G)\n"
+"      --parallel[=JOBS]    print `zeef run --parallel=JOBS PIPELINE FILE...`:\n"
+"                           the whole chain JOBS times side by side (default 2)\n"
+"      --block=SIZE         GNU parallel's --block (k, M, G; default 25M): with\n"
+"                           --parallel, the chain under one GNU parallel instead\n"
+"                           (after a first stage that reads the FILEs), each job\n"
+"                           on about SIZE bytes of records\n"
 "  The line quotes every value for bash and for GNU parallel: nothing in a\n"
 "  pipeline runs as code, and it runs what zeef run runs.\n"
 "Common options:\n"
@@ -229,6 +234,51 @@ static void forward_to_filters(struct zeef_pipeline *p, long from, long to, cons
 	}
 }
 
+/* run --parallel=JOBS: stages F..*T, after a first one that reads the FILEs
+ * (FILES), become one stage of JOBS copies of the chain, each an inner
+ * `zeef run` told the options it must repeat (--replace, --on-error, -u).
+ * Returns 0, or 64 for options that cannot go with it. */
+static int fold_parallel(struct zeef_pipeline *p, long f, long *t, int files, int jobs,
+                         char **replace, size_t nreplace, const char *on_error, int unbuffered,
+                         const char *tee_dir)
+{
+	if (tee_dir)
+		return usage_error("%s", "--parallel cannot be used with --tee (the copies' stages "
+		                   "are not zeef's to keep): run without one of them");
+	if (on_error && !strcmp(on_error, "skip"))
+		return usage_error("%s", "--on-error=skip cannot be used with --parallel (a copy "
+		                   "that leaves a record out would shift the merge); use "
+		                   "--on-error=pass");
+	size_t g = (size_t)f + (files ? 1 : 0);
+	if (g > (size_t)*t)
+		return 0;   /* nothing after the stage that reads the FILEs */
+	char *args[2 * nreplace + 2], on_error_arg[32], u[] = "-u";
+	size_t n = 0;
+	for (size_t i = 0; i < nreplace; i++) {
+		args[n++] = (char *)"--replace";
+		args[n++] = replace[i];
+	}
+	if (on_error) {
+		snprintf(on_error_arg, sizeof on_error_arg, "--on-error=%s", on_error);
+		args[n++] = on_error_arg;
+	}
+	if (unbuffered)
+		args[n++] = u;
+	zeef_parallel_fold(p, g, (size_t)*t, jobs, args, n);
+	*t = (long)g;
+	return 0;
+}
+
+/* --parallel[=JOBS]: 2 when ARG is NULL; -1 when it is no number of jobs. */
+static int parallel_jobs(const char *arg)
+{
+	if (!arg)
+		return 2;
+	char *end;
+	long j = strtol(arg, &end, 10);
+	return *end || j < 1 || j > ZEEF_MAX_WORKERS ? -1 : (int)j;
+}
+
 static int cmd_run(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -241,13 +291,14 @@ static int cmd_run(int argc, char **argv)
 		{ "describe", no_argument, NULL, OPT_DESCRIBE },
 		{ "on-error", required_argument, NULL, OPT_ON_ERROR },
 		{ "unbuffered", no_argument, NULL, 'u' },
+		{ "parallel", optional_argument, NULL, OPT_PARALLEL },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct zeef_run_opts o = { 0 };
 	const char *from = NULL, *to = NULL, *on_error = NULL;
-	int describe = 0, unbuffered = 0;
+	int describe = 0, unbuffered = 0, jobs = 1;
 	char **replace = calloc((size_t)argc + 1, sizeof *replace);
 	size_t nreplace = 0;
 	int c;
@@ -270,6 +321,13 @@ static int cmd_run(int argc, char **argv)
 			break;
 		case OPT_FROM: from = optarg; break;
 		case OPT_TO: to = optarg; break;
+		case OPT_PARALLEL:
+			if ((jobs = parallel_jobs(optarg)) < 0) {
+				free(replace);
+				return usage_error("--parallel takes a number of jobs, not '%s'",
+				                   optarg);
+			}
+			break;
 		case OPT_REPLACE: replace[nreplace++] = optarg; break;
 		case OPT_TEE: o.tee_dir = optarg; break;
 		case OPT_STATS: o.stats = 1; break;
@@ -305,7 +363,6 @@ static int cmd_run(int argc, char **argv)
 			zeef_pipeline_free(p);
 			return 64;
 		}
-	free(replace);
 	long f = 0, t = (long)p->nstages - 1;
 	if (from && (f = zeef_stage_find(p, from)) < 0)
 		rc = usage_error("--from: no such stage '%s'", from);
@@ -342,6 +399,10 @@ static int cmd_run(int argc, char **argv)
 	}
 	if (!rc && unbuffered)
 		forward_to_filters(p, f, t, "--unbuffered");
+	if (!rc && jobs > 1)
+		rc = fold_parallel(p, f, &t, argc - optind > 1, jobs, replace, nreplace, on_error,
+		                   unbuffered, o.tee_dir);
+	free(replace);
 	if (!rc) {
 		o.from = (size_t)f;
 		o.to = (size_t)t;
@@ -403,14 +464,8 @@ static int cmd_show(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+:h", opts, NULL)) != -1) {
 		if (c == OPT_PARALLEL) {
-			jobs = 2;
-			if (optarg) {
-				char *end;
-				long j = strtol(optarg, &end, 10);
-				if (*end || j < 1 || j > 1024)
-					return usage_error("--parallel takes a number of jobs, not '%s'", optarg);
-				jobs = (int)j;
-			}
+			if ((jobs = parallel_jobs(optarg)) < 0)
+				return usage_error("--parallel takes a number of jobs, not '%s'", optarg);
 		} else if (c == OPT_BLOCK) {
 			if (!zeef_block_size_ok(optarg))
 				return usage_error("--block takes a size such as 10M (digits, then k, M or G), "
@@ -439,7 +494,8 @@ static int cmd_show(int argc, char **argv)
 	zeef_resolve_stages(p, quiet ? quiet : stderr);   /* show what it can */
 	if (quiet)
 		fclose(quiet);
-	zeef_show(stdout, p, argv + optind + 1, (size_t)(argc - optind - 1), jobs, block);
+	zeef_show(stdout, p, argv[optind], argv + optind + 1, (size_t)(argc - optind - 1), jobs,
+	          block);
 	zeef_pipeline_free(p);
 	return flush_stdout(0);
 }

@@ -394,24 +394,27 @@ done:
 	return p;
 }
 
+void zeef_stage_free(struct zeef_stage *st)
+{
+	free(st->name);
+	free(st->run);
+	for (size_t j = 0; j < st->nargs; j++)
+		free(st->args[j]);
+	free(st->args);
+	for (size_t j = 0; j < st->nenv; j++) {
+		free(st->env[j].name);
+		free(st->env[j].value);
+	}
+	free(st->env);
+	free(st->path);
+}
+
 void zeef_pipeline_free(struct zeef_pipeline *p)
 {
 	if (!p)
 		return;
-	for (size_t i = 0; i < p->nstages; i++) {
-		struct zeef_stage *st = &p->stages[i];
-		free(st->name);
-		free(st->run);
-		for (size_t j = 0; j < st->nargs; j++)
-			free(st->args[j]);
-		free(st->args);
-		for (size_t j = 0; j < st->nenv; j++) {
-			free(st->env[j].name);
-			free(st->env[j].value);
-		}
-		free(st->env);
-		free(st->path);
-	}
+	for (size_t i = 0; i < p->nstages; i++)
+		zeef_stage_free(&p->stages[i]);
 	free(p->stages);
 	free(p->file);
 	free(p->name);

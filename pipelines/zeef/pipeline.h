@@ -77,6 +77,8 @@ struct zeef_pipeline *zeef_pipeline_parse(const char *file, const char *text,
 struct zeef_pipeline *zeef_pipeline_load(const char *path, FILE *err, int *rc);
 
 void zeef_pipeline_free(struct zeef_pipeline *p);
+/* Free what one stage holds (not the stage itself). */
+void zeef_stage_free(struct zeef_stage *st);
 
 /* Edit distance (insertions, deletions, substitutions) of two short
  * strings, for "did you mean"; 99 when either is 63 bytes or longer. */

@@ -101,6 +101,8 @@ static const char *shown_program(const struct zeef_stage *st)
 	return st->path;
 }
 
+static void file_words(FILE *out, char **files, size_t nfiles, int how);
+
 /* ST as shell words: its environment, its time limit, its program and
  * arguments, then FILES (after "--" when one starts with '-', as zeef run
  * does). HOW: QUOTE_PARALLEL inside a GNU parallel command. */
@@ -118,15 +120,7 @@ static void stage_words(FILE *out, const struct zeef_stage *st, char **files, si
 		fputc(' ', out);
 		zeef_shell_quote(out, st->args[i], how);
 	}
-	int dashes = 0;
-	for (size_t i = 0; i < nfiles; i++)
-		dashes |= files[i][0] == '-' && files[i][1];
-	if (dashes)
-		fputs(" --", out);
-	for (size_t i = 0; i < nfiles; i++) {
-		fputc(' ', out);
-		zeef_shell_quote(out, files[i], how);
-	}
+	file_words(out, files, nfiles, how);
 }
 
 /* GNU parallel with nothing of the user's configuration: --plain ignores
@@ -168,9 +162,33 @@ static void quoted_chain(FILE *out, const struct zeef_pipeline *p, size_t from, 
 	free(text);
 }
 
-void zeef_show(FILE *out, const struct zeef_pipeline *p, char **files, size_t nfiles,
-               int parallel_jobs, const char *block)
+/* FILES as words after the others (after "--" when one starts with '-', as
+ * zeef run takes them). */
+static void file_words(FILE *out, char **files, size_t nfiles, int how)
 {
+	int dashes = 0;
+	for (size_t i = 0; i < nfiles; i++)
+		dashes |= files[i][0] == '-' && files[i][1];
+	if (dashes)
+		fputs(" --", out);
+	for (size_t i = 0; i < nfiles; i++) {
+		fputc(' ', out);
+		zeef_shell_quote(out, files[i], how);
+	}
+}
+
+void zeef_show(FILE *out, const struct zeef_pipeline *p, const char *pipeline_arg,
+               char **files, size_t nfiles, int parallel_jobs, const char *block)
+{
+	if (parallel_jobs > 0 && !block) {
+		/* zeef's own spreader: GNU parallel --pipe costs more CPU than a
+		 * second core wins (parallel.h) */
+		fprintf(out, "zeef run --parallel=%d ", parallel_jobs);
+		zeef_shell_quote(out, pipeline_arg, 0);
+		file_words(out, files, nfiles, 0);
+		fputc('\n', out);
+		return;
+	}
 	fputs("set -o pipefail; ", out);
 	if (parallel_jobs > 0) {
 		size_t first = 0;

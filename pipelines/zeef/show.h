@@ -11,8 +11,9 @@
 #define QUOTE_PARALLEL 2   /* inside a GNU parallel command: no '{' followed by
                               anything but a quote, so no replacement string */
 
-/* GNU parallel's --block in `zeef show`: records cut into blocks of this
- * size, each block one job (README, "Scaling out": measured on 2 cores). */
+/* GNU parallel's --block in `zeef show` for a stage with workers: records
+ * cut into blocks of this size, each block one job (README, "Scaling out":
+ * measured on 2 cores). */
 #define ZEEF_PARALLEL_BLOCK "25M"
 
 /* Write WORD as one bash word: as is when it is plain, else in '…', with
@@ -23,11 +24,13 @@ void zeef_shell_quote(FILE *out, const char *word, int how);
 /* The bash line equivalent to `zeef run P FILE…`, one line on OUT:
  * "set -o pipefail; A FILE… | B | …". A stage with workers: N becomes
  * GNU parallel --pipe --keep-order -jN. PARALLEL_JOBS > 0 runs the whole
- * chain (after a first stage that reads FILEs) under one GNU parallel.
- * Nothing in the pipeline reaches the shell or GNU parallel as code: the
- * line runs the same programs with the same arguments as zeef run. */
-void zeef_show(FILE *out, const struct zeef_pipeline *p, char **files, size_t nfiles,
-               int parallel_jobs, const char *block);
+ * chain JOBS times side by side: as `zeef run --parallel=JOBS PIPELINE_ARG
+ * FILE…` (PIPELINE_ARG as the user gave it), or, when BLOCK is given, under
+ * one GNU parallel with blocks of BLOCK (after a first stage that reads
+ * FILEs). Nothing in the pipeline reaches the shell or GNU parallel as code:
+ * the line runs the same programs with the same arguments as zeef run. */
+void zeef_show(FILE *out, const struct zeef_pipeline *p, const char *pipeline_arg,
+               char **files, size_t nfiles, int parallel_jobs, const char *block);
 
 /* 1 when SIZE is a GNU parallel --block size zeef show passes on: digits
  * (not 0) and an optional k, M or G (either case). BLOCK above: NULL for

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # zeef: a chain under GNU parallel (--pipe --keep-order -j2 --block 1M), as
 # pipelines/README.md's "Scaling out" shows, is byte-identical to the serial run;
-# so is the line `zeef show --parallel` prints (its own, larger blocks),
-# run by bash.
+# so are `zeef run --parallel` (the whole chain N times, zeef spreading the
+# records) and the line `zeef show --parallel` prints, run by bash.
 . "$(dirname "$0")/zeef-lib.bash"
 command -v parallel >/dev/null || { echo "FAIL: GNU parallel is not installed (make test-deps)"; exit 1; }
 
@@ -21,15 +21,52 @@ cmp -s "$tmp/serial" "$tmp/par" || fail "GNU parallel output differs from the se
 pass "zeef run under parallel --pipe --keep-order -j2 --block 1M: identical ($(wc -l < "$tmp/par") records)"
 
 line=$(zeef show --parallel "$tmp/p.yaml")
-case $line in *" parallel --plain --pipe --keep-order -j2 --block 25M "*) ;; *) fail "show --parallel: $line" ;; esac
+[ "$line" = "zeef run --parallel=2 $tmp/p.yaml" ] || fail "show --parallel: $line"
 bash -c "$line" < "$tmp/in" > "$tmp/shown" || fail "the shown parallel line exited $?"
 cmp -s "$tmp/serial" "$tmp/shown" || fail "the zeef show --parallel line differs from the serial run"
-# the input is one default block: --block 1M cuts it into several, whose
-# outputs come back in input order
+# --block: the whole chain under GNU parallel; 1M cuts the input into
+# several blocks, whose outputs come back in input order
 line=$(zeef show --parallel=3 --block 1M "$tmp/p.yaml")
+case $line in *" parallel --plain --pipe --keep-order -j3 --block 1M "*) ;; *) fail "show --parallel --block: $line" ;; esac
 bash -c "$line" < "$tmp/in" > "$tmp/shown" || fail "the shown parallel line (--block 1M) exited $?"
 cmp -s "$tmp/serial" "$tmp/shown" || fail "the zeef show --parallel=3 --block 1M line differs from the serial run"
-pass "zeef show --parallel line, run by bash: identical (one block, and blocks of 1M)"
+pass "zeef show --parallel line (zeef run --parallel; GNU parallel with --block), run by bash: identical"
+
+# zeef run --parallel: the whole chain N times, records spread and merged in
+# input order; with FILEs the first stage reads them and the rest is copied;
+# --replace reaches the copies.
+for j in 2 3; do
+	z run --parallel=$j "$tmp/p.yaml" < "$tmp/in" > "$tmp/par" || fail "run --parallel=$j exited $?"
+	cmp -s "$tmp/serial" "$tmp/par" || fail "run --parallel=$j differs from the serial run"
+done
+z run --parallel --stats --progress=never "$tmp/p.yaml" < "$tmp/in" > "$tmp/par" 2> "$tmp/err" ||
+	fail "run --parallel --stats exited $?"
+grep -q "a..$(tail -1 "$tmp/p.yaml" | sed 's/.*run: \([a-z-]*\).*/\1/') (x2)" "$tmp/err" ||
+	fail "run --parallel --stats: no one line for the copies: $(cat "$tmp/err")"
+z run "$tmp/p.yaml" "$tmp/in" > "$tmp/serial-file" 2>/dev/null || fail "serial run of a FILE exited $?"
+z run --parallel "$tmp/p.yaml" "$tmp/in" > "$tmp/par" || fail "run --parallel FILE exited $?"
+cmp -s "$tmp/serial-file" "$tmp/par" || fail "run --parallel FILE differs from the serial run"
+z run --replace 'b=sed s/minister/MINISTER/' "$tmp/p.yaml" < "$tmp/in" > "$tmp/serial-r" || fail "serial --replace exited $?"
+z run --parallel --replace 'b=sed s/minister/MINISTER/' "$tmp/p.yaml" < "$tmp/in" > "$tmp/par" || fail "run --parallel --replace exited $?"
+cmp -s "$tmp/serial-r" "$tmp/par" || fail "run --parallel --replace differs from the serial run"
+cmp -s "$tmp/serial" "$tmp/par" && fail "run --parallel --replace: the replaced stage did not run"
+: | z run --parallel "$tmp/p.yaml" > "$tmp/par" || fail "run --parallel on no input exited $?"
+[ -s "$tmp/par" ] && fail "run --parallel on no input wrote something"
+rc=0; z run --parallel --on-error=skip "$tmp/p.yaml" < /dev/null 2> "$tmp/err" || rc=$?
+[ $rc -eq 64 ] || fail "run --parallel --on-error=skip exited $rc, not 64"
+rc=0; z run --parallel --tee "$tmp/t" "$tmp/p.yaml" < /dev/null 2> "$tmp/err" || rc=$?
+[ $rc -eq 64 ] || fail "run --parallel --tee exited $rc, not 64"
+pass "zeef run --parallel (2, 3 copies; a FILE; --replace; no input): identical to the serial run"
+
+# A bad record: the records before it come out, then the message names the
+# copy's own line and the input record, and zeef exits as the serial run does.
+{ head -5000 "$tmp/in"; echo '{"id":"bad","text":5}'; tail -n +5001 "$tmp/in"; } > "$tmp/bad"
+rc=0; z run "$tmp/p.yaml" < "$tmp/bad" > "$tmp/serial-bad" 2>/dev/null || rc=$?
+prc=0; z run --parallel "$tmp/p.yaml" < "$tmp/bad" > "$tmp/par" 2> "$tmp/err" || prc=$?
+[ $rc -ne 0 ] && [ $prc -eq $rc ] || fail "run --parallel on a bad record exited $prc, serial $rc"
+cmp -s "$tmp/serial-bad" "$tmp/par" || fail "run --parallel on a bad record: not the serial run's records"
+grep -q "is input record" "$tmp/err" || fail "run --parallel: the message does not name the input record: $(cat "$tmp/err")"
+pass "zeef run --parallel on a bad record: the serial run's records and status, the record named"
 
 line=$(zeef show "$tmp/p.yaml")
 bash -c "$line" < "$tmp/in" > "$tmp/shown1" || fail "the shown line exited $?"

@@ -5,8 +5,8 @@
 # nor for GNU parallel, whose replacement strings ({}, {#}, {= perl =}) would
 # otherwise be expanded inside the command it is given. Checked for a stage
 # with workers: (one GNU parallel for that stage) and for show --parallel
-# (the whole chain under one GNU parallel): no file gets created, and the
-# output equals zeef run's. The printed line stays one line.
+# (zeef run --parallel; with --block, the whole chain under one GNU
+# parallel): no file gets created, and the output equals zeef run's. The printed line stays one line.
 . "$(dirname "$0")/zeef-lib.bash"
 command -v parallel >/dev/null || { echo "FAIL: GNU parallel is not installed (make deps)"; exit 1; }
 
@@ -54,7 +54,7 @@ for p in workers chain; do
 	z run "$tmp/$p.yaml" < "$tmp/in" > "$tmp/run.out" || fail "$p: zeef run exited $?"
 	no_file_ran "zeef run $p"
 	[ "$(wc -l < "$tmp/run.out")" -eq 3000 ] || fail "$p: zeef run wrote $(wc -l < "$tmp/run.out") lines"
-	for how in "" --parallel --parallel=3; do
+	for how in "" --parallel --parallel=3 "--parallel --block 1M"; do
 		zeef show $how "$tmp/$p.yaml" > "$tmp/line" || fail "zeef show $how $p exited $?"
 		[ "$(wc -l < "$tmp/line")" -eq 1 ] || fail "zeef show $how $p printed $(wc -l < "$tmp/line") lines"
 		if [ -z "$how" ] && [ $p = workers ]; then
@@ -67,7 +67,7 @@ for p in workers chain; do
 		no_file_ran "the zeef show $how line of $p"
 		cmp -s "$tmp/run.out" "$tmp/shown.out" ||
 			fail "zeef show $how $p: the line's output differs from zeef run's: $(diff "$tmp/run.out" "$tmp/shown.out" | head -3)"
-		pass "zeef show $how $p: one line; run by bash$([ -n "$how$([ $p = workers ] && echo w)" ] && echo " and GNU parallel"), no code from the pipeline runs, output = zeef run"
+		pass "zeef show $how $p: one line; run by bash$(grep -q ' parallel ' "$tmp/line" && echo " and GNU parallel"), no code from the pipeline runs, output = zeef run"
 	done
 done
 
@@ -77,7 +77,7 @@ done
 # even when what starts the line is not a shell and $SHELL is /bin/sh.
 mkdir -p "$tmp/home/.parallel"
 echo '--rpl '\''HOSTILE $_="RENAMED"'\' > "$tmp/home/.parallel/config"
-zeef show --parallel "$tmp/chain.yaml" > "$tmp/line"
+zeef show --parallel --block 25M "$tmp/chain.yaml" > "$tmp/line"
 (cd "$tmp" && HOME=$tmp/home PARALLEL='--rpl '\''stage $_="gone"'\' SHELL=/bin/sh \
 	perl -e 'exit(system("bash", "-c", $ARGV[0]) >> 8)' "$(cat "$tmp/line")") < "$tmp/in" > "$tmp/shown.out" 2> "$tmp/err" ||
 	fail "show --parallel with a hostile parallel config: exited $?: $(head -3 "$tmp/err")"

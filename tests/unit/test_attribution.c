@@ -1,6 +1,7 @@
 /* Unit tests of speaker and cue attribution (extract-quotes/attribution.c
  * and what it drives: cues, mentions, people, the ranker with the built-in
  * model). The passages are written for these tests. */
+#include <stdio.h>
 #include <string.h>
 #include "check_main.h"
 #include "../../filters/extract-quotes/attribution.h"
@@ -59,6 +60,13 @@ static const char *speaker(size_t i)
 	return res[i].has_speaker ? bytes(res[i].speaker.start, res[i].speaker.end) : "-";
 }
 static const char *name(size_t i) { return bytes(res[i].name_start, res[i].name_end); }
+
+/* Quotation I has the mention SPK at its speaker and the name NM. */
+static void said(size_t i, const char *spk, const char *nm)
+{
+	ck_assert_str_eq(speaker(i), spk);
+	ck_assert_str_eq(name(i), nm);
+}
 
 START_TEST(cue_after_the_quotation)
 {
@@ -374,6 +382,73 @@ START_TEST(arabic_name_particles_and_the_press)
 }
 END_TEST
 
+/* Dialogue: the passages below are written for these tests. */
+START_TEST(bare_turns_alternate_between_the_two_people_talking)
+{
+	ck_assert_uint_eq(run("Kees de Boer en Lotte Visser zaten op het terras.\n\n"
+	                      "\"Wil je nog koffie?\" vroeg Kees.\n\n\"Graag, met melk.\"\n\n"
+	                      "\"Suiker ook?\"\n\n\"Nee, dank je.\""), 4);
+	static const char *const turns[] = { "Kees de Boer", "Lotte Visser", "Kees de Boer",
+	                                     "Lotte Visser" };
+	for (size_t i = 0; i < 4; i++) {
+		ck_assert_int_eq(res[i].cue_pos, i ? CUE_NONE : CUE_AFTER);
+		ck_assert_str_eq(name(i), turns[i]);
+	}
+}
+END_TEST
+
+START_TEST(the_person_addressed_is_not_the_speaker)
+{
+	/* a vocative inside the quotation, by first name, names the one
+	 * spoken to, even right after a sentence about them; both ways round */
+	static const char *const walk[2][2] = { { "Anna de Vries", "Bram Smit" },
+	                                        { "Bram Smit", "Anna de Vries" } };
+	for (int k = 0; k < 2; k++) {
+		char passage[256], first[16];
+		snprintf(first, sizeof first, "%.*s", (int)strcspn(walk[k][0], " "), walk[k][0]);
+		snprintf(passage, sizeof passage, "%s liep met %s naar huis. Het regende hard. %s keek "
+		         "naar de lucht.\n\n\"Kom op, %s, het wordt al donker.\"", walk[k][0], walk[k][1],
+		         walk[k][0], first);
+		ck_assert_uint_eq(run(passage), 1);
+		ck_assert_str_eq(name(0), walk[k][1]);
+	}
+}
+END_TEST
+
+START_TEST(a_text_that_starts_in_the_middle_of_a_dialogue)
+{
+	/* nobody is named before the first two turns: once the text is read,
+	 * they alternate back from the named ones */
+	ck_assert_uint_eq(run("\"Is de trein al weg?\"\n\n\"Al tien minuten.\" Buiten blies de wind "
+	                      "door de lege hal en het begon al te schemeren boven de rails.\n\n"
+	                      "\"Wanneer gaat de volgende?\" vroeg Karel Jansen.\n\n"
+	                      "\"Om acht uur,\" zei Els Bakker."), 4);
+	ck_assert_str_eq(name(0), "Karel Jansen");
+	ck_assert_str_eq(name(1), "Els Bakker");
+	/* "hij" is never the narrator, the only one met so far: the man who
+	 * speaks later */
+	ck_assert_uint_eq(run("Ik keek op van mijn boek.\n\n\"Dat weet ik niet,\" antwoordde hij.\n\n"
+	                      "\"Dan vraag ik het morgen,\" zei ik.\n\nPieter Smit stond op en liep "
+	                      "naar het raam. \"Doe dat,\" zei Pieter Smit."), 3);
+	said(0, "hij", "Pieter Smit");
+	said(1, "ik", "-");
+}
+END_TEST
+
+START_TEST(a_description_after_a_copula_names_its_subject)
+{
+	/* "Zij was een ... vrouw" says who she is: the later "de jonge vrouw"
+	 * is Marleen Vos, not someone new */
+	ck_assert_uint_eq(run("Marleen Vos kwam de kamer binnen. Zij was een lange jonge vrouw met "
+	                      "rood haar.\n\nIk stond op. \"Ik zoek de eigenaar,\" zei de jonge vrouw."), 1);
+	said(0, "de jonge vrouw", "Marleen Vos");
+	/* not after another verb: she saw someone else */
+	ck_assert_uint_eq(run("Marleen Vos kwam de kamer binnen. Zij zag een lange jonge vrouw met "
+	                      "rood haar.\n\nIk stond op. \"Ik zoek de eigenaar,\" zei de jonge vrouw."), 1);
+	ck_assert_str_ne(name(0), "Marleen Vos");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("attribution");
@@ -401,6 +476,10 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, plural_person_nouns_speak);
 	tcase_add_test(tc, a_reporting_verb_last_in_its_clause);
 	tcase_add_test(tc, arabic_name_particles_and_the_press);
+	tcase_add_test(tc, bare_turns_alternate_between_the_two_people_talking);
+	tcase_add_test(tc, the_person_addressed_is_not_the_speaker);
+	tcase_add_test(tc, a_text_that_starts_in_the_middle_of_a_dialogue);
+	tcase_add_test(tc, a_description_after_a_copula_names_its_subject);
 	suite_add_tcase(s, tc);
 	return s;
 }

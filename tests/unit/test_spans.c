@@ -78,6 +78,79 @@ START_TEST(malformed_fields_are_bad_input)
 }
 END_TEST
 
+START_TEST(members_read_in_one_pass)
+{
+	struct record r;
+	/* White space, nested values holding brackets and escaped quotes, a
+	 * member given twice (the last counts), a fraction where the sentence
+	 * goes: each span read where it lies. */
+	long n = read_field(&r, "{\"text\":\"ab é cd\",\"quotes\": [ {\"start\" : 0 , "
+	                    "\"speaker\":{\"text\":\"}]\\\"{\",\"cue\":[1,{\"a\":\"]\"}]},\"end\":1,"
+	                    "\"end\":2, \"sentence\":1.5 } ,\n{\"type\":\"x\\\"y\",\"start\":3,"
+	                    "\"end\":6,\"sentence\":-1e2}]}", "quotes");
+	ck_assert_int_eq(n, 2);
+	ck_assert_uint_eq(spans[0].end, 2);
+	ck_assert_uint_eq(spans[0].end_byte, 2);
+	ck_assert_int_eq(spans[0].sentence, -1);
+	ck_assert_uint_eq(spans[1].start_byte, 3);
+	ck_assert_uint_eq(spans[1].end_byte, 7);
+	ck_assert_uint_eq(spans[1].type_len, 4);   /* x\"y as written */
+	ck_assert_int_eq(spans[1].sentence, -1);
+	record_clear(&r);
+	/* After an end that went back, a later end past the text is still
+	 * caught; a span that both goes back and runs past the text is
+	 * reported as past the text. */
+	ck_assert_int_eq(read_field(&r, "{\"text\":\"abcd\",\"entities\":[{\"start\":0,\"end\":3},"
+	                            "{\"start\":1,\"end\":2},{\"start\":2,\"end\":5}]}", "entities"), -1);
+	ck_assert_ptr_nonnull(strstr(r.error, "entity 2: needs integer"));
+	record_clear(&r);
+	ck_assert_int_eq(read_field(&r, "{\"text\":\"abcd\",\"entities\":[{\"start\":2,\"end\":3},"
+	                            "{\"start\":1,\"end\":9}]}", "entities"), -1);
+	ck_assert_ptr_nonnull(strstr(r.error, "entity 1: needs integer"));
+	record_clear(&r);
+}
+END_TEST
+
+START_TEST(offsets_over_mixed_widths)
+{
+	/* Characters of 1 to 4 bytes in every mix, spans of every length in
+	 * text order (some nested): each offset as a byte against a count made
+	 * one character at a time. */
+	static const char *chars[] = {"a", "\xc3\xa9", "\xe2\x80\x9c", "\xf0\x9f\x98\x80"};
+	char text[2048], json[16384];
+	size_t at[600], n = 0, len = 0;
+	unsigned seed = 12345;
+	for (; n < 500; n++) {
+		seed = seed * 1103515245u + 12345u;
+		const char *c = chars[(seed >> 16) % ((seed >> 8) % 3 ? 2 : 4)];
+		at[n] = len;
+		memcpy(text + len, c, strlen(c));
+		len += strlen(c);
+	}
+	at[n] = len;
+	text[len] = 0;
+	int k = snprintf(json, sizeof json, "{\"text\":\"%s\",\"entities\":[", text);
+	size_t starts[100], ends[100];
+	for (size_t i = 0; i < 100; i++) {
+		seed = seed * 1103515245u + 12345u;
+		starts[i] = i * 5;
+		ends[i] = starts[i] + (seed >> 16) % 40;
+		if (ends[i] > n)
+			ends[i] = n;
+		k += snprintf(json + k, sizeof json - (size_t)k, "%s{\"start\":%zu,\"end\":%zu}",
+		              i ? "," : "", starts[i], ends[i]);
+	}
+	snprintf(json + k, sizeof json - (size_t)k, "]}");
+	struct record r;
+	ck_assert_int_eq(read_field(&r, json, "entities"), 100);
+	for (size_t i = 0; i < 100; i++) {
+		ck_assert_uint_eq(spans[i].start_byte, at[starts[i]]);
+		ck_assert_uint_eq(spans[i].end_byte, at[ends[i]]);
+	}
+	record_clear(&r);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("spans");
@@ -85,6 +158,8 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, entities_in_bytes_and_code_points);
 	tcase_add_test(tc, nested_spans_end_out_of_order);
 	tcase_add_test(tc, malformed_fields_are_bad_input);
+	tcase_add_test(tc, members_read_in_one_pass);
+	tcase_add_test(tc, offsets_over_mixed_widths);
 	suite_add_tcase(s, tc);
 	return s;
 }

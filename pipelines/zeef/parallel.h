@@ -1,0 +1,26 @@
+/* parallel.h — `zeef run --parallel[=JOBS]`: the whole chain JOBS times side
+ * by side, as one stage with workers (workers.c spreads the records over the
+ * copies and merges their output in input order).
+ *
+ * Why zeef and not GNU parallel: on the 2-core build machine `parallel
+ * --pipe` alone costs about 3 s of CPU per 100 MB of input (perl cutting
+ * blocks and feeding them), more than a second core can win from a chain
+ * that already runs its stages side by side; zeef moves the same records
+ * through its poll loop for a tenth of that (pipelines/README.md, "What 2
+ * cores can give").
+ */
+#ifndef ZEEF_PARALLEL_H
+#define ZEEF_PARALLEL_H
+
+#include <stddef.h>
+#include "pipeline.h"
+
+/* Replace stages FROM..TO of P by one stage named "FIRST..LAST" with JOBS
+ * workers, each a `zeef run --progress=never --from FIRST --to LAST ARGS...
+ * -- P->file` of this same zeef (ARGS: the options the inner runs must
+ * repeat: --replace, --on-error, -u). The new stage is resolved; it stands
+ * at index FROM. Out of memory exits 70. */
+void zeef_parallel_fold(struct zeef_pipeline *p, size_t from, size_t to, int jobs,
+                        char *const *args, size_t nargs);
+
+#endif
