@@ -174,14 +174,23 @@ static int choose(struct attributor *a, size_t qi)
 	return 0;
 }
 
+/* Room in a->turn_of for N results, and a turn of no paragraph for each
+ * result before a->nres that has none (indirect speech, cues.c, has no
+ * turn). */
+static int turns_up_to(struct attributor *a, size_t n)
+{
+	if (grow_array((void **)&a->turn_of, &a->turn_of_cap, n, sizeof *a->turn_of) < 0)
+		return -1;
+	while (a->nturn_of < a->nres)
+		a->turn_of[a->nturn_of++] = (struct result_turn){ NO_PARA, PRONOUN_NONE };
+	return 0;
+}
+
 static int push_result(struct attributor *a, const struct wquote *w, size_t qi)
 {
 	if (grow_array((void **)&a->res, &a->rescap, a->nres + 1, sizeof *a->res) < 0 ||
-	    grow_array((void **)&a->turn_of, &a->turn_of_cap, a->nres + 1, sizeof *a->turn_of) < 0)
+	    turns_up_to(a, a->nres + 1) < 0)
 		return -1;
-	/* indirect speech (cues.c) has no turn */
-	while (a->nturn_of < a->nres)
-		a->turn_of[a->nturn_of++] = (struct result_turn){ NO_PARA, PRONOUN_NONE };
 	const struct mention *m = w->subject >= 0 ? doc_men(&a->d, (size_t)w->subject) : NULL;
 	a->turn_of[a->nturn_of++] = (struct result_turn){
 		doc_tok(&a->d, (size_t)w->tok)->para,
@@ -273,10 +282,8 @@ static int fill_unattributed(struct attributor *a)
 	const struct doc *d = &a->d;
 	int32_t best[3];
 	int best_done = 0;
-	if (a->nres && grow_array((void **)&a->turn_of, &a->turn_of_cap, a->nres, sizeof *a->turn_of) < 0)
+	if (a->nres && turns_up_to(a, a->nres) < 0)
 		return -1;
-	while (a->nturn_of < a->nres)
-		a->turn_of[a->nturn_of++] = (struct result_turn){ NO_PARA, PRONOUN_NONE };
 	for (size_t i = a->nres; i-- > 0;) {
 		struct attributed_quote *r = &a->res[i];
 		const struct result_turn *t = &a->turn_of[i];
