@@ -54,7 +54,6 @@ struct result_turn {
 struct attributor {
 	struct quotes_lexicon lx;
 	struct quote_marks *marks;
-	struct wordset *copulas;
 	struct doc d;
 	struct perceptron model;
 	int have_model;

@@ -10,7 +10,7 @@
 #include "grow.h"
 #include "lang.h"
 
-static const char MODEL_FILE[] = "nl/speakers-model.txt", COPULA_FILE[] = "nl/speakers-copulas.txt";
+static const char MODEL_FILE[] = "nl/speakers-model.txt";
 
 int attributor_set_model(struct attributor *a, const char *text, size_t len,
                          const char **why, long *line)
@@ -28,12 +28,6 @@ struct attributor *attributor_new(void)
 		attributor_free(a);
 		return NULL;
 	}
-	if (!(a->copulas = wordset_load(COPULA_FILE))) {
-		fprintf(stderr, "extract-quotes: language file %s is missing\n", COPULA_FILE);
-		attributor_free(a);
-		return NULL;
-	}
-	a->d.copulas = a->copulas;
 	if (perceptron_init(&a->model, features_count(), 0) < 0) {
 		attributor_free(a);
 		return NULL;
@@ -61,8 +55,6 @@ void attributor_free(struct attributor *a)
 		return;
 	quotes_lexicon_free(&a->lx);
 	quote_marks_free(a->marks);
-	if (a->copulas)
-		wordset_free(a->copulas);
 	doc_free(&a->d);
 	perceptron_free(&a->model);
 	free(a->res);

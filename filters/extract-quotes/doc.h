@@ -73,6 +73,7 @@ struct quotes_lexicon {
 	struct wordclass *pron;          /* pronoun -> PR_* bits */
 	struct wordclass *agent;         /* the passive agent's preposition */
 	struct wordclass *naming;        /* "als": names what a naming verb calls it */
+	struct wordclass *copulas;       /* speakers-copulas.txt: was, bleek */
 	size_t longest_phrase_words;
 	/* the lengths (up to 7 bytes) and first bytes of the determiners: a
 	 * word of another shape is none, without a look-up */
@@ -227,8 +228,6 @@ enum { PROMINENT = 3 };
 struct doc {
 	const struct quotes_lexicon *lx;
 	const struct quote_marks *marks;
-	const struct wordset *copulas;   /* nl/speakers-copulas.txt (the
-	                                    attributor's) */
 	const char *text;
 	size_t len;
 	/* the window: element i (global) is at [i - base] */

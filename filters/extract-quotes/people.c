@@ -276,12 +276,12 @@ static int32_t refers_back(const struct doc *d, const struct mention *m)
 static int32_t predicate_of(const struct doc *d, const struct mention *m)
 {
 	size_t v = (size_t)m->first - 1;
-	if (!d->copulas || m->first < 2 || !doc_has(d, v - 1))
+	if (m->first < 2 || !doc_has(d, v - 1))
 		return -1;
 	char low[16];
 	size_t n = doc_fold(d, v, low, sizeof low);
 	uint32_t sent = doc_tok(d, (size_t)m->first)->sent;
-	if (!n || doc_tok(d, v)->sent != sent || !wordset_has(d->copulas, low, n))
+	if (!n || doc_tok(d, v)->sent != sent || !wordclass_get(d->lx->copulas, low, n))
 		return -1;
 	for (size_t t = v, k = 0; t-- > 0 && k < MAX_NAME_WORDS && doc_has(d, t); k++) {
 		const struct qtoken *q = doc_tok(d, t);

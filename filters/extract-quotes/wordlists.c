@@ -170,6 +170,9 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 	lx->naming = wordclass_new();
 	if (wordclass_load(lx->naming, "nl/quotes-function-words.txt", "naming", 1) < 0)
 		return missing("nl/quotes-function-words.txt");
+	lx->copulas = wordclass_new();
+	if (wordclass_load(lx->copulas, "nl/speakers-copulas.txt", NULL, 1) < 0)
+		return missing("nl/speakers-copulas.txt");
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
 		const struct list *l = &lists[i];
 		if (((l->as & AS_WORDS) && wordclass_load(lx->wc, l->file, l->tag, l->bits) < 0 &&
@@ -200,6 +203,7 @@ void quotes_lexicon_free(struct quotes_lexicon *lx)
 	wordclass_free(lx->pron);
 	wordclass_free(lx->agent);
 	wordclass_free(lx->naming);
+	wordclass_free(lx->copulas);
 	memset(lx, 0, sizeof *lx);
 }
 
