@@ -102,13 +102,44 @@ def default_dir(candidates):
 
 # --- WordNet ---------------------------------------------------------------
 
+SS_TYPE = {"n": 1, "v": 2, "a": 3, "r": 4}    # the synset type in a sense key
+
+
+def sense_counts(wndir):
+    """sense key -> tag count, from WordNet's cntlist.rev (how often each sense
+    was tagged in the Brown corpus semantic concordance); {} when absent.
+    Adjective satellites (type 5) carry their head in the key and are left
+    out: only ties between noun senses are broken with these counts."""
+    counts = {}
+    path = os.path.join(wndir, "cntlist.rev")
+    if os.path.exists(path):
+        with open(path, encoding="latin-1") as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) == 3:
+                    counts[parts[0]] = int(parts[2])
+    return counts
+
 class WordNet:
     def __init__(self, wndir):
         self.syn = {"n": {}, "v": {}, "a": {}, "r": {}}
+        self.words = {"n": {}, "v": {}, "a": {}, "r": {}}
         files = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
         for pos, name in files.items():
             self._load(os.path.join(wndir, "data." + name), pos)
         self.offsets = {pos: sorted(int(o) for o in s) for pos, s in self.syn.items()}
+        self.counts = sense_counts(wndir)
+
+    def frequency(self, pos, off):
+        """How often the synset's words were tagged in this sense in the
+        semantic concordance (cntlist.rev): 0 when never, or unknown."""
+        lex = self.syn[pos][off][0]
+        total = 0
+        for word, lex_id in self.words[pos][off]:
+            word = word.split("(")[0]          # adjective markers: (a), (p), (ip)
+            key = "%s%%%d:%02d:%02d::" % (word, SS_TYPE[pos], lex, lex_id)
+            total += self.counts.get(key, 0)
+        return total
 
     def _load(self, path, pos):
         with open(path, encoding="latin-1") as f:
@@ -117,6 +148,9 @@ class WordNet:
                     continue
                 f_ = line.split(" ")
                 lex = int(f_[1])
+                words = [(f_[4 + 2 * i].lower(), int(f_[5 + 2 * i], 16))
+                         for i in range(int(f_[3], 16))]
+                self.words[pos][f_[0]] = words
                 k = 4 + 2 * int(f_[3], 16)
                 hyp, inst = [], False
                 for _ in range(int(f_[k])):
@@ -212,11 +246,37 @@ def usable(lemma, fw):
             and all(c.isalpha() or c == "-" for c in lemma) and lemma[0].isalpha())
 
 
-def in_class(senses, wn, member):
-    """True when MEMBER(pos, off) holds for at least half of SENSES; also
-    the member senses."""
+def in_class(senses, wn, member, weigh_ties=False):
+    """True when MEMBER(pos, off) holds for at least half of SENSES; with
+    WEIGH_TIES, for more than half of them, or for half and the tie is not
+    broken against it (tie_in_class). Also the member senses."""
     members = [off for pos, off in sorted(senses) if member(pos, off)]
-    return bool(members) and 2 * len(members) >= len(senses), members
+    if not members or 2 * len(members) < len(senses):
+        return False, members
+    if weigh_ties and 2 * len(members) == len(senses):
+        return tie_in_class(senses, wn, member), members
+    return True, members
+
+
+def tie_in_class(senses, wn, member):
+    """Half of the senses are in the class: the word counts as one when its
+    class senses are tagged in WordNet's concordance at least as often as the
+    others (koper: buyer 1, copper 4: a thing; man, koning: persons). Only
+    senses of the class's part of speech are weighed: the adjective and verb
+    senses of a Dutch noun are mostly its translation's other senses
+    (ambtenaar: official, the adjective), and the reverse for verbs.
+    With no counts on either side it stays in the class, as before the counts
+    were read."""
+    inside = outside = 0
+    pos_class = next(pos for pos, off in sorted(senses) if member(pos, off))
+    for pos, off in senses:
+        if pos != pos_class:
+            continue
+        if member(pos, off):
+            inside += wn.frequency(pos, off)
+        else:
+            outside += wn.frequency(pos, off)
+    return inside >= outside
 
 
 # --- classes -----------------------------------------------------------------
@@ -242,7 +302,7 @@ def classify(senses, wn, fw):
         if not usable(lemma, fw):
             continue
         ss = senses[lemma]
-        ok, members = in_class(ss, wn, person_sense)
+        ok, members = in_class(ss, wn, person_sense, weigh_ties=True)
         if ok:
             tags = set()
             for off in members:
