@@ -210,6 +210,9 @@ struct person {
 	uint32_t last_start, last_end, last_start_cp, last_end_cp;
 	                                 /* bytes and code points of it */
 	uint32_t last_sent, last_para;
+	uint64_t role_noun;              /* the key (KEY_ROLE) of the role noun
+	                                    last said of it ("Myriel was
+	                                    bisschop", "de bisschop"), or 0 */
 	struct xspan described;          /* its latest description ("de jonge
 	                                    dame"): shown for a pronoun that
 	                                    stands for a person with no name */

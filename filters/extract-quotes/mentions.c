@@ -316,6 +316,20 @@ static int subordinate(const struct doc *d, size_t t)
 	return 0;
 }
 
+/* Token P of a description starting at the indefinite article T is a comma
+ * between adjectives ("een klein, donker uitziend, levendig man"): one
+ * lower-case word before it (not the article), one after it, at most three
+ * such commas. The head must then be a listed noun for a person. */
+static int commas_between_adjectives(const struct doc *d, size_t t, size_t p, size_t commas)
+{
+	if (commas >= 3 || p < t + 2 || !doc_punct(d, p, ',') || doc_is(d, t, LX_DEFINITE | LX_POSSESSIVE))
+		return 0;
+	const struct qtoken *b = tk(d, p - 1), *a = tk(d, p + 1);
+	return b && a && (b->flags & TK_WORD) && (a->flags & TK_WORD) && !(b->flags & TK_CAP) &&
+	       !(a->flags & TK_CAP) && !(doc_lex(d, p - 1) & (LX_FUNCTION | NOUN)) &&
+	       !(doc_lex(d, p + 1) & LX_FUNCTION) && a->sent == b->sent;
+}
+
 /* The head noun of a description starting at the determiner T: up to
  * three words later, a role, person, group or body noun; after a reporting
  * verb, or before one at the start of a clause, any noun that ends the
@@ -330,8 +344,13 @@ static long description_at(struct doc *d, size_t t, size_t end)
 	if ((flags(d, t) & TK_CAP) && !sentence_initial(d, t))
 		return -1;
 	int after_cue = t > 0 && doc_is(d, t - 1, LX_CUE | LX_CUE_SEP);
-	for (size_t p = t + 1; p < end && p <= t + 4; p++) {
+	size_t commas = 0;
+	for (size_t p = t + 1; p < end && p <= t + 4 + 2 * commas; p++) {
 		const struct qtoken *k = doc_tok(d, p);
+		if (commas_between_adjectives(d, t, p, commas)) {
+			commas++;
+			continue;
+		}
 		if (!(k->flags & TK_WORD) || (k->flags & TK_QUOTE))
 			return -1;
 		uint32_t lex = doc_lex(d, p);
@@ -339,8 +358,12 @@ static long description_at(struct doc *d, size_t t, size_t end)
 		                     (lex & (LX_PERSON | LX_GROUP)))) {
 			if (p + 1 < end && name_word(d, p + 1))
 				return -1;   /* "de president Biden": the name is the mention */
+			if (commas && !(lex & (LX_PERSON | LX_ROLE)))
+				return -1;
 			return (long)p;
 		}
+		if (commas)
+			continue;   /* another adjective of the row */
 		if (doc_is(d, p, LX_FUNCTION | LX_DET))
 			return -1;   /* "dat de bisschop": the article starts it */
 		/* the noun ends the phrase: punctuation, a quotation, a
@@ -361,11 +384,16 @@ static long description_at(struct doc *d, size_t t, size_t end)
 		              !(k->flags & TK_ALLCAPS));
 		/* a noun of our lists only after a neuter or possessive article
 		 * ("het meisje", "haar coach") */
-		int det_ok = !doc_is(d, t, LX_NEUTER | LX_POSSESSIVE);
+		/* nor after a quantifier: a count of a noun we do not know
+		 * is how often or how long ("zei enkele malen", "riep twee
+		 * keer"), not who; a listed plural ("enkele bewoners") is a
+		 * speaker by the branch above */
+		int det_ok = !doc_is(d, t, LX_NEUTER | LX_POSSESSIVE | LX_PLURAL_DET);
 		if (ends && (after_cue || before_cue) && cap_ok && det_ok && !doc_is(d, p, LX_ADJ | LX_PARTICLE) &&
 		    !known_free(d, p) && !(k->flags & TK_NUMBER) && k->end - k->start > 2)
 			return (long)p;
-		if (!doc_is(d, p, LX_ADJ) && d->text[k->end - 1] != 'e' && !(k->flags & TK_NUMBER))
+		if (!doc_is(d, p, LX_ADJ) && d->text[k->end - 1] != 'e' && !(k->flags & TK_NUMBER) &&
+		    !commas_between_adjectives(d, t, p + 1, commas))
 			return -1;   /* not an adjective: no noun phrase of ours */
 	}
 	return -1;

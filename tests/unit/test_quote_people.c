@@ -1,0 +1,129 @@
+/* Unit tests of who a mention stands for in extract-quotes (mentions.c,
+ * people.c): descriptions linked to the named person they describe, what
+ * is not a person. Run through the attribution with the built-in model, as
+ * a user sees it. The passages are written for these tests. */
+#include <string.h>
+#include "check_main.h"
+#include "../../filters/extract-quotes/attribution.h"
+
+static struct attributor *at;
+static const struct attributed_quote *res;
+static size_t nres;
+static const char *text;
+static char buf[4][256];
+static int nb;
+
+static void setup(void)
+{
+	at = attributor_new();
+	ck_assert_ptr_nonnull(at);
+}
+
+static void teardown(void)
+{
+	attributor_free(at);
+}
+
+static size_t run(const char *s)
+{
+	text = s;
+	res = attribute_text(at, s, strlen(s), NULL, 0, NULL, 0, &nres);
+	ck_assert_ptr_nonnull(res);
+	return nres;
+}
+
+static const char *bytes(size_t start, size_t end)
+{
+	char *b = buf[nb++ % 4];
+	if (end <= start)
+		return "-";
+	ck_assert_uint_lt(end - start, sizeof buf[0]);
+	memcpy(b, text + start, end - start);
+	b[end - start] = 0;
+	return b;
+}
+
+static const char *speaker(size_t i)
+{
+	return res[i].has_speaker ? bytes(res[i].speaker.start, res[i].speaker.end) : "-";
+}
+static const char *name(size_t i) { return bytes(res[i].name_start, res[i].name_end); }
+
+START_TEST(a_bare_role_after_a_copula_names_the_person)
+{
+	/* "Myriel was bisschop": a later "de bisschop" is Myriel, though
+	 * another man was named since; and the director is not the bishop */
+	ck_assert_uint_eq(run("In 1815 was Charles Myriel bisschop van Digne. Zijn zuster woonde bij "
+	                      "hem. Pierre Gaultier was directeur van het hospitaal.\n\nOp een dag zat "
+	                      "de bisschop in de tuin.\n\n\"Hoeveel zieken zijn er?\" vroeg de "
+	                      "bisschop.\n\n\"Zes en twintig,\" zei de directeur."), 2);
+	ck_assert_str_eq(speaker(0), "de bisschop");
+	ck_assert_str_eq(name(0), "Charles Myriel");
+	ck_assert_str_eq(name(1), "Pierre Gaultier");
+	/* the copula before the name, with a title between ("was de heer
+	 * Myriel bisschop") */
+	ck_assert_uint_eq(run("In 1815 was de heer Charles Myriel bisschop van Digne. Pierre Gaultier "
+	                      "woonde er ook.\n\n\"Kom binnen,\" zei de bisschop."), 1);
+	ck_assert_str_eq(name(0), "Charles Myriel");
+}
+END_TEST
+
+START_TEST(a_description_set_off_by_commas_names_the_person)
+{
+	/* after the name or before it: a later "de meid" is Anna Bos */
+	ck_assert_uint_eq(run("Toen kwam Anna Bos, de meid, binnen met Jan Smit.\n\n\"Het eten is "
+	                      "klaar,\" zei de meid."), 1);
+	ck_assert_str_eq(speaker(0), "de meid");
+	ck_assert_str_eq(name(0), "Anna Bos");
+	ck_assert_uint_eq(run("Toen kwam de meid, Anna Bos, binnen met Jan Smit.\n\n\"Het eten is "
+	                      "klaar,\" zei de meid."), 1);
+	ck_assert_str_eq(name(0), "Anna Bos");
+	/* a listing is no apposition: the maid is someone else than Jan */
+	ck_assert_uint_eq(run("Toen kwamen Jan Smit, de meid en de knecht binnen.\n\n\"Het eten is "
+	                      "klaar,\" zei de meid."), 1);
+	ck_assert_str_ne(name(0), "Jan Smit");
+}
+END_TEST
+
+START_TEST(hyphenated_given_names_are_one_person)
+{
+	ck_assert_uint_eq(run("Het was Charles-François Myriel die kwam. Toen kwam Pierre Myriel."
+	                      "\n\n\"Ja,\" zei Charles Myriel."), 1);
+	ck_assert_str_eq(name(0), "Charles-François Myriel");
+}
+END_TEST
+
+START_TEST(adjectives_separated_by_commas_describe_one_person)
+{
+	ck_assert_uint_eq(run("Bij de deur stond een klein, donker, levendig man als koetsier gekleed. "
+	                      "Holmes keek op.\n\n\"Bent u de heren van Miss Morstan?\" vroeg hij."), 1);
+	ck_assert_str_eq(name(0), "een klein, donker, levendig man");
+}
+END_TEST
+
+START_TEST(a_count_of_an_unknown_noun_is_not_a_speaker)
+{
+	/* "zei enkele malen": how often, not who */
+	ck_assert_uint_eq(run("Jan de Vries keek rond, zei enkele malen: \"Nee, nee.\""), 1);
+	ck_assert_str_eq(name(0), "Jan de Vries");
+	/* a listed plural still is */
+	ck_assert_uint_eq(run("Toen kwamen de buren. Daarna zeiden enkele bewoners: \"Nee.\""), 1);
+	ck_assert_str_eq(speaker(0), "enkele bewoners");
+}
+END_TEST
+
+static Suite *make_suite(void)
+{
+	Suite *s = suite_create("quote_people");
+	TCase *tc = tcase_create("people");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, a_bare_role_after_a_copula_names_the_person);
+	tcase_add_test(tc, a_description_set_off_by_commas_names_the_person);
+	tcase_add_test(tc, hyphenated_given_names_are_one_person);
+	tcase_add_test(tc, adjectives_separated_by_commas_describe_one_person);
+	tcase_add_test(tc, a_count_of_an_unknown_noun_is_not_a_speaker);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(make_suite)
