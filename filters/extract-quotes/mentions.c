@@ -519,7 +519,7 @@ int doc_mentions_until(struct doc *d, size_t until)
 				return -1;
 			struct mention *m = &d->men[d->nmen - 1];
 			m->subject = !governed_by(d, t, LX_PREP) && !subordinate(d, t);
-			m->plural = 0;
+			m->plural = doc_is(d, t, LX_PLURAL) != 0;   /* "allen", "velen" */
 			if (doc_person_of(d, d->men_base + d->nmen - 1) < -1)
 				return -1;
 			continue;

@@ -433,7 +433,9 @@ int32_t doc_person_of(struct doc *d, size_t mi)
 		int tried = 0;
 		for (int32_t c = head ? *head : -1; c >= 0 && tried < KEY_CHAIN; c = d->per[c].next_same_key, tried++) {
 			const struct person *x = &d->per[c];
-			if (x->kind == P_NAMED &&
+			/* "Kapitein Morstan" is not "Miss Morstan": a title or a
+			 * first name of the other sex names another person */
+			if (x->kind == P_NAMED && !(m->gender && x->lex_gender && m->gender != x->lex_gender) &&
 			    names_match(d->text, a->start, b->end, x->name_start, x->name_end)) {
 				p = c;
 				break;
@@ -612,7 +614,12 @@ int32_t doc_resolve(struct doc *d, size_t mi)
 				const struct person *x = &d->per[c];
 				if (!doc_agrees(m, x) || (x->kind == P_NAMED && !x->evidence && (!x->subjects || x->places)))
 					continue;
-				if (pass == 0 && m->gender && doc_gender(x) != m->gender)
+				/* a described person of no known gender who was the
+				 * subject of this sentence or the one before stays
+				 * ("De bisschop hoorde het aan. ... vroeg hij") */
+				if (pass == 0 && m->gender && doc_gender(x) != m->gender &&
+				    !(doc_gender(x) == GENDER_UNKNOWN && x->kind == P_DESCRIBED &&
+				      x->last_subject_sent >= 0 && (long)x->last_subject_sent + 1 >= (long)sent))
 					continue;
 				if (newest < 0)
 					newest = c;

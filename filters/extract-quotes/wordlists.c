@@ -48,6 +48,7 @@ static const struct list {
 	{ "nl/speakers-words.txt", "f", LX_FEMALE | LX_PERSON, 0, AS_WORDS },
 	{ "nl/speakers-words.txt", "plural-det", LX_PLURAL_DET | LX_DET, 0, AS_WORDS },
 	{ "nl/speakers-words.txt", "someone", LX_SOMEONE | LX_FUNCTION, 0, AS_WORDS },
+	{ "nl/speakers-words.txt", "someone-pl", LX_SOMEONE | LX_FUNCTION | LX_PLURAL, 0, AS_WORDS },
 	{ "nl/speakers-words.txt", "neuter", LX_NEUTER, 0, AS_WORDS },
 	{ "nl/speakers-words.txt", "negation", LX_NEGATION, 0, AS_WORDS },
 	{ "nl/speakers-words.txt", "particle", LX_PARTICLE, 0, AS_WORDS },

@@ -112,6 +112,31 @@ START_TEST(a_count_of_an_unknown_noun_is_not_a_speaker)
 }
 END_TEST
 
+START_TEST(a_pronoun_stands_for_the_described_subject_just_before)
+{
+	/* the bishop (a role of no known gender) was the subject of the
+	 * sentence before "vroeg hij", the man (a man) two sentences back */
+	ck_assert_uint_eq(run("De vrouw had de man aangeklaagd. De man was verloren en zou te Aix "
+	                      "gevonnist worden. De bisschop hoorde dit alles zwijgend aan. Toen het "
+	                      "verhaal ten einde was, vroeg hij:\n\n\"Waar zal die man gevonnist "
+	                      "worden?\""), 1);
+	ck_assert_str_eq(speaker(0), "hij");
+	ck_assert_str_eq(name(0), "De bisschop");
+}
+END_TEST
+
+START_TEST(a_title_of_the_other_sex_names_another_person)
+{
+	/* Miss Morstan is not her father Arthur Morstan, and "zij" is her */
+	ck_assert_uint_eq(run("In 1878 verdween Arthur Morstan. Tien jaar later kwam Miss Morstan bij "
+	                      "Holmes.\n\n\"Mijn vader is nooit teruggekomen,\" zei Miss Morstan."), 1);
+	ck_assert_str_eq(name(0), "Morstan");
+	ck_assert_uint_eq(run("In 1878 verdween Arthur Morstan. Tien jaar later kwam Miss Morstan bij "
+	                      "Holmes.\n\n\"Mijn vader is nooit teruggekomen,\" zei zij."), 1);
+	ck_assert_str_eq(name(0), "Morstan");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("quote_people");
@@ -122,6 +147,8 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, hyphenated_given_names_are_one_person);
 	tcase_add_test(tc, adjectives_separated_by_commas_describe_one_person);
 	tcase_add_test(tc, a_count_of_an_unknown_noun_is_not_a_speaker);
+	tcase_add_test(tc, a_pronoun_stands_for_the_described_subject_just_before);
+	tcase_add_test(tc, a_title_of_the_other_sex_names_another_person);
 	suite_add_tcase(s, tc);
 	return s;
 }
