@@ -94,6 +94,21 @@ static int known_free(const struct doc *d, size_t t)
  * Bakker", not "de Bakker", not "Minister Bos"). */
 static const uint32_t NOUN = LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG;
 
+/* The capitalised word T stands between an article (not a name particle)
+ * and a word in lower case, or has an adjective's ending and a word in
+ * lower case after it: an adjective of a people or a place ("deze
+ * Oostersche figuur", "een Hindoesch bediende", "van Oostersche weelde"),
+ * not a name. */
+static int capitalised_adjective(const struct doc *d, size_t t)
+{
+	const struct qtoken *n = tk(d, t + 1);
+	int after_article = t > 0 && doc_is(d, t - 1, LX_DET) && !doc_is(d, t - 1, LX_PARTICLE) &&
+	                    !(flags(d, t - 1) & TK_CAP);
+	return (flags(d, t) & TK_CAP) && (after_article || doc_is(d, t, LX_ADJ)) &&
+	       n && (n->flags & TK_WORD) && !(n->flags & (TK_CAP | TK_QUOTE)) &&
+	       !doc_is(d, t + 1, LX_FUNCTION | LX_CUE | LX_CUE_SEP) && n->sent == tk(d, t)->sent;
+}
+
 /* Can T begin a name (capitalised, not a function word, title, cue)? */
 static int name_word(const struct doc *d, size_t t)
 {
@@ -107,7 +122,7 @@ static int name_word(const struct doc *d, size_t t)
 		return 0;
 	if (lex & NOUN)
 		return !capitalised(d, t + 1) && !governed_by(d, t, LX_DET);
-	return 1;
+	return !capitalised_adjective(d, t);
 }
 
 /* A capitalised word inside a name, after its first word or particles. */
@@ -393,7 +408,7 @@ static long description_at(struct doc *d, size_t t, size_t end)
 		    !known_free(d, p) && !(k->flags & TK_NUMBER) && k->end - k->start > 2)
 			return (long)p;
 		if (!doc_is(d, p, LX_ADJ) && d->text[k->end - 1] != 'e' && !(k->flags & TK_NUMBER) &&
-		    !commas_between_adjectives(d, t, p + 1, commas))
+		    !commas_between_adjectives(d, t, p + 1, commas) && !capitalised_adjective(d, p))
 			return -1;   /* not an adjective: no noun phrase of ours */
 	}
 	return -1;

@@ -137,6 +137,16 @@ START_TEST(a_title_of_the_other_sex_names_another_person)
 }
 END_TEST
 
+START_TEST(a_capitalised_adjective_is_no_name)
+{
+	/* "een Hindoesch bediende": a description of the servant who opened,
+	 * not a person called Hindoesch, nor Jan, who knocked */
+	ck_assert_uint_eq(run("Jan de Vries klopte aan. De deur werd geopend door een Hindoesch "
+	                      "bediende in het wit.\n\n\"De heer verwacht u,\" zei hij."), 1);
+	ck_assert_str_eq(name(0), "een Hindoesch bediende");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("quote_people");
@@ -149,6 +159,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_count_of_an_unknown_noun_is_not_a_speaker);
 	tcase_add_test(tc, a_pronoun_stands_for_the_described_subject_just_before);
 	tcase_add_test(tc, a_title_of_the_other_sex_names_another_person);
+	tcase_add_test(tc, a_capitalised_adjective_is_no_name);
 	suite_add_tcase(s, tc);
 	return s;
 }
