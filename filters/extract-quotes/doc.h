@@ -410,6 +410,25 @@ int32_t doc_person_of(struct doc *d, size_t m);
  * folded word), the most recent one, else the one named in full with it
  * as first name ("Anna" for Anna de Vries); -1 when none. */
 int32_t doc_person_by_key(struct doc *d, uint64_t key);
+/* The slot of KEY in the table of people by key (MAKE: add it; NULL when
+ * out of memory, or absent), and the key of the noun at token T as the
+ * head of a description (ROLE 0) or as a role (ROLE 1). */
+int32_t *doc_key_slot(struct doc *d, uint64_t key, int make);
+uint64_t doc_noun_key(const struct doc *d, size_t t, int role);
+
+/* links.c: the person an indefinite description after a copula after a
+ * mention says who they are ("Zij was een blonde jonge dame"), or the
+ * named person a description set off by commas after the name is ("Myriel,
+ * de bisschop,"); -1 when none. */
+int32_t doc_predicate_of(const struct doc *d, const struct mention *m);
+int32_t doc_apposition_of(const struct doc *d, const struct mention *m);
+/* The noun at token T is said of person P: later descriptions with it as
+ * head are P (and P takes its gender). 0, or -2 when out of memory. */
+int doc_link_noun(struct doc *d, int32_t p, size_t t);
+/* Links the nouns said of named person P at its mention M: a description
+ * before it set off by a comma, a bare noun after a copula next to it.
+ * 0, or -2 when out of memory. */
+int doc_name_predicates(struct doc *d, int32_t p, const struct mention *m);
 /* The gender of person X: from a title or noun ("Miss", "de dame"), else
  * from the pronouns that stood for it, when they clearly agree. */
 int doc_gender(const struct person *x);
