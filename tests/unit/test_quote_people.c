@@ -2,52 +2,8 @@
  * people.c): descriptions linked to the named person they describe, what
  * is not a person. Run through the attribution with the built-in model, as
  * a user sees it. The passages are written for these tests. */
-#include <string.h>
 #include "check_main.h"
-#include "../../filters/extract-quotes/attribution.h"
-
-static struct attributor *at;
-static const struct attributed_quote *res;
-static size_t nres;
-static const char *text;
-static char buf[4][256];
-static int nb;
-
-static void setup(void)
-{
-	at = attributor_new();
-	ck_assert_ptr_nonnull(at);
-}
-
-static void teardown(void)
-{
-	attributor_free(at);
-}
-
-static size_t run(const char *s)
-{
-	text = s;
-	res = attribute_text(at, s, strlen(s), NULL, 0, NULL, 0, &nres);
-	ck_assert_ptr_nonnull(res);
-	return nres;
-}
-
-static const char *bytes(size_t start, size_t end)
-{
-	char *b = buf[nb++ % 4];
-	if (end <= start)
-		return "-";
-	ck_assert_uint_lt(end - start, sizeof buf[0]);
-	memcpy(b, text + start, end - start);
-	b[end - start] = 0;
-	return b;
-}
-
-static const char *speaker(size_t i)
-{
-	return res[i].has_speaker ? bytes(res[i].speaker.start, res[i].speaker.end) : "-";
-}
-static const char *name(size_t i) { return bytes(res[i].name_start, res[i].name_end); }
+#include "attribution_check.h"
 
 START_TEST(a_bare_role_after_a_copula_names_the_person)
 {
