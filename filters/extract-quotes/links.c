@@ -126,7 +126,7 @@ int32_t doc_apposition_of(const struct doc *d, const struct mention *m)
 int doc_name_predicates(struct doc *d, int32_t p, const struct mention *m)
 {
 	size_t a = (size_t)m->first, b = (size_t)m->last;
-	if (a >= 2 && doc_punct(d, a - 1, ',') && doc_tok(d, a - 2)->sent == doc_tok(d, a)->sent) {
+	if (a >= 2 && doc_has(d, a - 2) && doc_punct(d, a - 1, ',') && doc_tok(d, a - 2)->sent == doc_tok(d, a)->sent) {
 		const struct mention *s = person_mention_ending(d, a - 2);
 		if (s && s->type == M_DESCRIPTION && !doc_is(d, (size_t)s->first, LX_POSSESSIVE) &&
 		    (doc_punct(d, b + 1, ',') || !doc_has(d, b + 1) || (doc_tok(d, b + 1)->flags & TK_PUNCT)) &&
