@@ -303,6 +303,25 @@ static int cue_verb_last(const struct doc *d, size_t qt, struct cue *c)
 	return 0;
 }
 
+/* Cue C, a reporting verb right after fragment QT with no subject after
+ * it, closes the fragment's clause, verb last as Dutch puts it ("die het
+ * als 'ludiek' bestempelt", "leuzen zoals 'Sieg Heil' riepen", "hebben hem
+ * de '…' genoemd"): the fragment is the verb's object, and the clause's
+ * subject, before it, speaks. Not when a preposition governs the fragment
+ * ("van al die '…' sprak", "voor '…' opmerkte": it is part of a phrase, not
+ * what was said) or the verb is one of opinion ("zoo '…' vond"). */
+static int verb_final_object(const struct doc *d, size_t qt, const struct cue *c)
+{
+	if (c->first != qt + 1 || c->last != qt + 1 || doc_is(d, c->first, LX_OPINION))
+		return 0;
+	/* the preposition may stand before its determiners ("van al die '…'") */
+	size_t p = qt;
+	while (p > 0 && p + 4 > qt && doc_has(d, p - 1) && doc_same_sentence(d, qt, p - 1) &&
+	       doc_is(d, p - 1, LX_DET | LX_POSSESSIVE | LX_PLURAL_DET) && !doc_is(d, p - 1, LX_PREP))
+		p--;
+	return !(p > 0 && doc_has(d, p - 1) && doc_is(d, p - 1, LX_PREP));
+}
+
 /* A subordinate clause right after fragment QT whose subject opens it and
  * whose reporting verb closes it, as Dutch puts the verb last ("'…',
  * zoals de Mossad dat zelf omschrijft", "'…', zoals een tijdschrift hem
@@ -472,6 +491,8 @@ int cues_of_quote(struct attributor *a, size_t qi)
 	int skind = SPEECH_CUE_NONE;
 	size_t cfirst = qt, clast = qt;
 	int after = cue_after(d, qt, &c);
+	if (after && c.subject < 0 && !standalone && verb_final_object(d, qt, &c))
+		c.subject = speaker_before(d, qt);
 	/* a quotation that opens a sentence which then goes on without a
 	 * reporting verb ("'Gamechanger' is een groot woord") is part of it */
 	if (standalone && !after && !w->dash) {

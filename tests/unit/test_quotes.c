@@ -236,6 +236,25 @@ START_TEST(an_aside_in_brackets_is_a_term)
 }
 END_TEST
 
+START_TEST(a_reporting_verb_right_after_the_fragment_closes_its_clause)
+{
+	/* verb last in a perfect tense or a subordinate clause: the fragment is
+	 * its object and the clause's subject, before it, speaks */
+	ck_assert_int_eq(one("Zij heeft het plan altijd als 'onuitvoerbaar' bestempeld.", "onuitvoerbaar",
+	                     "bestempeld", "Zij"), QUOTE_PARTIAL);
+	one("De supporters hebben de hele avond 'Nooit meer tweede' geroepen.", "Nooit meer tweede",
+	    "geroepen", "De supporters");
+	one("De bewoners hebben het nieuwe plein 'een kale vlakte' genoemd.", NULL, "genoemd", "De bewoners");
+	one("De wethouder, die het voorstel als 'een gevaarlijk experiment' omschrijft, stapt op.", NULL,
+	    "omschrijft", "De wethouder");
+	/* not when a preposition governs the fragment, nor with a verb of
+	 * opinion: a phrase spoken about, a judgement, not words said */
+	ck_assert_uint_eq(run("Zij heeft over 'een nieuwe start voor de stad' gesproken."), 0);
+	ck_assert_uint_eq(run("Hij heeft met 'een knipoog naar het verleden' geantwoord."), 0);
+	ck_assert_uint_eq(run("Het was duidelijk dat hij het eten zo 'verdomd lekker' vond."), 0);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("quotes");
@@ -257,6 +276,7 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, sources_and_broadcasters_speak);
 	tcase_add_test(sp, a_reporting_clause_after_the_fragment);
 	tcase_add_test(sp, an_aside_in_brackets_is_a_term);
+	tcase_add_test(sp, a_reporting_verb_right_after_the_fragment_closes_its_clause);
 	suite_add_tcase(s, sp);
 	return s;
 }
