@@ -322,6 +322,21 @@ static int verb_final_object(const struct doc *d, size_t qt, const struct cue *c
 	return !(p > 0 && doc_has(d, p - 1) && doc_is(d, p - 1, LX_PREP));
 }
 
+/* The speaker of a verb-final clause that fragment QT closes: the passive
+ * agent of its clause ("worden door vrouwen als '…' omschreven"), else the
+ * subject before it. */
+static long verb_final_speaker(const struct doc *d, size_t qt)
+{
+	for (size_t p = qt; p-- > 0 && p + END_REACH > qt && doc_same_sentence(d, qt, p);) {
+		if ((doc_tok(d, p)->flags & TK_QUOTE) || doc_clause_stop(d, p) || doc_punct(d, p, ','))
+			break;
+		long m = mention_at(d, p);
+		if (m >= 0 && doc_men(d, (size_t)m)->agent)
+			return m;
+	}
+	return speaker_before(d, qt);
+}
+
 /* A subordinate clause right after fragment QT whose subject opens it and
  * whose reporting verb closes it, as Dutch puts the verb last ("'…',
  * zoals de Mossad dat zelf omschrijft", "'…', zoals een tijdschrift hem
@@ -492,7 +507,7 @@ int cues_of_quote(struct attributor *a, size_t qi)
 	size_t cfirst = qt, clast = qt;
 	int after = cue_after(d, qt, &c);
 	if (after && c.subject < 0 && !standalone && verb_final_object(d, qt, &c))
-		c.subject = speaker_before(d, qt);
+		c.subject = verb_final_speaker(d, qt);
 	/* a quotation that opens a sentence which then goes on without a
 	 * reporting verb ("'Gamechanger' is een groot woord") is part of it */
 	if (standalone && !after && !w->dash) {

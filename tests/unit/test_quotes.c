@@ -247,6 +247,9 @@ START_TEST(a_reporting_verb_right_after_the_fragment_closes_its_clause)
 	one("De bewoners hebben het nieuwe plein 'een kale vlakte' genoemd.", NULL, "genoemd", "De bewoners");
 	one("De wethouder, die het voorstel als 'een gevaarlijk experiment' omschrijft, stapt op.", NULL,
 	    "omschrijft", "De wethouder");
+	/* in the passive the agent speaks, not the subject */
+	one("Het plan werd door de wethouder als 'onhaalbaar' bestempeld.", "onhaalbaar", "bestempeld",
+	    "de wethouder");
 	/* not when a preposition governs the fragment, nor with a verb of
 	 * opinion: a phrase spoken about, a judgement, not words said */
 	ck_assert_uint_eq(run("Zij heeft over 'een nieuwe start voor de stad' gesproken."), 0);
