@@ -118,10 +118,30 @@ long cues_speaker_of_verb(const struct doc *d, size_t v)
 	return cues_speaker_after(d, v);
 }
 
+/* A noun for what someone said and the preposition naming whose words
+ * they are, at T ("een uitspraak van John Cage", "de woorden van de
+ * minister"): 2 tokens, else 0. */
+static size_t speech_noun_at(const struct doc *d, size_t t)
+{
+	char low[64];
+	const struct qtoken *w = doc_tok(d, t);
+	size_t n = w->end - w->start;
+	if (n >= sizeof low || !wordclass_get(d->lx->speech_nouns, low, doc_fold(d, t, low, n)) ||
+	    !doc_has(d, t + 1) || !doc_same_sentence(d, t, t + 1))
+		return 0;
+	const struct qtoken *v = doc_tok(d, t + 1);
+	n = v->end - v->start;
+	return (v->flags & TK_WORD) && n < sizeof low &&
+	       wordclass_get(d->lx->genitive, low, doc_fold(d, t + 1, low, n)) ? 2 : 0;
+}
+
 size_t cues_phrase_at(const struct doc *d, size_t t)
 {
 	if (!doc_is(d, t, LX_PHRASE_FIRST))
 		return 0;
+	size_t noun = speech_noun_at(d, t);
+	if (noun)
+		return noun;
 	char buf[160];
 	size_t n = 0, best = 0;
 	for (size_t k = 0; k < d->lx->longest_phrase_words && doc_has(d, t + k); k++) {
@@ -235,6 +255,17 @@ static int cue_after(const struct doc *d, size_t qt, struct cue *c)
 	size_t t = qt + 1;
 	if (doc_punct(d, t, ','))
 		t++;
+	/* "“…” is een uitspraak van X", "“…”, waren de woorden van X": a
+	 * copula and a noun for what was said, whose speaker follows */
+	char low[32];
+	size_t n;
+	if (doc_same_sentence(d, qt, t + 2) && (doc_tok(d, t)->flags & TK_WORD) &&
+	    (n = doc_tok(d, t)->end - doc_tok(d, t)->start) < sizeof low &&
+	    wordclass_get(d->lx->copulas, low, doc_fold(d, t, low, n)) && doc_is(d, t + 1, LX_DET) &&
+	    (doc_tok(d, t + 2)->flags & TK_WORD) && speech_noun_at(d, t + 2)) {
+		*c = (struct cue){ t + 2, t + 3, cues_speaker_after(d, t + 3) };
+		return 1;
+	}
 	for (int skip = 0; skip < 2 && doc_same_sentence(d, qt, t); skip++, t++) {
 		if (!(doc_tok(d, t)->flags & TK_WORD))
 			return 0;

@@ -258,6 +258,20 @@ START_TEST(a_reporting_verb_right_after_the_fragment_closes_its_clause)
 }
 END_TEST
 
+START_TEST(a_noun_for_what_was_said_attributes)
+{
+	/* a noun for what someone said (quotes-speech-nouns.txt, from WordNet)
+	 * and "van": its speaker follows, after the quotation with a copula */
+	ck_assert_int_eq(one("\"Wie niet waagt, die niet wint,\" is een uitspraak van Anna Verbeke.", NULL,
+	                     "uitspraak van", "Anna Verbeke"), QUOTE_DIRECT);
+	ck_assert_int_eq(res[0].cue_pos, CUE_AFTER);
+	one("\"Wij gaan door\", was de reactie van Kees de Boer.", "Wij gaan door", "reactie van",
+	    "Kees de Boer");
+	/* a noun for an act is no cue: the fragment stays a term */
+	ck_assert_uint_eq(run("De vervolging van Kees de Boer wegens \"oplichting\" begint morgen."), 0);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("quotes");
@@ -280,6 +294,7 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, a_reporting_clause_after_the_fragment);
 	tcase_add_test(sp, an_aside_in_brackets_is_a_term);
 	tcase_add_test(sp, a_reporting_verb_right_after_the_fragment_closes_its_clause);
+	tcase_add_test(sp, a_noun_for_what_was_said_attributes);
 	suite_add_tcase(s, sp);
 	return s;
 }
