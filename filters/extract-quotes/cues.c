@@ -123,6 +123,8 @@ long cues_speaker_of_verb(const struct doc *d, size_t v)
  * minister"): 2 tokens, else 0. */
 static size_t speech_noun_at(const struct doc *d, size_t t)
 {
+	if (!doc_has(d, t))
+		return 0;
 	char low[64];
 	const struct qtoken *w = doc_tok(d, t);
 	size_t n = w->end - w->start;
