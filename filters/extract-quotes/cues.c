@@ -29,7 +29,7 @@
 #include "grow.h"
 #include "wordclass.h"
 
-enum { BACK_REACH = 60, AFTER_REACH = 5, END_REACH = 30 };
+enum { BACK_REACH = 60, AFTER_REACH = 5, END_REACH = 30, SELF_REACH = 8 };
 
 static const struct qtoken *tk(const struct doc *d, size_t t)
 {
@@ -160,6 +160,30 @@ size_t cues_phrase_at(const struct doc *d, size_t t)
 	return best;
 }
 
+/* The NP-word cue phrase at T attributes to the subject before it ("Chávez,
+ * naar eigen zeggen een '…'"), not to the mention after it. */
+static int self_phrase(const struct doc *d, size_t t, size_t np)
+{
+	char buf[160];
+	size_t n = 0;
+	for (size_t k = 0; k < np; k++) {
+		const struct qtoken *w = doc_tok(d, t + k);
+		size_t wl = w->end - w->start;
+		if (n + wl + 2 >= sizeof buf)
+			return 0;
+		if (k > 0)
+			buf[n++] = ' ';
+		n += wordclass_fold(d->text + w->start, wl, buf + n);
+	}
+	return wordclass_get(d->lx->self_phrases, buf, n) != 0;
+}
+
+/* The speaker of the NP-word cue phrase at T. */
+static long phrase_speaker(const struct doc *d, size_t t, size_t np)
+{
+	return self_phrase(d, t, np) ? speaker_before(d, t) : cues_speaker_after(d, t + np - 1);
+}
+
 static struct xspan span_of(const struct doc *d, size_t first, size_t last)
 {
 	const struct qtoken *a = doc_tok(d, first), *b = doc_tok(d, last);
@@ -198,11 +222,18 @@ static void memo_scan(struct attributor *a, size_t qt)
 		} else if (np) {
 			m->last_cue = (long)t;
 			long s;
-			if (m->phrase < 0 && (s = cues_speaker_after(d, t + np - 1)) >= 0) {
+			int self = self_phrase(d, t, np);
+			if ((m->phrase < 0 || self) && (s = phrase_speaker(d, t, np)) >= 0) {
 				m->phrase = (long)t;
 				m->phrase_last = (long)(t + np - 1);
 				m->phrase_subject = s;
+				/* "naar eigen zeggen" attributes its own clause,
+				 * whatever verb came before ("Zoals verwacht is
+				 * X, naar eigen zeggen een '…'") */
+				if (self)
+					m->verb = -1;
 			}
+			t += np - 1;   /* its words are no cues of their own ("zeggen") */
 		}
 	}
 	m->to = qt;
@@ -231,7 +262,7 @@ static int find_cue(const struct doc *d, size_t from, size_t to, struct cue *c)
 	for (size_t t = from; t < to; t++) {
 		size_t np = (doc_tok(d, t)->flags & TK_WORD) ? cues_phrase_at(d, t) : 0;
 		long m;
-		if (np && (m = cues_speaker_after(d, t + np - 1)) >= 0) {
+		if (np && (m = phrase_speaker(d, t, np)) >= 0) {
 			*c = (struct cue){ t, t + np - 1, m };
 			return 1;
 		}
@@ -272,6 +303,8 @@ static int cue_after(const struct doc *d, size_t qt, struct cue *c)
 		if (!(doc_tok(d, t)->flags & TK_WORD))
 			return 0;
 		size_t np = cues_phrase_at(d, t);
+		if (np > 0 && self_phrase(d, t, np))
+			return 0;
 		if (np > 0 || doc_cue_verb(d, t)) {
 			size_t last = np > 0 ? t + np - 1 : t;
 			if (denied(d, last))
@@ -556,11 +589,15 @@ int cues_of_quote(struct attributor *a, size_t qi)
 		w->kind = QUOTE_DROPPED;
 		return 0;
 	}
+	/* "naar eigen zeggen" reaches a fragment of its own clause, a few
+	 * words on, not one in a clause further on ("waarop … door de '…'") */
+	int phrase = a->memo.phrase >= 0 &&
+	             !(qt > (size_t)a->memo.phrase_last + SELF_REACH &&
+	               self_phrase(d, (size_t)a->memo.phrase, (size_t)(a->memo.phrase_last - a->memo.phrase + 1)));
 	if (after) {
 		set_cue(a, w, CUE_AFTER, &c);
 		skind = SPEECH_CUE_AFTER, cfirst = c.first, clast = c.last;
-	} else if ((a->memo.verb >= 0 && (standalone || a->memo.last_sub < a->memo.verb)) ||
-	           a->memo.phrase >= 0) {
+	} else if ((a->memo.verb >= 0 && (standalone || a->memo.last_sub < a->memo.verb)) || phrase) {
 		/* a fragment is the words of a reporting verb before it only in
 		 * its clause or the clause it reports: not past "toen", "omdat"
 		 * ("België vroeg om problemen toen het koos voor een '...'") */

@@ -186,6 +186,11 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 	lx->genitive = wordclass_new();
 	if (wordclass_load(lx->genitive, "nl/quotes-function-words.txt", "of", 1) < 0)
 		return missing("nl/quotes-function-words.txt");
+	/* "naar eigen zeggen": a cue phrase whose speaker stands before it */
+	lx->self_phrases = wordclass_new();
+	if (wordclass_load_phrases(lx->self_phrases, "nl/quotes-self-cue-phrases.txt", 1) < 0 ||
+	    lang_each_line("nl/quotes-self-cue-phrases.txt", add_phrase, lx) < 0)
+		return missing("nl/quotes-self-cue-phrases.txt");
 	/* a speech noun may open a cue phrase ("een uitspraak van X") */
 	if (lang_each_line("nl/quotes-speech-nouns.txt", add_phrase_first, lx) < 0)
 		return missing("nl/quotes-speech-nouns.txt");
@@ -222,6 +227,7 @@ void quotes_lexicon_free(struct quotes_lexicon *lx)
 	wordclass_free(lx->copulas);
 	wordclass_free(lx->speech_nouns);
 	wordclass_free(lx->genitive);
+	wordclass_free(lx->self_phrases);
 	memset(lx, 0, sizeof *lx);
 }
 

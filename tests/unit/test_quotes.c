@@ -272,6 +272,23 @@ START_TEST(a_noun_for_what_was_said_attributes)
 }
 END_TEST
 
+START_TEST(naar_eigen_zeggen_attributes_to_its_own_subject)
+{
+	/* the speaker stands before the phrase, and it outranks a verb before
+	 * it ("Zoals verwacht") */
+	ck_assert_int_eq(one("Zoals verwacht is burgemeester Anna Verbeke, naar eigen zeggen een 'geboren "
+	                     "optimist', herkozen.", "geboren optimist", "naar eigen zeggen", "Anna Verbeke"),
+	                 QUOTE_PARTIAL);
+	one("De minister is naar eigen zeggen 'zeer tevreden' over het akkoord.", NULL, "naar eigen zeggen",
+	    "De minister");
+	/* after the quotation it names no one after it */
+	ck_assert_uint_eq(run("Het werd een 'stille revolutie', naar eigen zeggen van Anna Verbeke."), 0);
+	/* it reaches a fragment of its own clause, not one further on */
+	ck_assert_uint_eq(run("Hij was naar eigen zeggen boos over de manier waarop de ambtenaren van het "
+	                      "ministerie toen door de 'inquisiteurs' werden behandeld."), 0);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("quotes");
@@ -295,6 +312,7 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, an_aside_in_brackets_is_a_term);
 	tcase_add_test(sp, a_reporting_verb_right_after_the_fragment_closes_its_clause);
 	tcase_add_test(sp, a_noun_for_what_was_said_attributes);
+	tcase_add_test(sp, naar_eigen_zeggen_attributes_to_its_own_subject);
 	suite_add_tcase(s, sp);
 	return s;
 }
