@@ -215,6 +215,9 @@ struct person {
 	uint32_t last_start, last_end, last_start_cp, last_end_cp;
 	                                 /* bytes and code points of it */
 	uint32_t last_sent, last_para;
+	uint8_t person_noun;             /* P_DESCRIBED: described by a listed
+	                                    noun for a person ("de bisschop",
+	                                    not "de deuren") */
 	uint64_t role_noun;              /* the key (KEY_ROLE) of the role noun
 	                                    last said of it ("Myriel was
 	                                    bisschop", "de bisschop"), or 0 */

@@ -428,6 +428,8 @@ int32_t doc_person_of(struct doc *d, size_t mi)
 		}
 		if (d->per[p].kind == P_NAMED && doc_is(d, (size_t)m->last, LX_ROLE))
 			d->per[p].role_noun = noun_key(d, (size_t)m->last, KEY_ROLE);
+		if (doc_is(d, (size_t)m->last, LX_PERSON | LX_ROLE))
+			d->per[p].person_noun = 1;
 	} else {
 		return -1;
 	}
@@ -520,11 +522,12 @@ int32_t doc_resolve(struct doc *d, size_t mi)
 				const struct person *x = &d->per[c];
 				if (!doc_agrees(m, x) || (x->kind == P_NAMED && !x->evidence && (!x->subjects || x->places)))
 					continue;
-				/* a described person of no known gender who was the
-				 * subject of this sentence or the one before stays
+				/* a person described by a noun for a person, of no
+				 * known gender, who was the subject of this sentence
+				 * or the one before stays
 				 * ("De bisschop hoorde het aan. ... vroeg hij") */
 				if (pass == 0 && m->gender && doc_gender(x) != m->gender &&
-				    !(doc_gender(x) == GENDER_UNKNOWN && x->kind == P_DESCRIBED &&
+				    !(doc_gender(x) == GENDER_UNKNOWN && x->kind == P_DESCRIBED && x->person_noun &&
 				      x->last_subject_sent >= 0 && (long)x->last_subject_sent + 1 >= (long)sent))
 					continue;
 				if (newest < 0)
