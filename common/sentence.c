@@ -87,6 +87,24 @@ static inline unsigned stops16(__m128i x)
 	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
 	return (unsigned)_mm_movemask_epi8(m);
 }
+
+/* Bit K set when byte K of X may be no B_PLAIN byte (plain_simd): white
+ * space and control bytes, the marks and quotes, and the lead bytes C2 E2
+ * E3; a control byte found is looked up in byte_class. */
+static int plain_simd;
+static inline unsigned maybe_unplain16(__m128i x)
+{
+	__m128i m = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(' ')), x);
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('?')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('!')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC2)));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2)));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE3)));
+	return (unsigned)_mm_movemask_epi8(m);
+}
 #endif
 
 static void init_byte_class(void)
@@ -111,6 +129,9 @@ static void init_byte_class(void)
 	for (int c = 1; c < 256; c++)
 		stop_simd &= stop_byte[c] == ((c >= 'A' && c <= 'Z') || strchr(SIMD_STOPS, c) != NULL);
 	stop_simd &= !stop_byte[0];
+	plain_simd = 1;
+	for (int c = 0; c < 256; c++)
+		plain_simd &= !byte_class[c] || c <= ' ' || strchr(".?!\"'\xC2\xE2\xE3", c) != NULL;
 #endif
 }
 
@@ -137,26 +158,62 @@ static inline size_t first_set(const unsigned char *table, const unsigned char *
 	return i;
 }
 
-size_t sent_plain_end(const unsigned char *t, size_t i, size_t len)
+/* The first byte at or after I that is no B_PLAIN byte, or LEN: sixteen
+ * bytes at a time where SSE2 is, first_set otherwise. */
+static inline size_t plain_end(const unsigned char *t, size_t i, size_t len)
 {
+#if defined(__SSE2__) && defined(__GNUC__)
+	if (plain_simd) {
+		for (; i + 16 <= len; i += 16) {
+			unsigned m = maybe_unplain16(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
+			for (; m; m &= m - 1) {
+				size_t k = i + (size_t)__builtin_ctz(m);
+				if (byte_class[t[k]])
+					return k;
+			}
+		}
+	}
+#endif
 	return first_set(byte_class, t, i, len);
 }
 
+size_t sent_plain_end(const unsigned char *t, size_t i, size_t len)
+{
+	return plain_end(t, i, len);
+}
+
+/* The last sixteen bytes the scanner tested: stops come every few bytes
+ * (each capital is one), so the next one is mostly in the same block. */
+struct stop_block {
+	size_t at;       /* first byte of the block, or NO_SENTENCE */
+	unsigned mask;   /* bit K: byte AT + K is a stop */
+};
+
 /* The first stop byte at or after I, or LEN. */
-static size_t next_stop(const unsigned char *t, size_t i, size_t len)
+static size_t next_stop(const unsigned char *t, size_t i, size_t len, struct stop_block *b)
 {
 #if defined(__SSE2__) && defined(__GNUC__)
 	if (stop_simd) {
+		if (i >= b->at && i - b->at < 16) {
+			unsigned m = b->mask >> (i - b->at) << (i - b->at);
+			if (m)
+				return b->at + (size_t)__builtin_ctz(m);
+			i = b->at + 16;
+		}
 		for (; i + 16 <= len; i += 16) {
 			unsigned m = stops16(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
-			if (m)
+			if (m) {
+				b->at = i;
+				b->mask = m;
 				return i + (size_t)__builtin_ctz(m);
+			}
 		}
 		while (i < len && !stop_byte[t[i]])
 			i++;
 		return i;
 	}
 #endif
+	(void)b;
 	return first_set(stop_byte, t, i, len);
 }
 
@@ -199,7 +256,7 @@ static int read_chunk(const struct splitter *sp, const char *text, size_t len,
 	size_t s = i, inner = NO_SENTENCE;   /* first mark from the third byte on */
 	unsigned flags = 0;
 	for (;;) {
-		i = first_set(byte_class, t, i, len);
+		i = plain_end(t, i, len);
 		if (i >= len)
 			break;
 		unsigned char k = byte_class[t[i]];
@@ -613,8 +670,9 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 	if (i < len)
 		i = sent_begin(&sc, i);
 	size_t lo = i;                /* a chunk start or white space before I */
+	struct stop_block block = { NO_SENTENCE, 0 };
 	while (i < len) {
-		i = next_stop(t, i, len);
+		i = next_stop(t, i, len, &block);
 		if (i >= len)
 			break;
 		if (t[i] >= 'A' && t[i] <= 'Z') {
