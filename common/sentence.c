@@ -300,6 +300,17 @@ static void memo_clear(struct chunk_memo *m)
 {
 	for (size_t k = 0; k < CHUNK_MEMO_SLOTS; k++)
 		m->pos[k] = NO_SENTENCE;
+	m->word_at = NO_SENTENCE;
+}
+
+size_t sent_word_end(const struct splitter *sp, const char *t, size_t len, size_t i)
+{
+	struct chunk_memo *m = sp->memo;
+	if (m->word_at != i) {
+		m->word_at = i;
+		m->word_end = plain_end((const unsigned char *)t, i, len - i < 64 ? len : i + 64);
+	}
+	return m->word_end;
 }
 
 static void memo_put(struct chunk_memo *m, size_t pos, int found, const struct chunk *c)

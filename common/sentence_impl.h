@@ -30,6 +30,7 @@ struct chunk_memo {
 	size_t pos[CHUNK_MEMO_SLOTS];    /* or NO_SENTENCE: empty */
 	struct chunk c[CHUNK_MEMO_SLOTS];
 	unsigned char found[CHUNK_MEMO_SLOTS];
+	size_t word_at, word_end;        /* the last sent_word_end asked */
 };
 
 struct splitter {
@@ -72,6 +73,9 @@ struct scan {
  * '\n' is a whole chunk. */
 size_t sent_plain_end(const unsigned char *t, size_t i, size_t len);
 void sent_push(struct splitter *sp, size_t s, size_t e);
+/* sent_plain_end from byte I over at most 64 bytes: the end of a capital's
+ * word for the rules that look it up, asked twice at most capitals. */
+size_t sent_word_end(const struct splitter *sp, const char *t, size_t len, size_t i);
 size_t sent_skip_space(const unsigned char *t, size_t i, size_t len, int *nl);
 int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
                     size_t pos, struct chunk *c);

@@ -150,10 +150,9 @@ int sent_name_run(struct scan *sc, size_t i)
 	 * particle): a quick look first */
 	size_t k = i;
 	for (int w = 0; w < 2; w++) {
-		const char *sp = memchr(t + k, ' ', sc->len - k < 64 ? sc->len - k : 64);
-		if (!sp)
+		k = space_in(t, k, sc->len - k < 64 ? sc->len - k : 64, sc->len);
+		if (k == (size_t)-1)
 			return 0;
-		k = (size_t)(sp - t);
 		if (k + 1 >= sc->len)
 			return 0;
 		unsigned char b = (unsigned char)t[++k];
