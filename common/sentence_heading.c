@@ -130,17 +130,11 @@ int sent_verb_second(const struct splitter *sp, const char *t, size_t len,
 	return 0;
 }
 
-size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len, size_t i,
-                            int min_words)
+static SENT_COLD size_t section_heading_at(const struct splitter *sp, const char *t, size_t len,
+                                          size_t i, int min_words)
 {
 	struct chunk c, nx;
-	/* most words fail on their first byte or length, before a chunk is
-	 * read; in the middle of a sentence only headings of two words or
-	 * more count, whose first words are few */
 	const struct word_list *f = &sp->heading_first, *h = &sp->headings;
-	unsigned char b = (unsigned char)t[i];
-	if (!f->first[b] && (min_words > 1 || !h->first[b]))
-		return 0;
 	size_t we = sent_word_end(sp, t, len, i);
 	while (we < len && we - i < 64 && !space_len((const unsigned char *)t, we, len))
 		we++;
@@ -174,6 +168,18 @@ size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len
 	return best;
 }
 
+size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len, size_t i,
+                            int min_words)
+{
+	/* most words fail on their first byte or length, before a chunk is
+	 * read; in the middle of a sentence only headings of two words or
+	 * more count, whose first words are few */
+	unsigned char b = (unsigned char)t[i];
+	if (!sp->heading_first.first[b] && (min_words > 1 || !sp->headings.first[b]))
+		return 0;
+	return section_heading_at(sp, t, len, i, min_words);
+}
+
 /* A short heading glued before a sentence that starts with chunk A: chunks
  * A .. H-1 with no punctuation and no finite verb (nl/summary-verbs.txt),
  * the first capitalised and not a sentence starter, the last no function
@@ -190,6 +196,16 @@ size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len
  * ASCII (a capital or a space of its own); no too when a word ends in
  * , ; : . ? or ! before a space first (the heading walk stops at that
  * chunk: a mark or a comma). Sixteen bytes at a time where SSE2 is. */
+/* Set bits of a sixteen-bit mask, without a call where the CPU's popcnt
+ * is not assumed. */
+static inline int bits16(unsigned x)
+{
+	x = x - ((x >> 1) & 0x5555u);
+	x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+	x = (x + (x >> 4)) & 0x0F0Fu;
+	return (int)((x + (x >> 8)) & 0x1Fu);
+}
+
 static int capital_ahead(const char *text, size_t len, size_t i)
 {
 	const unsigned char *t = (const unsigned char *)text;
@@ -221,11 +237,11 @@ static int capital_ahead(const char *text, size_t len, size_t i)
 		unsigned cnt = s & ~cap & ~low;
 		unsigned first = yes | stop;
 		unsigned before = first ? cnt & ((1u << __builtin_ctz(first)) - 1) : cnt;
-		if (words + __builtin_popcount(before) >= HEADING_MAX_WORDS)
+		if (words + bits16(before) >= HEADING_MAX_WORDS)
 			return 0;
 		if (first)
 			return (yes & first & -first) != 0;
-		words += __builtin_popcount(cnt);
+		words += bits16(cnt);
 	}
 #endif
 	for (; i < len; i++) {
@@ -317,12 +333,9 @@ int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
  * after a noun that introduces a title ("het programma Wie is de Mol").
  * Ends the current
  * sentence (of two words or more) before I and returns 1 when so. */
-int sent_starts_mid(struct scan *sc, size_t i)
+static SENT_COLD int starts_mid_at(struct scan *sc, size_t i)
 {
 	const char *t = sc->t;
-	if (sc->sent == NO_SENTENCE || i < 2 || t[i - 1] != ' ' || sc->sent + 1 >= i ||
-	    char_case(t, prev_char(t, i - 1), i - 1) != C_LOWER)
-		return 0;
 	/* a word without marks or quotes is the chunk read at I: most are no
 	 * sentence starter nor name particle, which sent_starter_at needs */
 	size_t we = sent_word_end(sc->sp, t, sc->len, i);
@@ -344,3 +357,13 @@ int sent_starts_mid(struct scan *sc, size_t i)
 	return 1;
 }
 
+/* sent_starts_mid: its quick rejections (most capitals follow no
+ * lowercase word), then starts_mid_at. */
+int sent_starts_mid(struct scan *sc, size_t i)
+{
+	const char *t = sc->t;
+	if (sc->sent == NO_SENTENCE || i < 2 || t[i - 1] != ' ' || sc->sent + 1 >= i ||
+	    char_case(t, prev_char(t, i - 1), i - 1) != C_LOWER)
+		return 0;
+	return starts_mid_at(sc, i);
+}

@@ -14,7 +14,7 @@
  * FIRST (so that "Bijv" is looked up as "bijv" without a copy): from its
  * length and five of its bytes, with no loop, as words come in every
  * length. */
-static uint32_t word_hash(unsigned char first, const char *w, size_t len)
+static inline uint32_t word_hash(unsigned char first, const char *w, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)w;
 	uint64_t h = (uint64_t)len | (uint64_t)first << 8 | (uint64_t)u[len > 1] << 16 |
