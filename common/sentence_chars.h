@@ -62,6 +62,27 @@ static inline size_t space_in(const char *t, size_t i, size_t n, size_t len)
 	return (size_t)-1;
 }
 
+/* strchr(SET, C) != NULL for a SET of ASCII bytes below '@', as a bit mask
+ * of PUNCT_BIT: no call per byte. Bit 0 is in every set, as strchr finds
+ * the terminating NUL. */
+#define PUNCT_BIT(c) ((uint64_t)1 << (c))
+#define PUNCT_TRAIL (1 | PUNCT_BIT(',') | PUNCT_BIT(';') | PUNCT_BIT(':') | PUNCT_BIT('.') | \
+	PUNCT_BIT('!') | PUNCT_BIT('?'))
+#define PUNCT_CLAUSE (1 | PUNCT_BIT(',') | PUNCT_BIT(';') | PUNCT_BIT(':') | PUNCT_BIT('(') | \
+	PUNCT_BIT(')') | PUNCT_BIT('"'))
+#define PUNCT_END (1 | PUNCT_BIT(';') | PUNCT_BIT('.') | PUNCT_BIT('!') | PUNCT_BIT('?'))
+#define PUNCT_KEY (1 | PUNCT_BIT(',') | PUNCT_BIT(';') | PUNCT_BIT('.') | PUNCT_BIT('!') | \
+	PUNCT_BIT('?') | PUNCT_BIT('(') | PUNCT_BIT(')') | PUNCT_BIT('"') | PUNCT_BIT(':'))
+#define PUNCT_CLOSING (1 | PUNCT_BIT(',') | PUNCT_BIT(';') | PUNCT_BIT(':') | PUNCT_BIT('.') | \
+	PUNCT_BIT('!') | PUNCT_BIT('?') | PUNCT_BIT(')') | PUNCT_BIT('"') | PUNCT_BIT('\''))
+#define PUNCT_NAME_END (1 | PUNCT_BIT('.') | PUNCT_BIT(',') | PUNCT_BIT(';') | \
+	PUNCT_BIT(':') | PUNCT_BIT('!') | PUNCT_BIT('?') | PUNCT_BIT(')'))
+static inline int punct_in(uint64_t set, char c)
+{
+	unsigned char u = (unsigned char)c;
+	return u < 64 && (set >> u & 1);
+}
+
 enum ccase { C_OTHER, C_UPPER, C_LOWER, C_DIGIT };
 
 /* Case of the character at T[i] (valid UTF-8 up to END). */

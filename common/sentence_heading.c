@@ -57,7 +57,7 @@ static int named_subject_at(const struct splitter *sp, const char *t, size_t len
 		return 0;
 	for (int k = 0; k < SUBJECT_MAX_WORDS && sent_next_chunk(sp, t, len, &n, &n); k++) {
 		size_t e = n.e;
-		while (e > n.s && strchr(",;:.!?", t[e - 1]))
+		while (e > n.s && punct_in(PUNCT_TRAIL, t[e - 1]))
 			e--;
 		if (sentence_in_list(&sp->verbs, t + n.s, e - n.s, 0))
 			return 1;
@@ -87,14 +87,14 @@ static int bare_subject_at(const struct splitter *sp, const char *t, size_t len,
 	if (starter || char_case(t, c->s, c->e) != C_UPPER ||
 	    (c->flags & (CH_PARA_END | CH_FORCED | CH_MARK)) ||
 	    (h >= 2 && char_case(t, prev->s, prev->e) != C_LOWER) ||
-	    !(unsigned char)t[c->e - 1] || strchr(",;:()\"", t[c->e - 1]) ||
+	    !(unsigned char)t[c->e - 1] || punct_in(PUNCT_CLAUSE, t[c->e - 1]) ||
 	    !(h >= 2 ? !sentence_in_list(&sp->places, t + c->s, c->e - c->s, 0)
 	             : sentence_in_list(&sp->places, t + prev->s, prev->e - prev->s, 0) &&
 	               sentence_in_list(&sp->places, t + c->s, c->e - c->s, 0)) ||
 	    !sent_next_chunk(sp, t, len, c, &w))
 		return 0;
 	size_t e = w.e;
-	while (e > w.s && strchr(",;:.!?", t[e - 1]))
+	while (e > w.s && punct_in(PUNCT_TRAIL, t[e - 1]))
 		e--;
 	if (char_case(t, w.s, e) != C_LOWER || !sentence_in_list(&sp->verbs, t + w.s, e - w.s, 0))
 		return 0;
@@ -117,10 +117,10 @@ int sent_verb_second(const struct splitter *sp, const char *t, size_t len,
 	struct chunk w = *n;
 	for (int k = 0; k < V2_NAME_WORDS; k++) {
 		if (w.flags & (CH_PARA_END | CH_FORCED | CH_MARK) ||
-		    strchr(",;:()\"", t[w.e - 1]) || !sent_next_chunk(sp, t, len, &w, &w))
+		    punct_in(PUNCT_CLAUSE, t[w.e - 1]) || !sent_next_chunk(sp, t, len, &w, &w))
 			return 0;
 		size_t e = w.e;
-		while (e > w.s && strchr(",;:.!?", t[e - 1]))
+		while (e > w.s && punct_in(PUNCT_TRAIL, t[e - 1]))
 			e--;
 		if (char_case(t, w.s, e) == C_LOWER)
 			return sentence_in_list(&sp->verbs, t + w.s, e - w.s, 0);

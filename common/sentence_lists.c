@@ -33,7 +33,7 @@ static int name_word(const struct splitter *sp, const char *t, const struct chun
 {
 	size_t end = c->e;
 	*last = 0;
-	while (end > c->s && strchr(".,;:!?)", t[end - 1])) {
+	while (end > c->s && punct_in(PUNCT_NAME_END, t[end - 1])) {
 		end--;
 		*last = 1;
 	}
