@@ -107,6 +107,75 @@ static inline unsigned maybe_unplain16(__m128i x)
 }
 #endif
 
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#define NIBBLE_SCAN 1
+#include <tmmintrin.h>
+/* A byte table of at most eight high nibbles in use as two sixteen-byte
+ * tables, LO by low nibble and HI by high nibble, with byte C in the set
+ * when LO[C & 15] & HI[C >> 4]: one PSHUFB each tests sixteen bytes
+ * (SSSE3, when the CPU has it), where SSE2 needs a compare per byte value. */
+struct nibbles {
+	unsigned char lo[16], hi[16];
+	int ok;                  /* the table fits and the CPU has SSSE3 */
+};
+static struct nibbles stop_nib, plain_nib;
+
+static void nibbles_of(const unsigned char *table, struct nibbles *nb)
+{
+	int groups = 0;
+	memset(nb, 0, sizeof *nb);
+	for (int h = 0; h < 16; h++) {
+		int any = 0;
+		for (int n = 0; n < 16; n++)
+			any |= table[h * 16 + n] != 0;
+		if (!any)
+			continue;
+		if (groups == 8)
+			return;
+		unsigned char bit = (unsigned char)(1u << groups++);
+		nb->hi[h] = bit;
+		for (int n = 0; n < 16; n++)
+			if (table[h * 16 + n])
+				nb->lo[n] |= bit;
+	}
+	__builtin_cpu_init();
+	nb->ok = __builtin_cpu_supports("ssse3");
+}
+
+/* Bit K set when byte K of T[i, i + 16) is in NB's set. */
+__attribute__((target("ssse3"))) static inline unsigned nibbles16(const struct nibbles *nb,
+                                                                 const unsigned char *t)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)t);
+	__m128i low = _mm_set1_epi8(0x0F);
+	__m128i l = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)nb->lo),
+	                             _mm_and_si128(x, low));
+	__m128i h = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)nb->hi),
+	                             _mm_and_si128(_mm_srli_epi16(x, 4), low));
+	return ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(l, h),
+	                                                  _mm_setzero_si128())) & 0xFFFFu;
+}
+
+/* The first byte of NB's set in T[i, len) where the last block of sixteen
+ * bytes ends, or the first I not tested (LEN - I < 16); *MASK gets that
+ * block's bits from its first byte at *AT. */
+__attribute__((target("ssse3"), noinline))
+static size_t nibbles_find(const struct nibbles *nb, const unsigned char *t, size_t i, size_t len,
+                           size_t *at, unsigned *mask)
+{
+	for (; i + 16 <= len; i += 16) {
+		unsigned m = nibbles16(nb, t + i);
+		if (m) {
+			*at = i;
+			*mask = m;
+			return i + (size_t)__builtin_ctz(m);
+		}
+	}
+	*at = NO_SENTENCE;
+	return i;
+}
+#endif
+
 static void init_byte_class(void)
 {
 	byte_class[' '] = byte_class['\t'] = byte_class['\r'] = B_SPACE;
@@ -132,6 +201,10 @@ static void init_byte_class(void)
 	plain_simd = 1;
 	for (int c = 0; c < 256; c++)
 		plain_simd &= !byte_class[c] || c <= ' ' || strchr(".?!\"'\xC2\xE2\xE3", c) != NULL;
+#endif
+#ifdef NIBBLE_SCAN
+	nibbles_of(stop_byte, &stop_nib);
+	nibbles_of(byte_class, &plain_nib);
 #endif
 }
 
@@ -162,6 +235,16 @@ static inline size_t first_set(const unsigned char *table, const unsigned char *
  * bytes at a time where SSE2 is, first_set otherwise. */
 static inline size_t plain_end(const unsigned char *t, size_t i, size_t len)
 {
+#ifdef NIBBLE_SCAN
+	if (plain_nib.ok) {
+		size_t at;
+		unsigned m;
+		size_t k = nibbles_find(&plain_nib, t, i, len, &at, &m);
+		if (at != NO_SENTENCE)
+			return k;
+		i = k;
+	} else
+#endif
 #if defined(__SSE2__) && defined(__GNUC__)
 	if (plain_simd) {
 		for (; i + 16 <= len; i += 16) {
@@ -200,6 +283,14 @@ static size_t next_stop(const unsigned char *t, size_t i, size_t len, struct sto
 				return b->at + (size_t)__builtin_ctz(m);
 			i = b->at + 16;
 		}
+#ifdef NIBBLE_SCAN
+		if (stop_nib.ok) {
+			size_t k = nibbles_find(&stop_nib, t, i, len, &b->at, &b->mask);
+			if (b->at != NO_SENTENCE)
+				return k;
+			i = k;
+		}
+#endif
 		for (; i + 16 <= len; i += 16) {
 			unsigned m = stops16(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
 			if (m) {
