@@ -412,17 +412,12 @@ static void memo_put(struct chunk_memo *m, size_t pos, int found, const struct c
 	m->c[k] = *c;
 }
 
-/* read_chunk through the memo: the same chunk is read from its start and
+/* read_chunk into the memo: the same chunk is read from its start and
  * from the white space before it. */
-int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
-                    size_t pos, struct chunk *c)
+int sent_read_chunk_new(const struct splitter *sp, const char *text, size_t len,
+                        size_t pos, struct chunk *c)
 {
 	struct chunk_memo *m = sp->memo;
-	size_t k = pos % CHUNK_MEMO_SLOTS;
-	if (m->pos[k] == pos) {
-		*c = m->c[k];
-		return m->found[k];
-	}
 	int found = read_chunk(sp, text, len, pos, c);
 	memo_put(m, pos, found, c);
 	if (found && c->s != pos)
@@ -430,14 +425,6 @@ int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
 	return found;
 }
 
-/* The chunk after chunk C in the same paragraph, or 0. */
-int sent_next_chunk(const struct splitter *sp, const char *t, size_t len,
-                      const struct chunk *c, struct chunk *n)
-{
-	if (c->flags & CH_PARA_END)
-		return 0;
-	return sent_read_chunk(sp, t, len, c->e, n);
-}
 
 enum next_kind { N_END, N_UPPER, N_LOWER, N_DIGIT, N_CONT, N_OTHER };
 
