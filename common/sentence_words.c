@@ -25,7 +25,7 @@ static inline uint32_t word_hash(unsigned char first, const char *w, size_t len)
 }
 
 /* Is W (LEN bytes, its first byte taken as FIRST) in L? */
-static int list_has(const struct word_list *l, unsigned char first, const char *w, size_t len)
+static inline int list_has(const struct word_list *l, unsigned char first, const char *w, size_t len)
 {
 	uint32_t h = word_hash(first, w, len);
 	for (size_t i = h & l->mask; l->slots[i].word; i = (i + 1) & l->mask) {
