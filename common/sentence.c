@@ -107,8 +107,16 @@ static inline unsigned maybe_unplain16(__m128i x)
 }
 #endif
 
-#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
-#define NIBBLE_SCAN 1
+/* The last block of bytes the scanner tested: stops come every few bytes
+ * (each capital is one), so the next one is mostly in the same block. */
+struct stop_block {
+	size_t at;       /* first byte of the block, or NO_SENTENCE */
+	unsigned mask;   /* bit K: byte AT + K is a stop */
+	size_t bytes;    /* 16 or 32 */
+};
+
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && !defined(SENTENCE_NO_NIBBLES)
+#define NIBBLE_SCAN 1          /* -DSENTENCE_NO_NIBBLES tests the paths without */
 #include <tmmintrin.h>
 /* A byte table of at most eight high nibbles in use as two sixteen-byte
  * tables, LO by low nibble and HI by high nibble, with byte C in the set
@@ -172,6 +180,31 @@ static size_t nibbles_find(const struct nibbles *nb, const unsigned char *t, siz
 		}
 	}
 	*at = NO_SENTENCE;
+	return i;
+}
+
+/* The first stop at or after I where a block of 32 or sixteen bytes
+ * ends, into *B; or the first I not tested (LEN - I < 16) with B->at
+ * NO_SENTENCE. Stops come every twenty bytes or so: a block of 32 holds
+ * one more often, and the next ones are then found in B->mask. */
+__attribute__((target("ssse3"), noinline))
+static size_t stops_find(const unsigned char *t, size_t i, size_t len, struct stop_block *b)
+{
+	for (; i + 32 <= len; i += 32) {
+		unsigned m = nibbles16(&stop_nib, t + i) | nibbles16(&stop_nib, t + i + 16) << 16;
+		if (m) {
+			*b = (struct stop_block){ i, m, 32 };
+			return i + (size_t)__builtin_ctz(m);
+		}
+	}
+	for (; i + 16 <= len; i += 16) {
+		unsigned m = nibbles16(&stop_nib, t + i);
+		if (m) {
+			*b = (struct stop_block){ i, m, 16 };
+			return i + (size_t)__builtin_ctz(m);
+		}
+	}
+	b->at = NO_SENTENCE;
 	return i;
 }
 #endif
@@ -265,27 +298,21 @@ size_t sent_plain_end(const unsigned char *t, size_t i, size_t len)
 	return plain_end(t, i, len);
 }
 
-/* The last sixteen bytes the scanner tested: stops come every few bytes
- * (each capital is one), so the next one is mostly in the same block. */
-struct stop_block {
-	size_t at;       /* first byte of the block, or NO_SENTENCE */
-	unsigned mask;   /* bit K: byte AT + K is a stop */
-};
 
 /* The first stop byte at or after I, or LEN. */
 static size_t next_stop(const unsigned char *t, size_t i, size_t len, struct stop_block *b)
 {
 #if defined(__SSE2__) && defined(__GNUC__)
 	if (stop_simd) {
-		if (i >= b->at && i - b->at < 16) {
+		if (i >= b->at && i - b->at < b->bytes) {
 			unsigned m = b->mask >> (i - b->at) << (i - b->at);
 			if (m)
 				return b->at + (size_t)__builtin_ctz(m);
-			i = b->at + 16;
+			i = b->at + b->bytes;
 		}
 #ifdef NIBBLE_SCAN
 		if (stop_nib.ok) {
-			size_t k = nibbles_find(&stop_nib, t, i, len, &b->at, &b->mask);
+			size_t k = stops_find(t, i, len, b);
 			if (b->at != NO_SENTENCE)
 				return k;
 			i = k;
@@ -294,8 +321,7 @@ static size_t next_stop(const unsigned char *t, size_t i, size_t len, struct sto
 		for (; i + 16 <= len; i += 16) {
 			unsigned m = stops16(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
 			if (m) {
-				b->at = i;
-				b->mask = m;
+				*b = (struct stop_block){ i, m, 16 };
 				return i + (size_t)__builtin_ctz(m);
 			}
 		}
@@ -759,7 +785,7 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 	if (i < len)
 		i = sent_begin(&sc, i);
 	size_t lo = i;                /* a chunk start or white space before I */
-	struct stop_block block = { NO_SENTENCE, 0 };
+	struct stop_block block = { NO_SENTENCE, 0, 16 };
 	while (i < len) {
 		i = next_stop(t, i, len, &block);
 		if (i >= len)
