@@ -164,22 +164,16 @@ __attribute__((target("ssse3"))) static inline unsigned nibbles16(const struct n
 	                                                  _mm_setzero_si128())) & 0xFFFFu;
 }
 
-/* The first byte of NB's set in T[i, len) where the last block of sixteen
- * bytes ends, or the first I not tested (LEN - I < 16); *MASK gets that
- * block's bits from its first byte at *AT. */
+/* The first byte of the B_PLAIN complement at or after I where a block
+ * of sixteen bytes ends, or the first I not tested (LEN - I < 16). */
 __attribute__((target("ssse3"), noinline))
-static size_t nibbles_find(const struct nibbles *nb, const unsigned char *t, size_t i, size_t len,
-                           size_t *at, unsigned *mask)
+static size_t plain_find(const unsigned char *t, size_t i, size_t len)
 {
 	for (; i + 16 <= len; i += 16) {
-		unsigned m = nibbles16(nb, t + i);
-		if (m) {
-			*at = i;
-			*mask = m;
+		unsigned m = nibbles16(&plain_nib, t + i);
+		if (m)
 			return i + (size_t)__builtin_ctz(m);
-		}
 	}
-	*at = NO_SENTENCE;
 	return i;
 }
 
@@ -270,12 +264,10 @@ static inline size_t plain_end(const unsigned char *t, size_t i, size_t len)
 {
 #ifdef NIBBLE_SCAN
 	if (plain_nib.ok) {
-		size_t at;
-		unsigned m;
-		size_t k = nibbles_find(&plain_nib, t, i, len, &at, &m);
-		if (at != NO_SENTENCE)
-			return k;
-		i = k;
+		/* a byte found, or the tail from there */
+		i = plain_find(t, i, len);
+		if (i < len && byte_class[t[i]])
+			return i;
 	} else
 #endif
 #if defined(__SSE2__) && defined(__GNUC__)
