@@ -268,9 +268,8 @@ static inline size_t plain_end(const unsigned char *t, size_t i, size_t len)
 	if (plain_nib.ok) {
 		/* a byte found, or the tail from there */
 		i = plain_find(t, i, len);
-		if (i < len && byte_class[t[i]])
-			return i;
-	} else
+		return i < len && byte_class[t[i]] ? i : first_set(byte_class, t, i, len);
+	}
 #endif
 #if defined(__SSE2__) && defined(__GNUC__)
 	if (plain_simd) {
@@ -296,22 +295,22 @@ size_t sent_plain_end(const unsigned char *t, size_t i, size_t len)
 /* The first stop byte at or after I, or LEN. */
 static size_t next_stop(const unsigned char *t, size_t i, size_t len, struct stop_block *b)
 {
+#ifdef __GNUC__
+	if (i >= b->at && i - b->at < b->bytes) {
+		unsigned m = b->mask >> (i - b->at) << (i - b->at);
+		if (m)
+			return b->at + (size_t)__builtin_ctz(m);
+		i = b->at + b->bytes;
+	}
+#endif
+#ifdef NIBBLE_SCAN
+	if (stop_nib.ok) {
+		size_t k = stops_find(t, i, len, b);
+		return b->at != NO_SENTENCE ? k : first_set(stop_byte, t, k, len);
+	}
+#endif
 #if defined(__SSE2__) && defined(__GNUC__)
 	if (stop_simd) {
-		if (i >= b->at && i - b->at < b->bytes) {
-			unsigned m = b->mask >> (i - b->at) << (i - b->at);
-			if (m)
-				return b->at + (size_t)__builtin_ctz(m);
-			i = b->at + b->bytes;
-		}
-#ifdef NIBBLE_SCAN
-		if (stop_nib.ok) {
-			size_t k = stops_find(t, i, len, b);
-			if (b->at != NO_SENTENCE)
-				return k;
-			i = k;
-		}
-#endif
 		for (; i + 16 <= len; i += 16) {
 			unsigned m = stops16(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
 			if (m) {
@@ -319,12 +318,8 @@ static size_t next_stop(const unsigned char *t, size_t i, size_t len, struct sto
 				return i + (size_t)__builtin_ctz(m);
 			}
 		}
-		while (i < len && !stop_byte[t[i]])
-			i++;
-		return i;
 	}
 #endif
-	(void)b;
 	return first_set(stop_byte, t, i, len);
 }
 
