@@ -268,21 +268,25 @@ static inline size_t plain_end(const unsigned char *t, size_t i, size_t len)
 	if (plain_nib.ok) {
 		/* a byte found, or the tail from there */
 		i = plain_find(t, i, len);
-		return i < len && byte_class[t[i]] ? i : first_set(byte_class, t, i, len);
-	}
+		if (i < len && byte_class[t[i]])
+			return i;
+	} else
 #endif
+	{
 #if defined(__SSE2__) && defined(__GNUC__)
-	if (plain_simd) {
-		for (; i + 16 <= len; i += 16) {
-			unsigned m = maybe_unplain16(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
-			for (; m; m &= m - 1) {
-				size_t k = i + (size_t)__builtin_ctz(m);
-				if (byte_class[t[k]])
-					return k;
+		if (plain_simd) {
+			for (; i + 16 <= len; i += 16) {
+				unsigned m = maybe_unplain16(
+				        _mm_loadu_si128((const __m128i *)(const void *)(t + i)));
+				for (; m; m &= m - 1) {
+					size_t k = i + (size_t)__builtin_ctz(m);
+					if (byte_class[t[k]])
+						return k;
+				}
 			}
 		}
-	}
 #endif
+	}
 	return first_set(byte_class, t, i, len);
 }
 
@@ -306,20 +310,24 @@ static size_t next_stop(const unsigned char *t, size_t i, size_t len, struct sto
 #ifdef NIBBLE_SCAN
 	if (stop_nib.ok) {
 		size_t k = stops_find(t, i, len, b);
-		return b->at != NO_SENTENCE ? k : first_set(stop_byte, t, k, len);
-	}
+		if (b->at != NO_SENTENCE)
+			return k;
+		i = k;
+	} else
 #endif
+	{
 #if defined(__SSE2__) && defined(__GNUC__)
-	if (stop_simd) {
-		for (; i + 16 <= len; i += 16) {
-			unsigned m = stops16(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
-			if (m) {
-				*b = (struct stop_block){ i, m, 16 };
-				return i + (size_t)__builtin_ctz(m);
+		if (stop_simd) {
+			for (; i + 16 <= len; i += 16) {
+				unsigned m = stops16(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
+				if (m) {
+					*b = (struct stop_block){ i, m, 16 };
+					return i + (size_t)__builtin_ctz(m);
+				}
 			}
 		}
-	}
 #endif
+	}
 	return first_set(stop_byte, t, i, len);
 }
 
