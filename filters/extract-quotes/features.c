@@ -523,15 +523,19 @@ static size_t narrator_ahead(const struct doc *d, const struct wquote *w, size_t
 
 /* The people named by name (not a place) in the NAMED_TOKENS tokens
  * before W, newest first, at most NAMED of them: recency that a pronoun
- * resolved to the wrong person does not move. */
-enum { NAMED = 4, NAMED_TOKENS = 400 };
-static size_t named_lately(const struct doc *d, const struct wquote *w, int32_t *out)
+ * resolved to the wrong person does not move. The text is read for them
+ * once, from where the quotation before left off (a->named_to), so a
+ * text dense with quotations costs no more. */
+enum { NAMED = HISTORY, NAMED_TOKENS = 400 };
+static size_t named_lately(struct attributor *a, const struct wquote *w, int32_t *out)
 {
-	size_t n = 0;
-	for (size_t t = (size_t)w->tok, steps = 0; t > 0 && steps < NAMED_TOKENS && n < NAMED; steps++) {
-		t--;
-		if (!doc_has(d, t))
-			break;
+	const struct doc *d = &a->d;
+	size_t t = a->named_to, end = (size_t)w->tok;
+	if (end > NAMED_TOKENS && t < end - NAMED_TOKENS)
+		t = end - NAMED_TOKENS;
+	if (t < d->tok_base)
+		t = d->tok_base;
+	for (; t < end; t++) {
 		const struct qtoken *k = doc_tok(d, t);
 		if (k->mention < 0 || (size_t)k->mention < d->men_base ||
 		    (size_t)k->mention >= d->men_base + d->nmen)
@@ -539,12 +543,22 @@ static size_t named_lately(const struct doc *d, const struct wquote *w, int32_t 
 		const struct mention *m = doc_men(d, (size_t)k->mention);
 		if (m->type != M_NAME || m->person < 0 || m->place)
 			continue;
-		size_t j = 0;
-		while (j < n && out[j] != m->person)
+		int j = 0;
+		while (j < a->nnamed && a->named[j].person != m->person)
 			j++;
-		if (j == n)
-			out[n++] = m->person;
+		if (j == a->nnamed && a->nnamed < NAMED)
+			a->nnamed++;
+		if (j == a->nnamed)
+			j--;
+		memmove(&a->named[1], &a->named[0], (size_t)j * sizeof a->named[0]);
+		a->named[0] = (struct named){ m->person, t };
 	}
+	if (end > a->named_to)
+		a->named_to = end;
+	size_t n = 0;
+	for (int j = 0; j < a->nnamed; j++)
+		if (a->named[j].tok + NAMED_TOKENS >= end && a->named[j].tok >= d->tok_base)
+			out[n++] = a->named[j].person;
 	return n;
 }
 
@@ -680,7 +694,7 @@ long features_of_quote(struct attributor *a, size_t qi)
 	}
 	size_t ahead_where = 0, ahead = d->narrator >= 0 ? narrator_ahead(d, w, &ahead_where) : 0;
 	int32_t named[NAMED];
-	size_t nnamed = named_lately(d, w, named);
+	size_t nnamed = named_lately(a, w, named);
 	float salience[MAX_CAND];
 	for (size_t i = 0; i < nc; i++)
 		salience[i] = doc_salience(d, a->cand[i], sent);
