@@ -160,8 +160,10 @@ static int check_word(struct validator *v, const char *word)
 
 static int check_value(struct validator *v);
 
-static size_t spaces_from(const char *s, size_t i, size_t n)
+static inline size_t spaces_from(const char *s, size_t i, size_t n)
 {
+	if (i < n && (unsigned char)s[i] > ' ')
+		return i;   /* the usual case: no white space between tokens */
 	while (i < n && is_space(s[i]))
 		i++;
 	return i;

@@ -29,11 +29,24 @@ static size_t walk_to(struct cp_walk *w, const struct cp_walk *other, size_t cp)
 	}
 	while (w->cp < cp && w->byte < w->len) {
 		if (cp - w->cp >= 8 && w->len - w->byte >= 8) {
-			uint64_t x;   /* eight ASCII bytes are eight code points */
+			/* eight bytes at a time while the code points that start
+			 * in them (the bytes that do not continue one, 10xxxxxx)
+			 * do not take W past CP; then past the continuation bytes
+			 * of the last one */
+			uint64_t x;
 			memcpy(&x, w->text + w->byte, 8);
 			if (!(x & 0x8080808080808080ULL)) {
-				w->byte += 8;
+				w->byte += 8;   /* eight ASCII bytes */
 				w->cp += 8;
+				continue;
+			}
+			uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ULL) >> 7;
+			size_t starts = 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);
+			if (starts <= cp - w->cp) {
+				w->byte += 8;
+				w->cp += starts;
+				while (w->byte < w->len && ((unsigned char)w->text[w->byte] & 0xC0) == 0x80)
+					w->byte++;
 				continue;
 			}
 		}
@@ -76,6 +89,8 @@ static void ends_by_sorting(struct field_span *s, size_t n, const char *text, si
 
 static const char *skip_spaces(const char *p, const char *end)
 {
+	if (p < end && (unsigned char)*p > ' ')
+		return p;   /* the usual case: Zeef writes JSON compactly */
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
 		p++;
 	return p;
@@ -90,11 +105,19 @@ static int read_int(const char *p, const char *end, const char **next, int64_t *
 	uint64_t n = 0;
 
 	p += neg;
-	for (; p < end && (unsigned)(*p - '0') < 10; p++) {
-		unsigned d = (unsigned)(*p - '0');
-		if (n > (UINT64_MAX - d) / 10)
-			ok = 0;
-		n = n * 10 + d;
+	const char *digits = p;
+	for (; p < end && (unsigned)(*p - '0') < 10; p++)
+		n = n * 10 + (unsigned)(*p - '0');
+	if (p - digits > 19) {
+		/* 20 digits or more may not fit: again, with the check (19
+		 * never overflow) */
+		n = 0;
+		for (const char *q = digits; q < p; q++) {
+			unsigned d = (unsigned)(*q - '0');
+			if (n > (UINT64_MAX - d) / 10)
+				ok = 0;
+			n = n * 10 + d;
+		}
 	}
 	if (p < end && (*p == '.' || *p == 'e' || *p == 'E')) {
 		ok = 0;   /* a fraction or an exponent */
@@ -169,8 +192,11 @@ static int read_span(const char *p, const char *end, const char **next, struct f
 	return 0;
 }
 
-long spans_from_record(struct record *r, const char *field, const char *item,
-                       const char *stage, struct field_span **spans, size_t *cap)
+/* spans_from_record, and spans_from_record_cp when TEXT_CP is not
+ * SIZE_MAX: then no walk over the text, "end" checked against TEXT_CP. */
+static long read_spans(struct record *r, const char *field, const char *item,
+                       const char *stage, struct field_span **spans, size_t *cap,
+                       size_t text_cp)
 {
 	struct zj_view f;
 
@@ -198,7 +224,10 @@ long spans_from_record(struct record *r, const char *field, const char *item,
 			filter_out_of_memory();
 		struct field_span *s = &(*spans)[n];
 		int bad = read_span(p, end, &p, s) != 0;
-		if (!bad) {
+		if (!bad && text_cp != SIZE_MAX) {
+			s->start_byte = s->end_byte = 0;
+			bad = s->end > text_cp;
+		} else if (!bad) {
 			s->start_byte = walk_to(&starts, &ends, s->start);
 			if (s->end >= ends.cp) {
 				walk_to(&ends, &starts, s->end);
@@ -215,7 +244,9 @@ long spans_from_record(struct record *r, const char *field, const char *item,
 			             "order", item, n, s->start, item, n - 1, (*spans)[n - 1].start, field);
 			return -1;
 		}
-		if (ends.cp == s->end)
+		if (text_cp != SIZE_MAX)
+			;
+		else if (ends.cp == s->end)
 			s->end_byte = ends.byte;
 		else
 			ends_in_order = 0;
@@ -227,6 +258,19 @@ long spans_from_record(struct record *r, const char *field, const char *item,
 	if (!ends_in_order)
 		ends_by_sorting(*spans, n, text, len);
 	return (long)n;
+}
+
+long spans_from_record(struct record *r, const char *field, const char *item,
+                       const char *stage, struct field_span **spans, size_t *cap)
+{
+	return read_spans(r, field, item, stage, spans, cap, SIZE_MAX);
+}
+
+long spans_from_record_cp(struct record *r, const char *field, const char *item,
+                          const char *stage, struct field_span **spans, size_t *cap,
+                          size_t text_cp)
+{
+	return read_spans(r, field, item, stage, spans, cap, text_cp == SIZE_MAX ? SIZE_MAX - 1 : text_cp);
 }
 
 int span_type_is(const struct field_span *s, const char *type)

@@ -21,11 +21,12 @@ void fields_sentences(struct field_sentences *s, const char *text, size_t len,
 	s->ncp = cp_cursor_at(&c, len);
 }
 
-/* FIELD's spans, checked (spans.h); *N their count. Returns 1 when read, 0
+/* FIELD's spans, checked (spans.h) against the text's TEXT_CP code points
+ * (only code points are used here: no walk over the text); *N their count. Returns 1 when read, 0
  * when absent, EXIT_DATAERR when malformed (record_error called). The
  * caller frees *SPANS. */
 static int read_field(struct record *r, const char *field, const char *item,
-                      const char *stage, struct field_span **spans, size_t *n)
+                      const char *stage, size_t text_cp, struct field_span **spans, size_t *n)
 {
 	size_t cap = 0;
 	struct zj_view v;
@@ -33,7 +34,7 @@ static int read_field(struct record *r, const char *field, const char *item,
 	*n = 0;
 	if (!record_view(r, field, &v) || json_first(v) == 'n')   /* absent or null */
 		return 0;
-	long got = spans_from_record(r, field, item, stage, spans, &cap);
+	long got = spans_from_record_cp(r, field, item, stage, spans, &cap, text_cp);
 	if (got < 0)
 		return EXIT_DATAERR;
 	*n = (size_t)got;
@@ -45,7 +46,8 @@ int fields_entities(struct record *r, const struct field_sentences *s,
 {
 	struct field_span *e;
 	size_t m;
-	int rc = read_field(r, "entities", "\"entities\" element", "tag-entities", &e, &m);
+	int rc = read_field(r, "entities", "\"entities\" element", "tag-entities", s->ncp, &e,
+	                    &m);
 	if (rc != 1) {
 		free(e);
 		return rc;
@@ -88,7 +90,7 @@ int fields_quotes(struct record *r, const struct field_sentences *s, float *shar
 {
 	struct field_span *q;
 	size_t m;
-	int rc = read_field(r, "quotes", "\"quotes\" element", "extract-quotes", &q, &m);
+	int rc = read_field(r, "quotes", "\"quotes\" element", "extract-quotes", s->ncp, &q, &m);
 	if (rc != 1) {
 		free(q);
 		return rc;

@@ -151,6 +151,44 @@ START_TEST(offsets_over_mixed_widths)
 }
 END_TEST
 
+START_TEST(code_points_only_same_checks)
+{
+	/* spans_from_record_cp (no walk over the text) gives the code points
+	 * and refuses what spans_from_record refuses, with the same message,
+	 * given the text's length in code points. */
+	const char *cases[] = {
+		"{\"text\":\"\xc3\xa9\xc3\xa9n\",\"entities\":[{\"start\":1,\"end\":3,\"sentence\":2}]}",
+		"{\"text\":\"\xc3\xa9\xc3\xa9n\",\"entities\":{}}",
+		"{\"text\":\"\xc3\xa9\xc3\xa9n\",\"entities\":[{\"start\":0,\"end\":4}]}",
+		"{\"text\":\"\xc3\xa9\xc3\xa9n\",\"entities\":[{\"start\":0,\"end\":9223372036854775808}]}",
+		"{\"text\":\"\xc3\xa9\xc3\xa9n\",\"entities\":[{\"start\":2,\"end\":3},{\"start\":1,\"end\":2}]}",
+		"{\"text\":\"\xc3\xa9\xc3\xa9n\",\"entities\":[{\"start\":0,\"end\":1},{\"start\":1,\"end\":5}]}",
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct record r;
+		long n = read_field(&r, cases[i], "entities");
+		char *error = r.error ? strdup(r.error) : NULL;
+		size_t start = n > 0 ? spans[0].start : 0, end = n > 0 ? spans[0].end : 0;
+		record_clear(&r);
+		memset(&r, 0, sizeof r);
+		ck_assert_int_eq(record_parse(&r, cases[i], strlen(cases[i])), 0);
+		ck_assert_int_eq(spans_from_record_cp(&r, "entities", "entity", "tag-entities", &spans,
+		                                      &cap, 3), n);
+		if (error)
+			ck_assert_str_eq(r.error, error);
+		else
+			ck_assert_ptr_null(r.error);
+		if (n > 0) {
+			ck_assert_uint_eq(spans[0].start, start);
+			ck_assert_uint_eq(spans[0].end, end);
+			ck_assert_int_eq(spans[0].sentence, 2);
+		}
+		free(error);
+		record_clear(&r);
+	}
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("spans");
@@ -160,6 +198,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, malformed_fields_are_bad_input);
 	tcase_add_test(tc, members_read_in_one_pass);
 	tcase_add_test(tc, offsets_over_mixed_widths);
+	tcase_add_test(tc, code_points_only_same_checks);
 	suite_add_tcase(s, tc);
 	return s;
 }
