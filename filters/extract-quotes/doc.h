@@ -269,6 +269,8 @@ struct doc {
 	size_t para_end;                 /* end of the paragraph being read */
 	size_t last_end;                 /* end of the last token */
 	size_t cp_byte, cp_count;        /* code points before byte cp_byte */
+	size_t ascii_end;                /* the bytes from cp_byte up to this
+	                                    one are ASCII */
 	uint32_t para, sent;
 	long last_dash_para;             /* latest dialogue paragraph opened by
 	                                    a dash, or -2 */

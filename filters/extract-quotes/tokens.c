@@ -45,6 +45,36 @@ static inline size_t count_cp(const char *s, size_t from, size_t to)
 	return n;
 }
 
+/* The first byte of S[FROM, TO) that is not ASCII, or TO. */
+static size_t ascii_until(const char *s, size_t from, size_t to)
+{
+	size_t i = from;
+	for (; i + 8 <= to; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		if (x & 0x8080808080808080ULL)
+			break;
+	}
+	while (i < to && !((unsigned char)s[i] & 0x80))
+		i++;
+	return i;
+}
+
+/* Code points counted up to byte START (at or after d->cp_byte): between
+ * the tokens of plain ASCII stretches, the bytes are the code points; the
+ * next byte that is not ASCII is looked for once per stretch. */
+static void count_to(struct doc *d, size_t start)
+{
+	if (start >= d->cp_byte && start <= d->ascii_end) {
+		d->cp_count += start - d->cp_byte;
+	} else {
+		d->cp_count += count_cp(d->text, d->cp_byte, start);
+		if (start < d->len)
+			d->ascii_end = ascii_until(d->text, start, d->len);
+	}
+	d->cp_byte = start;
+}
+
 uint32_t doc_cp_of(const struct doc *d, size_t t, size_t b)
 {
 	const struct qtoken *k = doc_tok(d, t);
@@ -132,7 +162,7 @@ int doc_begin(struct doc *d, const struct quotes_lexicon *lx, const struct quote
 		memset(d->key_of, 0, d->keycap * sizeof *d->key_of);
 	d->nkeys = 0;
 	d->pos_scan = d->para_end = d->last_end = 0;
-	d->cp_byte = d->cp_count = 0;
+	d->cp_byte = d->cp_count = d->ascii_end = 0;
 	d->para = d->sent = 0;
 	d->sent_starts = sent_starts;
 	d->nsent_starts = nsent;
@@ -259,8 +289,7 @@ static struct qtoken *push_token(struct doc *d, size_t start, size_t end, uint32
 	    grow_array((void **)&d->tok, &d->tokcap, d->ntok + 1, sizeof *d->tok) < 0)
 		return NULL;
 	struct qtoken *k = &d->tok[d->ntok++];
-	d->cp_count += count_cp(d->text, d->cp_byte, start);
-	d->cp_byte = start;
+	count_to(d, start);
 	*k = (struct qtoken){ .start = (uint32_t)start, .end = (uint32_t)end,
 	                     .cp = (uint32_t)d->cp_count, .mention = -1, .quote = -1, .flags = flags,
 	                     .memo = NO_MEMO };
