@@ -132,12 +132,58 @@ static int read_int(const char *p, const char *end, const char **next, int64_t *
 	return 1;
 }
 
+/* The span objects Zeef writes: {"start":S,"end":E} with, in this order,
+ * any of "text" and "type" (strings) and "sentence" (N), each once, no
+ * white space, S <= E and N not negative; read without looking the keys
+ * up. 1 when the object at P is one (then *NEXT and S are set as read_span
+ * sets them), else 0: read_span reads it from the start. */
+static int read_span_compact(const char *p, const char *end, const char **next,
+                             struct field_span *s)
+{
+	int64_t start, stop, n;
+	if (end - p < 16 || memcmp(p, "{\"start\":", 9) != 0)
+		return 0;
+	p += 9;
+	if ((unsigned)(*p - '0') >= 10 || !read_int(p, end, &p, &start) || end - p < 8 ||
+	    memcmp(p, ",\"end\":", 7) != 0)
+		return 0;
+	p += 7;
+	if ((unsigned)(*p - '0') >= 10 || !read_int(p, end, &p, &stop) || stop < start)
+		return 0;
+	s->sentence = -1;
+	s->type = NULL;
+	s->type_len = 0;
+	if (end - p > 9 && memcmp(p, ",\"text\":\"", 9) == 0)
+		p = json_skip(p + 8, end);
+	if (end - p > 9 && memcmp(p, ",\"type\":\"", 9) == 0) {
+		const char *v = p + 8;
+		p = json_skip(v, end);
+		s->type = v + 1;
+		s->type_len = (size_t)(p - v) - 2;
+	}
+	if (end - p > 12 && memcmp(p, ",\"sentence\":", 12) == 0) {
+		p += 12;
+		if ((unsigned)(*p - '0') >= 10 || !read_int(p, end, &p, &n))
+			return 0;
+		s->sentence = n;
+	}
+	if (p >= end || *p != '}')
+		return 0;
+	*next = p + 1;
+	s->start = (size_t)start;
+	s->end = (size_t)stop;
+	return 1;
+}
+
 /* One span object at P ('{'), its members read in one pass, the last
  * occurrence of each taken; *NEXT after its '}'. -1 when it is no object or
  * lacks integer start <= end. */
 static int read_span(const char *p, const char *end, const char **next, struct field_span *s)
 {
 	int64_t start = -1, stop = -1, n;
+
+	if (read_span_compact(p, end, next, s))
+		return 0;
 
 	s->sentence = -1;
 	s->type = NULL;

@@ -189,6 +189,42 @@ START_TEST(code_points_only_same_checks)
 }
 END_TEST
 
+START_TEST(compact_spans_as_written_and_otherwise)
+{
+	/* As Zeef writes them (read without key look-ups), and near misses
+	 * that the general reader takes: a member twice (the last counts), a
+	 * member after "sentence", an escaped quote in "text", a negative
+	 * "sentence", a fraction. */
+	struct record r;
+	long n = read_field(&r, "{\"text\":\"abcdefgh\",\"entities\":["
+	                    "{\"start\":0,\"end\":2,\"text\":\"a\\\"}\",\"type\":\"PER\",\"sentence\":1},"
+	                    "{\"start\":1,\"end\":2,\"end\":3},"
+	                    "{\"start\":2,\"end\":4,\"type\":\"LOC\",\"sentence\":0,\"type\":\"ORG\"},"
+	                    "{\"start\":3,\"end\":5,\"sentence\":-2},"
+	                    "{\"start\":4,\"end\":6,\"text\":\"ef\",\"sentence\":2.0},"
+	                    "{\"start\":5,\"end\":8,\"text\":\"fgh\",\"sentence\":12345678901234567890}]}",
+	                    "entities");
+	ck_assert_int_eq(n, 6);
+	ck_assert_uint_eq(spans[0].end, 2);
+	ck_assert(span_type_is(&spans[0], "PER"));
+	ck_assert_int_eq(spans[0].sentence, 1);
+	ck_assert_uint_eq(spans[1].end, 3);
+	ck_assert_uint_eq(spans[1].end_byte, 3);
+	ck_assert(span_type_is(&spans[2], "ORG"));
+	ck_assert_int_eq(spans[2].sentence, 0);
+	ck_assert_int_eq(spans[3].sentence, -1);
+	ck_assert_int_eq(spans[4].sentence, -1);
+	ck_assert_int_eq(spans[5].sentence, -1);
+	ck_assert_uint_eq(spans[5].end_byte, 8);
+	record_clear(&r);
+	/* compact but end before start: still refused */
+	ck_assert_int_eq(read_field(&r, "{\"text\":\"abc\",\"entities\":[{\"start\":2,\"end\":1,"
+	                            "\"text\":\"\",\"type\":\"PER\",\"sentence\":0}]}", "entities"), -1);
+	ck_assert_ptr_nonnull(strstr(r.error, "entity 0: needs integer"));
+	record_clear(&r);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("spans");
@@ -199,6 +235,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, members_read_in_one_pass);
 	tcase_add_test(tc, offsets_over_mixed_widths);
 	tcase_add_test(tc, code_points_only_same_checks);
+	tcase_add_test(tc, compact_spans_as_written_and_otherwise);
 	suite_add_tcase(s, tc);
 	return s;
 }
