@@ -28,6 +28,30 @@ static size_t walk_to(struct cp_walk *w, const struct cp_walk *other, size_t cp)
 		w->byte = other->byte;
 	}
 	while (w->cp < cp && w->byte < w->len) {
+#ifdef JSON_SCAN_SSE2
+		if (cp - w->cp >= 16 && w->len - w->byte >= 16) {
+			/* sixteen bytes at a time, the same way: the code points
+			 * that start in them are the bytes that are not 10xxxxxx */
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(w->text + w->byte));
+			if (!_mm_movemask_epi8(x)) {
+				w->byte += 16;   /* sixteen ASCII bytes */
+				w->cp += 16;
+				continue;
+			}
+			__m128i cont = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xC0)),
+			                              _mm_set1_epi8((char)0x80));
+			/* their number: the sum of the bytes that are 1 for each */
+			__m128i sum = _mm_sad_epu8(_mm_and_si128(cont, _mm_set1_epi8(1)), _mm_setzero_si128());
+			size_t starts = 16 - (size_t)(_mm_cvtsi128_si32(sum) + _mm_extract_epi16(sum, 4));
+			if (starts <= cp - w->cp) {
+				w->byte += 16;
+				w->cp += starts;
+				while (w->byte < w->len && ((unsigned char)w->text[w->byte] & 0xC0) == 0x80)
+					w->byte++;
+				continue;
+			}
+		}
+#endif
 		if (cp - w->cp >= 8 && w->len - w->byte >= 8) {
 			/* eight bytes at a time while the code points that start
 			 * in them (the bytes that do not continue one, 10xxxxxx)
