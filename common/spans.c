@@ -123,7 +123,7 @@ static const char *skip_spaces(const char *p, const char *end)
 /* An integer value at P (json_int's rule: no fraction or exponent, fits in
  * 64 bits): *OUT set and 1, else 0. *NEXT is set after the number either
  * way; P must start a number. */
-static int read_int(const char *p, const char *end, const char **next, int64_t *out)
+static inline int read_int(const char *p, const char *end, const char **next, int64_t *out)
 {
 	int neg = *p == '-', ok = 1;
 	uint64_t n = 0;

@@ -233,6 +233,9 @@ struct doc {
 	/* the window: element i (global) is at [i - base] */
 	struct qtoken *tok;
 	size_t tok_base, ntok, tokcap;
+	size_t tok_off;                  /* tok is tok_off elements into its
+	                                    allocation (tokcap of them): the
+	                                    dropped ones, moved out lazily */
 	struct word_memo *memo;          /* MEMO_SLOTS, kept across texts */
 	struct mention *men;
 	size_t men_base, nmen, mencap;

@@ -152,6 +152,9 @@ int doc_begin(struct doc *d, const struct quotes_lexicon *lx, const struct quote
 	d->marks = marks;
 	d->text = text;
 	d->len = len;
+	if (d->tok)
+		d->tok -= d->tok_off;   /* the window back to its allocation's start */
+	d->tok_off = 0;
 	d->tok_base = d->ntok = 0;
 	d->men_base = d->nmen = 0;
 	d->q_base = d->nq = 0;
@@ -187,9 +190,26 @@ int doc_begin(struct doc *d, const struct quotes_lexicon *lx, const struct quote
 	return doc_prepass(d);
 }
 
+/* The allocation the window's tokens lie in. */
+static struct qtoken *tok_alloc(const struct doc *d)
+{
+	return d->tok ? d->tok - d->tok_off : NULL;
+}
+
+/* Move the window's tokens to the start of their allocation. */
+static void tok_compact(struct doc *d)
+{
+	if (!d->tok_off)
+		return;
+	struct qtoken *mem = tok_alloc(d);
+	memmove(mem, d->tok, d->ntok * sizeof *d->tok);
+	d->tok = mem;
+	d->tok_off = 0;
+}
+
 void doc_free(struct doc *d)
 {
-	free(d->tok);
+	free(tok_alloc(d));
 	free(d->memo);
 	free(d->men);
 	free(d->q);
@@ -207,9 +227,9 @@ void doc_release(struct doc *d)
 {
 	enum { KEEP = 1 << 16 };
 	if (d->tokcap > KEEP) {
-		free(d->tok);
+		free(tok_alloc(d));
 		d->tok = NULL;
-		d->tokcap = d->ntok = 0;
+		d->tokcap = d->ntok = d->tok_off = 0;
 	}
 	if (d->mencap > KEEP) {
 		free(d->men);
@@ -254,7 +274,10 @@ void doc_drop(struct doc *d, size_t t)
 	if (t <= d->tok_base)
 		return;
 	size_t k = t - d->tok_base;
-	memmove(d->tok, d->tok + k, (d->ntok - k) * sizeof *d->tok);
+	/* the tokens before T are left where they lie (push_token moves the
+	 * window back when the allocation is full and they are as many) */
+	d->tok += k;
+	d->tok_off += k;
 	d->ntok -= k;
 	d->tok_base = t;
 	size_t m = 0;
@@ -275,6 +298,7 @@ void doc_drop(struct doc *d, size_t t)
 	 * gone (person.last_mention < men_base: see doc_has_mention) */
 	/* give back the memory of an unusually long stretch */
 	if (d->tokcap > 65536 && d->ntok < d->tokcap / 8) {
+		tok_compact(d);
 		struct qtoken *nt = realloc(d->tok, (d->ntok + 1024) * sizeof *nt);
 		if (nt) {
 			d->tok = nt;
@@ -285,9 +309,19 @@ void doc_drop(struct doc *d, size_t t)
 
 static struct qtoken *push_token(struct doc *d, size_t start, size_t end, uint32_t flags)
 {
-	if (d->ntok == d->tokcap &&
-	    grow_array((void **)&d->tok, &d->tokcap, d->ntok + 1, sizeof *d->tok) < 0)
-		return NULL;
+	if (d->tok_off + d->ntok == d->tokcap) {
+		/* full: move the window back over the dropped tokens when they
+		 * are at least as many (each token is moved once for one
+		 * dropped), else grow */
+		if (d->tok_off && d->tok_off >= d->ntok) {
+			tok_compact(d);
+		} else {
+			struct qtoken *mem = tok_alloc(d);
+			if (grow_array((void **)&mem, &d->tokcap, d->tok_off + d->ntok + 1, sizeof *mem) < 0)
+				return NULL;
+			d->tok = mem + d->tok_off;
+		}
+	}
 	struct qtoken *k = &d->tok[d->ntok++];
 	count_to(d, start);
 	*k = (struct qtoken){ .start = (uint32_t)start, .end = (uint32_t)end,
