@@ -208,8 +208,8 @@ static long name_at(struct doc *d, size_t t, size_t end)
 		particle_start = 1;
 	} else if (!name_word(d, t) || doc_is(d, t, LX_STOP)) {
 		return -1;   /* "Te Amsterdam", "Toen" */
-	} else if (doc_is(d, t, LX_ADJ) && (governed_by(d, t, LX_DET) || !capitalised(d, t + 1))) {
-		return -1;   /* de Franse krachtpatser */
+	} else if (doc_is(d, t, LX_ADJ) && (governed_by(d, t, LX_DET) || (word(d, t + 1) && !capitalised(d, t + 1)))) {
+		return -1;   /* de Franse krachtpatser; but "zei Louise." */
 	} else if (doc_is(d, t + 1, LX_ROLE | LX_PERSON) && !(flags(d, t) & TK_INITIAL) &&
 	           (!capitalised(d, t + 1) || capitalised(d, t + 2))) {
 		return -1;   /* "Joegoslavisch minister Matic", "Europees Commissaris

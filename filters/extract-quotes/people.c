@@ -303,6 +303,34 @@ static int32_t predicate_of(const struct doc *d, const struct mention *m)
 	return -1;
 }
 
+/* A person met for the first time by a full name (P: "Marieke de Jong")
+ * whose first name was seeded alone as one of the names the text uses
+ * most (prepass.c: "Marieke", from the same place or a later "zei
+ * Marieke") and never mentioned since: the seed is that person, so P
+ * takes its place among the prominent and the seed leaves the table of
+ * its key, and a later "Marieke" alone finds P by its first name. A seed
+ * already mentioned keeps its mentions and stays. */
+static void take_over_seed(struct doc *d, uint64_t first_key, int32_t p)
+{
+	int32_t *link = key_slot(d, first_key, 0);
+	for (int tried = 0; link && *link >= 0 && tried < KEY_CHAIN; tried++) {
+		struct person *s = &d->per[*link];
+		if (s->kind == P_NAMED && s->prominence && !s->count && s->name_words == 1 &&
+		    s->key == first_key) {
+			int32_t seed = *link;
+			*link = s->next_same_key;
+			s->next_same_key = -1;
+			d->per[p].prominence = s->prominence;
+			s->prominence = 0;
+			for (int k = 0; k < PROMINENT; k++)
+				if (d->prominent[k] == seed)
+					d->prominent[k] = p;
+			return;
+		}
+		link = &s->next_same_key;
+	}
+}
+
 int32_t doc_person_of(struct doc *d, size_t mi)
 {
 	struct mention *m = doc_men(d, mi);
@@ -328,10 +356,14 @@ int32_t doc_person_of(struct doc *d, size_t mi)
 			if (slot && *slot >= 0 && d->per[*slot].kind == P_NAMED)
 				p = *slot;
 		}
-		if (p < 0 && (p = new_person(d, P_NAMED, key)) < 0)
-			return -2;
-		struct person *x = &d->per[p];
 		uint16_t words = (uint16_t)(m->last - m->first + 1);
+		if (p < 0) {
+			if ((p = new_person(d, P_NAMED, key)) < 0)
+				return -2;
+			if (words >= 2 && fk)
+				take_over_seed(d, token_key(d, (size_t)m->first), p);
+		}
+		struct person *x = &d->per[p];
 		if (words >= 2 && fk) {
 			int32_t *slot = key_slot(d, fk, 1);
 			if (!slot)

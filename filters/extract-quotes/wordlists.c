@@ -307,7 +307,9 @@ uint32_t quotes_word_endings(const struct quotes_lexicon *lx, const char *w, siz
 		if (k && (k == n || !capitalised || k >= 5))
 			bits |= (uint32_t)found & noun;
 	}
-	if (wordclass_ending(lx->wc, w, n, LX_ADJ, 1, NULL))
+	/* a listed first name is no adjective of origin (Louise, Ilse,
+	 * Denise end like Franse) */
+	if (!(capitalised && (bits & (LX_MALE | LX_FEMALE))) && wordclass_ending(lx->wc, w, n, LX_ADJ, 1, NULL))
 		bits |= LX_ADJ;
 	if ((bits & (LX_ROLE | LX_PERSON)) && !(bits & (LX_MALE | LX_FEMALE)) && female(lx, w, n))
 		bits |= LX_FEMALE;

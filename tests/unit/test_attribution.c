@@ -293,6 +293,32 @@ START_TEST(a_first_name_alone_is_the_person_named_in_full)
 }
 END_TEST
 
+/* A first name the text uses often is seeded as a person before the text
+ * is read (prepass.c); the full name that introduces her is still the
+ * same person, and every quotation of hers carries that name. */
+START_TEST(a_first_name_used_often_is_still_the_person_named_in_full)
+{
+	ck_assert_uint_eq(run("In de keuken stond Ilse Vermeulen af te wassen. Haar zoon Daan kwam "
+	                      "binnen.\n\n\"Waar is de krant?\" vroeg hij.\n\n\"Op tafel,\" zei "
+	                      "Ilse.\n\nDaan keek. Toen riep Ilse hem terug. Ilse lachte.\n\n\"En "
+	                      "je schoenen?\" vroeg Ilse."), 3);
+	said(1, "Ilse", "Ilse Vermeulen");
+	said(2, "Ilse", "Ilse Vermeulen");
+	ck_assert_str_eq(name(0), "Daan");
+}
+END_TEST
+
+/* A name that ends like an adjective of origin (Franse, Russische) is a
+ * name at the end of a clause and when it is a listed first name. */
+START_TEST(names_that_end_like_adjectives_of_origin)
+{
+	ck_assert_uint_eq(run("Het was stil in huis.\n\n\"Ben je daar?\" riep Denise."), 1);
+	said(0, "Denise", "Denise");
+	ck_assert_uint_eq(run("Het was stil.\n\n\"Nee,\" zei Ilse zacht."), 1);
+	said(0, "Ilse", "Ilse");
+}
+END_TEST
+
 START_TEST(a_first_name_tells_the_gender_a_pronoun_agrees_with)
 {
 	/* "ze" is the woman, whom only her first name shows to be one, though
@@ -480,6 +506,8 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, the_person_addressed_is_not_the_speaker);
 	tcase_add_test(tc, a_text_that_starts_in_the_middle_of_a_dialogue);
 	tcase_add_test(tc, a_description_after_a_copula_names_its_subject);
+	tcase_add_test(tc, a_first_name_used_often_is_still_the_person_named_in_full);
+	tcase_add_test(tc, names_that_end_like_adjectives_of_origin);
 	suite_add_tcase(s, tc);
 	return s;
 }
