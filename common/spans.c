@@ -21,20 +21,31 @@ struct cp_walk {
 /* Move W to code point CP, or to the end of the text when CP is past it
  * (then W->cp < CP). When OTHER (a walker over the same text, or NULL)
  * already stands between W and CP, W starts from there. */
+/* W past N bytes in which STARTS code points start, and past the
+ * continuation bytes of the last one. */
+static inline void walk_past(struct cp_walk *w, size_t n, size_t starts)
+{
+	w->byte += n;
+	w->cp += starts;
+	while (w->byte < w->len && ((unsigned char)w->text[w->byte] & 0xC0) == 0x80)
+		w->byte++;
+}
+
 static size_t walk_to(struct cp_walk *w, const struct cp_walk *other, size_t cp)
 {
 	if (other && other->cp <= cp && other->cp > w->cp) {
 		w->cp = other->cp;
 		w->byte = other->byte;
 	}
+	/* sixteen bytes at a time where SSE2 is, else eight, while the code
+	 * points that start in them (the bytes that are not 10xxxxxx) do not
+	 * take W past CP; ASCII by one test; then one at a time */
 	while (w->cp < cp && w->byte < w->len) {
 #ifdef JSON_SCAN_SSE2
 		if (cp - w->cp >= 16 && w->len - w->byte >= 16) {
-			/* sixteen bytes at a time, the same way: the code points
-			 * that start in them are the bytes that are not 10xxxxxx */
 			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(w->text + w->byte));
 			if (!_mm_movemask_epi8(x)) {
-				w->byte += 16;   /* sixteen ASCII bytes */
+				w->byte += 16;   /* ASCII: nothing continues after it */
 				w->cp += 16;
 				continue;
 			}
@@ -44,40 +55,27 @@ static size_t walk_to(struct cp_walk *w, const struct cp_walk *other, size_t cp)
 			__m128i sum = _mm_sad_epu8(_mm_and_si128(cont, _mm_set1_epi8(1)), _mm_setzero_si128());
 			size_t starts = 16 - (size_t)(_mm_cvtsi128_si32(sum) + _mm_extract_epi16(sum, 4));
 			if (starts <= cp - w->cp) {
-				w->byte += 16;
-				w->cp += starts;
-				while (w->byte < w->len && ((unsigned char)w->text[w->byte] & 0xC0) == 0x80)
-					w->byte++;
+				walk_past(w, 16, starts);
 				continue;
 			}
 		}
 #endif
 		if (cp - w->cp >= 8 && w->len - w->byte >= 8) {
-			/* eight bytes at a time while the code points that start
-			 * in them (the bytes that do not continue one, 10xxxxxx)
-			 * do not take W past CP; then past the continuation bytes
-			 * of the last one */
 			uint64_t x;
 			memcpy(&x, w->text + w->byte, 8);
 			if (!(x & 0x8080808080808080ULL)) {
-				w->byte += 8;   /* eight ASCII bytes */
+				w->byte += 8;
 				w->cp += 8;
 				continue;
 			}
 			uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ULL) >> 7;
 			size_t starts = 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);
 			if (starts <= cp - w->cp) {
-				w->byte += 8;
-				w->cp += starts;
-				while (w->byte < w->len && ((unsigned char)w->text[w->byte] & 0xC0) == 0x80)
-					w->byte++;
+				walk_past(w, 8, starts);
 				continue;
 			}
 		}
-		w->byte++;
-		while (w->byte < w->len && ((unsigned char)w->text[w->byte] & 0xC0) == 0x80)
-			w->byte++;
-		w->cp++;
+		walk_past(w, 1, 1);
 	}
 	return w->byte;
 }
