@@ -19,6 +19,7 @@ Writes into DIR (default common/lang/nl):
   quotes-person-nouns.txt       nouns for a person: FORM [TAG...]
   quotes-group-nouns.txt        nouns for a group of people: FORM [pl]
   quotes-organisation-nouns.txt nouns for an organisation (a body that speaks)
+  quotes-speech-nouns.txt       nouns for what someone said (uitspraak, verklaring)
 --check compares instead of writing, exit 1 when a file would change.
 
 Rules (no entry is chosen by looking at example sentences):
@@ -36,7 +37,12 @@ Rules (no entry is chosen by looking at example sentences):
   * verb offsets of the Dutch data that name no synset in Debian's data.verb
     are shifted by the one distance that makes (nearly) all of them resolve;
   * the forms come from quote_lexicon/inflect.py (rules of Dutch spelling)
-    and quote_lexicon/strong-verbs.txt.
+    and quote_lexicon/strong-verbs.txt;
+  * a noun for what someone said (speech_nouns) has at least half of its noun
+    senses under WordNet's remark, declaration, answer, announcement,
+    quotation, saying, words (spoken), promise or warning, or is the -ing
+    noun of a hand-listed reporting verb that the Dutch data knows as a noun
+    (verklaren: verklaring), or is in quote_lexicon/speech-nouns.txt.
 Deterministic: the same inputs give the same bytes. Python 3 standard
 library only.
 """
@@ -55,7 +61,7 @@ import inflect  # noqa: E402
 HAND = os.path.join(HERE, "quote_lexicon")
 
 # Lexicographer files (WordNet lexnames).
-NOUN_PERSON, VERB_COMMUNICATION = 18, 32
+NOUN_COMMUNICATION, NOUN_PERSON, VERB_COMMUNICATION = 10, 18, 32
 FRAME_THAT_CLAUSE = 26        # verb frame "Somebody ----s that CLAUSE"
 
 # Synsets (Princeton WordNet 3.0 offsets) whose hyponyms make a class.
@@ -283,6 +289,72 @@ def gender(noun, tags, heads):
     return None
 
 
+# --- nouns for what someone said ---------------------------------------------
+
+# Synsets under which a noun names words someone said or wrote: the senses
+# of "statement" that report (not its agreements, contracts and solutions).
+SPEECH_NOUN_ROOTS = {
+    "06765044": "remark",
+    "06725877": "declaration",
+    "06746005": "answer",
+    "07199565": "reply",
+    "06746580": "announcement",
+    "06726158": "proclamation",
+    "06613056": "quotation",
+    "07151380": "saying",
+    "07109730": "words (spoken)",
+    "07226545": "promise",
+    "07224151": "warning",
+    "06672297": "admonition",
+}
+
+
+def speech_nouns(senses, wn, fw, reporting_infinitives, verb_forms=frozenset()):
+    """Nouns for what someone said: (WordNet nouns, -ing nouns of reporting
+    verbs). A lemma counts by its noun senses only (a Dutch lemma may also
+    map to the verb it derives from)."""
+    anc = {}
+
+    def under_root(off):
+        if off not in anc:
+            anc[off] = bool((wn.ancestors("n", off) | {off}) & SPEECH_NOUN_ROOTS.keys())
+        return anc[off]
+
+    def communication(p, o):
+        return p == "n" and wn.syn["n"][o][0] == NOUN_COMMUNICATION
+
+    from_wn, from_verbs = set(), set()
+    for lemma in sorted(senses):
+        # a verb used as a noun (citeren, aanhalen) is read as the verb
+        if not usable(lemma, fw) or lemma in verb_forms or any(p == "v" for p, _ in senses[lemma]):
+            continue
+        nouns = {(p, o) for p, o in senses[lemma] if p == "n"}
+        if nouns and in_class(nouns, wn, lambda p, o: not wn.syn["n"][o][2] and under_root(o))[0]:
+            from_wn.add(lemma)
+    for inf in sorted(reporting_infinitives):
+        if inf.endswith("en") and " " not in inf:
+            noun = inf[:-2] + "ing"
+            # the -ing noun names what was said when most of its noun senses
+            # are in noun.communication (verklaring), not an act or a thing
+            # (vervolging, verzekering)
+            nouns = {(p, o) for p, o in senses.get(noun, ()) if p == "n"}
+            if nouns and usable(noun, fw) and in_class(nouns, wn, communication)[0]:
+                from_verbs.add(noun)
+    return from_wn, from_verbs - from_wn
+
+
+def speech_noun_lines(nouns, irregular):
+    """Every form, singular and plural, one a line (no tags: a phrase "NOUN
+    van X" reads the same for both)."""
+    # the endings of nouns of things that the person-noun plurals lack
+    irregular = dict(irregular, nis=["nissen"], schap=["schappen"])
+    forms = set()
+    for noun in nouns:
+        forms.add(noun)
+        forms.update(inflect.plural(noun, irregular))
+    return sorted(forms)
+
+
 # --- output ------------------------------------------------------------------
 
 HAND_ONLY = """# Source: the hand list named above (facts of Dutch), forms by the rules of
@@ -373,6 +445,9 @@ def main(argv):
     known = {lemma for lemma in senses if lemma.endswith("en")}
     extra = [inflect.mark_particle(v, known) for v in sorted(wn_verbs - hand_inf - opinion_inf)]
     speech = ["aldus"] + verb_lines(hand_verbs + extra, strong)
+    noun_wn, noun_verbs = speech_nouns(senses, wn, fw, {v.replace("|", "") for v in hand_inf},
+                                       {line.split()[0] for line in speech})
+    hand_nouns = set(read_list(os.path.join(HAND, "speech-nouns.txt"))) - noun_wn - noun_verbs
     files = {
         "quotes-speech-verbs.txt": (
             "reporting verbs that attribute a quotation to a speaker (zegt,\n"
@@ -416,6 +491,15 @@ def main(argv):
             "%d nouns under WordNet organization, %d more by hand\n"
             "# (quote_lexicon/organisation-nouns.txt)." % (wn_org, len(org) - wn_org),
             plural_lines(org, irregular)),
+        "quotes-speech-nouns.txt": (
+            "nouns for what someone said or wrote (uitspraak,\n"
+            "# verklaring, woorden): \"een uitspraak van X\" attributes a quotation to X.",
+            "FORM, singular and plural. Lower case.",
+            "%d nouns under WordNet remark, declaration, answer, announcement,\n"
+            "# quotation, saying, words, promise or warning; %d -ing nouns of the hand-listed\n"
+            "# reporting verbs; %d by hand (quote_lexicon/speech-nouns.txt)."
+            % (len(noun_wn), len(noun_verbs), len(hand_nouns)),
+            speech_noun_lines(noun_wn | noun_verbs | hand_nouns, irregular)),
     }
     changed = []
     for name, (what, fmt, counts, lines) in files.items():

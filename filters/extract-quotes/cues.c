@@ -29,7 +29,7 @@
 #include "grow.h"
 #include "wordclass.h"
 
-enum { BACK_REACH = 60, AFTER_REACH = 5, END_REACH = 30 };
+enum { BACK_REACH = 60, AFTER_REACH = 5, END_REACH = 30, SELF_REACH = 8 };
 
 static const struct qtoken *tk(const struct doc *d, size_t t)
 {
@@ -118,10 +118,32 @@ long cues_speaker_of_verb(const struct doc *d, size_t v)
 	return cues_speaker_after(d, v);
 }
 
+/* A noun for what someone said and the preposition naming whose words
+ * they are, at T ("een uitspraak van John Cage", "de woorden van de
+ * minister"): 2 tokens, else 0. */
+static size_t speech_noun_at(const struct doc *d, size_t t)
+{
+	if (!doc_has(d, t))
+		return 0;
+	char low[64];
+	const struct qtoken *w = doc_tok(d, t);
+	size_t n = w->end - w->start;
+	if (n >= sizeof low || !wordclass_get(d->lx->speech_nouns, low, doc_fold(d, t, low, n)) ||
+	    !doc_has(d, t + 1) || !doc_same_sentence(d, t, t + 1))
+		return 0;
+	const struct qtoken *v = doc_tok(d, t + 1);
+	n = v->end - v->start;
+	return (v->flags & TK_WORD) && n < sizeof low &&
+	       wordclass_get(d->lx->genitive, low, doc_fold(d, t + 1, low, n)) ? 2 : 0;
+}
+
 size_t cues_phrase_at(const struct doc *d, size_t t)
 {
 	if (!doc_is(d, t, LX_PHRASE_FIRST))
 		return 0;
+	size_t noun = speech_noun_at(d, t);
+	if (noun)
+		return noun;
 	char buf[160];
 	size_t n = 0, best = 0;
 	for (size_t k = 0; k < d->lx->longest_phrase_words && doc_has(d, t + k); k++) {
@@ -136,6 +158,30 @@ size_t cues_phrase_at(const struct doc *d, size_t t)
 			best = k + 1;
 	}
 	return best;
+}
+
+/* The NP-word cue phrase at T attributes to the subject before it ("Chávez,
+ * naar eigen zeggen een '…'"), not to the mention after it. */
+static int self_phrase(const struct doc *d, size_t t, size_t np)
+{
+	char buf[160];
+	size_t n = 0;
+	for (size_t k = 0; k < np; k++) {
+		const struct qtoken *w = doc_tok(d, t + k);
+		size_t wl = w->end - w->start;
+		if (n + wl + 2 >= sizeof buf)
+			return 0;
+		if (k > 0)
+			buf[n++] = ' ';
+		n += wordclass_fold(d->text + w->start, wl, buf + n);
+	}
+	return wordclass_get(d->lx->self_phrases, buf, n) != 0;
+}
+
+/* The speaker of the NP-word cue phrase at T. */
+static long phrase_speaker(const struct doc *d, size_t t, size_t np)
+{
+	return self_phrase(d, t, np) ? speaker_before(d, t) : cues_speaker_after(d, t + np - 1);
 }
 
 static struct xspan span_of(const struct doc *d, size_t first, size_t last)
@@ -176,11 +222,18 @@ static void memo_scan(struct attributor *a, size_t qt)
 		} else if (np) {
 			m->last_cue = (long)t;
 			long s;
-			if (m->phrase < 0 && (s = cues_speaker_after(d, t + np - 1)) >= 0) {
+			int self = self_phrase(d, t, np);
+			if ((m->phrase < 0 || self) && (s = phrase_speaker(d, t, np)) >= 0) {
 				m->phrase = (long)t;
 				m->phrase_last = (long)(t + np - 1);
 				m->phrase_subject = s;
+				/* "naar eigen zeggen" attributes its own clause,
+				 * whatever verb came before ("Zoals verwacht is
+				 * X, naar eigen zeggen een '…'") */
+				if (self)
+					m->verb = -1;
 			}
+			t += np - 1;   /* its words are no cues of their own ("zeggen") */
 		}
 	}
 	m->to = qt;
@@ -209,7 +262,7 @@ static int find_cue(const struct doc *d, size_t from, size_t to, struct cue *c)
 	for (size_t t = from; t < to; t++) {
 		size_t np = (doc_tok(d, t)->flags & TK_WORD) ? cues_phrase_at(d, t) : 0;
 		long m;
-		if (np && (m = cues_speaker_after(d, t + np - 1)) >= 0) {
+		if (np && (m = phrase_speaker(d, t, np)) >= 0) {
 			*c = (struct cue){ t, t + np - 1, m };
 			return 1;
 		}
@@ -235,10 +288,23 @@ static int cue_after(const struct doc *d, size_t qt, struct cue *c)
 	size_t t = qt + 1;
 	if (doc_punct(d, t, ','))
 		t++;
+	/* "“…” is een uitspraak van X", "“…”, waren de woorden van X": a
+	 * copula and a noun for what was said, whose speaker follows */
+	char low[32];
+	size_t n;
+	if (doc_same_sentence(d, qt, t + 2) && (doc_tok(d, t)->flags & TK_WORD) &&
+	    (n = doc_tok(d, t)->end - doc_tok(d, t)->start) < sizeof low &&
+	    wordclass_get(d->lx->copulas, low, doc_fold(d, t, low, n)) && doc_is(d, t + 1, LX_DET) &&
+	    (doc_tok(d, t + 2)->flags & TK_WORD) && speech_noun_at(d, t + 2)) {
+		*c = (struct cue){ t + 2, t + 3, cues_speaker_after(d, t + 3) };
+		return 1;
+	}
 	for (int skip = 0; skip < 2 && doc_same_sentence(d, qt, t); skip++, t++) {
 		if (!(doc_tok(d, t)->flags & TK_WORD))
 			return 0;
 		size_t np = cues_phrase_at(d, t);
+		if (np > 0 && self_phrase(d, t, np))
+			return 0;
 		if (np > 0 || doc_cue_verb(d, t)) {
 			size_t last = np > 0 ? t + np - 1 : t;
 			if (denied(d, last))
@@ -301,6 +367,40 @@ static int cue_verb_last(const struct doc *d, size_t qt, struct cue *c)
 		}
 	}
 	return 0;
+}
+
+/* Cue C, a reporting verb right after fragment QT with no subject after
+ * it, closes the fragment's clause, verb last as Dutch puts it ("die het
+ * als 'ludiek' bestempelt", "leuzen zoals 'Sieg Heil' riepen", "hebben hem
+ * de '…' genoemd"): the fragment is the verb's object, and the clause's
+ * subject, before it, speaks. Not when a preposition governs the fragment
+ * ("van al die '…' sprak", "voor '…' opmerkte": it is part of a phrase, not
+ * what was said) or the verb is one of opinion ("zoo '…' vond"). */
+static int verb_final_object(const struct doc *d, size_t qt, const struct cue *c)
+{
+	if (c->first != qt + 1 || c->last != qt + 1 || doc_is(d, c->first, LX_OPINION))
+		return 0;
+	/* the preposition may stand before its determiners ("van al die '…'") */
+	size_t p = qt;
+	while (p > 0 && p + 4 > qt && doc_has(d, p - 1) && doc_same_sentence(d, qt, p - 1) &&
+	       doc_is(d, p - 1, LX_DET | LX_POSSESSIVE | LX_PLURAL_DET) && !doc_is(d, p - 1, LX_PREP))
+		p--;
+	return !(p > 0 && doc_has(d, p - 1) && doc_is(d, p - 1, LX_PREP));
+}
+
+/* The speaker of a verb-final clause that fragment QT closes: the passive
+ * agent of its clause ("worden door vrouwen als '…' omschreven"), else the
+ * subject before it. */
+static long verb_final_speaker(const struct doc *d, size_t qt)
+{
+	for (size_t p = qt; p-- > 0 && p + END_REACH > qt && doc_same_sentence(d, qt, p);) {
+		if ((doc_tok(d, p)->flags & TK_QUOTE) || doc_clause_stop(d, p) || doc_punct(d, p, ','))
+			break;
+		long m = mention_at(d, p);
+		if (m >= 0 && doc_men(d, (size_t)m)->agent)
+			return m;
+	}
+	return speaker_before(d, qt);
 }
 
 /* A subordinate clause right after fragment QT whose subject opens it and
@@ -472,6 +572,8 @@ int cues_of_quote(struct attributor *a, size_t qi)
 	int skind = SPEECH_CUE_NONE;
 	size_t cfirst = qt, clast = qt;
 	int after = cue_after(d, qt, &c);
+	if (after && c.subject < 0 && !standalone && verb_final_object(d, qt, &c))
+		c.subject = verb_final_speaker(d, qt);
 	/* a quotation that opens a sentence which then goes on without a
 	 * reporting verb ("'Gamechanger' is een groot woord") is part of it */
 	if (standalone && !after && !w->dash) {
@@ -487,11 +589,15 @@ int cues_of_quote(struct attributor *a, size_t qi)
 		w->kind = QUOTE_DROPPED;
 		return 0;
 	}
+	/* "naar eigen zeggen" reaches a fragment of its own clause, a few
+	 * words on, not one in a clause further on ("waarop … door de '…'") */
+	int phrase = a->memo.phrase >= 0 &&
+	             !(qt > (size_t)a->memo.phrase_last + SELF_REACH &&
+	               self_phrase(d, (size_t)a->memo.phrase, (size_t)(a->memo.phrase_last - a->memo.phrase + 1)));
 	if (after) {
 		set_cue(a, w, CUE_AFTER, &c);
 		skind = SPEECH_CUE_AFTER, cfirst = c.first, clast = c.last;
-	} else if ((a->memo.verb >= 0 && (standalone || a->memo.last_sub < a->memo.verb)) ||
-	           a->memo.phrase >= 0) {
+	} else if ((a->memo.verb >= 0 && (standalone || a->memo.last_sub < a->memo.verb)) || phrase) {
 		/* a fragment is the words of a reporting verb before it only in
 		 * its clause or the clause it reports: not past "toen", "omdat"
 		 * ("België vroeg om problemen toen het koos voor een '...'") */

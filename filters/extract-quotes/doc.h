@@ -74,6 +74,11 @@ struct quotes_lexicon {
 	struct wordclass *agent;         /* the passive agent's preposition */
 	struct wordclass *naming;        /* "als": names what a naming verb calls it */
 	struct wordclass *copulas;       /* speakers-copulas.txt: was, bleek */
+	struct wordclass *speech_nouns;  /* quotes-speech-nouns.txt: what someone
+	                                    said (uitspraak, woorden) */
+	struct wordclass *genitive;      /* "van": whose words a speech noun names */
+	struct wordclass *self_phrases;  /* quotes-self-cue-phrases.txt: "naar
+	                                    eigen zeggen", the speaker before */
 	size_t longest_phrase_words;
 	/* the lengths (up to 7 bytes) and first bytes of the determiners: a
 	 * word of another shape is none, without a look-up */

@@ -118,6 +118,13 @@ static void add_phrase(const char *line, size_t len, void *ctx)
 		lx->longest_phrase_words = words;
 }
 
+/* A word that may open a cue phrase built by cues.c (a speech noun). */
+static void add_phrase_first(const char *line, size_t len, void *ctx)
+{
+	struct quotes_lexicon *lx = ctx;
+	wordclass_add(lx->wc, line, len, LX_PHRASE_FIRST);
+}
+
 /* The shape of every determiner (any line of a list with determiners: a
  * wider net than needed, and that is all a shape must be). */
 static void add_det_shape(const char *line, size_t len, void *ctx)
@@ -173,6 +180,20 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 	lx->copulas = wordclass_new();
 	if (wordclass_load(lx->copulas, "nl/speakers-copulas.txt", NULL, 1) < 0)
 		return missing("nl/speakers-copulas.txt");
+	lx->speech_nouns = wordclass_new();
+	if (wordclass_load(lx->speech_nouns, "nl/quotes-speech-nouns.txt", NULL, 1) < 0)
+		return missing("nl/quotes-speech-nouns.txt");
+	lx->genitive = wordclass_new();
+	if (wordclass_load(lx->genitive, "nl/quotes-function-words.txt", "of", 1) < 0)
+		return missing("nl/quotes-function-words.txt");
+	/* "naar eigen zeggen": a cue phrase whose speaker stands before it */
+	lx->self_phrases = wordclass_new();
+	if (wordclass_load_phrases(lx->self_phrases, "nl/quotes-self-cue-phrases.txt", 1) < 0 ||
+	    lang_each_line("nl/quotes-self-cue-phrases.txt", add_phrase, lx) < 0)
+		return missing("nl/quotes-self-cue-phrases.txt");
+	/* a speech noun may open a cue phrase ("een uitspraak van X") */
+	if (lang_each_line("nl/quotes-speech-nouns.txt", add_phrase_first, lx) < 0)
+		return missing("nl/quotes-speech-nouns.txt");
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
 		const struct list *l = &lists[i];
 		if (((l->as & AS_WORDS) && wordclass_load(lx->wc, l->file, l->tag, l->bits) < 0 &&
@@ -204,6 +225,9 @@ void quotes_lexicon_free(struct quotes_lexicon *lx)
 	wordclass_free(lx->agent);
 	wordclass_free(lx->naming);
 	wordclass_free(lx->copulas);
+	wordclass_free(lx->speech_nouns);
+	wordclass_free(lx->genitive);
+	wordclass_free(lx->self_phrases);
 	memset(lx, 0, sizeof *lx);
 }
 

@@ -236,6 +236,59 @@ START_TEST(an_aside_in_brackets_is_a_term)
 }
 END_TEST
 
+START_TEST(a_reporting_verb_right_after_the_fragment_closes_its_clause)
+{
+	/* verb last in a perfect tense or a subordinate clause: the fragment is
+	 * its object and the clause's subject, before it, speaks */
+	ck_assert_int_eq(one("Zij heeft het plan altijd als 'onuitvoerbaar' bestempeld.", "onuitvoerbaar",
+	                     "bestempeld", "Zij"), QUOTE_PARTIAL);
+	one("De supporters hebben de hele avond 'Nooit meer tweede' geroepen.", "Nooit meer tweede",
+	    "geroepen", "De supporters");
+	one("De bewoners hebben het nieuwe plein 'een kale vlakte' genoemd.", NULL, "genoemd", "De bewoners");
+	one("De wethouder, die het voorstel als 'een gevaarlijk experiment' omschrijft, stapt op.", NULL,
+	    "omschrijft", "De wethouder");
+	/* in the passive the agent speaks, not the subject */
+	one("Het plan werd door de wethouder als 'onhaalbaar' bestempeld.", "onhaalbaar", "bestempeld",
+	    "de wethouder");
+	/* not when a preposition governs the fragment, nor with a verb of
+	 * opinion: a phrase spoken about, a judgement, not words said */
+	ck_assert_uint_eq(run("Zij heeft over 'een nieuwe start voor de stad' gesproken."), 0);
+	ck_assert_uint_eq(run("Hij heeft met 'een knipoog naar het verleden' geantwoord."), 0);
+	ck_assert_uint_eq(run("Het was duidelijk dat hij het eten zo 'verdomd lekker' vond."), 0);
+}
+END_TEST
+
+START_TEST(a_noun_for_what_was_said_attributes)
+{
+	/* a noun for what someone said (quotes-speech-nouns.txt, from WordNet)
+	 * and "van": its speaker follows, after the quotation with a copula */
+	ck_assert_int_eq(one("\"Wie niet waagt, die niet wint,\" is een uitspraak van Anna Verbeke.", NULL,
+	                     "uitspraak van", "Anna Verbeke"), QUOTE_DIRECT);
+	ck_assert_int_eq(res[0].cue_pos, CUE_AFTER);
+	one("\"Wij gaan door\", was de reactie van Kees de Boer.", "Wij gaan door", "reactie van",
+	    "Kees de Boer");
+	/* a noun for an act is no cue: the fragment stays a term */
+	ck_assert_uint_eq(run("De vervolging van Kees de Boer wegens \"oplichting\" begint morgen."), 0);
+}
+END_TEST
+
+START_TEST(naar_eigen_zeggen_attributes_to_its_own_subject)
+{
+	/* the speaker stands before the phrase, and it outranks a verb before
+	 * it ("Zoals verwacht") */
+	ck_assert_int_eq(one("Zoals verwacht is burgemeester Anna Verbeke, naar eigen zeggen een 'geboren "
+	                     "optimist', herkozen.", "geboren optimist", "naar eigen zeggen", "Anna Verbeke"),
+	                 QUOTE_PARTIAL);
+	one("De minister is naar eigen zeggen 'zeer tevreden' over het akkoord.", NULL, "naar eigen zeggen",
+	    "De minister");
+	/* after the quotation it names no one after it */
+	ck_assert_uint_eq(run("Het werd een 'stille revolutie', naar eigen zeggen van Anna Verbeke."), 0);
+	/* it reaches a fragment of its own clause, not one further on */
+	ck_assert_uint_eq(run("Hij was naar eigen zeggen boos over de manier waarop de ambtenaren van het "
+	                      "ministerie toen door de 'inquisiteurs' werden behandeld."), 0);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("quotes");
@@ -257,6 +310,9 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, sources_and_broadcasters_speak);
 	tcase_add_test(sp, a_reporting_clause_after_the_fragment);
 	tcase_add_test(sp, an_aside_in_brackets_is_a_term);
+	tcase_add_test(sp, a_reporting_verb_right_after_the_fragment_closes_its_clause);
+	tcase_add_test(sp, a_noun_for_what_was_said_attributes);
+	tcase_add_test(sp, naar_eigen_zeggen_attributes_to_its_own_subject);
 	suite_add_tcase(s, sp);
 	return s;
 }
