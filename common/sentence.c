@@ -68,16 +68,22 @@ static unsigned char stop_byte[256];
 #define SIMD_STOPS ".?!\"'\n\xE2:;)*-"
 static int stop_simd;
 
+/* Bytes of X that are . ? ! " or ': a stop, and no plain chunk byte. */
+static inline __m128i marks_quotes16(__m128i x)
+{
+	__m128i m = _mm_cmpeq_epi8(x, _mm_set1_epi8('.'));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('?')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('!')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+	return _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
+}
+
 /* Bit K set when byte K of X is a stop byte (stop_simd). */
 static inline unsigned stops16(__m128i x)
 {
 	__m128i d = _mm_sub_epi8(x, _mm_set1_epi8('A'));
 	__m128i m = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8('Z' - 'A')), d);
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('?')));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('!')));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
-	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
+	m = _mm_or_si128(m, marks_quotes16(x));
 	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
 	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2)));
 	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
@@ -86,6 +92,116 @@ static inline unsigned stops16(__m128i x)
 	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('*')));
 	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
 	return (unsigned)_mm_movemask_epi8(m);
+}
+
+/* Bit K set when byte K of X may be no B_PLAIN byte (plain_simd): white
+ * space and control bytes, the marks and quotes, and the lead bytes C2 E2
+ * E3; a control byte found is looked up in byte_class. */
+static int plain_simd;
+static inline unsigned maybe_unplain16(__m128i x)
+{
+	__m128i m = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(' ')), x);
+	m = _mm_or_si128(m, marks_quotes16(x));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC2)));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2)));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE3)));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/* The last block of bytes the scanner tested: stops come every few bytes
+ * (each capital is one), so the next one is mostly in the same block. */
+struct stop_block {
+	size_t at;       /* first byte of the block, or NO_SENTENCE */
+	unsigned mask;   /* bit K: byte AT + K is a stop */
+	size_t bytes;    /* 16 or 32 */
+};
+
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && !defined(SENTENCE_NO_NIBBLES)
+#define NIBBLE_SCAN 1          /* -DSENTENCE_NO_NIBBLES tests the paths without */
+#include <tmmintrin.h>
+/* A byte table of at most eight high nibbles in use as two sixteen-byte
+ * tables, LO by low nibble and HI by high nibble, with byte C in the set
+ * when LO[C & 15] & HI[C >> 4]: one PSHUFB each tests sixteen bytes
+ * (SSSE3, when the CPU has it), where SSE2 needs a compare per byte value. */
+struct nibbles {
+	unsigned char lo[16], hi[16];
+	int ok;                  /* the table fits and the CPU has SSSE3 */
+};
+static struct nibbles stop_nib, plain_nib;
+
+static void nibbles_of(const unsigned char *table, struct nibbles *nb)
+{
+	int groups = 0;
+	memset(nb, 0, sizeof *nb);
+	for (int h = 0; h < 16; h++) {
+		int any = 0;
+		for (int n = 0; n < 16; n++)
+			any |= table[h * 16 + n] != 0;
+		if (!any)
+			continue;
+		if (groups == 8)
+			return;
+		unsigned char bit = (unsigned char)(1u << groups++);
+		nb->hi[h] = bit;
+		for (int n = 0; n < 16; n++)
+			if (table[h * 16 + n])
+				nb->lo[n] |= bit;
+	}
+	__builtin_cpu_init();
+	nb->ok = __builtin_cpu_supports("ssse3");
+}
+
+/* Bit K set when byte K of T[i, i + 16) is in NB's set. */
+__attribute__((target("ssse3"))) static inline unsigned nibbles16(const struct nibbles *nb,
+                                                                 const unsigned char *t)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)t);
+	__m128i low = _mm_set1_epi8(0x0F);
+	__m128i l = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)nb->lo),
+	                             _mm_and_si128(x, low));
+	__m128i h = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)nb->hi),
+	                             _mm_and_si128(_mm_srli_epi16(x, 4), low));
+	return ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(l, h),
+	                                                  _mm_setzero_si128())) & 0xFFFFu;
+}
+
+/* The first byte of the B_PLAIN complement at or after I where a block
+ * of sixteen bytes ends, or the first I not tested (LEN - I < 16). */
+__attribute__((target("ssse3"), noinline))
+static size_t plain_find(const unsigned char *t, size_t i, size_t len)
+{
+	for (; i + 16 <= len; i += 16) {
+		unsigned m = nibbles16(&plain_nib, t + i);
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+	return i;
+}
+
+/* The first stop at or after I where a block of 32 or sixteen bytes
+ * ends, into *B; or the first I not tested (LEN - I < 16) with B->at
+ * NO_SENTENCE. Stops come every twenty bytes or so: a block of 32 holds
+ * one more often, and the next ones are then found in B->mask. */
+__attribute__((target("ssse3"), noinline))
+static size_t stops_find(const unsigned char *t, size_t i, size_t len, struct stop_block *b)
+{
+	for (; i + 32 <= len; i += 32) {
+		unsigned m = nibbles16(&stop_nib, t + i) | nibbles16(&stop_nib, t + i + 16) << 16;
+		if (m) {
+			*b = (struct stop_block){ i, m, 32 };
+			return i + (size_t)__builtin_ctz(m);
+		}
+	}
+	for (; i + 16 <= len; i += 16) {
+		unsigned m = nibbles16(&stop_nib, t + i);
+		if (m) {
+			*b = (struct stop_block){ i, m, 16 };
+			return i + (size_t)__builtin_ctz(m);
+		}
+	}
+	b->at = NO_SENTENCE;
+	return i;
 }
 #endif
 
@@ -111,6 +227,13 @@ static void init_byte_class(void)
 	for (int c = 1; c < 256; c++)
 		stop_simd &= stop_byte[c] == ((c >= 'A' && c <= 'Z') || strchr(SIMD_STOPS, c) != NULL);
 	stop_simd &= !stop_byte[0];
+	plain_simd = 1;
+	for (int c = 0; c < 256; c++)
+		plain_simd &= !byte_class[c] || c <= ' ' || strchr(".?!\"'\xC2\xE2\xE3", c) != NULL;
+#endif
+#ifdef NIBBLE_SCAN
+	nibbles_of(stop_byte, &stop_nib);
+	nibbles_of(byte_class, &plain_nib);
 #endif
 }
 
@@ -137,26 +260,74 @@ static inline size_t first_set(const unsigned char *table, const unsigned char *
 	return i;
 }
 
-size_t sent_plain_end(const unsigned char *t, size_t i, size_t len)
+/* The first byte at or after I that is no B_PLAIN byte, or LEN: sixteen
+ * bytes at a time where SSE2 is, first_set otherwise. */
+static inline size_t plain_end(const unsigned char *t, size_t i, size_t len)
 {
+#ifdef NIBBLE_SCAN
+	if (plain_nib.ok) {
+		/* a byte found, or the tail from there */
+		i = plain_find(t, i, len);
+		if (i < len && byte_class[t[i]])
+			return i;
+	} else
+#endif
+	{
+#if defined(__SSE2__) && defined(__GNUC__)
+		if (plain_simd) {
+			for (; i + 16 <= len; i += 16) {
+				unsigned m = maybe_unplain16(
+				        _mm_loadu_si128((const __m128i *)(const void *)(t + i)));
+				for (; m; m &= m - 1) {
+					size_t k = i + (size_t)__builtin_ctz(m);
+					if (byte_class[t[k]])
+						return k;
+				}
+			}
+		}
+#endif
+	}
 	return first_set(byte_class, t, i, len);
 }
 
-/* The first stop byte at or after I, or LEN. */
-static size_t next_stop(const unsigned char *t, size_t i, size_t len)
+size_t sent_plain_end(const unsigned char *t, size_t i, size_t len)
 {
-#if defined(__SSE2__) && defined(__GNUC__)
-	if (stop_simd) {
-		for (; i + 16 <= len; i += 16) {
-			unsigned m = stops16(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
-			if (m)
-				return i + (size_t)__builtin_ctz(m);
-		}
-		while (i < len && !stop_byte[t[i]])
-			i++;
-		return i;
+	return plain_end(t, i, len);
+}
+
+
+/* The first stop byte at or after I, or LEN. */
+static size_t next_stop(const unsigned char *t, size_t i, size_t len, struct stop_block *b)
+{
+#ifdef __GNUC__
+	if (i >= b->at && i - b->at < b->bytes) {
+		unsigned m = b->mask >> (i - b->at) << (i - b->at);
+		if (m)
+			return b->at + (size_t)__builtin_ctz(m);
+		i = b->at + b->bytes;
 	}
 #endif
+#ifdef NIBBLE_SCAN
+	if (stop_nib.ok) {
+		size_t k = stops_find(t, i, len, b);
+		if (b->at != NO_SENTENCE)
+			return k;
+		i = k;
+	} else
+#endif
+	{
+#if defined(__SSE2__) && defined(__GNUC__)
+		if (stop_simd) {
+			for (; i + 16 <= len; i += 16) {
+				unsigned m = stops16(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
+				if (m) {
+					*b = (struct stop_block){ i, m, 16 };
+					return i + (size_t)__builtin_ctz(m);
+				}
+			}
+		}
+#endif
+	}
 	return first_set(stop_byte, t, i, len);
 }
 
@@ -199,7 +370,7 @@ static int read_chunk(const struct splitter *sp, const char *text, size_t len,
 	size_t s = i, inner = NO_SENTENCE;   /* first mark from the third byte on */
 	unsigned flags = 0;
 	for (;;) {
-		i = first_set(byte_class, t, i, len);
+		i = plain_end(t, i, len);
 		if (i >= len)
 			break;
 		unsigned char k = byte_class[t[i]];
@@ -243,6 +414,17 @@ static void memo_clear(struct chunk_memo *m)
 {
 	for (size_t k = 0; k < CHUNK_MEMO_SLOTS; k++)
 		m->pos[k] = NO_SENTENCE;
+	m->word_at = NO_SENTENCE;
+}
+
+size_t sent_word_end(const struct splitter *sp, const char *t, size_t len, size_t i)
+{
+	struct chunk_memo *m = sp->memo;
+	if (m->word_at != i) {
+		m->word_at = i;
+		m->word_end = plain_end((const unsigned char *)t, i, len - i < 64 ? len : i + 64);
+	}
+	return m->word_end;
 }
 
 static void memo_put(struct chunk_memo *m, size_t pos, int found, const struct chunk *c)
@@ -253,17 +435,12 @@ static void memo_put(struct chunk_memo *m, size_t pos, int found, const struct c
 	m->c[k] = *c;
 }
 
-/* read_chunk through the memo: the same chunk is read from its start and
+/* read_chunk into the memo: the same chunk is read from its start and
  * from the white space before it. */
-int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
-                    size_t pos, struct chunk *c)
+int sent_read_chunk_new(const struct splitter *sp, const char *text, size_t len,
+                        size_t pos, struct chunk *c)
 {
 	struct chunk_memo *m = sp->memo;
-	size_t k = pos % CHUNK_MEMO_SLOTS;
-	if (m->pos[k] == pos) {
-		*c = m->c[k];
-		return m->found[k];
-	}
 	int found = read_chunk(sp, text, len, pos, c);
 	memo_put(m, pos, found, c);
 	if (found && c->s != pos)
@@ -271,14 +448,6 @@ int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
 	return found;
 }
 
-/* The chunk after chunk C in the same paragraph, or 0. */
-int sent_next_chunk(const struct splitter *sp, const char *t, size_t len,
-                      const struct chunk *c, struct chunk *n)
-{
-	if (c->flags & CH_PARA_END)
-		return 0;
-	return sent_read_chunk(sp, t, len, c->e, n);
-}
 
 enum next_kind { N_END, N_UPPER, N_LOWER, N_DIGIT, N_CONT, N_OTHER };
 
@@ -613,8 +782,9 @@ size_t splitter_split(struct splitter *sp, const char *text, size_t len,
 	if (i < len)
 		i = sent_begin(&sc, i);
 	size_t lo = i;                /* a chunk start or white space before I */
+	struct stop_block block = { NO_SENTENCE, 0, 16 };
 	while (i < len) {
-		i = next_stop(t, i, len);
+		i = next_stop(t, i, len, &block);
 		if (i >= len)
 			break;
 		if (t[i] >= 'A' && t[i] <= 'Z') {

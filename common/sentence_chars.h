@@ -9,6 +9,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <utf8proc.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #include "utf8.h"
 
@@ -32,6 +35,52 @@ static inline size_t space_len(const unsigned char *t, size_t i, size_t len)
 	if (c == 0xE3 && i + 2 < len && t[i + 1] == 0x80 && t[i + 2] == 0x80)
 		return 3;                                   /* U+3000 */
 	return 0;
+}
+
+/* The first ' ' in T[i, i + n), I + N at most LEN (the text's length), or
+ * (size_t)-1: memchr without a call, sixteen bytes at a time where SSE2 is
+ * (words are short: mostly one block). */
+static inline size_t space_in(const char *t, size_t i, size_t n, size_t len)
+{
+	size_t k = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+	for (; k < n && i + k + 16 <= len; k += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(
+		        _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + i + k)),
+		                       _mm_set1_epi8(' ')));
+		if (n - k < 16)
+			m &= (1u << (n - k)) - 1;
+		if (m)
+			return i + k + (size_t)__builtin_ctz(m);
+	}
+#else
+	(void)len;
+#endif
+	for (; k < n; k++)
+		if (t[i + k] == ' ')
+			return i + k;
+	return (size_t)-1;
+}
+
+/* strchr(SET, C) != NULL for a SET of ASCII bytes below '@', as a bit mask
+ * of PUNCT_BIT: no call per byte. Bit 0 is in every set, as strchr finds
+ * the terminating NUL. */
+#define PUNCT_BIT(c) ((uint64_t)1 << (c))
+#define PUNCT_TRAIL (1 | PUNCT_BIT(',') | PUNCT_BIT(';') | PUNCT_BIT(':') | PUNCT_BIT('.') | \
+	PUNCT_BIT('!') | PUNCT_BIT('?'))
+#define PUNCT_CLAUSE (1 | PUNCT_BIT(',') | PUNCT_BIT(';') | PUNCT_BIT(':') | PUNCT_BIT('(') | \
+	PUNCT_BIT(')') | PUNCT_BIT('"'))
+#define PUNCT_END (1 | PUNCT_BIT(';') | PUNCT_BIT('.') | PUNCT_BIT('!') | PUNCT_BIT('?'))
+#define PUNCT_KEY (1 | PUNCT_BIT(',') | PUNCT_BIT(';') | PUNCT_BIT('.') | PUNCT_BIT('!') | \
+	PUNCT_BIT('?') | PUNCT_BIT('(') | PUNCT_BIT(')') | PUNCT_BIT('"') | PUNCT_BIT(':'))
+#define PUNCT_CLOSING (1 | PUNCT_BIT(',') | PUNCT_BIT(';') | PUNCT_BIT(':') | PUNCT_BIT('.') | \
+	PUNCT_BIT('!') | PUNCT_BIT('?') | PUNCT_BIT(')') | PUNCT_BIT('"') | PUNCT_BIT('\''))
+#define PUNCT_NAME_END (1 | PUNCT_BIT('.') | PUNCT_BIT(',') | PUNCT_BIT(';') | \
+	PUNCT_BIT(':') | PUNCT_BIT('!') | PUNCT_BIT('?') | PUNCT_BIT(')'))
+static inline int punct_in(uint64_t set, char c)
+{
+	unsigned char u = (unsigned char)c;
+	return u < 64 && (set >> u & 1);
 }
 
 enum ccase { C_OTHER, C_UPPER, C_LOWER, C_DIGIT };

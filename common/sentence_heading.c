@@ -57,7 +57,7 @@ static int named_subject_at(const struct splitter *sp, const char *t, size_t len
 		return 0;
 	for (int k = 0; k < SUBJECT_MAX_WORDS && sent_next_chunk(sp, t, len, &n, &n); k++) {
 		size_t e = n.e;
-		while (e > n.s && strchr(",;:.!?", t[e - 1]))
+		while (e > n.s && punct_in(PUNCT_TRAIL, t[e - 1]))
 			e--;
 		if (sentence_in_list(&sp->verbs, t + n.s, e - n.s, 0))
 			return 1;
@@ -87,14 +87,14 @@ static int bare_subject_at(const struct splitter *sp, const char *t, size_t len,
 	if (starter || char_case(t, c->s, c->e) != C_UPPER ||
 	    (c->flags & (CH_PARA_END | CH_FORCED | CH_MARK)) ||
 	    (h >= 2 && char_case(t, prev->s, prev->e) != C_LOWER) ||
-	    !(unsigned char)t[c->e - 1] || strchr(",;:()\"", t[c->e - 1]) ||
+	    !(unsigned char)t[c->e - 1] || punct_in(PUNCT_CLAUSE, t[c->e - 1]) ||
 	    !(h >= 2 ? !sentence_in_list(&sp->places, t + c->s, c->e - c->s, 0)
 	             : sentence_in_list(&sp->places, t + prev->s, prev->e - prev->s, 0) &&
 	               sentence_in_list(&sp->places, t + c->s, c->e - c->s, 0)) ||
 	    !sent_next_chunk(sp, t, len, c, &w))
 		return 0;
 	size_t e = w.e;
-	while (e > w.s && strchr(",;:.!?", t[e - 1]))
+	while (e > w.s && punct_in(PUNCT_TRAIL, t[e - 1]))
 		e--;
 	if (char_case(t, w.s, e) != C_LOWER || !sentence_in_list(&sp->verbs, t + w.s, e - w.s, 0))
 		return 0;
@@ -117,10 +117,10 @@ int sent_verb_second(const struct splitter *sp, const char *t, size_t len,
 	struct chunk w = *n;
 	for (int k = 0; k < V2_NAME_WORDS; k++) {
 		if (w.flags & (CH_PARA_END | CH_FORCED | CH_MARK) ||
-		    strchr(",;:()\"", t[w.e - 1]) || !sent_next_chunk(sp, t, len, &w, &w))
+		    punct_in(PUNCT_CLAUSE, t[w.e - 1]) || !sent_next_chunk(sp, t, len, &w, &w))
 			return 0;
 		size_t e = w.e;
-		while (e > w.s && strchr(",;:.!?", t[e - 1]))
+		while (e > w.s && punct_in(PUNCT_TRAIL, t[e - 1]))
 			e--;
 		if (char_case(t, w.s, e) == C_LOWER)
 			return sentence_in_list(&sp->verbs, t + w.s, e - w.s, 0);
@@ -130,18 +130,12 @@ int sent_verb_second(const struct splitter *sp, const char *t, size_t len,
 	return 0;
 }
 
-size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len, size_t i,
-                            int min_words)
+static SENT_COLD size_t section_heading_at(const struct splitter *sp, const char *t, size_t len,
+                                          size_t i, int min_words)
 {
 	struct chunk c, nx;
-	/* most words fail on their first byte or length, before a chunk is
-	 * read; in the middle of a sentence only headings of two words or
-	 * more count, whose first words are few */
 	const struct word_list *f = &sp->heading_first, *h = &sp->headings;
-	unsigned char b = (unsigned char)t[i];
-	if (!f->first[b] && (min_words > 1 || !h->first[b]))
-		return 0;
-	size_t we = sent_plain_end((const unsigned char *)t, i, len - i < 64 ? len : i + 64);
+	size_t we = sent_word_end(sp, t, len, i);
 	while (we < len && we - i < 64 && !space_len((const unsigned char *)t, we, len))
 		we++;
 	if (!sentence_in_list(f, t + i, we - i, 1) &&
@@ -174,6 +168,18 @@ size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len
 	return best;
 }
 
+size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len, size_t i,
+                            int min_words)
+{
+	/* most words fail on their first byte or length, before a chunk is
+	 * read; in the middle of a sentence only headings of two words or
+	 * more count, whose first words are few */
+	unsigned char b = (unsigned char)t[i];
+	if (!sp->heading_first.first[b] && (min_words > 1 || !sp->headings.first[b]))
+		return 0;
+	return section_heading_at(sp, t, len, i, min_words);
+}
+
 /* A short heading glued before a sentence that starts with chunk A: chunks
  * A .. H-1 with no punctuation and no finite verb (nl/summary-verbs.txt),
  * the first capitalised and not a sentence starter, the last no function
@@ -187,11 +193,58 @@ size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len
 /* Can one of the HEADING_MAX_WORDS words after byte I start with a capital,
  * as the chunk H must? A quick look at the bytes: no when each of them
  * starts with an ASCII byte that is no capital, and no byte is beyond
- * ASCII (a capital or a space of its own). */
+ * ASCII (a capital or a space of its own); no too when a word ends in
+ * , ; : . ? or ! before a space first (the heading walk stops at that
+ * chunk: a mark or a comma). Sixteen bytes at a time where SSE2 is. */
+/* Set bits of a sixteen-bit mask, without a call where the CPU's popcnt
+ * is not assumed. */
+static inline int bits16(unsigned x)
+{
+	x = x - ((x >> 1) & 0x5555u);
+	x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+	x = (x + (x >> 4)) & 0x0F0Fu;
+	return (int)((x + (x >> 8)) & 0x1Fu);
+}
+
 static int capital_ahead(const char *text, size_t len, size_t i)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	for (int words = 0; i < len; i++) {
+	int words = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+	for (; i + 17 <= len; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		__m128i y = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 1));
+		/* white space at byte K: ' ' or \t \n \v \f \r (9 to 13) */
+		__m128i d = _mm_sub_epi8(x, _mm_set1_epi8(9));
+		__m128i ws = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+		                          _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(4)), d));
+		/* the byte after it a capital or beyond ASCII; above ' ' */
+		__m128i dy = _mm_sub_epi8(y, _mm_set1_epi8('A'));
+		unsigned cap = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		        _mm_cmpeq_epi8(_mm_min_epu8(dy, _mm_set1_epi8('Z' - 'A')), dy), y));
+		unsigned low = (unsigned)_mm_movemask_epi8(
+		        _mm_cmpeq_epi8(_mm_min_epu8(y, _mm_set1_epi8(' ')), y));
+		/* , ; : . ? ! before ' ' */
+		__m128i p = _mm_or_si128(
+		        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8(';'))),
+		        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')), _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))));
+		p = _mm_or_si128(p, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('?')),
+		                                 _mm_cmpeq_epi8(x, _mm_set1_epi8('!'))));
+		unsigned stop = (unsigned)_mm_movemask_epi8(
+		        _mm_and_si128(p, _mm_cmpeq_epi8(y, _mm_set1_epi8(' '))));
+		unsigned s = (unsigned)_mm_movemask_epi8(ws);
+		unsigned yes = (unsigned)_mm_movemask_epi8(x) | (s & cap);
+		unsigned cnt = s & ~cap & ~low;
+		unsigned first = yes | stop;
+		unsigned before = first ? cnt & ((1u << __builtin_ctz(first)) - 1) : cnt;
+		if (words + bits16(before) >= HEADING_MAX_WORDS)
+			return 0;
+		if (first)
+			return (yes & first & -first) != 0;
+		words += bits16(cnt);
+	}
+#endif
+	for (; i < len; i++) {
 		if (t[i] >= 0x80)
 			return 1;
 		if ((t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '\r' ||
@@ -202,6 +255,9 @@ static int capital_ahead(const char *text, size_t len, size_t i)
 			if (b > ' ' && ++words == HEADING_MAX_WORDS)
 				return 0;
 		}
+		if ((t[i] == ',' || t[i] == ';' || t[i] == ':' || t[i] == '.' || t[i] == '?' ||
+		     t[i] == '!') && i + 1 < len && t[i + 1] == ' ')
+			return 0;
 	}
 	return 0;
 }
@@ -277,15 +333,12 @@ int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
  * after a noun that introduces a title ("het programma Wie is de Mol").
  * Ends the current
  * sentence (of two words or more) before I and returns 1 when so. */
-int sent_starts_mid(struct scan *sc, size_t i)
+static SENT_COLD int starts_mid_at(struct scan *sc, size_t i)
 {
 	const char *t = sc->t;
-	if (sc->sent == NO_SENTENCE || i < 2 || t[i - 1] != ' ' || sc->sent + 1 >= i ||
-	    char_case(t, prev_char(t, i - 1), i - 1) != C_LOWER)
-		return 0;
 	/* a word without marks or quotes is the chunk read at I: most are no
 	 * sentence starter nor name particle, which sent_starter_at needs */
-	size_t we = sent_plain_end((const unsigned char *)t, i, sc->len - i < 64 ? sc->len : i + 64);
+	size_t we = sent_word_end(sc->sp, t, sc->len, i);
 	if ((we == sc->len || t[we] == ' ' || t[we] == '\n') &&
 	    !sentence_in_list(&sc->sp->starters, t + i, we - i, 1) &&
 	    !sentence_in_list(&sc->sp->particles, t + i, we - i, 1))
@@ -304,3 +357,13 @@ int sent_starts_mid(struct scan *sc, size_t i)
 	return 1;
 }
 
+/* sent_starts_mid: its quick rejections (most capitals follow no
+ * lowercase word), then starts_mid_at. */
+int sent_starts_mid(struct scan *sc, size_t i)
+{
+	const char *t = sc->t;
+	if (sc->sent == NO_SENTENCE || i < 2 || t[i - 1] != ' ' || sc->sent + 1 >= i ||
+	    char_case(t, prev_char(t, i - 1), i - 1) != C_LOWER)
+		return 0;
+	return starts_mid_at(sc, i);
+}

@@ -30,6 +30,7 @@ struct chunk_memo {
 	size_t pos[CHUNK_MEMO_SLOTS];    /* or NO_SENTENCE: empty */
 	struct chunk c[CHUNK_MEMO_SLOTS];
 	unsigned char found[CHUNK_MEMO_SLOTS];
+	size_t word_at, word_end;        /* the last sent_word_end asked */
 };
 
 struct splitter {
@@ -72,11 +73,16 @@ struct scan {
  * '\n' is a whole chunk. */
 size_t sent_plain_end(const unsigned char *t, size_t i, size_t len);
 void sent_push(struct splitter *sp, size_t s, size_t e);
+/* sent_plain_end from byte I over at most 64 bytes: the end of a capital's
+ * word for the rules that look it up, asked twice at most capitals. */
+size_t sent_word_end(const struct splitter *sp, const char *t, size_t len, size_t i);
 size_t sent_skip_space(const unsigned char *t, size_t i, size_t len, int *nl);
-int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
-                    size_t pos, struct chunk *c);
-int sent_next_chunk(const struct splitter *sp, const char *t, size_t len,
-                    const struct chunk *c, struct chunk *n);
+/* The chunk at byte POS or after the white space there, within the
+ * paragraph: 0 when a paragraph break or the end of the text comes first.
+ * sent_read_chunk looks in the memo first (inline: half the chunks asked
+ * are there), sent_read_chunk_new reads and memoises. */
+int sent_read_chunk_new(const struct splitter *sp, const char *text, size_t len,
+                        size_t pos, struct chunk *c);
 void sent_track_quotes(const char *t, const struct chunk *c, const struct splitter *sp,
                        int *dq_open, int *sq_open);
 int sent_starter_at(const struct splitter *sp, const char *t, size_t len,
@@ -118,6 +124,35 @@ void sent_new_paragraph(struct scan *sc, size_t p);
  * decided something, with *NEXT where scanning goes on. */
 extern unsigned char sent_layout_stop[256];
 int sent_layout_byte(struct scan *sc, size_t i, size_t *next);
+
+/* A function kept out of line: a rule's quick rejection stays in a small
+ * frame of its own, the rest (most calls never get there) in this one. */
+#ifdef __GNUC__
+#define SENT_COLD __attribute__((noinline))
+#else
+#define SENT_COLD
+#endif
+
+static inline int sent_read_chunk(const struct splitter *sp, const char *text, size_t len,
+                                  size_t pos, struct chunk *c)
+{
+	const struct chunk_memo *m = sp->memo;
+	size_t k = pos % CHUNK_MEMO_SLOTS;
+	if (m->pos[k] == pos) {
+		*c = m->c[k];
+		return m->found[k];
+	}
+	return sent_read_chunk_new(sp, text, len, pos, c);
+}
+
+/* The chunk after chunk C in the same paragraph, or 0. */
+static inline int sent_next_chunk(const struct splitter *sp, const char *t, size_t len,
+                                  const struct chunk *c, struct chunk *n)
+{
+	if (c->flags & CH_PARA_END)
+		return 0;
+	return sent_read_chunk(sp, t, len, c->e, n);
+}
 
 /* A sentence opens at POS. */
 static inline void sent_open(struct scan *sc, size_t pos)

@@ -143,7 +143,7 @@ static int second_item_follows(const char *t, size_t i, size_t len, struct marke
 		if (n.kind != m.kind || n.letter != m.letter || n.value != 2 || e == end)
 			continue;
 		size_t b = before_space(t, k);
-		return b > i && strchr(";.!?", t[b - 1]);
+		return b > i && punct_in(PUNCT_END, t[b - 1]);
 	}
 	return 0;
 }
@@ -172,7 +172,7 @@ static unsigned key_words(const struct scan *sc, size_t colon, int lower, unsign
 		size_t s = word_start(t, e, sc->sent), k;
 		if (s == e || e - s > 64)
 			break;
-		for (k = s; k < e && !(t[k] && strchr(",;.!?()\":", t[k])); k++)
+		for (k = s; k < e && !(t[k] && punct_in(PUNCT_KEY, t[k])); k++)
 			;
 		if (k < e)
 			break;
@@ -254,7 +254,7 @@ static int has_verb(const struct splitter *sp, const char *t, size_t s, size_t e
 		while (w < e && !is_space_at(t, w, e))
 			w++;
 		size_t a = skip_openers(t, s, w), b = w;
-		while (b > a && strchr(",;:.!?)\"'", t[b - 1]))
+		while (b > a && punct_in(PUNCT_CLOSING, t[b - 1]))
 			b--;
 		if (b > a && sentence_in_list(&sp->verbs, t + a, b - a, 0))
 			return 1;

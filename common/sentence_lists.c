@@ -33,7 +33,7 @@ static int name_word(const struct splitter *sp, const char *t, const struct chun
 {
 	size_t end = c->e;
 	*last = 0;
-	while (end > c->s && strchr(".,;:!?)", t[end - 1])) {
+	while (end > c->s && punct_in(PUNCT_NAME_END, t[end - 1])) {
 		end--;
 		*last = 1;
 	}
@@ -139,21 +139,35 @@ static int name_list(struct scan *sc, const struct run *r)
 	return 1;
 }
 
-int sent_name_run(struct scan *sc, size_t i)
+/* sent_name_run past its quick look: the run read and split. */
+static SENT_COLD int name_run_at(struct scan *sc, size_t i)
 {
 	const char *t = sc->t;
 	struct chunk c;
+	if (!sent_read_chunk(sc->sp, t, sc->len, i, &c))
+		return 0;
+	struct run r;
+	read_run(sc->sp, t, sc->len, c, &r);
+	if (r.n < 3)
+		return 0;
+	sc->run_end = r.e[r.n - 1];
+	return place_list(sc, &r) | name_list(sc, &r);
+}
+
+int sent_name_run(struct scan *sc, size_t i)
+{
+	const char *t = sc->t;
 	if (i < sc->run_end || sc->sent == NO_SENTENCE ||
 	    (i > 0 && !sent_space_before((const unsigned char *)t, i)))
 		return 0;
 	/* the next two words must start with a capital (or be a short name
-	 * particle): a quick look first */
+	 * particle): a quick look first, in a frame of its own, as most
+	 * capitals fail it */
 	size_t k = i;
 	for (int w = 0; w < 2; w++) {
-		const char *sp = memchr(t + k, ' ', sc->len - k < 64 ? sc->len - k : 64);
-		if (!sp)
+		k = space_in(t, k, sc->len - k < 64 ? sc->len - k : 64, sc->len);
+		if (k == (size_t)-1)
 			return 0;
-		k = (size_t)(sp - t);
 		if (k + 1 >= sc->len)
 			return 0;
 		unsigned char b = (unsigned char)t[++k];
@@ -165,12 +179,5 @@ int sent_name_run(struct scan *sc, size_t i)
 			return 0;
 		}
 	}
-	if (!sent_read_chunk(sc->sp, t, sc->len, i, &c))
-		return 0;
-	struct run r;
-	read_run(sc->sp, t, sc->len, c, &r);
-	if (r.n < 3)
-		return 0;
-	sc->run_end = r.e[r.n - 1];
-	return place_list(sc, &r) | name_list(sc, &r);
+	return name_run_at(sc, i);
 }
