@@ -160,8 +160,10 @@ static int check_word(struct validator *v, const char *word)
 
 static int check_value(struct validator *v);
 
-static size_t spaces_from(const char *s, size_t i, size_t n)
+static inline size_t spaces_from(const char *s, size_t i, size_t n)
 {
+	if (i < n && (unsigned char)s[i] > ' ')
+		return i;   /* the usual case: no white space between tokens */
 	while (i < n && is_space(s[i]))
 		i++;
 	return i;
@@ -179,7 +181,7 @@ static int fail_at(struct validator *v, size_t i, const char *what)
  * are checked here in place; anything else (an escape, a fraction, a
  * container) by the general functions, from the same byte, so that the
  * result and the place of an error are theirs. *I is set after it. */
-static int check_string_at(struct validator *v, size_t *i)
+static inline int check_string_at(struct validator *v, size_t *i)
 {
 	const char *q = json_string_run(v->s + *i + 1, v->s + v->len);
 	if (q < v->s + v->len && *q == '"') {
@@ -421,11 +423,12 @@ int json_has_escape(const char *raw, size_t raw_len)
 
 int json_key_is(struct zj_view raw, const char *key, size_t klen)
 {
-	if (!json_has_escape(raw.json, raw.len))
-		return raw.len == klen && memcmp(raw.json, key, klen) == 0;
-	/* An escape stands for at least one byte and takes at most six. */
+	/* An escape stands for at least one byte and takes at most six: the
+	 * lengths turn most keys away before the text is looked at. */
 	if (raw.len < klen || raw.len > 6 * klen + 6)
 		return 0;
+	if (!json_has_escape(raw.json, raw.len))
+		return raw.len == klen && memcmp(raw.json, key, klen) == 0;
 	char small[512], *buf = raw.len <= sizeof small ? small : malloc(raw.len);
 	if (!buf)
 		return 0;

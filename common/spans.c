@@ -21,26 +21,61 @@ struct cp_walk {
 /* Move W to code point CP, or to the end of the text when CP is past it
  * (then W->cp < CP). When OTHER (a walker over the same text, or NULL)
  * already stands between W and CP, W starts from there. */
+/* W past N bytes in which STARTS code points start, and past the
+ * continuation bytes of the last one. */
+static inline void walk_past(struct cp_walk *w, size_t n, size_t starts)
+{
+	w->byte += n;
+	w->cp += starts;
+	while (w->byte < w->len && ((unsigned char)w->text[w->byte] & 0xC0) == 0x80)
+		w->byte++;
+}
+
 static size_t walk_to(struct cp_walk *w, const struct cp_walk *other, size_t cp)
 {
 	if (other && other->cp <= cp && other->cp > w->cp) {
 		w->cp = other->cp;
 		w->byte = other->byte;
 	}
+	/* sixteen bytes at a time where SSE2 is, else eight, while the code
+	 * points that start in them (the bytes that are not 10xxxxxx) do not
+	 * take W past CP; ASCII by one test; then one at a time */
 	while (w->cp < cp && w->byte < w->len) {
+#ifdef JSON_SCAN_SSE2
+		if (cp - w->cp >= 16 && w->len - w->byte >= 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(w->text + w->byte));
+			if (!_mm_movemask_epi8(x)) {
+				w->byte += 16;   /* ASCII: nothing continues after it */
+				w->cp += 16;
+				continue;
+			}
+			__m128i cont = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xC0)),
+			                              _mm_set1_epi8((char)0x80));
+			/* their number: the sum of the bytes that are 1 for each */
+			__m128i sum = _mm_sad_epu8(_mm_and_si128(cont, _mm_set1_epi8(1)), _mm_setzero_si128());
+			size_t starts = 16 - (size_t)(_mm_cvtsi128_si32(sum) + _mm_extract_epi16(sum, 4));
+			if (starts <= cp - w->cp) {
+				walk_past(w, 16, starts);
+				continue;
+			}
+		}
+#endif
 		if (cp - w->cp >= 8 && w->len - w->byte >= 8) {
-			uint64_t x;   /* eight ASCII bytes are eight code points */
+			uint64_t x;
 			memcpy(&x, w->text + w->byte, 8);
 			if (!(x & 0x8080808080808080ULL)) {
 				w->byte += 8;
 				w->cp += 8;
 				continue;
 			}
+			uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ULL) >> 7;
+			size_t starts = 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);
+			if (starts <= cp - w->cp) {
+				walk_past(w, 8, starts);
+				continue;
+			}
 		}
-		w->byte++;
-		while (w->byte < w->len && ((unsigned char)w->text[w->byte] & 0xC0) == 0x80)
-			w->byte++;
-		w->cp++;
+		walk_past(w, 1, 1);
 	}
 	return w->byte;
 }
@@ -76,6 +111,8 @@ static void ends_by_sorting(struct field_span *s, size_t n, const char *text, si
 
 static const char *skip_spaces(const char *p, const char *end)
 {
+	if (p < end && (unsigned char)*p > ' ')
+		return p;   /* the usual case: Zeef writes JSON compactly */
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
 		p++;
 	return p;
@@ -84,17 +121,25 @@ static const char *skip_spaces(const char *p, const char *end)
 /* An integer value at P (json_int's rule: no fraction or exponent, fits in
  * 64 bits): *OUT set and 1, else 0. *NEXT is set after the number either
  * way; P must start a number. */
-static int read_int(const char *p, const char *end, const char **next, int64_t *out)
+static inline int read_int(const char *p, const char *end, const char **next, int64_t *out)
 {
 	int neg = *p == '-', ok = 1;
 	uint64_t n = 0;
 
 	p += neg;
-	for (; p < end && (unsigned)(*p - '0') < 10; p++) {
-		unsigned d = (unsigned)(*p - '0');
-		if (n > (UINT64_MAX - d) / 10)
-			ok = 0;
-		n = n * 10 + d;
+	const char *digits = p;
+	for (; p < end && (unsigned)(*p - '0') < 10; p++)
+		n = n * 10 + (unsigned)(*p - '0');
+	if (p - digits > 19) {
+		/* 20 digits or more may not fit: again, with the check (19
+		 * never overflow) */
+		n = 0;
+		for (const char *q = digits; q < p; q++) {
+			unsigned d = (unsigned)(*q - '0');
+			if (n > (UINT64_MAX - d) / 10)
+				ok = 0;
+			n = n * 10 + d;
+		}
 	}
 	if (p < end && (*p == '.' || *p == 'e' || *p == 'E')) {
 		ok = 0;   /* a fraction or an exponent */
@@ -109,12 +154,58 @@ static int read_int(const char *p, const char *end, const char **next, int64_t *
 	return 1;
 }
 
+/* The span objects Zeef writes: {"start":S,"end":E} with, in this order,
+ * any of "text" and "type" (strings) and "sentence" (N), each once, no
+ * white space, S <= E and N not negative; read without looking the keys
+ * up. 1 when the object at P is one (then *NEXT and S are set as read_span
+ * sets them), else 0: read_span reads it from the start. */
+static int read_span_compact(const char *p, const char *end, const char **next,
+                             struct field_span *s)
+{
+	int64_t start, stop, n;
+	if (end - p < 16 || memcmp(p, "{\"start\":", 9) != 0)
+		return 0;
+	p += 9;
+	if ((unsigned)(*p - '0') >= 10 || !read_int(p, end, &p, &start) || end - p < 8 ||
+	    memcmp(p, ",\"end\":", 7) != 0)
+		return 0;
+	p += 7;
+	if ((unsigned)(*p - '0') >= 10 || !read_int(p, end, &p, &stop) || stop < start)
+		return 0;
+	s->sentence = -1;
+	s->type = NULL;
+	s->type_len = 0;
+	if (end - p > 9 && memcmp(p, ",\"text\":\"", 9) == 0)
+		p = json_skip(p + 8, end);
+	if (end - p > 9 && memcmp(p, ",\"type\":\"", 9) == 0) {
+		const char *v = p + 8;
+		p = json_skip(v, end);
+		s->type = v + 1;
+		s->type_len = (size_t)(p - v) - 2;
+	}
+	if (end - p > 12 && memcmp(p, ",\"sentence\":", 12) == 0) {
+		p += 12;
+		if ((unsigned)(*p - '0') >= 10 || !read_int(p, end, &p, &n))
+			return 0;
+		s->sentence = n;
+	}
+	if (p >= end || *p != '}')
+		return 0;
+	*next = p + 1;
+	s->start = (size_t)start;
+	s->end = (size_t)stop;
+	return 1;
+}
+
 /* One span object at P ('{'), its members read in one pass, the last
  * occurrence of each taken; *NEXT after its '}'. -1 when it is no object or
  * lacks integer start <= end. */
 static int read_span(const char *p, const char *end, const char **next, struct field_span *s)
 {
 	int64_t start = -1, stop = -1, n;
+
+	if (read_span_compact(p, end, next, s))
+		return 0;
 
 	s->sentence = -1;
 	s->type = NULL;
@@ -169,8 +260,11 @@ static int read_span(const char *p, const char *end, const char **next, struct f
 	return 0;
 }
 
-long spans_from_record(struct record *r, const char *field, const char *item,
-                       const char *stage, struct field_span **spans, size_t *cap)
+/* spans_from_record, and spans_from_record_cp when TEXT_CP is not
+ * SIZE_MAX: then no walk over the text, "end" checked against TEXT_CP. */
+static long read_spans(struct record *r, const char *field, const char *item,
+                       const char *stage, struct field_span **spans, size_t *cap,
+                       size_t text_cp)
 {
 	struct zj_view f;
 
@@ -198,7 +292,10 @@ long spans_from_record(struct record *r, const char *field, const char *item,
 			filter_out_of_memory();
 		struct field_span *s = &(*spans)[n];
 		int bad = read_span(p, end, &p, s) != 0;
-		if (!bad) {
+		if (!bad && text_cp != SIZE_MAX) {
+			s->start_byte = s->end_byte = 0;
+			bad = s->end > text_cp;
+		} else if (!bad) {
 			s->start_byte = walk_to(&starts, &ends, s->start);
 			if (s->end >= ends.cp) {
 				walk_to(&ends, &starts, s->end);
@@ -215,7 +312,9 @@ long spans_from_record(struct record *r, const char *field, const char *item,
 			             "order", item, n, s->start, item, n - 1, (*spans)[n - 1].start, field);
 			return -1;
 		}
-		if (ends.cp == s->end)
+		if (text_cp != SIZE_MAX)
+			;
+		else if (ends.cp == s->end)
 			s->end_byte = ends.byte;
 		else
 			ends_in_order = 0;
@@ -227,6 +326,19 @@ long spans_from_record(struct record *r, const char *field, const char *item,
 	if (!ends_in_order)
 		ends_by_sorting(*spans, n, text, len);
 	return (long)n;
+}
+
+long spans_from_record(struct record *r, const char *field, const char *item,
+                       const char *stage, struct field_span **spans, size_t *cap)
+{
+	return read_spans(r, field, item, stage, spans, cap, SIZE_MAX);
+}
+
+long spans_from_record_cp(struct record *r, const char *field, const char *item,
+                          const char *stage, struct field_span **spans, size_t *cap,
+                          size_t text_cp)
+{
+	return read_spans(r, field, item, stage, spans, cap, text_cp == SIZE_MAX ? SIZE_MAX - 1 : text_cp);
 }
 
 int span_type_is(const struct field_span *s, const char *type)

@@ -33,6 +33,14 @@ struct field_span {
 long spans_from_record(struct record *r, const char *field, const char *item,
                        const char *stage, struct field_span **spans, size_t *cap);
 
+/* spans_from_record for a reader that needs only the code points: TEXT_CP
+ * is the length of the record's text in code points, which "end" must not
+ * pass; start_byte and end_byte are left 0 (no walk over the text). The
+ * same checks and messages. */
+long spans_from_record_cp(struct record *r, const char *field, const char *item,
+                          const char *stage, struct field_span **spans, size_t *cap,
+                          size_t text_cp);
+
 /* 1 when span S has type TYPE ("PER"). */
 int span_type_is(const struct field_span *s, const char *type);
 

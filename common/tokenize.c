@@ -258,11 +258,15 @@ static int starts_with(const char *s, size_t len, const char *prefix)
 /* Length of the web address or e-mail address at S[I] (a URL starting
  * with http:// https:// or www., or name@host.tld), without the
  * punctuation that ends it; 0 when there is none. */
-static size_t web_address(const char *s, size_t len, size_t i)
+static size_t web_address(const char *s, size_t len, size_t i, int may_mail)
 {
 	const char *w = s + i;
-	int url = starts_with(w, len - i, "http://") || starts_with(w, len - i, "https://") ||
-	          starts_with(w, len - i, "www.");
+	char first = (char)(w[0] | 0x20);
+	int url = (first == 'h' && (starts_with(w, len - i, "http://") ||
+	                            starts_with(w, len - i, "https://"))) ||
+	          (first == 'w' && starts_with(w, len - i, "www."));
+	if (!url && !may_mail)
+		return 0;   /* no '@' in the text: no e-mail address */
 	/* an e-mail address is looked for in the next 254 bytes only, so that
 	 * a long run without spaces stays linear */
 	size_t e = i, max = url ? len : (len - i > 254 ? i + 255 : len);
@@ -297,6 +301,8 @@ size_t tokenize(const char *text, size_t len, size_t base, struct token_list *l)
 {
 	size_t added = 0, i = 0;
 	int prev_space = 1;
+	/* an e-mail address needs an '@': looked for once, not at each token */
+	int may_mail = memchr(text, '@', len) != NULL;
 	if (!ascii_ready)
 		ascii_init();
 	while (i < len) {
@@ -310,7 +316,7 @@ size_t tokenize(const char *text, size_t len, size_t base, struct token_list *l)
 		}
 		size_t end;
 		enum token_kind kind;
-		size_t web = c == C_SPACE ? 0 : web_address(text, len, i);
+		size_t web = c == C_SPACE ? 0 : web_address(text, len, i, may_mail);
 		if (web) {
 			end = i + web;
 			kind = TOK_OTHER;

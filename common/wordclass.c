@@ -80,17 +80,22 @@ size_t wordclass_fold(const char *w, size_t n, char *out)
 			x |= upper >> 2;
 			memcpy(out + i, &x, 8);
 		}
-		if (i >= n)
-			break;
-		unsigned char c = s[i];
-		if (c >= 'A' && c <= 'Z')
-			c |= 0x20;
-		else if (c == 0xC3 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9E &&
-		         s[i + 1] != 0x97) {
-			out[i++] = (char)c;   /* U+00C0..U+00DE, not U+00D7 */
-			c = (unsigned char)(s[i] + 0x20);
+		/* then up to eight bytes one at a time (the rest of a short
+		 * word, or the eight that held a byte above ASCII) */
+		size_t stop = i + 8 <= n ? i + 8 : n;
+		while (i < stop) {
+			unsigned char c = s[i];
+			if (c < 0x80) {
+				out[i++] = (char)(c | ((unsigned)(c - 'A') < 26u) << 5);
+			} else if (c == 0xC3 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9E &&
+			           s[i + 1] != 0x97) {
+				out[i] = (char)c;   /* U+00C0..U+00DE, not U+00D7 */
+				out[i + 1] = (char)(s[i + 1] + 0x20);
+				i += 2;
+			} else {
+				out[i++] = (char)c;
+			}
 		}
-		out[i++] = (char)c;
 	}
 	return n;
 }

@@ -63,6 +63,12 @@ struct attributor {
 	int nhist;
 	struct turn turns[HISTORY];
 	int nturns;
+	/* the people named by name lately, newest first, with the token of
+	 * their latest name (features.c), and the token up to which the text
+	 * was read for them */
+	struct named { int32_t person; size_t tok; } named[HISTORY];
+	int nnamed;
+	size_t named_to;
 	/* results, in text order */
 	struct attributed_quote *res;
 	size_t nres, rescap;

@@ -315,6 +315,8 @@ const struct attributed_quote *attribute_text(struct attributor *a, const char *
 	a->nturn_of = 0;
 	a->nhist = 0;
 	a->nturns = 0;
+	a->nnamed = 0;
+	a->named_to = 0;
 	a->memo = (struct cue_memo){ .sent = UINT32_MAX };
 	*n = 0;
 	if (doc_begin(d, &a->lx, a->marks, text, len, sentences, nsentences, entities, nentities,

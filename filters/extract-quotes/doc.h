@@ -140,7 +140,7 @@ struct qtoken {
 
 /* The classes of every spelling are remembered (wordmemo.c): MEMO_SLOTS
  * slots, for words of up to MEMO_WORD bytes. */
-enum { MEMO_SLOTS = 16384, MEMO_WORD = 25, NO_MEMO = 0xFFFF };
+enum { MEMO_SLOTS = 32768, MEMO_WORD = 25, NO_MEMO = 0xFFFF };
 struct word_memo;
 
 /* --- quotations in the window ----------------------------------------- */
@@ -244,6 +244,9 @@ struct doc {
 	/* the window: element i (global) is at [i - base] */
 	struct qtoken *tok;
 	size_t tok_base, ntok, tokcap;
+	size_t tok_off;                  /* tok is tok_off elements into its
+	                                    allocation (tokcap of them): the
+	                                    dropped ones, moved out lazily */
 	struct word_memo *memo;          /* MEMO_SLOTS, kept across texts */
 	struct mention *men;
 	size_t men_base, nmen, mencap;
@@ -280,6 +283,8 @@ struct doc {
 	size_t para_end;                 /* end of the paragraph being read */
 	size_t last_end;                 /* end of the last token */
 	size_t cp_byte, cp_count;        /* code points before byte cp_byte */
+	size_t ascii_end;                /* the bytes from cp_byte up to this
+	                                    one are ASCII */
 	uint32_t para, sent;
 	long last_dash_para;             /* latest dialogue paragraph opened by
 	                                    a dash, or -2 */

@@ -32,7 +32,7 @@ static const char *const cue_names[NCK] = { "none", "after", "before", "colon", 
 static const char *const subj_names[NSK] = { "none", "name", "def", "indef", "pron", "plural",
                                              "first", "body" };
 enum { NCTX = NCK * NSK };
-_Static_assert(2 * 33 <= FEATURES_MAX, "features per candidate");
+_Static_assert(2 * 35 <= FEATURES_MAX, "features per candidate");
 
 /* The templates, each with its number of values. */
 enum template {
@@ -40,7 +40,7 @@ enum template {
 	F_DIST_SENT, F_DIST_PARA, F_SUBJ_DIST, F_KIND, F_COUNT, F_QUOTES, F_NEXT_SUBJ,
 	F_PARA_BEFORE, F_SAME_SENT, F_EVIDENCE, F_GENDER, F_TURN, F_BETWEEN, F_DASH, F_AGENT,
 	F_PROMINENT, F_TURN1, F_TURN2, F_QUESTION, F_SALIENCE, F_SALIENCE_RANK, F_VOC_NARRATOR,
-	F_ALTERNATE, F_NARRATION, NTEMPLATES
+	F_ALTERNATE, F_NARRATION, F_AHEAD_NARRATOR, F_NAMED, NTEMPLATES
 };
 static const struct { const char *name; unsigned n; } templates[NTEMPLATES] = {
 	[F_CUE] = { "cue", 2 },              /* the person at the cue */
@@ -88,6 +88,16 @@ static const struct { const char *name; unsigned n; } templates[NTEMPLATES] = {
 	                                        (not its cue's): no, the last one,
 	                                        an earlier one + 3 x in this
 	                                        quotation's paragraph */
+	[F_AHEAD_NARRATOR] = { "aheadnarr", 13 }, /* the narrator says one of the
+	                                        next two quotations at a cue right
+	                                        after it ("zei ik"): 0 neither,
+	                                        else 1 + 6 x (the second) + 2 x its
+	                                        paragraph from this one's (0, 1,
+	                                        further) + (is the narrator) */
+	[F_NAMED] = { "named", 10 },         /* no one at the cue: its place among
+	                                        the people named lately by name (4:
+	                                        not) + 5 x many words since the
+	                                        quotation before */
 };
 
 static size_t offset[NTEMPLATES][2];   /* [t][0] plain, [t][1] in context */
@@ -482,6 +492,76 @@ static void narration_subjects(const struct attributor *a, const struct wquote *
 	}
 }
 
+/* Which of the next AHEAD quotations after W the narrator says by a cue
+ * right after it (a reporting verb, then "ik": `"…," zei ik.`), found
+ * from the tokens alone: 0 none, else 1 + its place, with its paragraphs
+ * from W's (0, 1, 2 further) in *WHERE. */
+enum { AHEAD = 2, AHEAD_TOKENS = 160 };
+static size_t narrator_ahead(const struct doc *d, const struct wquote *w, size_t *where)
+{
+	uint32_t para = doc_tok(d, (size_t)w->tok)->para;
+	size_t n = 0;
+	for (size_t t = (size_t)w->tok + 1; n < AHEAD && t < (size_t)w->tok + AHEAD_TOKENS && doc_has(d, t); t++) {
+		const struct qtoken *k = doc_tok(d, t);
+		if (!(k->flags & TK_QUOTE))
+			continue;
+		n++;
+		size_t u = t + 1;
+		if (doc_punct(d, u, ','))
+			u++;
+		if (!doc_has(d, u + 1) || !doc_same_sentence(d, t, u + 1) || !doc_cue_verb(d, u))
+			continue;
+		unsigned pr = doc_tok(d, u + 1)->pron;
+		if ((pr & PR_FIRST) && (pr & PR_SUBJ) && !(pr & PR_PLURAL)) {
+			long g = (long)k->para - (long)para;
+			*where = g <= 0 ? 0 : g == 1 ? 1 : 2;
+			return n;
+		}
+	}
+	return 0;
+}
+
+/* The people named by name (not a place) in the NAMED_TOKENS tokens
+ * before W, newest first, at most NAMED of them: recency that a pronoun
+ * resolved to the wrong person does not move. The text is read for them
+ * once, from where the quotation before left off (a->named_to), so a
+ * text dense with quotations costs no more. */
+enum { NAMED = HISTORY, NAMED_TOKENS = 400 };
+static size_t named_lately(struct attributor *a, const struct wquote *w, int32_t *out)
+{
+	const struct doc *d = &a->d;
+	size_t t = a->named_to, end = (size_t)w->tok;
+	if (end > NAMED_TOKENS && t < end - NAMED_TOKENS)
+		t = end - NAMED_TOKENS;
+	if (t < d->tok_base)
+		t = d->tok_base;
+	for (; t < end; t++) {
+		const struct qtoken *k = doc_tok(d, t);
+		if (k->mention < 0 || (size_t)k->mention < d->men_base ||
+		    (size_t)k->mention >= d->men_base + d->nmen)
+			continue;
+		const struct mention *m = doc_men(d, (size_t)k->mention);
+		if (m->type != M_NAME || m->person < 0 || m->place)
+			continue;
+		int j = 0;
+		while (j < a->nnamed && a->named[j].person != m->person)
+			j++;
+		if (j == a->nnamed && a->nnamed < NAMED)
+			a->nnamed++;
+		if (j == a->nnamed)
+			j--;
+		memmove(&a->named[1], &a->named[0], (size_t)j * sizeof a->named[0]);
+		a->named[0] = (struct named){ m->person, t };
+	}
+	if (end > a->named_to)
+		a->named_to = end;
+	size_t n = 0;
+	for (int j = 0; j < a->nnamed; j++)
+		if (a->named[j].tok + NAMED_TOKENS >= end && a->named[j].tok >= d->tok_base)
+			out[n++] = a->named[j].person;
+	return n;
+}
+
 long features_of_quote(struct attributor *a, size_t qi)
 {
 	struct doc *d = &a->d;
@@ -612,6 +692,9 @@ long features_of_quote(struct attributor *a, size_t qi)
 		alt_base = 1 + 3 * (size_t)(a->hist[0].para + 1 == para && a->hist[1].para + 2 == para) +
 		           6 * (size_t)(a->nhist >= 3 && a->hist[2].person == alt0);
 	}
+	size_t ahead_where = 0, ahead = d->narrator >= 0 ? narrator_ahead(d, w, &ahead_where) : 0;
+	int32_t named[NAMED];
+	size_t nnamed = named_lately(a, w, named);
 	float salience[MAX_CAND];
 	for (size_t i = 0; i < nc; i++)
 		salience[i] = doc_salience(d, a->cand[i], sent);
@@ -691,6 +774,12 @@ long features_of_quote(struct attributor *a, size_t qi)
 			if (nar.person[k] == p)
 				nv = k == 0 ? 1 : 2;
 		add(&c, F_NARRATION, nv ? nv + 3 * (size_t)nar.same_para : 0);
+		add(&c, F_AHEAD_NARRATOR, ahead ? 1 + (ahead - 1) * 6 + ahead_where * 2 + (size_t)(p == d->narrator) : 0);
+		size_t nr = 0;
+		while (nr < nnamed && named[nr] != p)
+			nr++;
+		if (!subj)
+			add(&c, F_NAMED, (nr < nnamed ? nr : 4) + 5 * (size_t)(between >= 2));
 		add(&c, F_PROMINENT, x->prominence ? x->prominence - 1u : 3u);
 		add(&c, F_AGENT, x->last_mention >= 0 && (size_t)x->last_mention >= d->men_base &&
 		                 doc_men(d, (size_t)x->last_mention)->agent);

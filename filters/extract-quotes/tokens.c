@@ -45,6 +45,36 @@ static inline size_t count_cp(const char *s, size_t from, size_t to)
 	return n;
 }
 
+/* The first byte of S[FROM, TO) that is not ASCII, or TO. */
+static size_t ascii_until(const char *s, size_t from, size_t to)
+{
+	size_t i = from;
+	for (; i + 8 <= to; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		if (x & 0x8080808080808080ULL)
+			break;
+	}
+	while (i < to && !((unsigned char)s[i] & 0x80))
+		i++;
+	return i;
+}
+
+/* Code points counted up to byte START (at or after d->cp_byte): between
+ * the tokens of plain ASCII stretches, the bytes are the code points; the
+ * next byte that is not ASCII is looked for once per stretch. */
+static void count_to(struct doc *d, size_t start)
+{
+	if (start >= d->cp_byte && start <= d->ascii_end) {
+		d->cp_count += start - d->cp_byte;
+	} else {
+		d->cp_count += count_cp(d->text, d->cp_byte, start);
+		if (start < d->len)
+			d->ascii_end = ascii_until(d->text, start, d->len);
+	}
+	d->cp_byte = start;
+}
+
 uint32_t doc_cp_of(const struct doc *d, size_t t, size_t b)
 {
 	const struct qtoken *k = doc_tok(d, t);
@@ -122,6 +152,9 @@ int doc_begin(struct doc *d, const struct quotes_lexicon *lx, const struct quote
 	d->marks = marks;
 	d->text = text;
 	d->len = len;
+	if (d->tok)
+		d->tok -= d->tok_off;   /* the window back to its allocation's start */
+	d->tok_off = 0;
 	d->tok_base = d->ntok = 0;
 	d->men_base = d->nmen = 0;
 	d->q_base = d->nq = 0;
@@ -132,7 +165,7 @@ int doc_begin(struct doc *d, const struct quotes_lexicon *lx, const struct quote
 		memset(d->key_of, 0, d->keycap * sizeof *d->key_of);
 	d->nkeys = 0;
 	d->pos_scan = d->para_end = d->last_end = 0;
-	d->cp_byte = d->cp_count = 0;
+	d->cp_byte = d->cp_count = d->ascii_end = 0;
 	d->para = d->sent = 0;
 	d->sent_starts = sent_starts;
 	d->nsent_starts = nsent;
@@ -157,9 +190,26 @@ int doc_begin(struct doc *d, const struct quotes_lexicon *lx, const struct quote
 	return doc_prepass(d);
 }
 
+/* The allocation the window's tokens lie in. */
+static struct qtoken *tok_alloc(const struct doc *d)
+{
+	return d->tok ? d->tok - d->tok_off : NULL;
+}
+
+/* Move the window's tokens to the start of their allocation. */
+static void tok_compact(struct doc *d)
+{
+	if (!d->tok_off)
+		return;
+	struct qtoken *mem = tok_alloc(d);
+	memmove(mem, d->tok, d->ntok * sizeof *d->tok);
+	d->tok = mem;
+	d->tok_off = 0;
+}
+
 void doc_free(struct doc *d)
 {
-	free(d->tok);
+	free(tok_alloc(d));
 	free(d->memo);
 	free(d->men);
 	free(d->q);
@@ -177,9 +227,9 @@ void doc_release(struct doc *d)
 {
 	enum { KEEP = 1 << 16 };
 	if (d->tokcap > KEEP) {
-		free(d->tok);
+		free(tok_alloc(d));
 		d->tok = NULL;
-		d->tokcap = d->ntok = 0;
+		d->tokcap = d->ntok = d->tok_off = 0;
 	}
 	if (d->mencap > KEEP) {
 		free(d->men);
@@ -224,7 +274,10 @@ void doc_drop(struct doc *d, size_t t)
 	if (t <= d->tok_base)
 		return;
 	size_t k = t - d->tok_base;
-	memmove(d->tok, d->tok + k, (d->ntok - k) * sizeof *d->tok);
+	/* the tokens before T are left where they lie (push_token moves the
+	 * window back when the allocation is full and they are as many) */
+	d->tok += k;
+	d->tok_off += k;
 	d->ntok -= k;
 	d->tok_base = t;
 	size_t m = 0;
@@ -245,6 +298,7 @@ void doc_drop(struct doc *d, size_t t)
 	 * gone (person.last_mention < men_base: see doc_has_mention) */
 	/* give back the memory of an unusually long stretch */
 	if (d->tokcap > 65536 && d->ntok < d->tokcap / 8) {
+		tok_compact(d);
 		struct qtoken *nt = realloc(d->tok, (d->ntok + 1024) * sizeof *nt);
 		if (nt) {
 			d->tok = nt;
@@ -255,12 +309,21 @@ void doc_drop(struct doc *d, size_t t)
 
 static struct qtoken *push_token(struct doc *d, size_t start, size_t end, uint32_t flags)
 {
-	if (d->ntok == d->tokcap &&
-	    grow_array((void **)&d->tok, &d->tokcap, d->ntok + 1, sizeof *d->tok) < 0)
-		return NULL;
+	if (d->tok_off + d->ntok == d->tokcap) {
+		/* full: move the window back over the dropped tokens when they
+		 * are at least as many (each token is moved once for one
+		 * dropped), else grow */
+		if (d->tok_off && d->tok_off >= d->ntok) {
+			tok_compact(d);
+		} else {
+			struct qtoken *mem = tok_alloc(d);
+			if (grow_array((void **)&mem, &d->tokcap, d->tok_off + d->ntok + 1, sizeof *mem) < 0)
+				return NULL;
+			d->tok = mem + d->tok_off;
+		}
+	}
 	struct qtoken *k = &d->tok[d->ntok++];
-	d->cp_count += count_cp(d->text, d->cp_byte, start);
-	d->cp_byte = start;
+	count_to(d, start);
 	*k = (struct qtoken){ .start = (uint32_t)start, .end = (uint32_t)end,
 	                     .cp = (uint32_t)d->cp_count, .mention = -1, .quote = -1, .flags = flags,
 	                     .memo = NO_MEMO };

@@ -140,8 +140,16 @@ static void classify(const struct doc *d, struct qtoken *k)
 
 enum { SHAPE = TK_CAP | TK_ALLCAPS | TK_ROMAN | TK_HYPHEN_ROLE };
 
-/* A hash of the N (at most MEMO_WORD) bytes at S, eight at a time. */
-static uint64_t memo_hash(const char *s, size_t n)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+enum { MEMO_LITTLE_ENDIAN = 1 };
+#else
+enum { MEMO_LITTLE_ENDIAN = 0 };
+#endif
+
+/* A hash of the N (at most MEMO_WORD) bytes at S, eight at a time; AVAIL
+ * bytes may be read from S. The last 1..7 bytes are one little-endian
+ * number, read as 8 bytes and masked when 8 may be read. */
+static uint64_t memo_hash(const char *s, size_t n, size_t avail)
 {
 	const uint64_t mul = 0x9E3779B97F4A7C15ULL;
 	uint64_t h = n * mul, x;
@@ -151,8 +159,14 @@ static uint64_t memo_hash(const char *s, size_t n)
 		h = (h ^ x) * mul;
 		h ^= h >> 29;
 	}
-	for (x = 0; i < n; i++)
-		x = x << 8 | (unsigned char)s[i];
+	x = 0;
+	if (i < n && MEMO_LITTLE_ENDIAN && avail >= i + 8) {
+		memcpy(&x, s + i, 8);
+		x &= ~0ULL >> (64 - 8 * (n - i));
+	} else {
+		for (size_t j = n; j > i; j--)
+			x = x << 8 | (unsigned char)s[j - 1];
+	}
 	h = (h ^ x) * mul;
 	h ^= h >> 32;
 	return h ? h : 1;
@@ -169,7 +183,7 @@ void doc_classify(struct doc *d, struct qtoken *k)
 		return;
 	}
 	const char *s = d->text + k->start;
-	uint64_t h = memo_hash(s, n);
+	uint64_t h = memo_hash(s, n, d->len - k->start);
 	size_t i = (size_t)h & (MEMO_SLOTS - 1);
 	struct word_memo *m = &d->memo[i];
 	k->memo = (uint16_t)i;

@@ -87,19 +87,39 @@ static long term_id(struct summarizer *sz, const char *w, size_t len, uint64_t h
 			continue;
 		struct term *t = &sz->term[sz->index[j].id];
 		if (t->hash == h && t->len == len) {
-			/* words are short: a loop beats a call to memcmp */
+			/* words are short: a loop beats a call to memcmp; eight
+			 * bytes at a time, the last ones masked (both W and the
+			 * stored terms have 8 bytes readable after them) */
 			const char *x = sz->fold + t->off;
 			size_t i = 0;
-			while (i < len && x[i] == w[i])
-				i++;
+			if (TERM_LITTLE_ENDIAN) {
+				uint64_t p, q;
+				for (; i + 8 <= len; i += 8) {
+					memcpy(&p, x + i, 8);
+					memcpy(&q, w + i, 8);
+					if (p != q)
+						break;
+				}
+				if (i < len && i + 8 > len) {
+					memcpy(&p, x + i, 8);
+					memcpy(&q, w + i, 8);
+					if (!((p ^ q) & (~0ull >> (64 - 8 * (len - i)))))
+						i = len;
+				}
+			} else {
+				while (i < len && x[i] == w[i])
+					i++;
+			}
 			if (i == len)
 				return sz->index[j].id;
 		}
 	}
 	if ((sz->nterm >= sz->term_cap && RESERVE(sz->term, sz->term_cap, sz->nterm + 1) < 0) ||
-	    (sz->nfold + len > sz->fold_cap && RESERVE(sz->fold, sz->fold_cap, sz->nfold + len) < 0))
+	    (sz->nfold + len + 8 > sz->fold_cap &&
+	     RESERVE(sz->fold, sz->fold_cap, sz->nfold + len + 8) < 0))
 		return -1;
 	memcpy(sz->fold + sz->nfold, w, len);
+	memset(sz->fold + sz->nfold + len, 0, 8);   /* the bytes a compare may read */
 	struct term *t = &sz->term[sz->nterm];
 	memset(t, 0, sizeof *t);
 	t->hash = h;

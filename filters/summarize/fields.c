@@ -21,19 +21,35 @@ void fields_sentences(struct field_sentences *s, const char *text, size_t len,
 	s->ncp = cp_cursor_at(&c, len);
 }
 
-/* FIELD's spans, checked (spans.h); *N their count. Returns 1 when read, 0
- * when absent, EXIT_DATAERR when malformed (record_error called). The
- * caller frees *SPANS. */
-static int read_field(struct record *r, const char *field, const char *item,
-                      const char *stage, struct field_span **spans, size_t *n)
+/* The spans of the field being read: one array for the records and fields
+ * in turn (each field is done with before the next is read), given back
+ * after an unusually large one. */
+static struct field_span *field_buf;
+static size_t field_cap;
+
+static void field_done(void)
 {
-	size_t cap = 0;
+	if (field_cap > ((size_t)1 << 16)) {
+		free(field_buf);
+		field_buf = NULL;
+		field_cap = 0;
+	}
+}
+
+/* FIELD's spans, checked (spans.h) against the text's TEXT_CP code points
+ * (only code points are used here: no walk over the text), into field_buf
+ * (*SPANS); *N their count. Returns 1 when read, 0 when absent,
+ * EXIT_DATAERR when malformed (record_error called). */
+static int read_field(struct record *r, const char *field, const char *item,
+                      const char *stage, size_t text_cp, struct field_span **spans, size_t *n)
+{
 	struct zj_view v;
 	*spans = NULL;
 	*n = 0;
 	if (!record_view(r, field, &v) || json_first(v) == 'n')   /* absent or null */
 		return 0;
-	long got = spans_from_record(r, field, item, stage, spans, &cap);
+	long got = spans_from_record_cp(r, field, item, stage, &field_buf, &field_cap, text_cp);
+	*spans = field_buf;
 	if (got < 0)
 		return EXIT_DATAERR;
 	*n = (size_t)got;
@@ -45,9 +61,10 @@ int fields_entities(struct record *r, const struct field_sentences *s,
 {
 	struct field_span *e;
 	size_t m;
-	int rc = read_field(r, "entities", "\"entities\" element", "tag-entities", &e, &m);
+	int rc = read_field(r, "entities", "\"entities\" element", "tag-entities", s->ncp, &e,
+	                    &m);
 	if (rc != 1) {
-		free(e);
+		field_done();
 		return rc;
 	}
 	for (size_t k = 0; k < s->n; k++)
@@ -55,7 +72,7 @@ int fields_entities(struct record *r, const struct field_sentences *s,
 	size_t k = 0;
 	for (size_t i = 0; i < m; i++) {
 		if (e[i].sentence >= 0 && (uint64_t)e[i].sentence >= s->n) {
-			free(e);
+			field_done();
 			return record_error(r, "\"entities\" element %zu: \"sentence\" is not "
 			                    "the index of one of the %zu sentences", i, s->n);
 		}
@@ -64,7 +81,7 @@ int fields_entities(struct record *r, const struct field_sentences *s,
 		if (k < s->n && s->start[k] <= e[i].start)
 			per_sentence[k]++;
 	}
-	free(e);
+	field_done();
 	return 1;
 }
 
@@ -88,9 +105,9 @@ int fields_quotes(struct record *r, const struct field_sentences *s, float *shar
 {
 	struct field_span *q;
 	size_t m;
-	int rc = read_field(r, "quotes", "\"quotes\" element", "extract-quotes", &q, &m);
+	int rc = read_field(r, "quotes", "\"quotes\" element", "extract-quotes", s->ncp, &q, &m);
 	if (rc != 1) {
-		free(q);
+		field_done();
 		return rc;
 	}
 	for (size_t k = 0; k < s->n; k++)
@@ -117,6 +134,6 @@ int fields_quotes(struct record *r, const struct field_sentences *s, float *shar
 	for (size_t j = 0; j < s->n; j++)
 		if (share[j] > 1)
 			share[j] = 1;
-	free(q);
+	field_done();
 	return 1;
 }

@@ -40,7 +40,7 @@ enum { VERB_ENDING = 1 };
  * word: a word is recognised by that 64-bit hash and its length alone (a
  * collision would only lend a word another's weight); the same common
  * words come back in every document. */
-enum { MEMO_SLOTS = 4096 };
+enum { MEMO_SLOTS = 16384 };
 struct memo {
 	uint64_t key;
 	float idf;

@@ -23,6 +23,30 @@ static const unsigned char ascii_word[128] = {
 };
 #undef U
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+/* The ASCII letters and digits among the 16 bytes at S lowercased into
+ * OUT (all 16 bytes written); returns how many of them, from the first,
+ * are such (16: all). The same as the byte loop of word_next over the
+ * table. */
+static inline unsigned ascii_word16(const unsigned char *s, char *out)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
+	__m128i al = _mm_sub_epi8(lower, _mm_set1_epi8('a'));
+	__m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(al, _mm_set1_epi8(25)), al);
+	__m128i dg = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+	__m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(dg, _mm_set1_epi8(9)), dg);
+	__m128i au = _mm_sub_epi8(x, _mm_set1_epi8('A'));
+	__m128i upper = _mm_cmpeq_epi8(_mm_min_epu8(au, _mm_set1_epi8(25)), au);
+	_mm_storeu_si128((__m128i *)(void *)out,
+	                 _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+	unsigned word = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+	return word == 0xFFFF ? 16 : (unsigned)__builtin_ctz(~word);
+}
+#define SUMMARY_WORDS_SSE2 1
+#endif
+
 /* 1 when the character starting at S[i] (L bytes left) is part of a word;
  * *clen gets its length in bytes. */
 static inline int word_char(const unsigned char *s, size_t l, size_t *clen)
@@ -69,12 +93,27 @@ static inline int word_next(const char *text, size_t len, size_t *pos,
 	}
 	size_t a = *start = i;
 	for (;;) {
-		if (out)
+		if (out) {
+#ifdef SUMMARY_WORDS_SSE2
+			/* sixteen bytes at a time while there are sixteen (OUT
+			 * has room for the rest of the text, so for them) */
+			unsigned k = 16;
+			while (k == 16 && len - i >= 16) {
+				k = ascii_word16(s + i, out + (i - a));
+				i += k;
+			}
+			if (k < 16)
+				goto ascii_done;
+#endif
 			for (unsigned char c, w; i < len && (c = s[i]) < 0x80 && (w = ascii_word[c]); i++)
 				out[i - a] = (char)(c | (w & 0x20));
-		else
+		} else {
 			while (i < len && s[i] < 0x80 && ascii_word[s[i]])
 				i++;
+		}
+#ifdef SUMMARY_WORDS_SSE2
+	ascii_done:
+#endif
 		if (i >= len || s[i] < 0x80 || !word_char(s + i, len - i, &cl))
 			break;
 		if (out) {

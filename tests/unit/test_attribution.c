@@ -413,6 +413,51 @@ START_TEST(a_description_after_a_copula_names_its_subject)
 }
 END_TEST
 
+START_TEST(the_turn_before_the_narrators_is_the_other_ones)
+{
+	/* a bare turn right before one the narrator says ("zei ik") is said
+	 * by the other one talking, though the narration before it is the
+	 * narrator's ("Ik schonk koffie in.") */
+	static const char *const talk[][2] = {
+		{ "Ik zat aan tafel met Pieter Smit. Ik schonk koffie in.", "Is er nog melk?" },
+		{ "Ik stond met Bram Smit op het perron. Ik keek op de klok.", "Is de trein te laat?" },
+		{ "Ik zat aan tafel met Anna de Vries. Ik schonk thee in.", "Heb je nog suiker?" },
+	};
+	static const char *const other[] = { "Pieter Smit", "Bram Smit", "Anna de Vries" };
+	for (size_t k = 0; k < sizeof talk / sizeof talk[0]; k++) {
+		char passage[256];
+		snprintf(passage, sizeof passage, "%s\n\n\"%s\"\n\n\"Nee,\" zei ik.", talk[k][0],
+		         talk[k][1]);
+		ck_assert_uint_eq(run(passage), 2);
+		ck_assert_str_eq(name(0), other[k]);
+		said(1, "ik", "-");
+	}
+}
+END_TEST
+
+START_TEST(a_bare_turn_after_narration_is_the_one_named_there)
+{
+	/* after a stretch of narration that names someone and then talks of
+	 * passers-by as "hij" or "zij", a bare quotation is the named one's */
+	static const char *const scene[][3] = {
+		{ "Karel Jansen", "Een man met een lamp kwam ons tegen, en hij keek naar een conducteur",
+		  "Zie je die trein?" },
+		{ "Bram Smit", "Een vrouw met een fiets kwam ons tegen, en zij keek naar een jongen",
+		  "Is dat de maan?" },
+		{ "Els Bakker", "Een man met een hond kwam ons tegen, en hij keek naar een agent",
+		  "Zie je dat licht?" },
+	};
+	for (size_t k = 0; k < sizeof scene / sizeof scene[0]; k++) {
+		char passage[256];
+		snprintf(passage, sizeof passage, "%s was moe. Wij liepen naar het eind van de straat. "
+		         "%s die daar stond.\n\nWij bleven staan en keken om ons heen. \"%s\"",
+		         scene[k][0], scene[k][1], scene[k][2]);
+		ck_assert_uint_eq(run(passage), 1);
+		ck_assert_str_eq(name(0), scene[k][0]);
+	}
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("attribution");
@@ -442,6 +487,8 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, arabic_name_particles_and_the_press);
 	tcase_add_test(tc, bare_turns_alternate_between_the_two_people_talking);
 	tcase_add_test(tc, the_person_addressed_is_not_the_speaker);
+	tcase_add_test(tc, the_turn_before_the_narrators_is_the_other_ones);
+	tcase_add_test(tc, a_bare_turn_after_narration_is_the_one_named_there);
 	tcase_add_test(tc, a_text_that_starts_in_the_middle_of_a_dialogue);
 	tcase_add_test(tc, a_description_after_a_copula_names_its_subject);
 	tcase_add_test(tc, a_first_name_used_often_is_still_the_person_named_in_full);

@@ -151,6 +151,80 @@ START_TEST(offsets_over_mixed_widths)
 }
 END_TEST
 
+START_TEST(code_points_only_same_checks)
+{
+	/* spans_from_record_cp (no walk over the text) gives the code points
+	 * and refuses what spans_from_record refuses, with the same message,
+	 * given the text's length in code points. */
+	const char *cases[] = {
+		"{\"text\":\"\xc3\xa9\xc3\xa9n\",\"entities\":[{\"start\":1,\"end\":3,\"sentence\":2}]}",
+		"{\"text\":\"\xc3\xa9\xc3\xa9n\",\"entities\":{}}",
+		"{\"text\":\"\xc3\xa9\xc3\xa9n\",\"entities\":[{\"start\":0,\"end\":4}]}",
+		"{\"text\":\"\xc3\xa9\xc3\xa9n\",\"entities\":[{\"start\":0,\"end\":9223372036854775808}]}",
+		"{\"text\":\"\xc3\xa9\xc3\xa9n\",\"entities\":[{\"start\":2,\"end\":3},{\"start\":1,\"end\":2}]}",
+		"{\"text\":\"\xc3\xa9\xc3\xa9n\",\"entities\":[{\"start\":0,\"end\":1},{\"start\":1,\"end\":5}]}",
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct record r;
+		long n = read_field(&r, cases[i], "entities");
+		char *error = r.error ? strdup(r.error) : NULL;
+		size_t start = n > 0 ? spans[0].start : 0, end = n > 0 ? spans[0].end : 0;
+		record_clear(&r);
+		memset(&r, 0, sizeof r);
+		ck_assert_int_eq(record_parse(&r, cases[i], strlen(cases[i])), 0);
+		ck_assert_int_eq(spans_from_record_cp(&r, "entities", "entity", "tag-entities", &spans,
+		                                      &cap, 3), n);
+		if (error)
+			ck_assert_str_eq(r.error, error);
+		else
+			ck_assert_ptr_null(r.error);
+		if (n > 0) {
+			ck_assert_uint_eq(spans[0].start, start);
+			ck_assert_uint_eq(spans[0].end, end);
+			ck_assert_int_eq(spans[0].sentence, 2);
+		}
+		free(error);
+		record_clear(&r);
+	}
+}
+END_TEST
+
+START_TEST(compact_spans_as_written_and_otherwise)
+{
+	/* As Zeef writes them (read without key look-ups), and near misses
+	 * that the general reader takes: a member twice (the last counts), a
+	 * member after "sentence", an escaped quote in "text", a negative
+	 * "sentence", a fraction. */
+	struct record r;
+	long n = read_field(&r, "{\"text\":\"abcdefgh\",\"entities\":["
+	                    "{\"start\":0,\"end\":2,\"text\":\"a\\\"}\",\"type\":\"PER\",\"sentence\":1},"
+	                    "{\"start\":1,\"end\":2,\"end\":3},"
+	                    "{\"start\":2,\"end\":4,\"type\":\"LOC\",\"sentence\":0,\"type\":\"ORG\"},"
+	                    "{\"start\":3,\"end\":5,\"sentence\":-2},"
+	                    "{\"start\":4,\"end\":6,\"text\":\"ef\",\"sentence\":2.0},"
+	                    "{\"start\":5,\"end\":8,\"text\":\"fgh\",\"sentence\":12345678901234567890}]}",
+	                    "entities");
+	ck_assert_int_eq(n, 6);
+	ck_assert_uint_eq(spans[0].end, 2);
+	ck_assert(span_type_is(&spans[0], "PER"));
+	ck_assert_int_eq(spans[0].sentence, 1);
+	ck_assert_uint_eq(spans[1].end, 3);
+	ck_assert_uint_eq(spans[1].end_byte, 3);
+	ck_assert(span_type_is(&spans[2], "ORG"));
+	ck_assert_int_eq(spans[2].sentence, 0);
+	ck_assert_int_eq(spans[3].sentence, -1);
+	ck_assert_int_eq(spans[4].sentence, -1);
+	ck_assert_int_eq(spans[5].sentence, -1);
+	ck_assert_uint_eq(spans[5].end_byte, 8);
+	record_clear(&r);
+	/* compact but end before start: still refused */
+	ck_assert_int_eq(read_field(&r, "{\"text\":\"abc\",\"entities\":[{\"start\":2,\"end\":1,"
+	                            "\"text\":\"\",\"type\":\"PER\",\"sentence\":0}]}", "entities"), -1);
+	ck_assert_ptr_nonnull(strstr(r.error, "entity 0: needs integer"));
+	record_clear(&r);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("spans");
@@ -160,6 +234,8 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, malformed_fields_are_bad_input);
 	tcase_add_test(tc, members_read_in_one_pass);
 	tcase_add_test(tc, offsets_over_mixed_widths);
+	tcase_add_test(tc, code_points_only_same_checks);
+	tcase_add_test(tc, compact_spans_as_written_and_otherwise);
 	suite_add_tcase(s, tc);
 	return s;
 }
