@@ -309,6 +309,13 @@ def classify(senses, wn, fw):
             continue
         ss = senses[lemma]
         ok, members = in_class(ss, wn, person_sense, weigh_ties=True)
+        if not ok and members and 2 * len(members) == len(ss) and any(
+                INHABITANT in ancestors(off) or any(r in ancestors(off) for r in ROLE_ROOTS)
+                for off in members):
+            # a tie of an inhabitant or a role is a person whatever the
+            # concordance says (een Engelse, de uitgever, de werkster: the
+            # English counts favour the language, the firm, the thing)
+            ok = True
         if ok:
             tags = set()
             for off in members:
