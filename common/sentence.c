@@ -290,11 +290,6 @@ static inline size_t plain_end(const unsigned char *t, size_t i, size_t len)
 	return first_set(byte_class, t, i, len);
 }
 
-size_t sent_plain_end(const unsigned char *t, size_t i, size_t len)
-{
-	return plain_end(t, i, len);
-}
-
 
 /* The first stop byte at or after I, or LEN. */
 static size_t next_stop(const unsigned char *t, size_t i, size_t len, struct stop_block *b)

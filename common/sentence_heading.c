@@ -190,12 +190,6 @@ size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len
  * *HEAD_END the end of chunk H-1 and *NEXT the start of chunk H. */
 #define HEADING_MAX_WORDS 6
 
-/* Can one of the HEADING_MAX_WORDS words after byte I start with a capital,
- * as the chunk H must? A quick look at the bytes: no when each of them
- * starts with an ASCII byte that is no capital, and no byte is beyond
- * ASCII (a capital or a space of its own); no too when a word ends in
- * , ; : . ? or ! before a space first (the heading walk stops at that
- * chunk: a mark or a comma). Sixteen bytes at a time where SSE2 is. */
 /* Set bits of a sixteen-bit mask, without a call where the CPU's popcnt
  * is not assumed. */
 static inline int bits16(unsigned x)
@@ -206,6 +200,12 @@ static inline int bits16(unsigned x)
 	return (int)((x + (x >> 8)) & 0x1Fu);
 }
 
+/* Can one of the HEADING_MAX_WORDS words after byte I start with a capital,
+ * as the chunk H must? A quick look at the bytes: no when each of them
+ * starts with an ASCII byte that is no capital, and no byte is beyond
+ * ASCII (a capital or a space of its own); no too when a word ends in
+ * , ; : . ? or ! before a space first (the heading walk stops at that
+ * chunk: a mark or a comma). Sixteen bytes at a time where SSE2 is. */
 static int capital_ahead(const char *text, size_t len, size_t i)
 {
 	const unsigned char *t = (const unsigned char *)text;

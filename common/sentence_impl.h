@@ -68,13 +68,11 @@ struct scan {
 #define NO_SENTENCE ((size_t)-1)
 
 /* sentence.c */
-/* The end of the run at byte I of bytes that continue a chunk and are no
- * mark, quote or possible white space (LEN at most): a run ended by ' ' or
- * '\n' is a whole chunk. */
-size_t sent_plain_end(const unsigned char *t, size_t i, size_t len);
 void sent_push(struct splitter *sp, size_t s, size_t e);
-/* sent_plain_end from byte I over at most 64 bytes: the end of a capital's
- * word for the rules that look it up, asked twice at most capitals. */
+/* The end of the run at byte I of bytes that continue a chunk and are no
+ * mark, quote or possible white space, over at most 64 bytes: the end of a
+ * capital's word for the rules that look it up, asked twice at most
+ * capitals. */
 size_t sent_word_end(const struct splitter *sp, const char *t, size_t len, size_t i);
 size_t sent_skip_space(const unsigned char *t, size_t i, size_t len, int *nl);
 /* The chunk at byte POS or after the white space there, within the

@@ -18,9 +18,6 @@ struct cp_walk {
 	size_t len, byte, cp;
 };
 
-/* Move W to code point CP, or to the end of the text when CP is past it
- * (then W->cp < CP). When OTHER (a walker over the same text, or NULL)
- * already stands between W and CP, W starts from there. */
 /* W past N bytes in which STARTS code points start, and past the
  * continuation bytes of the last one. */
 static inline void walk_past(struct cp_walk *w, size_t n, size_t starts)
@@ -31,6 +28,9 @@ static inline void walk_past(struct cp_walk *w, size_t n, size_t starts)
 		w->byte++;
 }
 
+/* Move W to code point CP, or to the end of the text when CP is past it
+ * (then W->cp < CP). When OTHER (a walker over the same text, or NULL)
+ * already stands between W and CP, W starts from there. */
 static size_t walk_to(struct cp_walk *w, const struct cp_walk *other, size_t cp)
 {
 	if (other && other->cp <= cp && other->cp > w->cp) {
