@@ -123,7 +123,10 @@ long cues_speaker_of_verb(const struct doc *d, size_t v)
  * minister"): 2 tokens, else 0. */
 static size_t speech_noun_at(const struct doc *d, size_t t)
 {
-	if (!doc_has(d, t))
+	/* the preposition first: it is one of the function words' (every
+	 * word of class "of" is a "prep" too), so most phrase-first words
+	 * ("in", "naar") are turned away without a look-up */
+	if (!doc_has(d, t) || !doc_has(d, t + 1) || !doc_is(d, t + 1, LX_PREP))
 		return 0;
 	char low[64];
 	const struct qtoken *w = doc_tok(d, t);

@@ -9,6 +9,16 @@
 #include "doc.h"
 #include "wordclass.h"
 
+/* Token T is a copula (speakers-copulas.txt: was, werd, bleek). */
+static int copula(const struct doc *d, size_t t)
+{
+	char low[16];
+	if (!doc_has(d, t) || !(doc_tok(d, t)->flags & TK_WORD))
+		return 0;
+	size_t n = doc_fold(d, t, low, sizeof low);
+	return n && wordclass_get(d->lx->copulas, low, n) != 0;
+}
+
 /* An indefinite description right after a copula right after a mention
  * of a person in the same sentence ("Zij was een blonde jonge dame"): it
  * says who that person is, so it names them; -1 otherwise, and for a
@@ -18,10 +28,8 @@ int32_t doc_predicate_of(const struct doc *d, const struct mention *m)
 	size_t v = (size_t)m->first - 1;
 	if (m->first < 2 || !doc_has(d, v - 1))
 		return -1;
-	char low[16];
-	size_t n = doc_fold(d, v, low, sizeof low);
 	uint32_t sent = doc_tok(d, (size_t)m->first)->sent;
-	if (!n || doc_tok(d, v)->sent != sent || !wordclass_get(d->lx->copulas, low, n))
+	if (doc_tok(d, v)->sent != sent || !copula(d, v))
 		return -1;
 	for (size_t t = v, k = 0; t-- > 0 && k < MAX_NAME_WORDS && doc_has(d, t); k++) {
 		const struct qtoken *q = doc_tok(d, t);
@@ -43,16 +51,6 @@ int32_t doc_predicate_of(const struct doc *d, const struct mention *m)
 	return -1;
 }
 
-/* Token T is a copula (speakers-copulas.txt: was, werd, bleek). */
-static int copula(const struct doc *d, size_t t)
-{
-	char low[16];
-	if (!doc_has(d, t) || !(doc_tok(d, t)->flags & TK_WORD))
-		return 0;
-	size_t n = doc_fold(d, t, low, sizeof low);
-	return n && wordclass_get(d->lx->copulas, low, n) != 0;
-}
-
 /* Token T is a bare noun for a person, in lower case, without an article:
  * the predicate of "Myriel was bisschop van Digne". */
 static int bare_person_noun(const struct doc *d, size_t t)
@@ -71,10 +69,11 @@ int doc_link_noun(struct doc *d, int32_t p, size_t t)
 		return -2;
 	*slot = p;
 	if (doc_is(d, t, LX_ROLE)) {
-		if (!(slot = doc_key_slot(d, doc_noun_key(d, t, 1), 1)))
+		uint64_t role = doc_noun_key(d, t, 1);
+		if (!(slot = doc_key_slot(d, role, 1)))
 			return -2;
 		*slot = p;
-		d->per[p].role_noun = doc_noun_key(d, t, 1);
+		d->per[p].role_noun = role;
 	}
 	if (!d->per[p].lex_gender)
 		d->per[p].lex_gender = doc_is(d, t, LX_FEMALE) ? GENDER_FEMALE

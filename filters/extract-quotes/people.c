@@ -278,6 +278,7 @@ static int32_t refers_back(const struct doc *d, const struct mention *m)
 	if (doc_is(d, (size_t)m->first, LX_POSSESSIVE))
 		return -1;
 	uint32_t sent = doc_tok(d, (size_t)m->first)->sent;
+	uint64_t role = 0;   /* the key of its noun as a role, read when first asked */
 	int seen = 0;
 	for (int32_t c = d->newest; c >= 0 && seen < 3; c = d->per[c].older, seen++) {
 		const struct person *x = &d->per[c];
@@ -288,9 +289,12 @@ static int32_t refers_back(const struct doc *d, const struct mention *m)
 		if (m->gender && g && m->gender != g)
 			continue;
 		/* "de bisschop" is not "de directeur" */
-		if (x->role_noun && doc_is(d, (size_t)m->last, LX_ROLE) &&
-		    noun_key(d, (size_t)m->last, KEY_ROLE) != x->role_noun)
-			continue;
+		if (x->role_noun && doc_is(d, (size_t)m->last, LX_ROLE)) {
+			if (!role)
+				role = noun_key(d, (size_t)m->last, KEY_ROLE);
+			if (role != x->role_noun)
+				continue;
+		}
 		return c;
 	}
 	return -1;
