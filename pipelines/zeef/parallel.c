@@ -1,5 +1,7 @@
 /* parallel.c — see parallel.h. */
+#define _GNU_SOURCE /* sched_setaffinity */
 #include <limits.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +41,7 @@ void zeef_parallel_fold(struct zeef_pipeline *p, size_t from, size_t to, int job
 	st.path = self_path();
 	st.run = checked(strdup(st.path));
 	st.workers = jobs;
+	st.spread_cpus = 1;
 	st.at = p->stages[from].at;
 	st.run_at = p->stages[from].run_at;
 	const char *head[] = { "run", "--progress=never", "--from", first, "--to", last };
@@ -56,4 +59,30 @@ void zeef_parallel_fold(struct zeef_pipeline *p, size_t from, size_t to, int job
 	p->stages[from] = st;
 	memmove(p->stages + from + 1, p->stages + to + 1, (p->nstages - to - 1) * sizeof *p->stages);
 	p->nstages -= to - from;
+}
+
+int zeef_parallel_pin(int worker, int nworkers)
+{
+	cpu_set_t all, mine;
+	if (sched_getaffinity(0, sizeof all, &all))
+		return -1;
+	int m = CPU_COUNT(&all);
+	if (m < 2 || nworkers < 2)
+		return 0;
+	long lo, hi;   /* indexes into the list of allowed CPUs */
+	if (m >= nworkers) {
+		lo = (long)worker * m / nworkers;
+		hi = (long)(worker + 1) * m / nworkers;
+	} else {
+		lo = worker % m;
+		hi = lo + 1;
+	}
+	CPU_ZERO(&mine);
+	for (int cpu = 0, k = 0; cpu < CPU_SETSIZE && k < hi; cpu++)
+		if (CPU_ISSET(cpu, &all)) {
+			if (k >= lo)
+				CPU_SET(cpu, &mine);
+			k++;
+		}
+	return sched_setaffinity(0, sizeof mine, &mine);
 }

@@ -23,4 +23,13 @@
 void zeef_parallel_fold(struct zeef_pipeline *p, size_t from, size_t to, int jobs,
                         char *const *args, size_t nargs);
 
+/* In copy WORKER (0-based) of NWORKERS, before it starts its chain: keep
+ * only its share of the CPUs this process may run on, so that each copy's
+ * stages hand their records on within one core's caches and do not
+ * migrate. With M CPUs, copy W gets CPUs [W*M/N, (W+1)*M/N) of the list
+ * when M >= N, else CPU W mod M; with one CPU nothing changes. Returns 0,
+ * or -1 (errno set) when the CPUs cannot be read or set: the copy then
+ * runs on all of them. */
+int zeef_parallel_pin(int worker, int nworkers);
+
 #endif

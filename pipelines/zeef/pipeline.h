@@ -52,6 +52,8 @@ struct zeef_stage {
 	struct zeef_mark at;      /* where the stage's mapping starts */
 	struct zeef_mark run_at;  /* where its `run` value is */
 	char *path;               /* program found by zeef_resolve, or NULL */
+	int spread_cpus;          /* --parallel's copies: each worker runs on its
+	                             own share of the CPUs (parallel.h) */
 };
 
 struct zeef_pipeline {

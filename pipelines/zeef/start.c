@@ -16,6 +16,7 @@
 #endif
 
 #include "esc.h"
+#include "parallel.h"
 #include "run_internal.h"
 
 double zeef_now_s(void)
@@ -110,6 +111,8 @@ static int spawn(struct run *r, struct rstage *st, struct proc *p, int in, int o
 		sigprocmask(SIG_SETMASK, &saved, NULL);
 		for (size_t i = 0; i < def->nenv; i++)
 			setenv(def->env[i].name, def->env[i].value, 1);
+		if (def->spread_cpus && st->nprocs > 1)
+			zeef_parallel_pin(p->worker, st->nprocs);   /* else it runs anywhere */
 		execv(def->path, argv);
 		fprintf(stderr, "cannot run %s: %s\n", zeef_esc(def->path), strerror(errno));
 		_exit(127);

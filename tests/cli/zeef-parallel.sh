@@ -58,6 +58,29 @@ rc=0; z run --parallel --tee "$tmp/t" "$tmp/p.yaml" < /dev/null 2> "$tmp/err" ||
 [ $rc -eq 64 ] || fail "run --parallel --tee exited $rc, not 64"
 pass "zeef run --parallel (2, 3 copies; a FILE; --replace; no input): identical to the serial run"
 
+# Each copy runs on its own share of the CPUs zeef may use (its stages hand
+# records on within one core's caches): with 2 or more CPUs, two copies get
+# disjoint sets that together make zeef's own; a serial run is not confined.
+cpus_of() { sed -n 's/.*Cpus_allowed_list:[[:space:]]*//p' "$1" | sort -u; }
+expand_cpus() { tr ',' '\n' | awk -F- '{ for (c = $1; c <= ($2 == "" ? $1 : $2); c++) print c }' | sort -n; }
+if [ -r /proc/self/status ] && [ "$(nproc)" -ge 2 ]; then
+	pipeline "$tmp/cpus.yaml" "{run: sh, name: cpus, args: [-c, 'grep Cpus_allowed_list /proc/self/status >&2; exec cat']}" "{run: cat}"
+	own=$(grep Cpus_allowed_list /proc/self/status | sed 's/.*:[[:space:]]*//' | expand_cpus | tr '\n' ' ')
+	z run --parallel "$tmp/cpus.yaml" < "$tmp/in" > "$tmp/par" 2> "$tmp/err" || fail "run --parallel (CPUs) exited $?"
+	grep -q '^\[cpus..cat:1\]' "$tmp/err" && grep -q '^\[cpus..cat:2\]' "$tmp/err" || fail "run --parallel: not two copies: $(cat "$tmp/err")"
+	grep '^\[cpus..cat:1\]' "$tmp/err" > "$tmp/c1"; grep '^\[cpus..cat:2\]' "$tmp/err" > "$tmp/c2"
+	one=$(cpus_of "$tmp/c1" | expand_cpus | tr '\n' ' '); two=$(cpus_of "$tmp/c2" | expand_cpus | tr '\n' ' ')
+	both=$(printf '%s%s' "$one" "$two" | tr ' ' '\n' | sed '/^$/d' | sort -n | tr '\n' ' ')
+	[ -n "$one" ] && [ -n "$two" ] || fail "run --parallel: a copy did not say its CPUs: $(cat "$tmp/err")"
+	[ "$both" = "$own" ] || fail "run --parallel: copies on CPUs '$one' and '$two', zeef may use '$own'"
+	z run "$tmp/cpus.yaml" < "$tmp/in" > /dev/null 2> "$tmp/err" || fail "serial run (CPUs) exited $?"
+	serial=$(cpus_of "$tmp/err" | expand_cpus | tr '\n' ' ')
+	[ "$serial" = "$own" ] || fail "serial run: its stage ran on CPUs '$serial', not all of '$own'"
+	pass "zeef run --parallel: the copies run on disjoint shares of the CPUs ($one| $two), a serial run on all"
+else
+	echo "note: fewer than 2 CPUs (or no /proc): the CPU shares of --parallel are not checked"
+fi
+
 # A bad record: the records before it come out, then the message names the
 # copy's own line and the input record, and zeef exits as the serial run does.
 { head -5000 "$tmp/in"; echo '{"id":"bad","text":5}'; tail -n +5001 "$tmp/in"; } > "$tmp/bad"
