@@ -3,7 +3,7 @@
 # pipe, through `zeef run` serially, with `workers: 2` on its slowest stage
 # (tag-entities), with `workers: 2` on every stage, as the line `zeef show
 # --parallel` prints (`zeef run --parallel=2`: the whole chain twice, zeef
-# spreading the records), and under GNU parallel (`zeef show --parallel
+# spreading the records, each copy on its own CPU), and under GNU parallel (`zeef show --parallel
 # --block 50M`: one job per block of 50M).
 # First it checks that all six give byte-identical output, and prints the
 # per-stage CPU of the serial run (`zeef run --stats`): a serial chain
