@@ -201,6 +201,37 @@ static int make_dash_quote(struct doc *d, size_t a, size_t b, size_t open, int m
 	return 0;
 }
 
+/* Token T is a full stop, a question or an exclamation mark. */
+static int sentence_end(const struct doc *d, size_t t)
+{
+	return doc_punct(d, t, '.') || doc_punct(d, t, '?') || doc_punct(d, t, '!');
+}
+
+/* After the reporting clause [C, CE] of a dash turn has closed its
+ * sentence, tokens [FROM, END) to the paragraph's end are still the
+ * speaker's words ("– Dat weet ik niet, zei de agent. Maar ik zoek het
+ * uit."), not the narrator's ("– Ja, zei hij. Hij stond op."): they hold
+ * no quotation marks of their own, and address someone or speak of the
+ * speaker (a second-person pronoun; a first-person one when the clause's
+ * subject is not "ik" itself), or they end in a question or an
+ * exclamation. */
+static int speech_goes_on(const struct doc *d, size_t c, size_t ce, size_t from, size_t end)
+{
+	if (from >= end)
+		return 0;
+	int narrator = 0, first = 0, second = 0;
+	for (size_t t = c + 1; t <= ce; t++)
+		narrator |= (doc_tok(d, t)->pron & PR_FIRST) != 0;
+	for (size_t t = from; t < end; t++) {
+		const struct qtoken *k = doc_tok(d, t);
+		if (k->flags & TK_QUOTE)
+			return 0;
+		first |= (k->pron & PR_FIRST) != 0;
+		second |= (k->pron & PR_SECOND) != 0;
+	}
+	return second || (first && !narrator) || doc_punct(d, end - 1, '?') || doc_punct(d, end - 1, '!');
+}
+
 int doc_dash_dialogue(struct doc *d, size_t first, size_t q0)
 {
 	(void)q0;
@@ -228,9 +259,11 @@ int doc_dash_dialogue(struct doc *d, size_t first, size_t q0)
 		clause = 1;
 		seg[nseg][0] = s0;
 		seg[nseg++][1] = t - 1;
-		/* speech goes on after the clause's comma or dash */
+		/* speech goes on after the clause's comma or dash, or after
+		 * its full stop when what follows speaks */
 		size_t n = (size_t)ce + 1;
-		if (n < end && (doc_punct(d, n, ',') || (doc_tok(d, n)->flags & TK_DASH)))
+		if (n < end && (doc_punct(d, n, ',') || (doc_tok(d, n)->flags & TK_DASH) ||
+		                (sentence_end(d, n) && speech_goes_on(d, t, (size_t)ce, n + 1, end))))
 			n++;
 		else
 			n = end;   /* the clause ends the speech */

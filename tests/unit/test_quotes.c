@@ -1,8 +1,9 @@
 /* Unit tests of quotation-mark pairing (filters/extract-quotes/quotes.c),
  * and of what the cue rules (cues.c) make of a pair in the sentence around
  * it: an item of a listing, a naming verb's forms, a source noun,
- * a reporting clause after the fragment, an aside in brackets. The passages are written for
- * these tests. */
+ * a reporting clause after the fragment, an aside in brackets; and how far a
+ * dash-opened turn of dialogue runs (dialogue.c). The passages are written
+ * for these tests. */
 #include <string.h>
 #include "check_main.h"
 #include "../../filters/extract-quotes/attribution.h"
@@ -289,6 +290,25 @@ START_TEST(naar_eigen_zeggen_attributes_to_its_own_subject)
 }
 END_TEST
 
+START_TEST(a_dash_turn_goes_on_after_its_reporting_clause)
+{
+	/* the speaker's words after the clause's full stop: they address
+	 * someone, speak of the speaker, ask or exclaim */
+	one("– Dat weet ik niet, zei de agent. Maar ik zoek het uit.",
+	    "Dat weet ik niet, zei de agent. Maar ik zoek het uit.", "zei", "de agent");
+	one("--Kom je? vroeg ze. Je bent laat.", "Kom je? vroeg ze. Je bent laat.", "vroeg", "ze");
+	one("— Nee, riep Piet. Echt niet!", "Nee, riep Piet. Echt niet!", "riep", "Piet");
+	/* the cue inside a sentence: the sentence goes on (as before) */
+	one("– Morgen, zei ze, kom ik terug.", "Morgen, zei ze, kom ik terug.", "zei", "ze");
+	/* the narrator's words after the clause are not the turn's */
+	one("– Ja, zei hij. Hij stond op en liep naar de deur.", "Ja,", "zei", "hij");
+	/* "ik" after "zei ik" is the narrator going on */
+	one("– Ja, zei ik. Ik stond op.", "Ja,", "zei", "ik");
+	/* quotation marks of their own after the clause stay their own */
+	ck_assert_uint_eq(run("– Ja, zei hij. Zijn vrouw riep: \"Kom je nu?\""), 2);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("quotes");
@@ -313,6 +333,7 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, a_reporting_verb_right_after_the_fragment_closes_its_clause);
 	tcase_add_test(sp, a_noun_for_what_was_said_attributes);
 	tcase_add_test(sp, naar_eigen_zeggen_attributes_to_its_own_subject);
+	tcase_add_test(sp, a_dash_turn_goes_on_after_its_reporting_clause);
 	suite_add_tcase(s, sp);
 	return s;
 }
