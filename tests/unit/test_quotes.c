@@ -151,6 +151,18 @@ static size_t run(const char *s)
 	return nres;
 }
 
+/* The text of span SP of the last run (its first 255 bytes). */
+static const char *bytes_of(struct xspan sp)
+{
+	static char b[4][256];
+	static int nb;
+	char *o = b[nb++ % 4];
+	size_t len = sp.end - sp.start < 255 ? sp.end - sp.start : 255;
+	memcpy(o, text + sp.start, len);
+	o[len] = 0;
+	return o;
+}
+
 /* S holds one quotation, whose text, cue and speaker are QUOTE, CUE and
  * SPEAKER (NULL: not checked; "-": none); returns its kind. */
 static int one(const char *s, const char *quote, const char *cue, const char *speaker)
@@ -309,6 +321,24 @@ START_TEST(a_dash_turn_goes_on_after_its_reporting_clause)
 }
 END_TEST
 
+START_TEST(a_dash_after_a_full_stop_opens_the_next_turn)
+{
+	/* two speakers in one paragraph: each turn its own quotation, the
+	 * second not joined to the first */
+	ck_assert_uint_eq(run("– Kom je mee? vroeg Jan. – Nee, zei Piet, ik blijf thuis."), 2);
+	ck_assert_str_eq(bytes_of(res[0].quote), "Kom je mee?");
+	ck_assert_str_eq(bytes_of(res[0].speaker), "Jan");
+	ck_assert_str_eq(bytes_of(res[1].quote), "Nee, zei Piet, ik blijf thuis.");
+	ck_assert_str_eq(bytes_of(res[1].speaker), "Piet");
+	/* turns without a reporting clause, a question opening them */
+	ck_assert_uint_eq(run("Ze stonden bij de deur.\n\n– Kom je mee? – Nee, ik blijf thuis."), 2);
+	ck_assert_str_eq(bytes_of(res[0].quote), "Kom je mee?");
+	ck_assert_str_eq(bytes_of(res[1].quote), "Nee, ik blijf thuis.");
+	/* a dash inside a sentence opens no turn */
+	ck_assert_uint_eq(run("--Pardon, zei ik--want ik ben beleefd--ik ben Droogstoppel."), 1);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("quotes");
@@ -334,6 +364,7 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, a_noun_for_what_was_said_attributes);
 	tcase_add_test(sp, naar_eigen_zeggen_attributes_to_its_own_subject);
 	tcase_add_test(sp, a_dash_turn_goes_on_after_its_reporting_clause);
+	tcase_add_test(sp, a_dash_after_a_full_stop_opens_the_next_turn);
 	suite_add_tcase(s, sp);
 	return s;
 }
