@@ -302,6 +302,23 @@ START_TEST(naar_eigen_zeggen_attributes_to_its_own_subject)
 }
 END_TEST
 
+START_TEST(an_inverted_clause_reports_with_any_verb)
+{
+	/* ", VERB SUBJECT" after a quotation that opens its sentence: the
+	 * verb reports it, listed or not */
+	ck_assert_int_eq(one("De zon scheen. \"Dat klopt niet\", pruilde Anna.", "Dat klopt niet", "pruilde",
+	                     "Anna"), QUOTE_DIRECT);
+	ck_assert_int_eq(res[0].cue_pos, CUE_AFTER);
+	one("\"Een eerlijke strijd\", blikt Bové terug op die dag.", "Een eerlijke strijd", "blikt", "Bové");
+	/* after an auxiliary, the reporting verb closing the clause is the cue */
+	one("\"Ik win vandaag\", had hij gisteren op zijn blog geschreven.", "Ik win vandaag", "geschreven",
+	    "hij");
+	/* a subordinate clause is no inverted one; a listing has no subject */
+	ck_assert_uint_eq(run("'Mijnheer tien procent', zoals men hem ook wel noemde, werd veroordeeld."), 0);
+	ck_assert_uint_eq(run("'Zomerzon', verschijnt morgen bij uitgeverij Prometheus."), 0);
+}
+END_TEST
+
 START_TEST(a_dash_turn_goes_on_after_its_reporting_clause)
 {
 	/* the speaker's words after the clause's full stop: they address
@@ -363,6 +380,7 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, a_reporting_verb_right_after_the_fragment_closes_its_clause);
 	tcase_add_test(sp, a_noun_for_what_was_said_attributes);
 	tcase_add_test(sp, naar_eigen_zeggen_attributes_to_its_own_subject);
+	tcase_add_test(sp, an_inverted_clause_reports_with_any_verb);
 	tcase_add_test(sp, a_dash_turn_goes_on_after_its_reporting_clause);
 	tcase_add_test(sp, a_dash_after_a_full_stop_opens_the_next_turn);
 	suite_add_tcase(s, sp);
