@@ -313,7 +313,9 @@ int doc_dash_dialogue(struct doc *d, size_t first, size_t q0)
 	(void)q0;
 	size_t end = doc_end(d);
 	const struct qtoken *k0 = doc_tok(d, first);
-	if (!(k0->flags & TK_DASH) || first + 1 >= end)
+	/* a paragraph whose dash opens quotation marks ("-- 'Titel' verveelt
+	 * …": an item, a review) is quoted by its marks, not a turn */
+	if (!(k0->flags & TK_DASH) || first + 1 >= end || (doc_tok(d, first + 1)->flags & TK_QUOTE))
 		return 0;
 	const char *ds = d->text + k0->start;
 	size_t dn = k0->end - k0->start;
