@@ -313,6 +313,8 @@ START_TEST(an_inverted_clause_reports_with_any_verb)
 	/* after an auxiliary, the reporting verb closing the clause is the cue */
 	one("\"Ik win vandaag\", had hij gisteren op zijn blog geschreven.", "Ik win vandaag", "geschreven",
 	    "hij");
+	/* "dixit", like "volgens", names the speaker after it */
+	one("Hij is, dixit Anna Verbeke, 'onuitstaanbaar'.", "onuitstaanbaar", "dixit", "Anna Verbeke");
 	/* a subordinate clause is no inverted one; a listing has no subject */
 	ck_assert_uint_eq(run("'Mijnheer tien procent', zoals men hem ook wel noemde, werd veroordeeld."), 0);
 	ck_assert_uint_eq(run("'Zomerzon', verschijnt morgen bij uitgeverij Prometheus."), 0);
@@ -333,6 +335,8 @@ START_TEST(a_dash_turn_goes_on_after_its_reporting_clause)
 	one("– Ja, zei hij. Hij stond op en liep naar de deur.", "Ja,", "zei", "hij");
 	/* "ik" after "zei ik" is the narrator going on */
 	one("– Ja, zei ik. Ik stond op.", "Ja,", "zei", "ik");
+	/* a dash opening quotation marks is no turn: the marks quote */
+	ck_assert_uint_eq(run("-- 'Zomerzon' verveelt eerder dan het ontroert."), 0);
 	/* quotation marks of their own after the clause stay their own */
 	ck_assert_uint_eq(run("– Ja, zei hij. Zijn vrouw riep: \"Kom je nu?\""), 2);
 }
