@@ -299,40 +299,6 @@ static int title_of_work(const struct doc *d, size_t qt)
 	return y->end - y->start == 4 && d->text[y->start] >= '0' && d->text[y->start] <= '9';
 }
 
-/* ", VERB SUBJECT" right after quotation token QT: an inverted clause
- * whose verb the lists may lack ("…", pruilde Anna; "…", zo schreef hij;
- * "…", blikt Bové terug): Dutch puts the finite verb before the subject
- * only in a main clause that the quotation opens, so it reports it. The
- * verb's token in *V; returns the subject mention, or -1. */
-static long inverted_clause(const struct doc *d, size_t qt, size_t *vp)
-{
-	if (!doc_punct(d, qt + 1, ',') || !doc_has(d, qt + 2) || !(doc_tok(d, qt + 2)->flags & TK_WORD))
-		return -1;
-	size_t v = qt + 2;
-	if (doc_has(d, v) && doc_is(d, v, LX_FUNCTION) && !doc_is(d, v, LX_PRONOUN | LX_SUB))
-		v++;
-	/* the verb: a word of no function class ("zoals men X noemde" is a
-	 * subordinate clause) */
-	if (!doc_has(d, v + 1) || !doc_same_sentence(d, qt, v + 1) || !(doc_tok(d, v)->flags & TK_WORD) ||
-	    (doc_tok(d, v)->flags & TK_CAP) || doc_is(d, v, LX_FUNCTION | LX_PRONOUN | LX_SUB))
-		return -1;
-	long m = cues_speaker_after(d, v);
-	if (m < 0 || (size_t)doc_men(d, (size_t)m)->first > v + 2 || cues_object_only(doc_men(d, (size_t)m)) ||
-	    doc_men(d, (size_t)m)->in_pp)
-		return -1;
-	/* an auxiliary before the subject: the reporting verb may close
-	 * the clause ("…", had hij aangekondigd) */
-	size_t last = (size_t)doc_men(d, (size_t)m)->last;
-	for (size_t t = last + 1; t <= last + 10 && doc_same_sentence(d, v, t) && !doc_clause_stop(d, t) &&
-	                          !doc_punct(d, t, ','); t++)
-		if ((doc_tok(d, t)->flags & TK_WORD) && doc_cue_verb(d, t)) {
-			v = t;
-			break;
-		}
-	*vp = v;
-	return m;
-}
-
 /* An item of a listing: quotation token QT is followed by a comma, a word,
  * and the rest of its sentence (within reach) holds no reporting verb, so nothing
  * attributes it ("'Swedish Ceramics', tot 15/10, Nationalmuseum", "Boek:
@@ -345,7 +311,7 @@ static int listed_item(const struct doc *d, size_t qt)
 	/* ", VERB SUBJECT": an inverted clause with a verb the lists lack
 	 * attributes it */
 	size_t v;
-	if (inverted_clause(d, qt, &v) >= 0)
+	if (cues_inverted_clause(d, qt, &v) >= 0)
 		return 0;
 	for (size_t t = qt + 2; t < qt + END_REACH && doc_same_sentence(d, qt, t); t++)
 		if ((doc_tok(d, t)->flags & TK_WORD) && (doc_cue_verb(d, t) || doc_is(d, t, LX_OPINION) ||
@@ -500,7 +466,7 @@ int cues_of_quote(struct attributor *a, size_t qi)
 	} else if (!standalone && cue_verb_last(d, qt, &c)) {
 		set_cue(a, w, CUE_AFTER, &c);
 		skind = SPEECH_CUE_AFTER, cfirst = c.first, clast = c.last;
-	} else if (standalone && !w->dash && (c.subject = inverted_clause(d, qt, &c.first)) >= 0) {
+	} else if (standalone && !w->dash && (c.subject = cues_inverted_clause(d, qt, &c.first)) >= 0) {
 		/* an inverted clause with a verb the lists lack reports it */
 		c.last = c.first;
 		set_cue(a, w, CUE_AFTER, &c);
