@@ -466,7 +466,8 @@ int cues_of_quote(struct attributor *a, size_t qi)
 	} else if (!standalone && cue_verb_last(d, qt, &c)) {
 		set_cue(a, w, CUE_AFTER, &c);
 		skind = SPEECH_CUE_AFTER, cfirst = c.first, clast = c.last;
-	} else if (standalone && !w->dash && (c.subject = cues_inverted_clause(d, qt, &c.first)) >= 0) {
+	} else if (standalone && !w->dash && (c.subject = cues_inverted_clause(d, qt, &c.first)) >= 0 &&
+	           !denied(d, c.first)) {
 		/* an inverted clause with a verb the lists lack reports it */
 		c.last = c.first;
 		set_cue(a, w, CUE_AFTER, &c);

@@ -313,6 +313,8 @@ START_TEST(an_inverted_clause_reports_with_any_verb)
 	/* after an auxiliary, the reporting verb closing the clause is the cue */
 	one("\"Ik win vandaag\", had hij gisteren op zijn blog geschreven.", "Ik win vandaag", "geschreven",
 	    "hij");
+	/* a denied inverted clause reports nothing */
+	ck_assert_uint_eq(run("\"Dat is onzin\", schrijven de kranten niet."), 0);
 	/* "dixit", like "volgens", names the speaker after it */
 	one("Hij is, dixit Anna Verbeke, 'onuitstaanbaar'.", "onuitstaanbaar", "dixit", "Anna Verbeke");
 	/* a subordinate clause is no inverted one; a listing has no subject */
