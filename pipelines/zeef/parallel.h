@@ -10,8 +10,8 @@
  * cores can give").
  *
  * Each copy runs on its own share of the CPUs (zeef_parallel_pin): ten
- * processes free to move between two cores cost about 40% more CPU per MB
- * than the serial chain, one copy per core no more than it (zeef/README.md,
+ * processes free to move between two cores cost 20-40% more CPU per MB
+ * than the serial chain, one copy per core 0-7% more (zeef/README.md,
  * "--parallel on 2 cores").
  */
 #ifndef ZEEF_PARALLEL_H
