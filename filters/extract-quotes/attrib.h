@@ -93,12 +93,30 @@ int cues_of_quote(struct attributor *a, size_t qi);
 /* cues.c: indirect speech in the sentence of tokens [FIRST, END) (no
  * quotation in it); adds a result. Returns 0 or -1. */
 int cues_indirect(struct attributor *a, size_t first, size_t end);
-/* cues.c: the first mention within a few tokens after the verb at V in its
- * clause; the subject of the reporting verb at V. -1 when none. */
+/* cuewords.c: how far before and after a cue word its speaker is looked
+ * for, in tokens. */
+enum { CUE_BACK_REACH = 60, CUE_AFTER_REACH = 5 };
+/* cuewords.c: the mention at token T, -1 when none (or T is out of the
+ * window); a pronoun mention that is only an object ("hem", "haar"). */
+long cues_mention_at(const struct doc *d, size_t t);
+int cues_object_only(const struct mention *m);
+/* cuewords.c: the first mention within a few tokens after the verb at V in
+ * its clause; the subject of the reporting verb at V. -1 when none. */
 long cues_speaker_after(const struct doc *d, size_t v);
 long cues_speaker_of_verb(const struct doc *d, size_t v);
-/* cues.c: tokens of the cue phrase starting at T, 0 when none. */
+/* cuewords.c: the nearest subject-like mention before V in its sentence,
+ * not across a quotation; the speaker before the colon at token COLON (the
+ * sentence's first subject, else the nearest). -1 when none. */
+long cues_speaker_before(const struct doc *d, size_t v);
+long cues_speaker_before_colon(const struct doc *d, size_t colon);
+/* cuewords.c: tokens of the cue phrase starting at T, 0 when none; of a
+ * noun for what was said with its preposition ("uitspraak van"), 2 or 0. */
 size_t cues_phrase_at(const struct doc *d, size_t t);
+size_t cues_speech_noun_at(const struct doc *d, size_t t);
+/* cuewords.c: the NP-word cue phrase at T attributes to the subject before
+ * it ("naar eigen zeggen"); the speaker of the cue phrase at T. */
+int cues_self_phrase(const struct doc *d, size_t t, size_t np);
+long cues_phrase_speaker(const struct doc *d, size_t t, size_t np);
 
 /* At most this many features per candidate (a->feat holds FEATURES_MAX
  * per candidate). */
