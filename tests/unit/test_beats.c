@@ -46,6 +46,31 @@ START_TEST(a_beat_before_a_bare_turn_names_its_speaker)
 }
 END_TEST
 
+START_TEST(quick_bare_turns_after_a_cue_and_a_beat_alternate)
+{
+	/* two anchored turns (a cue, then a beat), then one-line turns
+	 * without either: they alternate; both ways round */
+	static const char *const two[2][2] = { { "Joost Bakker", "Eva Smit" },
+	                                       { "Eva Smit", "Joost Bakker" } };
+	for (int k = 0; k < 2; k++) {
+		char passage[512], a[16], b[16];
+		snprintf(a, sizeof a, "%.*s", (int)strcspn(two[k][0], " "), two[k][0]);
+		snprintf(b, sizeof b, "%.*s", (int)strcspn(two[k][1], " "), two[k][1]);
+		snprintf(passage, sizeof passage,
+		         "%s en %s zaten op het terras.\n\n\"Wat wil je drinken?\" vroeg %s.\n\n"
+		         "\"Iets kouds.\" %s legde de kaart neer.\n\n\"Ik ook.\"\n\n"
+		         "\"Je ziet er moe uit.\"\n\n\"Ik slaap slecht.\"\n\n\"Sinds wanneer?\"\n\n"
+		         "\"Sinds vorige week.\"",
+		         two[k][0], two[k][1], a, b);
+		ck_assert_uint_eq(run(passage), 7);
+		for (size_t i = 2; i < 7; i++) {
+			ck_assert_int_eq(res[i].cue_pos, CUE_NONE);
+			ck_assert_str_eq(name(i), two[k][i % 2]);
+		}
+	}
+}
+END_TEST
+
 START_TEST(a_first_name_opening_a_sentence_is_the_person_named_in_full)
 {
 	/* "Marloes" opens every sentence it stands in: no capitalised first
@@ -64,6 +89,7 @@ static Suite *make_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, a_beat_after_a_bare_quotation_names_its_speaker);
 	tcase_add_test(tc, a_beat_before_a_bare_turn_names_its_speaker);
+	tcase_add_test(tc, quick_bare_turns_after_a_cue_and_a_beat_alternate);
 	tcase_add_test(tc, a_first_name_opening_a_sentence_is_the_person_named_in_full);
 	suite_add_tcase(s, tc);
 	return s;
