@@ -271,8 +271,6 @@ static size_t gender_value(const struct person *x, const struct mention *subj)
 	size_t p = 0;
 	if (subj && subj->type == M_PRONOUN)
 		p = (subj->pron & PR_FIRST) ? 4 : subj->plural ? 3 : subj->gender == GENDER_MALE ? 1 : 2;
-	if (p == 0 && g == GENDER_FEMALE)
-		g = GENDER_MALE;
 	return g * 5 + p;
 }
 

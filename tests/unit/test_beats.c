@@ -49,10 +49,13 @@ END_TEST
 START_TEST(quick_bare_turns_after_a_cue_and_a_beat_alternate)
 {
 	/* two anchored turns (a cue, then a beat), then one-line turns
-	 * without either: they alternate; both ways round */
-	static const char *const two[2][2] = { { "Joost Bakker", "Eva Smit" },
-	                                       { "Eva Smit", "Joost Bakker" } };
-	for (int k = 0; k < 2; k++) {
+	 * without either: they alternate; both ways round, two men and two
+	 * women (the model's prior of which sex speaks more plays no part) */
+	static const char *const two[4][2] = { { "Joost Bakker", "Daan Smit" },
+	                                       { "Daan Smit", "Joost Bakker" },
+	                                       { "Eva Smit", "Anna Bakker" },
+	                                       { "Anna Bakker", "Eva Smit" } };
+	for (int k = 0; k < 4; k++) {
 		char passage[512], a[16], b[16];
 		snprintf(a, sizeof a, "%.*s", (int)strcspn(two[k][0], " "), two[k][0]);
 		snprintf(b, sizeof b, "%.*s", (int)strcspn(two[k][1], " "), two[k][1]);
