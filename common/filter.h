@@ -108,6 +108,13 @@ void filter_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Say "NAME: FILE:LINE: id=ID: out of memory" (the record being read, when
  * there is one; else "NAME: out of memory") and exit 70. */
 void filter_out_of_memory(void) __attribute__((noreturn));
+/* P, an allocation's result; filter_out_of_memory when it is NULL. */
+static inline void *filter_checked(void *p)
+{
+	if (!p)
+		filter_out_of_memory();
+	return p;
+}
 
 /* Parse a whole non-negative decimal number; -1 when ARG is not one. */
 long long filter_parse_count(const char *arg);

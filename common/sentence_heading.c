@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sentence_impl.h"
+#include "utf8.h"
 
 /* Is chunk C only opening punctuation ("«", ",,", "(")? */
 static int only_openers(const char *t, const struct chunk *c)
@@ -190,16 +191,6 @@ size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len
  * *HEAD_END the end of chunk H-1 and *NEXT the start of chunk H. */
 #define HEADING_MAX_WORDS 6
 
-/* Set bits of a sixteen-bit mask, without a call where the CPU's popcnt
- * is not assumed. */
-static inline int bits16(unsigned x)
-{
-	x = x - ((x >> 1) & 0x5555u);
-	x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
-	x = (x + (x >> 4)) & 0x0F0Fu;
-	return (int)((x + (x >> 8)) & 0x1Fu);
-}
-
 /* Can one of the HEADING_MAX_WORDS words after byte I start with a capital,
  * as the chunk H must? A quick look at the bytes: no when each of them
  * starts with an ASCII byte that is no capital, and no byte is beyond
@@ -237,11 +228,11 @@ static int capital_ahead(const char *text, size_t len, size_t i)
 		unsigned cnt = s & ~cap & ~low;
 		unsigned first = yes | stop;
 		unsigned before = first ? cnt & ((1u << __builtin_ctz(first)) - 1) : cnt;
-		if (words + bits16(before) >= HEADING_MAX_WORDS)
+		if (words + mask16_count(before) >= HEADING_MAX_WORDS)
 			return 0;
 		if (first)
 			return (yes & first & -first) != 0;
-		words += bits16(cnt);
+		words += mask16_count(cnt);
 	}
 #endif
 	for (; i < len; i++) {
