@@ -1,6 +1,7 @@
 /* sentence_heading.c — headings and captions that lost their line break:
  * text without final punctuation before a sentence on the same line (see
- * sentence_impl.h). Offsets are bytes. */
+ * sentence_impl.h), taken off where a sentence begins (sent_begin).
+ * Offsets are bytes. */
 #include <string.h>
 
 #include "sentence_impl.h"
@@ -357,4 +358,34 @@ int sent_starts_mid(struct scan *sc, size_t i)
 	    char_case(t, prev_char(t, i - 1), i - 1) != C_LOWER)
 		return 0;
 	return starts_mid_at(sc, i);
+}
+
+/* A sentence starts at chunk start POS (a paragraph start or after a
+ * sentence end): take a glued heading off first. Returns where scanning
+ * goes on. */
+size_t sent_begin(struct scan *sc, size_t pos)
+{
+	struct chunk a;
+	size_t head_end, next;
+	sent_open(sc, pos);
+	/* a known section heading ("Externe links"), twice at most: "Zie ook
+	 * Externe links" */
+	for (int k = 0; k < 2 && (head_end = sent_section_heading(sc->sp, sc->t, sc->len, pos, 1)) > 0; k++) {
+		if (!sent_read_chunk(sc->sp, sc->t, sc->len, head_end, &a))
+			return pos;
+		sent_push(sc->sp, pos, head_end);
+		pos = a.s;
+		sent_open(sc, pos);
+	}
+	if (!sent_read_chunk(sc->sp, sc->t, sc->len, pos, &a) ||
+	    !sent_glued_heading(sc->sp, sc->t, sc->len, &a, &head_end, &next))
+		return pos;
+	sent_push(sc->sp, pos, head_end);
+	/* the heading's quotes count too: Geen 'gamechanger' */
+	for (struct chunk c = a; c.s < head_end;) {
+		sent_track_quotes(sc->t, &c, sc->sp, &sc->dq_open, &sc->sq_open);
+		if (!sent_next_chunk(sc->sp, sc->t, sc->len, &c, &c)) break;
+	}
+	sent_open(sc, next);
+	return next;
 }
