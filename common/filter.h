@@ -116,6 +116,10 @@ static inline void *filter_checked(void *p)
 	return p;
 }
 
+/* 1 when OPTION (such as "--train") is one of ARGV's words before any
+ * "--": a program with a mode of its own asks this before filter_main. */
+int filter_mode_asked(int argc, char **argv, const char *option);
+
 /* Parse a whole non-negative decimal number; -1 when ARG is not one. */
 long long filter_parse_count(const char *arg);
 

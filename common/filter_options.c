@@ -75,6 +75,14 @@ int filter_usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int filter_mode_asked(int argc, char **argv, const char *option)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], option) == 0)
+			return 1;
+	return 0;
+}
+
 long long filter_parse_count(const char *arg)
 {
 	char *end;

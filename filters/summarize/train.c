@@ -48,17 +48,6 @@ static struct params grid_point(size_t g)
 	return p;
 }
 
-int summary_train_wanted(int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--"))
-			return 0;
-		if (!strcmp(argv[i], "--train"))
-			return 1;
-	}
-	return 0;
-}
-
 static int usage_error(const char *msg, const char *arg)
 {
 	fprintf(stderr, "summarize: %s%s%s\nTry 'summarize --help' for more information.\n", msg,

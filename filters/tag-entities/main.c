@@ -254,7 +254,7 @@ static const struct filter_spec spec = {
 
 int main(int argc, char **argv)
 {
-	if (train_cli_wanted(argc, argv))
+	if (filter_mode_asked(argc, argv, "--train"))
 		return train_cli_main(argc, argv);
 	return filter_main(&spec, argc, argv);
 }
