@@ -1,44 +1,21 @@
-/* mentions.c — names, pronouns and descriptions among the tokens of the
- * window (see doc.h); the people they name are people.c's. Every rule looks
- * at a bounded number of tokens around its own, so a block costs time
- * linear in its tokens.
+/* mentions.c — the mentions among the tokens of the window (see doc.h):
+ * pronouns, descriptions (a noun phrase headed by a noun for a person, a
+ * group or a body) and names (what a name is, is names.c's), each with its
+ * place in the clause (subject, in a prepositional phrase, a passive
+ * agent, in a subordinate clause); the people they name are people.c's.
+ * Every rule looks at a bounded number of tokens around its own, so a
+ * block costs time linear in its tokens.
  */
 #include <stdlib.h>
 #include <string.h>
 #include "doc.h"
 #include "grow.h"
+#include "mentions.h"
 #include "wordclass.h"
-
-
-static int ascii_letter_or_digit(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
-static const struct qtoken *tk(const struct doc *d, size_t t)
-{
-	return doc_has(d, t) ? doc_tok(d, t) : NULL;
-}
-
-static uint32_t flags(const struct doc *d, size_t t)
-{
-	const struct qtoken *k = tk(d, t);
-	return k ? k->flags : 0;
-}
-
-static int word(const struct doc *d, size_t t)
-{
-	return (flags(d, t) & TK_WORD) != 0;
-}
-
-static int capitalised(const struct doc *d, size_t t)
-{
-	return (flags(d, t) & (TK_WORD | TK_CAP)) == (TK_WORD | TK_CAP);
-}
 
 /* Scanning back from T over adjectives, numbers and roles (at most four
  * words) reaches a word of class KIND (an article, a preposition). */
-static int governed_by(const struct doc *d, size_t t, uint32_t kind)
+int doc_governed_by(const struct doc *d, size_t t, uint32_t kind)
 {
 	int content = 0, after_e = 0;
 	for (int k = 0; k < 5 && t > (size_t)k; k++) {
@@ -69,7 +46,7 @@ static int governed_by(const struct doc *d, size_t t, uint32_t kind)
 	return 0;
 }
 
-static int sentence_initial(const struct doc *d, size_t t)
+int doc_sentence_initial(const struct doc *d, size_t t)
 {
 	uint32_t f = flags(d, t);
 	if (f & TK_SENT)
@@ -81,206 +58,6 @@ static int sentence_initial(const struct doc *d, size_t t)
 		return 1;
 	/* "'s Avonds": the word after a leading elision */
 	return (pf & (TK_SENT | TK_ELISION)) == (TK_SENT | TK_ELISION);
-}
-
-static int known_free(const struct doc *d, size_t t)
-{
-	const struct qtoken *k = doc_tok(d, t);
-	return doc_free_name(d, d->text + k->start, k->end - k->start);
-}
-
-/* Nouns (roles, persons, groups, bodies): a capitalised one is a name
- * only without an article before it and without a name after it ("zei
- * Bakker", not "de Bakker", not "Minister Bos"). */
-static const uint32_t NOUN = LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG;
-
-/* The capitalised word T stands between an article (not a name particle)
- * and a word in lower case, or has an adjective's ending and a word in
- * lower case after it: an adjective of a people or a place ("deze
- * Oostersche figuur", "een Hindoesch bediende", "van Oostersche weelde"),
- * not a name. */
-static int capitalised_adjective(const struct doc *d, size_t t)
-{
-	const struct qtoken *n = tk(d, t + 1);
-	int after_article = t > 0 && doc_is(d, t - 1, LX_DET) && !doc_is(d, t - 1, LX_PARTICLE) &&
-	                    !(flags(d, t - 1) & TK_CAP);
-	return (flags(d, t) & TK_CAP) && (after_article || doc_is(d, t, LX_ADJ)) &&
-	       n && (n->flags & TK_WORD) && !(n->flags & (TK_CAP | TK_QUOTE)) &&
-	       !doc_is(d, t + 1, LX_FUNCTION | LX_CUE | LX_CUE_SEP) && n->sent == tk(d, t)->sent;
-}
-
-/* Can T begin a name (capitalised, not a function word, title, cue)? */
-static int name_word(const struct doc *d, size_t t)
-{
-	const struct qtoken *k = tk(d, t);
-	if (!k || (k->flags & (TK_WORD | TK_CAP)) != (TK_WORD | TK_CAP) ||
-	    (k->flags & (TK_HYPHEN_ROLE | TK_ROMAN | TK_ELISION | TK_NUMBER)) ||
-	    k->end - k->start >= 64)
-		return 0;
-	uint32_t lex = doc_lex(d, t);
-	if (lex & (LX_FUNCTION | LX_CUE | LX_TITLE | LX_PRONOUN | LX_CUE_SEP))
-		return 0;
-	if (lex & NOUN)
-		return !capitalised(d, t + 1) && !governed_by(d, t, LX_DET);
-	return !capitalised_adjective(d, t);
-}
-
-/* A capitalised word inside a name, after its first word or particles. */
-static int inner_name_word(const struct doc *d, size_t t)
-{
-	const struct qtoken *k = tk(d, t);
-	if (!k || (k->flags & (TK_WORD | TK_CAP)) != (TK_WORD | TK_CAP) ||
-	    (k->flags & (TK_HYPHEN_ROLE | TK_ALLCAPS | TK_ROMAN | TK_SENT)) || k->end - k->start >= 64)
-		return 0;
-	/* a role before a name is no part of the one before it ("Europees
-	 * Commissaris Mario Monti") */
-	uint32_t lex = doc_lex(d, t);
-	if ((lex & (LX_ROLE | LX_PERSON)) && capitalised(d, t + 1) && !doc_is(d, t + 1, LX_FUNCTION))
-		return 0;
-	/* a function word may be a surname ("Van der Meer", "Jan Wel") */
-	return !(lex & (LX_CUE | LX_DET | LX_PREP | LX_PRONOUN | LX_TITLE | LX_CUE_SEP)) ||
-	       (lex & LX_PARTICLE);
-}
-
-/* The entity hint covering byte B, or NULL. */
-static const struct entity_hint *hint_at(struct doc *d, size_t b)
-{
-	while (d->hint_i < d->nhints && d->hints[d->hint_i].end <= b)
-		d->hint_i++;
-	if (d->hint_i < d->nhints && d->hints[d->hint_i].start <= b)
-		return &d->hints[d->hint_i];
-	return NULL;
-}
-
-/* After a name of two words or more, "van X" is an organisation or a
- * place it belongs to, not a part of the name, when X is an entity other
- * than a person, or two capitalised words or more, or holds an adjective
- * or a body ("Sophie Hermans van Economische Zaken"). */
-static int belongs_to(struct doc *d, size_t p, size_t end)
-{
-	const struct entity_hint *h = hint_at(d, doc_tok(d, p)->start);
-	if (h && !h->person)
-		return 1;
-	size_t caps = 0;
-	for (size_t k = p; k < end && capitalised(d, k) && k < p + 4; k++) {
-		if (doc_is(d, k, LX_ADJ | LX_ORG))
-			return 1;
-		caps++;
-	}
-	return caps >= 2;
-}
-
-/* A subject pronoun comes right after the verb at V (a word or two of
- * function words between): the word before V opened an inverted clause
- * ("Dan zei hij"); a name or an article there may be the object
- * ("Bakker voegde de stukken bij"). */
-static int subject_after_verb(const struct doc *d, size_t v)
-{
-	for (size_t p = v + 1; p <= v + 3 && word(d, p); p++) {
-		const struct qtoken *k = doc_tok(d, p);
-		if (k->pron & PR_SUBJ)
-			return 1;
-		if (!(k->lex & LX_FUNCTION))
-			return 0;
-	}
-	return 0;
-}
-
-/* The last token of a name starting at T, or -1; -2 when the next word
- * starts the name ("de Argentijn Guillermo Canas"). */
-static long name_at(struct doc *d, size_t t, size_t end)
-{
-	const struct qtoken *k = tk(d, t);
-	if (!k || (k->flags & (TK_WORD | TK_CAP)) != (TK_WORD | TK_CAP) ||
-	    (k->flags & (TK_HYPHEN_ROLE | TK_ROMAN)))
-		return -1;
-	if (k->flags & TK_ALLCAPS) {
-		/* an acronym speaks only next to a reporting verb or a colon
-		 * ("de KNVB zegt", "aldus het OM", "NOS:") */
-		int next = doc_punct(d, t + 1, ':') || doc_is(d, t + 1, LX_CUE);
-		int prev = t > 0 && (doc_is(d, t - 1, LX_CUE) ||
-		                     (t > 1 && doc_is(d, t - 1, LX_DET) && doc_is(d, t - 2, LX_CUE)));
-		return next || prev ? (long)t : -1;
-	}
-	if (t > 0 && (flags(d, t - 1) & TK_ELISION) && word(d, t - 1))
-		return -1;   /* 's Avonds */
-	size_t j = t;
-	int particle_start = 0;
-	if (doc_is(d, t, LX_PARTICLE)) {
-		/* Van de Roer, De Rooij, Van 't Klooster */
-		size_t p = t + 1;
-		while (p < end && doc_is(d, p, LX_PARTICLE) && !capitalised(d, p))
-			p++;
-		if (p >= end || !inner_name_word(d, p) || doc_is(d, p, LX_ADJ))
-			return -1;   /* "De Israëlische ...": an article and an adjective */
-		if (p == t + 1 && doc_is(d, t, LX_DET) && sentence_initial(d, t) && !known_free(d, p) &&
-		    !doc_punct(d, p + 1, ':'))
-			return -1;   /* "De Italianen": an article */
-		if (doc_is(d, t, LX_DET) && doc_is(d, p, NOUN) && !known_free(d, p) &&
-		    (!capitalised(d, p) || sentence_initial(d, t)))
-			return -1;   /* "De bisschop"; but "zei De Graaf" is a name */
-		j = p;
-		particle_start = 1;
-	} else if (!name_word(d, t) || doc_is(d, t, LX_STOP)) {
-		return -1;   /* "Te Amsterdam", "Toen" */
-	} else if (doc_is(d, t, LX_ADJ) && (governed_by(d, t, LX_DET) || (word(d, t + 1) && !capitalised(d, t + 1)))) {
-		return -1;   /* de Franse krachtpatser; but "zei Louise." */
-	} else if (doc_is(d, t + 1, LX_ROLE | LX_PERSON) && !(flags(d, t) & TK_INITIAL) &&
-	           (!capitalised(d, t + 1) || capitalised(d, t + 2))) {
-		return -1;   /* "Joegoslavisch minister Matic", "Europees Commissaris
-		                Monti": it qualifies the role */
-	} else if (t > 0 && capitalised(d, t - 1) && doc_is(d, t - 1, LX_ADJ) && !doc_is(d, t - 1, LX_TITLE)) {
-		return -1;   /* "minister van Buitenlandse Zaken Louis Michel": the
-		                name of a body, then the person's */
-	}
-	/* extend: capitalised words, or particles and a capitalised word */
-	size_t words = 1;
-	for (;;) {
-		size_t p = j + 1;
-		if (words >= MAX_NAME_WORDS)
-			break;
-		if (p < end && inner_name_word(d, p)) {
-			j = p;
-			words++;
-			continue;
-		}
-		while (p < end && doc_is(d, p, LX_PARTICLE) && !capitalised(d, p) && p < j + 4)
-			p++;
-		/* "van" after a first name and a surname names what the
-		 * person belongs to ("Harold Dumoulin van Adecco"); "van der"
-		 * goes on to a surname */
-		int affiliation = p == j + 2 && words >= 2 && doc_is(d, j + 1, LX_PREP) &&
-		                  !(flags(d, j) & TK_INITIAL);
-		if (p > j + 1 && p < end && inner_name_word(d, p) && !affiliation &&
-		    !(words >= 2 && belongs_to(d, p, end))) {
-			j = p;
-			words++;
-			continue;
-		}
-		break;
-	}
-	if (particle_start)
-		return (long)j;
-	/* "de Argentijn Guillermo Canas": the word after an article is a noun */
-	if (j > t && !(k->flags & TK_INITIAL) && t > 0 && doc_is(d, t - 1, LX_DET))
-		return -2;
-	int after_role = t > 0 && word(d, t - 1) &&
-	                 ((flags(d, t - 1) & TK_HYPHEN_ROLE) || doc_is(d, t - 1, LX_TITLE) ||
-	                  (!capitalised(d, t - 1) && doc_is(d, t - 1, NOUN)));
-	if (j == t && !after_role) {
-		if (governed_by(d, t, LX_DET) && !known_free(d, t))
-			return -1;   /* de Rus, de mentaal onevenwichtige Rus */
-		if (sentence_initial(d, t) && !known_free(d, t)) {
-			int cue_next = doc_punct(d, t + 1, ':') ||
-			               ((doc_is(d, t + 1, LX_CUE | LX_CUE_SEP)) && !subject_after_verb(d, t + 1));
-			if (!cue_next)
-				return -1;   /* a capitalised first word */
-		}
-	}
-	if (sentence_initial(d, t) && doc_is(d, t + 1, LX_CUE | LX_CUE_SEP) && subject_after_verb(d, t + 1) &&
-	    j == t && !known_free(d, t))
-		return -1;   /* "Toen zei hij": an adverb opens the clause */
-	return (long)j;
 }
 
 /* --- mentions ------------------------------------------------------------ */
@@ -356,7 +133,7 @@ static long description_at(struct doc *d, size_t t, size_t end)
 		return -1;
 	/* a capitalised article inside a sentence starts a surname ("zei De
 	 * Graaf", "volgens De Vries"), not a description */
-	if ((flags(d, t) & TK_CAP) && !sentence_initial(d, t))
+	if ((flags(d, t) & TK_CAP) && !doc_sentence_initial(d, t))
 		return -1;
 	int after_cue = t > 0 && doc_is(d, t - 1, LX_CUE | LX_CUE_SEP);
 	size_t commas = 0;
@@ -371,7 +148,7 @@ static long description_at(struct doc *d, size_t t, size_t end)
 		uint32_t lex = doc_lex(d, p);
 		if ((lex & NOUN) && (!(k->flags & TK_CAP) || (k->flags & TK_HYPHEN_ROLE) ||
 		                     (lex & (LX_PERSON | LX_GROUP)))) {
-			if (p + 1 < end && name_word(d, p + 1))
+			if (p + 1 < end && doc_name_word(d, p + 1))
 				return -1;   /* "de president Biden": the name is the mention */
 			if (commas && !(lex & (LX_PERSON | LX_ROLE)))
 				return -1;
@@ -387,7 +164,7 @@ static long description_at(struct doc *d, size_t t, size_t end)
 		const struct qtoken *n = tk(d, p + 1);
 		int ends = !n || (n->flags & (TK_PUNCT | TK_QUOTE)) || (n->lex & LX_PREP) ||
 		           (n->lex & (LX_CUE | LX_CUE_SEP));
-		int before_cue = n && (n->lex & (LX_CUE | LX_CUE_SEP)) && sentence_initial(d, t);
+		int before_cue = n && (n->lex & (LX_CUE | LX_CUE_SEP)) && doc_sentence_initial(d, t);
 		/* a capitalised word after the article is a noun only after the
 		 * verb ("zei de Belg"): before it, it names a paper or a club
 		 * ("De Telegraaf meldt") */
@@ -405,10 +182,10 @@ static long description_at(struct doc *d, size_t t, size_t end)
 		 * speaker by the branch above */
 		int det_ok = !doc_is(d, t, LX_NEUTER | LX_POSSESSIVE | LX_PLURAL_DET);
 		if (ends && (after_cue || before_cue) && cap_ok && det_ok && !doc_is(d, p, LX_ADJ | LX_PARTICLE) &&
-		    !known_free(d, p) && !(k->flags & TK_NUMBER) && k->end - k->start > 2)
+		    !doc_known_free(d, p) && !(k->flags & TK_NUMBER) && k->end - k->start > 2)
 			return (long)p;
 		if (!doc_is(d, p, LX_ADJ) && d->text[k->end - 1] != 'e' && !(k->flags & TK_NUMBER) &&
-		    !commas_between_adjectives(d, t, p + 1, commas) && !capitalised_adjective(d, p))
+		    !commas_between_adjectives(d, t, p + 1, commas) && !doc_capitalised_adjective(d, p))
 			return -1;   /* not an adjective: no noun phrase of ours */
 	}
 	return -1;
@@ -460,45 +237,6 @@ static int gender_of(const struct doc *d, size_t t)
 	return GENDER_UNKNOWN;
 }
 
-/* The name of tokens [A, B] is a place or an organisation: an entity
- * hint of another type than PER covers it, or the gazetteers list it. */
-static int place_name(struct doc *d, size_t a, size_t b)
-{
-	const struct entity_hint *h = hint_at(d, doc_tok(d, a)->start);
-	if (h)
-		return !h->person;
-	char buf[128];
-	size_t n = 0;
-	for (size_t t = a; t <= b; t++) {
-		const struct qtoken *k = doc_tok(d, t);
-		size_t l = k->end - k->start;
-		if (n + l + 1 > sizeof buf)
-			return 0;
-		if (t > a)
-			buf[n++] = ' ';
-		n += wordclass_fold(d->text + k->start, l, buf + n);
-	}
-	return (wordclass_get(d->lx->wc, buf, n) & LX_PLACE) != 0;
-}
-
-/* The entity hint starting at token T marks a person: the last token of
- * the name, or -1. Hints only decide where rules cannot (a capitalised
- * word opening a sentence). */
-static long entity_name_at(struct doc *d, size_t t, size_t end)
-{
-	const struct qtoken *k = doc_tok(d, t);
-	const struct entity_hint *h = hint_at(d, k->start);
-	if (!h || !h->person || h->start != k->start || !sentence_initial(d, t))
-		return -1;
-	size_t j = t;
-	while (j + 1 < end && doc_tok(d, j + 1)->end <= h->end)
-		j++;
-	for (size_t p = t; p <= j; p++)
-		if (!capitalised(d, p) || doc_is(d, p, LX_FUNCTION | LX_CUE | LX_TITLE))
-			return -1;
-	return (long)j;
-}
-
 int doc_mentions_until(struct doc *d, size_t until)
 {
 	size_t to = doc_end(d);   /* names may look this far */
@@ -518,7 +256,7 @@ int doc_mentions_until(struct doc *d, size_t until)
 					return -1;
 				struct mention *m = &d->men[d->nmen - 1];
 				m->pron = k->pron;
-				m->subject = (k->pron & PR_SUBJ) && !subordinate(d, t) && !governed_by(d, t, LX_PREP) &&
+				m->subject = (k->pron & PR_SUBJ) && !subordinate(d, t) && !doc_governed_by(d, t, LX_PREP) &&
 				             !(t > 0 && doc_is(d, t - 1, LX_PREP)) && !clause_has_subject(d, t);
 				m->plural = (k->pron & PR_PLURAL) && !(k->pron & PR_SINGULAR);
 				/* "zij", "ze": a woman, or a group (doc_agrees) */
@@ -533,7 +271,7 @@ int doc_mentions_until(struct doc *d, size_t until)
 			if (push_mention(d, t, t, M_DESCRIPTION) < 0)
 				return -1;
 			struct mention *m = &d->men[d->nmen - 1];
-			m->subject = !governed_by(d, t, LX_PREP) && !subordinate(d, t);
+			m->subject = !doc_governed_by(d, t, LX_PREP) && !subordinate(d, t);
 			m->plural = doc_is(d, t, LX_PLURAL) != 0;   /* "allen", "velen" */
 			if (doc_person_of(d, d->men_base + d->nmen - 1) < -1)
 				return -1;
@@ -544,7 +282,7 @@ int doc_mentions_until(struct doc *d, size_t until)
 			if (push_mention(d, t, (size_t)last, M_DESCRIPTION) < 0)
 				return -1;
 			struct mention *m = &d->men[d->nmen - 1];
-			m->in_pp = governed_by(d, t + 1, LX_PREP) || (t > 0 && doc_is(d, t - 1, LX_PREP));
+			m->in_pp = doc_governed_by(d, t + 1, LX_PREP) || (t > 0 && doc_is(d, t - 1, LX_PREP));
 			m->agent = m->in_pp && t > 0 && doc_is(d, t - 1, LX_PREP) && agent_prep(d, t - 1);
 			m->subject = !m->in_pp && !subordinate(d, t) && !clause_has_subject(d, t);
 			m->definite = doc_is(d, t, LX_DEFINITE | LX_POSSESSIVE);
@@ -566,11 +304,11 @@ int doc_mentions_until(struct doc *d, size_t until)
 			role = 1;
 			start++;
 		}
-		long endn = name_at(d, start, to);
+		long endn = doc_name_at(d, start, to);
 		if (endn == -2)
 			continue;   /* the next word starts the name */
 		int from_entity = 0;
-		if (endn == -1 && start == t && (endn = entity_name_at(d, t, to)) >= 0)
+		if (endn == -1 && start == t && (endn = doc_entity_name_at(d, t, to)) >= 0)
 			from_entity = 1;
 		if (endn < 0) {
 			continue;
@@ -579,7 +317,7 @@ int doc_mentions_until(struct doc *d, size_t until)
 			return -1;
 		struct mention *m = &d->men[d->nmen - 1];
 		m->from_entity = (uint8_t)from_entity;
-		m->in_pp = governed_by(d, t, LX_PREP) || (t > 0 && doc_is(d, t - 1, LX_PREP));
+		m->in_pp = doc_governed_by(d, t, LX_PREP) || (t > 0 && doc_is(d, t - 1, LX_PREP));
 		m->agent = m->in_pp && t > 0 && agent_prep(d, t - 1);
 		m->subject = !m->in_pp && !subordinate(d, t) && !clause_has_subject(d, t);
 		m->gender = (uint8_t)gender;
@@ -589,7 +327,7 @@ int doc_mentions_until(struct doc *d, size_t until)
 		if (!m->gender && (size_t)endn > start)
 			m->gender = (uint8_t)gender_of(d, start);   /* a first name's */
 		m->role = (uint8_t)role;
-		m->place = place_name(d, start, (size_t)endn);
+		m->place = doc_place_name(d, start, (size_t)endn);
 		if (doc_person_of(d, d->men_base + d->nmen - 1) < -1)
 			return -1;
 		t = (size_t)endn;
@@ -597,40 +335,4 @@ int doc_mentions_until(struct doc *d, size_t until)
 	if (t > d->men_done)
 		d->men_done = t;
 	return 0;
-}
-
-/* --- title case ------------------------------------------------------------ */
-
-int doc_title_case(const struct doc *d, size_t start, size_t end)
-{
-	const char *s = d->text;
-	size_t i = start;
-	int first = 1;
-	while (i < end) {
-		while (i < end && (s[i] == ' ' || s[i] == '\n'))
-			i++;
-		size_t w = i;
-		while (i < end && s[i] != ' ' && s[i] != '\n')
-			i++;
-		if (w == i)
-			break;
-		unsigned char c = (unsigned char)s[w];
-		if (c < 0x80 && !ascii_letter_or_digit(c))
-			continue;
-		if (wordclass_is_upper(s + w, i - w)) {
-			first = 0;
-			continue;
-		}
-		if (first)
-			return 0;
-		size_t k = 0;
-		char low[64];
-		while (w + k < i && k < sizeof low && ascii_letter_or_digit((unsigned char)s[w + k]))
-			k++;
-		wordclass_fold(s + w, k, low);
-		if (k == 0 || k == sizeof low ||
-		    !(quotes_word_class(d->lx, low, k, 0) & (LX_FUNCTION | LX_PARTICLE)))
-			return 0;
-	}
-	return !first;
 }
