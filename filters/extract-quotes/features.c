@@ -262,9 +262,9 @@ static size_t where(const struct spoken *h, uint32_t para)
 }
 
 /* The candidate's gender (unknown, male, female, plural) x the pronoun's
- * at the cue (none, hij, zij, plural, first person). Without a pronoun a
- * man and a woman count alike (known gender): which sex speaks more is
- * no evidence of who speaks here. */
+ * at the cue (none, hij, zij, plural, first person). Without a pronoun it
+ * is a prior of which sex speaks more (see README.md: dropping it was
+ * tried). */
 static size_t gender_value(const struct person *x, const struct mention *subj)
 {
 	size_t g = x->plural ? 3 : (size_t)doc_gender(x);
