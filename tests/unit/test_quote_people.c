@@ -119,6 +119,16 @@ START_TEST(a_pronoun_subject_goes_on_with_the_named_subject_before)
 }
 END_TEST
 
+START_TEST(a_name_in_a_relative_clause_is_no_subject)
+{
+	/* Holmes asks in a relative clause: the subject before "zeide zij" is
+	 * Miss Morstan, not Holmes */
+	ck_assert_uint_eq(run("Miss Morstan beantwoordde kort de vragen, die Sherlock Holmes haar stelde."
+	                      "\n\n\"Mijn vader was zijn vriend,\" zeide zij."), 1);
+	ck_assert_str_eq(name(0), "Morstan");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("quote_people");
@@ -133,6 +143,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_title_of_the_other_sex_names_another_person);
 	tcase_add_test(tc, a_capitalised_adjective_is_no_name);
 	tcase_add_test(tc, a_pronoun_subject_goes_on_with_the_named_subject_before);
+	tcase_add_test(tc, a_name_in_a_relative_clause_is_no_subject);
 	suite_add_tcase(s, tc);
 	return s;
 }
