@@ -93,12 +93,30 @@ int cues_of_quote(struct attributor *a, size_t qi);
 /* cues.c: indirect speech in the sentence of tokens [FIRST, END) (no
  * quotation in it); adds a result. Returns 0 or -1. */
 int cues_indirect(struct attributor *a, size_t first, size_t end);
-/* cues.c: the first mention within a few tokens after the verb at V in its
- * clause; the subject of the reporting verb at V. -1 when none. */
+/* cuewords.c: how far before and after a cue word its speaker is looked
+ * for, in tokens. */
+enum { CUE_BACK_REACH = 60, CUE_AFTER_REACH = 5 };
+/* cuewords.c: the mention at token T, -1 when none (or T is out of the
+ * window); a pronoun mention that is only an object ("hem", "haar"). */
+long cues_mention_at(const struct doc *d, size_t t);
+int cues_object_only(const struct mention *m);
+/* cuewords.c: the first mention within a few tokens after the verb at V in
+ * its clause; the subject of the reporting verb at V. -1 when none. */
 long cues_speaker_after(const struct doc *d, size_t v);
 long cues_speaker_of_verb(const struct doc *d, size_t v);
-/* cues.c: tokens of the cue phrase starting at T, 0 when none. */
+/* cuewords.c: the nearest subject-like mention before V in its sentence,
+ * not across a quotation; the speaker before the colon at token COLON (the
+ * sentence's first subject, else the nearest). -1 when none. */
+long cues_speaker_before(const struct doc *d, size_t v);
+long cues_speaker_before_colon(const struct doc *d, size_t colon);
+/* cuewords.c: tokens of the cue phrase starting at T, 0 when none; of a
+ * noun for what was said with its preposition ("uitspraak van"), 2 or 0. */
 size_t cues_phrase_at(const struct doc *d, size_t t);
+size_t cues_speech_noun_at(const struct doc *d, size_t t);
+/* cuewords.c: the NP-word cue phrase at T attributes to the subject before
+ * it ("naar eigen zeggen"); the speaker of the cue phrase at T. */
+int cues_self_phrase(const struct doc *d, size_t t, size_t np);
+long cues_phrase_speaker(const struct doc *d, size_t t, size_t np);
 
 /* At most this many features per candidate (a->feat holds FEATURES_MAX
  * per candidate). */
@@ -113,6 +131,48 @@ static inline size_t feature_bucket(long v, const long *edges, size_t n)
 		b++;
 	return b;
 }
+
+/* candidates.c: the person the quoted text [S, E) addresses by name
+ * (a vocative: "Magloire, breng mij", "gelijk, Watson"), VOCATIVE_UNKNOWN
+ * when it addresses a name the text has not met (the narrator, as others
+ * call him, often), -1 when none (or out of memory). */
+enum { VOCATIVE_UNKNOWN = -2 };
+int32_t quote_vocative(struct doc *d, size_t s, size_t e);
+
+/* candidates.c: the candidate speakers of a quotation whose cue holds
+ * SUBJ (NULL: none) into a->cand and a->ncand; the people mentioned most
+ * recently, newest first, into RANKED (*NRANKED of CANDIDATES_RECENT).
+ * Returns a->ncand. */
+enum { CANDIDATES_RECENT = 8 };
+size_t candidates_of_quote(struct attributor *a, const struct mention *subj, int32_t *ranked,
+                           size_t *nranked);
+
+/* candidates.c: the subjects of the narration between the quotation
+ * before and W ("Japi keek op." before a bare quotation), newest first,
+ * without the mention at the cue of the quotation before: the names,
+ * pronouns and descriptions of named people that open their sentence (the
+ * subject of a main clause, mostly); at most NARRATION of them, in W's
+ * paragraph or the one before. */
+enum { NARRATION = 4 };
+struct narration {
+	int32_t person[NARRATION];
+	size_t n;
+	int same_para;     /* the newest is in W's paragraph */
+};
+void narration_subjects(const struct attributor *a, const struct wquote *w,
+                        struct narration *out);
+
+/* candidates.c: which of the next two quotations after W the narrator
+ * says by a cue right after it (a reporting verb, then "ik": `"…," zei
+ * ik.`), found from the tokens alone: 0 none, else 1 + its place, with
+ * its paragraphs from W's (0, 1, 2 further) in *WHERE. */
+size_t narrator_ahead(const struct doc *d, const struct wquote *w, size_t *where);
+
+/* candidates.c: the people named by name (not a place) in the 400 tokens
+ * before W, newest first, at most NAMED of them, into OUT: recency that a
+ * pronoun resolved to the wrong person does not move. Returns how many. */
+enum { NAMED = HISTORY };
+size_t named_lately(struct attributor *a, const struct wquote *w, int32_t *out);
 
 /* features.c: the candidates of quotation QI and their features into
  * a->cand, a->feat, a->nfeat. Returns the number of candidates (0: none),

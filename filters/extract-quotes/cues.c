@@ -20,6 +20,9 @@
  * dropped. Who the speaker is, is the ranker's question (features.c): the
  * mention at the cue is its strongest clue.
  *
+ * The words at a cue and the mention that speaks at them (a verb's
+ * subject, cue phrases, nouns for what was said) are cuewords.c's.
+ *
  * Each rule looks at a bounded number of tokens, and the cues of a
  * sentence are searched once for all its quotations (struct cue_memo), so
  * a sentence of any length with any number of quotations costs linear time.
@@ -29,163 +32,8 @@
 #include "grow.h"
 #include "wordclass.h"
 
-enum { BACK_REACH = 60, AFTER_REACH = 5, END_REACH = 30, SELF_REACH = 8 };
+enum { BACK_REACH = CUE_BACK_REACH, AFTER_REACH = CUE_AFTER_REACH, END_REACH = 30, SELF_REACH = 8 };
 
-static const struct qtoken *tk(const struct doc *d, size_t t)
-{
-	return doc_has(d, t) ? doc_tok(d, t) : NULL;
-}
-
-static long mention_at(const struct doc *d, size_t t)
-{
-	const struct qtoken *k = tk(d, t);
-	return k ? k->mention : -1;
-}
-
-static int object_only(const struct mention *m)
-{
-	return m->type == M_PRONOUN && !(m->pron & PR_SUBJ);
-}
-
-long cues_speaker_after(const struct doc *d, size_t v)
-{
-	for (size_t p = v + 1; p <= v + AFTER_REACH && doc_same_sentence(d, v, p); p++) {
-		if (doc_clause_stop(d, p) || doc_punct(d, p, ',') || doc_is(d, p, LX_SUB))
-			return -1;
-		long m = mention_at(d, p);
-		if (m >= 0)
-			return m;
-	}
-	return -1;
-}
-
-/* The nearest subject-like mention before V in its sentence, not across a
- * quotation: a subject of a main clause first ("Bild, dat Kohl steunde,
- * vroeg": Bild), else one in a subordinate clause ("Terwijl Lavrova
- * klaagde"); never one in a prepositional phrase or an object pronoun. */
-static long speaker_before(const struct doc *d, size_t v)
-{
-	long any = -1;
-	for (size_t p = v; p-- > 0 && p + BACK_REACH > v && doc_same_sentence(d, v, p);) {
-		if (doc_tok(d, p)->flags & TK_QUOTE)
-			break;
-		long m = mention_at(d, p);
-		if (m < 0)
-			continue;
-		const struct mention *x = doc_men(d, (size_t)m);
-		if (x->in_pp || object_only(x))
-			continue;
-		if (x->subject)
-			return m;
-		if (any < 0)
-			any = m;
-	}
-	return any;
-}
-
-/* The speaker before a colon: the first subject of the sentence ("Hugo
- * Koeman, bestuurslid van het Landelijk Overleg: ..."), else the nearest. */
-static long speaker_before_colon(const struct doc *d, size_t colon)
-{
-	size_t first = doc_tok(d, colon)->sent_first;
-	if (first < d->tok_base || first + BACK_REACH < colon)
-		return speaker_before(d, colon);
-	for (size_t p = first; p < colon; p++) {
-		if (doc_tok(d, p)->flags & TK_QUOTE)
-			break;
-		long m = mention_at(d, p);
-		if (m >= 0 && doc_men(d, (size_t)m)->subject && !doc_men(d, (size_t)m)->in_pp)
-			return m;
-	}
-	return speaker_before(d, colon);
-}
-
-long cues_speaker_of_verb(const struct doc *d, size_t v)
-{
-	long m = mention_at(d, v + 1);
-	if (m >= 0 && doc_men(d, (size_t)m)->type == M_PRONOUN && !object_only(doc_men(d, (size_t)m)) &&
-	    doc_same_sentence(d, v, v + 1))
-		return m;
-	/* verb first, after a comma, a quotation or a dash, or second after a
-	 * word that is no mention ("Daarop antwoordde De Morgan") */
-	const struct qtoken *k = tk(d, v), *p = v > 0 ? tk(d, v - 1) : NULL;
-	int inverted = !p || (k->flags & TK_SENT) || doc_punct(d, v - 1, ',') ||
-	               (p->flags & (TK_QUOTE | TK_DASH)) || ((p->flags & TK_SENT) && p->mention < 0);
-	if (inverted && (m = cues_speaker_after(d, v)) >= 0)
-		return m;
-	if ((m = speaker_before(d, v)) >= 0)
-		return m;
-	return cues_speaker_after(d, v);
-}
-
-/* A noun for what someone said and the preposition naming whose words
- * they are, at T ("een uitspraak van John Cage", "de woorden van de
- * minister"): 2 tokens, else 0. */
-static size_t speech_noun_at(const struct doc *d, size_t t)
-{
-	/* the preposition first: it is one of the function words' (every
-	 * word of class "of" is a "prep" too), so most phrase-first words
-	 * ("in", "naar") are turned away without a look-up */
-	if (!doc_has(d, t) || !doc_has(d, t + 1) || !doc_is(d, t + 1, LX_PREP))
-		return 0;
-	char low[64];
-	const struct qtoken *w = doc_tok(d, t);
-	size_t n = w->end - w->start;
-	if (n >= sizeof low || !wordclass_get(d->lx->speech_nouns, low, doc_fold(d, t, low, n)) ||
-	    !doc_has(d, t + 1) || !doc_same_sentence(d, t, t + 1))
-		return 0;
-	const struct qtoken *v = doc_tok(d, t + 1);
-	n = v->end - v->start;
-	return (v->flags & TK_WORD) && n < sizeof low &&
-	       wordclass_get(d->lx->genitive, low, doc_fold(d, t + 1, low, n)) ? 2 : 0;
-}
-
-size_t cues_phrase_at(const struct doc *d, size_t t)
-{
-	if (!doc_is(d, t, LX_PHRASE_FIRST))
-		return 0;
-	size_t noun = speech_noun_at(d, t);
-	if (noun)
-		return noun;
-	char buf[160];
-	size_t n = 0, best = 0;
-	for (size_t k = 0; k < d->lx->longest_phrase_words && doc_has(d, t + k); k++) {
-		const struct qtoken *w = doc_tok(d, t + k);
-		size_t wl = w->end - w->start;
-		if (!(w->flags & TK_WORD) || n + wl + 2 >= sizeof buf)
-			break;
-		if (k > 0)
-			buf[n++] = ' ';
-		n += wordclass_fold(d->text + w->start, wl, buf + n);
-		if (wordclass_get(d->lx->wc, buf, n) & LX_PHRASE)
-			best = k + 1;
-	}
-	return best;
-}
-
-/* The NP-word cue phrase at T attributes to the subject before it ("Chávez,
- * naar eigen zeggen een '…'"), not to the mention after it. */
-static int self_phrase(const struct doc *d, size_t t, size_t np)
-{
-	char buf[160];
-	size_t n = 0;
-	for (size_t k = 0; k < np; k++) {
-		const struct qtoken *w = doc_tok(d, t + k);
-		size_t wl = w->end - w->start;
-		if (n + wl + 2 >= sizeof buf)
-			return 0;
-		if (k > 0)
-			buf[n++] = ' ';
-		n += wordclass_fold(d->text + w->start, wl, buf + n);
-	}
-	return wordclass_get(d->lx->self_phrases, buf, n) != 0;
-}
-
-/* The speaker of the NP-word cue phrase at T. */
-static long phrase_speaker(const struct doc *d, size_t t, size_t np)
-{
-	return self_phrase(d, t, np) ? speaker_before(d, t) : cues_speaker_after(d, t + np - 1);
-}
 
 static struct xspan span_of(const struct doc *d, size_t first, size_t last)
 {
@@ -225,8 +73,8 @@ static void memo_scan(struct attributor *a, size_t qt)
 		} else if (np) {
 			m->last_cue = (long)t;
 			long s;
-			int self = self_phrase(d, t, np);
-			if ((m->phrase < 0 || self) && (s = phrase_speaker(d, t, np)) >= 0) {
+			int self = cues_self_phrase(d, t, np);
+			if ((m->phrase < 0 || self) && (s = cues_phrase_speaker(d, t, np)) >= 0) {
 				m->phrase = (long)t;
 				m->phrase_last = (long)(t + np - 1);
 				m->phrase_subject = s;
@@ -265,7 +113,7 @@ static int find_cue(const struct doc *d, size_t from, size_t to, struct cue *c)
 	for (size_t t = from; t < to; t++) {
 		size_t np = (doc_tok(d, t)->flags & TK_WORD) ? cues_phrase_at(d, t) : 0;
 		long m;
-		if (np && (m = phrase_speaker(d, t, np)) >= 0) {
+		if (np && (m = cues_phrase_speaker(d, t, np)) >= 0) {
 			*c = (struct cue){ t, t + np - 1, m };
 			return 1;
 		}
@@ -298,7 +146,7 @@ static int cue_after(const struct doc *d, size_t qt, struct cue *c)
 	if (doc_same_sentence(d, qt, t + 2) && (doc_tok(d, t)->flags & TK_WORD) &&
 	    (n = doc_tok(d, t)->end - doc_tok(d, t)->start) < sizeof low &&
 	    wordclass_get(d->lx->copulas, low, doc_fold(d, t, low, n)) && doc_is(d, t + 1, LX_DET) &&
-	    (doc_tok(d, t + 2)->flags & TK_WORD) && speech_noun_at(d, t + 2)) {
+	    (doc_tok(d, t + 2)->flags & TK_WORD) && cues_speech_noun_at(d, t + 2)) {
 		*c = (struct cue){ t + 2, t + 3, cues_speaker_after(d, t + 3) };
 		return 1;
 	}
@@ -306,7 +154,7 @@ static int cue_after(const struct doc *d, size_t qt, struct cue *c)
 		if (!(doc_tok(d, t)->flags & TK_WORD))
 			return 0;
 		size_t np = cues_phrase_at(d, t);
-		if (np > 0 && self_phrase(d, t, np))
+		if (np > 0 && cues_self_phrase(d, t, np))
 			return 0;
 		if (np > 0 || doc_cue_verb(d, t)) {
 			size_t last = np > 0 ? t + np - 1 : t;
@@ -362,7 +210,7 @@ static int cue_verb_last(const struct doc *d, size_t qt, struct cue *c)
 		if (!(doc_tok(d, t)->flags & TK_WORD) || doc_clause_stop(d, t))
 			return 0;
 		if (doc_cue_verb(d, t) && !cues_phrase_at(d, t)) {
-			long m = speaker_before(d, qt);
+			long m = cues_speaker_before(d, qt);
 			if (m < 0 || denied(d, t))
 				return 0;
 			*c = (struct cue){ t, t, m };
@@ -399,11 +247,11 @@ static long verb_final_speaker(const struct doc *d, size_t qt)
 	for (size_t p = qt; p-- > 0 && p + END_REACH > qt && doc_same_sentence(d, qt, p);) {
 		if ((doc_tok(d, p)->flags & TK_QUOTE) || doc_clause_stop(d, p) || doc_punct(d, p, ','))
 			break;
-		long m = mention_at(d, p);
+		long m = cues_mention_at(d, p);
 		if (m >= 0 && doc_men(d, (size_t)m)->agent)
 			return m;
 	}
-	return speaker_before(d, qt);
+	return cues_speaker_before(d, qt);
 }
 
 /* A subordinate clause right after fragment QT whose subject opens it and
@@ -420,8 +268,8 @@ static int cue_clause_after(const struct doc *d, size_t qt, struct cue *c)
 	long m = -1;
 	for (size_t p = t + 1; p < t + 3 && m < 0 && doc_same_sentence(d, qt, p) &&
 	                       (doc_tok(d, p)->flags & TK_WORD); p++)
-		m = mention_at(d, p);
-	if (m < 0 || object_only(doc_men(d, (size_t)m)) || (doc_men(d, (size_t)m)->pron & PR_DEMONSTRATIVE))
+		m = cues_mention_at(d, p);
+	if (m < 0 || cues_object_only(doc_men(d, (size_t)m)) || (doc_men(d, (size_t)m)->pron & PR_DEMONSTRATIVE))
 		return 0;
 	for (size_t v = (size_t)doc_men(d, (size_t)m)->last + 1; v < t + 10 && doc_same_sentence(d, qt, v); v++) {
 		if (!(doc_tok(d, v)->flags & TK_WORD))
@@ -469,7 +317,7 @@ static int listed_item(const struct doc *d, size_t qt)
 	    !(doc_tok(d, v)->flags & TK_CAP)) {
 		long m = cues_speaker_after(d, v);
 		if (m >= 0 && (size_t)doc_men(d, (size_t)m)->first <= v + 2 &&
-		    !object_only(doc_men(d, (size_t)m)) && !doc_men(d, (size_t)m)->in_pp)
+		    !cues_object_only(doc_men(d, (size_t)m)) && !doc_men(d, (size_t)m)->in_pp)
 			return 0;
 	}
 	for (size_t t = qt + 2; t < qt + END_REACH && doc_same_sentence(d, qt, t); t++)
@@ -596,7 +444,7 @@ int cues_of_quote(struct attributor *a, size_t qi)
 	 * words on, not one in a clause further on ("waarop … door de '…'") */
 	int phrase = a->memo.phrase >= 0 &&
 	             !(qt > (size_t)a->memo.phrase_last + SELF_REACH &&
-	               self_phrase(d, (size_t)a->memo.phrase, (size_t)(a->memo.phrase_last - a->memo.phrase + 1)));
+	               cues_self_phrase(d, (size_t)a->memo.phrase, (size_t)(a->memo.phrase_last - a->memo.phrase + 1)));
 	if (after) {
 		set_cue(a, w, CUE_AFTER, &c);
 		skind = SPEECH_CUE_AFTER, cfirst = c.first, clast = c.last;
@@ -616,7 +464,7 @@ int cues_of_quote(struct attributor *a, size_t qi)
 		set_cue(a, w, CUE_AFTER, &c);
 		skind = SPEECH_CUE_END, cfirst = c.first, clast = c.last;
 	} else if (colon) {
-		c = (struct cue){ qt - 1, qt - 1, speaker_before_colon(d, qt - 1) };
+		c = (struct cue){ qt - 1, qt - 1, cues_speaker_before_colon(d, qt - 1) };
 		set_cue(a, w, CUE_BEFORE, &c);
 		skind = SPEECH_CUE_COLON, cfirst = clast = qt - 1;
 	} else if (!w->dash && cue_at_end(d, qt, &c)) {

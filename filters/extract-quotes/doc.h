@@ -386,8 +386,9 @@ int doc_same_sentence(const struct doc *d, size_t a, size_t b);
  * starts at or before it (counts the bytes between). */
 uint32_t doc_cp_of(const struct doc *d, size_t t, size_t b);
 
-/* Token T is a reporting verb (a separable one only with its particle
- * later in its clause); token T ends a clause (a quotation, . ! ? ; :). */
+/* dialogue.c: token T is a reporting verb (a separable one only with its
+ * particle later in its clause); token T ends a clause (a quotation,
+ * . ! ? ; :). */
 int doc_cue_verb(const struct doc *d, size_t t);
 int doc_clause_stop(const struct doc *d, size_t t);
 /* wordmemo.c: the classes of word token K (just pushed: its flags say
@@ -409,9 +410,14 @@ int doc_prepass(struct doc *d);
 int doc_free_name(const struct doc *d, const char *s, size_t n);
 /* people.c: a person named S[A, B) (one word), with no mention yet. */
 int32_t doc_seed_person(struct doc *d, size_t a, size_t b);
-/* tokens.c: turn the paragraph starting at token FIRST, whose quotations
- * start at Q0, into dialogue when it opens with a dash. Returns 0 or -1. */
+/* dialogue.c: turn the paragraph starting at token FIRST, whose
+ * quotations start at Q0, into dialogue when it opens with a dash. Returns
+ * 0 or -1. */
 int doc_dash_dialogue(struct doc *d, size_t first, size_t q0);
+/* dialogue.c: the first byte of the next paragraph at or after byte FROM
+ * that opens with a dash, or SIZE_MAX; remembered in D, so that the text
+ * is scanned once. */
+size_t doc_next_dash_paragraph(struct doc *d, size_t from);
 
 /* mentions.c: find the mentions of the tokens before T not done yet (a
  * name may run on past T), and the people they name. Returns 0 or -1. */

@@ -1,10 +1,8 @@
-/* features.c — who may have said a quotation, and what speaks for each:
- * the candidates and the features of the speaker ranker.
- *
- * Candidates are people: the one at the cue (named, described, or the
- * person a pronoun there was resolved to), the people mentioned most
- * recently, the speakers of the latest quotations and the people they
- * addressed, and the narrator. At most MAX_CAND.
+/* features.c — what speaks for each candidate speaker of a quotation: the
+ * features of the speaker ranker, their names and numbers in the model
+ * file. Who the candidates are, and what the text around the quotation
+ * says of them (vocatives, narration, the people named lately), is
+ * candidates.c's.
  *
  * A feature is a template (what is measured: "is the person at the cue",
  * "spoke the quotation before", "mentioned N sentences ago") with a small
@@ -20,10 +18,9 @@
 #include <string.h>
 #include "attrib.h"
 #include "grow.h"
-#include "tokenize.h"
 #include "wordclass.h"
 
-enum { MAX_CAND = CANDIDATES_MAX, RECENT = 8 };
+enum { MAX_CAND = CANDIDATES_MAX };
 
 enum cue_kind { CK_NONE, CK_AFTER, CK_BEFORE, CK_COLON, CK_PREV, NCK };
 enum subj_kind { SK_NONE, SK_NAME, SK_DEFINITE, SK_INDEFINITE, SK_PRONOUN, SK_PLURAL, SK_FIRST,
@@ -235,182 +232,6 @@ static enum subj_kind subj_kind_of(const struct doc *d, const struct wquote *w)
 	}
 }
 
-/* --- vocatives ------------------------------------------------------------ */
-
-static struct token_list voc_tokens;
-
-/* A vocative that names no one the text has named (the narrator, as
- * others call him, often). */
-enum { VOCATIVE_UNKNOWN = -2 };
-
-/* The bytes [A, B) hold what a vocative needs on SIDE: a comma at the end
- * (1), one of the stops strchr(",?!.", c) accepts at the start (0: NUL
- * included). */
-static int may_address(const char *text, size_t a, size_t b, int side)
-{
-	if (side == 1)
-		return memchr(text + a, ',', b - a) != NULL;
-	for (size_t i = a; i < b; i++) {
-		char c = text[i];
-		if (c == ',' || c == '?' || c == '!' || c == '.' || c == '\0')
-			return 1;
-	}
-	return 0;
-}
-
-static int name_byte(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '-' || c == '\'';
-}
-
-/* The capitalised words (at most three) from byte P on, spaces skipped,
- * before E: the last one's bytes in [*A, *B), the first byte after them
- * and their spaces in *J; how many. */
-static int names_after(const char *x, size_t p, size_t e, size_t *a, size_t *b, size_t *j)
-{
-	int words = 0;
-	while (p < e && x[p] == ' ')
-		p++;
-	while (p < e && words < 3) {
-		size_t k = p;
-		while (k < e && name_byte((unsigned char)x[k]))
-			k++;
-		if (k == p || !wordclass_is_upper(x + p, k - p))
-			break;
-		*a = p, *b = k, words++;
-		p = k;
-		while (p < e && x[p] == ' ')
-			p++;
-	}
-	*j = p;
-	return words;
-}
-
-/* The same backwards from byte P (exclusive) down to S: the capitalised
- * words right before P, the last one in [*A, *B); the byte before them
- * and their spaces in *J (S - 1 as none); how many. */
-static int names_before(const char *x, size_t s, size_t p, size_t *a, size_t *b, long *j)
-{
-	int words = 0;
-	while (p > s && x[p - 1] == ' ')
-		p--;
-	while (p > s && words < 3) {
-		size_t k = p;
-		while (k > s && name_byte((unsigned char)x[k - 1]))
-			k--;
-		if (k == p || !wordclass_is_upper(x + k, p - k))
-			break;
-		if (!words)
-			*a = k, *b = p;
-		words++;
-		p = k;
-		while (p > s && x[p - 1] == ' ')
-			p--;
-	}
-	*j = (long)p - 1;
-	return words;
-}
-
-/* The person a vocative's last word [A, B) names, VOCATIVE_UNKNOWN when
- * no one, -1 when it is a function word or a title. */
-static int32_t addressed(struct doc *d, size_t a, size_t b)
-{
-	char low[64];
-	if (b - a > sizeof low)
-		return -1;
-	wordclass_fold(d->text + a, b - a, low);
-	if (quotes_word_class(d->lx, low, b - a, 1) & (LX_FUNCTION | LX_TITLE))
-		return -1;
-	int32_t found = doc_person_by_key(d, wordclass_hash(low, b - a));
-	return found >= 0 ? found : VOCATIVE_UNKNOWN;
-}
-
-/* One to three capitalised words set off inside the quoted text [S, E)
- * by a comma on one side at least: after a comma, before a comma, '?' or
- * '!' (", Holmes, maar"), or after a sentence's end before a comma
- * ("centen. Koekebakker, jong,"): the person addressed when the text has
- * named them; a name not met counts only between two commas (a
- * capitalised word opening a sentence is seldom a name). Only the bytes
- * around each comma are read. */
-static int32_t vocative_inside(struct doc *d, size_t s, size_t e)
-{
-	const char *x = d->text;
-	int unknown = 0;
-	for (const char *q = memchr(x + s, ',', e - s); q;
-	     q = q + 1 < x + e ? memchr(q + 1, ',', (size_t)(x + e - q - 1)) : NULL) {
-		size_t i = (size_t)(q - x), a = 0, b = 0, j;
-		long before;
-		if (names_after(x, i + 1, e, &a, &b, &j) && j < e &&
-		    (x[j] == ',' || x[j] == '?' || x[j] == '!')) {
-			int32_t p = addressed(d, a, b);
-			if (p >= 0)
-				return p;
-			unknown |= p == VOCATIVE_UNKNOWN && x[j] == ',';
-		}
-		if (names_before(x, s, i, &a, &b, &before) && before >= (long)s &&
-		    (x[before] == '.' || x[before] == '?' || x[before] == '!')) {
-			int32_t p = addressed(d, a, b);
-			if (p >= 0)
-				return p;
-		}
-	}
-	return unknown ? VOCATIVE_UNKNOWN : -1;
-}
-
-/* A capitalised word of the quoted text [S, E) set off by a comma at its
- * start or end ("Magloire, breng mij", "gelijk, Watson,", "Mr. Holmes?"):
- * the person addressed, when the text has named them. */
-static int32_t vocative(struct doc *d, size_t s, size_t e)
-{
-	int unknown = 0;
-	/* only the first and the last few words are looked at */
-	size_t spans[2][2] = { { s, e - s > 80 ? s + 80 : e }, { e - s > 80 ? e - 80 : s, e } };
-	for (int side = 0; side < 2; side++) {
-		voc_tokens.n = 0;
-		size_t a = spans[side][0], b = spans[side][1];
-		while (side == 1 && a > s && a < b && ((unsigned char)d->text[a] & 0xC0) == 0x80)
-			a++;
-		if (!may_address(d->text, a, b, side))
-			continue;   /* no token of the stops below: nothing to tokenize */
-		if (tokenize(d->text + a, b - a, a, &voc_tokens) == (size_t)-1)
-			return -1;
-		const struct token *t = voc_tokens.tok;
-		size_t n = voc_tokens.n;
-		for (size_t i = 0; i < n; i++) {
-			if (t[i].kind != TOK_WORD || !wordclass_is_upper(d->text + t[i].start, t[i].end - t[i].start))
-				continue;
-			int at_start = side == 0 && (i == 0 || (i > 0 && d->text[t[i - 1].start] == ','));
-			size_t j = i;
-			while (j + 1 < n && t[j + 1].kind == TOK_WORD &&
-			       wordclass_is_upper(d->text + t[j + 1].start, t[j + 1].end - t[j + 1].start))
-				j++;
-			int before_stop = j + 1 < n && strchr(",?!.", d->text[t[j + 1].start]);
-			int at_end = side == 1 && ((i > 0 && d->text[t[i - 1].start] == ',') ||
-			                           (i > 1 && d->text[t[i - 2].start] == ',')) &&
-			             (j + 1 == n || before_stop);
-			if (!((at_start && before_stop && i == 0) || at_end))
-				continue;
-			char low[64];
-			size_t ln = t[j].end - t[j].start;
-			if (ln > sizeof low)
-				continue;
-			wordclass_fold(d->text + t[j].start, ln, low);
-			if (quotes_word_class(d->lx, low, ln, 1) & (LX_FUNCTION | LX_TITLE))
-				continue;
-			int32_t found = doc_person_by_key(d, wordclass_hash(low, ln));
-			if (found >= 0)
-				return found;
-			unknown = 1;
-		}
-	}
-	if (!unknown) {
-		int32_t inside = vocative_inside(d, s, e);
-		if (inside != -1)
-			return inside;
-	}
-	return unknown ? VOCATIVE_UNKNOWN : -1;
-}
-
 /* --- candidates and features ----------------------------------------------- */
 
 struct ctx {
@@ -444,124 +265,6 @@ static size_t gender_value(const struct person *x, const struct mention *subj)
 	return g * 5 + p;
 }
 
-/* The subjects of the narration between the quotation before and W
- * ("Japi keek op." before a bare quotation), newest first, without the
- * mention at the cue of the quotation before: the names, pronouns and
- * descriptions of named people that open their sentence (the subject of
- * a main clause, mostly); at most NARRATION of them, in W's paragraph or
- * the one before. */
-enum { NARRATION = 4, NARRATION_TOKENS = 80 };
-struct narration {
-	int32_t person[NARRATION];
-	size_t n;
-	int same_para;     /* the newest is in W's paragraph */
-};
-
-static void narration_subjects(const struct attributor *a, const struct wquote *w,
-                               struct narration *out)
-{
-	const struct doc *d = &a->d;
-	out->n = 0;
-	out->same_para = 0;
-	uint32_t para = doc_tok(d, (size_t)w->tok)->para;
-	int32_t skip = a->nhist > 0 ? a->hist[0].subject : -1;
-	for (size_t t = (size_t)w->tok, steps = 0; t > 0 && steps < NARRATION_TOKENS; steps++) {
-		t--;
-		if (!doc_has(d, t))
-			break;
-		const struct qtoken *k = doc_tok(d, t);
-		if ((k->flags & TK_QUOTE) || k->para + 1 < para)
-			break;
-		if (!(k->flags & TK_SENT) || k->mention < 0 || (size_t)k->mention < d->men_base ||
-		    (size_t)k->mention >= d->men_base + d->nmen || k->mention == skip)
-			continue;
-		const struct mention *m = doc_men(d, (size_t)k->mention);
-		if (!m->subject || m->person < 0 || m->in_quote ||
-		    (m->type == M_DESCRIPTION && d->per[m->person].kind != P_NAMED))
-			continue;
-		size_t j = 0;
-		while (j < out->n && out->person[j] != m->person)
-			j++;
-		if (j < out->n)
-			continue;
-		if (out->n == 0)
-			out->same_para = k->para == para;
-		out->person[out->n++] = m->person;
-		if (out->n == NARRATION)
-			break;
-	}
-}
-
-/* Which of the next AHEAD quotations after W the narrator says by a cue
- * right after it (a reporting verb, then "ik": `"…," zei ik.`), found
- * from the tokens alone: 0 none, else 1 + its place, with its paragraphs
- * from W's (0, 1, 2 further) in *WHERE. */
-enum { AHEAD = 2, AHEAD_TOKENS = 160 };
-static size_t narrator_ahead(const struct doc *d, const struct wquote *w, size_t *where)
-{
-	uint32_t para = doc_tok(d, (size_t)w->tok)->para;
-	size_t n = 0;
-	for (size_t t = (size_t)w->tok + 1; n < AHEAD && t < (size_t)w->tok + AHEAD_TOKENS && doc_has(d, t); t++) {
-		const struct qtoken *k = doc_tok(d, t);
-		if (!(k->flags & TK_QUOTE))
-			continue;
-		n++;
-		size_t u = t + 1;
-		if (doc_punct(d, u, ','))
-			u++;
-		if (!doc_has(d, u + 1) || !doc_same_sentence(d, t, u + 1) || !doc_cue_verb(d, u))
-			continue;
-		unsigned pr = doc_tok(d, u + 1)->pron;
-		if ((pr & PR_FIRST) && (pr & PR_SUBJ) && !(pr & PR_PLURAL)) {
-			long g = (long)k->para - (long)para;
-			*where = g <= 0 ? 0 : g == 1 ? 1 : 2;
-			return n;
-		}
-	}
-	return 0;
-}
-
-/* The people named by name (not a place) in the NAMED_TOKENS tokens
- * before W, newest first, at most NAMED of them: recency that a pronoun
- * resolved to the wrong person does not move. The text is read for them
- * once, from where the quotation before left off (a->named_to), so a
- * text dense with quotations costs no more. */
-enum { NAMED = HISTORY, NAMED_TOKENS = 400 };
-static size_t named_lately(struct attributor *a, const struct wquote *w, int32_t *out)
-{
-	const struct doc *d = &a->d;
-	size_t t = a->named_to, end = (size_t)w->tok;
-	if (end > NAMED_TOKENS && t < end - NAMED_TOKENS)
-		t = end - NAMED_TOKENS;
-	if (t < d->tok_base)
-		t = d->tok_base;
-	for (; t < end; t++) {
-		const struct qtoken *k = doc_tok(d, t);
-		if (k->mention < 0 || (size_t)k->mention < d->men_base ||
-		    (size_t)k->mention >= d->men_base + d->nmen)
-			continue;
-		const struct mention *m = doc_men(d, (size_t)k->mention);
-		if (m->type != M_NAME || m->person < 0 || m->place)
-			continue;
-		int j = 0;
-		while (j < a->nnamed && a->named[j].person != m->person)
-			j++;
-		if (j == a->nnamed && a->nnamed < NAMED)
-			a->nnamed++;
-		if (j == a->nnamed)
-			j--;
-		memmove(&a->named[1], &a->named[0], (size_t)j * sizeof a->named[0]);
-		a->named[0] = (struct named){ m->person, t };
-	}
-	if (end > a->named_to)
-		a->named_to = end;
-	size_t n = 0;
-	for (int j = 0; j < a->nnamed; j++)
-		if (a->named[j].tok + NAMED_TOKENS >= end && a->named[j].tok >= d->tok_base)
-			out[n++] = a->named[j].person;
-	return n;
-}
-
 long features_of_quote(struct attributor *a, size_t qi)
 {
 	struct doc *d = &a->d;
@@ -577,58 +280,11 @@ long features_of_quote(struct attributor *a, size_t qi)
 	const struct qtoken *qt = doc_tok(d, (size_t)w->tok);
 	const struct mention *subj = w->subject >= 0 ? doc_men(d, (size_t)w->subject) : NULL;
 	int32_t sp = subj ? subj->person : -1;
-	w->vocative = vocative(d, w->span.start, w->span.end);
+	w->vocative = quote_vocative(d, w->span.start, w->span.end);
 
-	/* candidates */
-	size_t nc = 0;
-	int32_t want[MAX_CAND + 8 + PROMINENT];
-	size_t nw = 0;
-	if (sp >= 0)
-		want[nw++] = sp;
-	for (int h = 0; h < a->nhist && h < 3; h++)
-		want[nw++] = a->hist[h].person;
-	int32_t ranked[RECENT + 2];
+	int32_t ranked[CANDIDATES_RECENT];
 	size_t nranked = 0;
-	for (int32_t p = d->newest; p >= 0 && nranked < RECENT; p = d->per[p].older)
-		ranked[nranked++] = p;
-	for (size_t i = 0; i < nranked; i++)
-		want[nw++] = ranked[i];
-	if (d->narrator >= 0)
-		want[nw++] = d->narrator;
-	for (int k = 0; k < PROMINENT; k++)
-		want[nw++] = d->prominent[k];
-	if (a->nhist > 0)
-		want[nw++] = a->hist[0].vocative;
-	for (size_t i = 0; i < nw && nc < MAX_CAND; i++) {
-		if (want[i] < 0)
-			continue;
-		size_t k = 0;
-		while (k < nc && a->cand[k] != want[i])
-			k++;
-		if (k == nc)
-			a->cand[nc++] = want[i];
-	}
-	/* a pronoun at the cue speaks for someone it agrees with, when there
-	 * is anyone: "zij" not for a man, "hij" not for the narrator (a
-	 * pronoun that agrees with no candidate keeps them all but the
-	 * narrator: an unnamed person of its own scored worse, leave-one-
-	 * novel-out; with none left, attribution.c looks again once the
-	 * whole text is read) */
-	if (subj && subj->type == M_PRONOUN) {
-		size_t ok = 0;
-		for (size_t i = 0; i < nc; i++)
-			ok += doc_agrees(subj, &d->per[a->cand[i]]) != 0;
-		int third = !(subj->pron & PR_FIRST);
-		if (ok < nc && (ok > 0 || third)) {
-			size_t k = 0;
-			for (size_t i = 0; i < nc; i++)
-				if (ok ? doc_agrees(subj, &d->per[a->cand[i]]) != 0
-				       : d->per[a->cand[i]].kind != P_NARRATOR)
-					a->cand[k++] = a->cand[i];
-			nc = k;
-		}
-	}
-	a->ncand = nc;
+	size_t nc = candidates_of_quote(a, subj, ranked, &nranked);
 	if (!nc)
 		return 0;
 

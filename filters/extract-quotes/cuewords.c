@@ -1,0 +1,169 @@
+/* cuewords.c — the words that report speech at a token and the mention
+ * that speaks at them: a reporting verb's subject (after it when the
+ * clause is inverted, else before it), the speaker before a colon, cue
+ * phrases ("volgens", "in de woorden van") and nouns for what was said
+ * ("een uitspraak van X"), and the phrases that attribute their own clause
+ * ("naar eigen zeggen"). The rules that decide which cue a quotation has
+ * are cues.c's; these answer for one token, looking at a bounded number of
+ * tokens around it (CUE_BACK_REACH before, CUE_AFTER_REACH after).
+ */
+#include "attrib.h"
+#include "wordclass.h"
+
+enum { BACK_REACH = CUE_BACK_REACH, AFTER_REACH = CUE_AFTER_REACH };
+
+static const struct qtoken *tk(const struct doc *d, size_t t)
+{
+	return doc_has(d, t) ? doc_tok(d, t) : NULL;
+}
+
+long cues_mention_at(const struct doc *d, size_t t)
+{
+	const struct qtoken *k = tk(d, t);
+	return k ? k->mention : -1;
+}
+
+int cues_object_only(const struct mention *m)
+{
+	return m->type == M_PRONOUN && !(m->pron & PR_SUBJ);
+}
+
+long cues_speaker_after(const struct doc *d, size_t v)
+{
+	for (size_t p = v + 1; p <= v + AFTER_REACH && doc_same_sentence(d, v, p); p++) {
+		if (doc_clause_stop(d, p) || doc_punct(d, p, ',') || doc_is(d, p, LX_SUB))
+			return -1;
+		long m = cues_mention_at(d, p);
+		if (m >= 0)
+			return m;
+	}
+	return -1;
+}
+
+/* The nearest subject-like mention before V in its sentence, not across a
+ * quotation: a subject of a main clause first ("Bild, dat Kohl steunde,
+ * vroeg": Bild), else one in a subordinate clause ("Terwijl Lavrova
+ * klaagde"); never one in a prepositional phrase or an object pronoun. */
+long cues_speaker_before(const struct doc *d, size_t v)
+{
+	long any = -1;
+	for (size_t p = v; p-- > 0 && p + BACK_REACH > v && doc_same_sentence(d, v, p);) {
+		if (doc_tok(d, p)->flags & TK_QUOTE)
+			break;
+		long m = cues_mention_at(d, p);
+		if (m < 0)
+			continue;
+		const struct mention *x = doc_men(d, (size_t)m);
+		if (x->in_pp || cues_object_only(x))
+			continue;
+		if (x->subject)
+			return m;
+		if (any < 0)
+			any = m;
+	}
+	return any;
+}
+
+/* The speaker before a colon: the first subject of the sentence ("Hugo
+ * Koeman, bestuurslid van het Landelijk Overleg: ..."), else the nearest. */
+long cues_speaker_before_colon(const struct doc *d, size_t colon)
+{
+	size_t first = doc_tok(d, colon)->sent_first;
+	if (first < d->tok_base || first + BACK_REACH < colon)
+		return cues_speaker_before(d, colon);
+	for (size_t p = first; p < colon; p++) {
+		if (doc_tok(d, p)->flags & TK_QUOTE)
+			break;
+		long m = cues_mention_at(d, p);
+		if (m >= 0 && doc_men(d, (size_t)m)->subject && !doc_men(d, (size_t)m)->in_pp)
+			return m;
+	}
+	return cues_speaker_before(d, colon);
+}
+
+long cues_speaker_of_verb(const struct doc *d, size_t v)
+{
+	long m = cues_mention_at(d, v + 1);
+	if (m >= 0 && doc_men(d, (size_t)m)->type == M_PRONOUN && !cues_object_only(doc_men(d, (size_t)m)) &&
+	    doc_same_sentence(d, v, v + 1))
+		return m;
+	/* verb first, after a comma, a quotation or a dash, or second after a
+	 * word that is no mention ("Daarop antwoordde De Morgan") */
+	const struct qtoken *k = tk(d, v), *p = v > 0 ? tk(d, v - 1) : NULL;
+	int inverted = !p || (k->flags & TK_SENT) || doc_punct(d, v - 1, ',') ||
+	               (p->flags & (TK_QUOTE | TK_DASH)) || ((p->flags & TK_SENT) && p->mention < 0);
+	if (inverted && (m = cues_speaker_after(d, v)) >= 0)
+		return m;
+	if ((m = cues_speaker_before(d, v)) >= 0)
+		return m;
+	return cues_speaker_after(d, v);
+}
+
+/* A noun for what someone said and the preposition naming whose words
+ * they are, at T ("een uitspraak van John Cage", "de woorden van de
+ * minister"): 2 tokens, else 0. */
+size_t cues_speech_noun_at(const struct doc *d, size_t t)
+{
+	/* the preposition first: it is one of the function words' (every
+	 * word of class "of" is a "prep" too), so most phrase-first words
+	 * ("in", "naar") are turned away without a look-up */
+	if (!doc_has(d, t) || !doc_has(d, t + 1) || !doc_is(d, t + 1, LX_PREP))
+		return 0;
+	char low[64];
+	const struct qtoken *w = doc_tok(d, t);
+	size_t n = w->end - w->start;
+	if (n >= sizeof low || !wordclass_get(d->lx->speech_nouns, low, doc_fold(d, t, low, n)) ||
+	    !doc_has(d, t + 1) || !doc_same_sentence(d, t, t + 1))
+		return 0;
+	const struct qtoken *v = doc_tok(d, t + 1);
+	n = v->end - v->start;
+	return (v->flags & TK_WORD) && n < sizeof low &&
+	       wordclass_get(d->lx->genitive, low, doc_fold(d, t + 1, low, n)) ? 2 : 0;
+}
+
+size_t cues_phrase_at(const struct doc *d, size_t t)
+{
+	if (!doc_is(d, t, LX_PHRASE_FIRST))
+		return 0;
+	size_t noun = cues_speech_noun_at(d, t);
+	if (noun)
+		return noun;
+	char buf[160];
+	size_t n = 0, best = 0;
+	for (size_t k = 0; k < d->lx->longest_phrase_words && doc_has(d, t + k); k++) {
+		const struct qtoken *w = doc_tok(d, t + k);
+		size_t wl = w->end - w->start;
+		if (!(w->flags & TK_WORD) || n + wl + 2 >= sizeof buf)
+			break;
+		if (k > 0)
+			buf[n++] = ' ';
+		n += wordclass_fold(d->text + w->start, wl, buf + n);
+		if (wordclass_get(d->lx->wc, buf, n) & LX_PHRASE)
+			best = k + 1;
+	}
+	return best;
+}
+
+/* The NP-word cue phrase at T attributes to the subject before it ("Chávez,
+ * naar eigen zeggen een '…'"), not to the mention after it. */
+int cues_self_phrase(const struct doc *d, size_t t, size_t np)
+{
+	char buf[160];
+	size_t n = 0;
+	for (size_t k = 0; k < np; k++) {
+		const struct qtoken *w = doc_tok(d, t + k);
+		size_t wl = w->end - w->start;
+		if (n + wl + 2 >= sizeof buf)
+			return 0;
+		if (k > 0)
+			buf[n++] = ' ';
+		n += wordclass_fold(d->text + w->start, wl, buf + n);
+	}
+	return wordclass_get(d->lx->self_phrases, buf, n) != 0;
+}
+
+/* The speaker of the NP-word cue phrase at T. */
+long cues_phrase_speaker(const struct doc *d, size_t t, size_t np)
+{
+	return cues_self_phrase(d, t, np) ? cues_speaker_before(d, t) : cues_speaker_after(d, t + np - 1);
+}

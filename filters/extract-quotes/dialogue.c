@@ -1,0 +1,279 @@
+/* dialogue.c — reporting verbs and dialogue opened by a dash: whether a
+ * token is a reporting verb (a separable one with its particle later in
+ * its clause) or ends a clause, where the next paragraph opening with a
+ * dash is (so that the window knows how far a block may reach), and the
+ * turning of such a paragraph into quotations: the speech segments
+ * between its reporting clauses ("--Kom je? vroeg hij.", "– Morgen, zei
+ * ze, kom ik terug."), one turn continued across them. The window and its
+ * tokens are tokens.c's.
+ */
+#include <string.h>
+#include "doc.h"
+#include "grow.h"
+#include "wordclass.h"
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* A dash that may open dialogue at byte I: -, --, an en or em dash or a
+ * horizontal bar. */
+static int dash_at(const char *s, size_t len, size_t i)
+{
+	return i < len && (s[i] == '-' || (i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+	                                   (unsigned char)s[i + 1] == 0x80 &&
+	                                   (unsigned char)s[i + 2] >= 0x93 &&
+	                                   (unsigned char)s[i + 2] <= 0x95));
+}
+
+/* The first byte of the next paragraph at or after FROM that opens with a
+ * dash, or SIZE_MAX; remembered, so that the text is scanned once. */
+size_t doc_next_dash_paragraph(struct doc *d, size_t from)
+{
+	if (d->next_dash != SIZE_MAX && d->next_dash >= from)
+		return d->next_dash;
+	if (d->dash_from > from && d->next_dash == SIZE_MAX)
+		return SIZE_MAX;   /* scanned to the end already */
+	const char *s = d->text;
+	size_t len = d->len, i = from > d->dash_from ? from : d->dash_from;
+	size_t found = SIZE_MAX;
+	if (i == 0) {
+		size_t k = 0;
+		while (k < len && is_space((unsigned char)s[k]))
+			k++;
+		if (dash_at(s, len, k))
+			found = k;
+	}
+	while (found == SIZE_MAX && i < len) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		if (!nl)
+			break;
+		size_t k = (size_t)(nl - s) + 1;
+		while (k < len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+			k++;
+		i = k;
+		if (k >= len || s[k] != '\n')
+			continue;   /* not a blank line */
+		while (k < len && is_space((unsigned char)s[k]))
+			k++;
+		if (dash_at(s, len, k))
+			found = k;
+		i = k;
+	}
+	d->next_dash = found;
+	d->dash_from = found == SIZE_MAX ? len + 1 : found;
+	return found;
+}
+
+/* Token T ends a clause: a quotation, . ! ? ; : */
+int doc_clause_stop(const struct doc *d, size_t t)
+{
+	if (!doc_has(d, t))
+		return 1;
+	const struct qtoken *k = doc_tok(d, t);
+	if (k->flags & TK_QUOTE)
+		return 1;
+	if (!(k->flags & TK_PUNCT))
+		return 0;
+	char c = d->text[k->start];
+	return c == '.' || c == '!' || c == '?' || c == ';' || c == ':';
+}
+
+enum { SEPARABLE_REACH = 12 };
+
+int doc_cue_verb(const struct doc *d, size_t t)
+{
+	if (doc_is(d, t, LX_CUE))
+		return 1;
+	if (!doc_is(d, t, LX_CUE_SEP))
+		return 0;
+	const struct qtoken *v = doc_tok(d, t);
+	size_t fl = v->end - v->start;
+	char pair[160];
+	if (fl >= 64)
+		return 0;
+	wordclass_fold(d->text + v->start, fl, pair);
+	pair[fl] = ' ';
+	for (size_t p = t + 1; p < doc_end(d) && p <= t + SEPARABLE_REACH && doc_same_sentence(d, t, p) &&
+	                       !doc_clause_stop(d, p); p++) {
+		const struct qtoken *k = doc_tok(d, p);
+		size_t pl = k->end - k->start;
+		if (!(k->flags & TK_WORD) || fl + 1 + pl > sizeof pair)
+			continue;
+		wordclass_fold(d->text + k->start, pl, pair + fl + 1);
+		if (wordclass_get(d->lx->wc, pair, fl + 1 + pl) & LX_CUE_PAIR)
+			return 1;
+	}
+	return 0;
+}
+
+/* A reporting clause at token C of a dialogue paragraph ending before
+ * token END: a reporting verb after a punctuation mark or a dash, with a
+ * subject within three words (a pronoun, a capitalised word, an article),
+ * ending at a punctuation mark or the paragraph's end within eight
+ * tokens ("vroeg hij", "zeide nu Miss Morstan", "riep ik"). Returns the
+ * clause's last token, or -1. */
+static long reporting_clause(const struct doc *d, size_t c, size_t end)
+{
+	if (c == 0 || !doc_has(d, c - 1))
+		return -1;
+	const struct qtoken *p = doc_tok(d, c - 1);
+	if (!(p->flags & (TK_PUNCT | TK_QUOTE)) || !doc_cue_verb(d, c))
+		return -1;
+	char pc = d->text[p->start];
+	if (!(p->flags & TK_DASH) && !(p->flags & TK_QUOTE) && pc != ',' && pc != '?' && pc != '!' &&
+	    pc != '.' && (unsigned char)pc != 0xE2)
+		return -1;
+	int subject = 0;
+	for (size_t t = c + 1; t < end && t <= c + 8; t++) {
+		const struct qtoken *k = doc_tok(d, t);
+		if (k->flags & (TK_PUNCT | TK_QUOTE))
+			return subject ? (long)t - 1 : -1;
+		if (t <= c + 3 && ((k->pron & PR_SUBJ) || (k->flags & TK_CAP) || (k->lex & LX_DET)))
+			subject = 1;
+	}
+	return subject && end <= c + 9 ? (long)end - 1 : -1;
+}
+
+/* Replace tokens [A, B] (B inclusive; quotations among them dropped) by one
+ * quotation token over [OPEN, end of B]. Returns 0 or -1. */
+static int make_dash_quote(struct doc *d, size_t a, size_t b, size_t open, int merged_into)
+{
+	const struct qtoken *ka = doc_tok(d, a), *kb = doc_tok(d, b);
+	struct quote_span q = { open, ka->start, kb->end, kb->end, 0 };
+	while (q.start < q.end && (dash_at(d->text, q.end, q.start) || is_space((unsigned char)d->text[q.start])))
+		q.start += d->text[q.start] == '-' || is_space((unsigned char)d->text[q.start]) ? 1 : 3;
+	if (q.start >= q.end)
+		return 0;
+	/* quotations inside go: they are the last ones pushed after index
+	 * doc_tok(a) — find and remove them */
+	size_t qfirst = d->q_base + d->nq;
+	for (size_t t = a; t <= b; t++)
+		if ((doc_tok(d, t)->flags & TK_QUOTE) && (size_t)doc_tok(d, t)->quote < qfirst)
+			qfirst = (size_t)doc_tok(d, t)->quote;
+	size_t ndrop = 0;
+	for (size_t t = a; t <= b; t++)
+		ndrop += (doc_tok(d, t)->flags & TK_QUOTE) != 0;
+	/* quotations after B (none are, except in the clause) shift down */
+	if (ndrop) {
+		size_t qi = qfirst - d->q_base;
+		memmove(&d->q[qi], &d->q[qi + ndrop], (d->nq - qi - ndrop) * sizeof *d->q);
+		d->nq -= ndrop;
+	} else {
+		qfirst = d->q_base + d->nq;
+		for (size_t t = b + 1; t < doc_end(d); t++)
+			if (doc_tok(d, t)->flags & TK_QUOTE) {
+				qfirst = (size_t)doc_tok(d, t)->quote;
+				break;
+			}
+	}
+	/* insert the new quotation at qfirst */
+	if (grow_array((void **)&d->q, &d->qcap, d->nq + 1, sizeof *d->q) < 0)
+		return -1;
+	size_t qi = qfirst - d->q_base;
+	memmove(&d->q[qi + 1], &d->q[qi], (d->nq - qi) * sizeof *d->q);
+	d->nq++;
+	d->q[qi] = (struct wquote){ .span = q, .dash = 1, .subject = -1, .person = -1,
+	                            .vocative = -1, .merged_into = merged_into };
+	/* tokens: A becomes the quotation, (A, B] go */
+	struct qtoken *k = doc_tok(d, a);
+	k->start = (uint32_t)open;
+	k->end = (uint32_t)q.close_end;
+	k->flags = TK_QUOTE | (k->flags & (TK_SENT | TK_PARA));
+	k->lex = 0;
+	k->pron = 0;
+	k->quote = (int32_t)qfirst;
+	size_t gone = b - a;
+	memmove(doc_tok(d, a + 1), doc_tok(d, b + 1), (doc_end(d) - b - 1) * sizeof *d->tok);
+	d->ntok -= gone;
+	/* renumber the quotation of every token after A */
+	size_t qn = qfirst + 1;
+	for (size_t t = a + 1; t < doc_end(d); t++)
+		if (doc_tok(d, t)->flags & TK_QUOTE)
+			doc_tok(d, t)->quote = (int32_t)qn++;
+	for (size_t i = qfirst - d->q_base; i < d->nq; i++) {
+		d->q[i].tok = -1;
+	}
+	for (size_t t = a; t < doc_end(d); t++)
+		if (doc_tok(d, t)->flags & TK_QUOTE)
+			doc_quote(d, (size_t)doc_tok(d, t)->quote)->tok = (int32_t)t;
+	return 0;
+}
+
+int doc_dash_dialogue(struct doc *d, size_t first, size_t q0)
+{
+	(void)q0;
+	size_t end = doc_end(d);
+	const struct qtoken *k0 = doc_tok(d, first);
+	if (!(k0->flags & TK_DASH) || first + 1 >= end)
+		return 0;
+	const char *ds = d->text + k0->start;
+	size_t dn = k0->end - k0->start;
+	/* "--", an em dash or a horizontal bar open dialogue by themselves; a
+	 * single hyphen or an en dash (also list bullets) need more */
+	int strong = (dn >= 2 && ds[0] == '-') ||
+	             (dn >= 3 && (unsigned char)ds[2] >= 0x94 && (unsigned char)ds[2] <= 0x95);
+	/* a hyphen or an en dash also opens the points of a list (after a
+	 * colon, often): dialogue only with a reporting clause, a question or
+	 * an exclamation, or right after a paragraph of dialogue */
+	int prev_dialogue = d->last_dash_para == (long)k0->para - 1;
+	/* segments of speech, split by reporting clauses */
+	size_t seg[16][2], nseg = 0, s0 = first + 1;
+	int clause = 0;
+	for (size_t t = first + 2; t < end && nseg < 15; t++) {
+		long ce = reporting_clause(d, t, end);
+		if (ce < 0)
+			continue;
+		clause = 1;
+		seg[nseg][0] = s0;
+		seg[nseg++][1] = t - 1;
+		/* speech goes on after the clause's comma or dash */
+		size_t n = (size_t)ce + 1;
+		if (n < end && (doc_punct(d, n, ',') || (doc_tok(d, n)->flags & TK_DASH)))
+			n++;
+		else
+			n = end;   /* the clause ends the speech */
+		s0 = n;
+		t = n;
+	}
+	if (s0 < end && nseg < 16) {
+		seg[nseg][0] = s0;
+		seg[nseg++][1] = end - 1;
+	}
+	const struct qtoken *last = doc_tok(d, seg[nseg - 1][1]);
+	char lc = d->text[last->end - 1];
+	if (!(strong || clause || prev_dialogue || lc == '?' || lc == '!'))
+		return 0;
+	d->last_dash_para = (long)k0->para;
+	/* from the last segment back, so that token indexes stay valid */
+	uint32_t sent = k0->sent;
+	for (size_t i = nseg; i-- > 0;) {
+		size_t open = i == 0 ? k0->start : doc_tok(d, seg[i][0])->start;
+		size_t a = i == 0 ? first : seg[i][0];
+		if (make_dash_quote(d, a, seg[i][1], open, i == 0 ? -1 : 0) < 0)
+			return -1;
+	}
+	/* the paragraph is one turn: one sentence */
+	for (size_t t = first; t < doc_end(d); t++) {
+		struct qtoken *k = doc_tok(d, t);
+		k->sent = sent;
+		k->sent_first = (uint32_t)first;
+		if (t > first)
+			k->flags &= ~(uint32_t)TK_SENT;
+	}
+	/* later parts continue the first */
+	int32_t head = -1;
+	for (size_t t = first; t < doc_end(d); t++) {
+		struct qtoken *k = doc_tok(d, t);
+		if (!(k->flags & TK_QUOTE))
+			continue;
+		struct wquote *w = doc_quote(d, (size_t)k->quote);
+		if (!w->dash)
+			continue;
+		if (head < 0)
+			head = k->quote;
+		w->merged_into = w->merged_into < 0 ? -1 : head;
+	}
+	return 0;
+}
