@@ -129,6 +129,18 @@ START_TEST(a_name_in_a_relative_clause_is_no_subject)
 }
 END_TEST
 
+START_TEST(an_adjective_of_a_people_is_not_one_of_the_people_the_text_is_about)
+{
+	/* "Oostersche" stands free three times, but before a noun: the text is
+	 * about Thaddeus, who says the first line before he is named */
+	ck_assert_uint_eq(run("\"Welkom, mijne heeren,\" riep hij.\n\nHet vertrek was vol Oostersche "
+	                      "tapijten, met Oostersche lampen en Oostersche beelden. Wij gingen zitten, "
+	                      "en Thaddeus schonk thee. Later sprak Thaddeus over zijn vader, en Thaddeus "
+	                      "zuchtte."), 1);
+	ck_assert_str_eq(name(0), "Thaddeus");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("quote_people");
@@ -144,6 +156,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_capitalised_adjective_is_no_name);
 	tcase_add_test(tc, a_pronoun_subject_goes_on_with_the_named_subject_before);
 	tcase_add_test(tc, a_name_in_a_relative_clause_is_no_subject);
+	tcase_add_test(tc, an_adjective_of_a_people_is_not_one_of_the_people_the_text_is_about);
 	suite_add_tcase(s, tc);
 	return s;
 }
