@@ -117,6 +117,11 @@ size_t cues_speech_noun_at(const struct doc *d, size_t t);
  * it ("naar eigen zeggen"); the speaker of the cue phrase at T. */
 int cues_self_phrase(const struct doc *d, size_t t, size_t np);
 long cues_phrase_speaker(const struct doc *d, size_t t, size_t np);
+/* cuewords.c: ", VERB SUBJECT", an inverted clause right after quotation
+ * token QT, whatever the verb ("…", pruilde Anna): its subject mention,
+ * the reporting verb in *V (one closing the clause after an auxiliary),
+ * else -1. */
+long cues_inverted_clause(const struct doc *d, size_t qt, size_t *v);
 
 /* At most this many features per candidate (a->feat holds FEATURES_MAX
  * per candidate). */

@@ -309,17 +309,10 @@ static int listed_item(const struct doc *d, size_t qt)
 	if (!doc_punct(d, qt + 1, ',') || !doc_has(d, qt + 2) || !(doc_tok(d, qt + 2)->flags & TK_WORD))
 		return 0;
 	/* ", VERB SUBJECT": an inverted clause with a verb the lists lack
-	 * ("…", pruilde Anna; "…", zo schreef hij) attributes it */
-	size_t v = qt + 2;
-	if (doc_has(d, v) && doc_is(d, v, LX_FUNCTION) && !doc_is(d, v, LX_PRONOUN))
-		v++;
-	if (doc_has(d, v + 1) && doc_same_sentence(d, qt, v + 1) && (doc_tok(d, v)->flags & TK_WORD) &&
-	    !(doc_tok(d, v)->flags & TK_CAP)) {
-		long m = cues_speaker_after(d, v);
-		if (m >= 0 && (size_t)doc_men(d, (size_t)m)->first <= v + 2 &&
-		    !cues_object_only(doc_men(d, (size_t)m)) && !doc_men(d, (size_t)m)->in_pp)
-			return 0;
-	}
+	 * attributes it */
+	size_t v;
+	if (cues_inverted_clause(d, qt, &v) >= 0)
+		return 0;
 	for (size_t t = qt + 2; t < qt + END_REACH && doc_same_sentence(d, qt, t); t++)
 		if ((doc_tok(d, t)->flags & TK_WORD) && (doc_cue_verb(d, t) || doc_is(d, t, LX_OPINION) ||
 		                                         cues_phrase_at(d, t)))
@@ -471,6 +464,12 @@ int cues_of_quote(struct attributor *a, size_t qi)
 		set_cue(a, w, CUE_AFTER, &c);
 		skind = SPEECH_CUE_END, cfirst = c.first, clast = c.last;
 	} else if (!standalone && cue_verb_last(d, qt, &c)) {
+		set_cue(a, w, CUE_AFTER, &c);
+		skind = SPEECH_CUE_AFTER, cfirst = c.first, clast = c.last;
+	} else if (standalone && !w->dash && (c.subject = cues_inverted_clause(d, qt, &c.first)) >= 0 &&
+	           !denied(d, c.first)) {
+		/* an inverted clause with a verb the lists lack reports it */
+		c.last = c.first;
 		set_cue(a, w, CUE_AFTER, &c);
 		skind = SPEECH_CUE_AFTER, cfirst = c.first, clast = c.last;
 	} else if (standalone && first > d->tok_base) {

@@ -2,8 +2,9 @@
  * that speaks at them: a reporting verb's subject (after it when the
  * clause is inverted, else before it), the speaker before a colon, cue
  * phrases ("volgens", "in de woorden van") and nouns for what was said
- * ("een uitspraak van X"), and the phrases that attribute their own clause
- * ("naar eigen zeggen"). The rules that decide which cue a quotation has
+ * ("een uitspraak van X"), the phrases that attribute their own clause
+ * ("naar eigen zeggen"), and an inverted clause after a quotation whose
+ * verb no list need know ("…", pruilde Anna). The rules that decide which cue a quotation has
  * are cues.c's; these answer for one token, looking at a bounded number of
  * tokens around it (CUE_BACK_REACH before, CUE_AFTER_REACH after).
  */
@@ -166,4 +167,38 @@ int cues_self_phrase(const struct doc *d, size_t t, size_t np)
 long cues_phrase_speaker(const struct doc *d, size_t t, size_t np)
 {
 	return cues_self_phrase(d, t, np) ? cues_speaker_before(d, t) : cues_speaker_after(d, t + np - 1);
+}
+
+/* ", VERB SUBJECT" right after quotation token QT: an inverted clause
+ * whose verb the lists may lack ("…", pruilde Anna; "…", zo schreef hij;
+ * "…", blikt Bové terug): Dutch puts the finite verb before the subject
+ * only in a main clause that the quotation opens, so it reports it. The
+ * verb's token in *V; returns the subject mention, or -1. */
+long cues_inverted_clause(const struct doc *d, size_t qt, size_t *vp)
+{
+	if (!doc_punct(d, qt + 1, ',') || !doc_has(d, qt + 2) || !(doc_tok(d, qt + 2)->flags & TK_WORD))
+		return -1;
+	size_t v = qt + 2;
+	if (doc_has(d, v) && doc_is(d, v, LX_FUNCTION) && !doc_is(d, v, LX_PRONOUN | LX_SUB))
+		v++;
+	/* the verb: a word of no function class ("zoals men X noemde" is a
+	 * subordinate clause) */
+	if (!doc_has(d, v + 1) || !doc_same_sentence(d, qt, v + 1) || !(doc_tok(d, v)->flags & TK_WORD) ||
+	    (doc_tok(d, v)->flags & TK_CAP) || doc_is(d, v, LX_FUNCTION | LX_PRONOUN | LX_SUB))
+		return -1;
+	long m = cues_speaker_after(d, v);
+	if (m < 0 || (size_t)doc_men(d, (size_t)m)->first > v + 2 || cues_object_only(doc_men(d, (size_t)m)) ||
+	    doc_men(d, (size_t)m)->in_pp)
+		return -1;
+	/* an auxiliary before the subject: the reporting verb may close
+	 * the clause ("…", had hij aangekondigd) */
+	size_t last = (size_t)doc_men(d, (size_t)m)->last;
+	for (size_t t = last + 1; t <= last + 10 && doc_same_sentence(d, v, t) && !doc_clause_stop(d, t) &&
+	                          !doc_punct(d, t, ','); t++)
+		if ((doc_tok(d, t)->flags & TK_WORD) && doc_cue_verb(d, t)) {
+			v = t;
+			break;
+		}
+	*vp = v;
+	return m;
 }

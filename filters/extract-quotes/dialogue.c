@@ -201,36 +201,55 @@ static int make_dash_quote(struct doc *d, size_t a, size_t b, size_t open, int m
 	return 0;
 }
 
-int doc_dash_dialogue(struct doc *d, size_t first, size_t q0)
+/* Token T is a full stop, a question or an exclamation mark. */
+static int sentence_end(const struct doc *d, size_t t)
 {
-	(void)q0;
-	size_t end = doc_end(d);
-	const struct qtoken *k0 = doc_tok(d, first);
-	if (!(k0->flags & TK_DASH) || first + 1 >= end)
+	return doc_punct(d, t, '.') || doc_punct(d, t, '?') || doc_punct(d, t, '!');
+}
+
+/* After the reporting clause [C, CE] of a dash turn has closed its
+ * sentence, tokens [FROM, END) to the paragraph's end are still the
+ * speaker's words ("– Dat weet ik niet, zei de agent. Maar ik zoek het
+ * uit."), not the narrator's ("– Ja, zei hij. Hij stond op."): they hold
+ * no quotation marks of their own, and address someone or speak of the
+ * speaker (a second-person pronoun; a first-person one when the clause's
+ * subject is not "ik" itself), or they end in a question or an
+ * exclamation. */
+static int speech_goes_on(const struct doc *d, size_t c, size_t ce, size_t from, size_t end)
+{
+	if (from >= end)
 		return 0;
-	const char *ds = d->text + k0->start;
-	size_t dn = k0->end - k0->start;
-	/* "--", an em dash or a horizontal bar open dialogue by themselves; a
-	 * single hyphen or an en dash (also list bullets) need more */
-	int strong = (dn >= 2 && ds[0] == '-') ||
-	             (dn >= 3 && (unsigned char)ds[2] >= 0x94 && (unsigned char)ds[2] <= 0x95);
-	/* a hyphen or an en dash also opens the points of a list (after a
-	 * colon, often): dialogue only with a reporting clause, a question or
-	 * an exclamation, or right after a paragraph of dialogue */
-	int prev_dialogue = d->last_dash_para == (long)k0->para - 1;
-	/* segments of speech, split by reporting clauses */
-	size_t seg[16][2], nseg = 0, s0 = first + 1;
-	int clause = 0;
+	int narrator = 0, first = 0, second = 0;
+	for (size_t t = c + 1; t <= ce; t++)
+		narrator |= (doc_tok(d, t)->pron & PR_FIRST) != 0;
+	for (size_t t = from; t < end; t++) {
+		const struct qtoken *k = doc_tok(d, t);
+		if (k->flags & TK_QUOTE)
+			return 0;
+		first |= (k->pron & PR_FIRST) != 0;
+		second |= (k->pron & PR_SECOND) != 0;
+	}
+	return second || (first && !narrator) || doc_punct(d, end - 1, '?') || doc_punct(d, end - 1, '!');
+}
+
+/* The speech segments of the dash turn [FIRST, END) (FIRST its dash), split
+ * by reporting clauses, into SEG (at most 16); returns how many and sets
+ * *CLAUSE when there was a reporting clause. */
+static size_t turn_segments(const struct doc *d, size_t first, size_t end, size_t seg[16][2], int *clause)
+{
+	size_t nseg = 0, s0 = first + 1;
 	for (size_t t = first + 2; t < end && nseg < 15; t++) {
 		long ce = reporting_clause(d, t, end);
 		if (ce < 0)
 			continue;
-		clause = 1;
+		*clause = 1;
 		seg[nseg][0] = s0;
 		seg[nseg++][1] = t - 1;
-		/* speech goes on after the clause's comma or dash */
+		/* speech goes on after the clause's comma or dash, or after
+		 * its full stop when what follows speaks */
 		size_t n = (size_t)ce + 1;
-		if (n < end && (doc_punct(d, n, ',') || (doc_tok(d, n)->flags & TK_DASH)))
+		if (n < end && (doc_punct(d, n, ',') || (doc_tok(d, n)->flags & TK_DASH) ||
+		                (sentence_end(d, n) && speech_goes_on(d, t, (size_t)ce, n + 1, end))))
 			n++;
 		else
 			n = end;   /* the clause ends the speech */
@@ -241,39 +260,104 @@ int doc_dash_dialogue(struct doc *d, size_t first, size_t q0)
 		seg[nseg][0] = s0;
 		seg[nseg++][1] = end - 1;
 	}
-	const struct qtoken *last = doc_tok(d, seg[nseg - 1][1]);
-	char lc = d->text[last->end - 1];
-	if (!(strong || clause || prev_dialogue || lc == '?' || lc == '!'))
-		return 0;
-	d->last_dash_para = (long)k0->para;
+	return nseg;
+}
+
+/* Replace the segments SEG (NSEG) of the dash turn at token FIRST by
+ * quotations, the first opening at the dash, the later ones continuing it.
+ * Returns 0 or -1. */
+static int make_turn(struct doc *d, size_t first, size_t seg[16][2], size_t nseg)
+{
+	size_t open0 = doc_tok(d, first)->start;
 	/* from the last segment back, so that token indexes stay valid */
-	uint32_t sent = k0->sent;
 	for (size_t i = nseg; i-- > 0;) {
-		size_t open = i == 0 ? k0->start : doc_tok(d, seg[i][0])->start;
+		size_t open = i == 0 ? open0 : doc_tok(d, seg[i][0])->start;
 		size_t a = i == 0 ? first : seg[i][0];
 		if (make_dash_quote(d, a, seg[i][1], open, i == 0 ? -1 : 0) < 0)
 			return -1;
 	}
-	/* the paragraph is one turn: one sentence */
+	return 0;
+}
+
+/* The turns made of the paragraph from token FIRST: each turn is one
+ * sentence, whose later quotations continue its first (a turn's first
+ * quotation continues nothing). */
+static void join_turns(struct doc *d, size_t first)
+{
+	int32_t head = -1;
+	uint32_t sent = doc_tok(d, first)->sent;
+	size_t from = first;
 	for (size_t t = first; t < doc_end(d); t++) {
 		struct qtoken *k = doc_tok(d, t);
+		struct wquote *w = (k->flags & TK_QUOTE) ? doc_quote(d, (size_t)k->quote) : NULL;
+		if (w && w->dash && w->merged_into < 0) {
+			head = k->quote;
+			if (t > first && (k->flags & TK_SENT)) {
+				sent = k->sent;
+				from = t;
+			}
+		} else if (w && w->dash) {
+			w->merged_into = head;
+		}
 		k->sent = sent;
-		k->sent_first = (uint32_t)first;
-		if (t > first)
+		k->sent_first = (uint32_t)from;
+		if (t > from)
 			k->flags &= ~(uint32_t)TK_SENT;
 	}
-	/* later parts continue the first */
-	int32_t head = -1;
-	for (size_t t = first; t < doc_end(d); t++) {
-		struct qtoken *k = doc_tok(d, t);
-		if (!(k->flags & TK_QUOTE))
-			continue;
-		struct wquote *w = doc_quote(d, (size_t)k->quote);
-		if (!w->dash)
-			continue;
-		if (head < 0)
-			head = k->quote;
-		w->merged_into = w->merged_into < 0 ? -1 : head;
+}
+
+enum { TURNS_MAX = 16 };
+
+/* How many paragraphs of narration may stand between two turns of one
+ * dash dialogue. A list's points follow one another, so a list after a
+ * dialogue is still read as a list unless it comes this close. */
+enum { DIALOGUE_GAP = 2 };
+
+int doc_dash_dialogue(struct doc *d, size_t first, size_t q0)
+{
+	(void)q0;
+	size_t end = doc_end(d);
+	const struct qtoken *k0 = doc_tok(d, first);
+	/* a paragraph whose dash opens quotation marks ("-- 'Titel' verveelt
+	 * …": an item, a review) is quoted by its marks, not a turn */
+	if (!(k0->flags & TK_DASH) || first + 1 >= end || (doc_tok(d, first + 1)->flags & TK_QUOTE))
+		return 0;
+	const char *ds = d->text + k0->start;
+	size_t dn = k0->end - k0->start;
+	/* "--", an em dash or a horizontal bar open dialogue by themselves; a
+	 * single hyphen or an en dash (also list bullets) need more */
+	int strong = (dn >= 2 && ds[0] == '-') ||
+	             (dn >= 3 && (unsigned char)ds[2] >= 0x94 && (unsigned char)ds[2] <= 0x95);
+	/* a hyphen or an en dash also opens the points of a list (after a
+	 * colon, often): dialogue only with a reporting clause, a question or
+	 * an exclamation, or when the scene is dialogue already: a turn at
+	 * most DIALOGUE_GAP paragraphs back, the paragraphs between them
+	 * narration (a beat: "De Backer bladerde in de map.") */
+	int prev_dialogue = d->last_dash_para >= 0 &&
+	                    (long)k0->para - d->last_dash_para <= DIALOGUE_GAP + 1;
+	/* the turns: a dash after a sentence's end opens the next speaker's
+	 * ("– Kom je mee? vroeg Jan. – Nee, zei Piet.") */
+	size_t turn[TURNS_MAX + 1], nturn = 0;
+	turn[nturn++] = first;
+	for (size_t t = first + 2; t + 1 < end && nturn < TURNS_MAX; t++)
+		if ((doc_tok(d, t)->flags & TK_DASH) && sentence_end(d, t - 1))
+			turn[nturn++] = t;
+	turn[nturn] = end;
+	size_t seg[TURNS_MAX][16][2], nseg[TURNS_MAX];
+	int clause = 0, asks = 0;
+	for (size_t i = 0; i < nturn; i++) {
+		nseg[i] = turn_segments(d, turn[i], turn[i + 1], seg[i], &clause);
+		const struct qtoken *last = doc_tok(d, seg[i][nseg[i] - 1][1]);
+		char lc = d->text[last->end - 1];
+		asks |= lc == '?' || lc == '!';
 	}
+	if (!(strong || clause || prev_dialogue || asks))
+		return 0;
+	d->last_dash_para = (long)k0->para;
+	/* from the last turn back, so that token indexes stay valid */
+	for (size_t i = nturn; i-- > 0;)
+		if (make_turn(d, turn[i], seg[i], nseg[i]) < 0)
+			return -1;
+	join_turns(d, first);
 	return 0;
 }

@@ -1,8 +1,9 @@
 /* Unit tests of quotation-mark pairing (filters/extract-quotes/quotes.c),
  * and of what the cue rules (cues.c) make of a pair in the sentence around
  * it: an item of a listing, a naming verb's forms, a source noun,
- * a reporting clause after the fragment, an aside in brackets. The passages are written for
- * these tests. */
+ * a reporting clause after the fragment, an aside in brackets; and how far a
+ * dash-opened turn of dialogue runs (dialogue.c). The passages are written
+ * for these tests. */
 #include <string.h>
 #include "check_main.h"
 #include "../../filters/extract-quotes/attribution.h"
@@ -150,6 +151,18 @@ static size_t run(const char *s)
 	return nres;
 }
 
+/* The text of span SP of the last run (its first 255 bytes). */
+static const char *bytes_of(struct xspan sp)
+{
+	static char b[4][256];
+	static int nb;
+	char *o = b[nb++ % 4];
+	size_t len = sp.end - sp.start < 255 ? sp.end - sp.start : 255;
+	memcpy(o, text + sp.start, len);
+	o[len] = 0;
+	return o;
+}
+
 /* S holds one quotation, whose text, cue and speaker are QUOTE, CUE and
  * SPEAKER (NULL: not checked; "-": none); returns its kind. */
 static int one(const char *s, const char *quote, const char *cue, const char *speaker)
@@ -289,6 +302,72 @@ START_TEST(naar_eigen_zeggen_attributes_to_its_own_subject)
 }
 END_TEST
 
+START_TEST(an_inverted_clause_reports_with_any_verb)
+{
+	/* ", VERB SUBJECT" after a quotation that opens its sentence: the
+	 * verb reports it, listed or not */
+	ck_assert_int_eq(one("De zon scheen. \"Dat klopt niet\", pruilde Anna.", "Dat klopt niet", "pruilde",
+	                     "Anna"), QUOTE_DIRECT);
+	ck_assert_int_eq(res[0].cue_pos, CUE_AFTER);
+	one("\"Een eerlijke strijd\", blikt Bové terug op die dag.", "Een eerlijke strijd", "blikt", "Bové");
+	/* after an auxiliary, the reporting verb closing the clause is the cue */
+	one("\"Ik win vandaag\", had hij gisteren op zijn blog geschreven.", "Ik win vandaag", "geschreven",
+	    "hij");
+	/* a denied inverted clause reports nothing */
+	ck_assert_uint_eq(run("\"Dat is onzin\", schrijven de kranten niet."), 0);
+	/* "dixit", like "volgens", names the speaker after it */
+	one("Hij is, dixit Anna Verbeke, 'onuitstaanbaar'.", "onuitstaanbaar", "dixit", "Anna Verbeke");
+	/* a subordinate clause is no inverted one; a listing has no subject */
+	ck_assert_uint_eq(run("'Mijnheer tien procent', zoals men hem ook wel noemde, werd veroordeeld."), 0);
+	ck_assert_uint_eq(run("'Zomerzon', verschijnt morgen bij uitgeverij Prometheus."), 0);
+}
+END_TEST
+
+START_TEST(a_dash_turn_goes_on_after_its_reporting_clause)
+{
+	/* the speaker's words after the clause's full stop: they address
+	 * someone, speak of the speaker, ask or exclaim */
+	one("– Dat weet ik niet, zei de agent. Maar ik zoek het uit.",
+	    "Dat weet ik niet, zei de agent. Maar ik zoek het uit.", "zei", "de agent");
+	one("--Kom je? vroeg ze. Je bent laat.", "Kom je? vroeg ze. Je bent laat.", "vroeg", "ze");
+	one("— Nee, riep Piet. Echt niet!", "Nee, riep Piet. Echt niet!", "riep", "Piet");
+	/* the cue inside a sentence: the sentence goes on (as before) */
+	one("– Morgen, zei ze, kom ik terug.", "Morgen, zei ze, kom ik terug.", "zei", "ze");
+	/* the narrator's words after the clause are not the turn's */
+	one("– Ja, zei hij. Hij stond op en liep naar de deur.", "Ja,", "zei", "hij");
+	/* "ik" after "zei ik" is the narrator going on */
+	one("– Ja, zei ik. Ik stond op.", "Ja,", "zei", "ik");
+	/* a dash opening quotation marks is no turn: the marks quote */
+	ck_assert_uint_eq(run("-- 'Zomerzon' verveelt eerder dan het ontroert."), 0);
+	/* quotation marks of their own after the clause stay their own */
+	ck_assert_uint_eq(run("– Ja, zei hij. Zijn vrouw riep: \"Kom je nu?\""), 2);
+}
+END_TEST
+
+START_TEST(a_dash_after_a_full_stop_opens_the_next_turn)
+{
+	/* two speakers in one paragraph: each turn its own quotation, the
+	 * second not joined to the first */
+	ck_assert_uint_eq(run("– Kom je mee? vroeg Jan. – Nee, zei Piet, ik blijf thuis."), 2);
+	ck_assert_str_eq(bytes_of(res[0].quote), "Kom je mee?");
+	ck_assert_str_eq(bytes_of(res[0].speaker), "Jan");
+	ck_assert_str_eq(bytes_of(res[1].quote), "Nee, zei Piet, ik blijf thuis.");
+	ck_assert_str_eq(bytes_of(res[1].speaker), "Piet");
+	/* turns without a reporting clause, a question opening them */
+	ck_assert_uint_eq(run("Ze stonden bij de deur.\n\n– Kom je mee? – Nee, ik blijf thuis."), 2);
+	ck_assert_str_eq(bytes_of(res[0].quote), "Kom je mee?");
+	ck_assert_str_eq(bytes_of(res[1].quote), "Nee, ik blijf thuis.");
+	/* a turn after a beat of narration, ending in a full stop, with no
+	 * reporting clause: the scene is dialogue already */
+	ck_assert_uint_eq(run("– Waar was u? vroeg Jan.\n\nPiet keek weg.\n\n– Thuis. Ik was thuis."), 2);
+	ck_assert_str_eq(bytes_of(res[1].quote), "Thuis. Ik was thuis.");
+	/* the points of a list far from any dialogue stay a list */
+	ck_assert_uint_eq(run("– Waar was u? vroeg Jan.\n\nEen.\n\nTwee.\n\nDrie.\n\nDe regels:\n\n– de huur gaat omhoog.\n\n– de tuin wordt kleiner."), 1);
+	/* a dash inside a sentence opens no turn */
+	ck_assert_uint_eq(run("--Pardon, zei ik--want ik ben beleefd--ik ben Droogstoppel."), 1);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("quotes");
@@ -313,6 +392,9 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, a_reporting_verb_right_after_the_fragment_closes_its_clause);
 	tcase_add_test(sp, a_noun_for_what_was_said_attributes);
 	tcase_add_test(sp, naar_eigen_zeggen_attributes_to_its_own_subject);
+	tcase_add_test(sp, an_inverted_clause_reports_with_any_verb);
+	tcase_add_test(sp, a_dash_turn_goes_on_after_its_reporting_clause);
+	tcase_add_test(sp, a_dash_after_a_full_stop_opens_the_next_turn);
 	suite_add_tcase(s, sp);
 	return s;
 }
