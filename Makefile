@@ -6,7 +6,8 @@
 #   make demo       deps + build + a short summary of each sample article, and demo.html
 #   make test       deps + test-deps + build + the fast suite (check), a few minutes
 #   make test-full  make test, then the heavy suites (fault sweep, fuzz smoke,
-#                   hostile input) and the whole suite again under ASan+UBSan;
+#                   hostile input), the scanning paths this CPU does not take
+#                   (check-simd) and the whole suite again under ASan+UBSan;
 #                   what CI runs (.ci/run)
 #   make bench      throughput and peak memory, beside the peers when installed
 #   make ner-model  retrain the built-in tag-entities model (NER_DATA=DIR of CoNLL-2002)
@@ -40,6 +41,15 @@ BINDIR    := bin
 OPT       := -O2 -g
 endif
 
+# The byte-scanning paths a default build compiles but this CPU may not take
+# (check-simd, below): SIMD=sse2 builds without split-sentences' SSSE3 nibble
+# tables, SIMD=none without SSE2 too; each into a folder of its own.
+ifneq ($(SIMD),)
+O         := build/simd-$(SIMD)
+BINDIR    := build/simd-$(SIMD)/bin
+SIMD_FLAGS := $(if $(filter sse2,$(SIMD)),-DSENTENCE_NO_NIBBLES,$(if $(filter none,$(SIMD)),-DSENTENCE_NO_NIBBLES -U__SSE2__,$(error SIMD is sse2 or none)))
+endif
+
 # Quiet by default; `make V=1` shows every command.
 ifeq ($(V),1)
 Q :=
@@ -56,7 +66,7 @@ CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
 ZCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
           -DZEEF_VERSION='"$(VERSION)"' -Wall -Wextra -Werror -Icommon -I$(O) \
-          $(OPT) $(PKG_CFLAGS) $(CFLAGS)
+          $(OPT) $(SIMD_FLAGS) $(PKG_CFLAGS) $(CFLAGS)
 ZLDFLAGS = $(OPT) $(LDFLAGS)
 ZLIBS    = $(PKG_LIBS) -lm
 
@@ -150,6 +160,7 @@ test: test-deps
 
 test-full: test
 	@$(MAKE) --no-print-directory check-full ONLY_FULL=1
+	@$(MAKE) --no-print-directory check-simd
 	@$(MAKE) --no-print-directory -j$(JOBS) SANITIZE=1 test-build
 	@$(MAKE) --no-print-directory SANITIZE=1 check-full
 
@@ -163,6 +174,36 @@ check: all $(UNIT_BIN) $(O)/passthrough $(O)/records
 # ONLY_FULL=1: only the heavy tests (after a `make check` of the same build).
 check-full: all $(UNIT_BIN) $(O)/passthrough $(O)/records
 	@bash tests/run-all.sh --full $(if $(ONLY_FULL),--only full) $(BINDIR) $(O)/tests
+
+# The other scanning paths. Bytes are scanned sixteen at a time with SSE2
+# (every x86-64), by SSSE3 nibble tables in split-sentences when the CPU has
+# SSSE3 (asked at start: x86-64's baseline lacks it, so the SSE2 compares
+# stay for CPUs without), and eight bytes at a time where SSE2 is missing
+# (common/utf8.c, json_scan.h, zjson.c, spans.c, sentence*.c, summarize's
+# words.h). This CPU takes one path; check-simd builds the other two (SIMD=
+# sse2 and none, about 40 s of CPU each) and runs the unit tests of the
+# code that has such paths and the golden tests of split-sentences and
+# summarize on them. Part of test-full.
+SIMD_UNITS  := test_sentence test_sentence_rules test_line_units test_spans test_utf8 \
+               test_record test_summary test_summary_fields
+SIMD_GOLDEN := split-sentences summarize
+.PHONY: check-simd
+check-simd:
+	@for s in sse2 none; do \
+	    $(MAKE) --no-print-directory -j$(JOBS) SIMD=$$s all \
+	        $(SIMD_UNITS:%=build/simd-$$s/tests/%) >/dev/null || exit 1; \
+	    p=0; f=0; \
+	    for t in $(SIMD_UNITS); do \
+	        if CK_TIMEOUT_MULTIPLIER=4 build/simd-$$s/tests/$$t >build/simd-$$s/unit.log 2>&1; \
+	        then p=$$((p + 1)); else f=$$((f + 1)); echo "FAIL SIMD=$$s unit $$t"; \
+	            tail -20 build/simd-$$s/unit.log; fi; \
+	    done; \
+	    echo "SIMD=$$s unit: $$p passed, $$f failed"; \
+	    printf 'SIMD=%s ' $$s; \
+	    bash tests/golden/run.sh build/simd-$$s/bin \
+	        $(foreach g,$(SIMD_GOLDEN),tests/golden/$(g)/*/) || exit 1; \
+	    test "$$f" = 0 || exit 1; \
+	done
 
 unit: all $(UNIT_BIN)
 	@bash tests/run-all.sh --only unit $(BINDIR) $(O)/tests

@@ -108,6 +108,17 @@ void filter_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Say "NAME: FILE:LINE: id=ID: out of memory" (the record being read, when
  * there is one; else "NAME: out of memory") and exit 70. */
 void filter_out_of_memory(void) __attribute__((noreturn));
+/* P, an allocation's result; filter_out_of_memory when it is NULL. */
+static inline void *filter_checked(void *p)
+{
+	if (!p)
+		filter_out_of_memory();
+	return p;
+}
+
+/* 1 when OPTION (such as "--train") is one of ARGV's words before any
+ * "--": a program with a mode of its own asks this before filter_main. */
+int filter_mode_asked(int argc, char **argv, const char *option);
 
 /* Parse a whole non-negative decimal number; -1 when ARG is not one. */
 long long filter_parse_count(const char *arg);

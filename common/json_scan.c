@@ -45,25 +45,12 @@ static int fail(struct validator *v, const char *what)
 	return -1;
 }
 
-static void skip_space_run(struct validator *v);
-
 /* White space is rare between the tokens of a JSON line: test one byte
- * here, and walk a run only when there is one. */
+ * here, and walk a run only when there may be one. */
 static inline void skip_space(struct validator *v)
 {
-	if (v->i < v->len && is_space(v->s[v->i]))
-		skip_space_run(v);
-}
-
-static void skip_space_run(struct validator *v)
-{
-	/* Locals: a char load may alias v's fields, so the compiler would
-	 * read them again at each byte. */
-	const char *s = v->s;
-	size_t i = v->i, n = v->len;
-	while (i < n && is_space(s[i]))
-		i++;
-	v->i = i;
+	if (v->i < v->len && (unsigned char)v->s[v->i] <= ' ')
+		v->i = (size_t)(json_skip_space(v->s + v->i, v->s + v->len) - v->s);
 }
 
 /* A string starting at the opening quote. */
@@ -160,13 +147,13 @@ static int check_word(struct validator *v, const char *word)
 
 static int check_value(struct validator *v);
 
+/* json_skip_space by byte offset: the usual case (no white space) tested
+ * here on the offset. */
 static inline size_t spaces_from(const char *s, size_t i, size_t n)
 {
 	if (i < n && (unsigned char)s[i] > ' ')
-		return i;   /* the usual case: no white space between tokens */
-	while (i < n && is_space(s[i]))
-		i++;
-	return i;
+		return i;
+	return (size_t)(json_skip_space(s + i, s + n) - s);
 }
 
 /* Fail at byte I. */
@@ -361,17 +348,10 @@ const char *json_skip(const char *p, const char *end)
 	return p;
 }
 
-static const char *skip_spaces(const char *p, const char *end)
-{
-	while (p < end && is_space(*p))
-		p++;
-	return p;
-}
-
 void json_iter_init(struct json_iter *it, struct zj_view c)
 {
 	const char *end = c.json + c.len;
-	it->p = skip_spaces(c.json, end);
+	it->p = json_skip_space(c.json, end);
 	if (it->p < end && (*it->p == '{' || *it->p == '['))
 		it->p++;
 	else
@@ -385,9 +365,9 @@ void json_iter_init(struct json_iter *it, struct zj_view c)
 /* Move past white space and one ',' before the next entry; 0 at the end. */
 static int next_entry(struct json_iter *it)
 {
-	it->p = skip_spaces(it->p, it->end);
+	it->p = json_skip_space(it->p, it->end);
 	if (it->p < it->end && *it->p == ',')
-		it->p = skip_spaces(it->p + 1, it->end);
+		it->p = json_skip_space(it->p + 1, it->end);
 	return it->p < it->end;
 }
 
@@ -407,9 +387,9 @@ int json_next_member(struct json_iter *it, struct zj_view *key, struct zj_view *
 		return 0;
 	const char *k = it->p, *ke = skip_string(k, it->end);
 	*key = (struct zj_view){k + 1, ke > k + 1 ? (size_t)(ke - k - 2) : 0};
-	const char *p = skip_spaces(ke, it->end);
+	const char *p = json_skip_space(ke, it->end);
 	if (p < it->end && *p == ':')
-		p = skip_spaces(p + 1, it->end);
+		p = json_skip_space(p + 1, it->end);
 	const char *e = json_skip(p, it->end);
 	*value = (struct zj_view){p, (size_t)(e - p)};
 	it->p = e;

@@ -10,13 +10,6 @@
 #include "grow.h"
 #include "record.h"
 
-static void *check(void *p)
-{
-	if (!p)
-		filter_out_of_memory();
-	return p;
-}
-
 static int key_is(const struct record_field *f, const char *key, size_t klen)
 {
 	if (f->key)
@@ -67,7 +60,7 @@ static const char *decoded_string(struct record *r, const char *key, char **out,
 	if (json_first(f->raw) != '"')
 		return NULL;
 	if (!*out) {
-		*out = check(malloc(f->raw.len - 1));
+		*out = filter_checked(malloc(f->raw.len - 1));
 		*out_len = json_unescape(f->raw.json + 1, f->raw.len - 2, *out);
 		(*out)[*out_len] = '\0';
 	}
@@ -95,7 +88,7 @@ zjson *record_get(struct record *r, const char *key)
 		return NULL;
 	if (!f->value && !f->set && json_first(f->raw) != 'n') {
 		/* Valid JSON already; zj_parse fails here only for want of memory. */
-		f->value = check(zj_from_view(f->raw));
+		f->value = filter_checked(zj_from_view(f->raw));
 	}
 	return f->value;
 }
@@ -136,7 +129,7 @@ void record_set(struct record *r, const char *key, zjson *value)
 	forget_decoded(r, key);
 	if (!f) {
 		f = add_field(r);
-		f->key = check(strdup(key));
+		f->key = filter_checked(strdup(key));
 	} else {
 		for (struct record_field *d = f + 1; d < r->fields + r->nfields; d++) {
 			if (!d->gone && key_is(d, key, klen)) {

@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include "json_scan.h"
 
 typedef struct json_object zjson;
@@ -179,6 +180,29 @@ void zj_text_string(struct zj_text *t, const char *s, size_t len_bytes);  /* esc
 size_t zj_escape_stop(const char *s, size_t i, size_t n);
 size_t zj_escape_byte(unsigned char c, char esc[6]);
 void zj_text_int(struct zj_text *t, int64_t v);
+/* The decimal digits of V written at O, which must have room for
+ * ZJ_COUNT_ROOM bytes (all of them may be written: a copy of fixed length);
+ * returns the end of the digits. Inline, for writers of long lists of
+ * offsets into zj_text_room (zj_text_int uses it too). */
+enum { ZJ_COUNT_ROOM = 20 };
+extern const char zj_two_digits[200];
+static inline char *zj_put_count(char *o, uint64_t v)
+{
+	char buf[2 * ZJ_COUNT_ROOM], *end = buf + ZJ_COUNT_ROOM, *p = end;
+	/* two digits a step: half the divisions */
+	for (; v >= 100; v /= 100) {
+		p -= 2;
+		memcpy(p, zj_two_digits + 2 * (v % 100), 2);
+	}
+	if (v >= 10) {
+		p -= 2;
+		memcpy(p, zj_two_digits + 2 * v, 2);
+	} else {
+		*--p = (char)('0' + v);
+	}
+	memcpy(o, p, ZJ_COUNT_ROOM);     /* a fixed length: no call */
+	return o + (end - p);
+}
 /* Room for MORE bytes at the end of T's text: where they go. The caller
  * writes them and adds what it wrote to T->len. */
 char *zj_text_room(struct zj_text *t, size_t more);

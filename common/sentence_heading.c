@@ -1,9 +1,11 @@
 /* sentence_heading.c — headings and captions that lost their line break:
  * text without final punctuation before a sentence on the same line (see
- * sentence_impl.h). Offsets are bytes. */
+ * sentence_impl.h), taken off where a sentence begins (sent_begin).
+ * Offsets are bytes. */
 #include <string.h>
 
 #include "sentence_impl.h"
+#include "utf8.h"
 
 /* Is chunk C only opening punctuation ("«", ",,", "(")? */
 static int only_openers(const char *t, const struct chunk *c)
@@ -190,16 +192,6 @@ size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len
  * *HEAD_END the end of chunk H-1 and *NEXT the start of chunk H. */
 #define HEADING_MAX_WORDS 6
 
-/* Set bits of a sixteen-bit mask, without a call where the CPU's popcnt
- * is not assumed. */
-static inline int bits16(unsigned x)
-{
-	x = x - ((x >> 1) & 0x5555u);
-	x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
-	x = (x + (x >> 4)) & 0x0F0Fu;
-	return (int)((x + (x >> 8)) & 0x1Fu);
-}
-
 /* Can one of the HEADING_MAX_WORDS words after byte I start with a capital,
  * as the chunk H must? A quick look at the bytes: no when each of them
  * starts with an ASCII byte that is no capital, and no byte is beyond
@@ -237,11 +229,11 @@ static int capital_ahead(const char *text, size_t len, size_t i)
 		unsigned cnt = s & ~cap & ~low;
 		unsigned first = yes | stop;
 		unsigned before = first ? cnt & ((1u << __builtin_ctz(first)) - 1) : cnt;
-		if (words + bits16(before) >= HEADING_MAX_WORDS)
+		if (words + mask16_count(before) >= HEADING_MAX_WORDS)
 			return 0;
 		if (first)
 			return (yes & first & -first) != 0;
-		words += bits16(cnt);
+		words += mask16_count(cnt);
 	}
 #endif
 	for (; i < len; i++) {
@@ -366,4 +358,34 @@ int sent_starts_mid(struct scan *sc, size_t i)
 	    char_case(t, prev_char(t, i - 1), i - 1) != C_LOWER)
 		return 0;
 	return starts_mid_at(sc, i);
+}
+
+/* A sentence starts at chunk start POS (a paragraph start or after a
+ * sentence end): take a glued heading off first. Returns where scanning
+ * goes on. */
+size_t sent_begin(struct scan *sc, size_t pos)
+{
+	struct chunk a;
+	size_t head_end, next;
+	sent_open(sc, pos);
+	/* a known section heading ("Externe links"), twice at most: "Zie ook
+	 * Externe links" */
+	for (int k = 0; k < 2 && (head_end = sent_section_heading(sc->sp, sc->t, sc->len, pos, 1)) > 0; k++) {
+		if (!sent_read_chunk(sc->sp, sc->t, sc->len, head_end, &a))
+			return pos;
+		sent_push(sc->sp, pos, head_end);
+		pos = a.s;
+		sent_open(sc, pos);
+	}
+	if (!sent_read_chunk(sc->sp, sc->t, sc->len, pos, &a) ||
+	    !sent_glued_heading(sc->sp, sc->t, sc->len, &a, &head_end, &next))
+		return pos;
+	sent_push(sc->sp, pos, head_end);
+	/* the heading's quotes count too: Geen 'gamechanger' */
+	for (struct chunk c = a; c.s < head_end;) {
+		sent_track_quotes(sc->t, &c, sc->sp, &sc->dq_open, &sc->sq_open);
+		if (!sent_next_chunk(sc->sp, sc->t, sc->len, &c, &c)) break;
+	}
+	sent_open(sc, next);
+	return next;
 }

@@ -1,7 +1,9 @@
 /* sentence_impl.h — the sentence splitter's internals, shared by its files
- * (not for other modules): sentence.c (the scanner, chunks, marks and
- * quotes), sentence_heading.c (headings and captions that lost their line
- * break), sentence_layout.c (line breaks, lists, bullets, key: value rows).
+ * (not for other modules): sentence.c (the scanner, chunks, the scan
+ * loop), sentence_marks.c (does a sentence end at a mark or a quote),
+ * sentence_lists.c (runs of names), sentence_heading.c (headings and
+ * captions that lost their line break), sentence_layout.c (line breaks,
+ * lists, bullets) and sentence_rows.c (key: value rows).
  * All offsets are bytes into the text.
  */
 #ifndef ZEEF_SENTENCE_IMPL_H
@@ -81,18 +83,23 @@ size_t sent_skip_space(const unsigned char *t, size_t i, size_t len, int *nl);
  * are there), sent_read_chunk_new reads and memoises. */
 int sent_read_chunk_new(const struct splitter *sp, const char *text, size_t len,
                         size_t pos, struct chunk *c);
+
+/* sentence_marks.c */
+/* The chunk at POS holds a mark or a quote: end the sentence there when it
+ * ends, and open the next. Returns where scanning goes on. */
+size_t sent_mark_chunk(struct scan *sc, size_t pos);
+/* Count the straight quotes in chunk C into the open flags. */
 void sent_track_quotes(const char *t, const struct chunk *c, const struct splitter *sp,
                        int *dq_open, int *sq_open);
+/* Does chunk C start a sentence by its form: a capitalised sentence
+ * starter followed by a lowercase word or a number? */
 int sent_starter_at(const struct splitter *sp, const char *t, size_t len,
                     const struct chunk *c);
+
+/* sentence_heading.c */
 /* A sentence starts at chunk start POS: takes a glued heading off first;
  * returns where scanning goes on. */
 size_t sent_begin(struct scan *sc, size_t pos);
-/* End the current sentence (when one is open) at E, trimmed of white space
- * before it. */
-void sent_end_at(struct scan *sc, size_t e);
-
-/* sentence_heading.c */
 int sent_glued_heading(const struct splitter *sp, const char *t, size_t len,
                        const struct chunk *a, size_t *head_end, size_t *next);
 int sent_starts_mid(struct scan *sc, size_t i);
@@ -111,7 +118,15 @@ size_t sent_section_heading(const struct splitter *sp, const char *t, size_t len
  * returns 1 when it was split as a list. */
 int sent_name_run(struct scan *sc, size_t i);
 
+/* sentence_rows.c: a colon that ends a key, at byte I: rows run together
+ * split before each key once a second one with as many words is seen.
+ * Returns 1 when it split. */
+int sent_key_colon(struct scan *sc, size_t i);
+
 /* sentence_layout.c */
+/* End the current sentence (when one is open) at E, trimmed of white space
+ * before it. */
+void sent_end_at(struct scan *sc, size_t e);
 /* A single line break: the line before ends at WS, the next starts at WE.
  * Returns where scanning goes on. */
 size_t sent_line_break(struct scan *sc, size_t ws, size_t we);
@@ -172,6 +187,38 @@ static inline size_t sent_space_before(const unsigned char *t, size_t i)
 	if (i >= 2 && t[i - 2] == 0xC2 && c == 0xA0) return 2;
 	if (i >= 3 && space_len(t, i - 3, i) == 3) return 3;
 	return 0;
+}
+
+/* Is byte I white space, or the end of the text? */
+static inline int sent_is_space_at(const char *t, size_t i, size_t len)
+{
+	return i >= len || space_len((const unsigned char *)t, i, len) > 0;
+}
+
+/* End of the chunk before white space that ends at byte S (S itself when
+ * there is none). */
+static inline size_t sent_before_space(const char *t, size_t s)
+{
+	size_t k;
+	while ((k = sent_space_before((const unsigned char *)t, s)) > 0)
+		s -= k;
+	return s;
+}
+
+/* Start of the word that ends at byte E, not before LO. */
+static inline size_t sent_word_start(const char *t, size_t e, size_t lo)
+{
+	while (e > lo && !sent_space_before((const unsigned char *)t, e))
+		e--;
+	return e;
+}
+
+/* Split before byte AT (a chunk start after the current sentence's start):
+ * the sentence so far ends, a new one opens at AT. */
+static inline void sent_split_before(struct scan *sc, size_t at)
+{
+	sent_end_at(sc, at);
+	sent_open(sc, at);
 }
 
 #endif

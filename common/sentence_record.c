@@ -62,31 +62,6 @@ long sentences_of(struct record *r, struct splitter *sp,
 /* The JSON text of sentences_json, kept between calls. */
 static struct zj_text json;
 
-/* The decimal digits of V at O, which has room for COUNT_ROOM bytes;
- * returns the end of the digits. */
-enum { COUNT_ROOM = 20 };
-static const char two_digits[] =
-	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-	"8081828384858687888990919293949596979899";
-static char *put_count(char *o, size_t v)
-{
-	char buf[2 * COUNT_ROOM], *end = buf + COUNT_ROOM, *p = end;
-	/* two digits a step: half the divisions */
-	for (; v >= 100; v /= 100) {
-		p -= 2;
-		memcpy(p, two_digits + 2 * (v % 100), 2);
-	}
-	if (v >= 10) {
-		p -= 2;
-		memcpy(p, two_digits + 2 * v, 2);
-	} else {
-		*--p = (char)('0' + v);
-	}
-	memcpy(o, p, COUNT_ROOM);     /* a fixed length: no call */
-	return o + (end - p);
-}
-
 zjson *sentences_json(const char *text, size_t len,
                       const struct sentence_span *spans, size_t n)
 {
@@ -94,7 +69,7 @@ zjson *sentences_json(const char *text, size_t len,
 	static const char key_start[] = "},{\"start\":", key_end[] = ",\"end\":",
 	                  key_text[] = ",\"text\":";
 	/* one span's keys, two counts and the braces */
-	enum { SPAN_ROOM = sizeof key_start + sizeof key_end + sizeof key_text + 2 * COUNT_ROOM };
+	enum { SPAN_ROOM = sizeof key_start + sizeof key_end + sizeof key_text + 2 * ZJ_COUNT_ROOM };
 	struct cp_cursor cur;
 	(void)len;
 	cp_cursor_init(&cur, text);
@@ -106,9 +81,9 @@ zjson *sentences_json(const char *text, size_t len,
 		char *o = zj_text_room(&json, SPAN_ROOM), *o0 = o;
 		size_t k = i ? sizeof key_start - 1 : sizeof key_start - 3;
 		memcpy(o, key_start + (i ? 0 : 2), k);
-		o = put_count(o + k, s);
+		o = zj_put_count(o + k, s);
 		memcpy(o, key_end, sizeof key_end - 1);
-		o = put_count(o + sizeof key_end - 1, e);
+		o = zj_put_count(o + sizeof key_end - 1, e);
 		memcpy(o, key_text, sizeof key_text - 1);
 		o += sizeof key_text - 1;
 		json.len += (size_t)(o - o0);

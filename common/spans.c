@@ -10,6 +10,7 @@
 #include "filter.h"
 #include "grow.h"
 #include "json_scan.h"
+#include "utf8.h"
 
 /* Walks code points forward over valid UTF-8, giving the byte offset of each
  * code-point offset asked for, in non-decreasing order. */
@@ -41,7 +42,7 @@ static size_t walk_to(struct cp_walk *w, const struct cp_walk *other, size_t cp)
 	 * points that start in them (the bytes that are not 10xxxxxx) do not
 	 * take W past CP; ASCII by one test; then one at a time */
 	while (w->cp < cp && w->byte < w->len) {
-#ifdef JSON_SCAN_SSE2
+#ifdef UTF8_SSE2
 		if (cp - w->cp >= 16 && w->len - w->byte >= 16) {
 			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(w->text + w->byte));
 			if (!_mm_movemask_epi8(x)) {
@@ -49,11 +50,7 @@ static size_t walk_to(struct cp_walk *w, const struct cp_walk *other, size_t cp)
 				w->cp += 16;
 				continue;
 			}
-			__m128i cont = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xC0)),
-			                              _mm_set1_epi8((char)0x80));
-			/* their number: the sum of the bytes that are 1 for each */
-			__m128i sum = _mm_sad_epu8(_mm_and_si128(cont, _mm_set1_epi8(1)), _mm_setzero_si128());
-			size_t starts = 16 - (size_t)(_mm_cvtsi128_si32(sum) + _mm_extract_epi16(sum, 4));
+			size_t starts = 16 - mask16_count(utf8_cont16(x));
 			if (starts <= cp - w->cp) {
 				walk_past(w, 16, starts);
 				continue;
@@ -68,8 +65,7 @@ static size_t walk_to(struct cp_walk *w, const struct cp_walk *other, size_t cp)
 				w->cp += 8;
 				continue;
 			}
-			uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ULL) >> 7;
-			size_t starts = 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);
+			size_t starts = utf8_starts8(x);
 			if (starts <= cp - w->cp) {
 				walk_past(w, 8, starts);
 				continue;
@@ -108,15 +104,6 @@ static void ends_by_sorting(struct field_span *s, size_t n, const char *text, si
 }
 
 /* --- reading validated JSON text in place ------------------------------- */
-
-static const char *skip_spaces(const char *p, const char *end)
-{
-	if (p < end && (unsigned char)*p > ' ')
-		return p;   /* the usual case: Zeef writes JSON compactly */
-	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
-		p++;
-	return p;
-}
 
 /* An integer value at P (json_int's rule: no fraction or exponent, fits in
  * 64 bits): *OUT set and 1, else 0. *NEXT is set after the number either
@@ -214,7 +201,7 @@ static int read_span(const char *p, const char *end, const char **next, struct f
 		*next = json_skip(p, end);
 		return -1;
 	}
-	p = skip_spaces(p + 1, end);
+	p = json_skip_space(p + 1, end);
 	while (p < end && *p == '"') {
 		const char *k = p + 1, *ke = json_string_run(k, end);
 		if (ke < end && *ke != '"')
@@ -222,10 +209,10 @@ static int read_span(const char *p, const char *end, const char **next, struct f
 		if (ke >= end)
 			break;   /* validated text always has the key's end, ':' and a value */
 		size_t klen = (size_t)(ke - k);
-		p = skip_spaces(ke + 1, end);
+		p = json_skip_space(ke + 1, end);
 		if (p >= end)
 			break;
-		p = skip_spaces(p + 1, end);   /* the ':' */
+		p = json_skip_space(p + 1, end);   /* the ':' */
 		int number = p < end && (*p == '-' || (unsigned)(*p - '0') < 10);
 		int64_t *slot = NULL;
 		if (klen == 5 && memcmp(k, "start", 5) == 0)
@@ -248,9 +235,9 @@ static int read_span(const char *p, const char *end, const char **next, struct f
 				s->type_len = (size_t)(p - v) - 2;
 			}
 		}
-		p = skip_spaces(p, end);
+		p = json_skip_space(p, end);
 		if (p < end && *p == ',')
-			p = skip_spaces(p + 1, end);
+			p = json_skip_space(p + 1, end);
 	}
 	*next = p < end ? p + 1 : end;   /* the '}' */
 	if (start < 0 || stop < start)
@@ -285,7 +272,7 @@ static long read_spans(struct record *r, const char *field, const char *item,
 	struct cp_walk starts = {text, len, 0, 0}, ends = starts;
 	int ends_in_order = 1;
 	size_t n = 0;
-	const char *p = skip_spaces(f.json + 1, f.json + f.len), *end = f.json + f.len;
+	const char *p = json_skip_space(f.json + 1, f.json + f.len), *end = f.json + f.len;
 
 	while (p < end && *p != ']') {
 		if (grow_array((void **)spans, cap, n + 1, sizeof **spans) != 0)
@@ -319,9 +306,9 @@ static long read_spans(struct record *r, const char *field, const char *item,
 		else
 			ends_in_order = 0;
 		n++;
-		p = skip_spaces(p, end);
+		p = json_skip_space(p, end);
 		if (p < end && *p == ',')
-			p = skip_spaces(p + 1, end);
+			p = json_skip_space(p + 1, end);
 	}
 	if (!ends_in_order)
 		ends_by_sorting(*spans, n, text, len);

@@ -51,30 +51,10 @@ static int seq(const unsigned char *s, size_t len, int32_t *cp)
 	return n;
 }
 
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#define UTF8_SSE2 1
+#ifdef UTF8_SSE2
 static inline __m128i load16(const unsigned char *s)
 {
 	return _mm_loadu_si128((const __m128i *)(const void *)s);
-}
-
-/* Bit K set when byte K of X is a continuation byte (10xxxxxx). */
-static inline unsigned cont_bytes16(__m128i x)
-{
-	__m128i top = _mm_and_si128(x, _mm_set1_epi8((char)0xC0));
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(top, _mm_set1_epi8((char)0x80)));
-}
-
-/* The number of bits set in M (16 bits), summed pairwise. */
-static inline size_t bits16(unsigned m)
-{
-	if (!m)
-		return 0;
-	m = m - ((m >> 1) & 0x5555);
-	m = (m & 0x3333) + ((m >> 2) & 0x3333);
-	m = (m + (m >> 4)) & 0x0F0F;
-	return (m + (m >> 8)) & 0x1F;
 }
 #endif
 
@@ -207,22 +187,20 @@ static size_t count_cp(const unsigned char *s, size_t len)
 	/* sixteen bytes at a time: the continuation bytes (10xxxxxx) counted
 	 * off; the last bytes in the sixteen that end the text */
 	if (len >= 16) {
-		for (; i + 16 <= len; i += 16)
-			n += 16 - bits16(cont_bytes16(load16(s + i)));
-		if (i < len)
-			n += len - i - bits16(cont_bytes16(load16(s + len - 16)) >> (16 - (len - i)));
+		for (; i + 16 <= len; i += 16) {
+			unsigned m = utf8_cont16(load16(s + i));
+			n += 16 - (m ? mask16_count(m) : 0);   /* mostly ASCII */
+		}
+		if (i < len) {
+			unsigned m = utf8_cont16(load16(s + len - 16)) >> (16 - (len - i));
+			n += len - i - (m ? mask16_count(m) : 0);
+		}
 		return n;
 	}
 #endif
-	while (i + 8 <= len) {
+	for (; i + 8 <= len; i += 8) {
 		memcpy(&w, s + i, 8);
-		if (!(w & 0x8080808080808080ULL)) {
-			n += 8;
-		} else {
-			for (int k = 0; k < 8; k++)
-				n += (s[i + k] & 0xC0) != 0x80;
-		}
-		i += 8;
+		n += utf8_starts8(w);
 	}
 	for (; i < len; i++)
 		n += (s[i] & 0xC0) != 0x80;

@@ -32,6 +32,40 @@ int utf8_encode(int32_t cp, char *out);
 /* Number of code points in the LEN valid UTF-8 bytes at S. */
 size_t utf8_count_cp(const char *s, size_t len);
 
+/* Counting in blocks, for scanners that walk code points themselves (and
+ * utf8_count_cp): in valid UTF-8 a code point starts at every byte that is
+ * not a continuation byte (10xxxxxx). */
+
+/* The number of bits set in M, a mask of sixteen bytes (bit K for byte K,
+ * as _mm_movemask_epi8 gives it), summed pairwise: no call where the CPU's
+ * popcnt is not assumed. */
+static inline unsigned mask16_count(unsigned m)
+{
+	m = m - ((m >> 1) & 0x5555u);
+	m = (m & 0x3333u) + ((m >> 2) & 0x3333u);
+	m = (m + (m >> 4)) & 0x0F0Fu;
+	return (m + (m >> 8)) & 0x1Fu;
+}
+
+/* The code points that start in the eight bytes of W (read with memcpy,
+ * any byte order). */
+static inline size_t utf8_starts8(uint64_t w)
+{
+	uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+	return 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define UTF8_SSE2 1
+/* Bit K set when byte K of X is a continuation byte (10xxxxxx). */
+static inline unsigned utf8_cont16(__m128i x)
+{
+	__m128i top = _mm_and_si128(x, _mm_set1_epi8((char)0xC0));
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(top, _mm_set1_epi8((char)0x80)));
+}
+#endif
+
 /* Walks a valid UTF-8 string forward, turning increasing byte offsets into
  * code-point offsets in amortised O(1): the usual way to emit spans while
  * scanning text once. */

@@ -24,13 +24,6 @@ static void check_errno_oom(void)
 		filter_out_of_memory();
 }
 
-static void *check(void *p)
-{
-	if (!p)
-		filter_out_of_memory();
-	return p;
-}
-
 /* The record writer. json-c's own serialiser escapes strings one character
  * at a time, which cost more than half of a pass-through; this one copies
  * runs that need no escape with memcpy and writes the same bytes json-c
@@ -45,7 +38,7 @@ static void out_reserve(struct zj_text *b, size_t more)
 	size_t cap = b->cap ? b->cap : 1 << 16;
 	while (cap < b->len + more)
 		cap *= 2;
-	b->s = check(realloc(b->s, cap));
+	b->s = filter_checked(realloc(b->s, cap));
 	b->cap = cap;
 }
 
@@ -152,24 +145,18 @@ void zj_text_string(struct zj_text *t, const char *s, size_t len)
 	out_string(t, s, len);
 }
 
-/* Decimal digits of V at the end of BUF[24]; returns where they start. */
-static char *format_int(char *buf, int64_t v)
-{
-	char *p = buf + 24;
-	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		*--p = '-';
-	return p;
-}
+const char zj_two_digits[200] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
 
 void zj_text_int(struct zj_text *t, int64_t v)
 {
-	char buf[24], *p = format_int(buf, v);
-	out_bytes(t, p, (size_t)(buf + 24 - p));
+	char *o = zj_text_room(t, 1 + ZJ_COUNT_ROOM), *o0 = o;
+	if (v < 0)
+		*o++ = '-';
+	o = zj_put_count(o, v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
+	t->len += (size_t)(o - o0);
 }
 
 char *zj_text_room(struct zj_text *t, size_t more)
@@ -194,7 +181,7 @@ zjson *zj_text_value(struct zj_text *t)
 	 * copy would be as big as the field itself. */
 	out_reserve(t, 1);
 	t->s[t->len] = '\0';
-	zjson *v = check(json_object_new_object());
+	zjson *v = filter_checked(json_object_new_object());
 	json_object_set_serializer(v, json_object_userdata_to_json_string, t->s,
 	                           json_object_free_userdata);
 	*t = (struct zj_text){0};
@@ -262,18 +249,18 @@ void zj_text_json(struct zj_text *b, zjson *v)
 		errno = 0;
 		text = json_object_to_json_string_length(v, SERIALIZE_FLAGS, &len);
 		check_errno_oom();
-		out_bytes(b, check((void *)text), len);
+		out_bytes(b, filter_checked((void *)text), len);
 	}
 	}
 }
 
 /* --- values ------------------------------------------------------------- */
 
-zjson *zj_object(void) { return check(json_object_new_object()); }
-zjson *zj_array(void) { return check(json_object_new_array()); }
-zjson *zj_int(int64_t v) { return check(json_object_new_int64(v)); }
-zjson *zj_double(double v) { return check(json_object_new_double(v)); }
-zjson *zj_bool(int v) { return check(json_object_new_boolean(v != 0)); }
+zjson *zj_object(void) { return filter_checked(json_object_new_object()); }
+zjson *zj_array(void) { return filter_checked(json_object_new_array()); }
+zjson *zj_int(int64_t v) { return filter_checked(json_object_new_int64(v)); }
+zjson *zj_double(double v) { return filter_checked(json_object_new_double(v)); }
+zjson *zj_bool(int v) { return filter_checked(json_object_new_boolean(v != 0)); }
 zjson *zj_cstring(const char *s) { return zj_string(s, strlen(s)); }
 
 zjson *zj_string(const char *s, size_t len)
@@ -282,7 +269,7 @@ zjson *zj_string(const char *s, size_t len)
 		fprintf(stderr, "%s: string of %zu bytes is too long\n", filter_name(), len);
 		exit(EXIT_SOFTWARE);
 	}
-	return check(json_object_new_string_len(s, (int)len));
+	return filter_checked(json_object_new_string_len(s, (int)len));
 }
 
 zjson *zj_copy(const zjson *v)
@@ -293,7 +280,7 @@ zjson *zj_copy(const zjson *v)
 		return NULL;
 	errno = 0;
 	if (json_object_deep_copy((zjson *)v, &out, NULL) != 0)
-		check(NULL);
+		filter_out_of_memory();
 	check_errno_oom();
 	return out;
 }
@@ -308,19 +295,19 @@ void zj_add(zjson *o, const char *key, zjson *v)
 	/* json-c replaces an existing key's value in place, keeping its
 	 * position in the object's ordered entries. */
 	if (json_object_object_add(o, key, v) != 0)
-		check(NULL);
+		filter_out_of_memory();
 }
 
 void zj_push(zjson *a, zjson *v)
 {
 	if (json_object_array_add(a, v) != 0)
-		check(NULL);
+		filter_out_of_memory();
 }
 
 zjson *zj_raw(const char *json, size_t len)
 {
-	zjson *v = check(json_object_new_object());
-	char *text = check(malloc(len + 1));
+	zjson *v = filter_checked(json_object_new_object());
+	char *text = filter_checked(malloc(len + 1));
 	memcpy(text, json, len);
 	text[len] = 0;
 	json_object_set_serializer(v, json_object_userdata_to_json_string, text,
@@ -406,7 +393,7 @@ const char *zj_serialize(zjson *v, size_t *len)
 	errno = 0;
 	s = json_object_to_json_string_length(v, SERIALIZE_FLAGS, &n);
 	check_errno_oom();
-	check((void *)s);
+	filter_checked((void *)s);
 	if (len)
 		*len = n;
 	return s;
@@ -419,7 +406,7 @@ zjson *zj_parse(const char *s, size_t len)
 
 	if (len > (size_t)INT32_MAX - 1)
 		return NULL;
-	tok = check(json_tokener_new_ex(ZJ_MAX_DEPTH));
+	tok = filter_checked(json_tokener_new_ex(ZJ_MAX_DEPTH));
 	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
 	errno = 0;
 	v = json_tokener_parse_ex(tok, s, (int)len);
@@ -447,7 +434,7 @@ zjson *zj_from_view(struct zj_view v)
 	case '[':
 		return zj_parse(v.json, v.len);
 	case '"': {
-		char *buf = check(malloc(v.len));
+		char *buf = filter_checked(malloc(v.len));
 		size_t len = json_unescape(v.json + 1, v.len - 2, buf);
 		zjson *s = zj_string(buf, len);
 		free(buf);
@@ -464,8 +451,8 @@ zjson *zj_from_view(struct zj_view v)
 			return zj_int(n);
 		/* A fraction, an exponent or an integer past 64 bits: a double
 		 * that keeps its text. */
-		char *text = check(strndup(v.json, v.len));
-		zjson *d = check(json_object_new_double_s(strtod(text, NULL), text));
+		char *text = filter_checked(strndup(v.json, v.len));
+		zjson *d = filter_checked(json_object_new_double_s(strtod(text, NULL), text));
 		free(text);
 		return d;
 	}

@@ -179,6 +179,19 @@ size_t narrator_ahead(const struct doc *d, const struct wquote *w, size_t *where
 enum { NAMED = HISTORY };
 size_t named_lately(struct attributor *a, const struct wquote *w, int32_t *out);
 
+/* candidates.c: the action beats of W, sentences of narration beside it
+ * whose subject acts (`"Net op tijd." Hij zette de tas neer.`, `Marloes
+ * schoof haar bord weg. "Ik heb genoeg."`): the person of the first
+ * subject of the sentence right before W in its paragraph (or, when W
+ * opens its paragraph, of the last sentence of the paragraph before,
+ * BEFORE_PARA set) and of the clause right after it in its paragraph; -1
+ * when none. A sentence that holds a quotation is no beat. */
+struct beats {
+	int32_t before, after;
+	int before_para;
+};
+void beat_subjects(const struct doc *d, const struct wquote *w, struct beats *out);
+
 /* features.c: the candidates of quotation QI and their features into
  * a->cand, a->feat, a->nfeat. Returns the number of candidates (0: none),
  * or -1 (out of memory). */

@@ -351,3 +351,71 @@ size_t named_lately(struct attributor *a, const struct wquote *w, int32_t *out)
 			out[n++] = a->named[j].person;
 	return n;
 }
+
+/* --- action beats ------------------------------------------------------------- */
+
+/* The person of mention slot K of token T when it is a subject of the
+ * narration (not inside a quotation), else -1. */
+static int32_t narration_subject(const struct doc *d, const struct qtoken *k)
+{
+	if (k->mention < 0 || (size_t)k->mention < d->men_base ||
+	    (size_t)k->mention >= d->men_base + d->nmen)
+		return -1;
+	const struct mention *m = doc_men(d, (size_t)k->mention);
+	return m->subject && !m->in_quote ? m->person : -1;
+}
+
+/* How far a beat is looked for, in tokens: before the quotation, and after
+ * it (within the mentions attribution.c has found past it). */
+enum { BEAT_BEFORE_TOKENS = 60, BEAT_AFTER_TOKENS = 12 };
+
+void beat_subjects(const struct doc *d, const struct wquote *w, struct beats *out)
+{
+	out->before = out->after = -1;
+	out->before_para = 0;
+	size_t q = (size_t)w->tok;
+	const struct qtoken *qt = doc_tok(d, q);
+	/* before: the first subject of the sentence of narration right before
+	 * W, in its paragraph; when W opens its paragraph, of the last
+	 * sentence of a paragraph of narration only right before */
+	uint32_t para = (qt->flags & TK_PARA) ? qt->para - 1 : qt->para;
+	int prev = para != qt->para, seen = 0;
+	int32_t subj = -1, last = -1;
+	for (size_t t = q, steps = 0; t > 0 && steps < BEAT_BEFORE_TOKENS; steps++) {
+		t--;
+		if (!doc_has(d, t))
+			break;
+		const struct qtoken *k = doc_tok(d, t);
+		if ((k->flags & TK_QUOTE) || k->para != para)
+			break;   /* the paragraph before holds a quotation: no beat */
+		int32_t p = narration_subject(d, k);
+		if (p >= 0)
+			subj = p;
+		if (!(k->flags & TK_SENT))
+			continue;
+		if (!prev) {
+			out->before = subj;
+			break;
+		}
+		if (!seen)
+			last = subj, seen = 1;   /* the last sentence of the paragraph before */
+		subj = -1;
+		if (k->flags & TK_PARA) {
+			out->before = last;   /* a paragraph of narration only */
+			out->before_para = last >= 0;
+			break;
+		}
+	}
+	/* after: the first subject of the clause right after W, in its
+	 * paragraph, before another quotation or sentence */
+	for (size_t t = q + 1; t <= q + BEAT_AFTER_TOKENS && doc_has(d, t); t++) {
+		const struct qtoken *k = doc_tok(d, t);
+		if ((k->flags & TK_QUOTE) || k->para != qt->para || ((k->flags & TK_SENT) && t > q + 1))
+			break;
+		int32_t p = narration_subject(d, k);
+		if (p >= 0) {
+			out->after = p;
+			break;
+		}
+	}
+}

@@ -308,6 +308,11 @@ static void join_turns(struct doc *d, size_t first)
 
 enum { TURNS_MAX = 16 };
 
+/* How many paragraphs of narration may stand between two turns of one
+ * dash dialogue. A list's points follow one another, so a list after a
+ * dialogue is still read as a list unless it comes this close. */
+enum { DIALOGUE_GAP = 2 };
+
 int doc_dash_dialogue(struct doc *d, size_t first, size_t q0)
 {
 	(void)q0;
@@ -325,8 +330,11 @@ int doc_dash_dialogue(struct doc *d, size_t first, size_t q0)
 	             (dn >= 3 && (unsigned char)ds[2] >= 0x94 && (unsigned char)ds[2] <= 0x95);
 	/* a hyphen or an en dash also opens the points of a list (after a
 	 * colon, often): dialogue only with a reporting clause, a question or
-	 * an exclamation, or right after a paragraph of dialogue */
-	int prev_dialogue = d->last_dash_para == (long)k0->para - 1;
+	 * an exclamation, or when the scene is dialogue already: a turn at
+	 * most DIALOGUE_GAP paragraphs back, the paragraphs between them
+	 * narration (a beat: "De Backer bladerde in de map.") */
+	int prev_dialogue = d->last_dash_para >= 0 &&
+	                    (long)k0->para - d->last_dash_para <= DIALOGUE_GAP + 1;
 	/* the turns: a dash after a sentence's end opens the next speaker's
 	 * ("– Kom je mee? vroeg Jan. – Nee, zei Piet.") */
 	size_t turn[TURNS_MAX + 1], nturn = 0;

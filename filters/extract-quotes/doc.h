@@ -74,6 +74,8 @@ struct quotes_lexicon {
 	struct wordclass *agent;         /* the passive agent's preposition */
 	struct wordclass *naming;        /* "als": names what a naming verb calls it */
 	struct wordclass *copulas;       /* speakers-copulas.txt: was, bleek */
+	struct wordclass *relatives;     /* speakers-relatives.txt: die, wiens:
+	                                    after a comma, a relative clause */
 	struct wordclass *speech_nouns;  /* quotes-speech-nouns.txt: what someone
 	                                    said (uitspraak, woorden) */
 	struct wordclass *genitive;      /* "van": whose words a speech noun names */

@@ -29,7 +29,6 @@ static const char *const cue_names[NCK] = { "none", "after", "before", "colon", 
 static const char *const subj_names[NSK] = { "none", "name", "def", "indef", "pron", "plural",
                                              "first", "body" };
 enum { NCTX = NCK * NSK };
-_Static_assert(2 * 35 <= FEATURES_MAX, "features per candidate");
 
 /* The templates, each with its number of values. */
 enum template {
@@ -37,8 +36,9 @@ enum template {
 	F_DIST_SENT, F_DIST_PARA, F_SUBJ_DIST, F_KIND, F_COUNT, F_QUOTES, F_NEXT_SUBJ,
 	F_PARA_BEFORE, F_SAME_SENT, F_EVIDENCE, F_GENDER, F_TURN, F_BETWEEN, F_DASH, F_AGENT,
 	F_PROMINENT, F_TURN1, F_TURN2, F_QUESTION, F_SALIENCE, F_SALIENCE_RANK, F_VOC_NARRATOR,
-	F_ALTERNATE, F_NARRATION, F_AHEAD_NARRATOR, F_NAMED, NTEMPLATES
+	F_ALTERNATE, F_NARRATION, F_AHEAD_NARRATOR, F_NAMED, F_BEAT, NTEMPLATES
 };
+_Static_assert(2 * NTEMPLATES <= FEATURES_MAX, "features per candidate");
 static const struct { const char *name; unsigned n; } templates[NTEMPLATES] = {
 	[F_CUE] = { "cue", 2 },              /* the person at the cue */
 	[F_AGREE] = { "agree", 3 },          /* a pronoun at the cue agrees: n/a, yes, no */
@@ -95,6 +95,11 @@ static const struct { const char *name; unsigned n; } templates[NTEMPLATES] = {
 	                                        the people named lately by name (4:
 	                                        not) + 5 x many words since the
 	                                        quotation before */
+	[F_BEAT] = { "beat", 6 },            /* the subject of an action beat: 0 not,
+	                                        1 the sentence right before in its
+	                                        paragraph, 2 the paragraph right
+	                                        before it opens + 3 x the clause
+	                                        right after in its paragraph */
 };
 
 static size_t offset[NTEMPLATES][2];   /* [t][0] plain, [t][1] in context */
@@ -256,6 +261,10 @@ static size_t where(const struct spoken *h, uint32_t para)
 	return d <= 0 ? 0 : d == 1 ? 1 : d == 2 ? 2 : 3;
 }
 
+/* The candidate's gender (unknown, male, female, plural) x the pronoun's
+ * at the cue (none, hij, zij, plural, first person). Without a pronoun it
+ * is a prior of which sex speaks more (see README.md: dropping it was
+ * tried). */
 static size_t gender_value(const struct person *x, const struct mention *subj)
 {
 	size_t g = x->plural ? 3 : (size_t)doc_gender(x);
@@ -351,6 +360,8 @@ long features_of_quote(struct attributor *a, size_t qi)
 	size_t ahead_where = 0, ahead = d->narrator >= 0 ? narrator_ahead(d, w, &ahead_where) : 0;
 	int32_t named[NAMED];
 	size_t nnamed = named_lately(a, w, named);
+	struct beats beat;
+	beat_subjects(d, w, &beat);
 	float salience[MAX_CAND];
 	for (size_t i = 0; i < nc; i++)
 		salience[i] = doc_salience(d, a->cand[i], sent);
@@ -411,7 +422,7 @@ long features_of_quote(struct attributor *a, size_t qi)
 		int next = 0;
 		for (size_t k = 0; k < nnext; k++)
 			next |= next_subj[k] == p;
-		add(&c, F_NEXT_SUBJ, next);
+		add(&c, F_NEXT_SUBJ, next && beat.after != p);   /* a beat: its own feature */
 		add(&c, F_PARA_BEFORE, x->count && x->last_para == para && x->last_start < w->span.open);
 		add(&c, F_SAME_SENT, x->count && x->last_sent == sent && x->last_start < w->span.open);
 		add(&c, F_EVIDENCE, x->evidence);
@@ -436,6 +447,7 @@ long features_of_quote(struct attributor *a, size_t qi)
 			nr++;
 		if (!subj)
 			add(&c, F_NAMED, (nr < nnamed ? nr : 4) + 5 * (size_t)(between >= 2));
+		add(&c, F_BEAT, (beat.before == p ? 1 + (size_t)beat.before_para : 0) + 3 * (size_t)(beat.after == p));
 		add(&c, F_PROMINENT, x->prominence ? x->prominence - 1u : 3u);
 		add(&c, F_AGENT, x->last_mention >= 0 && (size_t)x->last_mention >= d->men_base &&
 		                 doc_men(d, (size_t)x->last_mention)->agent);

@@ -92,15 +92,28 @@ static int push_mention(struct doc *d, size_t first, size_t last, enum mention_t
 	return 0;
 }
 
-/* Token T stands in a subordinate clause: a subordinating conjunction
- * comes before it in its clause (at most 12 tokens back). */
+/* Token P is a relative pronoun right after a comma: it opens a relative
+ * clause ("de vragen, die Sherlock Holmes haar stelde"). */
+static int relative_clause_start(const struct doc *d, size_t p)
+{
+	char low[16];
+	const struct qtoken *k = tk(d, p);
+	if (!k || !(k->flags & TK_WORD) || k->end - k->start >= sizeof low || p == 0 || !doc_punct(d, p - 1, ','))
+		return 0;
+	size_t n = doc_fold(d, p, low, sizeof low);
+	return wordclass_get(d->lx->relatives, low, n) != 0;
+}
+
+/* Token T stands in a subordinate clause: a subordinating conjunction, or
+ * a relative pronoun after a comma, comes before it in its clause (at most
+ * 12 tokens back). */
 static int subordinate(const struct doc *d, size_t t)
 {
 	for (size_t p = t; p-- > 0 && p + 12 >= t;) {
 		const struct qtoken *k = tk(d, p);
 		if (!k || ((k->flags & (TK_QUOTE | TK_PUNCT)) && !(k->flags & TK_DASH)))
 			return 0;
-		if (k->lex & LX_SUB)
+		if ((k->lex & LX_SUB) || relative_clause_start(d, p))
 			return 1;
 		if (k->flags & TK_SENT)
 			return 0;

@@ -25,6 +25,23 @@ int doc_known_free(const struct doc *d, size_t t)
 	return doc_free_name(d, d->text + k->start, k->end - k->start);
 }
 
+/* The word at T is a first name of `first-names.txt` (which lists none
+ * that is a common word) or names someone the text has named in full
+ * before ("Marloes" opening a sentence after "Marloes de Wit"): a name,
+ * not a capitalised first word. */
+static int known_person(struct doc *d, size_t t)
+{
+	const struct qtoken *k = doc_tok(d, t);
+	char low[64];
+	size_t n = k->end - k->start;
+	if (n > sizeof low || doc_is(d, t, LX_FUNCTION | LX_TITLE))
+		return 0;
+	if (doc_is(d, t, LX_MALE | LX_FEMALE) && !doc_is(d, t, NOUN))
+		return 1;
+	wordclass_fold(d->text + k->start, n, low);
+	return doc_person_by_key(d, wordclass_hash(low, n)) >= 0;
+}
+
 /* The capitalised word T stands between an article (not a name particle)
  * and a word in lower case, or has an adjective's ending and a word in
  * lower case after it: an adjective of a people or a place ("deze
@@ -201,7 +218,7 @@ long doc_name_at(struct doc *d, size_t t, size_t end)
 	if (j == t && !after_role) {
 		if (doc_governed_by(d, t, LX_DET) && !doc_known_free(d, t))
 			return -1;   /* de Rus, de mentaal onevenwichtige Rus */
-		if (doc_sentence_initial(d, t) && !doc_known_free(d, t)) {
+		if (doc_sentence_initial(d, t) && !doc_known_free(d, t) && !known_person(d, t)) {
 			int cue_next = doc_punct(d, t + 1, ':') ||
 			               ((doc_is(d, t + 1, LX_CUE | LX_CUE_SEP)) && !subject_after_verb(d, t + 1));
 			if (!cue_next)

@@ -495,6 +495,23 @@ int doc_agrees(const struct mention *m, const struct person *x)
 	return 1;
 }
 
+/* Person X, of no known gender, may be the antecedent of a gendered
+ * pronoun in sentence SENT: a person described by a noun for a person who
+ * was the subject of that sentence or the one before ("De bisschop hoorde
+ * het aan. ... vroeg hij"), or a named one who was the subject of the
+ * sentence before and not of this one ("Aan den drank is Bekker niet
+ * gegaan. Hij ..."; in one sentence, a pronoun subject after a named one
+ * is mostly someone else: "toen zij ging zitten, beefden hare handen").
+ * Not a place named in passing. */
+static int continues(const struct person *x, uint32_t sent)
+{
+	if (x->last_subject_sent < 0 || x->places)
+		return 0;
+	if (x->kind == P_DESCRIBED)
+		return x->person_noun && (long)x->last_subject_sent + 1 >= (long)sent;
+	return x->kind == P_NAMED && (long)x->last_subject_sent + 1 == (long)sent;
+}
+
 int32_t doc_resolve(struct doc *d, size_t mi)
 {
 	struct mention *m = doc_men(d, mi);
@@ -526,13 +543,12 @@ int32_t doc_resolve(struct doc *d, size_t mi)
 				const struct person *x = &d->per[c];
 				if (!doc_agrees(m, x) || (x->kind == P_NAMED && !x->evidence && (!x->subjects || x->places)))
 					continue;
-				/* a person described by a noun for a person, of no
-				 * known gender, who was the subject of this sentence
-				 * or the one before stays
-				 * ("De bisschop hoorde het aan. ... vroeg hij") */
-				if (pass == 0 && m->gender && doc_gender(x) != m->gender &&
-				    !(doc_gender(x) == GENDER_UNKNOWN && x->kind == P_DESCRIBED && x->person_noun &&
-				      x->last_subject_sent >= 0 && (long)x->last_subject_sent + 1 >= (long)sent))
+				/* a person of no known gender who was the subject
+				 * just before stays (continues): a pronoun goes on
+				 * with the subject before, not with the man of three
+				 * sentences back whose gender is known */
+				int g = doc_gender(x);
+				if (pass == 0 && m->gender && g != m->gender && !(g == GENDER_UNKNOWN && continues(x, sent)))
 					continue;
 				if (newest < 0)
 					newest = c;

@@ -67,14 +67,16 @@ static int determiner(const struct doc *d, size_t a, size_t b, uint32_t *cl)
 	return (*cl & LX_DET) != 0;
 }
 
-/* The classes of the word S[a, b). */
-static uint32_t classes(const struct doc *d, size_t a, size_t b)
+/* The classes of the word S[a, b), read as written in lower case, or
+ * (CAPITALISED) as a capitalised word: then a listed first name has no
+ * adjective's ending ("Louise", not "Franse"). */
+static uint32_t classes(const struct doc *d, size_t a, size_t b, int capitalised)
 {
 	char low[64];
 	if (b - a >= sizeof low || b == a)
 		return 0;
 	wordclass_fold(d->text + a, b - a, low);
-	return quotes_word_class(d->lx, low, b - a, 0);
+	return quotes_word_class(d->lx, low, b - a, capitalised);
 }
 
 /* The bytes that may be in a word: letters, digits, hyphens, apostrophes
@@ -146,7 +148,8 @@ static int alloc_table(struct doc *d)
 }
 
 /* Seed the PROMINENT capitalised words standing free most often (at least
- * three times; not a function word, title, noun or place) as people. */
+ * three times; not a function word, title, noun or place, nor an adjective
+ * of a people or a place: "Oostersche", "Hollandsch") as people. */
 static int seed_prominent(struct doc *d)
 {
 	size_t best[PROMINENT];
@@ -158,8 +161,9 @@ static int seed_prominent(struct doc *d)
 		if (d->free_count[i] < 3)
 			continue;
 		size_t a = d->free_first[i], b = word_end(d->text, d->len, a);
-		if (classes(d, a, b) & (LX_FUNCTION | LX_TITLE | LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG |
-		                        LX_CUE | LX_CUE_SEP | LX_DET | LX_STOP | LX_PLACE))
+		if ((classes(d, a, b, 0) & (LX_FUNCTION | LX_TITLE | LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG |
+		                           LX_CUE | LX_CUE_SEP | LX_DET | LX_STOP | LX_PLACE)) ||
+		    (classes(d, a, b, 1) & LX_ADJ))
 			continue;
 		/* insert by count, then by first place (the same order on every
 		 * machine) */

@@ -181,6 +181,9 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 	lx->copulas = wordclass_new();
 	if (wordclass_load(lx->copulas, "nl/speakers-copulas.txt", NULL, 1) < 0)
 		return missing("nl/speakers-copulas.txt");
+	lx->relatives = wordclass_new();
+	if (wordclass_load(lx->relatives, "nl/speakers-relatives.txt", NULL, 1) < 0)
+		return missing("nl/speakers-relatives.txt");
 	lx->speech_nouns = wordclass_new();
 	if (wordclass_load(lx->speech_nouns, "nl/quotes-speech-nouns.txt", NULL, 1) < 0)
 		return missing("nl/quotes-speech-nouns.txt");
@@ -226,6 +229,7 @@ void quotes_lexicon_free(struct quotes_lexicon *lx)
 	wordclass_free(lx->agent);
 	wordclass_free(lx->naming);
 	wordclass_free(lx->copulas);
+	wordclass_free(lx->relatives);
 	wordclass_free(lx->speech_nouns);
 	wordclass_free(lx->genitive);
 	wordclass_free(lx->self_phrases);

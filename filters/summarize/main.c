@@ -267,7 +267,7 @@ static const struct filter_spec spec = {
 
 int main(int argc, char **argv)
 {
-	if (summary_train_wanted(argc, argv))
+	if (filter_mode_asked(argc, argv, "--train"))
 		return summary_train_main(argc, argv);
 	return filter_main(&spec, argc, argv);
 }

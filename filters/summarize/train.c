@@ -11,47 +11,20 @@
  * outer cross-validation, for a figure that no choice has seen.
  * Deterministic: no random numbers, documents in input order.
  */
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "fields.h"
 #include "filter.h"
 #include "lang.h"
-#include "lines.h"
 #include "summary_int.h"
 #include "train.h"
-#include "utf8.h"
+#include "train_corpus.h"
 #include "../../pipelines/zeef/score_summary.h"
 
 #define NF SUMMARY_NFEATURES
 #define LONG_DOCUMENT 10   /* sentences: "long" documents are reported apart */
-
-struct tdoc {
-	char *id, *source;
-	char *text;
-	size_t len;
-	struct sentence_span *spans;
-	size_t n;
-	unsigned *entities;    /* NULL when the record has none */
-	float *quoted;
-	double *y;             /* per sentence: share of the references that picked it */
-	char picks[64];        /* the cross-validated summary's sentences, for --per-document */
-	char **ref;            /* reference texts */
-	size_t nref;
-	double *x;             /* candidate features, NF per candidate */
-	size_t ncand;
-	double *ycand;         /* targets of the candidates */
-	int news;
-	size_t running;
-};
-
-struct corpus {
-	struct tdoc *doc;
-	size_t n, cap;
-};
 
 /* The grid: each value has a reason (README.md, "The model and its parameters"). */
 static const double grid_l2[] = { 0.3, 1, 3 };
@@ -75,168 +48,11 @@ static struct params grid_point(size_t g)
 	return p;
 }
 
-int summary_train_wanted(int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--"))
-			return 0;
-		if (!strcmp(argv[i], "--train"))
-			return 1;
-	}
-	return 0;
-}
-
 static int usage_error(const char *msg, const char *arg)
 {
 	fprintf(stderr, "summarize: %s%s%s\nTry 'summarize --help' for more information.\n", msg,
 	        arg ? " " : "", arg ? arg : "");
 	return EXIT_USAGE;
-}
-
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-	if (!p) {
-		fprintf(stderr, "summarize: out of memory\n");
-		exit(EXIT_SOFTWARE);
-	}
-	return p;
-}
-
-static char *xstrndup(const char *s, size_t n)
-{
-	char *d = xcalloc(n + 1, 1);
-	memcpy(d, s, n);
-	return d;
-}
-
-/* One training record into D. Returns 0, or EXIT_DATAERR with a message. */
-static int read_doc(struct record *r, struct splitter *sp, struct tdoc *d)
-{
-	size_t len, cap = 0;
-	const char *text = record_text(r, &len);
-	if (!text)
-		return record_error(r, "no \"text\" string");
-	struct sentence_span *spans = NULL;
-	long n = sentences_of(r, sp, &spans, &cap);
-	if (n < 0)
-		return EXIT_DATAERR;
-	d->text = xstrndup(text, len);
-	d->len = len;
-	d->spans = spans;
-	d->n = (size_t)n;
-	const char *id = record_id(r), *src = zj_str(record_get(r, "source"), NULL);
-	d->id = xstrndup(id ? id : "", id ? strlen(id) : 0);
-	d->source = xstrndup(src ? src : "", src ? strlen(src) : 0);
-	struct field_sentences fs = { xcalloc(d->n + 1, sizeof(size_t)),
-	                              xcalloc(d->n + 1, sizeof(size_t)), 0, 0 };
-	fields_sentences(&fs, text, len, spans, d->n);
-	d->entities = xcalloc(d->n + 1, sizeof *d->entities);
-	d->quoted = xcalloc(d->n + 1, sizeof *d->quoted);
-	int re = fields_entities(r, &fs, d->entities), rq = fields_quotes(r, &fs, d->quoted);
-	free(fs.start);
-	free(fs.end);
-	if (re > 1 || rq > 1)
-		return EXIT_DATAERR;
-	if (!re) {
-		free(d->entities);
-		d->entities = NULL;
-	}
-	if (!rq) {
-		free(d->quoted);
-		d->quoted = NULL;
-	}
-	zjson *refs = record_get(r, "references");
-	if (zj_type(refs) != ZJ_ARRAY || zj_len(refs) == 0)
-		return record_error(r, "\"references\" must be a non-empty array of "
-		                    "{\"pick\":[I,...],\"text\":T}");
-	d->nref = zj_len(refs);
-	d->ref = xcalloc(d->nref, sizeof *d->ref);
-	d->y = xcalloc(d->n + 1, sizeof *d->y);
-	for (size_t j = 0; j < d->nref; j++) {
-		zjson *o = zj_at(refs, j), *pick = zj_get(o, "pick");
-		size_t tl;
-		const char *t = zj_str(zj_get(o, "text"), &tl);
-		if (!t || zj_type(pick) != ZJ_ARRAY)
-			return record_error(r, "reference %zu needs \"pick\" (an array) and \"text\"", j);
-		d->ref[j] = xstrndup(t, tl);
-		for (size_t i = 0; i < zj_len(pick); i++) {
-			int ok = 0;
-			int64_t k = zj_intval(zj_at(pick, i), &ok);
-			if (!ok || k < 0 || (uint64_t)k >= d->n)
-				return record_error(r, "reference %zu: pick %zu is not a sentence index", j, i);
-			d->y[k] += 1.0 / (double)d->nref;
-		}
-	}
-	return 0;
-}
-
-static int read_corpus(const char *path, struct splitter *sp, struct corpus *c)
-{
-	int fd = open(path, O_RDONLY);
-	if (fd < 0) {
-		perror(path);
-		return EXIT_NOINPUT;
-	}
-	struct line_reader lr;
-	lines_init(&lr, fd, 0);
-	char *line;
-	size_t len;
-	int rc = 0, st;
-	while (rc == 0 && (st = lines_next(&lr, &line, &len)) != LINE_EOF) {
-		if (st != LINE_OK) {
-			fprintf(stderr, "summarize: %s:%ld: %s\n", path, lr.line,
-			        st == LINE_TOO_LONG ? "line too long" : "read error");
-			rc = st == LINE_TOO_LONG ? EXIT_DATAERR : EXIT_IOERR;
-			break;
-		}
-		if (len == 0)
-			continue;
-		struct record r = { .file = path, .line = lr.line, .raw = line, .raw_len = len };
-		if (!utf8_valid(line, len)) {
-			fprintf(stderr, "summarize: %s:%ld: invalid UTF-8\n", path, lr.line);
-			rc = EXIT_DATAERR;
-			break;
-		}
-		if (c->n == c->cap) {
-			c->cap = c->cap ? c->cap * 2 : 64;
-			c->doc = realloc(c->doc, c->cap * sizeof *c->doc);
-			if (!c->doc) {
-				fprintf(stderr, "summarize: out of memory\n");
-				exit(EXIT_SOFTWARE);
-			}
-		}
-		struct tdoc *d = &c->doc[c->n];
-		memset(d, 0, sizeof *d);
-		rc = record_parse(&r, line, len);
-		if (rc == 0)
-			rc = read_doc(&r, sp, d);
-		if (rc) {
-			record_print_error(&r, "");
-		} else {
-			c->n++;
-		}
-		record_clear(&r);
-	}
-	lines_free(&lr);
-	close(fd);
-	return rc;
-}
-
-static void free_doc(struct tdoc *d)
-{
-	free(d->id);
-	free(d->source);
-	free(d->text);
-	free(d->spans);
-	free(d->entities);
-	free(d->quoted);
-	free(d->y);
-	for (size_t j = 0; j < d->nref; j++)
-		free(d->ref[j]);
-	free(d->ref);
-	free(d->x);
-	free(d->ycand);
 }
 
 static struct summary_doc as_summary_doc(const struct tdoc *d)
@@ -255,8 +71,8 @@ static int analyse_corpus(struct summarizer *sz, struct corpus *c)
 		struct summary_doc sd = as_summary_doc(d);
 		if (summary_analyse(sz, &sd) < 0)
 			return -1;
-		d->x = xcalloc(d->n * NF + 1, sizeof *d->x);
-		d->ycand = xcalloc(d->n + 1, sizeof *d->ycand);
+		d->x = train_calloc(d->n * NF + 1, sizeof *d->x);
+		d->ycand = train_calloc(d->n + 1, sizeof *d->ycand);
 		d->ncand = 0;
 		for (size_t k = 0; k < d->n; k++) {
 			const struct sent *st = &sz->sent[k];
@@ -288,7 +104,7 @@ static double evaluate(struct summarizer *sz, const struct tdoc *d, enum summary
 		need += d->spans[picked[i]].end - d->spans[picked[i]].start + 1;
 	if (need > *cap) {
 		free(*buf);
-		*buf = xcalloc(need, 1);
+		*buf = train_calloc(need, 1);
 		*cap = need;
 	}
 	for (size_t i = 0; i < m; i++) {
@@ -320,8 +136,8 @@ static double evaluate(struct summarizer *sz, const struct tdoc *d, enum summary
 static int fit(struct summary_model *m, const struct corpus *c, const char *use,
                struct params p)
 {
-	size_t *nsent = xcalloc(c->n, sizeof *nsent);
-	const double **x = xcalloc(c->n, sizeof *x), **y = xcalloc(c->n, sizeof *y);
+	size_t *nsent = train_calloc(c->n, sizeof *nsent);
+	const double **x = train_calloc(c->n, sizeof *x), **y = train_calloc(c->n, sizeof *y);
 	size_t k = 0;
 	for (size_t i = 0; i < c->n; i++) {
 		const struct tdoc *d = &c->doc[i];
@@ -347,10 +163,10 @@ static int fit(struct summary_model *m, const struct corpus *c, const char *use,
 static int cross_validate(struct summarizer *sz, const struct corpus *c, const char *member,
                           struct params p, size_t k, double *score)
 {
-	char *use = xcalloc(c->n, 1);
+	char *use = train_calloc(c->n, 1);
 	char *buf = NULL;
 	size_t cap = 0, nm = 0;
-	size_t *order = xcalloc(c->n, sizeof *order);   /* rank among the members */
+	size_t *order = train_calloc(c->n, sizeof *order);   /* rank among the members */
 	for (size_t i = 0; i < c->n; i++)
 		if (member[i])
 			order[i] = nm++;
@@ -388,7 +204,7 @@ static double mean_over(const struct corpus *c, const char *member, const double
 static size_t choose_params(struct summarizer *sz, const struct corpus *c, const char *member,
                             size_t k, FILE *log, double *best_score)
 {
-	double *score = xcalloc(c->n, sizeof *score), best = -1;
+	double *score = train_calloc(c->n, sizeof *score), best = -1;
 	size_t bi = 0;
 	for (size_t g = 0; g < NGRID; g++) {
 		struct params p = grid_point(g);
@@ -511,7 +327,7 @@ int summary_train_main(int argc, char **argv)
 	if (rc == 0 && !sp)
 		rc = EXIT_SOFTWARE;
 	for (int i = optind; rc == 0 && i < argc; i++)
-		rc = read_corpus(argv[i], sp, &corpus);
+		rc = train_read_corpus(argv[i], sp, &corpus);
 	if (rc == 0 && corpus.n < 2) {
 		fprintf(stderr, "summarize: --train needs at least 2 documents\n");
 		rc = EXIT_DATAERR;
@@ -522,7 +338,7 @@ int summary_train_main(int argc, char **argv)
 	}
 	if (rc) {
 		for (size_t i = 0; i < corpus.n; i++)
-			free_doc(&corpus.doc[i]);
+			train_free_doc(&corpus.doc[i]);
 		free(corpus.doc);
 		summarizer_free(sz);
 		splitter_free(sp);
@@ -531,10 +347,10 @@ int summary_train_main(int argc, char **argv)
 	size_t n = corpus.n, k = folds ? folds : n;
 	if (k > n)
 		k = n;
-	char *all = xcalloc(n, 1);
+	char *all = train_calloc(n, 1);
 	memset(all, 1, n);
-	double *lead = xcalloc(n, sizeof *lead), *cv = xcalloc(n, sizeof *cv);
-	double *train = xcalloc(n, sizeof *train), *outer = NULL;
+	double *lead = train_calloc(n, sizeof *lead), *cv = train_calloc(n, sizeof *cv);
+	double *train = train_calloc(n, sizeof *train), *outer = NULL;
 	char *buf = NULL;
 	size_t cap = 0;
 	for (size_t i = 0; i < n; i++)
@@ -543,7 +359,7 @@ int summary_train_main(int argc, char **argv)
 	       k == n ? ", leave-one-out" : "", k);
 	printf("parameters by cross-validated ROUGE-1 F1 (mean over documents):\n");
 	double best;
-	char *cvpicks = xcalloc(n, sizeof corpus.doc[0].picks);
+	char *cvpicks = train_calloc(n, sizeof corpus.doc[0].picks);
 	size_t g = choose_params(sz, &corpus, all, k, stdout, &best);
 	struct params p = grid_point(g);
 	cross_validate(sz, &corpus, all, p, k, cv);
@@ -552,8 +368,8 @@ int summary_train_main(int argc, char **argv)
 		       sizeof corpus.doc[i].picks);
 	if (nested) {
 		/* Outer folds: the whole choice (grid and fit) on the others. */
-		outer = xcalloc(n, sizeof *outer);
-		char *member = xcalloc(n, 1);
+		outer = train_calloc(n, sizeof *outer);
+		char *member = train_calloc(n, 1);
 		for (size_t f = 0; f < k; f++) {
 			for (size_t i = 0; i < n; i++)
 				member[i] = i % k != f;
@@ -630,7 +446,7 @@ int summary_train_main(int argc, char **argv)
 	free(train);
 	free(outer);
 	for (size_t i = 0; i < n; i++)
-		free_doc(&corpus.doc[i]);
+		train_free_doc(&corpus.doc[i]);
 	free(corpus.doc);
 	summarizer_free(sz);
 	splitter_free(sp);

@@ -12,9 +12,6 @@
 #ifndef ZEEF_SUMMARY_TRAIN_H
 #define ZEEF_SUMMARY_TRAIN_H
 
-/* 1 when the command line asks for training (`--train` before any `--`). */
-int summary_train_wanted(int argc, char **argv);
-
 /* Run training: parse ARGV, read the training files, cross-validate the
  * grid of parameters, fit the model on all documents with the best ones,
  * report on stdout, write --model-out. Returns an exit code. */

@@ -9,6 +9,11 @@
  * words, gazetteer matches, and what the document says about the same
  * capitalised word: the words around its other mentions, and the types
  * earlier sentences were given (struct ner_doc).
+ *
+ * One file, a few lines over 600, on purpose: the document memory (its
+ * hash table, below) is read by the feature functions at every capitalised
+ * token, looked up inline, and training and tagging share these functions,
+ * so they cannot drift apart.
  */
 #include "ner_features.h"
 #include "grow.h"

@@ -66,17 +66,6 @@ static struct zj_text entities_json;
  * must not keep them while the next ones are read and written). */
 enum { KEEP_BYTES = 4 << 20 };
 
-/* Append the decimal digits of V (zj_text_int goes through snprintf). */
-static void text_count(struct zj_text *t, size_t v)
-{
-	char buf[24];
-	size_t i = sizeof buf;
-	do
-		buf[--i] = (char)('0' + v % 10);
-	while (v /= 10);
-	zj_text_raw(t, buf + i, sizeof buf - i);
-}
-
 static int tag_record(struct record *r)
 {
 	size_t len;
@@ -108,15 +97,15 @@ static int tag_record(struct record *r)
 		size_t end = cp_cursor_at(&cur, e->end);
 		const char *type = ner_type_names[e->type];
 		zj_text_raw(&entities_json, i ? ",{\"start\":" : "{\"start\":", i ? 10 : 9);
-		text_count(&entities_json, s);
+		zj_text_int(&entities_json, (int64_t)s);
 		zj_text_raw(&entities_json, ",\"end\":", 7);
-		text_count(&entities_json, end);
+		zj_text_int(&entities_json, (int64_t)end);
 		zj_text_raw(&entities_json, ",\"text\":", 8);
 		zj_text_string(&entities_json, text + e->start, e->end - e->start);
 		zj_text_raw(&entities_json, ",\"type\":", 8);
 		zj_text_string(&entities_json, type, strlen(type));
 		zj_text_raw(&entities_json, ",\"sentence\":", 12);
-		text_count(&entities_json, e->sentence);
+		zj_text_int(&entities_json, (int64_t)e->sentence);
 		zj_text_raw(&entities_json, "}", 1);
 	}
 	zj_text_raw(&entities_json, "]", 1);
@@ -265,7 +254,7 @@ static const struct filter_spec spec = {
 
 int main(int argc, char **argv)
 {
-	if (train_cli_wanted(argc, argv))
+	if (filter_mode_asked(argc, argv, "--train"))
 		return train_cli_main(argc, argv);
 	return filter_main(&spec, argc, argv);
 }

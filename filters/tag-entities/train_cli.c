@@ -12,17 +12,6 @@
 #include "filter.h"
 #include "lang.h"
 
-int train_cli_wanted(int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--"))
-			return 0;
-		if (!strcmp(argv[i], "--train"))
-			return 1;
-	}
-	return 0;
-}
-
 static int usage_error(const char *prog, const char *msg, const char *arg)
 {
 	fprintf(stderr, "%s: %s%s%s\nTry '%s --help' for more information.\n", prog, msg,

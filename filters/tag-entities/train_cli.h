@@ -2,8 +2,6 @@
 #ifndef ZEEF_TRAIN_CLI_H
 #define ZEEF_TRAIN_CLI_H
 
-/* 1 when the command line asks for training (`--train` before any `--`). */
-int train_cli_wanted(int argc, char **argv);
 /* Run training: parse ARGV, read the CoNLL/IOB files, train, write the
  * model, report per-epoch dev F1 on stdout. Returns an exit code. */
 int train_cli_main(int argc, char **argv);

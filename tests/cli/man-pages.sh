@@ -8,8 +8,8 @@
 #     of an option paragraph (.TP), under the right command for zeef;
 #   - every option the page documents is in the --help of that program (or
 #     command), or else in its source's tables and the program, given it,
-#     does not answer "unrecognized option" (common/filter.c's tables serve
-#     every filter, but some options are only given to some).
+#     does not answer "unrecognized option" (common/filter_options.c's
+#     tables serve every filter, but some options are only given to some).
 # With mandoc installed, `mandoc -Tlint` must also be clean. An example with
 # a "$ " prompt and its output must print that output.
 set -u
@@ -157,10 +157,11 @@ for main in "$root"/filters/*/main.c; do
 	check_version "$page" "$BIN/$name"
 	page_options "$page" | awk '{ print $2 }' | sort -u >doc
 	"$BIN/$name" --help | help_options >help
-	source_options "$dir"/*.c "$root/common/filter.c" >src
+	source_options "$dir"/*.c "$root/common/filter_options.c" >src
 	modes "$page" "$name" >modes
-	# (common/filter.c adds some options only to some filters: an option of
-	# the tables that the program refuses in every mode is not its own)
+	# (common/filter_options.c adds some options only to some filters: an
+	# option of the tables that the program refuses in every mode is not its
+	# own)
 	for o in $(comm -23 src doc); do
 		while read -r m; do
 			# shellcheck disable=SC2086

@@ -103,6 +103,44 @@ START_TEST(a_capitalised_adjective_is_no_name)
 }
 END_TEST
 
+START_TEST(a_pronoun_subject_goes_on_with_the_named_subject_before)
+{
+	/* Bekker (of no known gender) was the subject of the sentence before;
+	 * Hoyer, known to be a man, of three sentences back */
+	ck_assert_uint_eq(run("Meneer Hoyer kwam binnen. Hij ging bij het raam zitten. Een uur later "
+	                      "kwam ook Bekker. Aan den wijn is Bekker niet gegaan. Hij stak een pijp "
+	                      "op.\n\n\"Het is koud,\" zei hij."), 1);
+	ck_assert_str_eq(name(0), "Bekker");
+	/* in one sentence, a pronoun subject after a named one of no known
+	 * gender is someone else: "zij" is not Holmes */
+	ck_assert_uint_eq(run("Miss Morstan kwam binnen. Toen zij ging zitten op den stoel, dien "
+	                      "Holmes haar aanbood, beefde zij.\n\n\"Ik ben bang,\" zei zij."), 1);
+	ck_assert_str_eq(name(0), "Morstan");
+}
+END_TEST
+
+START_TEST(a_name_in_a_relative_clause_is_no_subject)
+{
+	/* Holmes asks in a relative clause: the subject before "zeide zij" is
+	 * Miss Morstan, not Holmes */
+	ck_assert_uint_eq(run("Miss Morstan beantwoordde kort de vragen, die Sherlock Holmes haar stelde."
+	                      "\n\n\"Mijn vader was zijn vriend,\" zeide zij."), 1);
+	ck_assert_str_eq(name(0), "Morstan");
+}
+END_TEST
+
+START_TEST(an_adjective_of_a_people_is_not_one_of_the_people_the_text_is_about)
+{
+	/* "Oostersche" stands free three times, but before a noun: the text is
+	 * about Thaddeus, who says the first line before he is named */
+	ck_assert_uint_eq(run("\"Welkom, mijne heeren,\" riep hij.\n\nHet vertrek was vol Oostersche "
+	                      "tapijten, met Oostersche lampen en Oostersche beelden. Wij gingen zitten, "
+	                      "en Thaddeus schonk thee. Later sprak Thaddeus over zijn vader, en Thaddeus "
+	                      "zuchtte."), 1);
+	ck_assert_str_eq(name(0), "Thaddeus");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("quote_people");
@@ -116,6 +154,9 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_pronoun_stands_for_the_described_subject_just_before);
 	tcase_add_test(tc, a_title_of_the_other_sex_names_another_person);
 	tcase_add_test(tc, a_capitalised_adjective_is_no_name);
+	tcase_add_test(tc, a_pronoun_subject_goes_on_with_the_named_subject_before);
+	tcase_add_test(tc, a_name_in_a_relative_clause_is_no_subject);
+	tcase_add_test(tc, an_adjective_of_a_people_is_not_one_of_the_people_the_text_is_about);
 	suite_add_tcase(s, tc);
 	return s;
 }

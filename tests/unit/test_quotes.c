@@ -357,6 +357,12 @@ START_TEST(a_dash_after_a_full_stop_opens_the_next_turn)
 	ck_assert_uint_eq(run("Ze stonden bij de deur.\n\n– Kom je mee? – Nee, ik blijf thuis."), 2);
 	ck_assert_str_eq(bytes_of(res[0].quote), "Kom je mee?");
 	ck_assert_str_eq(bytes_of(res[1].quote), "Nee, ik blijf thuis.");
+	/* a turn after a beat of narration, ending in a full stop, with no
+	 * reporting clause: the scene is dialogue already */
+	ck_assert_uint_eq(run("– Waar was u? vroeg Jan.\n\nPiet keek weg.\n\n– Thuis. Ik was thuis."), 2);
+	ck_assert_str_eq(bytes_of(res[1].quote), "Thuis. Ik was thuis.");
+	/* the points of a list far from any dialogue stay a list */
+	ck_assert_uint_eq(run("– Waar was u? vroeg Jan.\n\nEen.\n\nTwee.\n\nDrie.\n\nDe regels:\n\n– de huur gaat omhoog.\n\n– de tuin wordt kleiner."), 1);
 	/* a dash inside a sentence opens no turn */
 	ck_assert_uint_eq(run("--Pardon, zei ik--want ik ben beleefd--ik ben Droogstoppel."), 1);
 }
