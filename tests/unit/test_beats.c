@@ -1,30 +1,10 @@
-/* Unit tests of action beats and quick turns in dialogue (extract-quotes:
+/* Unit tests of action beats in dialogue (extract-quotes:
  * candidates.c's beat_subjects and the ranker's "beat" feature with the
  * built-in model; a first name opening a sentence, mentions.c). The
  * dialogues are written for these tests. */
 #include <stdio.h>
 #include "check_main.h"
 #include "attribution_check.h"
-
-START_TEST(a_beat_after_a_bare_quotation_names_its_speaker)
-{
-	/* the quotation's paragraph goes on with what its speaker does: that
-	 * one, not the one named first or most; both ways round */
-	static const char *const two[2][2] = { { "Anna de Vries", "Bram Smit" },
-	                                       { "Bram Smit", "Anna de Vries" } };
-	for (int k = 0; k < 2; k++) {
-		char passage[512], first[16];
-		snprintf(first, sizeof first, "%.*s", (int)strcspn(two[k][1], " "), two[k][1]);
-		snprintf(passage, sizeof passage,
-		         "%s en %s stonden bij de auto. Het regende.\n\n"
-		         "\"Het is hier koud.\" %s trok de kraag van de jas omhoog.",
-		         two[k][0], two[k][1], first);
-		ck_assert_uint_eq(run(passage), 1);
-		ck_assert_int_eq(res[0].cue_pos, CUE_NONE);
-		ck_assert_str_eq(name(0), two[k][1]);
-	}
-}
-END_TEST
 
 START_TEST(a_beat_before_a_bare_turn_names_its_speaker)
 {
@@ -46,34 +26,6 @@ START_TEST(a_beat_before_a_bare_turn_names_its_speaker)
 }
 END_TEST
 
-START_TEST(quick_bare_turns_after_a_cue_and_a_beat_alternate)
-{
-	/* two anchored turns (a cue, then a beat), then one-line turns
-	 * without either: they alternate; both ways round, two men and two
-	 * women (the model's prior of which sex speaks more plays no part) */
-	static const char *const two[4][2] = { { "Joost Bakker", "Daan Smit" },
-	                                       { "Daan Smit", "Joost Bakker" },
-	                                       { "Eva Smit", "Anna Bakker" },
-	                                       { "Anna Bakker", "Eva Smit" } };
-	for (int k = 0; k < 4; k++) {
-		char passage[512], a[16], b[16];
-		snprintf(a, sizeof a, "%.*s", (int)strcspn(two[k][0], " "), two[k][0]);
-		snprintf(b, sizeof b, "%.*s", (int)strcspn(two[k][1], " "), two[k][1]);
-		snprintf(passage, sizeof passage,
-		         "%s en %s zaten op het terras.\n\n\"Wat wil je drinken?\" vroeg %s.\n\n"
-		         "\"Iets kouds.\" %s legde de kaart neer.\n\n\"Ik ook.\"\n\n"
-		         "\"Je ziet er moe uit.\"\n\n\"Ik slaap slecht.\"\n\n\"Sinds wanneer?\"\n\n"
-		         "\"Sinds vorige week.\"",
-		         two[k][0], two[k][1], a, b);
-		ck_assert_uint_eq(run(passage), 7);
-		for (size_t i = 2; i < 7; i++) {
-			ck_assert_int_eq(res[i].cue_pos, CUE_NONE);
-			ck_assert_str_eq(name(i), two[k][i % 2]);
-		}
-	}
-}
-END_TEST
-
 START_TEST(a_first_name_opening_a_sentence_is_the_person_named_in_full)
 {
 	/* "Marloes" opens every sentence it stands in: no capitalised first
@@ -90,9 +42,7 @@ static Suite *make_suite(void)
 	Suite *s = suite_create("beats");
 	TCase *tc = tcase_create("beats");
 	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, a_beat_after_a_bare_quotation_names_its_speaker);
 	tcase_add_test(tc, a_beat_before_a_bare_turn_names_its_speaker);
-	tcase_add_test(tc, quick_bare_turns_after_a_cue_and_a_beat_alternate);
 	tcase_add_test(tc, a_first_name_opening_a_sentence_is_the_person_named_in_full);
 	suite_add_tcase(s, tc);
 	return s;
