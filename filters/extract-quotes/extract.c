@@ -5,6 +5,7 @@
 #include "extract.h"
 #include "filter.h"
 #include "grow.h"
+#include "record.h"
 #include "sentence.h"
 #include "spans.h"
 #include "utf8.h"
@@ -106,12 +107,8 @@ static void put(struct out *o, const char *s, size_t n)
 
 static void put_int(struct out *o, uint32_t v)
 {
-	char buf[12];
-	size_t n = sizeof buf;
-	do
-		buf[--n] = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
-	put(o, buf + n, sizeof buf - n);
+	char buf[ZJ_COUNT_ROOM];
+	put(o, buf, (size_t)(zj_put_count(buf, v) - buf));
 }
 
 /* S (N bytes of valid UTF-8) as a JSON string, escaped as the record

@@ -185,7 +185,7 @@ static const struct filter_spec spec = {
 
 int main(int argc, char **argv)
 {
-	if (train_wanted(argc, argv))
+	if (filter_mode_asked(argc, argv, "--train"))
 		return train_main(argc, argv);
 	return filter_main(&spec, argc, argv);
 }

@@ -10,6 +10,7 @@
 #include "doc.h"
 #include "grow.h"
 #include "tokenize.h"
+#include "utf8.h"
 #include "wordclass.h"
 
 enum { BLOCK_BYTES = 16384 };
@@ -37,8 +38,7 @@ static inline size_t count_cp(const char *s, size_t from, size_t to)
 	for (; i + 8 <= to; i += 8) {
 		uint64_t x;
 		memcpy(&x, s + i, 8);
-		uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ULL) >> 7;
-		n += 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);
+		n += utf8_starts8(x);
 	}
 	for (; i < to; i++)
 		n += ((unsigned char)s[i] & 0xC0) != 0x80;

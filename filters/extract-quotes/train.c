@@ -185,14 +185,6 @@ static int usage(const char *msg, const char *arg)
 	return EXIT_USAGE;
 }
 
-int train_wanted(int argc, char **argv)
-{
-	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
-		if (!strcmp(argv[i], "--train"))
-			return 1;
-	return 0;
-}
-
 static int write_model(struct attributor *a, const char *out, const char *header)
 {
 	char tmp[4096];

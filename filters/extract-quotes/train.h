@@ -2,8 +2,6 @@
 #ifndef ZEEF_QUOTES_TRAIN_H
 #define ZEEF_QUOTES_TRAIN_H
 
-/* 1 when the command line asks for training (--train before any "--"). */
-int train_wanted(int argc, char **argv);
 /* `extract-quotes --train ...`: the exit code. */
 int train_main(int argc, char **argv);
 
