@@ -313,9 +313,8 @@ enum { TURNS_MAX = 16 };
  * dialogue is still read as a list unless it comes this close. */
 enum { DIALOGUE_GAP = 2 };
 
-int doc_dash_dialogue(struct doc *d, size_t first, size_t q0)
+int doc_dash_dialogue(struct doc *d, size_t first)
 {
-	(void)q0;
 	size_t end = doc_end(d);
 	const struct qtoken *k0 = doc_tok(d, first);
 	/* a paragraph whose dash opens quotation marks ("-- 'Titel' verveelt

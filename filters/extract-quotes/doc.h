@@ -410,10 +410,9 @@ int doc_prepass(struct doc *d);
 int doc_free_name(const struct doc *d, const char *s, size_t n);
 /* people.c: a person named S[A, B) (one word), with no mention yet. */
 int32_t doc_seed_person(struct doc *d, size_t a, size_t b);
-/* dialogue.c: turn the paragraph starting at token FIRST, whose
- * quotations start at Q0, into dialogue when it opens with a dash. Returns
- * 0 or -1. */
-int doc_dash_dialogue(struct doc *d, size_t first, size_t q0);
+/* dialogue.c: turn the paragraph starting at token FIRST into dialogue
+ * when it opens with a dash. Returns 0 or -1. */
+int doc_dash_dialogue(struct doc *d, size_t first);
 /* dialogue.c: the first byte of the next paragraph at or after byte FROM
  * that opens with a dash, or SIZE_MAX; remembered in D, so that the text
  * is scanned once. */

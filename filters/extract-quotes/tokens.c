@@ -524,7 +524,7 @@ long doc_feed(struct doc *d)
 	d->last_end = gap;
 	size_t last_tok = doc_end(d);
 	if (b >= d->para_end && first_tok < last_tok && (doc_tok(d, first_tok)->flags & TK_PARA))
-		if (doc_dash_dialogue(d, first_tok, q0) < 0)
+		if (doc_dash_dialogue(d, first_tok) < 0)
 			return -1;
 	last_tok = doc_end(d);
 	/* code points of the quotations */
