@@ -158,7 +158,7 @@ int32_t quote_vocative(struct doc *d, size_t s, size_t e)
 		for (size_t i = 0; i < n; i++) {
 			if (t[i].kind != TOK_WORD || !wordclass_is_upper(d->text + t[i].start, t[i].end - t[i].start))
 				continue;
-			int at_start = side == 0 && (i == 0 || (i > 0 && d->text[t[i - 1].start] == ','));
+			int at_start = side == 0 && i == 0;   /* the quotation's first word */
 			size_t j = i;
 			while (j + 1 < n && t[j + 1].kind == TOK_WORD &&
 			       wordclass_is_upper(d->text + t[j + 1].start, t[j + 1].end - t[j + 1].start))
@@ -167,7 +167,7 @@ int32_t quote_vocative(struct doc *d, size_t s, size_t e)
 			int at_end = side == 1 && ((i > 0 && d->text[t[i - 1].start] == ',') ||
 			                           (i > 1 && d->text[t[i - 2].start] == ',')) &&
 			             (j + 1 == n || before_stop);
-			if (!((at_start && before_stop && i == 0) || at_end))
+			if (!((at_start && before_stop) || at_end))
 				continue;
 			char low[64];
 			size_t ln = t[j].end - t[j].start;
