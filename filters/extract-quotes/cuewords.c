@@ -114,7 +114,7 @@ size_t cues_speech_noun_at(const struct doc *d, size_t t)
 	const struct qtoken *w = doc_tok(d, t);
 	size_t n = w->end - w->start;
 	if (n >= sizeof low || !wordclass_get(d->lx->speech_nouns, low, doc_fold(d, t, low, n)) ||
-	    !doc_has(d, t + 1) || !doc_same_sentence(d, t, t + 1))
+	    !doc_same_sentence(d, t, t + 1))
 		return 0;
 	const struct qtoken *v = doc_tok(d, t + 1);
 	n = v->end - v->start;
@@ -179,7 +179,7 @@ long cues_inverted_clause(const struct doc *d, size_t qt, size_t *vp)
 	if (!doc_punct(d, qt + 1, ',') || !doc_has(d, qt + 2) || !(doc_tok(d, qt + 2)->flags & TK_WORD))
 		return -1;
 	size_t v = qt + 2;
-	if (doc_has(d, v) && doc_is(d, v, LX_FUNCTION) && !doc_is(d, v, LX_PRONOUN | LX_SUB))
+	if (doc_is(d, v, LX_FUNCTION) && !doc_is(d, v, LX_PRONOUN | LX_SUB))
 		v++;
 	/* the verb: a word of no function class ("zoals men X noemde" is a
 	 * subordinate clause) */
