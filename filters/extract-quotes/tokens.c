@@ -30,19 +30,10 @@ int doc_same_sentence(const struct doc *d, size_t a, size_t b)
 	return doc_has(d, a) && doc_has(d, b) && doc_tok(d, a)->sent == doc_tok(d, b)->sent;
 }
 
-/* The code points in S[FROM, TO): the bytes that do not continue one
- * (10xxxxxx), eight at a time. */
+/* The code points in S[FROM, TO) (common/utf8.h). */
 static inline size_t count_cp(const char *s, size_t from, size_t to)
 {
-	size_t n = 0, i = from;
-	for (; i + 8 <= to; i += 8) {
-		uint64_t x;
-		memcpy(&x, s + i, 8);
-		n += utf8_starts8(x);
-	}
-	for (; i < to; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
+	return utf8_count_cp(s + from, to - from);
 }
 
 /* The first byte of S[FROM, TO) that is not ASCII, or TO. */
