@@ -247,9 +247,8 @@ static int capital_ahead(const char *text, size_t len, size_t i)
 			if (b > ' ' && ++words == HEADING_MAX_WORDS)
 				return 0;
 		}
-		if ((t[i] == ',' || t[i] == ';' || t[i] == ':' || t[i] == '.' || t[i] == '?' ||
-		     t[i] == '!') && i + 1 < len && t[i + 1] == ' ')
-			return 0;
+		if (t[i] && punct_in(PUNCT_TRAIL, (char)t[i]) && i + 1 < len && t[i + 1] == ' ')
+			return 0;   /* the set the heading walk trims; NUL is no mark here */
 	}
 	return 0;
 }
