@@ -40,6 +40,15 @@ static int role_word(const struct splitter *sp, const char *t, size_t s, size_t 
 	return 0;
 }
 
+/* The end of chunk C's word without the marks and commas after it. */
+static size_t bare_end(const char *t, const struct chunk *c)
+{
+	size_t e = c->e;
+	while (e > c->s && punct_in(PUNCT_TRAIL, t[e - 1]))
+		e--;
+	return e;
+}
+
 /* Does a sentence with a name for subject start at chunk C, after the word
  * PREV of a heading: a capitalised article, a capitalised word, and a
  * finite verb within a few words ("Jeugdjaren De Morgan werd geboren")?
@@ -58,9 +67,7 @@ static int named_subject_at(const struct splitter *sp, const char *t, size_t len
 	    role_word(sp, t, prev->s, prev->e))
 		return 0;
 	for (int k = 0; k < SUBJECT_MAX_WORDS && sent_next_chunk(sp, t, len, &n, &n); k++) {
-		size_t e = n.e;
-		while (e > n.s && punct_in(PUNCT_TRAIL, t[e - 1]))
-			e--;
+		size_t e = bare_end(t, &n);
 		if (sentence_in_list(&sp->verbs, t + n.s, e - n.s, 0))
 			return 1;
 		if (e < n.e)
@@ -95,9 +102,7 @@ static int bare_subject_at(const struct splitter *sp, const char *t, size_t len,
 	               sentence_in_list(&sp->places, t + c->s, c->e - c->s, 0)) ||
 	    !sent_next_chunk(sp, t, len, c, &w))
 		return 0;
-	size_t e = w.e;
-	while (e > w.s && punct_in(PUNCT_TRAIL, t[e - 1]))
-		e--;
+	size_t e = bare_end(t, &w);
 	if (char_case(t, w.s, e) != C_LOWER || !sentence_in_list(&sp->verbs, t + w.s, e - w.s, 0))
 		return 0;
 	for (struct chunk x = *a;; ) {
@@ -121,9 +126,7 @@ int sent_verb_second(const struct splitter *sp, const char *t, size_t len,
 		if (w.flags & (CH_PARA_END | CH_FORCED | CH_MARK) ||
 		    punct_in(PUNCT_CLAUSE, t[w.e - 1]) || !sent_next_chunk(sp, t, len, &w, &w))
 			return 0;
-		size_t e = w.e;
-		while (e > w.s && punct_in(PUNCT_TRAIL, t[e - 1]))
-			e--;
+		size_t e = bare_end(t, &w);
 		if (char_case(t, w.s, e) == C_LOWER)
 			return sentence_in_list(&sp->verbs, t + w.s, e - w.s, 0);
 		if (char_case(t, w.s, e) != C_UPPER)
@@ -247,9 +250,8 @@ static int capital_ahead(const char *text, size_t len, size_t i)
 			if (b > ' ' && ++words == HEADING_MAX_WORDS)
 				return 0;
 		}
-		if ((t[i] == ',' || t[i] == ';' || t[i] == ':' || t[i] == '.' || t[i] == '?' ||
-		     t[i] == '!') && i + 1 < len && t[i + 1] == ' ')
-			return 0;
+		if (t[i] && punct_in(PUNCT_TRAIL, (char)t[i]) && i + 1 < len && t[i + 1] == ' ')
+			return 0;   /* the set the heading walk trims; NUL is no mark here */
 	}
 	return 0;
 }
