@@ -79,6 +79,9 @@ struct quotes_lexicon {
 	struct wordclass *speech_nouns;  /* quotes-speech-nouns.txt: what someone
 	                                    said (uitspraak, woorden) */
 	struct wordclass *genitive;      /* "van": whose words a speech noun names */
+	struct wordclass *kin;           /* the kinship nouns of the person list
+	                                    (tag kin): "Vader", "moeder" without an
+	                                    article are used as names */
 	struct wordclass *self_phrases;  /* quotes-self-cue-phrases.txt: "naar
 	                                    eigen zeggen", the speaker before */
 	size_t longest_phrase_words;

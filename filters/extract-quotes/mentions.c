@@ -241,6 +241,49 @@ static int agent_prep(const struct doc *d, size_t t)
 	return n < sizeof low && wordclass_get(d->lx->agent, low, doc_fold(d, t, low, n)) != 0;
 }
 
+/* Token T is a kinship noun used as a name ("Vader ging zitten.", "zei
+ * moeder"): a singular noun of the kin class with no article or possessive
+ * before it (the article phrases are descriptions, read before this), nor
+ * another word in lower case but a function word or a reporting verb (an
+ * adjective: "lieve Moeder"), not followed by "van" or a name ("Oom Piet":
+ * the name is the mention); written in lower case only right after a
+ * reporting verb ("zei moeder", not "en moeder", "als vader"). */
+static int kin_name_at(const struct doc *d, size_t t)
+{
+	const struct qtoken *k = tk(d, t);
+	char low[32];
+	size_t n = k->end - k->start;
+	if (n >= sizeof low || (k->flags & (TK_QUOTE | TK_NUMBER | TK_HYPHEN_ROLE)) ||
+	    doc_is(d, t, LX_PLURAL | LX_FUNCTION))
+		return 0;
+	if (!wordclass_get(d->lx->kin, low, doc_fold(d, t, low, n)))
+		return 0;
+	int cap = (k->flags & TK_CAP) != 0;
+	if (t > 0 && word(d, t - 1) && tk(d, t - 1)->sent == k->sent) {
+		const struct qtoken *p = tk(d, t - 1);
+		uint32_t pl = doc_lex(d, t - 1);
+		if ((pl & (LX_DET | LX_POSSESSIVE)) || (p->pron & PR_POSSESSIVE))
+			return 0;
+		int cue = (pl & (LX_CUE | LX_CUE_SEP)) != 0;
+		if (!cap && !cue)
+			return 0;
+		if (!cue && !(p->flags & TK_CAP) && !(pl & LX_FUNCTION))
+			return 0;   /* "lieve Moeder", "Een zonderling man": an adjective */
+	} else if (!cap) {
+		return 0;
+	}
+	if (word(d, t + 1) && tk(d, t + 1)->sent == k->sent) {
+		char nl[16];
+		const struct qtoken *x = tk(d, t + 1);
+		size_t m = x->end - x->start;
+		if (m < sizeof nl && wordclass_get(d->lx->genitive, nl, doc_fold(d, t + 1, nl, m)))
+			return 0;
+		if (doc_name_word(d, t + 1))
+			return 0;
+	}
+	return 1;
+}
+
 static int gender_of(const struct doc *d, size_t t)
 {
 	if (doc_is(d, t, LX_FEMALE))
@@ -305,6 +348,19 @@ int doc_mentions_until(struct doc *d, size_t until)
 			if (doc_person_of(d, d->men_base + d->nmen - 1) < -1)
 				return -1;
 			t = (size_t)last;
+			continue;
+		}
+		if (kin_name_at(d, t)) {
+			if (push_mention(d, t, t, M_NAME) < 0)
+				return -1;
+			struct mention *m = &d->men[d->nmen - 1];
+			m->in_pp = doc_governed_by(d, t, LX_PREP) || (t > 0 && doc_is(d, t - 1, LX_PREP));
+			m->agent = m->in_pp && t > 0 && agent_prep(d, t - 1);
+			m->subject = !m->in_pp && !subordinate(d, t) && !clause_has_subject(d, t);
+			m->gender = (uint8_t)gender_of(d, t);
+			m->role = 1;   /* a person: "Vader" is no place */
+			if (doc_person_of(d, d->men_base + d->nmen - 1) < -1)
+				return -1;
 			continue;
 		}
 		size_t start = t;

@@ -190,6 +190,9 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 	lx->genitive = wordclass_new();
 	if (wordclass_load(lx->genitive, "nl/quotes-function-words.txt", "of", 1) < 0)
 		return missing("nl/quotes-function-words.txt");
+	lx->kin = wordclass_new();
+	if (wordclass_load(lx->kin, "nl/quotes-person-nouns.txt", "kin", 1) < 0)
+		return missing("nl/quotes-person-nouns.txt");
 	/* "naar eigen zeggen": a cue phrase whose speaker stands before it */
 	lx->self_phrases = wordclass_new();
 	if (wordclass_load_phrases(lx->self_phrases, "nl/quotes-self-cue-phrases.txt", 1) < 0 ||
@@ -232,6 +235,7 @@ void quotes_lexicon_free(struct quotes_lexicon *lx)
 	wordclass_free(lx->relatives);
 	wordclass_free(lx->speech_nouns);
 	wordclass_free(lx->genitive);
+	wordclass_free(lx->kin);
 	wordclass_free(lx->self_phrases);
 	memset(lx, 0, sizeof *lx);
 }
