@@ -25,7 +25,8 @@ Writes into DIR (default common/lang/nl):
 Rules (no entry is chosen by looking at example sentences):
   * a lemma is a single word of letters (a hyphen allowed), three letters or
     more, not a Dutch function word (quotes-function-words.txt,
-    stopwords.txt, quotes-pronouns.txt);
+    stopwords.txt, quotes-pronouns.txt) nor a listed first name
+    (first-names.txt: Peter is a name before it is a godfather);
   * a lemma is in a class when at least half of its senses (the synsets the
     Dutch data maps it to, in any part of speech) are in the class; synsets
     of named individuals (instance hypernyms) count outside;
@@ -48,6 +49,7 @@ library only.
 """
 import bisect
 import collections
+import functools
 import glob
 import os
 import sys
@@ -214,6 +216,15 @@ def function_words():
         for row in read_list(os.path.join(lang, name), tagged=True):
             words.add(row[0].lower())
     return words
+
+
+@functools.lru_cache(maxsize=None)
+def first_names():
+    """The first names of first-names.txt: a name, never one of our nouns
+    (Peter, godfather; Koen, Rob, Frans), or "Peter Jansen" would be a noun
+    before a name instead of a name."""
+    path = os.path.join(ROOT, "common", "lang", "nl", "first-names.txt")
+    return frozenset(row[0].lower() for row in read_list(path, tagged=True))
 
 
 def dutch_senses(lexdir, wn):
@@ -444,7 +455,7 @@ def person_lines(person, heads, irregular):
             base.append(g)
         lines[noun] = " ".join([noun] + base)
         for pl in inflect.plural(noun, irregular):
-            if pl not in person:
+            if pl not in person and pl not in first_names():
                 lines.setdefault(pl, " ".join([pl, "pl"] + base))
     return [lines[k] for k in sorted(lines)]
 
@@ -454,7 +465,7 @@ def plural_lines(nouns, irregular):
     for noun in sorted(nouns):
         lines[noun] = noun
         for pl in inflect.plural(noun, irregular):
-            if pl not in nouns:
+            if pl not in nouns and pl not in first_names():
                 lines.setdefault(pl, pl + " pl")
     return [lines[k] for k in sorted(lines)]
 
@@ -491,7 +502,7 @@ def main(argv):
         return 66
 
     wn = WordNet(wndir)
-    fw = function_words()
+    fw = function_words() | first_names()
     senses, shifts = dutch_senses(lexdir, wn)
     person, group, org, wn_verbs = classify(senses, wn, fw)
     strong = {r[0]: r for r in read_list(os.path.join(HAND, "strong-verbs.txt"), tagged=True)}

@@ -1,6 +1,6 @@
 /* Unit tests of fiction speakers (extract-quotes, issue 14, sixth round):
- * kinship nouns used as names (mentions.c's kin_name_at) and the
- * first-person narrator in a dialogue of two. The texts are written for
+ * kinship nouns used as names (mentions.c's kin_name_at) and first names
+ * that the generated noun lists no longer hold. The texts are written for
  * these tests. */
 #include <stdio.h>
 #include "check_main.h"
@@ -41,6 +41,23 @@ START_TEST(a_kinship_noun_with_an_article_or_before_a_name_is_no_name)
 }
 END_TEST
 
+START_TEST(a_first_name_that_is_also_a_noun_starts_a_name)
+{
+	/* Peter (a godfather), Koen, Rob, Michiel, Bob: first names the
+	 * generated noun lists once held, so "Peter Jansen" was a noun and a
+	 * surname, and "zegt Jansen" someone else */
+	static const char *const names[] = { "Peter Jansen", "Koen Jansen", "Rob Jansen",
+	                                     "Michiel Jansen", "Bob Jansen" };
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+		char passage[256];
+		snprintf(passage, sizeof passage,
+		         "Gisteren sprak %s de raad toe. \"Het kan niet anders,\" zegt Jansen.", names[k]);
+		ck_assert_uint_eq(run(passage), 1);
+		ck_assert_str_eq(name(0), names[k]);
+	}
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("narrator");
@@ -50,6 +67,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_kinship_noun_in_lower_case_after_a_reporting_verb_speaks);
 	tcase_add_test(tc, a_kinship_name_has_the_gender_of_its_noun);
 	tcase_add_test(tc, a_kinship_noun_with_an_article_or_before_a_name_is_no_name);
+	tcase_add_test(tc, a_first_name_that_is_also_a_noun_starts_a_name);
 	suite_add_tcase(s, tc);
 	return s;
 }
