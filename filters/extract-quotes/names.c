@@ -174,9 +174,10 @@ long doc_name_at(struct doc *d, size_t t, size_t end)
 	} else if (doc_is(d, t, LX_ADJ) && (doc_governed_by(d, t, LX_DET) || (word(d, t + 1) && !capitalised(d, t + 1)))) {
 		return -1;   /* de Franse krachtpatser; but "zei Louise." */
 	} else if (doc_is(d, t + 1, LX_ROLE | LX_PERSON) && !(flags(d, t) & TK_INITIAL) &&
-	           (!capitalised(d, t + 1) || capitalised(d, t + 2))) {
+	           (!capitalised(d, t + 1) || capitalised(d, t + 2)) && !known_person(d, t)) {
 		return -1;   /* "Joegoslavisch minister Matic", "Europees Commissaris
-		                Monti": it qualifies the role */
+		                Monti": it qualifies the role; a first name does not
+		                ("Bram wees naar", wees a noun too) */
 	} else if (t > 0 && capitalised(d, t - 1) && doc_is(d, t - 1, LX_ADJ) && !doc_is(d, t - 1, LX_TITLE)) {
 		return -1;   /* "minister van Buitenlandse Zaken Louis Michel": the
 		                name of a body, then the person's */
