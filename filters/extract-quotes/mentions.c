@@ -253,12 +253,15 @@ static int kin_name_at(const struct doc *d, size_t t)
 	const struct qtoken *k = tk(d, t);
 	char low[32];
 	size_t n = k->end - k->start;
-	if (n >= sizeof low || (k->flags & (TK_QUOTE | TK_NUMBER | TK_HYPHEN_ROLE)) ||
-	    doc_is(d, t, LX_PLURAL | LX_FUNCTION))
-		return 0;
-	if (!wordclass_get(d->lx->kin, low, doc_fold(d, t, low, n)))
-		return 0;
 	int cap = (k->flags & TK_CAP) != 0;
+	if (n >= sizeof low || (k->flags & (TK_QUOTE | TK_NUMBER | TK_HYPHEN_ROLE)) ||
+	    (!cap && !(t > 0 && doc_is(d, t - 1, LX_CUE | LX_CUE_SEP))))
+		return 0;
+	/* every kinship noun is a person noun: the word's classes, kept in
+	 * the word memo, spare most words the look-up */
+	if ((doc_lex(d, t) & (LX_PERSON | LX_PLURAL | LX_FUNCTION)) != LX_PERSON ||
+	    !wordclass_get(d->lx->kin, low, doc_fold(d, t, low, n)))
+		return 0;
 	if (t > 0 && word(d, t - 1) && tk(d, t - 1)->sent == k->sent) {
 		const struct qtoken *p = tk(d, t - 1);
 		uint32_t pl = doc_lex(d, t - 1);
