@@ -22,6 +22,26 @@ START_TEST(cue_after_the_quotation)
 }
 END_TEST
 
+/* "zei hij" never goes to a woman the text has named, nor "zei ze" to a
+ * man: when no one of that sex is in view, the pronoun speaks for someone
+ * unnamed (the speaker is the pronoun, with no name). */
+START_TEST(a_pronoun_never_speaks_for_someone_of_the_other_sex)
+{
+	run("Anna Vos en Lotte de Wit wachtten bij de deur. Lotte keek op haar horloge.\n\n"
+	    "\"Het is al laat,\" zei hij.");
+	ck_assert_str_eq(speaker(0), "hij");
+	ck_assert_str_eq(name(0), "-");
+
+	run("Kees de Boer en Pieter Bakker stonden bij de auto.\n\n\"Rijden jullie mee?\" vroeg ze.");
+	ck_assert_str_eq(speaker(0), "ze");
+	ck_assert_str_eq(name(0), "-");
+
+	/* with a woman in view, she speaks */
+	run("Kees de Boer en Anna Vos stonden bij de auto.\n\n\"Rijden jullie mee?\" vroeg ze.");
+	ck_assert_str_eq(name(0), "Anna Vos");
+}
+END_TEST
+
 START_TEST(colon_before_and_roles_outside_the_name)
 {
 	run("EU-correspondent Sanne de Wit: \"Drie toppen op een dag, dat is veel.\"");
@@ -493,6 +513,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_description_after_a_copula_names_its_subject);
 	tcase_add_test(tc, a_first_name_used_often_is_still_the_person_named_in_full);
 	tcase_add_test(tc, names_that_end_like_adjectives_of_origin);
+	tcase_add_test(tc, a_pronoun_never_speaks_for_someone_of_the_other_sex);
 	suite_add_tcase(s, tc);
 	return s;
 }
