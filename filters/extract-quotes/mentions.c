@@ -163,6 +163,12 @@ static long description_at(struct doc *d, size_t t, size_t end)
 		                     (lex & (LX_PERSON | LX_GROUP)))) {
 			if (p + 1 < end && doc_name_word(d, p + 1))
 				return -1;   /* "de president Biden": the name is the mention */
+			/* "De Britse premier": a capitalised noun of a people
+			 * ("een Britse") before a listed noun in lower case is
+			 * the adjective; the noun after it is the head */
+			if ((k->flags & TK_CAP) && p + 1 < end && p < t + 4 && (doc_lex(d, p + 1) & NOUN) &&
+			    (tk(d, p + 1)->flags & (TK_WORD | TK_CAP)) == TK_WORD && tk(d, p + 1)->sent == k->sent)
+				continue;
 			if (commas && !(lex & (LX_PERSON | LX_ROLE)))
 				return -1;
 			return (long)p;

@@ -25,6 +25,21 @@ END_TEST
 /* "zei hij" never goes to a woman the text has named, nor "zei ze" to a
  * man: when no one of that sex is in view, the pronoun speaks for someone
  * unnamed (the speaker is the pronoun, with no name). */
+/* A capitalised word of a people before a noun for a person is its
+ * adjective, at the start of a sentence too: the noun heads the
+ * description ("De Britse premier", not "De Britse"); alone it is the
+ * noun ("zei de Britse"). */
+START_TEST(a_capitalised_adjective_of_a_people_before_a_role)
+{
+	run("De Britse premier zei dat hij \"geen spijt\" heeft.");
+	ck_assert_str_eq(speaker(0), "De Britse premier");
+	run("\"Ik blijf,\" zei de Britse.");
+	ck_assert_str_eq(speaker(0), "de Britse");
+	run("Een Duitse toerist zei: \"Prachtig.\"");
+	ck_assert_str_eq(speaker(0), "Een Duitse toerist");
+}
+END_TEST
+
 START_TEST(a_pronoun_never_speaks_for_someone_of_the_other_sex)
 {
 	run("Anna Vos en Lotte de Wit wachtten bij de deur. Lotte keek op haar horloge.\n\n"
@@ -514,6 +529,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_first_name_used_often_is_still_the_person_named_in_full);
 	tcase_add_test(tc, names_that_end_like_adjectives_of_origin);
 	tcase_add_test(tc, a_pronoun_never_speaks_for_someone_of_the_other_sex);
+	tcase_add_test(tc, a_capitalised_adjective_of_a_people_before_a_role);
 	suite_add_tcase(s, tc);
 	return s;
 }
