@@ -51,6 +51,11 @@ START_TEST(a_pronoun_never_speaks_for_someone_of_the_other_sex)
 	ck_assert_str_eq(speaker(0), "ze");
 	ck_assert_str_eq(name(0), "-");
 
+	/* nor "hij" for a group */
+	run("Hij noemde zichzelf \"een gewone jongen\", maar zijn buren denken daar anders over.");
+	ck_assert_str_eq(speaker(0), "Hij");
+	ck_assert_str_eq(name(0), "-");
+
 	/* with a woman in view, she speaks */
 	run("Kees de Boer en Anna Vos stonden bij de auto.\n\n\"Rijden jullie mee?\" vroeg ze.");
 	ck_assert_str_eq(name(0), "Anna Vos");
