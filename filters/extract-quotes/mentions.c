@@ -210,6 +210,19 @@ static long description_at(struct doc *d, size_t t, size_t end)
 	return -1;
 }
 
+/* A role noun in lower case right after a reporting verb, without an
+ * article or a name after it, ends its phrase: a headline's or a
+ * caption's speaker ("'…', zegt burgemeester na rellen", "aldus
+ * minister."). */
+static int bare_role_at(const struct doc *d, size_t t)
+{
+	if (t == 0 || !doc_is(d, t, LX_ROLE) || doc_is(d, t, LX_PLURAL | LX_FUNCTION) ||
+	    (flags(d, t) & TK_CAP) || !word(d, t - 1) || !doc_is(d, t - 1, LX_CUE | LX_CUE_SEP))
+		return 0;
+	const struct qtoken *n = tk(d, t + 1);
+	return !n || n->sent != tk(d, t)->sent || (n->flags & TK_PUNCT) || (n->lex & LX_PREP);
+}
+
 /* A noun phrase headed by a word for someone: "iemand (uit het publiek)". */
 static int someone_at(const struct doc *d, size_t t)
 {
@@ -292,6 +305,17 @@ int doc_mentions_until(struct doc *d, size_t until)
 			struct mention *m = &d->men[d->nmen - 1];
 			m->subject = !doc_governed_by(d, t, LX_PREP) && !subordinate(d, t);
 			m->plural = doc_is(d, t, LX_PLURAL) != 0;   /* "allen", "velen" */
+			if (doc_person_of(d, d->men_base + d->nmen - 1) < -1)
+				return -1;
+			continue;
+		}
+		if (bare_role_at(d, t)) {
+			/* a role without its article, as headlines write it */
+			if (push_mention(d, t, t, M_DESCRIPTION) < 0)
+				return -1;
+			struct mention *m = &d->men[d->nmen - 1];
+			m->definite = 1;
+			m->gender = gender_of(d, t);
 			if (doc_person_of(d, d->men_base + d->nmen - 1) < -1)
 				return -1;
 			continue;

@@ -40,6 +40,17 @@ START_TEST(a_capitalised_adjective_of_a_people_before_a_role)
 }
 END_TEST
 
+/* Headlines drop the article: a role noun right after the reporting
+ * verb is the speaker, and the person named with that role before. */
+START_TEST(a_role_without_its_article_after_the_verb)
+{
+	run("'Dit was de laatste keer', zegt burgemeester na nieuwe rellen");
+	ck_assert_str_eq(speaker(0), "burgemeester");
+	run("Minister Bos was boos. \"Het is genoeg geweest,\" zegt minister.");
+	ck_assert_str_eq(name(0), "Bos");
+}
+END_TEST
+
 START_TEST(a_pronoun_never_speaks_for_someone_of_the_other_sex)
 {
 	run("Anna Vos en Lotte de Wit wachtten bij de deur. Lotte keek op haar horloge.\n\n"
@@ -534,6 +545,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_first_name_used_often_is_still_the_person_named_in_full);
 	tcase_add_test(tc, names_that_end_like_adjectives_of_origin);
 	tcase_add_test(tc, a_pronoun_never_speaks_for_someone_of_the_other_sex);
+	tcase_add_test(tc, a_role_without_its_article_after_the_verb);
 	tcase_add_test(tc, a_capitalised_adjective_of_a_people_before_a_role);
 	suite_add_tcase(s, tc);
 	return s;
