@@ -51,6 +51,45 @@ START_TEST(a_role_without_its_article_after_the_verb)
 }
 END_TEST
 
+/* Dialogue written one turn a line, without blank lines, reads as the
+ * same dialogue with them: the same quotations, the same speakers. */
+static void same_with_single_line_breaks(const char *blank)
+{
+	char one[2048], got[16][2][128];
+	size_t n = run(blank);
+	ck_assert_uint_gt(n, 2);
+	ck_assert_uint_le(n, 16);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(got[i][0], sizeof got[i][0], "%s", quote(i));
+		snprintf(got[i][1], sizeof got[i][1], "%s", name(i));
+	}
+	size_t k = 0;
+	for (const char *p = blank; *p && k + 1 < sizeof one; p++)
+		if (!(p[0] == '\n' && p[1] == '\n'))
+			one[k++] = *p;
+	one[k] = 0;
+	ck_assert_uint_eq(run(one), n);
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_str_eq(quote(i), got[i][0]);
+		ck_assert_str_eq(name(i), got[i][1]);
+	}
+}
+
+START_TEST(dialogue_one_turn_a_line)
+{
+	same_with_single_line_breaks("\"Waar ga je heen?\" vroeg Jonas aan zijn zus.\n\n"
+	                             "\"Naar buiten,\" antwoordde Eline.\n\n\"Met dit weer?\"\n\n"
+	                             "\"Ja, met dit weer.\"");
+	same_with_single_line_breaks("Inspecteur Sandra Verbeek keek de man aan.\n\n"
+	                             "\u2013 Waar was u gisteravond? vroeg ze.\n\n\u2013 Thuis.\n\n"
+	                             "De man keek weg.\n\n\u2013 Alleen?\n\n\u2013 Met mijn vrouw, zei hij.");
+	/* a list whose item ends in a quotation is still a list */
+	ck_assert_uint_eq(run("Burgemeesters\n - 1895-1921: Roelof Hessels, bijgenaamd 'de stille boer'\n"
+	                      " - 1921-1946: Albertus Kwant\nKwant zei: \"Lezen is alles.\""), 1);
+	ck_assert_str_eq(quote(0), "Lezen is alles.");
+}
+END_TEST
+
 START_TEST(a_pronoun_never_speaks_for_someone_of_the_other_sex)
 {
 	run("Anna Vos en Lotte de Wit wachtten bij de deur. Lotte keek op haar horloge.\n\n"
@@ -545,6 +584,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_first_name_used_often_is_still_the_person_named_in_full);
 	tcase_add_test(tc, names_that_end_like_adjectives_of_origin);
 	tcase_add_test(tc, a_pronoun_never_speaks_for_someone_of_the_other_sex);
+	tcase_add_test(tc, dialogue_one_turn_a_line);
 	tcase_add_test(tc, a_role_without_its_article_after_the_verb);
 	tcase_add_test(tc, a_capitalised_adjective_of_a_people_before_a_role);
 	suite_add_tcase(s, tc);
