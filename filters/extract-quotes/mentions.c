@@ -200,8 +200,12 @@ static long description_at(struct doc *d, size_t t, size_t end)
 		 * keer"), not who; a listed plural ("enkele bewoners") is a
 		 * speaker by the branch above */
 		int det_ok = !doc_is(d, t, LX_NEUTER | LX_POSSESSIVE | LX_PLURAL_DET);
-		if (ends && (after_cue || before_cue) && cap_ok && det_ok && !doc_is(d, p, LX_ADJ | LX_PARTICLE) &&
-		    !doc_known_free(d, p) && !(k->flags & TK_NUMBER) && k->end - k->start > 2)
+		/* a capitalised adjective of origin ending the phrase is a
+		 * noun for someone from there ("zegt de 42-jarige Utrechtse,") */
+		int origin = (k->flags & TK_CAP) && doc_is(d, p, LX_ADJ);
+		if (ends && (after_cue || before_cue) && cap_ok && det_ok &&
+		    (!doc_is(d, p, LX_ADJ | LX_PARTICLE) || origin) && !doc_known_free(d, p) &&
+		    !(k->flags & TK_NUMBER) && k->end - k->start > 2)
 			return (long)p;
 		if (!doc_is(d, p, LX_ADJ) && d->text[k->end - 1] != 'e' && !(k->flags & TK_NUMBER) &&
 		    !commas_between_adjectives(d, t, p + 1, commas) && !doc_capitalised_adjective(d, p))

@@ -37,6 +37,9 @@ START_TEST(a_capitalised_adjective_of_a_people_before_a_role)
 	ck_assert_str_eq(speaker(0), "de Britse");
 	run("Een Duitse toerist zei: \"Prachtig.\"");
 	ck_assert_str_eq(speaker(0), "Een Duitse toerist");
+	/* an adjective of a place that ends the phrase is someone from there */
+	run("\"Ik ben blij dat het voorbij is,\" zegt de 42-jarige Utrechtse, die bij het bedrijf werkte.");
+	ck_assert_str_eq(speaker(0), "de 42-jarige Utrechtse");
 }
 END_TEST
 
