@@ -85,16 +85,14 @@ void attributor_set_indirect(struct attributor *a, int on)
 }
 
 /* "hij" or "zij" at the cue cannot stand for candidate X: a person
- * known to be of the other sex, nor for a group when it is "hij" (a
- * group or a body may be "ze"). */
+ * known to be of the other sex, nor for a group or a body when it is
+ * "hij" (Dutch calls those "ze" or "het"). */
 static int other_sex(const struct mention *subj, const struct person *x)
 {
 	if (!subj || subj->type != M_PRONOUN || subj->plural || !subj->gender || (subj->pron & PR_FIRST))
 		return 0;
-	if (x->plural)
+	if (x->plural || x->kind == P_BODY)
 		return subj->gender == GENDER_MALE;
-	if (x->kind == P_BODY)
-		return 0;
 	int g = doc_gender(x);
 	return g && g != subj->gender;
 }

@@ -104,6 +104,11 @@ START_TEST(a_pronoun_never_speaks_for_someone_of_the_other_sex)
 	ck_assert_str_eq(speaker(0), "ze");
 	ck_assert_str_eq(name(0), "-");
 
+	/* nor "hij" for a body */
+	run("Geschiedenis\n\nHij liet een school bouwen. Later zei hij: \"Een dorp dat leest, wint.\"");
+	ck_assert_str_eq(speaker(0), "hij");
+	ck_assert_str_eq(name(0), "-");
+
 	/* nor "hij" for a group */
 	run("Hij noemde zichzelf \"een gewone jongen\", maar zijn buren denken daar anders over.");
 	ck_assert_str_eq(speaker(0), "Hij");
