@@ -93,6 +93,24 @@ START_TEST(dialogue_one_turn_a_line)
 }
 END_TEST
 
+/* With tag-entities' hints, "van" before an organisation parts a surname
+ * alone from it too; a person's "van" stays in the name. */
+START_TEST(a_surname_alone_is_not_glued_to_its_organisation)
+{
+	const char *s = "\"Staal groeit snel\", zegt woordvoerder Verstraete van Sidmar.";
+	const char *v = strstr(s, "Verstraete"), *o = strstr(s, "Sidmar");
+	struct entity_hint h[2] = { { (size_t)(v - s), (size_t)(v - s) + 10, 1 },
+	                            { (size_t)(o - s), (size_t)(o - s) + 6, 0 } };
+	run_with(s, h, 2);
+	ck_assert_str_eq(name(0), "Verstraete");
+	const char *s2 = "\"Dat klopt\", zei Ruud van Nistelrooy.";
+	const char *r = strstr(s2, "Ruud");
+	struct entity_hint p = { (size_t)(r - s2), (size_t)(r - s2) + 19, 1 };
+	run_with(s2, &p, 1);
+	ck_assert_str_eq(name(0), "Ruud van Nistelrooy");
+}
+END_TEST
+
 START_TEST(a_pronoun_never_speaks_for_someone_of_the_other_sex)
 {
 	run("Anna Vos en Lotte de Wit wachtten bij de deur. Lotte keek op haar horloge.\n\n"
@@ -592,6 +610,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_first_name_used_often_is_still_the_person_named_in_full);
 	tcase_add_test(tc, names_that_end_like_adjectives_of_origin);
 	tcase_add_test(tc, a_pronoun_never_speaks_for_someone_of_the_other_sex);
+	tcase_add_test(tc, a_surname_alone_is_not_glued_to_its_organisation);
 	tcase_add_test(tc, dialogue_one_turn_a_line);
 	tcase_add_test(tc, a_role_without_its_article_after_the_verb);
 	tcase_add_test(tc, a_capitalised_adjective_of_a_people_before_a_role);
