@@ -33,6 +33,12 @@ START_TEST(a_capitalised_adjective_of_a_people_before_a_role)
 {
 	run("De Britse premier zei dat hij \"geen spijt\" heeft.");
 	ck_assert_str_eq(speaker(0), "De Britse premier");
+	/* "'er" makes a person of what it follows: a member, a pupil */
+	run("Guy Verwilghen zweeg. \"Dit is erger dan vroeger\", aldus een VLD'er uit de omgeving van "
+	    "Verwilghen.");
+	ck_assert_str_eq(speaker(0), "een VLD'er");
+	run("\"We stemmen tegen,\" zeggen de CDA\u2019ers in de raad.");
+	ck_assert_str_eq(speaker(0), "de CDA\u2019ers");
 	run("\"Ik blijf,\" zei de Britse.");
 	ck_assert_str_eq(speaker(0), "de Britse");
 	run("Een Duitse toerist zei: \"Prachtig.\"");
