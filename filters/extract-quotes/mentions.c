@@ -319,25 +319,6 @@ static int gender_of(const struct doc *d, size_t t)
 	return GENDER_UNKNOWN;
 }
 
-/* The gender of a name of one word T that is a listed first name ("Bram",
- * "Fleur"; not a noun of the lists), when it names no one met before or
- * a person named by that word alone: a surname that is also a first name
- * ("zei Thomas" for Anna Thomas) says nothing of the person's sex. */
-static int first_name_gender(struct doc *d, size_t t)
-{
-	int g = gender_of(d, t);
-	if (!g || doc_is(d, t, NOUN))
-		return GENDER_UNKNOWN;
-	char low[64];
-	const struct qtoken *k = doc_tok(d, t);
-	size_t n = k->end - k->start;
-	if (n > sizeof low)
-		return GENDER_UNKNOWN;
-	wordclass_fold(d->text + k->start, n, low);
-	int32_t p = doc_person_by_key(d, wordclass_hash(low, n));
-	return p < 0 || d->per[p].name_words <= 1 ? g : GENDER_UNKNOWN;
-}
-
 int doc_mentions_until(struct doc *d, size_t until)
 {
 	size_t to = doc_end(d);   /* names may look this far */
@@ -451,8 +432,6 @@ int doc_mentions_until(struct doc *d, size_t until)
 			role = 1, m->gender = (uint8_t)gender_of(d, t - 1);
 		if (!m->gender && (size_t)endn > start)
 			m->gender = (uint8_t)gender_of(d, start);   /* a first name's */
-		else if (!m->gender && (size_t)endn == start)
-			m->gender = (uint8_t)first_name_gender(d, start);
 		m->role = (uint8_t)role;
 		m->place = doc_place_name(d, start, (size_t)endn);
 		if (doc_person_of(d, d->men_base + d->nmen - 1) < -1)
