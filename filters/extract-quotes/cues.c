@@ -58,6 +58,12 @@ static void memo_scan(struct attributor *a, size_t qt)
 			m->last_quote = (long)t;
 			continue;
 		}
+		/* a comma closes a subordinate clause set into the reporting
+		 * verb's own ("beweerden, al was het niet duidelijk of ze
+		 * vrijuit spraken, '…'", "noemt hij de crisis, waarin …,
+		 * '…'"): the words after it are the verb's again */
+		if (m->last_sub > m->verb && m->verb >= 0 && doc_punct(d, t, ','))
+			m->last_sub = -1;
 		if (!(k->flags & TK_WORD))
 			continue;
 		if (doc_is(d, t, LX_SUB) && !doc_is(d, t, LX_COMPLEMENTIZER))

@@ -302,6 +302,21 @@ START_TEST(naar_eigen_zeggen_attributes_to_its_own_subject)
 }
 END_TEST
 
+START_TEST(an_inserted_clause_does_not_cut_the_verb_from_its_fragment)
+{
+	/* a subordinate clause set off by commas between the reporting verb
+	 * and the fragment: after it the words are the verb's again */
+	ck_assert_int_eq(one("De demonstranten beweerden, hoewel niemand hen geloofde, \"gewone toeristen "
+	                     "op doorreis\" te zijn.", "gewone toeristen op doorreis", "beweerden",
+	                     "De demonstranten"), QUOTE_PARTIAL);
+	one("Achteraf noemde zij de staking, waarin haar bond een grote rol speelde, \"een keerpunt\".",
+	    "een keerpunt", "noemde", "zij");
+	/* a subordinate clause still open holds the fragment: not the verb's */
+	ck_assert_uint_eq(run("De regering vroeg om moeilijkheden toen zij koos voor een 'harde lijn' in het "
+	                      "overleg."), 0);
+}
+END_TEST
+
 START_TEST(an_inverted_clause_reports_with_any_verb)
 {
 	/* ", VERB SUBJECT" after a quotation that opens its sentence: the
@@ -392,6 +407,7 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, a_reporting_verb_right_after_the_fragment_closes_its_clause);
 	tcase_add_test(sp, a_noun_for_what_was_said_attributes);
 	tcase_add_test(sp, naar_eigen_zeggen_attributes_to_its_own_subject);
+	tcase_add_test(sp, an_inserted_clause_does_not_cut_the_verb_from_its_fragment);
 	tcase_add_test(sp, an_inverted_clause_reports_with_any_verb);
 	tcase_add_test(sp, a_dash_turn_goes_on_after_its_reporting_clause);
 	tcase_add_test(sp, a_dash_after_a_full_stop_opens_the_next_turn);
