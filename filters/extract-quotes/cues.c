@@ -424,6 +424,11 @@ int cues_of_quote(struct attributor *a, size_t qi)
 	int after = cue_after(d, qt, &c);
 	if (after && c.subject < 0 && !standalone && verb_final_object(d, qt, &c))
 		c.subject = verb_final_speaker(d, qt);
+	/* a verb after a fragment with no one to say it, where the verb
+	 * before it has a speaker, is the next clause's ("Ze noemden hem
+	 * '…', en stelden dat"): the verb before attributes the fragment */
+	if (after && c.subject < 0 && !standalone && a->memo.verb >= 0 && a->memo.last_sub < a->memo.verb)
+		after = 0;
 	/* a quotation that opens a sentence which then goes on without a
 	 * reporting verb ("'Gamechanger' is een groot woord") is part of it */
 	if (standalone && !after && !w->dash) {

@@ -317,6 +317,17 @@ START_TEST(an_inserted_clause_does_not_cut_the_verb_from_its_fragment)
 }
 END_TEST
 
+START_TEST(a_verb_after_the_fragment_without_a_speaker_is_the_next_clauses)
+{
+	/* the fragment closes the first of two clauses of one subject: the
+	 * verb after it, with no subject of its own, reports the second */
+	ck_assert_int_eq(one("De vakbonden noemden het voorstel \"een sprong in het duister\", en "
+	                     "verklaarden dat ze zouden staken.", "een sprong in het duister", "noemden",
+	                     "De vakbonden"), QUOTE_PARTIAL);
+	ck_assert_int_eq(res[0].cue_pos, CUE_BEFORE);
+}
+END_TEST
+
 START_TEST(an_inverted_clause_reports_with_any_verb)
 {
 	/* ", VERB SUBJECT" after a quotation that opens its sentence: the
@@ -408,6 +419,7 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, a_noun_for_what_was_said_attributes);
 	tcase_add_test(sp, naar_eigen_zeggen_attributes_to_its_own_subject);
 	tcase_add_test(sp, an_inserted_clause_does_not_cut_the_verb_from_its_fragment);
+	tcase_add_test(sp, a_verb_after_the_fragment_without_a_speaker_is_the_next_clauses);
 	tcase_add_test(sp, an_inverted_clause_reports_with_any_verb);
 	tcase_add_test(sp, a_dash_turn_goes_on_after_its_reporting_clause);
 	tcase_add_test(sp, a_dash_after_a_full_stop_opens_the_next_turn);
