@@ -32,7 +32,8 @@
 #include "grow.h"
 #include "wordclass.h"
 
-enum { BACK_REACH = CUE_BACK_REACH, AFTER_REACH = CUE_AFTER_REACH, END_REACH = 30, SELF_REACH = 8 };
+enum { BACK_REACH = CUE_BACK_REACH, AFTER_REACH = CUE_AFTER_REACH, END_REACH = 30, SELF_REACH = 8,
+       NAMING_REACH = 8 };
 
 
 static struct xspan span_of(const struct doc *d, size_t first, size_t last)
@@ -42,6 +43,29 @@ static struct xspan span_of(const struct doc *d, size_t first, size_t last)
 }
 
 /* --- the cues of a sentence, once ----------------------------------------- */
+
+/* Token T is the word that introduces what a naming verb calls something,
+ * right before a quotation (an article may stand between: "bestempelden
+ * hem als \"…\"", "omschreef hij zich als een '…'"): it opens no clause,
+ * the quotation is the verb's, when the memo's reporting verb (no opinion
+ * verb: "zien eruit als '…'") stands a few words before it in its own
+ * clause. */
+static int naming_complement(const struct doc *d, const struct cue_memo *m, size_t t)
+{
+	const struct qtoken *k = doc_tok(d, t);
+	size_t n = k->end - k->start, q = t + 1;
+	char low[16];
+	if (m->verb < 0 || (size_t)m->verb + NAMING_REACH < t || doc_is(d, (size_t)m->verb, LX_OPINION) ||
+	    n >= sizeof low || !wordclass_get(d->lx->naming, low, doc_fold(d, t, low, n)))
+		return 0;
+	/* the verb's own clause: no comma between */
+	for (size_t p = (size_t)m->verb + 1; p < t; p++)
+		if (doc_punct(d, p, ',') || doc_clause_stop(d, p))
+			return 0;
+	if (doc_has(d, q) && doc_is(d, q, LX_DET))
+		q++;
+	return doc_has(d, q) && doc_same_sentence(d, t, q) && (doc_tok(d, q)->flags & TK_QUOTE);
+}
 
 /* Read the tokens of QT's sentence before QT into the memo. */
 static void memo_scan(struct attributor *a, size_t qt)
@@ -66,7 +90,7 @@ static void memo_scan(struct attributor *a, size_t qt)
 			m->last_sub = -1;
 		if (!(k->flags & TK_WORD))
 			continue;
-		if (doc_is(d, t, LX_SUB) && !doc_is(d, t, LX_COMPLEMENTIZER))
+		if (doc_is(d, t, LX_SUB) && !doc_is(d, t, LX_COMPLEMENTIZER) && !naming_complement(d, m, t))
 			m->last_sub = (long)t;
 		size_t np = cues_phrase_at(d, t);
 		if (!np && doc_cue_verb(d, t)) {

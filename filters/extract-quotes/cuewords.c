@@ -11,7 +11,7 @@
 #include "attrib.h"
 #include "wordclass.h"
 
-enum { BACK_REACH = CUE_BACK_REACH, AFTER_REACH = CUE_AFTER_REACH };
+enum { BACK_REACH = CUE_BACK_REACH, AFTER_REACH = CUE_AFTER_REACH, PASSIVE_REACH = 8 };
 
 static const struct qtoken *tk(const struct doc *d, size_t t)
 {
@@ -82,8 +82,47 @@ long cues_speaker_before_colon(const struct doc *d, size_t colon)
 	return cues_speaker_before(d, colon);
 }
 
+/* Reporting verb V is passive: a form of "worden" in its clause, at most
+ * two words after it ("omschreven wordt als", "afgeschilderd te worden
+ * als") or before it, back to the clause's start or a coordinator ("werd
+ * hij genoemd", "wordt in de stad omschreven als"; not "werd kwaad en
+ * riep"). */
+static int passive_verb(const struct doc *d, size_t v)
+{
+	for (size_t p = v + 1; p <= v + 2 && doc_has(d, p) && doc_same_sentence(d, v, p) &&
+	                       (doc_tok(d, p)->flags & TK_WORD); p++)
+		if (doc_clause_word(d, p) & CW_PASSIVE)
+			return 1;
+	for (size_t p = v; p-- > 0 && p + PASSIVE_REACH > v && doc_has(d, p) && doc_same_sentence(d, v, p);) {
+		if (!(doc_tok(d, p)->flags & TK_WORD))
+			return 0;
+		unsigned cw = doc_clause_word(d, p);
+		if (cw & CW_PASSIVE)
+			return 1;
+		if ((cw & CW_COORD) || doc_is(d, p, LX_SUB))
+			return 0;
+	}
+	return 0;
+}
+
+/* The passive agent of the clause of verb V ("door de wethouder"), or -1. */
+static long passive_agent(const struct doc *d, size_t v)
+{
+	for (size_t p = v > BACK_REACH ? v - BACK_REACH : 0; p <= v + AFTER_REACH; p++) {
+		if (!doc_has(d, p) || !doc_same_sentence(d, v, p))
+			continue;
+		long m = cues_mention_at(d, p);
+		if (m >= 0 && doc_men(d, (size_t)m)->agent)
+			return m;
+	}
+	return -1;
+}
+
 long cues_speaker_of_verb(const struct doc *d, size_t v)
 {
+	/* a passive's subject is the one spoken of */
+	if (passive_verb(d, v))
+		return passive_agent(d, v);
 	long m = cues_mention_at(d, v + 1);
 	if (m >= 0 && doc_men(d, (size_t)m)->type == M_PRONOUN && !cues_object_only(doc_men(d, (size_t)m)) &&
 	    doc_same_sentence(d, v, v + 1))
@@ -97,7 +136,9 @@ long cues_speaker_of_verb(const struct doc *d, size_t v)
 		return m;
 	if ((m = cues_speaker_before(d, v)) >= 0)
 		return m;
-	return cues_speaker_after(d, v);
+	/* not its object ("bestempelden hem als") */
+	m = cues_speaker_after(d, v);
+	return m >= 0 && cues_object_only(doc_men(d, (size_t)m)) ? -1 : m;
 }
 
 /* A noun for what someone said and the preposition naming whose words

@@ -328,6 +328,43 @@ START_TEST(a_verb_after_the_fragment_without_a_speaker_is_the_next_clauses)
 }
 END_TEST
 
+START_TEST(what_a_naming_verb_calls_it_after_als)
+{
+	/* "als" right before the fragment introduces what the verb calls
+	 * something: it opens no clause */
+	ck_assert_int_eq(one("Met enige ironie omschreef hij zich als \"de laatste echte socialist van het "
+	                     "land\".", "de laatste echte socialist van het land", "omschreef", "hij"),
+	                 QUOTE_PARTIAL);
+	one("De oppositie bestempelde hem als \"een gevaar voor de democratie\".", NULL, "bestempelde",
+	    "De oppositie");
+	/* afdoen als: a qualifying verb, separable */
+	one("Zelf deed de burgemeester het af als \"geklets van jaloerse buren\".", "geklets van jaloerse buren",
+	    "deed", "de burgemeester");
+	/* "als" after a noun gives examples: no verb names them */
+	ck_assert_uint_eq(run("De band speelde nummers als \"Zwarte Zee\" en \"Witte Wolken\"."), 0);
+}
+END_TEST
+
+START_TEST(a_passive_reporting_verb_has_only_its_agent_as_speaker)
+{
+	/* the subject of a passive is the one spoken of */
+	ck_assert_uint_eq(run("De burgemeester wordt in de stad omschreven als \"de laatste echte socialist "
+	                      "van het land\"."), 0);
+	ck_assert_uint_eq(run("Hij wil niet afgeschilderd worden als \"de schuldige van de crisis\"."), 0);
+	one("De burgemeester wordt door zijn tegenstanders omschreven als \"de laatste echte socialist van "
+	    "het land\".", NULL, "omschreven", "zijn tegenstanders");
+	/* a form of "worden" in a clause of its own makes no passive */
+	one("De minister werd kwaad en riep: \"Dit is de laatste keer.\"", NULL, "riep", "De minister");
+}
+END_TEST
+
+START_TEST(a_reporting_verbs_form_after_an_article_is_a_noun)
+{
+	ck_assert_uint_eq(run("De fans dreven de spot met de trainer en zijn \"nieuwe aanpak\" van het spel."),
+	                  0);
+}
+END_TEST
+
 START_TEST(an_inverted_clause_reports_with_any_verb)
 {
 	/* ", VERB SUBJECT" after a quotation that opens its sentence: the
@@ -420,6 +457,9 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, naar_eigen_zeggen_attributes_to_its_own_subject);
 	tcase_add_test(sp, an_inserted_clause_does_not_cut_the_verb_from_its_fragment);
 	tcase_add_test(sp, a_verb_after_the_fragment_without_a_speaker_is_the_next_clauses);
+	tcase_add_test(sp, what_a_naming_verb_calls_it_after_als);
+	tcase_add_test(sp, a_passive_reporting_verb_has_only_its_agent_as_speaker);
+	tcase_add_test(sp, a_reporting_verbs_form_after_an_article_is_a_noun);
 	tcase_add_test(sp, an_inverted_clause_reports_with_any_verb);
 	tcase_add_test(sp, a_dash_turn_goes_on_after_its_reporting_clause);
 	tcase_add_test(sp, a_dash_after_a_full_stop_opens_the_next_turn);
