@@ -46,11 +46,13 @@ static struct xspan span_of(const struct doc *d, size_t first, size_t last)
 
 /* Token T is the word that introduces what a naming verb calls something,
  * right before a quotation (an article may stand between: "bestempelden
- * hem als \"…\"", "omschreef hij zich als een '…'"): it opens no clause,
+ * hem als \"…\"", "omschreef hij zich als een '…'"), or before a role or
+ * person noun, the role the subject speaks in ("vroeg Versnick als
+ * commissievoorzitter aan X om '…'"): it opens no clause,
  * the quotation is the verb's, when the memo's reporting verb (no opinion
  * verb: "zien eruit als '…'") stands a few words before it in its own
  * clause. */
-static int naming_complement(const struct doc *d, const struct cue_memo *m, size_t t)
+static int als_of_the_verb(const struct doc *d, const struct cue_memo *m, size_t t)
 {
 	const struct qtoken *k = doc_tok(d, t);
 	size_t n = k->end - k->start, q = t + 1;
@@ -64,7 +66,11 @@ static int naming_complement(const struct doc *d, const struct cue_memo *m, size
 			return 0;
 	if (doc_has(d, q) && doc_is(d, q, LX_DET))
 		q++;
-	return doc_has(d, q) && doc_same_sentence(d, t, q) && (doc_tok(d, q)->flags & TK_QUOTE);
+	if (!doc_has(d, q) || !doc_same_sentence(d, t, q))
+		return 0;
+	/* what the verb calls it, or the role its subject speaks in ("vroeg
+	 * Versnick als commissievoorzitter aan …") */
+	return (doc_tok(d, q)->flags & TK_QUOTE) || doc_is(d, q, LX_ROLE | LX_PERSON);
 }
 
 /* Read the tokens of QT's sentence before QT into the memo. */
@@ -90,7 +96,7 @@ static void memo_scan(struct attributor *a, size_t qt)
 			m->last_sub = -1;
 		if (!(k->flags & TK_WORD))
 			continue;
-		if (doc_is(d, t, LX_SUB) && !doc_is(d, t, LX_COMPLEMENTIZER) && !naming_complement(d, m, t))
+		if (doc_is(d, t, LX_SUB) && !doc_is(d, t, LX_COMPLEMENTIZER) && !als_of_the_verb(d, m, t))
 			m->last_sub = (long)t;
 		size_t np = cues_phrase_at(d, t);
 		if (!np && doc_cue_verb(d, t)) {

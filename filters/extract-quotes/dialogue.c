@@ -112,8 +112,10 @@ int doc_cue_verb(const struct doc *d, size_t t)
 		return 0;
 	wordclass_fold(d->text + v->start, fl, pair);
 	pair[fl] = ' ';
+	/* a fragment may stand between as the verb's object ("kondigde 'een
+	 * doorbraak' aan"), not a colon or the sentence's end */
 	for (size_t p = t + 1; p < doc_end(d) && p <= t + SEPARABLE_REACH && doc_same_sentence(d, t, p) &&
-	                       !doc_clause_stop(d, p); p++) {
+	                       (!doc_clause_stop(d, p) || (doc_tok(d, p)->flags & TK_QUOTE)); p++) {
 		const struct qtoken *k = doc_tok(d, p);
 		size_t pl = k->end - k->start;
 		if (!(k->flags & TK_WORD) || fl + 1 + pl > sizeof pair)

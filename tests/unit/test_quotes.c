@@ -365,6 +365,29 @@ START_TEST(a_reporting_verbs_form_after_an_article_is_a_noun)
 }
 END_TEST
 
+START_TEST(als_before_a_role_opens_no_clause)
+{
+	/* the role its subject speaks in ("als voorzitter") */
+	one("Gisteren vroeg Anna de Vries als voorzitter van de commissie aan de minister om \"snel "
+	    "duidelijkheid te geven\" over de zaak.", "snel duidelijkheid te geven", "vroeg", "Anna de Vries");
+}
+END_TEST
+
+START_TEST(a_separable_verbs_particle_after_the_fragment)
+{
+	/* the fragment is the object, between the verb and its particle */
+	one("De minister gaf gisteren \"enkele fouten\" toe in het dossier.", "enkele fouten", "gaf",
+	    "De minister");
+}
+END_TEST
+
+START_TEST(the_media_speak)
+{
+	one("De Duitse media hebben gisteren verontwaardigd gereageerd op \"de onaanvaardbare arrogantie\" "
+	    "van de oud-kanselier.", NULL, "gereageerd", "De Duitse media");
+}
+END_TEST
+
 START_TEST(an_inverted_clause_reports_with_any_verb)
 {
 	/* ", VERB SUBJECT" after a quotation that opens its sentence: the
@@ -460,6 +483,9 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, what_a_naming_verb_calls_it_after_als);
 	tcase_add_test(sp, a_passive_reporting_verb_has_only_its_agent_as_speaker);
 	tcase_add_test(sp, a_reporting_verbs_form_after_an_article_is_a_noun);
+	tcase_add_test(sp, als_before_a_role_opens_no_clause);
+	tcase_add_test(sp, a_separable_verbs_particle_after_the_fragment);
+	tcase_add_test(sp, the_media_speak);
 	tcase_add_test(sp, an_inverted_clause_reports_with_any_verb);
 	tcase_add_test(sp, a_dash_turn_goes_on_after_its_reporting_clause);
 	tcase_add_test(sp, a_dash_after_a_full_stop_opens_the_next_turn);
