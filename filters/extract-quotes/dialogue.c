@@ -84,7 +84,9 @@ enum { SEPARABLE_REACH = 12 };
 
 unsigned doc_clause_word(const struct doc *d, size_t t)
 {
-	if (!doc_has(d, t) || !(doc_tok(d, t)->flags & TK_WORD))
+	/* every word of these classes is a function word: the others are
+	 * turned away without a look-up */
+	if (!doc_is(d, t, LX_FUNCTION))
 		return 0;
 	char low[16];
 	size_t n = doc_tok(d, t)->end - doc_tok(d, t)->start;
