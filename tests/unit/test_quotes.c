@@ -61,6 +61,18 @@ START_TEST(every_dutch_style_pairs)
 }
 END_TEST
 
+/* Text where only the opening mark was curled (or typed low by hand):
+ * „…" and ‚…' pair, and a straight mark after them still closes. */
+START_TEST(a_low_mark_closed_by_a_straight_one_pairs)
+{
+	ck_assert_uint_eq(find("„Het talud is zacht\", zei ze. „We wachten niet.\""), 2);
+	ck_assert_str_eq(got[0], "Het talud is zacht");
+	ck_assert_str_eq(got[1], "We wachten niet.");
+	ck_assert_uint_eq(find("Hij noemde het ‚overhaast' en ging."), 1);
+	ck_assert_str_eq(got[0], "overhaast");
+}
+END_TEST
+
 START_TEST(apostrophes_are_not_marks)
 {
 	/* Curly apostrophe in a genitive, elisions, a clipped year. */
@@ -460,6 +472,7 @@ static Suite *make_suite(void)
 	TCase *tc = tcase_create("pairing");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, every_dutch_style_pairs);
+	tcase_add_test(tc, a_low_mark_closed_by_a_straight_one_pairs);
 	tcase_add_test(tc, apostrophes_are_not_marks);
 	tcase_add_test(tc, nested_quotations_give_the_outer_one);
 	tcase_add_test(tc, comma_runs_open_after_the_comma);
