@@ -414,6 +414,20 @@ static int cue_next_sentence(struct attributor *a, size_t qt, struct cue *c)
 	return 1;
 }
 
+/* Mention M is the subject of the clause whose reporting verb closes at
+ * token V, words only between them ("Katzav heeft na zijn verkiezing al
+ * verklaard"). */
+static int subject_of_clause(const struct doc *d, const struct mention *m, size_t v)
+{
+	if (!m->subject || m->in_pp || (size_t)m->last >= v || (size_t)m->last + BACK_REACH < v ||
+	    !doc_is(d, v, LX_CUE | LX_CUE_SEP))
+		return 0;
+	for (size_t p = (size_t)m->last + 1; p < v; p++)
+		if (!(doc_tok(d, p)->flags & TK_WORD))
+			return 0;
+	return 1;
+}
+
 static void set_cue(struct attributor *a, struct wquote *w, enum cue_pos pos, const struct cue *c)
 {
 	struct doc *d = &a->d;
@@ -426,7 +440,7 @@ static void set_cue(struct attributor *a, struct wquote *w, enum cue_pos pos, co
 	 * person ("zei Lavrova", "Lavrova klaagde", "volgens Lavrova") */
 	const struct mention *m = doc_men(d, (size_t)c->subject);
 	if (m->person >= 0 && ((size_t)m->last + 1 == c->first || (size_t)m->first == c->last + 1 ||
-	                       (size_t)m->first == c->last + 2))
+	                       (size_t)m->first == c->last + 2 || subject_of_clause(d, m, c->first)))
 		d->per[m->person].evidence = 1;
 }
 

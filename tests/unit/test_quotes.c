@@ -400,6 +400,16 @@ START_TEST(the_media_speak)
 }
 END_TEST
 
+START_TEST(a_name_that_is_the_subject_of_a_reporting_clause_is_a_person)
+{
+	/* only words between the name and the verb closing its clause: the
+	 * name is its subject, so someone who speaks */
+	one("Het ambt is vooral ceremonieel en Brouwers heeft na zijn verkiezing ook al verklaard zijn "
+	    "politieke voorkeur \"voorgoed op te bergen\", omdat hij iedereen wil vertegenwoordigen.",
+	    "voorgoed op te bergen", "verklaard", "Brouwers");
+}
+END_TEST
+
 START_TEST(an_inverted_clause_reports_with_any_verb)
 {
 	/* ", VERB SUBJECT" after a quotation that opens its sentence: the
@@ -499,6 +509,7 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, als_before_a_role_opens_no_clause);
 	tcase_add_test(sp, a_separable_verbs_particle_after_the_fragment);
 	tcase_add_test(sp, the_media_speak);
+	tcase_add_test(sp, a_name_that_is_the_subject_of_a_reporting_clause_is_a_person);
 	tcase_add_test(sp, an_inverted_clause_reports_with_any_verb);
 	tcase_add_test(sp, a_dash_turn_goes_on_after_its_reporting_clause);
 	tcase_add_test(sp, a_dash_after_a_full_stop_opens_the_next_turn);
