@@ -410,6 +410,14 @@ START_TEST(a_name_that_is_the_subject_of_a_reporting_clause_is_a_person)
 }
 END_TEST
 
+START_TEST(verbs_of_accusing_report)
+{
+	/* beschuldigen beside verwijten, hekelen, bekritiseren */
+	one("Tijdens het debat beschuldigde Wilders de premier van \"een schandalige doofpot\".",
+	    "een schandalige doofpot", "beschuldigde", "Wilders");
+}
+END_TEST
+
 START_TEST(an_inverted_clause_reports_with_any_verb)
 {
 	/* ", VERB SUBJECT" after a quotation that opens its sentence: the
@@ -510,6 +518,7 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, a_separable_verbs_particle_after_the_fragment);
 	tcase_add_test(sp, the_media_speak);
 	tcase_add_test(sp, a_name_that_is_the_subject_of_a_reporting_clause_is_a_person);
+	tcase_add_test(sp, verbs_of_accusing_report);
 	tcase_add_test(sp, an_inverted_clause_reports_with_any_verb);
 	tcase_add_test(sp, a_dash_turn_goes_on_after_its_reporting_clause);
 	tcase_add_test(sp, a_dash_after_a_full_stop_opens_the_next_turn);
