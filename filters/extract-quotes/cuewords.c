@@ -8,6 +8,7 @@
  * are cues.c's; these answer for one token, looking at a bounded number of
  * tokens around it (CUE_BACK_REACH before, CUE_AFTER_REACH after).
  */
+#include <string.h>
 #include "attrib.h"
 #include "wordclass.h"
 
@@ -82,6 +83,34 @@ long cues_speaker_before_colon(const struct doc *d, size_t colon)
 	return cues_speaker_before(d, colon);
 }
 
+/* Token V, a reporting verb's form, may be a past participle, the form a
+ * passive takes: "ge" at its start or after a particle ("genoemd",
+ * "afgeschilderd"), or an unstressed prefix and the ending -d or -en but
+ * not a past tense's -den, -ten ("verklaard", "omschreven"; not
+ * "verklaarde", "verklaarden", "verklaart", "zei", "noemt"). Spelling facts,
+ * no list. */
+static int participle_like(const struct doc *d, size_t v)
+{
+	char w[32];
+	const struct qtoken *k = doc_tok(d, v);
+	size_t n = k->end - k->start;
+	if (n >= sizeof w || n < 5)
+		return 0;
+	wordclass_fold(d->text + k->start, n, w);
+	for (size_t i = 0; i + 4 < n && i <= 4; i++)
+		if (w[i] == 'g' && w[i + 1] == 'e')
+			return 1;
+	static const char *const prefixes[] = { "be", "ver", "ont", "her", "er", "om" };
+	int prefix = 0;
+	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+		prefix |= !strncmp(w, prefixes[i], strlen(prefixes[i]));
+	if (!prefix)
+		return 0;
+	if (n >= 3 && (!memcmp(w + n - 3, "den", 3) || !memcmp(w + n - 3, "ten", 3)))
+		return 0;
+	return w[n - 1] == 'd' || (w[n - 1] == 'n' && w[n - 2] == 'e');
+}
+
 /* Reporting verb V is passive: a form of "worden" in its clause, at most
  * two words after it ("omschreven wordt als", "afgeschilderd te worden
  * als") or before it, back to the clause's start or a coordinator ("werd
@@ -89,6 +118,8 @@ long cues_speaker_before_colon(const struct doc *d, size_t colon)
  * riep"). */
 static int passive_verb(const struct doc *d, size_t v)
 {
+	if (!participle_like(d, v))
+		return 0;
 	for (size_t p = v + 1; p <= v + 2 && doc_has(d, p) && doc_same_sentence(d, v, p) &&
 	                       (doc_tok(d, p)->flags & TK_WORD); p++)
 		if (doc_clause_word(d, p) & CW_PASSIVE)

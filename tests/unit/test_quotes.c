@@ -365,8 +365,10 @@ START_TEST(a_passive_reporting_verb_has_only_its_agent_as_speaker)
 	ck_assert_uint_eq(run("Hij wil niet afgeschilderd worden als \"de schuldige van de crisis\"."), 0);
 	one("De burgemeester wordt door zijn tegenstanders omschreven als \"de laatste echte socialist van "
 	    "het land\".", NULL, "omschreven", "zijn tegenstanders");
-	/* a form of "worden" in a clause of its own makes no passive */
+	/* a form of "worden" in a clause of its own makes no passive, nor does
+	 * one before a finite verb */
 	one("De minister werd kwaad en riep: \"Dit is de laatste keer.\"", NULL, "riep", "De minister");
+	one("Toen hem werd gevraagd naar zijn plannen zei hij: \"Ik ga eerst op vakantie.\"", NULL, "zei", "hij");
 }
 END_TEST
 
