@@ -8,7 +8,6 @@
  * are cues.c's; these answer for one token, looking at a bounded number of
  * tokens around it (CUE_BACK_REACH before, CUE_AFTER_REACH after).
  */
-#include <string.h>
 #include "attrib.h"
 #include "wordclass.h"
 
@@ -84,13 +83,13 @@ long cues_speaker_before_colon(const struct doc *d, size_t colon)
 }
 
 /* Token V, a reporting verb's form, may be a past participle, the form a
- * passive takes: "ge" at its start or after a particle ("genoemd",
- * "afgeschilderd"), or an unstressed prefix and the ending -d or -en but
- * not a past tense's -den, -ten ("verklaard", "omschreven"; not
- * "verklaarde", "verklaarden", "verklaart", "zei", "noemt"). Spelling facts,
- * no list. */
+ * passive takes (quotes-participle-affixes.txt): "ge" at its start or after
+ * a particle ("genoemd", "afgeschilderd"), or an unstressed prefix and a
+ * participle's ending but not a past tense's ("verklaard", "omschreven";
+ * not "verklaarde", "verklaarden", "verklaart", "zei", "noemt"). */
 static int participle_like(const struct doc *d, size_t v)
 {
+	const struct wordclass *pa = d->lx->participle;
 	char w[32];
 	const struct qtoken *k = doc_tok(d, v);
 	size_t n = k->end - k->start;
@@ -98,17 +97,13 @@ static int participle_like(const struct doc *d, size_t v)
 		return 0;
 	wordclass_fold(d->text + k->start, n, w);
 	for (size_t i = 0; i + 4 < n && i <= 4; i++)
-		if (w[i] == 'g' && w[i + 1] == 'e')
+		if (wordclass_get(pa, w + i, 2) & PA_GE)
 			return 1;
-	static const char *const prefixes[] = { "be", "ver", "ont", "her", "er", "om" };
-	int prefix = 0;
-	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
-		prefix |= !strncmp(w, prefixes[i], strlen(prefixes[i]));
-	if (!prefix)
+	if (!(wordclass_get(pa, w, 2) & PA_PREFIX) && !(wordclass_get(pa, w, 3) & PA_PREFIX))
 		return 0;
-	if (n >= 3 && (!memcmp(w + n - 3, "den", 3) || !memcmp(w + n - 3, "ten", 3)))
+	if (wordclass_get(pa, w + n - 3, 3) & PA_PAST)
 		return 0;
-	return w[n - 1] == 'd' || (w[n - 1] == 'n' && w[n - 2] == 'e');
+	return ((wordclass_get(pa, w + n - 1, 1) | wordclass_get(pa, w + n - 2, 2)) & PA_ENDING) != 0;
 }
 
 /* Reporting verb V is passive: a form of "worden" in its clause, at most

@@ -71,6 +71,8 @@ enum {
 /* Classes of quotes-function-words.txt that tell a verb's clause, in
  * quotes_lexicon.clause_words. */
 enum { CW_ARTICLE = 1, CW_COORD = 2, CW_PASSIVE = 4 };
+/* Classes of quotes-participle-affixes.txt, in quotes_lexicon.participle. */
+enum { PA_GE = 1, PA_PREFIX = 2, PA_ENDING = 4, PA_PAST = 8 };
 
 struct quotes_lexicon {
 	struct wordclass *wc;
@@ -79,6 +81,7 @@ struct quotes_lexicon {
 	struct wordclass *naming;        /* "als": names what a naming verb calls it */
 	struct wordclass *clause_words;  /* CW_*: articles, coordinators, the
 	                                    passive auxiliary */
+	struct wordclass *participle;    /* PA_*: how a past participle is spelt */
 	struct wordclass *copulas;       /* speakers-copulas.txt: was, bleek */
 	struct wordclass *relatives;     /* speakers-relatives.txt: die, wiens:
 	                                    after a comma, a relative clause */

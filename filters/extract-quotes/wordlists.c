@@ -183,6 +183,12 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 	    wordclass_load(lx->clause_words, "nl/quotes-function-words.txt", "coord", CW_COORD) < 0 ||
 	    wordclass_load(lx->clause_words, "nl/quotes-function-words.txt", "passive", CW_PASSIVE) < 0)
 		return missing("nl/quotes-function-words.txt");
+	lx->participle = wordclass_new();
+	if (wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "ge", PA_GE) < 0 ||
+	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "prefix", PA_PREFIX) < 0 ||
+	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "ending", PA_ENDING) < 0 ||
+	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "past", PA_PAST) < 0)
+		return missing("nl/quotes-participle-affixes.txt");
 	lx->copulas = wordclass_new();
 	if (wordclass_load(lx->copulas, "nl/speakers-copulas.txt", NULL, 1) < 0)
 		return missing("nl/speakers-copulas.txt");
@@ -234,6 +240,7 @@ void quotes_lexicon_free(struct quotes_lexicon *lx)
 	wordclass_free(lx->agent);
 	wordclass_free(lx->naming);
 	wordclass_free(lx->clause_words);
+	wordclass_free(lx->participle);
 	wordclass_free(lx->copulas);
 	wordclass_free(lx->relatives);
 	wordclass_free(lx->speech_nouns);
