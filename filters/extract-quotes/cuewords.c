@@ -144,6 +144,23 @@ static long passive_agent(const struct doc *d, size_t v)
 	return -1;
 }
 
+/* The comma at C closes a relative clause set off by commas ("De minister,
+ * die gisteren werd herkozen, noemde …"): the verb after it follows its
+ * subject, it is no inversion. */
+static int after_relative_clause(const struct doc *d, size_t c)
+{
+	for (size_t p = c; p-- > 0 && p + BACK_REACH > c && doc_has(d, p) && doc_same_sentence(d, c, p);) {
+		if (!doc_punct(d, p, ','))
+			continue;
+		char low[16];
+		const struct qtoken *r = tk(d, p + 1);
+		size_t n = r ? r->end - r->start : 0;
+		return r && (r->flags & TK_WORD) && n < sizeof low &&
+		       wordclass_get(d->lx->relatives, low, doc_fold(d, p + 1, low, n)) != 0;
+	}
+	return 0;
+}
+
 long cues_speaker_of_verb(const struct doc *d, size_t v)
 {
 	/* a passive's subject is the one spoken of */
@@ -156,7 +173,7 @@ long cues_speaker_of_verb(const struct doc *d, size_t v)
 	/* verb first, after a comma, a quotation or a dash, or second after a
 	 * word that is no mention ("Daarop antwoordde De Morgan") */
 	const struct qtoken *k = tk(d, v), *p = v > 0 ? tk(d, v - 1) : NULL;
-	int inverted = !p || (k->flags & TK_SENT) || doc_punct(d, v - 1, ',') ||
+	int inverted = !p || (k->flags & TK_SENT) || (doc_punct(d, v - 1, ',') && !after_relative_clause(d, v - 1)) ||
 	               (p->flags & (TK_QUOTE | TK_DASH)) || ((p->flags & TK_SENT) && p->mention < 0);
 	if (inverted && (m = cues_speaker_after(d, v)) >= 0)
 		return m;

@@ -420,6 +420,15 @@ START_TEST(verbs_of_accusing_report)
 }
 END_TEST
 
+START_TEST(a_verb_after_a_relative_clause_follows_its_subject)
+{
+	/* the comma closes a relative clause, it marks no inversion: the
+	 * subject stands before it and the noun after the verb is the object */
+	one("De minister, die gisteren werd herkozen, noemde de uitslag \"een opsteker\".", "een opsteker",
+	    "noemde", "De minister");
+}
+END_TEST
+
 START_TEST(an_inverted_clause_reports_with_any_verb)
 {
 	/* ", VERB SUBJECT" after a quotation that opens its sentence: the
@@ -521,6 +530,7 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, the_media_speak);
 	tcase_add_test(sp, a_name_that_is_the_subject_of_a_reporting_clause_is_a_person);
 	tcase_add_test(sp, verbs_of_accusing_report);
+	tcase_add_test(sp, a_verb_after_a_relative_clause_follows_its_subject);
 	tcase_add_test(sp, an_inverted_clause_reports_with_any_verb);
 	tcase_add_test(sp, a_dash_turn_goes_on_after_its_reporting_clause);
 	tcase_add_test(sp, a_dash_after_a_full_stop_opens_the_next_turn);
