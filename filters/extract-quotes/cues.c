@@ -196,7 +196,7 @@ static int cue_after(const struct doc *d, size_t qt, struct cue *c)
 			size_t last = np > 0 ? t + np - 1 : t;
 			if (denied(d, last))
 				return 0;
-			*c = (struct cue){ t, last, cues_speaker_after(d, last) };
+			*c = (struct cue){ t, last, np > 0 ? cues_speaker_after(d, last) : cues_subject_after_verb(d, last) };
 			return 1;
 		}
 		if (!doc_is(d, t, LX_FUNCTION))

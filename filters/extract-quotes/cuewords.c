@@ -131,6 +131,15 @@ static int passive_verb(const struct doc *d, size_t v)
 	return 0;
 }
 
+long cues_subject_after_verb(const struct doc *d, size_t v)
+{
+	long m = cues_speaker_after(d, v);
+	if (m < 0)
+		return -1;
+	const struct mention *x = doc_men(d, (size_t)m);
+	return !x->agent || participle_like(d, v) ? m : -1;
+}
+
 /* The passive agent of the clause of verb V ("door de wethouder"), or -1. */
 static long passive_agent(const struct doc *d, size_t v)
 {

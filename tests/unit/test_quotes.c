@@ -429,6 +429,15 @@ START_TEST(a_verb_after_a_relative_clause_follows_its_subject)
 }
 END_TEST
 
+START_TEST(door_after_a_finite_verb_names_no_speaker)
+{
+	/* "door de gemeente" after the fragment's own verb belongs to the
+	 * quoted words: the verb before the fragment attributes it */
+	one("Zij verklaarde dat ze zich \"volledig in de steek gelaten\" voelde door de gemeente.",
+	    "volledig in de steek gelaten", "verklaarde", "Zij");
+}
+END_TEST
+
 START_TEST(an_inverted_clause_reports_with_any_verb)
 {
 	/* ", VERB SUBJECT" after a quotation that opens its sentence: the
@@ -531,6 +540,7 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, a_name_that_is_the_subject_of_a_reporting_clause_is_a_person);
 	tcase_add_test(sp, verbs_of_accusing_report);
 	tcase_add_test(sp, a_verb_after_a_relative_clause_follows_its_subject);
+	tcase_add_test(sp, door_after_a_finite_verb_names_no_speaker);
 	tcase_add_test(sp, an_inverted_clause_reports_with_any_verb);
 	tcase_add_test(sp, a_dash_turn_goes_on_after_its_reporting_clause);
 	tcase_add_test(sp, a_dash_after_a_full_stop_opens_the_next_turn);
