@@ -44,21 +44,22 @@ static struct xspan span_of(const struct doc *d, size_t first, size_t last)
 
 /* --- the cues of a sentence, once ----------------------------------------- */
 
-/* Token T is the word that introduces what a naming verb calls something,
- * right before a quotation (an article may stand between: "bestempelden
- * hem als \"…\"", "omschreef hij zich als een '…'"), or before a role or
- * person noun, the role the subject speaks in ("vroeg Versnick als
- * commissievoorzitter aan X om '…'"): it opens no clause,
- * the quotation is the verb's, when the memo's reporting verb (no opinion
- * verb: "zien eruit als '…'") stands a few words before it in its own
- * clause. */
+/* Token T is "als" (class naming of quotes-function-words.txt) in the
+ * clause of the memo's reporting verb, a few words after it with no comma
+ * between, and it opens no clause: before a role or person noun it is the
+ * role the subject speaks in ("vroeg Versnick als commissievoorzitter aan X
+ * om '…'"); right before a quotation (an article may stand between) it
+ * introduces what a naming verb (quotes-naming-verbs.txt) calls something
+ * ("omschreef hij zich als \"…\"", "bestempelden hem als een '…'"), the
+ * verb's words; after another verb it gives a role or a term ("sprak als
+ * 'ervaringsdeskundige'"). */
 static int als_of_the_verb(const struct doc *d, const struct cue_memo *m, size_t t)
 {
 	const struct qtoken *k = doc_tok(d, t);
 	size_t n = k->end - k->start, q = t + 1;
-	char low[16];
-	if (m->verb < 0 || (size_t)m->verb + NAMING_REACH < t || doc_is(d, (size_t)m->verb, LX_OPINION) ||
-	    n >= sizeof low || !wordclass_get(d->lx->naming, low, doc_fold(d, t, low, n)))
+	char low[32];
+	if (m->verb < 0 || (size_t)m->verb + NAMING_REACH < t || n >= sizeof low ||
+	    !wordclass_get(d->lx->naming, low, doc_fold(d, t, low, n)))
 		return 0;
 	/* the verb's own clause: no comma between */
 	for (size_t p = (size_t)m->verb + 1; p < t; p++)
@@ -68,9 +69,11 @@ static int als_of_the_verb(const struct doc *d, const struct cue_memo *m, size_t
 		q++;
 	if (!doc_has(d, q) || !doc_same_sentence(d, t, q))
 		return 0;
-	/* what the verb calls it, or the role its subject speaks in ("vroeg
-	 * Versnick als commissievoorzitter aan …") */
-	return (doc_tok(d, q)->flags & TK_QUOTE) || doc_is(d, q, LX_ROLE | LX_PERSON);
+	if (!(doc_tok(d, q)->flags & TK_QUOTE))
+		return doc_is(d, q, LX_ROLE | LX_PERSON);
+	const struct qtoken *v = doc_tok(d, (size_t)m->verb);
+	n = v->end - v->start;
+	return n < sizeof low && wordclass_get(d->lx->naming_verbs, low, doc_fold(d, (size_t)m->verb, low, n));
 }
 
 /* Read the tokens of QT's sentence before QT into the memo. */

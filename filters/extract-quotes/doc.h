@@ -82,6 +82,8 @@ struct quotes_lexicon {
 	struct wordclass *clause_words;  /* CW_*: articles, coordinators, the
 	                                    passive auxiliary */
 	struct wordclass *participle;    /* PA_*: how a past participle is spelt */
+	struct wordclass *naming_verbs;  /* quotes-naming-verbs.txt: noemde,
+	                                    omschreef (the first word of a line) */
 	struct wordclass *copulas;       /* speakers-copulas.txt: was, bleek */
 	struct wordclass *relatives;     /* speakers-relatives.txt: die, wiens:
 	                                    after a comma, a relative clause */

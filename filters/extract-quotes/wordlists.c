@@ -189,6 +189,9 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "ending", PA_ENDING) < 0 ||
 	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "past", PA_PAST) < 0)
 		return missing("nl/quotes-participle-affixes.txt");
+	lx->naming_verbs = wordclass_new();
+	if (wordclass_load(lx->naming_verbs, "nl/quotes-naming-verbs.txt", NULL, 1) < 0)
+		return missing("nl/quotes-naming-verbs.txt");
 	lx->copulas = wordclass_new();
 	if (wordclass_load(lx->copulas, "nl/speakers-copulas.txt", NULL, 1) < 0)
 		return missing("nl/speakers-copulas.txt");
@@ -241,6 +244,7 @@ void quotes_lexicon_free(struct quotes_lexicon *lx)
 	wordclass_free(lx->naming);
 	wordclass_free(lx->clause_words);
 	wordclass_free(lx->participle);
+	wordclass_free(lx->naming_verbs);
 	wordclass_free(lx->copulas);
 	wordclass_free(lx->relatives);
 	wordclass_free(lx->speech_nouns);

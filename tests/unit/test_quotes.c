@@ -354,6 +354,9 @@ START_TEST(what_a_naming_verb_calls_it_after_als)
 	    "deed", "de burgemeester");
 	/* "als" after a noun gives examples: no verb names them */
 	ck_assert_uint_eq(run("De band speelde nummers als \"Zwarte Zee\" en \"Witte Wolken\"."), 0);
+	/* after a reporting verb that names nothing it gives a role or a term */
+	ck_assert_uint_eq(run("Zij vertelde over haar tijd als \"au pair\" in Londen."), 0);
+	ck_assert_uint_eq(run("Hij sprak als \"ervaringsdeskundige\" op het congres."), 0);
 }
 END_TEST
 
