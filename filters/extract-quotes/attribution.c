@@ -84,7 +84,23 @@ void attributor_set_indirect(struct attributor *a, int on)
 	a->indirect = on;
 }
 
-/* The speaker of quotation QI: the best-scoring candidate. */
+/* "hij" or "zij" at the cue cannot stand for candidate X: a person
+ * known to be of the other sex, nor for a group or a body when it is
+ * "hij" (Dutch calls those "ze" or "het"). */
+static int other_sex(const struct mention *subj, const struct person *x)
+{
+	if (!subj || subj->type != M_PRONOUN || subj->plural || !subj->gender || (subj->pron & PR_FIRST))
+		return 0;
+	if (x->plural || x->kind == P_BODY)
+		return subj->gender == GENDER_MALE;
+	int g = doc_gender(x);
+	return g && g != subj->gender;
+}
+
+/* The speaker of quotation QI: the best-scoring candidate that the
+ * pronoun at its cue can stand for; none when no candidate can (the
+ * pronoun speaks for someone the text has not named: "vroeg ze" in a
+ * scene of men). */
 static int choose(struct attributor *a, size_t qi)
 {
 	struct doc *d = &a->d;
@@ -92,16 +108,22 @@ static int choose(struct attributor *a, size_t qi)
 	long n = features_of_quote(a, qi);
 	if (n < 0)
 		return -1;
+	const struct mention *subj = w->subject >= 0 ? doc_men(d, (size_t)w->subject) : NULL;
 	size_t best = 0;
 	float best_score = 0;
+	int any = 0;
 	for (size_t i = 0; i < (size_t)n; i++) {
+		if (other_sex(subj, &d->per[a->cand[i]]))
+			continue;
 		float s = perceptron_score(&a->model, a->feat + i * FEATURES_MAX, a->nfeat[i]);
-		if (i == 0 || s > best_score) {
+		if (!any || s > best_score) {
 			best = i;
 			best_score = s;
+			any = 1;
 		}
 	}
-	const struct mention *subj = w->subject >= 0 ? doc_men(d, (size_t)w->subject) : NULL;
+	if (!any)
+		n = 0;
 	/* A name at the cue, or an indefinite description ("merkte een
 	 * raadslid op": someone new), is who spoke: nothing to rank. */
 	int given = subj && subj->person >= 0 &&

@@ -27,6 +27,60 @@ static int dash_at(const char *s, size_t len, size_t i)
 	                                   (unsigned char)s[i + 2] <= 0x95));
 }
 
+/* The line before byte END (line break excluded) ends a sentence: . ! ?
+ * or an ellipsis last; or, when MARKS, a closing quotation mark. */
+static int line_ends_sentence(const char *s, size_t end, int marks)
+{
+	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\r'))
+		end--;
+	if (end == 0)
+		return 0;
+	unsigned char c = (unsigned char)s[end - 1];
+	int e2 = end >= 3 && (unsigned char)s[end - 3] == 0xE2 && (unsigned char)s[end - 2] == 0x80;
+	if (c == '.' || c == '!' || c == '?' || (e2 && c == 0xA6))
+		return 1;
+	/* " ' ” ’ » */
+	return marks && (c == '"' || c == '\'' || (e2 && (c == 0x9D || c == 0x99)) ||
+	                 (end >= 2 && (unsigned char)s[end - 2] == 0xC2 && c == 0xBB));
+}
+
+/* A quotation mark that opens: " ' “ ‘ „ ‚ « or ,, at byte I. */
+static int opening_mark_at(const char *s, size_t len, size_t i)
+{
+	if (i >= len)
+		return 0;
+	unsigned char c = (unsigned char)s[i];
+	if (c == '"' || c == '\'' || (c == ',' && i + 1 < len && s[i + 1] == ','))
+		return 1;
+	if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80) {
+		unsigned char e = (unsigned char)s[i + 2];
+		return e == 0x9C || e == 0x98 || e == 0x9E || e == 0x9A;
+	}
+	return c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xAB;
+}
+
+int doc_para_break(const char *s, size_t len, size_t nl)
+{
+	size_t k = nl + 1;
+	while (k < len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+		k++;
+	if (k >= len || s[k] == '\n')
+		return 1;
+	/* a list item may end in a quotation ("bijgenaamd 'de stille boer'"):
+	 * a dash opens a turn only after a sentence's end */
+	if ((dash_at(s, len, k) && line_ends_sentence(s, nl, 0)) ||
+	    (opening_mark_at(s, len, k) && line_ends_sentence(s, nl, 1)))
+		return 1;
+	/* a turn opened by a dash ends with its line ("– Thuis.\nDe man
+	 * zweeg.") */
+	size_t b = nl;
+	while (b > 0 && s[b - 1] != '\n')
+		b--;
+	while (b < nl && (s[b] == ' ' || s[b] == '\t'))
+		b++;
+	return dash_at(s, len, b) && line_ends_sentence(s, nl, 0);
+}
+
 /* The first byte of the next paragraph at or after FROM that opens with a
  * dash, or SIZE_MAX; remembered, so that the text is scanned once. */
 size_t doc_next_dash_paragraph(struct doc *d, size_t from)
@@ -50,11 +104,9 @@ size_t doc_next_dash_paragraph(struct doc *d, size_t from)
 		if (!nl)
 			break;
 		size_t k = (size_t)(nl - s) + 1;
-		while (k < len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
-			k++;
 		i = k;
-		if (k >= len || s[k] != '\n')
-			continue;   /* not a blank line */
+		if (!doc_para_break(s, len, (size_t)(nl - s)))
+			continue;   /* no paragraph ends here */
 		while (k < len && is_space((unsigned char)s[k]))
 			k++;
 		if (dash_at(s, len, k))

@@ -431,6 +431,10 @@ int doc_dash_dialogue(struct doc *d, size_t first);
  * that opens with a dash, or SIZE_MAX; remembered in D, so that the text
  * is scanned once. */
 size_t doc_next_dash_paragraph(struct doc *d, size_t from);
+/* The line break at byte NL of S ends a paragraph: a blank line follows,
+ * or the line ends a sentence and the next opens with a dash or a
+ * quotation mark (dialogue written one turn a line). */
+int doc_para_break(const char *s, size_t len, size_t nl);
 
 /* mentions.c: find the mentions of the tokens before T not done yet (a
  * name may run on past T), and the people they name. Returns 0 or -1. */

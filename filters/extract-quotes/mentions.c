@@ -163,6 +163,12 @@ static long description_at(struct doc *d, size_t t, size_t end)
 		                     (lex & (LX_PERSON | LX_GROUP)))) {
 			if (p + 1 < end && doc_name_word(d, p + 1))
 				return -1;   /* "de president Biden": the name is the mention */
+			/* "De Britse premier": a capitalised noun of a people
+			 * ("een Britse") before a listed noun in lower case is
+			 * the adjective; the noun after it is the head */
+			if ((k->flags & TK_CAP) && p + 1 < end && p < t + 4 && (doc_lex(d, p + 1) & NOUN) &&
+			    (tk(d, p + 1)->flags & (TK_WORD | TK_CAP)) == TK_WORD && tk(d, p + 1)->sent == k->sent)
+				continue;
 			if (commas && !(lex & (LX_PERSON | LX_ROLE)))
 				return -1;
 			return (long)p;
@@ -194,14 +200,31 @@ static long description_at(struct doc *d, size_t t, size_t end)
 		 * keer"), not who; a listed plural ("enkele bewoners") is a
 		 * speaker by the branch above */
 		int det_ok = !doc_is(d, t, LX_NEUTER | LX_POSSESSIVE | LX_PLURAL_DET);
-		if (ends && (after_cue || before_cue) && cap_ok && det_ok && !doc_is(d, p, LX_ADJ | LX_PARTICLE) &&
-		    !doc_known_free(d, p) && !(k->flags & TK_NUMBER) && k->end - k->start > 2)
+		/* a capitalised adjective of origin ending the phrase is a
+		 * noun for someone from there ("zegt de 42-jarige Utrechtse,") */
+		int origin = (k->flags & TK_CAP) && doc_is(d, p, LX_ADJ);
+		if (ends && (after_cue || before_cue) && cap_ok && det_ok &&
+		    (!doc_is(d, p, LX_ADJ | LX_PARTICLE) || origin) && !doc_known_free(d, p) &&
+		    !(k->flags & TK_NUMBER) && k->end - k->start > 2)
 			return (long)p;
 		if (!doc_is(d, p, LX_ADJ) && d->text[k->end - 1] != 'e' && !(k->flags & TK_NUMBER) &&
 		    !commas_between_adjectives(d, t, p + 1, commas) && !doc_capitalised_adjective(d, p))
 			return -1;   /* not an adjective: no noun phrase of ours */
 	}
 	return -1;
+}
+
+/* A role noun in lower case right after a reporting verb, without an
+ * article or a name after it, ends its phrase: a headline's or a
+ * caption's speaker ("'…', zegt burgemeester na rellen", "aldus
+ * minister."). */
+static int bare_role_at(const struct doc *d, size_t t)
+{
+	if (t == 0 || !doc_is(d, t, LX_ROLE) || doc_is(d, t, LX_PLURAL | LX_FUNCTION) ||
+	    (flags(d, t) & TK_CAP) || !word(d, t - 1) || !doc_is(d, t - 1, LX_CUE | LX_CUE_SEP))
+		return 0;
+	const struct qtoken *n = tk(d, t + 1);
+	return !n || n->sent != tk(d, t)->sent || (n->flags & TK_PUNCT) || (n->lex & LX_PREP);
 }
 
 /* A noun phrase headed by a word for someone: "iemand (uit het publiek)". */
@@ -286,6 +309,17 @@ int doc_mentions_until(struct doc *d, size_t until)
 			struct mention *m = &d->men[d->nmen - 1];
 			m->subject = !doc_governed_by(d, t, LX_PREP) && !subordinate(d, t);
 			m->plural = doc_is(d, t, LX_PLURAL) != 0;   /* "allen", "velen" */
+			if (doc_person_of(d, d->men_base + d->nmen - 1) < -1)
+				return -1;
+			continue;
+		}
+		if (bare_role_at(d, t)) {
+			/* a role without its article, as headlines write it */
+			if (push_mention(d, t, t, M_DESCRIPTION) < 0)
+				return -1;
+			struct mention *m = &d->men[d->nmen - 1];
+			m->definite = 1;
+			m->gender = gender_of(d, t);
 			if (doc_person_of(d, d->men_base + d->nmen - 1) < -1)
 				return -1;
 			continue;

@@ -199,8 +199,12 @@ long doc_name_at(struct doc *d, size_t t, size_t end)
 		 * goes on to a surname */
 		int affiliation = p == j + 2 && words >= 2 && doc_is(d, j + 1, LX_PREP) &&
 		                  !(flags(d, j) & TK_INITIAL);
+		/* tag-entities' hint that the word after "van" names no person
+		 * parts a surname alone from it too ("woordvoerder Verstraete
+		 * van Sidmar") */
+		const struct entity_hint *h = p > j + 1 && p < end ? hint_at(d, doc_tok(d, p)->start) : NULL;
 		if (p > j + 1 && p < end && inner_name_word(d, p) && !affiliation &&
-		    !(words >= 2 && belongs_to(d, p, end))) {
+		    !(words >= 2 && belongs_to(d, p, end)) && !(h && !h->person && doc_is(d, j + 1, LX_PREP))) {
 			j = p;
 			words++;
 			continue;

@@ -272,18 +272,12 @@ static struct qtoken *push_token(struct doc *d, size_t start, size_t end, uint32
 	return k;
 }
 
-/* A blank line in the white space [A, B). */
-static int blank_between(const char *s, size_t a, size_t b)
+/* A paragraph break (doc_para_break) in the white space [A, B). */
+static int para_between(const char *s, size_t len, size_t a, size_t b)
 {
-	int nl = 0;
-	for (size_t i = a; i < b; i++) {
-		if (s[i] == '\n') {
-			if (++nl == 2)
-				return 1;
-		} else if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') {
-			nl = 0;
-		}
-	}
+	for (const char *p; a < b && (p = memchr(s + a, '\n', b - a)) != NULL; a = (size_t)(p - s) + 1)
+		if (doc_para_break(s, len, (size_t)(p - s)))
+			return 1;
 	return 0;
 }
 
@@ -373,7 +367,7 @@ static void mark_token(struct doc *d, size_t t, size_t gap_from)
 {
 	struct qtoken *k = doc_tok(d, t);
 	int first = t == 0;
-	if (first || blank_between(d->text, gap_from, k->start)) {
+	if (first || para_between(d->text, d->len, gap_from, k->start)) {
 		k->flags |= TK_PARA | TK_SENT;
 		if (!first)
 			d->para++;
@@ -430,12 +424,9 @@ static size_t paragraph_end(const struct doc *d, size_t pos)
 	const char *s = d->text, *p;
 	size_t i = pos;
 	while ((p = memchr(s + i, '\n', d->len - i)) != NULL) {
-		size_t k = (size_t)(p - s) + 1;
-		while (k < d->len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
-			k++;
-		if (k >= d->len || s[k] == '\n')
+		if (doc_para_break(s, d->len, (size_t)(p - s)))
 			return (size_t)(p - s);
-		i = k;
+		i = (size_t)(p - s) + 1;
 	}
 	return d->len;
 }

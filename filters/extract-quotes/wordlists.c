@@ -353,6 +353,14 @@ uint32_t quotes_word_endings(const struct quotes_lexicon *lx, const char *w, siz
 		if (k && (k == n || !capitalised || k >= 5))
 			bits |= (uint32_t)found & noun;
 	}
+	/* "VLD'er", "D66'ers", "havo'er": a person of what the word before
+	 * the apostrophe names, member or pupil (a productive derivation) */
+	if (!(bits & noun) && n >= 5) {
+		size_t e = w[n - 1] == 's' ? n - 1 : n;
+		if (e >= 5 && w[e - 2] == 'e' && w[e - 1] == 'r' &&
+		    (w[e - 3] == '\'' || (e >= 7 && !memcmp(w + e - 5, "\xE2\x80\x99", 3))))
+			bits |= LX_PERSON | (e < n ? LX_PLURAL : 0);
+	}
 	/* a listed first name is no adjective of origin (Louise, Ilse,
 	 * Denise end like Franse) */
 	if (!(capitalised && (bits & (LX_MALE | LX_FEMALE))) && wordclass_ending(lx->wc, w, n, LX_ADJ, 1, NULL))

@@ -22,6 +22,128 @@ START_TEST(cue_after_the_quotation)
 }
 END_TEST
 
+/* "zei hij" never goes to a woman the text has named, nor "zei ze" to a
+ * man: when no one of that sex is in view, the pronoun speaks for someone
+ * unnamed (the speaker is the pronoun, with no name). */
+/* A capitalised word of a people before a noun for a person is its
+ * adjective, at the start of a sentence too: the noun heads the
+ * description ("De Britse premier", not "De Britse"); alone it is the
+ * noun ("zei de Britse"). */
+START_TEST(a_capitalised_adjective_of_a_people_before_a_role)
+{
+	run("De Britse premier zei dat hij \"geen spijt\" heeft.");
+	ck_assert_str_eq(speaker(0), "De Britse premier");
+	/* "'er" makes a person of what it follows: a member, a pupil */
+	run("Guy Verwilghen zweeg. \"Dit is erger dan vroeger\", aldus een VLD'er uit de omgeving van "
+	    "Verwilghen.");
+	ck_assert_str_eq(speaker(0), "een VLD'er");
+	run("\"We stemmen tegen,\" zeggen de CDA\u2019ers in de raad.");
+	ck_assert_str_eq(speaker(0), "de CDA\u2019ers");
+	run("\"Ik blijf,\" zei de Britse.");
+	ck_assert_str_eq(speaker(0), "de Britse");
+	run("Een Duitse toerist zei: \"Prachtig.\"");
+	ck_assert_str_eq(speaker(0), "Een Duitse toerist");
+	/* an adjective of a place that ends the phrase is someone from there */
+	run("\"Ik ben blij dat het voorbij is,\" zegt de 42-jarige Utrechtse, die bij het bedrijf werkte.");
+	ck_assert_str_eq(speaker(0), "de 42-jarige Utrechtse");
+}
+END_TEST
+
+/* Headlines drop the article: a role noun right after the reporting
+ * verb is the speaker, and the person named with that role before. */
+START_TEST(a_role_without_its_article_after_the_verb)
+{
+	run("'Dit was de laatste keer', zegt burgemeester na nieuwe rellen");
+	ck_assert_str_eq(speaker(0), "burgemeester");
+	run("Minister Bos was boos. \"Het is genoeg geweest,\" zegt minister.");
+	ck_assert_str_eq(name(0), "Bos");
+}
+END_TEST
+
+/* Dialogue written one turn a line, without blank lines, reads as the
+ * same dialogue with them: the same quotations, the same speakers. */
+static void same_with_single_line_breaks(const char *blank)
+{
+	char one[2048], got[16][2][128];
+	size_t n = run(blank);
+	ck_assert_uint_gt(n, 2);
+	ck_assert_uint_le(n, 16);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(got[i][0], sizeof got[i][0], "%s", quote(i));
+		snprintf(got[i][1], sizeof got[i][1], "%s", name(i));
+	}
+	size_t k = 0;
+	for (const char *p = blank; *p && k + 1 < sizeof one; p++)
+		if (!(p[0] == '\n' && p[1] == '\n'))
+			one[k++] = *p;
+	one[k] = 0;
+	ck_assert_uint_eq(run(one), n);
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_str_eq(quote(i), got[i][0]);
+		ck_assert_str_eq(name(i), got[i][1]);
+	}
+}
+
+START_TEST(dialogue_one_turn_a_line)
+{
+	same_with_single_line_breaks("\"Waar ga je heen?\" vroeg Jonas aan zijn zus.\n\n"
+	                             "\"Naar buiten,\" antwoordde Eline.\n\n\"Met dit weer?\"\n\n"
+	                             "\"Ja, met dit weer.\"");
+	same_with_single_line_breaks("Inspecteur Sandra Verbeek keek de man aan.\n\n"
+	                             "\u2013 Waar was u gisteravond? vroeg ze.\n\n\u2013 Thuis.\n\n"
+	                             "De man keek weg.\n\n\u2013 Alleen?\n\n\u2013 Met mijn vrouw, zei hij.");
+	/* a list whose item ends in a quotation is still a list */
+	ck_assert_uint_eq(run("Burgemeesters\n - 1895-1921: Roelof Hessels, bijgenaamd 'de stille boer'\n"
+	                      " - 1921-1946: Albertus Kwant\nKwant zei: \"Lezen is alles.\""), 1);
+	ck_assert_str_eq(quote(0), "Lezen is alles.");
+}
+END_TEST
+
+/* With tag-entities' hints, "van" before an organisation parts a surname
+ * alone from it too; a person's "van" stays in the name. */
+START_TEST(a_surname_alone_is_not_glued_to_its_organisation)
+{
+	const char *s = "\"Staal groeit snel\", zegt woordvoerder Verstraete van Sidmar.";
+	const char *v = strstr(s, "Verstraete"), *o = strstr(s, "Sidmar");
+	struct entity_hint h[2] = { { (size_t)(v - s), (size_t)(v - s) + 10, 1 },
+	                            { (size_t)(o - s), (size_t)(o - s) + 6, 0 } };
+	run_with(s, h, 2);
+	ck_assert_str_eq(name(0), "Verstraete");
+	const char *s2 = "\"Dat klopt\", zei Ruud van Nistelrooy.";
+	const char *r = strstr(s2, "Ruud");
+	struct entity_hint p = { (size_t)(r - s2), (size_t)(r - s2) + 19, 1 };
+	run_with(s2, &p, 1);
+	ck_assert_str_eq(name(0), "Ruud van Nistelrooy");
+}
+END_TEST
+
+START_TEST(a_pronoun_never_speaks_for_someone_of_the_other_sex)
+{
+	run("Anna Vos en Lotte de Wit wachtten bij de deur. Lotte keek op haar horloge.\n\n"
+	    "\"Het is al laat,\" zei hij.");
+	ck_assert_str_eq(speaker(0), "hij");
+	ck_assert_str_eq(name(0), "-");
+
+	run("Kees de Boer en Pieter Bakker stonden bij de auto.\n\n\"Rijden jullie mee?\" vroeg ze.");
+	ck_assert_str_eq(speaker(0), "ze");
+	ck_assert_str_eq(name(0), "-");
+
+	/* nor "hij" for a body */
+	run("Geschiedenis\n\nHij liet een school bouwen. Later zei hij: \"Een dorp dat leest, wint.\"");
+	ck_assert_str_eq(speaker(0), "hij");
+	ck_assert_str_eq(name(0), "-");
+
+	/* nor "hij" for a group */
+	run("Hij noemde zichzelf \"een gewone jongen\", maar zijn buren denken daar anders over.");
+	ck_assert_str_eq(speaker(0), "Hij");
+	ck_assert_str_eq(name(0), "-");
+
+	/* with a woman in view, she speaks */
+	run("Kees de Boer en Anna Vos stonden bij de auto.\n\n\"Rijden jullie mee?\" vroeg ze.");
+	ck_assert_str_eq(name(0), "Anna Vos");
+}
+END_TEST
+
 START_TEST(colon_before_and_roles_outside_the_name)
 {
 	run("EU-correspondent Sanne de Wit: \"Drie toppen op een dag, dat is veel.\"");
@@ -493,6 +615,11 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_description_after_a_copula_names_its_subject);
 	tcase_add_test(tc, a_first_name_used_often_is_still_the_person_named_in_full);
 	tcase_add_test(tc, names_that_end_like_adjectives_of_origin);
+	tcase_add_test(tc, a_pronoun_never_speaks_for_someone_of_the_other_sex);
+	tcase_add_test(tc, a_surname_alone_is_not_glued_to_its_organisation);
+	tcase_add_test(tc, dialogue_one_turn_a_line);
+	tcase_add_test(tc, a_role_without_its_article_after_the_verb);
+	tcase_add_test(tc, a_capitalised_adjective_of_a_people_before_a_role);
 	suite_add_tcase(s, tc);
 	return s;
 }
