@@ -140,12 +140,15 @@ long cues_subject_after_verb(const struct doc *d, size_t v)
 	return !x->agent || participle_like(d, v) ? m : -1;
 }
 
-/* The passive agent of the clause of verb V ("door de wethouder"), or -1. */
+/* The passive agent of the clause of verb V ("door de wethouder"), or -1:
+ * before V back to a comma or the clause's start, or a few words after. */
 static long passive_agent(const struct doc *d, size_t v)
 {
-	for (size_t p = v > BACK_REACH ? v - BACK_REACH : 0; p <= v + AFTER_REACH; p++) {
-		if (!doc_has(d, p) || !doc_same_sentence(d, v, p))
-			continue;
+	size_t from = v;
+	while (from > 0 && from + BACK_REACH > v && doc_has(d, from - 1) && doc_same_sentence(d, v, from - 1) &&
+	       !doc_clause_stop(d, from - 1) && !doc_punct(d, from - 1, ','))
+		from--;
+	for (size_t p = from; p <= v + AFTER_REACH && doc_has(d, p) && doc_same_sentence(d, v, p); p++) {
 		long m = cues_mention_at(d, p);
 		if (m >= 0 && doc_men(d, (size_t)m)->agent)
 			return m;
