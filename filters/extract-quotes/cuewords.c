@@ -97,7 +97,7 @@ static int participle_like(const struct doc *d, size_t v)
 		return 0;
 	wordclass_fold(d->text + k->start, n, w);
 	for (size_t i = 0; i + 4 < n && i <= 4; i++)
-		if (wordclass_get(pa, w + i, 2) & PA_GE)
+		if ((wordclass_get(pa, w + i, 2) & PA_GE) && (i == 0 || (wordclass_get(pa, w, i) & PA_PARTICLE)))
 			return 1;
 	if (!(wordclass_get(pa, w, 2) & PA_PREFIX) && !(wordclass_get(pa, w, 3) & PA_PREFIX))
 		return 0;

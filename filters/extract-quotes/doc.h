@@ -72,7 +72,7 @@ enum {
  * quotes_lexicon.clause_words. */
 enum { CW_ARTICLE = 1, CW_COORD = 2, CW_PASSIVE = 4 };
 /* Classes of quotes-participle-affixes.txt, in quotes_lexicon.participle. */
-enum { PA_GE = 1, PA_PREFIX = 2, PA_ENDING = 4, PA_PAST = 8 };
+enum { PA_GE = 1, PA_PREFIX = 2, PA_ENDING = 4, PA_PAST = 8, PA_PARTICLE = 16 };
 
 struct quotes_lexicon {
 	struct wordclass *wc;

@@ -187,7 +187,8 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 	if (wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "ge", PA_GE) < 0 ||
 	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "prefix", PA_PREFIX) < 0 ||
 	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "ending", PA_ENDING) < 0 ||
-	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "past", PA_PAST) < 0)
+	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "past", PA_PAST) < 0 ||
+	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "particle", PA_PARTICLE) < 0)
 		return missing("nl/quotes-participle-affixes.txt");
 	lx->naming_verbs = wordclass_new();
 	if (wordclass_load(lx->naming_verbs, "nl/quotes-naming-verbs.txt", NULL, 1) < 0)

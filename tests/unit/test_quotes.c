@@ -372,6 +372,8 @@ START_TEST(a_passive_reporting_verb_has_only_its_agent_as_speaker)
 	 * one before a finite verb */
 	one("De minister werd kwaad en riep: \"Dit is de laatste keer.\"", NULL, "riep", "De minister");
 	one("Toen hem werd gevraagd naar zijn plannen zei hij: \"Ik ga eerst op vakantie.\"", NULL, "zei", "hij");
+	one("Toen het nieuws bekend werd reageerde de minister: \"Dit is een zwarte dag.\"", NULL, "reageerde",
+	    "de minister");
 }
 END_TEST
 
