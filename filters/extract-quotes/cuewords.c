@@ -173,6 +173,15 @@ static int after_relative_clause(const struct doc *d, size_t c)
 	return 0;
 }
 
+/* A preposition stands between verb V and mention M after it. */
+static int prep_between(const struct doc *d, size_t v, long m)
+{
+	for (size_t p = v + 1; p < (size_t)doc_men(d, (size_t)m)->first; p++)
+		if (doc_is(d, p, LX_PREP))
+			return 1;
+	return 0;
+}
+
 long cues_speaker_of_verb(const struct doc *d, size_t v)
 {
 	/* a passive's subject is the one spoken of */
@@ -187,13 +196,15 @@ long cues_speaker_of_verb(const struct doc *d, size_t v)
 	const struct qtoken *k = tk(d, v), *p = v > 0 ? tk(d, v - 1) : NULL;
 	int inverted = !p || (k->flags & TK_SENT) || (doc_punct(d, v - 1, ',') && !after_relative_clause(d, v - 1)) ||
 	               (p->flags & (TK_QUOTE | TK_DASH)) || ((p->flags & TK_SENT) && p->mention < 0);
-	if (inverted && (m = cues_speaker_after(d, v)) >= 0)
+	/* the subject after the verb stands after no preposition ("Gevraagd
+	 * naar het genoegen …, repliceerde hij"), nor is it an object pronoun
+	 * ("bestempelden hem als") */
+	if (inverted && (m = cues_speaker_after(d, v)) >= 0 && !prep_between(d, v, m))
 		return m;
 	if ((m = cues_speaker_before(d, v)) >= 0)
 		return m;
-	/* not its object ("bestempelden hem als") */
 	m = cues_speaker_after(d, v);
-	return m >= 0 && cues_object_only(doc_men(d, (size_t)m)) ? -1 : m;
+	return m >= 0 && (cues_object_only(doc_men(d, (size_t)m)) || prep_between(d, v, m)) ? -1 : m;
 }
 
 /* A noun for what someone said and the preposition naming whose words

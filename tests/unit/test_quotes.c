@@ -443,6 +443,15 @@ START_TEST(door_after_a_finite_verb_names_no_speaker)
 }
 END_TEST
 
+START_TEST(the_subject_after_a_verb_stands_after_no_preposition)
+{
+	/* a participle opening the sentence reports nothing of its own: the
+	 * noun after "naar" is no subject, the verb after the comma speaks */
+	one("Gevraagd naar het genoegen dat hij schepte in de zege, repliceerde hij: \"Dat zijn vragen die me "
+	    "niet interesseren.\"", NULL, "repliceerde", "hij");
+}
+END_TEST
+
 START_TEST(an_inverted_clause_reports_with_any_verb)
 {
 	/* ", VERB SUBJECT" after a quotation that opens its sentence: the
@@ -546,6 +555,7 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, verbs_of_accusing_report);
 	tcase_add_test(sp, a_verb_after_a_relative_clause_follows_its_subject);
 	tcase_add_test(sp, door_after_a_finite_verb_names_no_speaker);
+	tcase_add_test(sp, the_subject_after_a_verb_stands_after_no_preposition);
 	tcase_add_test(sp, an_inverted_clause_reports_with_any_verb);
 	tcase_add_test(sp, a_dash_turn_goes_on_after_its_reporting_clause);
 	tcase_add_test(sp, a_dash_after_a_full_stop_opens_the_next_turn);
