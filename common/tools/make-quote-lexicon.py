@@ -8,7 +8,7 @@ general lexical resources:
     the lexicographer file of each synset (noun.person, noun.group,
     verb.communication) and its hypernyms;
   * the hand lists beside this script (quote_lexicon/): Dutch verba dicendi
-    and verbs of opinion, the forms of strong verbs, irregular plurals,
+    verbs of opinion and of naming, the forms of strong verbs, irregular plurals,
     gendered nouns. Facts of Dutch, each entry standing for its class.
 
   make-quote-lexicon.py [--lexical DIR] [--wordnet DIR] [--out DIR] [--check]
@@ -16,6 +16,7 @@ general lexical resources:
 Writes into DIR (default common/lang/nl):
   quotes-speech-verbs.txt       reporting verbs, all finite forms and participles
   quotes-opinion-verbs.txt      verbs of opinion, same format
+  quotes-naming-verbs.txt       reporting verbs that name or qualify (als '…'), same format
   quotes-person-nouns.txt       nouns for a person: FORM [TAG...]
   quotes-group-nouns.txt        nouns for a group of people: FORM [pl]
   quotes-organisation-nouns.txt nouns for an organisation (a body that speaks)
@@ -517,6 +518,11 @@ def main(argv):
     group -= org
     hand_verbs = read_list(os.path.join(HAND, "reporting-verbs.txt"))
     opinion = read_list(os.path.join(HAND, "opinion-verbs.txt"))
+    naming = read_list(os.path.join(HAND, "naming-verbs.txt"))
+    if set(naming) - set(hand_verbs):
+        sys.stderr.write("make-quote-lexicon: naming-verbs.txt: not in reporting-verbs.txt: %s\n"
+                         % " ".join(sorted(set(naming) - set(hand_verbs))))
+        return 65
 
     hand_inf = {v.split(":")[0].rstrip("*!").replace("|", "").split(" ~ ")[0] for v in hand_verbs}
     opinion_inf = {v.split(":")[0].rstrip("*!").replace("|", "") for v in opinion}
@@ -544,6 +550,12 @@ def main(argv):
             "as quotes-speech-verbs.txt.",
             "%d hand-listed verbs (common/tools/quote_lexicon/opinion-verbs.txt)." % len(opinion),
             verb_lines(opinion, strong, participles=False)),
+        "quotes-naming-verbs.txt": (
+            "the reporting verbs that name or qualify something, so\n"
+            "# that what they call it may follow \"als\" (omschreef hij zich als '…').",
+            "as quotes-speech-verbs.txt.",
+            "%d hand-listed verbs (common/tools/quote_lexicon/naming-verbs.txt)." % len(naming),
+            verb_lines(naming, strong)),
         "quotes-person-nouns.txt": (
             "nouns for a person (vader, buurvrouw, verpleegster,\n"
             "# duitser, woordvoerder), singular and plural: a noun phrase headed by one\n"
@@ -581,7 +593,7 @@ def main(argv):
     }
     changed = []
     for name, (what, fmt, counts, lines) in files.items():
-        derived = name != "quotes-opinion-verbs.txt"
+        derived = name not in ("quotes-opinion-verbs.txt", "quotes-naming-verbs.txt")
         text = header(name, what, fmt, counts, derived) + "".join(l + "\n" for l in lines)
         path = os.path.join(out, name)
         old = open(path, encoding="utf-8").read() if os.path.exists(path) else None

@@ -104,6 +104,11 @@ int cues_object_only(const struct mention *m);
  * its clause; the subject of the reporting verb at V. -1 when none. */
 long cues_speaker_after(const struct doc *d, size_t v);
 long cues_speaker_of_verb(const struct doc *d, size_t v);
+/* cuewords.c: the subject after the reporting verb at V that follows a
+ * quotation: cues_speaker_after's mention, but not one after "door" unless
+ * V is a participle, whose agent it is ("'…' voelde door de gemeente":
+ * none; "'…', werd gezegd door de minister"). */
+long cues_subject_after_verb(const struct doc *d, size_t v);
 /* cuewords.c: the nearest subject-like mention before V in its sentence,
  * not across a quotation; the speaker before the colon at token COLON (the
  * sentence's first subject, else the nearest). -1 when none. */

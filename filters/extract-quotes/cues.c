@@ -32,7 +32,8 @@
 #include "grow.h"
 #include "wordclass.h"
 
-enum { BACK_REACH = CUE_BACK_REACH, AFTER_REACH = CUE_AFTER_REACH, END_REACH = 30, SELF_REACH = 8 };
+enum { BACK_REACH = CUE_BACK_REACH, AFTER_REACH = CUE_AFTER_REACH, END_REACH = 30, SELF_REACH = 8,
+       NAMING_REACH = 8 };
 
 
 static struct xspan span_of(const struct doc *d, size_t first, size_t last)
@@ -42,6 +43,38 @@ static struct xspan span_of(const struct doc *d, size_t first, size_t last)
 }
 
 /* --- the cues of a sentence, once ----------------------------------------- */
+
+/* Token T is "als" (class naming of quotes-function-words.txt) in the
+ * clause of the memo's reporting verb, a few words after it with no comma
+ * between, and it opens no clause: before a role or person noun it is the
+ * role the subject speaks in ("vroeg Versnick als commissievoorzitter aan X
+ * om '…'"); right before a quotation (an article may stand between) it
+ * introduces what a naming verb (quotes-naming-verbs.txt) calls something
+ * ("omschreef hij zich als \"…\"", "bestempelden hem als een '…'"), the
+ * verb's words; after another verb it gives a role or a term ("sprak als
+ * 'ervaringsdeskundige'"). */
+static int als_of_the_verb(const struct doc *d, const struct cue_memo *m, size_t t)
+{
+	const struct qtoken *k = doc_tok(d, t);
+	size_t n = k->end - k->start, q = t + 1;
+	char low[32];
+	if (m->verb < 0 || (size_t)m->verb + NAMING_REACH < t || n >= sizeof low ||
+	    !wordclass_get(d->lx->naming, low, doc_fold(d, t, low, n)))
+		return 0;
+	/* the verb's own clause: no comma between */
+	for (size_t p = (size_t)m->verb + 1; p < t; p++)
+		if (doc_punct(d, p, ',') || doc_clause_stop(d, p))
+			return 0;
+	if (doc_has(d, q) && doc_is(d, q, LX_DET))
+		q++;
+	if (!doc_has(d, q) || !doc_same_sentence(d, t, q))
+		return 0;
+	if (!(doc_tok(d, q)->flags & TK_QUOTE))
+		return doc_is(d, q, LX_ROLE | LX_PERSON);
+	const struct qtoken *v = doc_tok(d, (size_t)m->verb);
+	n = v->end - v->start;
+	return n < sizeof low && wordclass_get(d->lx->naming_verbs, low, doc_fold(d, (size_t)m->verb, low, n));
+}
 
 /* Read the tokens of QT's sentence before QT into the memo. */
 static void memo_scan(struct attributor *a, size_t qt)
@@ -58,9 +91,15 @@ static void memo_scan(struct attributor *a, size_t qt)
 			m->last_quote = (long)t;
 			continue;
 		}
+		/* a comma closes a subordinate clause set into the reporting
+		 * verb's own ("beweerden, al was het niet duidelijk of ze
+		 * vrijuit spraken, '…'", "noemt hij de crisis, waarin …,
+		 * '…'"): the words after it are the verb's again */
+		if (m->last_sub > m->verb && m->verb >= 0 && doc_punct(d, t, ','))
+			m->last_sub = -1;
 		if (!(k->flags & TK_WORD))
 			continue;
-		if (doc_is(d, t, LX_SUB) && !doc_is(d, t, LX_COMPLEMENTIZER))
+		if (doc_is(d, t, LX_SUB) && !doc_is(d, t, LX_COMPLEMENTIZER) && !als_of_the_verb(d, m, t))
 			m->last_sub = (long)t;
 		size_t np = cues_phrase_at(d, t);
 		if (!np && doc_cue_verb(d, t)) {
@@ -160,7 +199,7 @@ static int cue_after(const struct doc *d, size_t qt, struct cue *c)
 			size_t last = np > 0 ? t + np - 1 : t;
 			if (denied(d, last))
 				return 0;
-			*c = (struct cue){ t, last, cues_speaker_after(d, last) };
+			*c = (struct cue){ t, last, np > 0 ? cues_speaker_after(d, last) : cues_subject_after_verb(d, last) };
 			return 1;
 		}
 		if (!doc_is(d, t, LX_FUNCTION))
@@ -378,6 +417,20 @@ static int cue_next_sentence(struct attributor *a, size_t qt, struct cue *c)
 	return 1;
 }
 
+/* Mention M is the subject of the clause whose reporting verb closes at
+ * token V, words only between them ("Katzav heeft na zijn verkiezing al
+ * verklaard"). */
+static int subject_of_clause(const struct doc *d, const struct mention *m, size_t v)
+{
+	if (!m->subject || m->in_pp || (size_t)m->last >= v || (size_t)m->last + BACK_REACH < v ||
+	    !doc_is(d, v, LX_CUE | LX_CUE_SEP))
+		return 0;
+	for (size_t p = (size_t)m->last + 1; p < v; p++)
+		if (!(doc_tok(d, p)->flags & TK_WORD))
+			return 0;
+	return 1;
+}
+
 static void set_cue(struct attributor *a, struct wquote *w, enum cue_pos pos, const struct cue *c)
 {
 	struct doc *d = &a->d;
@@ -390,7 +443,7 @@ static void set_cue(struct attributor *a, struct wquote *w, enum cue_pos pos, co
 	 * person ("zei Lavrova", "Lavrova klaagde", "volgens Lavrova") */
 	const struct mention *m = doc_men(d, (size_t)c->subject);
 	if (m->person >= 0 && ((size_t)m->last + 1 == c->first || (size_t)m->first == c->last + 1 ||
-	                       (size_t)m->first == c->last + 2))
+	                       (size_t)m->first == c->last + 2 || subject_of_clause(d, m, c->first)))
 		d->per[m->person].evidence = 1;
 }
 
@@ -418,6 +471,11 @@ int cues_of_quote(struct attributor *a, size_t qi)
 	int after = cue_after(d, qt, &c);
 	if (after && c.subject < 0 && !standalone && verb_final_object(d, qt, &c))
 		c.subject = verb_final_speaker(d, qt);
+	/* a verb after a fragment with no one to say it, where the verb
+	 * before it has a speaker, is the next clause's ("Ze noemden hem
+	 * '…', en stelden dat"): the verb before attributes the fragment */
+	if (after && c.subject < 0 && !standalone && a->memo.verb >= 0 && a->memo.last_sub < a->memo.verb)
+		after = 0;
 	/* a quotation that opens a sentence which then goes on without a
 	 * reporting verb ("'Gamechanger' is een groot woord") is part of it */
 	if (standalone && !after && !w->dash) {

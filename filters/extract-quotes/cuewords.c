@@ -11,7 +11,7 @@
 #include "attrib.h"
 #include "wordclass.h"
 
-enum { BACK_REACH = CUE_BACK_REACH, AFTER_REACH = CUE_AFTER_REACH };
+enum { BACK_REACH = CUE_BACK_REACH, AFTER_REACH = CUE_AFTER_REACH, PASSIVE_REACH = 8 };
 
 static const struct qtoken *tk(const struct doc *d, size_t t)
 {
@@ -82,8 +82,111 @@ long cues_speaker_before_colon(const struct doc *d, size_t colon)
 	return cues_speaker_before(d, colon);
 }
 
+/* Token V, a reporting verb's form, may be a past participle, the form a
+ * passive takes (quotes-participle-affixes.txt): "ge" at its start or after
+ * a particle ("genoemd", "afgeschilderd"), or an unstressed prefix and a
+ * participle's ending but not a past tense's ("verklaard", "omschreven";
+ * not "verklaarde", "verklaarden", "verklaart", "zei", "noemt"). */
+static int participle_like(const struct doc *d, size_t v)
+{
+	const struct wordclass *pa = d->lx->participle;
+	char w[32];
+	const struct qtoken *k = doc_tok(d, v);
+	size_t n = k->end - k->start;
+	if (n >= sizeof w || n < 5)
+		return 0;
+	wordclass_fold(d->text + k->start, n, w);
+	for (size_t i = 0; i + 4 < n && i <= 4; i++)
+		if ((wordclass_get(pa, w + i, 2) & PA_GE) && (i == 0 || (wordclass_get(pa, w, i) & PA_PARTICLE)))
+			return 1;
+	if (!(wordclass_get(pa, w, 2) & PA_PREFIX) && !(wordclass_get(pa, w, 3) & PA_PREFIX))
+		return 0;
+	if (wordclass_get(pa, w + n - 3, 3) & PA_PAST)
+		return 0;
+	return ((wordclass_get(pa, w + n - 1, 1) | wordclass_get(pa, w + n - 2, 2)) & PA_ENDING) != 0;
+}
+
+/* Reporting verb V is passive: a form of "worden" in its clause, at most
+ * two words after it ("omschreven wordt als", "afgeschilderd te worden
+ * als") or before it, back to the clause's start or a coordinator ("werd
+ * hij genoemd", "wordt in de stad omschreven als"; not "werd kwaad en
+ * riep"). */
+static int passive_verb(const struct doc *d, size_t v)
+{
+	if (!participle_like(d, v))
+		return 0;
+	for (size_t p = v + 1; p <= v + 2 && doc_has(d, p) && doc_same_sentence(d, v, p) &&
+	                       (doc_tok(d, p)->flags & TK_WORD); p++)
+		if (doc_clause_word(d, p) & CW_PASSIVE)
+			return 1;
+	for (size_t p = v; p-- > 0 && p + PASSIVE_REACH > v && doc_has(d, p) && doc_same_sentence(d, v, p);) {
+		if (!(doc_tok(d, p)->flags & TK_WORD))
+			return 0;
+		unsigned cw = doc_clause_word(d, p);
+		if (cw & CW_PASSIVE)
+			return 1;
+		if ((cw & CW_COORD) || doc_is(d, p, LX_SUB))
+			return 0;
+	}
+	return 0;
+}
+
+long cues_subject_after_verb(const struct doc *d, size_t v)
+{
+	long m = cues_speaker_after(d, v);
+	if (m < 0)
+		return -1;
+	const struct mention *x = doc_men(d, (size_t)m);
+	return !x->agent || participle_like(d, v) ? m : -1;
+}
+
+/* The passive agent of the clause of verb V ("door de wethouder"), or -1:
+ * before V back to a comma or the clause's start, or a few words after. */
+static long passive_agent(const struct doc *d, size_t v)
+{
+	size_t from = v;
+	while (from > 0 && from + BACK_REACH > v && doc_has(d, from - 1) && doc_same_sentence(d, v, from - 1) &&
+	       !doc_clause_stop(d, from - 1) && !doc_punct(d, from - 1, ','))
+		from--;
+	for (size_t p = from; p <= v + AFTER_REACH && doc_has(d, p) && doc_same_sentence(d, v, p); p++) {
+		long m = cues_mention_at(d, p);
+		if (m >= 0 && doc_men(d, (size_t)m)->agent)
+			return m;
+	}
+	return -1;
+}
+
+/* The comma at C closes a relative clause set off by commas ("De minister,
+ * die gisteren werd herkozen, noemde …"): the verb after it follows its
+ * subject, it is no inversion. */
+static int after_relative_clause(const struct doc *d, size_t c)
+{
+	for (size_t p = c; p-- > 0 && p + BACK_REACH > c && doc_has(d, p) && doc_same_sentence(d, c, p);) {
+		if (!doc_punct(d, p, ','))
+			continue;
+		char low[16];
+		const struct qtoken *r = tk(d, p + 1);
+		size_t n = r ? r->end - r->start : 0;
+		return r && (r->flags & TK_WORD) && n < sizeof low &&
+		       wordclass_get(d->lx->relatives, low, doc_fold(d, p + 1, low, n)) != 0;
+	}
+	return 0;
+}
+
+/* A preposition stands between verb V and mention M after it. */
+static int prep_between(const struct doc *d, size_t v, long m)
+{
+	for (size_t p = v + 1; p < (size_t)doc_men(d, (size_t)m)->first; p++)
+		if (doc_is(d, p, LX_PREP))
+			return 1;
+	return 0;
+}
+
 long cues_speaker_of_verb(const struct doc *d, size_t v)
 {
+	/* a passive's subject is the one spoken of */
+	if (passive_verb(d, v))
+		return passive_agent(d, v);
 	long m = cues_mention_at(d, v + 1);
 	if (m >= 0 && doc_men(d, (size_t)m)->type == M_PRONOUN && !cues_object_only(doc_men(d, (size_t)m)) &&
 	    doc_same_sentence(d, v, v + 1))
@@ -91,13 +194,17 @@ long cues_speaker_of_verb(const struct doc *d, size_t v)
 	/* verb first, after a comma, a quotation or a dash, or second after a
 	 * word that is no mention ("Daarop antwoordde De Morgan") */
 	const struct qtoken *k = tk(d, v), *p = v > 0 ? tk(d, v - 1) : NULL;
-	int inverted = !p || (k->flags & TK_SENT) || doc_punct(d, v - 1, ',') ||
+	int inverted = !p || (k->flags & TK_SENT) || (doc_punct(d, v - 1, ',') && !after_relative_clause(d, v - 1)) ||
 	               (p->flags & (TK_QUOTE | TK_DASH)) || ((p->flags & TK_SENT) && p->mention < 0);
-	if (inverted && (m = cues_speaker_after(d, v)) >= 0)
+	/* the subject after the verb stands after no preposition ("Gevraagd
+	 * naar het genoegen …, repliceerde hij"), nor is it an object pronoun
+	 * ("bestempelden hem als") */
+	if (inverted && (m = cues_speaker_after(d, v)) >= 0 && !prep_between(d, v, m))
 		return m;
 	if ((m = cues_speaker_before(d, v)) >= 0)
 		return m;
-	return cues_speaker_after(d, v);
+	m = cues_speaker_after(d, v);
+	return m >= 0 && (cues_object_only(doc_men(d, (size_t)m)) || prep_between(d, v, m)) ? -1 : m;
 }
 
 /* A noun for what someone said and the preposition naming whose words

@@ -134,12 +134,31 @@ int doc_clause_stop(const struct doc *d, size_t t)
 
 enum { SEPARABLE_REACH = 12 };
 
+unsigned doc_clause_word(const struct doc *d, size_t t)
+{
+	/* every word of these classes is a function word: the others are
+	 * turned away without a look-up */
+	if (!doc_is(d, t, LX_FUNCTION))
+		return 0;
+	char low[16];
+	size_t n = doc_tok(d, t)->end - doc_tok(d, t)->start;
+	return n < sizeof low ? (unsigned)wordclass_get(d->lx->clause_words, low, doc_fold(d, t, low, n)) : 0;
+}
+
+/* Token T, a reporting verb's form, follows an article: a noun ("dreven de
+ * spot met", "een vraag"). */
+static int after_article(const struct doc *d, size_t t)
+{
+	return t > 0 && doc_has(d, t - 1) && doc_same_sentence(d, t - 1, t) &&
+	       (doc_clause_word(d, t - 1) & CW_ARTICLE);
+}
+
 int doc_cue_verb(const struct doc *d, size_t t)
 {
+	if (!doc_is(d, t, LX_CUE | LX_CUE_SEP) || after_article(d, t))
+		return 0;
 	if (doc_is(d, t, LX_CUE))
 		return 1;
-	if (!doc_is(d, t, LX_CUE_SEP))
-		return 0;
 	const struct qtoken *v = doc_tok(d, t);
 	size_t fl = v->end - v->start;
 	char pair[160];
@@ -147,8 +166,10 @@ int doc_cue_verb(const struct doc *d, size_t t)
 		return 0;
 	wordclass_fold(d->text + v->start, fl, pair);
 	pair[fl] = ' ';
+	/* a fragment may stand between as the verb's object ("kondigde 'een
+	 * doorbraak' aan"), not a colon or the sentence's end */
 	for (size_t p = t + 1; p < doc_end(d) && p <= t + SEPARABLE_REACH && doc_same_sentence(d, t, p) &&
-	                       !doc_clause_stop(d, p); p++) {
+	                       (!doc_clause_stop(d, p) || (doc_tok(d, p)->flags & TK_QUOTE)); p++) {
 		const struct qtoken *k = doc_tok(d, p);
 		size_t pl = k->end - k->start;
 		if (!(k->flags & TK_WORD) || fl + 1 + pl > sizeof pair)

@@ -68,11 +68,22 @@ enum {
 	PR_POSSESSIVE = 1 << 8, PR_DEMONSTRATIVE = 1 << 9
 };
 
+/* Classes of quotes-function-words.txt that tell a verb's clause, in
+ * quotes_lexicon.clause_words. */
+enum { CW_ARTICLE = 1, CW_COORD = 2, CW_PASSIVE = 4 };
+/* Classes of quotes-participle-affixes.txt, in quotes_lexicon.participle. */
+enum { PA_GE = 1, PA_PREFIX = 2, PA_ENDING = 4, PA_PAST = 8, PA_PARTICLE = 16 };
+
 struct quotes_lexicon {
 	struct wordclass *wc;
 	struct wordclass *pron;          /* pronoun -> PR_* bits */
 	struct wordclass *agent;         /* the passive agent's preposition */
 	struct wordclass *naming;        /* "als": names what a naming verb calls it */
+	struct wordclass *clause_words;  /* CW_*: articles, coordinators, the
+	                                    passive auxiliary */
+	struct wordclass *participle;    /* PA_*: how a past participle is spelt */
+	struct wordclass *naming_verbs;  /* quotes-naming-verbs.txt: noemde,
+	                                    omschreef (the first word of a line) */
 	struct wordclass *copulas;       /* speakers-copulas.txt: was, bleek */
 	struct wordclass *relatives;     /* speakers-relatives.txt: die, wiens:
 	                                    after a comma, a relative clause */
@@ -394,6 +405,9 @@ uint32_t doc_cp_of(const struct doc *d, size_t t, size_t b);
  * . ! ? ; :). */
 int doc_cue_verb(const struct doc *d, size_t t);
 int doc_clause_stop(const struct doc *d, size_t t);
+/* dialogue.c: the CW_* classes of token T's word (0 for no word, or one
+ * out of the window). */
+unsigned doc_clause_word(const struct doc *d, size_t t);
 /* wordmemo.c: the classes of word token K (just pushed: its flags say
  * only TK_WORD and what the tokenizer saw); the memo's slots (0, or -1
  * when out of memory). */

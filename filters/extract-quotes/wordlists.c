@@ -178,6 +178,21 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 	lx->naming = wordclass_new();
 	if (wordclass_load(lx->naming, "nl/quotes-function-words.txt", "naming", 1) < 0)
 		return missing("nl/quotes-function-words.txt");
+	lx->clause_words = wordclass_new();
+	if (wordclass_load(lx->clause_words, "nl/quotes-function-words.txt", "article", CW_ARTICLE) < 0 ||
+	    wordclass_load(lx->clause_words, "nl/quotes-function-words.txt", "coord", CW_COORD) < 0 ||
+	    wordclass_load(lx->clause_words, "nl/quotes-function-words.txt", "passive", CW_PASSIVE) < 0)
+		return missing("nl/quotes-function-words.txt");
+	lx->participle = wordclass_new();
+	if (wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "ge", PA_GE) < 0 ||
+	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "prefix", PA_PREFIX) < 0 ||
+	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "ending", PA_ENDING) < 0 ||
+	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "past", PA_PAST) < 0 ||
+	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "particle", PA_PARTICLE) < 0)
+		return missing("nl/quotes-participle-affixes.txt");
+	lx->naming_verbs = wordclass_new();
+	if (wordclass_load(lx->naming_verbs, "nl/quotes-naming-verbs.txt", NULL, 1) < 0)
+		return missing("nl/quotes-naming-verbs.txt");
 	lx->copulas = wordclass_new();
 	if (wordclass_load(lx->copulas, "nl/speakers-copulas.txt", NULL, 1) < 0)
 		return missing("nl/speakers-copulas.txt");
@@ -231,6 +246,9 @@ void quotes_lexicon_free(struct quotes_lexicon *lx)
 	wordclass_free(lx->pron);
 	wordclass_free(lx->agent);
 	wordclass_free(lx->naming);
+	wordclass_free(lx->clause_words);
+	wordclass_free(lx->participle);
+	wordclass_free(lx->naming_verbs);
 	wordclass_free(lx->copulas);
 	wordclass_free(lx->relatives);
 	wordclass_free(lx->speech_nouns);

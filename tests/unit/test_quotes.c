@@ -314,6 +314,144 @@ START_TEST(naar_eigen_zeggen_attributes_to_its_own_subject)
 }
 END_TEST
 
+START_TEST(an_inserted_clause_does_not_cut_the_verb_from_its_fragment)
+{
+	/* a subordinate clause set off by commas between the reporting verb
+	 * and the fragment: after it the words are the verb's again */
+	ck_assert_int_eq(one("De demonstranten beweerden, hoewel niemand hen geloofde, \"gewone toeristen "
+	                     "op doorreis\" te zijn.", "gewone toeristen op doorreis", "beweerden",
+	                     "De demonstranten"), QUOTE_PARTIAL);
+	one("Achteraf noemde zij de staking, waarin haar bond een grote rol speelde, \"een keerpunt\".",
+	    "een keerpunt", "noemde", "zij");
+	/* a subordinate clause still open holds the fragment: not the verb's */
+	ck_assert_uint_eq(run("De regering vroeg om moeilijkheden toen zij koos voor een 'harde lijn' in het "
+	                      "overleg."), 0);
+}
+END_TEST
+
+START_TEST(a_verb_after_the_fragment_without_a_speaker_is_the_next_clauses)
+{
+	/* the fragment closes the first of two clauses of one subject: the
+	 * verb after it, with no subject of its own, reports the second */
+	ck_assert_int_eq(one("De vakbonden noemden het voorstel \"een sprong in het duister\", en "
+	                     "verklaarden dat ze zouden staken.", "een sprong in het duister", "noemden",
+	                     "De vakbonden"), QUOTE_PARTIAL);
+	ck_assert_int_eq(res[0].cue_pos, CUE_BEFORE);
+}
+END_TEST
+
+START_TEST(what_a_naming_verb_calls_it_after_als)
+{
+	/* "als" right before the fragment introduces what the verb calls
+	 * something: it opens no clause */
+	ck_assert_int_eq(one("Met enige ironie omschreef hij zich als \"de laatste echte socialist van het "
+	                     "land\".", "de laatste echte socialist van het land", "omschreef", "hij"),
+	                 QUOTE_PARTIAL);
+	one("De oppositie bestempelde hem als \"een gevaar voor de democratie\".", NULL, "bestempelde",
+	    "De oppositie");
+	/* afdoen als: a qualifying verb, separable */
+	one("Zelf deed de burgemeester het af als \"geklets van jaloerse buren\".", "geklets van jaloerse buren",
+	    "deed", "de burgemeester");
+	/* "als" after a noun gives examples: no verb names them */
+	ck_assert_uint_eq(run("De band speelde nummers als \"Zwarte Zee\" en \"Witte Wolken\"."), 0);
+	/* after a reporting verb that names nothing it gives a role or a term */
+	ck_assert_uint_eq(run("Zij vertelde over haar tijd als \"au pair\" in Londen."), 0);
+	ck_assert_uint_eq(run("Hij sprak als \"ervaringsdeskundige\" op het congres."), 0);
+}
+END_TEST
+
+START_TEST(a_passive_reporting_verb_has_only_its_agent_as_speaker)
+{
+	/* the subject of a passive is the one spoken of */
+	ck_assert_uint_eq(run("De burgemeester wordt in de stad omschreven als \"de laatste echte socialist "
+	                      "van het land\"."), 0);
+	ck_assert_uint_eq(run("Hij wil niet afgeschilderd worden als \"de schuldige van de crisis\"."), 0);
+	one("De burgemeester wordt door zijn tegenstanders omschreven als \"de laatste echte socialist van "
+	    "het land\".", NULL, "omschreven", "zijn tegenstanders");
+	/* a form of "worden" in a clause of its own makes no passive, nor does
+	 * one before a finite verb */
+	one("De minister werd kwaad en riep: \"Dit is de laatste keer.\"", NULL, "riep", "De minister");
+	one("Toen hem werd gevraagd naar zijn plannen zei hij: \"Ik ga eerst op vakantie.\"", NULL, "zei", "hij");
+	one("Toen het nieuws bekend werd reageerde de minister: \"Dit is een zwarte dag.\"", NULL, "reageerde",
+	    "de minister");
+}
+END_TEST
+
+START_TEST(a_reporting_verbs_form_after_an_article_is_a_noun)
+{
+	ck_assert_uint_eq(run("De fans dreven de spot met de trainer en zijn \"nieuwe aanpak\" van het spel."),
+	                  0);
+}
+END_TEST
+
+START_TEST(als_before_a_role_opens_no_clause)
+{
+	/* the role its subject speaks in ("als voorzitter") */
+	one("Gisteren vroeg Anna de Vries als voorzitter van de commissie aan de minister om \"snel "
+	    "duidelijkheid te geven\" over de zaak.", "snel duidelijkheid te geven", "vroeg", "Anna de Vries");
+}
+END_TEST
+
+START_TEST(a_separable_verbs_particle_after_the_fragment)
+{
+	/* the fragment is the object, between the verb and its particle */
+	one("De minister gaf gisteren \"enkele fouten\" toe in het dossier.", "enkele fouten", "gaf",
+	    "De minister");
+}
+END_TEST
+
+START_TEST(the_media_speak)
+{
+	one("De Duitse media hebben gisteren verontwaardigd gereageerd op \"de onaanvaardbare arrogantie\" "
+	    "van de oud-kanselier.", NULL, "gereageerd", "De Duitse media");
+}
+END_TEST
+
+START_TEST(a_name_that_is_the_subject_of_a_reporting_clause_is_a_person)
+{
+	/* only words between the name and the verb closing its clause: the
+	 * name is its subject, so someone who speaks */
+	one("Het ambt is vooral ceremonieel en Brouwers heeft na zijn verkiezing ook al verklaard zijn "
+	    "politieke voorkeur \"voorgoed op te bergen\", omdat hij iedereen wil vertegenwoordigen.",
+	    "voorgoed op te bergen", "verklaard", "Brouwers");
+}
+END_TEST
+
+START_TEST(verbs_of_accusing_report)
+{
+	/* beschuldigen beside verwijten, hekelen, bekritiseren */
+	one("Tijdens het debat beschuldigde Wilders de premier van \"een schandalige doofpot\".",
+	    "een schandalige doofpot", "beschuldigde", "Wilders");
+}
+END_TEST
+
+START_TEST(a_verb_after_a_relative_clause_follows_its_subject)
+{
+	/* the comma closes a relative clause, it marks no inversion: the
+	 * subject stands before it and the noun after the verb is the object */
+	one("De minister, die gisteren werd herkozen, noemde de uitslag \"een opsteker\".", "een opsteker",
+	    "noemde", "De minister");
+}
+END_TEST
+
+START_TEST(door_after_a_finite_verb_names_no_speaker)
+{
+	/* "door de gemeente" after the fragment's own verb belongs to the
+	 * quoted words: the verb before the fragment attributes it */
+	one("Zij verklaarde dat ze zich \"volledig in de steek gelaten\" voelde door de gemeente.",
+	    "volledig in de steek gelaten", "verklaarde", "Zij");
+}
+END_TEST
+
+START_TEST(the_subject_after_a_verb_stands_after_no_preposition)
+{
+	/* a participle opening the sentence reports nothing of its own: the
+	 * noun after "naar" is no subject, the verb after the comma speaks */
+	one("Gevraagd naar het genoegen dat hij schepte in de zege, repliceerde hij: \"Dat zijn vragen die me "
+	    "niet interesseren.\"", NULL, "repliceerde", "hij");
+}
+END_TEST
+
 START_TEST(an_inverted_clause_reports_with_any_verb)
 {
 	/* ", VERB SUBJECT" after a quotation that opens its sentence: the
@@ -405,6 +543,19 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, a_reporting_verb_right_after_the_fragment_closes_its_clause);
 	tcase_add_test(sp, a_noun_for_what_was_said_attributes);
 	tcase_add_test(sp, naar_eigen_zeggen_attributes_to_its_own_subject);
+	tcase_add_test(sp, an_inserted_clause_does_not_cut_the_verb_from_its_fragment);
+	tcase_add_test(sp, a_verb_after_the_fragment_without_a_speaker_is_the_next_clauses);
+	tcase_add_test(sp, what_a_naming_verb_calls_it_after_als);
+	tcase_add_test(sp, a_passive_reporting_verb_has_only_its_agent_as_speaker);
+	tcase_add_test(sp, a_reporting_verbs_form_after_an_article_is_a_noun);
+	tcase_add_test(sp, als_before_a_role_opens_no_clause);
+	tcase_add_test(sp, a_separable_verbs_particle_after_the_fragment);
+	tcase_add_test(sp, the_media_speak);
+	tcase_add_test(sp, a_name_that_is_the_subject_of_a_reporting_clause_is_a_person);
+	tcase_add_test(sp, verbs_of_accusing_report);
+	tcase_add_test(sp, a_verb_after_a_relative_clause_follows_its_subject);
+	tcase_add_test(sp, door_after_a_finite_verb_names_no_speaker);
+	tcase_add_test(sp, the_subject_after_a_verb_stands_after_no_preposition);
 	tcase_add_test(sp, an_inverted_clause_reports_with_any_verb);
 	tcase_add_test(sp, a_dash_turn_goes_on_after_its_reporting_clause);
 	tcase_add_test(sp, a_dash_after_a_full_stop_opens_the_next_turn);
