@@ -227,6 +227,67 @@ static int bare_role_at(const struct doc *d, size_t t)
 	return !n || n->sent != tk(d, t)->sent || (n->flags & TK_PUNCT) || (n->lex & LX_PREP);
 }
 
+/* Token T is the preposition of a passive agent ("door de wethouder"). */
+static int agent_prep(const struct doc *d, size_t t)
+{
+	char low[16];
+	size_t n = doc_tok(d, t)->end - doc_tok(d, t)->start;
+	return n < sizeof low && wordclass_get(d->lx->agent, low, doc_fold(d, t, low, n)) != 0;
+}
+
+/* The plural classes of the word at T as if written in lower case: a
+ * capitalised word opening a sentence gets no classes from the plural
+ * endings (a surname may end like one: Bakkers), so they are worked out
+ * here for it. */
+static uint32_t plural_classes(const struct doc *d, size_t t)
+{
+	const struct qtoken *k = doc_tok(d, t);
+	if (!(k->flags & TK_CAP))
+		return doc_lex(d, t);
+	char low[64];
+	size_t n = k->end - k->start;
+	if (n >= sizeof low)
+		return 0;
+	wordclass_fold(d->text + k->start, n, low);
+	return quotes_word_class(d->lx, low, n, 0);
+}
+
+/* A bare plural: a plural noun for people or a group (listed as a plural,
+ * or the plural of a listed noun: critici, ingewijden, vrouwen) heading a
+ * noun phrase without an article, after at most two adjectives, where a
+ * group speaks: opening its sentence ("Critici noemen het ...",
+ * "Satirische bewoners ..."), right after a reporting verb or a cue phrase
+ * ("zeggen deskundigen", "volgens ingewijden") or as a passive agent
+ * ("door vrouwen"). Not before a name ("Ministers Kok en Zalm": the names
+ * are the mentions), nor a capitalised word the text uses as a name.
+ * Returns the head token or -1. */
+static long bare_plural_at(struct doc *d, size_t t, size_t end)
+{
+	const struct qtoken *k = doc_tok(d, t);
+	int opens = doc_sentence_initial(d, t);
+	if (!opens && !(t > 0 && word(d, t - 1) && tk(d, t - 1)->sent == k->sent &&
+	                (doc_is(d, t - 1, LX_CUE | LX_CUE_SEP | LX_PHRASE) || agent_prep(d, t - 1))))
+		return -1;
+	if ((k->flags & TK_CAP) && (!opens || doc_known_free(d, t) || doc_is(d, t, LX_MALE | LX_FEMALE)))
+		return -1;
+	for (size_t p = t; p < end && p <= t + 2; p++) {
+		const struct qtoken *w = doc_tok(d, p);
+		if (!(w->flags & TK_WORD) || (w->flags & (TK_QUOTE | TK_NUMBER | TK_HYPHEN_ROLE | TK_ALLCAPS)) ||
+		    w->sent != k->sent || (p > t && (w->flags & TK_CAP)))
+			return -1;
+		uint32_t lex = plural_classes(d, p);
+		if (lex & (LX_FUNCTION | LX_CUE | LX_CUE_SEP | LX_DET))
+			return -1;
+		if ((lex & LX_PLURAL) && (lex & (LX_PERSON | LX_GROUP | LX_ROLE)))
+			return p + 1 < end && doc_name_word(d, p + 1) ? -1 : (long)p;
+		/* an adjective before the noun: an adjective's ending, or the
+		 * -e of an inflected one */
+		if (!(lex & LX_ADJ) && d->text[w->end - 1] != 'e')
+			return -1;
+	}
+	return -1;
+}
+
 /* A noun phrase headed by a word for someone: "iemand (uit het publiek)". */
 static int someone_at(const struct doc *d, size_t t)
 {
@@ -254,14 +315,6 @@ static int plural_description(const struct doc *d, size_t first, size_t head)
 		return 0;   /* "het": a singular */
 	uint32_t stem = quotes_word_class(d->lx, low, n - cut, 0);
 	return (stem & NOUN) != 0 && !(doc_lex(d, head) & NOUN);
-}
-
-/* Token T is the preposition of a passive agent ("door de wethouder"). */
-static int agent_prep(const struct doc *d, size_t t)
-{
-	char low[16];
-	size_t n = doc_tok(d, t)->end - doc_tok(d, t)->start;
-	return n < sizeof low && wordclass_get(d->lx->agent, low, doc_fold(d, t, low, n)) != 0;
 }
 
 /* Token T is a kinship noun used as a name ("Vader ging zitten.", "zei
@@ -381,6 +434,22 @@ int doc_mentions_until(struct doc *d, size_t until)
 			m->definite = doc_is(d, t, LX_DEFINITE | LX_POSSESSIVE);
 			m->body = doc_is(d, (size_t)last, LX_ORG) && !doc_is(d, (size_t)last, LX_ROLE | LX_PERSON);
 			m->plural = plural_description(d, t, (size_t)last);
+			m->gender = gender_of(d, (size_t)last);
+			if (doc_person_of(d, d->men_base + d->nmen - 1) < -1)
+				return -1;
+			t = (size_t)last;
+			continue;
+		}
+		last = bare_plural_at(d, t, to);
+		if (last >= 0) {
+			if (push_mention(d, t, (size_t)last, M_DESCRIPTION) < 0)
+				return -1;
+			struct mention *m = &d->men[d->nmen - 1];
+			m->in_pp = t > 0 && doc_is(d, t - 1, LX_PREP);
+			m->agent = m->in_pp && agent_prep(d, t - 1);
+			m->subject = !m->in_pp && !subordinate(d, t) && !clause_has_subject(d, t);
+			m->body = doc_is(d, (size_t)last, LX_ORG) && !doc_is(d, (size_t)last, LX_ROLE | LX_PERSON);
+			m->plural = 1;
 			m->gender = gender_of(d, (size_t)last);
 			if (doc_person_of(d, d->men_base + d->nmen - 1) < -1)
 				return -1;

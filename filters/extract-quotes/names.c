@@ -118,6 +118,41 @@ static int belongs_to(struct doc *d, size_t p, size_t end)
 	return caps >= 2;
 }
 
+/* A name's last token, from its word J (WORDS words so far): capitalised
+ * words, or particles and a capitalised word, follow. */
+static long extend_name(struct doc *d, size_t j, size_t words, size_t end)
+{
+	for (;;) {
+		size_t p = j + 1;
+		if (words >= MAX_NAME_WORDS)
+			break;
+		if (p < end && inner_name_word(d, p)) {
+			j = p;
+			words++;
+			continue;
+		}
+		while (p < end && doc_is(d, p, LX_PARTICLE) && !capitalised(d, p) && p < j + 4)
+			p++;
+		/* "van" after a first name and a surname names what the
+		 * person belongs to ("Harold Dumoulin van Adecco"); "van der"
+		 * goes on to a surname */
+		int affiliation = p == j + 2 && words >= 2 && doc_is(d, j + 1, LX_PREP) &&
+		                  !(flags(d, j) & TK_INITIAL);
+		/* tag-entities' hint that the word after "van" names no person
+		 * parts a surname alone from it too ("woordvoerder Verstraete
+		 * van Sidmar") */
+		const struct entity_hint *h = p > j + 1 && p < end ? hint_at(d, doc_tok(d, p)->start) : NULL;
+		if (p > j + 1 && p < end && inner_name_word(d, p) && !affiliation &&
+		    !(words >= 2 && belongs_to(d, p, end)) && !(h && !h->person && doc_is(d, j + 1, LX_PREP))) {
+			j = p;
+			words++;
+			continue;
+		}
+		break;
+	}
+	return (long)j;
+}
+
 /* A subject pronoun comes right after the verb at V (a word or two of
  * function words between): the word before V opened an inverted clause
  * ("Dan zei hij"); a name or an article there may be the object
@@ -134,11 +169,37 @@ static int subject_after_verb(const struct doc *d, size_t v)
 	return 0;
 }
 
+/* A name whose first particle is written in lower case, as Dutch and
+ * Flemish text write a surname without its first name ("zei van Dijk",
+ * "volgens van der Meer", "ondervond ter Horst"), right after a reporting
+ * verb or a cue phrase, where a particle and a capitalised word can be
+ * nothing else; not an article ("zei de Waal" is read as a description,
+ * which links to the person named with it), not a place ("sprak van
+ * Brussel"). The last token of the name, or -1. */
+static long lower_particle_name(struct doc *d, size_t t, size_t end)
+{
+	const struct qtoken *k = tk(d, t);
+	if (!k || (k->flags & (TK_WORD | TK_CAP)) != TK_WORD || t == 0 || !word(d, t - 1) ||
+	    tk(d, t - 1)->sent != k->sent || !doc_is(d, t, LX_PARTICLE) || doc_is(d, t, LX_DET) ||
+	    !doc_is(d, t - 1, LX_CUE | LX_CUE_SEP | LX_PHRASE))
+		return -1;
+	size_t p = t + 1;
+	while (p < end && p < t + 4 && doc_is(d, p, LX_PARTICLE) && !capitalised(d, p))
+		p++;
+	if (p >= end || !inner_name_word(d, p) || doc_is(d, p, LX_ADJ | NOUN) || tk(d, p)->sent != k->sent)
+		return -1;
+	long j = extend_name(d, p, 1, end);
+	return doc_place_name(d, t, (size_t)j) ? -1 : j;
+}
+
 /* The last token of a name starting at T, or -1; -2 when the next word
  * starts the name ("de Argentijn Guillermo Canas"). */
 long doc_name_at(struct doc *d, size_t t, size_t end)
 {
 	const struct qtoken *k = tk(d, t);
+	long low = lower_particle_name(d, t, end);
+	if (low != -1)
+		return low;
 	if (!k || (k->flags & (TK_WORD | TK_CAP)) != (TK_WORD | TK_CAP) ||
 	    (k->flags & (TK_HYPHEN_ROLE | TK_ROMAN)))
 		return -1;
@@ -182,36 +243,7 @@ long doc_name_at(struct doc *d, size_t t, size_t end)
 		return -1;   /* "minister van Buitenlandse Zaken Louis Michel": the
 		                name of a body, then the person's */
 	}
-	/* extend: capitalised words, or particles and a capitalised word */
-	size_t words = 1;
-	for (;;) {
-		size_t p = j + 1;
-		if (words >= MAX_NAME_WORDS)
-			break;
-		if (p < end && inner_name_word(d, p)) {
-			j = p;
-			words++;
-			continue;
-		}
-		while (p < end && doc_is(d, p, LX_PARTICLE) && !capitalised(d, p) && p < j + 4)
-			p++;
-		/* "van" after a first name and a surname names what the
-		 * person belongs to ("Harold Dumoulin van Adecco"); "van der"
-		 * goes on to a surname */
-		int affiliation = p == j + 2 && words >= 2 && doc_is(d, j + 1, LX_PREP) &&
-		                  !(flags(d, j) & TK_INITIAL);
-		/* tag-entities' hint that the word after "van" names no person
-		 * parts a surname alone from it too ("woordvoerder Verstraete
-		 * van Sidmar") */
-		const struct entity_hint *h = p > j + 1 && p < end ? hint_at(d, doc_tok(d, p)->start) : NULL;
-		if (p > j + 1 && p < end && inner_name_word(d, p) && !affiliation &&
-		    !(words >= 2 && belongs_to(d, p, end)) && !(h && !h->person && doc_is(d, j + 1, LX_PREP))) {
-			j = p;
-			words++;
-			continue;
-		}
-		break;
-	}
+	j = (size_t)extend_name(d, j, 1, end);
 	if (particle_start)
 		return (long)j;
 	/* "de Argentijn Guillermo Canas": the word after an article is a noun */

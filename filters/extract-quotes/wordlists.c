@@ -308,7 +308,8 @@ static uint32_t singular(const struct quotes_lexicon *lx, const char *stem, size
 /* The person, group or body classes of the singular of plural W (N bytes,
  * lower case), by the regular Dutch plural endings: -s and -'s
  * (schrijvers, opa's), -en with its spelling rules (vrouwen, mannen:
- * man, leraren: leraar), -eren (kinderen: kind); 0 when none is listed. */
+ * man, leraren: leraar), -eren (kinderen: kind), -n after -e
+ * (ingewijden: ingewijde); 0 when none is listed. */
 static uint32_t plural_of_noun(const struct quotes_lexicon *lx, const char *w, size_t n)
 {
 	const uint32_t noun = LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG;
@@ -334,6 +335,8 @@ static uint32_t plural_of_noun(const struct quotes_lexicon *lx, const char *w, s
 		}
 		if (!(b & noun) && k >= 5 && stem[k - 2] == 'e' && stem[k - 1] == 'r')
 			b = singular(lx, stem, k - 2);   /* kinderen */
+		if (!(b & noun))
+			b = singular(lx, stem, n - 1);   /* ingewijden: ingewijde */
 	}
 	return b & noun ? (b & noun) | LX_PLURAL : 0;
 }

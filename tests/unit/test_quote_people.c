@@ -141,6 +141,39 @@ START_TEST(an_adjective_of_a_people_is_not_one_of_the_people_the_text_is_about)
 }
 END_TEST
 
+START_TEST(a_bare_plural_for_people_is_a_group_speaker)
+{
+	/* a plural person noun without an article speaks as a group: after
+	 * the reporting verb, as a passive agent, after "volgens" (the
+	 * plural of a noun in -e: ingewijde), opening the sentence */
+	ck_assert_uint_eq(run("\"De wachttijden zijn veel te lang\", zeggen critici."), 1);
+	ck_assert_str_eq(speaker(0), "critici");
+	ck_assert_uint_eq(run("Het nieuwe rooster werd door verpleegkundigen als \"onwerkbaar\" omschreven."), 1);
+	ck_assert_str_eq(speaker(0), "verpleegkundigen");
+	ck_assert_uint_eq(run("Volgens ingewijden is de fusie \"zo goed als rond\"."), 1);
+	ck_assert_str_eq(speaker(0), "ingewijden");
+	ck_assert_uint_eq(run("Onderzoekers van de universiteit hebben het rapport \"een keerpunt in de "
+	                      "zorg\" genoemd."), 1);
+	ck_assert_str_eq(speaker(0), "Onderzoekers");
+	/* before a name the names are the mention */
+	ck_assert_uint_eq(run("\"We gaan door\", zeiden ministers Jansen en De Boer."), 1);
+	ck_assert_str_eq(name(0), "Jansen");
+}
+END_TEST
+
+START_TEST(a_surname_with_a_lower_case_particle_is_a_name)
+{
+	/* Dutch and Flemish text write "van Dijk" without the first name in
+	 * lower case: after a reporting verb or "volgens" it is the person */
+	ck_assert_uint_eq(run("Wethouder Karel van der Meer en Lotte de Groot spraken de raad toe. "
+	                      "\"Het budget is op\", zei van der Meer."), 1);
+	ck_assert_str_eq(speaker(0), "van der Meer");
+	ck_assert_str_eq(name(0), "Karel van der Meer");
+	ck_assert_uint_eq(run("Volgens ten Brink is de dijk \"niet langer veilig\"."), 1);
+	ck_assert_str_eq(speaker(0), "ten Brink");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("quote_people");
@@ -157,6 +190,8 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_pronoun_subject_goes_on_with_the_named_subject_before);
 	tcase_add_test(tc, a_name_in_a_relative_clause_is_no_subject);
 	tcase_add_test(tc, an_adjective_of_a_people_is_not_one_of_the_people_the_text_is_about);
+	tcase_add_test(tc, a_bare_plural_for_people_is_a_group_speaker);
+	tcase_add_test(tc, a_surname_with_a_lower_case_particle_is_a_name);
 	suite_add_tcase(s, tc);
 	return s;
 }
