@@ -255,18 +255,21 @@ static uint32_t plural_classes(const struct doc *d, size_t t)
 /* A bare plural: a plural noun for people or a group (listed as a plural,
  * or the plural of a listed noun: critici, ingewijden, vrouwen) heading a
  * noun phrase without an article, after at most two adjectives, where a
- * group speaks: opening its sentence ("Critici noemen het ...",
- * "Satirische bewoners ..."), right after a reporting verb or a cue phrase
- * ("zeggen deskundigen", "volgens ingewijden") or as a passive agent
- * ("door vrouwen"). Not before a name ("Ministers Kok en Zalm": the names
+ * group speaks: opening its sentence ("Critici noemen het ...", "Boze
+ * bewoners ..."), or a clause after a coordinator or a subordinating
+ * conjunction ("maar critici noemen", "terwijl critici het ... noemen"),
+ * right after a reporting verb or a cue phrase ("zeggen deskundigen",
+ * "volgens ingewijden") or as a passive agent ("door vrouwen"). Not before a name ("Ministers Kok en Zalm": the names
  * are the mentions), nor a capitalised word the text uses as a name.
  * Returns the head token or -1. */
 static long bare_plural_at(struct doc *d, size_t t, size_t end)
 {
 	const struct qtoken *k = doc_tok(d, t);
 	int opens = doc_sentence_initial(d, t);
-	if (!opens && !(t > 0 && word(d, t - 1) && tk(d, t - 1)->sent == k->sent &&
-	                (doc_is(d, t - 1, LX_CUE | LX_CUE_SEP | LX_PHRASE) || agent_prep(d, t - 1))))
+	int after = t > 0 && word(d, t - 1) && tk(d, t - 1)->sent == k->sent;
+	if (!opens && !(after && (doc_is(d, t - 1, LX_CUE | LX_CUE_SEP | LX_PHRASE | LX_SUB) ||
+	                          (doc_is(d, t - 1, LX_PREP) && agent_prep(d, t - 1)) ||
+	                          (doc_is(d, t - 1, LX_FUNCTION) && (doc_clause_word(d, t - 1) & CW_COORD)))))
 		return -1;
 	if ((k->flags & TK_CAP) && (!opens || doc_known_free(d, t) || doc_is(d, t, LX_MALE | LX_FEMALE)))
 		return -1;
@@ -447,7 +450,10 @@ int doc_mentions_until(struct doc *d, size_t until)
 			struct mention *m = &d->men[d->nmen - 1];
 			m->in_pp = t > 0 && doc_is(d, t - 1, LX_PREP);
 			m->agent = m->in_pp && agent_prep(d, t - 1);
-			m->subject = !m->in_pp && !subordinate(d, t) && !clause_has_subject(d, t);
+			/* right after a coordinator it opens a clause of its own
+			 * ("De regering is tevreden en bewoners noemen ...") */
+			int coord = t > 0 && doc_is(d, t - 1, LX_FUNCTION) && (doc_clause_word(d, t - 1) & CW_COORD);
+			m->subject = !m->in_pp && !subordinate(d, t) && (coord || !clause_has_subject(d, t));
 			m->body = doc_is(d, (size_t)last, LX_ORG) && !doc_is(d, (size_t)last, LX_ROLE | LX_PERSON);
 			m->plural = 1;
 			m->gender = gender_of(d, (size_t)last);

@@ -155,6 +155,13 @@ START_TEST(a_bare_plural_for_people_is_a_group_speaker)
 	ck_assert_uint_eq(run("Onderzoekers van de universiteit hebben het rapport \"een keerpunt in de "
 	                      "zorg\" genoemd."), 1);
 	ck_assert_str_eq(speaker(0), "Onderzoekers");
+	/* opening a clause after a coordinator, with a subject before it */
+	ck_assert_uint_eq(run("De gemeente is tevreden, maar critici noemen het plan \"een gemiste kans "
+	                      "voor de regio\"."), 1);
+	ck_assert_str_eq(speaker(0), "critici");
+	ck_assert_uint_eq(run("De gemeente is tevreden en boze bewoners noemen het plan \"een gemiste "
+	                      "kans voor de regio\"."), 1);
+	ck_assert_str_eq(speaker(0), "boze bewoners");
 	/* before a name the names are the mention */
 	ck_assert_uint_eq(run("\"We gaan door\", zeiden ministers Jansen en De Boer."), 1);
 	ck_assert_str_eq(name(0), "Jansen");
