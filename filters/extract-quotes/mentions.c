@@ -265,30 +265,51 @@ static uint32_t plural_classes(const struct doc *d, size_t t)
 static long bare_plural_at(struct doc *d, size_t t, size_t end)
 {
 	const struct qtoken *k = doc_tok(d, t);
-	int opens = doc_sentence_initial(d, t);
+	if ((k->flags & (TK_QUOTE | TK_NUMBER | TK_HYPHEN_ROLE | TK_ALLCAPS)) ||
+	    (k->lex & (LX_FUNCTION | LX_CUE | LX_CUE_SEP | LX_DET)))
+		return -1;
+	/* the phrase opens with its plural noun (vrouwen, critici, opa's, or
+	 * a listed irregular plural) or an adjective before it, inflected in
+	 * -e: the last byte spares most words the rest */
+	char z = (char)(d->text[k->end - 1] | 0x20);
+	if (!(k->lex & LX_PLURAL) && z != 's' && z != 'n' && z != 'i' && z != 'e')
+		return -1;
+	int opens = -1;
+	if (k->flags & TK_CAP) {
+		if (!(opens = doc_sentence_initial(d, t)))
+			return -1;
+	}
+	long head = -1;
+	for (size_t p = t; head < 0 && p < end && p <= t + 2; p++) {
+		const struct qtoken *w = doc_tok(d, p);
+		if (!(w->flags & TK_WORD) || (w->flags & (TK_QUOTE | TK_NUMBER | TK_HYPHEN_ROLE | TK_ALLCAPS)) ||
+		    w->sent != k->sent || (p > t && (w->flags & TK_CAP)))
+			return -1;
+		if (w->lex & (LX_FUNCTION | LX_CUE | LX_CUE_SEP | LX_DET))
+			return -1;
+		/* an adjective before a plural noun ends in -e; a plural noun
+		 * does not, unless listed */
+		int e = d->text[w->end - 1] == 'e';
+		if (e && !(w->lex & LX_PLURAL))
+			continue;
+		uint32_t lex = plural_classes(d, p);
+		if ((lex & LX_PLURAL) && (lex & (LX_PERSON | LX_GROUP | LX_ROLE)) && !(lex & LX_FUNCTION))
+			head = (long)p;
+		else if (!e)
+			return -1;
+	}
+	if (head < 0 || ((size_t)head + 1 < end && doc_name_word(d, (size_t)head + 1)))
+		return -1;
+	if (opens < 0)
+		opens = doc_sentence_initial(d, t);
 	int after = t > 0 && word(d, t - 1) && tk(d, t - 1)->sent == k->sent;
 	if (!opens && !(after && (doc_is(d, t - 1, LX_CUE | LX_CUE_SEP | LX_PHRASE | LX_SUB) ||
 	                          (doc_is(d, t - 1, LX_PREP) && agent_prep(d, t - 1)) ||
 	                          (doc_is(d, t - 1, LX_FUNCTION) && (doc_clause_word(d, t - 1) & CW_COORD)))))
 		return -1;
-	if ((k->flags & TK_CAP) && (!opens || doc_known_free(d, t) || doc_is(d, t, LX_MALE | LX_FEMALE)))
+	if ((k->flags & TK_CAP) && (doc_known_free(d, t) || doc_is(d, t, LX_MALE | LX_FEMALE)))
 		return -1;
-	for (size_t p = t; p < end && p <= t + 2; p++) {
-		const struct qtoken *w = doc_tok(d, p);
-		if (!(w->flags & TK_WORD) || (w->flags & (TK_QUOTE | TK_NUMBER | TK_HYPHEN_ROLE | TK_ALLCAPS)) ||
-		    w->sent != k->sent || (p > t && (w->flags & TK_CAP)))
-			return -1;
-		uint32_t lex = plural_classes(d, p);
-		if (lex & (LX_FUNCTION | LX_CUE | LX_CUE_SEP | LX_DET))
-			return -1;
-		if ((lex & LX_PLURAL) && (lex & (LX_PERSON | LX_GROUP | LX_ROLE)))
-			return p + 1 < end && doc_name_word(d, p + 1) ? -1 : (long)p;
-		/* an adjective before the noun: an adjective's ending, or the
-		 * -e of an inflected one */
-		if (!(lex & LX_ADJ) && d->text[w->end - 1] != 'e')
-			return -1;
-	}
-	return -1;
+	return head;
 }
 
 /* A noun phrase headed by a word for someone: "iemand (uit het publiek)". */

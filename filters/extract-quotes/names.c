@@ -179,7 +179,7 @@ static int subject_after_verb(const struct doc *d, size_t v)
 static long lower_particle_name(struct doc *d, size_t t, size_t end)
 {
 	const struct qtoken *k = tk(d, t);
-	if (!k || (k->flags & (TK_WORD | TK_CAP)) != TK_WORD || t == 0 || !word(d, t - 1) ||
+	if (!k || (k->flags & (TK_WORD | TK_CAP)) != TK_WORD || !(k->lex & LX_PARTICLE) || t == 0 || !word(d, t - 1) ||
 	    tk(d, t - 1)->sent != k->sent || !doc_is(d, t, LX_PARTICLE) || doc_is(d, t, LX_DET) ||
 	    !doc_is(d, t - 1, LX_CUE | LX_CUE_SEP | LX_PHRASE))
 		return -1;

@@ -335,8 +335,8 @@ static uint32_t plural_of_noun(const struct quotes_lexicon *lx, const char *w, s
 		}
 		if (!(b & noun) && k >= 5 && stem[k - 2] == 'e' && stem[k - 1] == 'r')
 			b = singular(lx, stem, k - 2);   /* kinderen */
-		if (!(b & noun))
-			b = singular(lx, stem, n - 1);   /* ingewijden: ingewijde */
+		if (!(b & noun))   /* ingewijden: ingewijde (listed: no compounds) */
+			b = quotes_word_direct(lx, stem, n - 1) & noun;
 	}
 	return b & noun ? (b & noun) | LX_PLURAL : 0;
 }
