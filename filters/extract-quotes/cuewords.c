@@ -32,7 +32,10 @@ int cues_object_only(const struct mention *m)
 long cues_speaker_after(const struct doc *d, size_t v)
 {
 	for (size_t p = v + 1; p <= v + AFTER_REACH && doc_same_sentence(d, v, p); p++) {
-		if (doc_clause_stop(d, p) || doc_punct(d, p, ',') || doc_is(d, p, LX_SUB))
+		/* a coordinator before any mention starts the next clause
+		 * ("als 'mooi' omschreven en door mannen sexy gevonden") */
+		if (doc_clause_stop(d, p) || doc_punct(d, p, ',') || doc_is(d, p, LX_SUB) ||
+		    (doc_clause_word(d, p) & CW_COORD))
 			return -1;
 		long m = cues_mention_at(d, p);
 		if (m >= 0)
@@ -141,14 +144,20 @@ long cues_subject_after_verb(const struct doc *d, size_t v)
 }
 
 /* The passive agent of the clause of verb V ("door de wethouder"), or -1:
- * before V back to a comma or the clause's start, or a few words after. */
+ * before V back to a comma or the clause's start (past a fragment the
+ * verb governs: "door vrouwen als 'erg mooi' omschreven"), or a few words
+ * after, up to a coordinator ("… omschreven en door mannen …" is the next
+ * clause's). */
 static long passive_agent(const struct doc *d, size_t v)
 {
 	size_t from = v;
 	while (from > 0 && from + BACK_REACH > v && doc_has(d, from - 1) && doc_same_sentence(d, v, from - 1) &&
-	       !doc_clause_stop(d, from - 1) && !doc_punct(d, from - 1, ','))
+	       (!doc_clause_stop(d, from - 1) || (doc_tok(d, from - 1)->flags & TK_QUOTE)) &&
+	       !doc_punct(d, from - 1, ','))
 		from--;
 	for (size_t p = from; p <= v + AFTER_REACH && doc_has(d, p) && doc_same_sentence(d, v, p); p++) {
+		if (p > v && (doc_clause_word(d, p) & CW_COORD))
+			break;
 		long m = cues_mention_at(d, p);
 		if (m >= 0 && doc_men(d, (size_t)m)->agent)
 			return m;

@@ -117,6 +117,19 @@ START_TEST(a_surname_alone_is_not_glued_to_its_organisation)
 }
 END_TEST
 
+/* The passive agent of a fragment's verb is the one before it, not the
+ * next clause's after a coordinator. */
+START_TEST(the_agent_of_a_passive_is_in_its_own_clause)
+{
+	run("De jurken worden door vrouwen meestal als 'erg mooi' omschreven en door mannen sexy "
+	    "gevonden.");
+	ck_assert_str_eq(speaker(0), "vrouwen");
+	run("De jurken worden door de vrouwen als 'erg mooi' omschreven en door de mannen sexy "
+	    "gevonden.");
+	ck_assert_str_eq(speaker(0), "de vrouwen");
+}
+END_TEST
+
 START_TEST(a_pronoun_never_speaks_for_someone_of_the_other_sex)
 {
 	run("Anna Vos en Lotte de Wit wachtten bij de deur. Lotte keek op haar horloge.\n\n"
@@ -616,6 +629,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_first_name_used_often_is_still_the_person_named_in_full);
 	tcase_add_test(tc, names_that_end_like_adjectives_of_origin);
 	tcase_add_test(tc, a_pronoun_never_speaks_for_someone_of_the_other_sex);
+	tcase_add_test(tc, the_agent_of_a_passive_is_in_its_own_clause);
 	tcase_add_test(tc, a_surname_alone_is_not_glued_to_its_organisation);
 	tcase_add_test(tc, dialogue_one_turn_a_line);
 	tcase_add_test(tc, a_role_without_its_article_after_the_verb);
