@@ -32,6 +32,8 @@ struct cue_memo {
 	long last_quote;        /* latest quotation token of the sentence, -1 */
 	long last_sub;          /* latest subordinating word that is no
 	                           complementizer ("toen", not "dat"), -1 */
+	int fronted;            /* the sentence opens with such a word and
+	                           no main clause's verb has come yet */
 };
 
 /* Turns of a dialogue: the quotations of one person in one paragraph

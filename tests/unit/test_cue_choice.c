@@ -1,0 +1,49 @@
+/* Unit tests of which reporting verb attributes a quotation when the
+ * sentence does not open with its reporting clause (extract-quotes/cues.c,
+ * cuewords.c): a fronted subordinate clause, an apposition set off by
+ * commas before the verb, "volgens X" after a verb that has its subject.
+ * The passages are written for these tests. */
+#include <string.h>
+#include "check_main.h"
+#include "attribution_check.h"
+
+/* Exactly one quotation, QUOTE, with cue CUE and speaker mention SPK. */
+static void one(const char *s, const char *quote_text, const char *cue_text, const char *spk)
+{
+	ck_assert_uint_eq(run(s), 1);
+	ck_assert_str_eq(quote(0), quote_text);
+	ck_assert_str_eq(cue(0), cue_text);
+	ck_assert_str_eq(speaker(0), spk);
+}
+
+START_TEST(the_main_clause_after_a_fronted_subordinate_clause_reports)
+{
+	/* the verb of the clause before the comma is not the cue: the main
+	 * clause's, right after the comma, is */
+	one("Hoewel de brandweer het niet wil bevestigen, verklaarde een woordvoerder van de gemeente dat "
+	    "\"de schade aanzienlijk is\".",
+	    "de schade aanzienlijk is", "verklaarde", "een woordvoerder");
+	one("Omdat de oppositie het plan heeft afgekeurd, zei de wethouder dat het \"een gemiste kans\" is.",
+	    "een gemiste kans", "zei", "de wethouder");
+	/* the same for a quotation that takes the cue of the sentence before */
+	ck_assert_uint_eq(run("Nadat de vakbond het akkoord had verworpen, schreef de directeur een brief. "
+	                      "\"Wij gaan niet verder onderhandelen.\""), 1);
+	ck_assert_str_eq(cue(0), "schreef");
+	ck_assert_str_eq(speaker(0), "de directeur");
+	/* a quotation in the fronted clause keeps its own verb */
+	one("Toen de minister zei dat hij \"geen enkele fout\" had gemaakt, lachte de zaal.", "geen enkele fout",
+	    "zei", "de minister");
+}
+END_TEST
+
+static Suite *make_suite(void)
+{
+	Suite *s = suite_create("cue_choice");
+	TCase *tc = tcase_create("cues");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, the_main_clause_after_a_fronted_subordinate_clause_reports);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(make_suite)
