@@ -173,6 +173,42 @@ static int after_relative_clause(const struct doc *d, size_t c)
 	return 0;
 }
 
+/* The comma at C closes an apposition ("De premier van Thailand, Chuan
+ * Leekpai, vroeg …", "Haar advocaat, mr. De Wit, noemde …"): one mention
+ * stands between it and the comma before, and the sentence opens with a
+ * mention (an article may come first), perhaps with a prepositional phrase
+ * after it, up to that comma. The verb after C follows its subject; it is
+ * no inversion. */
+static int after_apposition(const struct doc *d, size_t c)
+{
+	/* the comma before, a few words back */
+	size_t p = c;
+	while (p > 0 && p + 8 > c && doc_has(d, p - 1) && doc_same_sentence(d, c, p - 1) && !doc_punct(d, p - 1, ','))
+		p--;
+	if (p == 0 || !doc_has(d, p - 1) || !doc_punct(d, p - 1, ',') || !doc_same_sentence(d, c, p - 1))
+		return 0;
+	long a = cues_mention_at(d, p);
+	if (a < 0 || (size_t)doc_men(d, (size_t)a)->last + 1 != c)
+		return 0;
+	size_t first = doc_tok(d, c)->sent_first, t = first;
+	if (first < d->tok_base)
+		return 0;
+	if (doc_is(d, t, LX_DET) && cues_mention_at(d, t) < 0)
+		t++;
+	long h = cues_mention_at(d, t);
+	if (h < 0 || h == a || doc_men(d, (size_t)h)->in_pp)
+		return 0;
+	/* what is left before the first comma: a phrase opened by a
+	 * preposition, words only */
+	size_t e = (size_t)doc_men(d, (size_t)h)->last + 1, comma = p - 1;
+	if (e < comma && !doc_is(d, e, LX_PREP))
+		return 0;
+	for (; e < comma; e++)
+		if (!(doc_tok(d, e)->flags & TK_WORD) || e > t + 8)
+			return 0;
+	return 1;
+}
+
 /* A preposition stands between verb V and mention M after it. */
 static int prep_between(const struct doc *d, size_t v, long m)
 {
@@ -194,7 +230,8 @@ long cues_speaker_of_verb(const struct doc *d, size_t v)
 	/* verb first, after a comma, a quotation or a dash, or second after a
 	 * word that is no mention ("Daarop antwoordde De Morgan") */
 	const struct qtoken *k = tk(d, v), *p = v > 0 ? tk(d, v - 1) : NULL;
-	int inverted = !p || (k->flags & TK_SENT) || (doc_punct(d, v - 1, ',') && !after_relative_clause(d, v - 1)) ||
+	int inverted = !p || (k->flags & TK_SENT) || (doc_punct(d, v - 1, ',') && !after_relative_clause(d, v - 1) &&
+	                                                        !after_apposition(d, v - 1)) ||
 	               (p->flags & (TK_QUOTE | TK_DASH)) || ((p->flags & TK_SENT) && p->mention < 0);
 	/* the subject after the verb stands after no preposition ("Gevraagd
 	 * naar het genoegen …, repliceerde hij"), nor is it an object pronoun

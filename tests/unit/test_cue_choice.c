@@ -36,12 +36,27 @@ START_TEST(the_main_clause_after_a_fronted_subordinate_clause_reports)
 }
 END_TEST
 
+START_TEST(an_apposition_before_the_verb_is_no_inversion)
+{
+	/* "X, Y, verb": the comma before the verb closes an apposition, the
+	 * subject stands before the verb and the noun after it is its object */
+	one("De burgemeester van Utrecht, Sharon Dijksma, vroeg de minister om \"een beter plan voor de stad\".",
+	    "een beter plan voor de stad", "vroeg", "Sharon Dijksma");
+	one("Haar advocaat, Karel de Wit, vroeg de rechter \"een eerlijk proces\" te waarborgen.",
+	    "een eerlijk proces", "vroeg", "Karel de Wit");
+	/* after a fronted adverbial a comma still marks an inversion */
+	one("Na afloop van het debat, in Den Haag, vroeg de minister om \"een beter plan\".", "een beter plan",
+	    "vroeg", "de minister");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("cue_choice");
 	TCase *tc = tcase_create("cues");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, the_main_clause_after_a_fronted_subordinate_clause_reports);
+	tcase_add_test(tc, an_apposition_before_the_verb_is_no_inversion);
 	suite_add_tcase(s, tc);
 	return s;
 }
