@@ -34,6 +34,22 @@ long cues_speaker_after(const struct doc *d, size_t v)
 	for (size_t p = v + 1; p <= v + AFTER_REACH && doc_same_sentence(d, v, p); p++) {
 		if (doc_clause_stop(d, p) || doc_punct(d, p, ',') || doc_is(d, p, LX_SUB))
 			return -1;
+		/* the mention after a cue phrase is the phrase's speaker, the
+		 * source the words came through, not the verb's subject
+		 * ("oordeelde het Hof gisteren volgens het persbureau X", "zei
+		 * volgens de krant de woordvoerder"): past both */
+		size_t np = (doc_tok(d, p)->flags & TK_WORD) ? cues_phrase_at(d, p) : 0;
+		if (np && !cues_self_phrase(d, p, np)) {
+			size_t e = p + np - 1;
+			for (size_t q = e + 1; q <= e + 4 && q <= v + AFTER_REACH && doc_same_sentence(d, v, q) &&
+			                       (doc_tok(d, q)->flags & TK_WORD); q++)
+				if (cues_mention_at(d, q) >= 0) {
+					e = (size_t)doc_men(d, (size_t)cues_mention_at(d, q))->last;
+					break;
+				}
+			p = e;
+			continue;
+		}
 		long m = cues_mention_at(d, p);
 		if (m >= 0)
 			return m;

@@ -50,6 +50,18 @@ START_TEST(an_apposition_before_the_verb_is_no_inversion)
 }
 END_TEST
 
+START_TEST(the_source_after_volgens_is_not_the_verbs_subject)
+{
+	/* "volgens X" between the verb and its subject names the source the
+	 * words came through: the subject after it speaks */
+	one("\"Wij trekken ons terug uit de coalitie\", zei volgens De Standaard de woordvoerder van de partij.",
+	    "Wij trekken ons terug uit de coalitie", "zei", "de woordvoerder");
+	/* after the subject it changes nothing */
+	one("\"Wij trekken ons terug uit de coalitie\", zei de woordvoerder gisteren volgens De Standaard.",
+	    "Wij trekken ons terug uit de coalitie", "zei", "de woordvoerder");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("cue_choice");
@@ -57,6 +69,7 @@ static Suite *make_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, the_main_clause_after_a_fronted_subordinate_clause_reports);
 	tcase_add_test(tc, an_apposition_before_the_verb_is_no_inversion);
+	tcase_add_test(tc, the_source_after_volgens_is_not_the_verbs_subject);
 	suite_add_tcase(s, tc);
 	return s;
 }
