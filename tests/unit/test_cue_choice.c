@@ -1,7 +1,9 @@
 /* Unit tests of which reporting verb attributes a quotation when the
  * sentence does not open with its reporting clause (extract-quotes/cues.c,
  * cuewords.c): a fronted subordinate clause, an apposition set off by
- * commas before the verb, "volgens X" after a verb that has its subject.
+ * commas before the verb, "volgens X" after a verb that has its subject,
+ * a noun for what was said as the verb's subject ("luidde de verklaring
+ * van X").
  * The passages are written for these tests. */
 #include <string.h>
 #include "check_main.h"
@@ -62,6 +64,20 @@ START_TEST(the_source_after_volgens_is_not_the_verbs_subject)
 }
 END_TEST
 
+START_TEST(a_noun_for_what_was_said_after_the_verb_names_its_speaker)
+{
+	/* the verb's subject is a noun for the words, whose speaker follows
+	 * "van", after an adjective too */
+	one("De zaal viel stil. \"Ik heb mijn best gedaan\", luidde de verklaring van de minister.",
+	    "Ik heb mijn best gedaan", "verklaring van", "de minister");
+	one("De zaal viel stil. \"Ik heb mijn best gedaan\", waren de laatste woorden van de minister.",
+	    "Ik heb mijn best gedaan", "woorden van", "de minister");
+	/* not when someone stands between: the verb's subject speaks */
+	one("De zaal viel stil. \"Ik heb mijn best gedaan\", zei de minister in een verklaring van gisteren.",
+	    "Ik heb mijn best gedaan", "zei", "de minister");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("cue_choice");
@@ -70,6 +86,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, the_main_clause_after_a_fronted_subordinate_clause_reports);
 	tcase_add_test(tc, an_apposition_before_the_verb_is_no_inversion);
 	tcase_add_test(tc, the_source_after_volgens_is_not_the_verbs_subject);
+	tcase_add_test(tc, a_noun_for_what_was_said_after_the_verb_names_its_speaker);
 	suite_add_tcase(s, tc);
 	return s;
 }
