@@ -40,14 +40,14 @@ long cues_speaker_after(const struct doc *d, size_t v)
 		 * volgens de krant de woordvoerder"): past both */
 		size_t np = (doc_tok(d, p)->flags & TK_WORD) ? cues_phrase_at(d, p) : 0;
 		if (np && !cues_self_phrase(d, p, np)) {
-			size_t e = p + np - 1;
-			for (size_t q = e + 1; q <= e + 4 && q <= v + AFTER_REACH && doc_same_sentence(d, v, q) &&
-			                       (doc_tok(d, q)->flags & TK_WORD); q++)
-				if (cues_mention_at(d, q) >= 0) {
-					e = (size_t)doc_men(d, (size_t)cues_mention_at(d, q))->last;
-					break;
-				}
-			p = e;
+			size_t e = p + np;   /* the phrase's noun: after determiners */
+			while (e < p + np + 3 && doc_same_sentence(d, v, e) && cues_mention_at(d, e) < 0 &&
+			       doc_is(d, e, LX_DET | LX_POSSESSIVE))
+				e++;
+			if (!doc_same_sentence(d, v, e))
+				return -1;
+			long s = cues_mention_at(d, e);
+			p = s >= 0 ? (size_t)doc_men(d, (size_t)s)->last : e;   /* or a word: "volgens overlevering" */
 			continue;
 		}
 		long m = cues_mention_at(d, p);

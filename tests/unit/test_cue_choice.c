@@ -58,6 +58,9 @@ START_TEST(the_source_after_volgens_is_not_the_verbs_subject)
 	 * words came through: the subject after it speaks */
 	one("\"Wij trekken ons terug uit de coalitie\", zei volgens De Standaard de woordvoerder van de partij.",
 	    "Wij trekken ons terug uit de coalitie", "zei", "de woordvoerder");
+	/* the phrase's own noun need be no one: the subject follows it */
+	one("\"Komt u morgen terug?\" riep volgens de overlevering een bezoeker de burgemeester toe.",
+	    "Komt u morgen terug?", "riep", "een bezoeker");
 	/* after the subject it changes nothing */
 	one("\"Wij trekken ons terug uit de coalitie\", zei de woordvoerder gisteren volgens De Standaard.",
 	    "Wij trekken ons terug uit de coalitie", "zei", "de woordvoerder");
