@@ -27,6 +27,9 @@ START_TEST(the_main_clause_after_a_fronted_subordinate_clause_reports)
 	    "de schade aanzienlijk is", "verklaarde", "een woordvoerder");
 	one("Omdat de oppositie het plan heeft afgekeurd, zei de wethouder dat het \"een gemiste kans\" is.",
 	    "een gemiste kans", "zei", "de wethouder");
+	/* and for a quotation after a colon: the one who answers speaks */
+	one("Toen de journalist vroeg of het klopte, antwoordde de minister: \"Daar ga ik niet over.\"",
+	    "Daar ga ik niet over.", "antwoordde", "de minister");
 	/* the same for a quotation that takes the cue of the sentence before */
 	ck_assert_uint_eq(run("Nadat de vakbond het akkoord had verworpen, schreef de directeur een brief. "
 	                      "\"Wij gaan niet verder onderhandelen.\""), 1);
