@@ -120,6 +120,10 @@ long cues_speaker_before_colon(const struct doc *d, size_t colon);
  * noun for what was said with its preposition ("uitspraak van"), 2 or 0. */
 size_t cues_phrase_at(const struct doc *d, size_t t);
 size_t cues_speech_noun_at(const struct doc *d, size_t t);
+/* cuewords.c: the token of a noun for what was said that is the subject
+ * of the copula or reporting verb at T right after quotation token QT
+ * ("“…”, luidde de verklaring van X"), else 0. */
+size_t cues_speech_noun_subject(const struct doc *d, size_t qt, size_t t);
 /* cuewords.c: the NP-word cue phrase at T attributes to the subject before
  * it ("naar eigen zeggen"); the speaker of the cue phrase at T. */
 int cues_self_phrase(const struct doc *d, size_t t, size_t np);

@@ -282,6 +282,36 @@ size_t cues_speech_noun_at(const struct doc *d, size_t t)
 	       wordclass_get(d->lx->genitive, low, doc_fold(d, t + 1, low, n)) ? 2 : 0;
 }
 
+/* The noun for what was said that is the subject of the verb at T right
+ * after quotation token QT, a copula or a reporting verb: an article and
+ * at most two words (adverbs, adjectives) before it, no one and no
+ * preposition ("is een
+ * uitspraak van", "waren de laatste woorden van", "luidde nadien de
+ * verklaring van"); its token, else 0. */
+size_t cues_speech_noun_subject(const struct doc *d, size_t qt, size_t t)
+{
+	char low[32];
+	const struct qtoken *k = doc_has(d, t) ? doc_tok(d, t) : NULL;
+	size_t n = k ? k->end - k->start : 0;
+	if (!k || !(k->flags & TK_WORD) || !doc_same_sentence(d, qt, t) || n >= sizeof low ||
+	    !(wordclass_get(d->lx->copulas, low, doc_fold(d, t, low, n)) || doc_cue_verb(d, t)))
+		return 0;
+	int det = 0;
+	for (size_t p = t + 1; p <= t + 4 && doc_has(d, p) && doc_same_sentence(d, qt, p) &&
+	                       (doc_tok(d, p)->flags & TK_WORD); p++) {
+		if (det && cues_speech_noun_at(d, p))
+			return p;
+		/* someone, or a phrase, before it: the verb's subject is
+		 * someone ("zei de minister in een verklaring van …") */
+		long m = cues_mention_at(d, p);
+		if (doc_is(d, p, LX_PREP) ||
+		    (m >= 0 && !cues_speech_noun_at(d, (size_t)doc_men(d, (size_t)m)->last)))
+			return 0;
+		det |= doc_is(d, p, LX_DET) != 0;
+	}
+	return 0;
+}
+
 size_t cues_phrase_at(const struct doc *d, size_t t)
 {
 	if (!doc_is(d, t, LX_PHRASE_FIRST))
