@@ -32,6 +32,8 @@ struct cue_memo {
 	long last_quote;        /* latest quotation token of the sentence, -1 */
 	long last_sub;          /* latest subordinating word that is no
 	                           complementizer ("toen", not "dat"), -1 */
+	int fronted;            /* the sentence opens with such a word and
+	                           no main clause's verb has come yet */
 };
 
 /* Turns of a dialogue: the quotations of one person in one paragraph
@@ -118,6 +120,10 @@ long cues_speaker_before_colon(const struct doc *d, size_t colon);
  * noun for what was said with its preposition ("uitspraak van"), 2 or 0. */
 size_t cues_phrase_at(const struct doc *d, size_t t);
 size_t cues_speech_noun_at(const struct doc *d, size_t t);
+/* cuewords.c: the token of a noun for what was said that is the subject
+ * of the copula or reporting verb at T right after quotation token QT
+ * ("“…”, luidde de verklaring van X"), else 0. */
+size_t cues_speech_noun_subject(const struct doc *d, size_t qt, size_t t);
 /* cuewords.c: the NP-word cue phrase at T attributes to the subject before
  * it ("naar eigen zeggen"); the speaker of the cue phrase at T. */
 int cues_self_phrase(const struct doc *d, size_t t, size_t np);

@@ -76,6 +76,19 @@ static int als_of_the_verb(const struct doc *d, const struct cue_memo *m, size_t
 	return n < sizeof low && wordclass_get(d->lx->naming_verbs, low, doc_fold(d, (size_t)m->verb, low, n));
 }
 
+/* The sentence whose first token is FIRST opens with a subordinate
+ * clause: its first word subordinates and is no complementizer. After such
+ * a clause and its comma Dutch puts the main clause's finite verb first,
+ * so a reporting verb there is the main clause's, and what the sentence
+ * reports is its speaker's, not the words of a verb in the clause before
+ * ("Hoewel de politie het niet wil bevestigen, verklaarde een woordvoerder
+ * dat '…'": the spokesman's). */
+static int opens_with_subordinate_clause(const struct doc *d, size_t first)
+{
+	return doc_has(d, first) && (doc_tok(d, first)->flags & TK_WORD) && doc_is(d, first, LX_SUB) &&
+	       !doc_is(d, first, LX_COMPLEMENTIZER);
+}
+
 /* Read the tokens of QT's sentence before QT into the memo. */
 static void memo_scan(struct attributor *a, size_t qt)
 {
@@ -84,7 +97,8 @@ static void memo_scan(struct attributor *a, size_t qt)
 	const struct qtoken *q = doc_tok(d, qt);
 	size_t first = q->sent_first < d->tok_base ? d->tok_base : q->sent_first;
 	if (m->sent != q->sent || m->first != first || m->to < d->tok_base || m->to > qt)
-		*m = (struct cue_memo){ q->sent, first, first, -1, -1, -1, -1, -1, -1, -1, -1 };
+		*m = (struct cue_memo){ q->sent, first, first, -1, -1, -1, -1, -1, -1, -1, -1,
+		                        opens_with_subordinate_clause(d, first) };
 	for (size_t t = m->to; t < qt; t++) {
 		const struct qtoken *k = doc_tok(d, t);
 		if (k->flags & TK_QUOTE) {
@@ -97,17 +111,29 @@ static void memo_scan(struct attributor *a, size_t qt)
 		 * '…'"): the words after it are the verb's again */
 		if (m->last_sub > m->verb && m->verb >= 0 && doc_punct(d, t, ','))
 			m->last_sub = -1;
+		/* the first comma closes a fronted subordinate clause with a
+		 * reporting verb in it: the main clause's verb may follow
+		 * (opens_with_subordinate_clause) */
+		if (doc_punct(d, t, ','))
+			m->fronted = m->fronted == 1 && m->verb >= 0 ? 2 : 0;
 		if (!(k->flags & TK_WORD))
 			continue;
+		int main_verb = m->fronted == 2 && doc_punct(d, t - 1, ',');
+		if (m->fronted == 2)
+			m->fronted = 0;
 		if (doc_is(d, t, LX_SUB) && !doc_is(d, t, LX_COMPLEMENTIZER) && !als_of_the_verb(d, m, t))
 			m->last_sub = (long)t;
 		size_t np = cues_phrase_at(d, t);
 		if (!np && doc_cue_verb(d, t)) {
 			m->last_cue = (long)t;
 			long s;
-			if (m->verb < 0 && (s = cues_speaker_of_verb(d, t)) >= 0) {
+			/* the main clause's verb right after a fronted
+			 * subordinate clause takes over from the verb in it */
+			if ((m->verb < 0 || main_verb) && (s = cues_speaker_of_verb(d, t)) >= 0) {
 				m->verb = (long)t;
 				m->verb_subject = s;
+				if (main_verb)
+					m->last_sub = -1;
 			}
 		} else if (np) {
 			m->last_cue = (long)t;
@@ -139,16 +165,34 @@ struct cue {
  * without the memo, at most BACK_REACH tokens). */
 static int find_cue(const struct doc *d, size_t from, size_t to, struct cue *c)
 {
+	/* a verb in a fronted subordinate clause gives way to the main
+	 * clause's right after its comma (memo_scan) */
+	int fronted = opens_with_subordinate_clause(d, from), found = 0;
 	if (to > from + BACK_REACH)
-		from = to - BACK_REACH;
-	for (size_t t = from; t < to; t++)
-		if ((doc_tok(d, t)->flags & TK_WORD) && doc_cue_verb(d, t) && !cues_phrase_at(d, t)) {
-			long m = cues_speaker_of_verb(d, t);
-			if (m >= 0) {
-				*c = (struct cue){ t, t, m };
-				return 1;
-			}
+		from = to - BACK_REACH, fronted = 0;
+	size_t main = SIZE_MAX;   /* the token after the comma closing that clause */
+	for (size_t t = from; t < to; t++) {
+		if (found && main != SIZE_MAX && t > main)
+			return 1;
+		if (doc_punct(d, t, ',')) {
+			if (found)
+				main = t + 1;
+			fronted = 0;
+			continue;
 		}
+		if (!(doc_tok(d, t)->flags & TK_WORD) || !doc_cue_verb(d, t) || cues_phrase_at(d, t) ||
+		    (found && t != main))
+			continue;
+		long m = cues_speaker_of_verb(d, t);
+		if (m >= 0) {
+			*c = (struct cue){ t, t, m };
+			if (!fronted || found)
+				return 1;
+			found = 1;
+		}
+	}
+	if (found)
+		return 1;
 	for (size_t t = from; t < to; t++) {
 		size_t np = (doc_tok(d, t)->flags & TK_WORD) ? cues_phrase_at(d, t) : 0;
 		long m;
@@ -178,15 +222,12 @@ static int cue_after(const struct doc *d, size_t qt, struct cue *c)
 	size_t t = qt + 1;
 	if (doc_punct(d, t, ','))
 		t++;
-	/* "“…” is een uitspraak van X", "“…”, waren de woorden van X": a
-	 * copula and a noun for what was said, whose speaker follows */
-	char low[32];
-	size_t n;
-	if (doc_same_sentence(d, qt, t + 2) && (doc_tok(d, t)->flags & TK_WORD) &&
-	    (n = doc_tok(d, t)->end - doc_tok(d, t)->start) < sizeof low &&
-	    wordclass_get(d->lx->copulas, low, doc_fold(d, t, low, n)) && doc_is(d, t + 1, LX_DET) &&
-	    (doc_tok(d, t + 2)->flags & TK_WORD) && cues_speech_noun_at(d, t + 2)) {
-		*c = (struct cue){ t + 2, t + 3, cues_speaker_after(d, t + 3) };
+	/* "“…” is een uitspraak van X", "“…”, waren de laatste woorden van
+	 * X", "“…”, luidde de verklaring van X": a copula or a reporting verb
+	 * and a noun for what was said, whose speaker follows */
+	size_t noun = cues_speech_noun_subject(d, qt, t);
+	if (noun) {
+		*c = (struct cue){ noun, noun + 1, cues_speaker_after(d, noun + 1) };
 		return 1;
 	}
 	for (int skip = 0; skip < 2 && doc_same_sentence(d, qt, t); skip++, t++) {

@@ -37,6 +37,22 @@ long cues_speaker_after(const struct doc *d, size_t v)
 		if (doc_clause_stop(d, p) || doc_punct(d, p, ',') || doc_is(d, p, LX_SUB) ||
 		    (doc_clause_word(d, p) & CW_COORD))
 			return -1;
+		/* the mention after a cue phrase is the phrase's speaker, the
+		 * source the words came through, not the verb's subject
+		 * ("oordeelde het Hof gisteren volgens het persbureau X", "zei
+		 * volgens de krant de woordvoerder"): past both */
+		size_t np = (doc_tok(d, p)->flags & TK_WORD) ? cues_phrase_at(d, p) : 0;
+		if (np && !cues_self_phrase(d, p, np)) {
+			size_t e = p + np;   /* the phrase's noun: after determiners */
+			while (e < p + np + 3 && doc_same_sentence(d, v, e) && cues_mention_at(d, e) < 0 &&
+			       doc_is(d, e, LX_DET | LX_POSSESSIVE))
+				e++;
+			if (!doc_same_sentence(d, v, e))
+				return -1;
+			long s = cues_mention_at(d, e);
+			p = s >= 0 ? (size_t)doc_men(d, (size_t)s)->last : e;   /* or a word: "volgens overlevering" */
+			continue;
+		}
 		long m = cues_mention_at(d, p);
 		if (m >= 0)
 			return m;
@@ -182,6 +198,42 @@ static int after_relative_clause(const struct doc *d, size_t c)
 	return 0;
 }
 
+/* The comma at C closes an apposition ("De premier van Thailand, Chuan
+ * Leekpai, vroeg …", "Haar advocaat, mr. De Wit, noemde …"): one mention
+ * stands between it and the comma before, and the sentence opens with a
+ * mention (an article may come first), perhaps with a prepositional phrase
+ * after it, up to that comma. The verb after C follows its subject; it is
+ * no inversion. */
+static int after_apposition(const struct doc *d, size_t c)
+{
+	/* the comma before, a few words back */
+	size_t p = c;
+	while (p > 0 && p + 8 > c && doc_has(d, p - 1) && doc_same_sentence(d, c, p - 1) && !doc_punct(d, p - 1, ','))
+		p--;
+	if (p == 0 || !doc_has(d, p - 1) || !doc_punct(d, p - 1, ',') || !doc_same_sentence(d, c, p - 1))
+		return 0;
+	long a = cues_mention_at(d, p);
+	if (a < 0 || (size_t)doc_men(d, (size_t)a)->last + 1 != c)
+		return 0;
+	size_t first = doc_tok(d, c)->sent_first, t = first;
+	if (first < d->tok_base)
+		return 0;
+	if (doc_is(d, t, LX_DET) && cues_mention_at(d, t) < 0)
+		t++;
+	long h = cues_mention_at(d, t);
+	if (h < 0 || h == a || doc_men(d, (size_t)h)->in_pp)
+		return 0;
+	/* what is left before the first comma: a phrase opened by a
+	 * preposition, words only */
+	size_t e = (size_t)doc_men(d, (size_t)h)->last + 1, comma = p - 1;
+	if (e < comma && !doc_is(d, e, LX_PREP))
+		return 0;
+	for (; e < comma; e++)
+		if (!(doc_tok(d, e)->flags & TK_WORD) || e > t + 8)
+			return 0;
+	return 1;
+}
+
 /* A preposition stands between verb V and mention M after it. */
 static int prep_between(const struct doc *d, size_t v, long m)
 {
@@ -203,7 +255,8 @@ long cues_speaker_of_verb(const struct doc *d, size_t v)
 	/* verb first, after a comma, a quotation or a dash, or second after a
 	 * word that is no mention ("Daarop antwoordde De Morgan") */
 	const struct qtoken *k = tk(d, v), *p = v > 0 ? tk(d, v - 1) : NULL;
-	int inverted = !p || (k->flags & TK_SENT) || (doc_punct(d, v - 1, ',') && !after_relative_clause(d, v - 1)) ||
+	int inverted = !p || (k->flags & TK_SENT) || (doc_punct(d, v - 1, ',') && !after_relative_clause(d, v - 1) &&
+	                                                        !after_apposition(d, v - 1)) ||
 	               (p->flags & (TK_QUOTE | TK_DASH)) || ((p->flags & TK_SENT) && p->mention < 0);
 	/* the subject after the verb stands after no preposition ("Gevraagd
 	 * naar het genoegen …, repliceerde hij"), nor is it an object pronoun
@@ -236,6 +289,36 @@ size_t cues_speech_noun_at(const struct doc *d, size_t t)
 	n = v->end - v->start;
 	return (v->flags & TK_WORD) && n < sizeof low &&
 	       wordclass_get(d->lx->genitive, low, doc_fold(d, t + 1, low, n)) ? 2 : 0;
+}
+
+/* The noun for what was said that is the subject of the verb at T right
+ * after quotation token QT, a copula or a reporting verb: an article and
+ * at most two words (adverbs, adjectives) before it, no one and no
+ * preposition ("is een
+ * uitspraak van", "waren de laatste woorden van", "luidde nadien de
+ * verklaring van"); its token, else 0. */
+size_t cues_speech_noun_subject(const struct doc *d, size_t qt, size_t t)
+{
+	char low[32];
+	const struct qtoken *k = doc_has(d, t) ? doc_tok(d, t) : NULL;
+	size_t n = k ? k->end - k->start : 0;
+	if (!k || !(k->flags & TK_WORD) || !doc_same_sentence(d, qt, t) || n >= sizeof low ||
+	    !(wordclass_get(d->lx->copulas, low, doc_fold(d, t, low, n)) || doc_cue_verb(d, t)))
+		return 0;
+	int det = 0;
+	for (size_t p = t + 1; p <= t + 4 && doc_has(d, p) && doc_same_sentence(d, qt, p) &&
+	                       (doc_tok(d, p)->flags & TK_WORD); p++) {
+		if (det && cues_speech_noun_at(d, p))
+			return p;
+		/* someone, or a phrase, before it: the verb's subject is
+		 * someone ("zei de minister in een verklaring van …") */
+		long m = cues_mention_at(d, p);
+		if (doc_is(d, p, LX_PREP) ||
+		    (m >= 0 && !cues_speech_noun_at(d, (size_t)doc_men(d, (size_t)m)->last)))
+			return 0;
+		det |= doc_is(d, p, LX_DET) != 0;
+	}
+	return 0;
 }
 
 size_t cues_phrase_at(const struct doc *d, size_t t)
