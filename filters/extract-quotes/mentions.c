@@ -220,8 +220,10 @@ static long description_at(struct doc *d, size_t t, size_t end)
  * minister."). */
 static int bare_role_at(const struct doc *d, size_t t)
 {
-	if (t == 0 || !doc_is(d, t, LX_ROLE) || doc_is(d, t, LX_PLURAL | LX_FUNCTION) ||
-	    (flags(d, t) & TK_CAP) || !word(d, t - 1) || !doc_is(d, t - 1, LX_CUE | LX_CUE_SEP))
+	/* the verb before first: it spares most words the look-up of
+	 * their endings */
+	if (t == 0 || (flags(d, t) & TK_CAP) || !word(d, t - 1) || !doc_is(d, t - 1, LX_CUE | LX_CUE_SEP) ||
+	    !doc_is(d, t, LX_ROLE) || doc_is(d, t, LX_PLURAL | LX_FUNCTION))
 		return 0;
 	const struct qtoken *n = tk(d, t + 1);
 	return !n || n->sent != tk(d, t)->sent || (n->flags & TK_PUNCT) || (n->lex & LX_PREP);
