@@ -140,8 +140,9 @@ static int commas_between_adjectives(const struct doc *d, size_t t, size_t p, si
  * verb, or before one at the start of a clause, any noun that ends the
  * phrase ("zei de buurvrouw", "De buurman zei"). Returns the head token or
  * -1. */
-static long description_at(struct doc *d, size_t t, size_t end)
+static long description_at(struct doc *d, size_t t, size_t end, int *institution)
 {
+	*institution = 0;
 	if (!doc_is(d, t, LX_DET))
 		return -1;
 	/* a capitalised article inside a sentence starts a surname ("zei De
@@ -203,6 +204,24 @@ static long description_at(struct doc *d, size_t t, size_t end)
 		/* a capitalised adjective of origin ending the phrase is a
 		 * noun for someone from there ("zegt de 42-jarige Utrechtse,") */
 		int origin = (k->flags & TK_CAP) && doc_is(d, p, LX_ADJ);
+		/* a capitalised word names a body (a court, a paper, a
+		 * ministry) after "het" in lower case right after the verb,
+		 * before an adverb too ("oordeelde het Hof gisteren"), or
+		 * after the article opening the sentence right before the
+		 * verb, an adjective too ("De Süddeutsche schreef"); "zei de
+		 * Belg" is the branch below's, acronyms are names.c's, a
+		 * word the text uses bare a surname's (unless an adjective,
+		 * which names.c never takes after an article: "De
+		 * Süddeutsche" after "Süddeutsche Zeitung") */
+		int after_het = after_cue && doc_is(d, t, LX_NEUTER) && !(flags(d, t) & TK_CAP) && !doc_is(d, p, LX_ADJ) &&
+		                (ends || (n && (n->flags & TK_WORD) && !(n->flags & TK_CAP) && n->sent == k->sent));
+		if ((k->flags & TK_CAP) && !(k->flags & (TK_ALLCAPS | TK_NUMBER)) && doc_is(d, t, LX_DEFINITE) &&
+		    (after_het || (before_cue && p == t + 1)) && !doc_is(d, p, LX_PARTICLE) &&
+		    (!doc_known_free(d, p) || doc_is(d, p, LX_ADJ)) &&
+		    k->end - k->start > 2) {
+			*institution = 1;
+			return (long)p;
+		}
 		if (ends && (after_cue || before_cue) && cap_ok && det_ok &&
 		    (!doc_is(d, p, LX_ADJ | LX_PARTICLE) || origin) && !doc_known_free(d, p) &&
 		    !(k->flags & TK_NUMBER) && k->end - k->start > 2)
@@ -449,7 +468,8 @@ int doc_mentions_until(struct doc *d, size_t until)
 				return -1;
 			continue;
 		}
-		long last = description_at(d, t, to);
+		int institution;
+		long last = description_at(d, t, to, &institution);
 		if (last >= 0) {
 			if (push_mention(d, t, (size_t)last, M_DESCRIPTION) < 0)
 				return -1;
@@ -458,7 +478,8 @@ int doc_mentions_until(struct doc *d, size_t until)
 			m->agent = m->in_pp && t > 0 && doc_is(d, t - 1, LX_PREP) && agent_prep(d, t - 1);
 			m->subject = !m->in_pp && !subordinate(d, t) && !clause_has_subject(d, t);
 			m->definite = doc_is(d, t, LX_DEFINITE | LX_POSSESSIVE);
-			m->body = doc_is(d, (size_t)last, LX_ORG) && !doc_is(d, (size_t)last, LX_ROLE | LX_PERSON);
+			m->body = institution ||
+			          (doc_is(d, (size_t)last, LX_ORG) && !doc_is(d, (size_t)last, LX_ROLE | LX_PERSON));
 			m->plural = plural_description(d, t, (size_t)last);
 			m->gender = gender_of(d, (size_t)last);
 			if (doc_person_of(d, d->men_base + d->nmen - 1) < -1)

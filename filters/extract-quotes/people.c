@@ -429,6 +429,10 @@ int32_t doc_person_of(struct doc *d, size_t mi)
 			 * written as a name: see attribution.c) */
 			d->per[p].name_start = doc_tok(d, (size_t)m->first)->start;
 			d->per[p].name_end = doc_tok(d, (size_t)m->last)->end;
+			/* a body named by its capitalised word after the
+			 * article ("het Hof", "De Süddeutsche"): that word */
+			if (m->body && m->last == m->first + 1 && (doc_tok(d, (size_t)m->last)->flags & TK_CAP))
+				d->per[p].name_start = doc_tok(d, (size_t)m->last)->start;
 		}
 		if (d->per[p].kind == P_NAMED && doc_is(d, (size_t)m->last, LX_ROLE))
 			d->per[p].role_noun = noun_key(d, (size_t)m->last, KEY_ROLE);
