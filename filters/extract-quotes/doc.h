@@ -90,6 +90,7 @@ struct quotes_lexicon {
 	struct wordclass *speech_nouns;  /* quotes-speech-nouns.txt: what someone
 	                                    said (uitspraak, woorden) */
 	struct wordclass *genitive;      /* "van": whose words a speech noun names */
+	struct wordclass *share;         /* speakers-words.txt share: procent, helft */
 	struct wordclass *kin;           /* the kinship nouns of the person list
 	                                    (tag kin): "Vader", "moeder" without an
 	                                    article are used as names */

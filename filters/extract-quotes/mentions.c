@@ -333,6 +333,42 @@ static long bare_plural_at(struct doc *d, size_t t, size_t end)
 	return head;
 }
 
+/* The word at T is of the word class WC (folded to lower case). */
+static int in_class(const struct doc *d, size_t t, const struct wordclass *wc)
+{
+	char low[32];
+	const struct qtoken *k = tk(d, t);
+	size_t n = k ? k->end - k->start : 0;
+	return k && (k->flags & TK_WORD) && n < sizeof low && wordclass_get(wc, low, doc_fold(d, t, low, n));
+}
+
+/* A share of a group opening a clause right before its reporting verb: a
+ * number or an article, a share noun, and perhaps "van" and at most four
+ * words that name the group ("Dertig procent van de ondervraagde kinderen
+ * zegt", "en negen procent vraagt", "De helft van de leden noemt"): the
+ * people it counts speak. Returns the phrase's last token or -1. */
+static long share_at(const struct doc *d, size_t t, size_t end)
+{
+	if (t + 2 >= end || !(flags(d, t) & (TK_WORD | TK_NUMBER)) || (flags(d, t) & TK_QUOTE) ||
+	    !in_class(d, t + 1, d->lx->share) || tk(d, t + 1)->sent != tk(d, t)->sent)
+		return -1;
+	int coord = t > 0 && word(d, t - 1) && doc_is(d, t - 1, LX_FUNCTION) && (doc_clause_word(d, t - 1) & CW_COORD) &&
+	            tk(d, t - 1)->sent == tk(d, t)->sent;
+	if (!doc_sentence_initial(d, t) && !coord)
+		return -1;
+	size_t p = t + 2;
+	if (!in_class(d, p, d->lx->genitive))
+		return doc_is(d, p, LX_CUE | LX_CUE_SEP) ? (long)t + 1 : -1;
+	for (size_t q = p + 1; q < end && q <= p + 5; q++) {
+		const struct qtoken *k = tk(d, q);
+		if (!(k->flags & TK_WORD) || (k->flags & TK_QUOTE) || k->sent != tk(d, t)->sent)
+			return -1;
+		if (doc_is(d, q, LX_CUE | LX_CUE_SEP))
+			return q > p + 1 ? (long)q - 1 : -1;
+	}
+	return -1;
+}
+
 /* A noun phrase headed by a word for someone: "iemand (uit het publiek)". */
 static int someone_at(const struct doc *d, size_t t)
 {
@@ -468,8 +504,20 @@ int doc_mentions_until(struct doc *d, size_t until)
 				return -1;
 			continue;
 		}
+		long last = share_at(d, t, to);
+		if (last >= 0) {
+			if (push_mention(d, t, (size_t)last, M_DESCRIPTION) < 0)
+				return -1;
+			struct mention *m = &d->men[d->nmen - 1];
+			m->subject = !subordinate(d, t);
+			m->plural = 1;
+			if (doc_person_of(d, d->men_base + d->nmen - 1) < -1)
+				return -1;
+			t = (size_t)last;
+			continue;
+		}
 		int institution;
-		long last = description_at(d, t, to, &institution);
+		last = description_at(d, t, to, &institution);
 		if (last >= 0) {
 			if (push_mention(d, t, (size_t)last, M_DESCRIPTION) < 0)
 				return -1;

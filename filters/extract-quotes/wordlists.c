@@ -175,6 +175,9 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 	lx->agent = wordclass_new();
 	if (wordclass_load(lx->agent, "nl/quotes-function-words.txt", "agent", 1) < 0)
 		return missing("nl/quotes-function-words.txt");
+	lx->share = wordclass_new();
+	if (wordclass_load(lx->share, "nl/speakers-words.txt", "share", 1) < 0)
+		return missing("nl/speakers-words.txt");
 	lx->naming = wordclass_new();
 	if (wordclass_load(lx->naming, "nl/quotes-function-words.txt", "naming", 1) < 0)
 		return missing("nl/quotes-function-words.txt");
@@ -245,6 +248,7 @@ void quotes_lexicon_free(struct quotes_lexicon *lx)
 	wordclass_free(lx->wc);
 	wordclass_free(lx->pron);
 	wordclass_free(lx->agent);
+	wordclass_free(lx->share);
 	wordclass_free(lx->naming);
 	wordclass_free(lx->clause_words);
 	wordclass_free(lx->participle);

@@ -1,10 +1,11 @@
-/* Unit tests of a body named by a capitalised word after an article as the
- * speaker (extract-quotes/mentions.c, people.c): a court, a paper, a
- * prosecution service after "het" right after the reporting verb, or after
- * the article that opens the sentence right before the verb. The speaker's
- * mention keeps the article, its name is the capitalised word. Surnames
- * with an article ("De Graaf") and people of a country ("de Belg") are
- * not bodies.
+/* Unit tests of speakers that are no single person (extract-quotes/
+ * mentions.c, people.c). A body named by a capitalised word after an
+ * article: a court, a paper, a prosecution service after "het" right after
+ * the reporting verb, or after the article that opens the sentence right
+ * before the verb; the speaker's mention keeps the article, its name is
+ * the capitalised word. Surnames with an article ("De Graaf") and people
+ * of a country ("de Belg") are not bodies. A share of a group as the
+ * subject right before the verb ("Dertig procent van de kinderen zegt").
  * The passages are written for these tests. */
 #include <string.h>
 #include "check_main.h"
@@ -56,14 +57,30 @@ START_TEST(surnames_and_people_are_no_bodies)
 }
 END_TEST
 
+START_TEST(a_share_of_a_group_before_the_verb_speaks)
+{
+	/* before, the object after the verb was taken for the subject */
+	one("Veertig procent van de ondervraagde leraren noemt de nieuwe regels \"onwerkbaar\".", "onwerkbaar",
+	    "noemt", "Veertig procent van de ondervraagde leraren", "Veertig procent van de ondervraagde leraren");
+	/* after a coordinator, and without the group */
+	ck_assert_uint_eq(run("Een kwart wil niets veranderen en 25 procent vraagt \"een kleinere klas\"."), 1);
+	ck_assert_str_eq(cue(0), "vraagt");
+	ck_assert_str_eq(speaker(0), "25 procent");
+	/* inside a sentence after other words it is no subject of ours */
+	ck_assert_uint_eq(run("Volgens de bond noemt dertig procent van de leraren het plan \"onwerkbaar\"."), 1);
+	ck_assert_str_eq(speaker(0), "de bond");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
-	Suite *s = suite_create("quote_bodies");
+	Suite *s = suite_create("quote_collectives");
 	TCase *tc = tcase_create("bodies");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, a_capitalised_word_after_het_at_the_verb_is_a_body);
 	tcase_add_test(tc, an_article_and_a_capitalised_word_before_the_verb_is_a_body);
 	tcase_add_test(tc, surnames_and_people_are_no_bodies);
+	tcase_add_test(tc, a_share_of_a_group_before_the_verb_speaks);
 	suite_add_tcase(s, tc);
 	return s;
 }
