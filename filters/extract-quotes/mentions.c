@@ -349,12 +349,20 @@ static int in_class(const struct doc *d, size_t t, const struct wordclass *wc)
  * people it counts speak. Returns the phrase's last token or -1. */
 static long share_at(const struct doc *d, size_t t, size_t end)
 {
-	if (t + 2 >= end || !(flags(d, t) & (TK_WORD | TK_NUMBER)) || (flags(d, t) & TK_QUOTE) ||
-	    !in_class(d, t + 1, d->lx->share) || tk(d, t + 1)->sent != tk(d, t)->sent)
+	/* the word after next (the verb or "van") and the share noun in
+	 * lower case first, then where it stands: they spare most words the
+	 * look-ups */
+	if (t + 2 >= end || !(doc_tok(d, t + 2)->lex & (LX_CUE | LX_CUE_SEP | LX_PREP)))
 		return -1;
-	int coord = t > 0 && word(d, t - 1) && doc_is(d, t - 1, LX_FUNCTION) && (doc_clause_word(d, t - 1) & CW_COORD) &&
-	            tk(d, t - 1)->sent == tk(d, t)->sent;
-	if (!doc_sentence_initial(d, t) && !coord)
+	const struct qtoken *k = doc_tok(d, t), *k1 = doc_tok(d, t + 1);
+	if ((k1->flags & (TK_WORD | TK_CAP)) != TK_WORD || !(k->flags & (TK_WORD | TK_NUMBER)) ||
+	    (k->flags & TK_QUOTE))
+		return -1;
+	if (!doc_sentence_initial(d, t) &&
+	    !(word(d, t - 1) && doc_is(d, t - 1, LX_FUNCTION) && tk(d, t - 1)->sent == tk(d, t)->sent &&
+	      (doc_clause_word(d, t - 1) & CW_COORD)))
+		return -1;
+	if (!in_class(d, t + 1, d->lx->share) || tk(d, t + 1)->sent != tk(d, t)->sent)
 		return -1;
 	size_t p = t + 2;
 	if (!in_class(d, p, d->lx->genitive))
@@ -367,6 +375,23 @@ static long share_at(const struct doc *d, size_t t, size_t end)
 			return q > p + 1 ? (long)q - 1 : -1;
 	}
 	return -1;
+}
+
+/* The mention of a share of a group at T (share_at), when there is one:
+ * its last token, -1 without one, -2 out of memory. Out of line: the
+ * loop of doc_mentions_until stays small enough for its other rules to be
+ * inlined, and most words leave at the first test. */
+__attribute__((noinline)) static long share_mention(struct doc *d, size_t t, size_t end)
+{
+	long last = share_at(d, t, end);
+	if (last < 0)
+		return -1;
+	if (push_mention(d, t, (size_t)last, M_DESCRIPTION) < 0)
+		return -2;
+	struct mention *m = &d->men[d->nmen - 1];
+	m->subject = !subordinate(d, t);
+	m->plural = 1;
+	return doc_person_of(d, d->men_base + d->nmen - 1) < -1 ? -2 : last;
 }
 
 /* A noun phrase headed by a word for someone: "iemand (uit het publiek)". */
@@ -504,15 +529,15 @@ int doc_mentions_until(struct doc *d, size_t until)
 				return -1;
 			continue;
 		}
-		long last = share_at(d, t, to);
+		/* a share noun in lower case before a reporting verb or a
+		 * preposition: most words leave here */
+		long last = t + 2 < to && (doc_tok(d, t + 2)->lex & (LX_CUE | LX_CUE_SEP | LX_PREP)) &&
+		                    (doc_tok(d, t + 1)->flags & (TK_WORD | TK_CAP)) == TK_WORD
+		                ? share_mention(d, t, to)
+		                : -1;
+		if (last < -1)
+			return -1;
 		if (last >= 0) {
-			if (push_mention(d, t, (size_t)last, M_DESCRIPTION) < 0)
-				return -1;
-			struct mention *m = &d->men[d->nmen - 1];
-			m->subject = !subordinate(d, t);
-			m->plural = 1;
-			if (doc_person_of(d, d->men_base + d->nmen - 1) < -1)
-				return -1;
 			t = (size_t)last;
 			continue;
 		}
