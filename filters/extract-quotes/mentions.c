@@ -300,6 +300,16 @@ static long bare_plural_at(struct doc *d, size_t t, size_t end)
 		if (!(opens = doc_sentence_initial(d, t)))
 			return -1;
 	}
+	/* where it stands first (cheap, before the words' classes): opening
+	 * its sentence, or after a reporting verb, a cue phrase, a
+	 * subordinator, the preposition of an agent or a coordinator */
+	if (opens < 0)
+		opens = doc_sentence_initial(d, t);
+	int after = t > 0 && word(d, t - 1) && tk(d, t - 1)->sent == k->sent;
+	if (!opens && !(after && (doc_is(d, t - 1, LX_CUE | LX_CUE_SEP | LX_PHRASE | LX_SUB) ||
+	                          (doc_is(d, t - 1, LX_PREP) && agent_prep(d, t - 1)) ||
+	                          (doc_is(d, t - 1, LX_FUNCTION) && (doc_clause_word(d, t - 1) & CW_COORD)))))
+		return -1;
 	long head = -1;
 	for (size_t p = t; head < 0 && p < end && p <= t + 2; p++) {
 		const struct qtoken *w = doc_tok(d, p);
@@ -320,13 +330,6 @@ static long bare_plural_at(struct doc *d, size_t t, size_t end)
 			return -1;
 	}
 	if (head < 0 || ((size_t)head + 1 < end && doc_name_word(d, (size_t)head + 1)))
-		return -1;
-	if (opens < 0)
-		opens = doc_sentence_initial(d, t);
-	int after = t > 0 && word(d, t - 1) && tk(d, t - 1)->sent == k->sent;
-	if (!opens && !(after && (doc_is(d, t - 1, LX_CUE | LX_CUE_SEP | LX_PHRASE | LX_SUB) ||
-	                          (doc_is(d, t - 1, LX_PREP) && agent_prep(d, t - 1)) ||
-	                          (doc_is(d, t - 1, LX_FUNCTION) && (doc_clause_word(d, t - 1) & CW_COORD)))))
 		return -1;
 	if ((k->flags & TK_CAP) && (doc_known_free(d, t) || doc_is(d, t, LX_MALE | LX_FEMALE)))
 		return -1;
