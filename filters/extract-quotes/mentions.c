@@ -248,12 +248,19 @@ static int bare_role_at(const struct doc *d, size_t t)
 	return !n || n->sent != tk(d, t)->sent || (n->flags & TK_PUNCT) || (n->lex & LX_PREP);
 }
 
+/* The word at T is of the word class WC (folded to lower case). */
+static int in_class(const struct doc *d, size_t t, const struct wordclass *wc)
+{
+	char low[32];
+	const struct qtoken *k = tk(d, t);
+	size_t n = k ? k->end - k->start : 0;
+	return k && (k->flags & TK_WORD) && n < sizeof low && wordclass_get(wc, low, doc_fold(d, t, low, n));
+}
+
 /* Token T is the preposition of a passive agent ("door de wethouder"). */
 static int agent_prep(const struct doc *d, size_t t)
 {
-	char low[16];
-	size_t n = doc_tok(d, t)->end - doc_tok(d, t)->start;
-	return n < sizeof low && wordclass_get(d->lx->agent, low, doc_fold(d, t, low, n)) != 0;
+	return in_class(d, t, d->lx->agent);
 }
 
 /* The plural classes of the word at T as if written in lower case: a
@@ -334,15 +341,6 @@ static long bare_plural_at(struct doc *d, size_t t, size_t end)
 	if ((k->flags & TK_CAP) && (doc_known_free(d, t) || doc_is(d, t, LX_MALE | LX_FEMALE)))
 		return -1;
 	return head;
-}
-
-/* The word at T is of the word class WC (folded to lower case). */
-static int in_class(const struct doc *d, size_t t, const struct wordclass *wc)
-{
-	char low[32];
-	const struct qtoken *k = tk(d, t);
-	size_t n = k ? k->end - k->start : 0;
-	return k && (k->flags & TK_WORD) && n < sizeof low && wordclass_get(wc, low, doc_fold(d, t, low, n));
 }
 
 /* A share of a group opening a clause right before its reporting verb: a
