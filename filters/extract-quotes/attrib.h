@@ -92,12 +92,24 @@ struct attributor {
  * speech, its kind, its cue and the mention at the cue. Mentions must be
  * found up to a few tokens past it. Returns 0 or -1 (out of memory). */
 int cues_of_quote(struct attributor *a, size_t qi);
-/* cues.c: indirect speech in the sentence of tokens [FIRST, END) (no
+/* forms.c: indirect speech in the sentence of tokens [FIRST, END) (no
  * quotation in it); adds a result. Returns 0 or -1. */
 int cues_indirect(struct attributor *a, size_t first, size_t end);
+/* forms.c: what the form of quotation token QT says: after a term marker
+ * or before a year in brackets it is a title or a term; followed by a
+ * comma and words without a reporting verb, an item of a listing; the
+ * opening bracket it stands inside (-1 when none); and whether span Q
+ * ends like a sentence or holds five words or more. */
+int forms_title_of_work(const struct doc *d, size_t qt);
+int forms_listed_item(const struct doc *d, size_t qt);
+long forms_open_bracket(const struct doc *d, size_t qt);
+int forms_utterance_like(const struct doc *d, const struct quote_span *q);
 /* cuewords.c: how far before and after a cue word its speaker is looked
  * for, in tokens. */
 enum { CUE_BACK_REACH = 60, CUE_AFTER_REACH = 5 };
+/* cues.c, forms.c: how far after a quotation the rest of its sentence is
+ * read for a reporting clause, in tokens. */
+enum { CUE_END_REACH = 30 };
 /* cuewords.c: the mention at token T, -1 when none (or T is out of the
  * window); a pronoun mention that is only an object ("hem", "haar"). */
 long cues_mention_at(const struct doc *d, size_t t);

@@ -22,6 +22,9 @@
  *
  * The words at a cue and the mention that speaks at them (a verb's
  * subject, cue phrases, nouns for what was said) are cuewords.c's.
+ * What a quotation's form says before any cue (a title, an item of a
+ * listing, an aside in brackets, a full utterance) and indirect speech
+ * are forms.c's.
  *
  * Each rule looks at a bounded number of tokens, and the cues of a
  * sentence are searched once for all its quotations (struct cue_memo), so
@@ -29,18 +32,11 @@
  */
 #include <string.h>
 #include "attrib.h"
-#include "grow.h"
 #include "wordclass.h"
 
-enum { BACK_REACH = CUE_BACK_REACH, AFTER_REACH = CUE_AFTER_REACH, END_REACH = 30, SELF_REACH = 8,
+enum { BACK_REACH = CUE_BACK_REACH, AFTER_REACH = CUE_AFTER_REACH, END_REACH = CUE_END_REACH, SELF_REACH = 8,
        NAMING_REACH = 8 };
 
-
-static struct xspan span_of(const struct doc *d, size_t first, size_t last)
-{
-	const struct qtoken *a = doc_tok(d, first), *b = doc_tok(d, last);
-	return (struct xspan){ a->start, b->end, a->cp, doc_cp_of(d, last, b->end) };
-}
 
 /* --- the cues of a sentence, once ----------------------------------------- */
 
@@ -365,72 +361,6 @@ static int cue_clause_after(const struct doc *d, size_t qt, struct cue *c)
 	return 0;
 }
 
-/* A quotation after a term marker ("de zogenoemde", "de film"; an article
- * may stand between) is a term or a name; one followed by a year in
- * brackets is the title of a work. */
-static int title_of_work(const struct doc *d, size_t qt)
-{
-	if (qt > 0 && (doc_is(d, qt - 1, LX_TERM) ||
-	               (qt > 1 && doc_is(d, qt - 1, LX_DET) && doc_is(d, qt - 2, LX_TERM))))
-		return 1;
-	if (!doc_punct(d, qt + 1, '(') || !doc_punct(d, qt + 3, ')'))
-		return 0;
-	const struct qtoken *y = doc_tok(d, qt + 2);
-	return y->end - y->start == 4 && d->text[y->start] >= '0' && d->text[y->start] <= '9';
-}
-
-/* An item of a listing: quotation token QT is followed by a comma, a word,
- * and the rest of its sentence (within reach) holds no reporting verb, so nothing
- * attributes it ("'Swedish Ceramics', tot 15/10, Nationalmuseum", "Boek:
- * 'De Strafschop', 144 blz.", "…: 'Les paradoxes de la mode', 'Body
- * works'"): a title, a name or a term, not an utterance. */
-static int listed_item(const struct doc *d, size_t qt)
-{
-	if (!doc_punct(d, qt + 1, ',') || !doc_has(d, qt + 2) || !(doc_tok(d, qt + 2)->flags & TK_WORD))
-		return 0;
-	/* ", VERB SUBJECT": an inverted clause with a verb the lists lack
-	 * attributes it */
-	size_t v;
-	if (cues_inverted_clause(d, qt, &v) >= 0)
-		return 0;
-	for (size_t t = qt + 2; t < qt + END_REACH && doc_same_sentence(d, qt, t); t++)
-		if ((doc_tok(d, t)->flags & TK_WORD) && (doc_cue_verb(d, t) || doc_is(d, t, LX_OPINION) ||
-		                                         cues_phrase_at(d, t)))
-			return 0;
-	return 1;
-}
-
-/* The opening bracket that quotation token QT stands inside in its
- * sentence (within reach), or -1: "(de 'interne markt')". */
-static long open_bracket(const struct doc *d, size_t qt)
-{
-	for (size_t t = qt; t-- > 0 && t + BACK_REACH > qt && doc_has(d, t) && doc_same_sentence(d, qt, t);) {
-		if (doc_punct(d, t, ')'))
-			return -1;
-		if (doc_punct(d, t, '('))
-			return (long)t;
-	}
-	return -1;
-}
-
-/* Ends like a sentence, or holds five words or more. */
-static int utterance_like(const struct doc *d, const struct quote_span *q)
-{
-	char c = d->text[q->end - 1];
-	if (c == '.' || c == '!' || c == '?' || c == ')')
-		return 1;
-	if (q->end - q->start >= 3 && memcmp(d->text + q->end - 3, "\xE2\x80\xA6", 3) == 0)
-		return 1;
-	size_t n = 0;
-	int in = 0;
-	for (size_t i = q->start; i < q->end && n < 5; i++) {
-		int sp = d->text[i] == ' ' || d->text[i] == '\n' || d->text[i] == '\t';
-		n += !sp && !in;
-		in = !sp;
-	}
-	return n >= 5;
-}
-
 /* The first token of the sentence after QT's (within reach), or 0. */
 static size_t next_sentence(const struct doc *d, size_t qt)
 {
@@ -476,7 +406,7 @@ static void set_cue(struct attributor *a, struct wquote *w, enum cue_pos pos, co
 {
 	struct doc *d = &a->d;
 	w->cue_pos = pos;
-	w->cue = span_of(d, c->first, c->last);
+	w->cue = doc_span(d, c->first, c->last);
 	w->subject = (int32_t)c->subject;
 	if (c->subject < 0)
 		return;
@@ -528,7 +458,7 @@ int cues_of_quote(struct attributor *a, size_t qi)
 			standalone = 0;
 	}
 	w->kind = standalone ? QUOTE_DIRECT : QUOTE_PARTIAL;
-	if (title_of_work(d, qt)) {
+	if (forms_title_of_work(d, qt)) {
 		w->kind = QUOTE_DROPPED;
 		return 0;
 	}
@@ -599,7 +529,7 @@ int cues_of_quote(struct attributor *a, size_t qi)
 	 * series of quotations after a colon (titles: "…: 'A', 'B', 'C'") */
 	if (standalone && !w->dash &&
 	    (((w->cue_pos == CUE_NONE || w->cue_pos == CUE_PREV_SENTENCE || skind == SPEECH_CUE_COLON) &&
-	      listed_item(d, qt)) ||
+	      forms_listed_item(d, qt)) ||
 	     (colon && doc_punct(d, qt + 1, ',') && doc_has(d, qt + 2) &&
 	      (doc_tok(d, qt + 2)->flags & TK_QUOTE)))) {
 		w->kind = QUOTE_DROPPED;
@@ -613,7 +543,7 @@ int cues_of_quote(struct attributor *a, size_t qi)
 	 * aside, a term glossed in passing ("denkt dat … (de 'interne
 	 * markt') al …") */
 	if (w->kind == QUOTE_PARTIAL && w->cue_pos != CUE_NONE) {
-		long b = open_bracket(d, qt);
+		long b = forms_open_bracket(d, qt);
 		if (b >= 0 && cfirst < (size_t)b) {
 			w->kind = QUOTE_DROPPED;
 			return 0;
@@ -634,13 +564,13 @@ int cues_of_quote(struct attributor *a, size_t qi)
 		if (m->person >= 0)
 			d->per[m->person].evidence = 1;   /* it speaks */
 	}
-	if (w->cue_pos == CUE_NONE && !w->dash && !utterance_like(d, &w->span)) {
+	if (w->cue_pos == CUE_NONE && !w->dash && !forms_utterance_like(d, &w->span)) {
 		w->kind = QUOTE_DROPPED;
 		return 0;
 	}
 	/* a fragment, or a short quotation that does not end a sentence: is it
 	 * someone's words (speech.c)? */
-	if ((w->kind == QUOTE_PARTIAL || (!w->dash && !utterance_like(d, &w->span))) &&
+	if ((w->kind == QUOTE_PARTIAL || (!w->dash && !forms_utterance_like(d, &w->span))) &&
 	    (skind == SPEECH_CUE_VERB || skind == SPEECH_CUE_AFTER)) {
 		uint32_t f[SPEECH_FEATURES_MAX];
 		size_t n = speech_features(a, qi, skind, cfirst, clast, f);
@@ -650,45 +580,5 @@ int cues_of_quote(struct attributor *a, size_t qi)
 		if (score < 0)
 			w->kind = QUOTE_DROPPED;
 	}
-	return 0;
-}
-
-/* --- indirect speech ------------------------------------------------------ */
-
-int cues_indirect(struct attributor *a, size_t first, size_t end)
-{
-	struct doc *d = &a->d;
-	size_t v = first;
-	while (v < end && !(doc_is(d, v, LX_CUE) && doc_cue_verb(d, v)))
-		v++;
-	if (v >= end || doc_is(d, v, LX_OPINION))
-		return 0;
-	size_t c = v + 1;
-	while (c < end && c <= v + 6 && !doc_is(d, c, LX_COMPLEMENTIZER) && !doc_clause_stop(d, c) &&
-	       !doc_punct(d, c, ','))
-		c++;
-	if (c >= end || c > v + 6 || !doc_is(d, c, LX_COMPLEMENTIZER))
-		return 0;
-	long m = cues_speaker_of_verb(d, v);
-	if (m < 0)
-		return 0;
-	const struct mention *mm = doc_men(d, (size_t)m);
-	int32_t p = mm->person;
-	if (mm->type == M_NAME && (p < 0 || !d->per[p].evidence))
-		return 0;
-	size_t last = end - 1, words = 0;
-	while (last > c && (doc_tok(d, last)->flags & TK_PUNCT))
-		last--;
-	for (size_t k = c + 1; k <= last; k++)
-		words += (doc_tok(d, k)->flags & TK_WORD) != 0;
-	if (words < 3)
-		return 0;
-	if (grow_array((void **)&a->res, &a->rescap, a->nres + 1, sizeof *a->res) < 0)
-		return -1;
-	struct attributed_quote *r = &a->res[a->nres++];
-	*r = (struct attributed_quote){ .kind = QUOTE_INDIRECT, .cue_pos = CUE_BEFORE,
-	                                .quote = span_of(d, c + 1, last), .cue = span_of(d, v, v),
-	                                .speaker = span_of(d, (size_t)mm->first, (size_t)mm->last),
-	                                .has_speaker = 1, .person = p, .quote_index = -1 };
 	return 0;
 }

@@ -400,6 +400,8 @@ int doc_same_sentence(const struct doc *d, size_t a, size_t b);
 /* The code-point offset of byte B, given a token T in the window that
  * starts at or before it (counts the bytes between). */
 uint32_t doc_cp_of(const struct doc *d, size_t t, size_t b);
+/* The bytes and code points of tokens FIRST to LAST (in the window). */
+struct xspan doc_span(const struct doc *d, size_t first, size_t last);
 
 /* dialogue.c: token T is a reporting verb (a separable one only with its
  * particle later in its clause); token T ends a clause (a quotation,

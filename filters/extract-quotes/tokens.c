@@ -72,6 +72,12 @@ uint32_t doc_cp_of(const struct doc *d, size_t t, size_t b)
 	return k->cp + (uint32_t)count_cp(d->text, k->start, b);
 }
 
+struct xspan doc_span(const struct doc *d, size_t first, size_t last)
+{
+	const struct qtoken *a = doc_tok(d, first), *b = doc_tok(d, last);
+	return (struct xspan){ a->start, b->end, a->cp, doc_cp_of(d, last, b->end) };
+}
+
 static int is_space(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';

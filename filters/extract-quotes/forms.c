@@ -1,0 +1,116 @@
+/* forms.c — what the form of words says of them, apart from the search
+ * for their cue (cues.c): a quotation that is the title of a work, an item
+ * of a listing, an aside in brackets, or a full utterance; and indirect
+ * speech, the words after a reporting verb and "dat" reported without
+ * quotation marks (--indirect). Each looks at a bounded number of tokens.
+ */
+#include <string.h>
+#include "attrib.h"
+#include "grow.h"
+#include "wordclass.h"
+
+/* A quotation after a term marker ("de zogenoemde", "de film"; an article
+ * may stand between) is a term or a name; one followed by a year in
+ * brackets is the title of a work. */
+int forms_title_of_work(const struct doc *d, size_t qt)
+{
+	if (qt > 0 && (doc_is(d, qt - 1, LX_TERM) ||
+	               (qt > 1 && doc_is(d, qt - 1, LX_DET) && doc_is(d, qt - 2, LX_TERM))))
+		return 1;
+	if (!doc_punct(d, qt + 1, '(') || !doc_punct(d, qt + 3, ')'))
+		return 0;
+	const struct qtoken *y = doc_tok(d, qt + 2);
+	return y->end - y->start == 4 && d->text[y->start] >= '0' && d->text[y->start] <= '9';
+}
+
+/* An item of a listing: quotation token QT is followed by a comma, a word,
+ * and the rest of its sentence (within reach) holds no reporting verb, so nothing
+ * attributes it ("'Swedish Ceramics', tot 15/10, Nationalmuseum", "Boek:
+ * 'De Strafschop', 144 blz.", "…: 'Les paradoxes de la mode', 'Body
+ * works'"): a title, a name or a term, not an utterance. */
+int forms_listed_item(const struct doc *d, size_t qt)
+{
+	if (!doc_punct(d, qt + 1, ',') || !doc_has(d, qt + 2) || !(doc_tok(d, qt + 2)->flags & TK_WORD))
+		return 0;
+	/* ", VERB SUBJECT": an inverted clause with a verb the lists lack
+	 * attributes it */
+	size_t v;
+	if (cues_inverted_clause(d, qt, &v) >= 0)
+		return 0;
+	for (size_t t = qt + 2; t < qt + CUE_END_REACH && doc_same_sentence(d, qt, t); t++)
+		if ((doc_tok(d, t)->flags & TK_WORD) && (doc_cue_verb(d, t) || doc_is(d, t, LX_OPINION) ||
+		                                         cues_phrase_at(d, t)))
+			return 0;
+	return 1;
+}
+
+/* The opening bracket that quotation token QT stands inside in its
+ * sentence (within reach), or -1: "(de 'interne markt')". */
+long forms_open_bracket(const struct doc *d, size_t qt)
+{
+	for (size_t t = qt; t-- > 0 && t + CUE_BACK_REACH > qt && doc_has(d, t) && doc_same_sentence(d, qt, t);) {
+		if (doc_punct(d, t, ')'))
+			return -1;
+		if (doc_punct(d, t, '('))
+			return (long)t;
+	}
+	return -1;
+}
+
+/* Ends like a sentence, or holds five words or more. */
+int forms_utterance_like(const struct doc *d, const struct quote_span *q)
+{
+	char c = d->text[q->end - 1];
+	if (c == '.' || c == '!' || c == '?' || c == ')')
+		return 1;
+	if (q->end - q->start >= 3 && memcmp(d->text + q->end - 3, "\xE2\x80\xA6", 3) == 0)
+		return 1;
+	size_t n = 0;
+	int in = 0;
+	for (size_t i = q->start; i < q->end && n < 5; i++) {
+		int sp = d->text[i] == ' ' || d->text[i] == '\n' || d->text[i] == '\t';
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n >= 5;
+}
+
+/* --- indirect speech ------------------------------------------------------ */
+
+int cues_indirect(struct attributor *a, size_t first, size_t end)
+{
+	struct doc *d = &a->d;
+	size_t v = first;
+	while (v < end && !(doc_is(d, v, LX_CUE) && doc_cue_verb(d, v)))
+		v++;
+	if (v >= end || doc_is(d, v, LX_OPINION))
+		return 0;
+	size_t c = v + 1;
+	while (c < end && c <= v + 6 && !doc_is(d, c, LX_COMPLEMENTIZER) && !doc_clause_stop(d, c) &&
+	       !doc_punct(d, c, ','))
+		c++;
+	if (c >= end || c > v + 6 || !doc_is(d, c, LX_COMPLEMENTIZER))
+		return 0;
+	long m = cues_speaker_of_verb(d, v);
+	if (m < 0)
+		return 0;
+	const struct mention *mm = doc_men(d, (size_t)m);
+	int32_t p = mm->person;
+	if (mm->type == M_NAME && (p < 0 || !d->per[p].evidence))
+		return 0;
+	size_t last = end - 1, words = 0;
+	while (last > c && (doc_tok(d, last)->flags & TK_PUNCT))
+		last--;
+	for (size_t k = c + 1; k <= last; k++)
+		words += (doc_tok(d, k)->flags & TK_WORD) != 0;
+	if (words < 3)
+		return 0;
+	if (grow_array((void **)&a->res, &a->rescap, a->nres + 1, sizeof *a->res) < 0)
+		return -1;
+	struct attributed_quote *r = &a->res[a->nres++];
+	*r = (struct attributed_quote){ .kind = QUOTE_INDIRECT, .cue_pos = CUE_BEFORE,
+	                                .quote = doc_span(d, c + 1, last), .cue = doc_span(d, v, v),
+	                                .speaker = doc_span(d, (size_t)mm->first, (size_t)mm->last),
+	                                .has_speaker = 1, .person = p, .quote_index = -1 };
+	return 0;
+}
