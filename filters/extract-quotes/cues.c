@@ -51,11 +51,8 @@ enum { BACK_REACH = CUE_BACK_REACH, AFTER_REACH = CUE_AFTER_REACH, END_REACH = C
  * 'ervaringsdeskundige'"). */
 static int als_of_the_verb(const struct doc *d, const struct cue_memo *m, size_t t)
 {
-	const struct qtoken *k = doc_tok(d, t);
-	size_t n = k->end - k->start, q = t + 1;
-	char low[32];
-	if (m->verb < 0 || (size_t)m->verb + NAMING_REACH < t || n >= sizeof low ||
-	    !wordclass_get(d->lx->naming, low, doc_fold(d, t, low, n)))
+	size_t q = t + 1;
+	if (m->verb < 0 || (size_t)m->verb + NAMING_REACH < t || !doc_word_in(d, t, d->lx->naming))
 		return 0;
 	/* the verb's own clause: no comma between */
 	for (size_t p = (size_t)m->verb + 1; p < t; p++)
@@ -67,9 +64,7 @@ static int als_of_the_verb(const struct doc *d, const struct cue_memo *m, size_t
 		return 0;
 	if (!(doc_tok(d, q)->flags & TK_QUOTE))
 		return doc_is(d, q, LX_ROLE | LX_PERSON);
-	const struct qtoken *v = doc_tok(d, (size_t)m->verb);
-	n = v->end - v->start;
-	return n < sizeof low && wordclass_get(d->lx->naming_verbs, low, doc_fold(d, (size_t)m->verb, low, n));
+	return doc_word_in(d, (size_t)m->verb, d->lx->naming_verbs) != 0;
 }
 
 /* The sentence whose first token is FIRST opens with a subordinate

@@ -9,14 +9,10 @@
  * tokens around it (CUE_BACK_REACH before, CUE_AFTER_REACH after).
  */
 #include "attrib.h"
+#include "mentions.h"
 #include "wordclass.h"
 
 enum { BACK_REACH = CUE_BACK_REACH, AFTER_REACH = CUE_AFTER_REACH, PASSIVE_REACH = 8 };
-
-static const struct qtoken *tk(const struct doc *d, size_t t)
-{
-	return doc_has(d, t) ? doc_tok(d, t) : NULL;
-}
 
 long cues_mention_at(const struct doc *d, size_t t)
 {
@@ -189,11 +185,7 @@ static int after_relative_clause(const struct doc *d, size_t c)
 	for (size_t p = c; p-- > 0 && p + BACK_REACH > c && doc_has(d, p) && doc_same_sentence(d, c, p);) {
 		if (!doc_punct(d, p, ','))
 			continue;
-		char low[16];
-		const struct qtoken *r = tk(d, p + 1);
-		size_t n = r ? r->end - r->start : 0;
-		return r && (r->flags & TK_WORD) && n < sizeof low &&
-		       wordclass_get(d->lx->relatives, low, doc_fold(d, p + 1, low, n)) != 0;
+		return doc_word_in(d, p + 1, d->lx->relatives) != 0;
 	}
 	return 0;
 }
@@ -279,16 +271,9 @@ size_t cues_speech_noun_at(const struct doc *d, size_t t)
 	 * ("in", "naar") are turned away without a look-up */
 	if (!doc_has(d, t) || !doc_has(d, t + 1) || !doc_is(d, t + 1, LX_PREP))
 		return 0;
-	char low[64];
-	const struct qtoken *w = doc_tok(d, t);
-	size_t n = w->end - w->start;
-	if (n >= sizeof low || !wordclass_get(d->lx->speech_nouns, low, doc_fold(d, t, low, n)) ||
-	    !doc_same_sentence(d, t, t + 1))
+	if (!doc_word_in(d, t, d->lx->speech_nouns) || !doc_same_sentence(d, t, t + 1))
 		return 0;
-	const struct qtoken *v = doc_tok(d, t + 1);
-	n = v->end - v->start;
-	return (v->flags & TK_WORD) && n < sizeof low &&
-	       wordclass_get(d->lx->genitive, low, doc_fold(d, t + 1, low, n)) ? 2 : 0;
+	return doc_word_in(d, t + 1, d->lx->genitive) ? 2 : 0;
 }
 
 /* The noun for what was said that is the subject of the verb at T right
@@ -299,11 +284,9 @@ size_t cues_speech_noun_at(const struct doc *d, size_t t)
  * verklaring van"); its token, else 0. */
 size_t cues_speech_noun_subject(const struct doc *d, size_t qt, size_t t)
 {
-	char low[32];
-	const struct qtoken *k = doc_has(d, t) ? doc_tok(d, t) : NULL;
-	size_t n = k ? k->end - k->start : 0;
-	if (!k || !(k->flags & TK_WORD) || !doc_same_sentence(d, qt, t) || n >= sizeof low ||
-	    !(wordclass_get(d->lx->copulas, low, doc_fold(d, t, low, n)) || doc_cue_verb(d, t)))
+	const struct qtoken *k = tk(d, t);
+	if (!k || !(k->flags & TK_WORD) || !doc_same_sentence(d, qt, t) ||
+	    !(doc_word_in(d, t, d->lx->copulas) || doc_cue_verb(d, t)))
 		return 0;
 	int det = 0;
 	for (size_t p = t + 1; p <= t + 4 && doc_has(d, p) && doc_same_sentence(d, qt, p) &&

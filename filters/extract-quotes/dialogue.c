@@ -140,9 +140,7 @@ unsigned doc_clause_word(const struct doc *d, size_t t)
 	 * turned away without a look-up */
 	if (!doc_is(d, t, LX_FUNCTION))
 		return 0;
-	char low[16];
-	size_t n = doc_tok(d, t)->end - doc_tok(d, t)->start;
-	return n < sizeof low ? (unsigned)wordclass_get(d->lx->clause_words, low, doc_fold(d, t, low, n)) : 0;
+	return (unsigned)doc_word_in(d, t, d->lx->clause_words);
 }
 
 /* Token T, a reporting verb's form, follows an article: a noun ("dreven de

@@ -371,6 +371,17 @@ static inline int doc_has(const struct doc *d, size_t t)
 {
 	return t >= d->tok_base && t < d->tok_base + d->ntok;
 }
+/* The bits the word at T has in word class WC, folded to lower case; 0
+ * when T is out of the window, no word, or longer than any listed word. */
+static inline wc_bits doc_word_in(const struct doc *d, size_t t, const struct wordclass *wc)
+{
+	char low[64];
+	if (!doc_has(d, t))
+		return 0;
+	const struct qtoken *k = doc_tok(d, t);
+	size_t n = k->end - k->start;
+	return (k->flags & TK_WORD) && n < sizeof low ? wordclass_get(wc, low, doc_fold(d, t, low, n)) : 0;
+}
 /* One past the last token in the window. */
 static inline size_t doc_end(const struct doc *d)
 {

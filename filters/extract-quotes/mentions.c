@@ -248,19 +248,10 @@ static int bare_role_at(const struct doc *d, size_t t)
 	return !n || n->sent != tk(d, t)->sent || (n->flags & TK_PUNCT) || (n->lex & LX_PREP);
 }
 
-/* The word at T is of the word class WC (folded to lower case). */
-static int in_class(const struct doc *d, size_t t, const struct wordclass *wc)
-{
-	char low[32];
-	const struct qtoken *k = tk(d, t);
-	size_t n = k ? k->end - k->start : 0;
-	return k && (k->flags & TK_WORD) && n < sizeof low && wordclass_get(wc, low, doc_fold(d, t, low, n));
-}
-
 /* Token T is the preposition of a passive agent ("door de wethouder"). */
 static int agent_prep(const struct doc *d, size_t t)
 {
-	return in_class(d, t, d->lx->agent);
+	return doc_word_in(d, t, d->lx->agent) != 0;
 }
 
 /* The plural classes of the word at T as if written in lower case: a
@@ -302,16 +293,13 @@ static long bare_plural_at(struct doc *d, size_t t, size_t end)
 	char z = (char)(d->text[k->end - 1] | 0x20);
 	if (!(k->lex & LX_PLURAL) && z != 's' && z != 'n' && z != 'i' && z != 'e')
 		return -1;
-	int opens = -1;
-	if (k->flags & TK_CAP) {
-		if (!(opens = doc_sentence_initial(d, t)))
-			return -1;
-	}
 	/* where it stands first (cheap, before the words' classes): opening
-	 * its sentence, or after a reporting verb, a cue phrase, a
-	 * subordinator, the preposition of an agent or a coordinator */
-	if (opens < 0)
-		opens = doc_sentence_initial(d, t);
+	 * its sentence (a capitalised word only there), or after a reporting
+	 * verb, a cue phrase, a subordinator, the preposition of an agent or
+	 * a coordinator */
+	int opens = doc_sentence_initial(d, t);
+	if ((k->flags & TK_CAP) && !opens)
+		return -1;
 	int after = t > 0 && word(d, t - 1) && tk(d, t - 1)->sent == k->sent;
 	if (!opens && !(after && (doc_is(d, t - 1, LX_CUE | LX_CUE_SEP | LX_PHRASE | LX_SUB) ||
 	                          (doc_is(d, t - 1, LX_PREP) && agent_prep(d, t - 1)) ||
@@ -363,10 +351,10 @@ static long share_at(const struct doc *d, size_t t, size_t end)
 	    !(word(d, t - 1) && doc_is(d, t - 1, LX_FUNCTION) && tk(d, t - 1)->sent == tk(d, t)->sent &&
 	      (doc_clause_word(d, t - 1) & CW_COORD)))
 		return -1;
-	if (!in_class(d, t + 1, d->lx->share) || tk(d, t + 1)->sent != tk(d, t)->sent)
+	if (!doc_word_in(d, t + 1, d->lx->share) || tk(d, t + 1)->sent != tk(d, t)->sent)
 		return -1;
 	size_t p = t + 2;
-	if (!in_class(d, p, d->lx->genitive))
+	if (!doc_word_in(d, p, d->lx->genitive))
 		return doc_is(d, p, LX_CUE | LX_CUE_SEP) ? (long)t + 1 : -1;
 	for (size_t q = p + 1; q < end && q <= p + 5; q++) {
 		const struct qtoken *k = tk(d, q);
@@ -458,15 +446,9 @@ static int kin_name_at(const struct doc *d, size_t t)
 	} else if (!cap) {
 		return 0;
 	}
-	if (word(d, t + 1) && tk(d, t + 1)->sent == k->sent) {
-		char nl[16];
-		const struct qtoken *x = tk(d, t + 1);
-		size_t m = x->end - x->start;
-		if (m < sizeof nl && wordclass_get(d->lx->genitive, nl, doc_fold(d, t + 1, nl, m)))
-			return 0;
-		if (doc_name_word(d, t + 1))
-			return 0;
-	}
+	if (word(d, t + 1) && tk(d, t + 1)->sent == k->sent &&
+	    (doc_word_in(d, t + 1, d->lx->genitive) || doc_name_word(d, t + 1)))
+		return 0;
 	return 1;
 }
 

@@ -166,10 +166,7 @@ size_t speech_features(const struct attributor *a, size_t qi, int cue_kind, size
 			before = 4;
 		else
 			before = 5;
-		char low[16];
-		size_t n = p->end - p->start;
-		if ((p->flags & TK_WORD) && n < sizeof low &&
-		    wordclass_get(d->lx->naming, low, doc_fold(d, qt - 1, low, n)))
+		if (doc_word_in(d, qt - 1, d->lx->naming))
 			before = 1;   /* "als 'ludiek' bestempelen": a name for it */
 	}
 	add(&v, S_BEFORE, before);
