@@ -86,13 +86,14 @@ void attributor_set_indirect(struct attributor *a, int on)
 
 /* "hij" or "zij" at the cue cannot stand for candidate X: a person
  * known to be of the other sex, nor for a group or a body when it is
- * "hij" (Dutch calls those "ze" or "het"). */
+ * "hij" (Dutch calls those "ze" or "het") or a "ze" of a verb in the
+ * singular ("vroeg ze": people.c). */
 static int other_sex(const struct mention *subj, const struct person *x)
 {
 	if (!subj || subj->type != M_PRONOUN || subj->plural || !subj->gender || (subj->pron & PR_FIRST))
 		return 0;
 	if (x->plural || x->kind == P_BODY)
-		return subj->gender == GENDER_MALE;
+		return subj->gender == GENDER_MALE || !(subj->pron & PR_PLURAL);
 	int g = doc_gender(x);
 	return g && g != subj->gender;
 }

@@ -216,6 +216,7 @@ struct person {
 	uint8_t name_initials;           /* its fullest name has initials */
 	uint8_t plural;
 	uint8_t lex_gender;              /* GENDER_* from a title or a noun */
+	uint8_t name_gender;             /* GENDER_* of a first name used alone */
 	uint16_t pron_male, pron_female; /* pronouns resolved to it, by gender */
 	uint16_t subjects;               /* subject-like mentions */
 	uint16_t places;                 /* mentions as a place or organisation */
@@ -487,6 +488,8 @@ int doc_name_predicates(struct doc *d, int32_t p, const struct mention *m);
 /* The gender of person X: from a title or noun ("Miss", "de dame"), else
  * from the pronouns that stood for it, when they clearly agree. */
 int doc_gender(const struct person *x);
+/* The same without what a first name alone says (people.c). */
+int doc_gender_told(const struct person *x);
 /* May pronoun mention M stand for person X (number, person, gender)? */
 int doc_agrees(const struct mention *m, const struct person *x);
 /* Person P's salience as of sentence SENT. */

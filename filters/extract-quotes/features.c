@@ -267,10 +267,13 @@ static size_t where(const struct spoken *h, uint32_t para)
  * tried). */
 static size_t gender_value(const struct person *x, const struct mention *subj)
 {
-	size_t g = x->plural ? 3 : (size_t)doc_gender(x);
 	size_t p = 0;
 	if (subj && subj->type == M_PRONOUN)
 		p = (subj->pron & PR_FIRST) ? 4 : subj->plural ? 3 : subj->gender == GENDER_MALE ? 1 : 2;
+	/* the prior sees no first name's sex: the novels it is learnt from
+	 * name their people by surname, and a woman known by her first name
+	 * then took the bare turns of modern dialogue */
+	size_t g = x->plural ? 3 : (size_t)(p ? doc_gender(x) : doc_gender_told(x));
 	return g * 5 + p;
 }
 

@@ -347,6 +347,7 @@ int32_t doc_person_of(struct doc *d, size_t mi)
 				break;
 			}
 		}
+		int surname = p >= 0 && d->per[p].name_words > 1;
 		/* a first name alone is the person named with it in full
 		 * before ("Kees de Boer ... vroeg Kees") */
 		uint64_t fk = first_name_key(d, (size_t)m->first);
@@ -363,6 +364,14 @@ int32_t doc_person_of(struct doc *d, size_t mi)
 				take_over_seed(d, token_key(d, (size_t)m->first), p);
 		}
 		struct person *x = &d->per[p];
+		/* a listed first name alone ("Eva", "vroeg Thijs") says its
+		 * person's sex, unless it is the surname of someone named in
+		 * full ("zei Thomas" for Anna Thomas) */
+		if (words == 1 && !m->gender && !surname && !x->name_gender) {
+			int f = doc_is(d, (size_t)m->first, LX_FEMALE), ma = doc_is(d, (size_t)m->first, LX_MALE);
+			if (f != ma)
+				x->name_gender = f ? GENDER_FEMALE : GENDER_MALE;
+		}
 		if (words >= 2 && fk) {
 			int32_t *slot = key_slot(d, fk, 1);
 			if (!slot)
@@ -477,6 +486,15 @@ int doc_gender(const struct person *x)
 {
 	if (x->lex_gender)
 		return x->lex_gender;
+	if (x->name_gender)
+		return x->name_gender;
+	return doc_gender_told(x);
+}
+
+int doc_gender_told(const struct person *x)
+{
+	if (x->lex_gender)
+		return x->lex_gender;
 	if (x->pron_male >= x->pron_female + 2)
 		return GENDER_MALE;
 	if (x->pron_female >= x->pron_male + 2)
@@ -516,6 +534,34 @@ static int continues(const struct person *x, uint32_t sent)
 	return x->kind == P_NAMED && (long)x->last_subject_sent + 1 == (long)sent;
 }
 
+/* The finite verb beside the subject pronoun at token T: the one right
+ * before it when that is a reporting verb ("vroeg ze"), else the word
+ * right after it when it opens its sentence ("Ze legde"); 0 when none. */
+static size_t verb_beside(const struct doc *d, size_t t)
+{
+	if (t > 0 && doc_has(d, t - 1) && doc_tok(d, t - 1)->sent == doc_tok(d, t)->sent &&
+	    doc_is(d, t - 1, LX_CUE | LX_CUE_SEP))
+		return t - 1;
+	if ((doc_tok(d, t)->flags & TK_SENT) && doc_has(d, t + 1) && !(doc_tok(d, t + 1)->flags & TK_SENT) &&
+	    (doc_tok(d, t + 1)->flags & (TK_WORD | TK_CAP)) == TK_WORD && !doc_is(d, t + 1, LX_FUNCTION))
+		return t + 1;
+	return 0;
+}
+
+/* "ze" or "zij" as the subject of a verb in the singular ("vroeg ze",
+ * "Ze legde"): she, not they. A finite verb in the plural ends in -n
+ * ("vroegen", "gaan"), and so do a few in the singular ("kon", "begon"):
+ * only a form that does not is read as singular. */
+static int singular_verb(const struct doc *d, const struct mention *m)
+{
+	size_t t = (size_t)m->first, v = verb_beside(d, t);
+	if (!v)
+		return 0;
+	const struct qtoken *k = doc_tok(d, v);
+	char c = d->text[k->end - 1];
+	return k->end - k->start > 1 && c != 'n' && c != 'N';
+}
+
 int32_t doc_resolve(struct doc *d, size_t mi)
 {
 	struct mention *m = doc_men(d, mi);
@@ -523,6 +569,9 @@ int32_t doc_resolve(struct doc *d, size_t mi)
 		return m->person;
 	if (m->person >= 0)
 		return m->person;
+	if ((m->pron & (PR_PLURAL | PR_SINGULAR | PR_SUBJ | PR_FIRST)) == (PR_PLURAL | PR_SINGULAR | PR_SUBJ) &&
+	    singular_verb(d, m))
+		m->pron &= (uint16_t)~PR_PLURAL;
 	int32_t p = -1;
 	if (m->pron & PR_FIRST) {
 		if (m->plural)
