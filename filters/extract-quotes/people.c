@@ -570,7 +570,7 @@ int32_t doc_resolve(struct doc *d, size_t mi)
 	if (m->person >= 0)
 		return m->person;
 	if ((m->pron & (PR_PLURAL | PR_SINGULAR | PR_SUBJ | PR_FIRST)) == (PR_PLURAL | PR_SINGULAR | PR_SUBJ) &&
-	    singular_verb(d, m))
+	    m->subject && singular_verb(d, m))
 		m->pron &= (uint16_t)~PR_PLURAL;
 	int32_t p = -1;
 	if (m->pron & PR_FIRST) {
