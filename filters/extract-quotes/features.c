@@ -51,10 +51,7 @@ static const struct { const char *name; unsigned n; } templates[NTEMPLATES] = {
 	[F_VOC_HERE] = { "vochere", 2 },     /* addressed by this one */
 	[F_DIST_SENT] = { "dsent", 7 },      /* sentences since its latest mention */
 	[F_DIST_PARA] = { "dpara", 5 },      /* paragraphs since */
-	[F_SUBJ_DIST] = { "dsubj", 9 },      /* sentences since it was a subject (7, 8:
-	                                        last at the cue of the quotation
-	                                        before, in this paragraph or one
-	                                        before: a new turn) */
+	[F_SUBJ_DIST] = { "dsubj", 7 },      /* sentences since it was a subject */
 	[F_KIND] = { "kind", 5 },            /* named, described, narrator, body, place */
 	[F_COUNT] = { "count", 5 },          /* mentions so far */
 	[F_QUOTES] = { "quotes", 4 },        /* quotations so far */
@@ -413,9 +410,7 @@ long features_of_quote(struct attributor *a, size_t qi)
 		long dpara = (long)para - (long)x->last_para;
 		add(&c, F_DIST_PARA, feature_bucket(dpara < 0 ? 0 : dpara, dp, 4));
 		long dsub = x->last_subject_sent >= 0 ? (long)sent - x->last_subject_sent : -1;
-		int at_cue = a->nhist > 0 && a->hist[0].subject >= 0 && x->last_mention == a->hist[0].subject;
-		add(&c, F_SUBJ_DIST, at_cue ? 7 + (size_t)(a->hist[0].para != para)
-		                            : dsub < 0 ? 6 : feature_bucket(dsub, ds, 5));
+		add(&c, F_SUBJ_DIST, dsub < 0 ? 6 : feature_bucket(dsub, ds, 5));
 		add(&c, F_KIND, x->kind == P_NAMED && x->places && !x->evidence ? 4 : (size_t)x->kind);
 		float sal = salience[i];
 		add(&c, F_SALIENCE, sal < 0.3f ? 0 : sal < 1 ? 1 : sal < 2 ? 2 : sal < 4 ? 3 : 4);

@@ -1,8 +1,8 @@
-/* Unit tests of who a pronoun at a cue of fiction dialogue stands for
- * (extract-quotes, issue 14, the dialogue6 round): the sex a first name
- * used alone says (people.c), and "ze" of a verb in the singular, which is
- * she and never a body or a group (people.c, attribution.c). The texts are
- * written for these tests. */
+/* Unit tests of who speaks in fiction dialogue (extract-quotes, issue 14,
+ * the dialogue6 round): the sex a first name used alone says (people.c),
+ * "ze" of a verb in the singular, which is she and never a body or a group
+ * (people.c, attribution.c), and "niemand", who names no one
+ * (speakers-words.txt). The texts are written for these tests. */
 #include "check_main.h"
 #include "attribution_check.h"
 
@@ -54,6 +54,16 @@ START_TEST(ze_of_a_verb_in_the_singular_is_no_body)
 }
 END_TEST
 
+START_TEST(nobody_is_no_speaker)
+{
+	/* "Niemand zei iets." names no one who could say the bare turn */
+	ck_assert_uint_eq(run("Fatima en Martin zaten aan tafel. Niemand zei iets. "
+	                      "\"Wat als ze nee zeggen?\""), 1);
+	ck_assert_str_ne(speaker(0), "Niemand");
+	ck_assert_str_ne(name(0), "Niemand");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("dialogue_people");
@@ -62,6 +72,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_first_name_alone_says_its_persons_sex);
 	tcase_add_test(tc, a_first_name_that_is_a_surname_says_no_sex);
 	tcase_add_test(tc, ze_of_a_verb_in_the_singular_is_no_body);
+	tcase_add_test(tc, nobody_is_no_speaker);
 	suite_add_tcase(s, tc);
 	return s;
 }
