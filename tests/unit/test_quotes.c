@@ -210,6 +210,29 @@ START_TEST(titles_in_a_listing_are_not_speech)
 }
 END_TEST
 
+START_TEST(dated_sayings_are_speech_and_dated_titles_are_not)
+{
+	/* a list of someone's sayings, each dated in brackets: sentences,
+	 * not titles of works */
+	ck_assert_uint_eq(run("Uitspraken\n\n'Een doek is af als ik er niet meer naar wil kijken.' (1962)\n\n"
+	                      "'Kritiek lees ik pas na een jaar.' (interview in de krant, 1988)"),
+	                  2);
+	ck_assert_str_eq(bytes_of(res[1].quote), "Kritiek lees ik pas na een jaar.");
+	/* a title with its year stays out, also when a sentence goes on
+	 * after it */
+	ck_assert_uint_eq(run("Hij speelde de hoofdrol in 'De lange winter' (1986)."), 0);
+	ck_assert_uint_eq(run("'Zeven zomers' (1990) is haar beste boek."), 0);
+}
+END_TEST
+
+START_TEST(the_first_person_present_reports_with_ik)
+{
+	/* "vraag ik", "zeg ik": the stem reports only with "ik" after it */
+	one("\"Waarom juist bijen?\" vraag ik.", "Waarom juist bijen?", "vraag", "ik");
+	one("\"Nee,\" zeg ik tegen de buurman.", "Nee,", "zeg", "ik");
+}
+END_TEST
+
 START_TEST(naming_verbs_in_every_form)
 {
 	/* omschrijven is strong and inseparable: omschreef, omschreven */
@@ -535,6 +558,8 @@ static Suite *make_suite(void)
 	TCase *sp = tcase_create("speech");
 	tcase_add_checked_fixture(sp, at_setup, at_teardown);
 	tcase_add_test(sp, titles_in_a_listing_are_not_speech);
+	tcase_add_test(sp, dated_sayings_are_speech_and_dated_titles_are_not);
+	tcase_add_test(sp, the_first_person_present_reports_with_ik);
 	tcase_add_test(sp, naming_verbs_in_every_form);
 	tcase_add_test(sp, chanting_and_cheering_verbs_report);
 	tcase_add_test(sp, sources_and_broadcasters_speak);
