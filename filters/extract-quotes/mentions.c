@@ -473,8 +473,12 @@ int doc_mentions_until(struct doc *d, size_t until)
 		 * verb ("en deze zeide") */
 		int dem_ok = !(k->pron & PR_DEMONSTRATIVE) || doc_is(d, t + 1, LX_CUE | LX_CUE_SEP);
 		if (k->pron && !(k->pron & PR_SECOND) && dem_ok) {
-			/* "haar" or "hun" before a content word is a possessive */
-			int poss = (k->pron & PR_POSSESSIVE) && word(d, t + 1) && !doc_is(d, t + 1, LX_FUNCTION);
+			/* "haar" or "hun" before a content word is a possessive;
+			 * before a copula or a reporting verb, the verb's
+			 * subject or object ("Volgens haar is het '…'") */
+			int poss = (k->pron & PR_POSSESSIVE) && word(d, t + 1) &&
+			           !doc_is(d, t + 1, LX_FUNCTION | LX_CUE | LX_OPINION) &&
+			           !doc_word_in(d, t + 1, d->lx->copulas);
 			if (!poss) {
 				if (push_mention(d, t, t, M_PRONOUN) < 0)
 					return -1;

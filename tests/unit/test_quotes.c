@@ -233,6 +233,16 @@ START_TEST(the_first_person_present_reports_with_ik)
 }
 END_TEST
 
+START_TEST(her_before_a_verb_is_no_possessive)
+{
+	/* "haar" before a copula is the pronoun, the source of the fragment;
+	 * before a noun it stays a possessive */
+	one("Volgens haar is de sterfte onder bijen \"niet meer normaal\".", "niet meer normaal", "Volgens",
+	    "haar");
+	one("Haar buurman zei: \"Het valt wel mee.\"", NULL, "zei", "Haar buurman");
+}
+END_TEST
+
 START_TEST(naming_verbs_in_every_form)
 {
 	/* omschrijven is strong and inseparable: omschreef, omschreven */
@@ -560,6 +570,7 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, titles_in_a_listing_are_not_speech);
 	tcase_add_test(sp, dated_sayings_are_speech_and_dated_titles_are_not);
 	tcase_add_test(sp, the_first_person_present_reports_with_ik);
+	tcase_add_test(sp, her_before_a_verb_is_no_possessive);
 	tcase_add_test(sp, naming_verbs_in_every_form);
 	tcase_add_test(sp, chanting_and_cheering_verbs_report);
 	tcase_add_test(sp, sources_and_broadcasters_speak);
