@@ -454,7 +454,9 @@ int cues_of_quote(struct attributor *a, size_t qi)
 			standalone = 0;
 	}
 	w->kind = standalone ? QUOTE_DIRECT : QUOTE_PARTIAL;
-	if (forms_title_of_work(d, qt)) {
+	/* the next item of a series whose first item was left out as a title
+	 * or a term ("…: 'A', 'B', 'C'") is one too */
+	if (forms_title_of_work(d, qt) || forms_after_dropped_item(d, qt)) {
 		w->kind = QUOTE_DROPPED;
 		return 0;
 	}

@@ -49,6 +49,17 @@ int forms_listed_item(const struct doc *d, size_t qt)
 	return 1;
 }
 
+/* Quotation token QT follows a comma (or "en", "of") right after a
+ * quotation that was left out: an item of the same series. */
+int forms_after_dropped_item(const struct doc *d, size_t qt)
+{
+	if (qt < 2 || !doc_same_sentence(d, qt - 2, qt) ||
+	    !(doc_punct(d, qt - 1, ',') || (doc_clause_word(d, qt - 1) & CW_COORD)))
+		return 0;
+	const struct qtoken *p = doc_tok(d, qt - 2);
+	return (p->flags & TK_QUOTE) && p->quote >= 0 && doc_quote(d, (size_t)p->quote)->kind == QUOTE_DROPPED;
+}
+
 /* The opening bracket that quotation token QT stands inside in its
  * sentence (within reach), or -1: "(de 'interne markt')". */
 long forms_open_bracket(const struct doc *d, size_t qt)

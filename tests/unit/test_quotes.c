@@ -202,6 +202,11 @@ START_TEST(titles_in_a_listing_are_not_speech)
 	                      "Museum voor Sierkunst, tel. 09 / 123.45.67"), 0);
 	ck_assert_uint_eq(run("Het affiche zegt genoeg: 'Dansen op de dijk', 'Stemmen uit het veen', "
 	                      "'Water en wind'."), 0);
+	/* every item of the series, also with a subject that may speak */
+	ck_assert_uint_eq(run("De reeks van het festival zegt genoeg: 'Dansen op de dijk', 'Stemmen uit "
+	                      "het veen' en 'Water en wind'."), 0);
+	/* a series of fragments that a verb attributes stays speech */
+	ck_assert_uint_eq(run("Hij noemde het plan 'duur', 'traag' en 'niet haalbaar'."), 3);
 	/* the same shape with a reporting verb after the comma is speech, also
 	 * when the verb is in no list: the subject follows it */
 	one("'Wij gaan hier nooit meer weg uit dit dorp', mokte Anna Verbeke.",
