@@ -507,6 +507,10 @@ int doc_agrees(const struct mention *m, const struct person *x)
 	if ((m->pron & PR_FIRST) != 0 || x->kind == P_NARRATOR)
 		return (m->pron & PR_FIRST) && x->kind == P_NARRATOR;
 	int group = x->plural || x->kind == P_BODY;
+	/* "hen" and "hun" stand for people, not for a body ("boven hen": the
+	 * two people there, not the bank named last) */
+	if (m->plural && x->kind == P_BODY && !(m->pron & PR_SUBJ))
+		return 0;
 	if (m->plural)
 		return group;
 	if (group)

@@ -1,8 +1,9 @@
 /* Unit tests of who speaks in fiction dialogue (extract-quotes, issue 14,
  * the dialogue6 round): the sex a first name used alone says (people.c),
  * "ze" of a verb in the singular, which is she and never a body or a group
- * (people.c, attribution.c), and "niemand", who names no one
- * (speakers-words.txt). The texts are written for these tests. */
+ * (people.c, attribution.c), "hen" that stands for people, not a body
+ * (people.c), and "niemand", who names no one (speakers-words.txt). The
+ * texts are written for these tests. */
 #include "check_main.h"
 #include "attribution_check.h"
 
@@ -54,6 +55,17 @@ START_TEST(ze_of_a_verb_in_the_singular_is_no_body)
 }
 END_TEST
 
+START_TEST(hen_is_no_body)
+{
+	/* "boven hen": above the two of them, not the paper read before,
+	 * which then took the bare turn */
+	ck_assert_uint_eq(run("Mijn vader vouwde de krant dicht. \"Heb je het haar al verteld?\" vroeg hij.\n\n"
+	                      "\"Nog niet.\"\n\nDe man keek naar de lucht boven hen."), 2);
+	ck_assert_str_ne(speaker(1), "hen");
+	ck_assert_str_ne(name(1), "de krant");
+}
+END_TEST
+
 START_TEST(nobody_is_no_speaker)
 {
 	/* "Niemand zei iets." names no one who could say the bare turn */
@@ -72,6 +84,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_first_name_alone_says_its_persons_sex);
 	tcase_add_test(tc, a_first_name_that_is_a_surname_says_no_sex);
 	tcase_add_test(tc, ze_of_a_verb_in_the_singular_is_no_body);
+	tcase_add_test(tc, hen_is_no_body);
 	tcase_add_test(tc, nobody_is_no_speaker);
 	suite_add_tcase(s, tc);
 	return s;
