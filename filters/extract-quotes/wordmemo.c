@@ -6,8 +6,9 @@
  * word, its pronoun features and, when first asked for, the classes from
  * its endings (plurals, compounds, suffixes: the costly part). A text uses
  * few words many times over, so each spelling's classes are kept in a
- * direct-mapped table of MEMO_SLOTS slots that lives as long as the doc (a
- * slot holds the last spelling hashed to it; the bytes are compared, so a
+ * table of MEMO_SLOTS slots that lives as long as the doc: two slots a
+ * hash, the one used less lately giving way to a new spelling (two
+ * spellings that share a hash both stay; the bytes are compared, so a
  * clash costs a recomputation, never a wrong answer). Words longer than
  * MEMO_WORD bytes are classified afresh each time.
  */
@@ -17,18 +18,21 @@
 #include "wordclass.h"
 
 struct word_memo {
-	uint64_t hash;       /* memo_hash of the bytes as written; 0 empty */
+	uint32_t hash;       /* the high half of memo_hash of the bytes as
+	                        written (the low half chose the pair) */
 	uint32_t lex;        /* LX_* of the word itself */
 	uint32_t full;       /* LX_* with those from endings, when KNOWN_FULL */
 	uint16_t flags;      /* TK_* of its shape */
 	uint16_t pron;       /* PR_* */
-	uint8_t len, known;  /* KNOWN_* */
+	uint8_t len;         /* its bytes; 0: an empty slot */
+	uint8_t known;       /* KNOWN_* */
 	uint8_t noun_end;    /* its noun ending (doc_noun_ending), when
 	                        KNOWN_NOUN */
 	char w[MEMO_WORD];
 };
 
-enum { KNOWN_FULL = 1, KNOWN_NOUN = 2 };
+/* KNOWN_RECENT: of the two slots of a pair, the one found or filled last */
+enum { KNOWN_FULL = 1, KNOWN_NOUN = 2, KNOWN_RECENT = 4 };
 
 int doc_memo_alloc(struct doc *d)
 {
@@ -45,7 +49,7 @@ static struct word_memo *memo_of(const struct doc *d, const struct qtoken *k)
 		return NULL;
 	struct word_memo *m = &d->memo[k->memo];
 	size_t n = k->end - k->start;
-	return m->len == n && m->hash && memcmp(m->w, d->text + k->start, n) == 0 ? m : NULL;
+	return m->len == n && memcmp(m->w, d->text + k->start, n) == 0 ? m : NULL;
 }
 
 uint32_t doc_lex(const struct doc *d, size_t t)
@@ -172,6 +176,15 @@ static uint64_t memo_hash(const char *s, size_t n, size_t avail)
 	return h ? h : 1;
 }
 
+/* Slot M of a pair (the other one at OTHER) was found or filled last. */
+static void memo_used(struct word_memo *m, struct word_memo *other)
+{
+	if (!(m->known & KNOWN_RECENT)) {
+		m->known |= KNOWN_RECENT;
+		other->known &= (uint8_t)~KNOWN_RECENT;
+	}
+}
+
 void doc_classify(struct doc *d, struct qtoken *k)
 {
 	size_t n = k->end - k->start;
@@ -184,17 +197,27 @@ void doc_classify(struct doc *d, struct qtoken *k)
 	}
 	const char *s = d->text + k->start;
 	uint64_t h = memo_hash(s, n, d->len - k->start);
-	size_t i = (size_t)h & (MEMO_SLOTS - 1);
-	struct word_memo *m = &d->memo[i];
-	k->memo = (uint16_t)i;
-	if (m->hash == h && m->len == n && memcmp(m->w, s, n) == 0) {
-		k->flags |= m->flags;
-		k->lex = m->lex;
-		k->pron = m->pron;
-		return;
+	uint32_t tag = (uint32_t)(h >> 32);
+	size_t pair = ((size_t)h & (MEMO_SLOTS / 2 - 1)) * 2;
+	struct word_memo *two = &d->memo[pair];
+	for (size_t i = 0; i < 2; i++) {
+		struct word_memo *m = &two[i];
+		if (m->hash == tag && m->len == n && memcmp(m->w, s, n) == 0) {
+			memo_used(m, &two[i ^ 1]);
+			k->memo = (uint16_t)(pair + i);
+			k->flags |= m->flags;
+			k->lex = m->lex;
+			k->pron = m->pron;
+			return;
+		}
 	}
 	classify(d, k);
-	*m = (struct word_memo){ .hash = h, .lex = k->lex, .flags = (uint16_t)(k->flags & SHAPE),
+	/* an empty slot, else the one used less lately */
+	size_t i = !two[0].len ? 0 : !two[1].len ? 1 : (two[0].known & KNOWN_RECENT) ? 1 : 0;
+	struct word_memo *m = &two[i];
+	*m = (struct word_memo){ .hash = tag, .lex = k->lex, .flags = (uint16_t)(k->flags & SHAPE),
 	                         .pron = k->pron, .len = (uint8_t)n };
 	memcpy(m->w, s, n);
+	memo_used(m, &two[i ^ 1]);
+	k->memo = (uint16_t)(pair + i);
 }
