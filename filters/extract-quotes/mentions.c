@@ -428,9 +428,10 @@ static int kin_name_at(const struct doc *d, size_t t)
 	if (n >= sizeof low || (k->flags & (TK_QUOTE | TK_NUMBER | TK_HYPHEN_ROLE)) ||
 	    (!cap && !(t > 0 && doc_is(d, t - 1, LX_CUE | LX_CUE_SEP))))
 		return 0;
-	/* every kinship noun is a person noun: the word's classes, kept in
-	 * the word memo, spare most words the look-up */
-	if ((doc_lex(d, t) & (LX_PERSON | LX_PLURAL | LX_FUNCTION)) != LX_PERSON ||
+	/* every kinship noun is a person noun listed as a word: the word's
+	 * own classes, then those from its endings (a plural), spare most
+	 * words the look-up */
+	if (!(k->lex & LX_PERSON) || (doc_lex(d, t) & (LX_PERSON | LX_PLURAL | LX_FUNCTION)) != LX_PERSON ||
 	    !wordclass_get(d->lx->kin, low, doc_fold(d, t, low, n)))
 		return 0;
 	if (t > 0 && word(d, t - 1) && tk(d, t - 1)->sent == k->sent) {
@@ -585,6 +586,10 @@ int doc_mentions_until(struct doc *d, size_t until)
 			role = 1;
 			start++;
 		}
+		/* a name starts with a capitalised word or, after a
+		 * reporting verb, a particle in lower case ("zei van Dijk") */
+		if (start == t && !(k->flags & TK_CAP) && !(k->lex & LX_PARTICLE))
+			continue;
 		long endn = doc_name_at(d, start, to);
 		if (endn == -2)
 			continue;   /* the next word starts the name */
