@@ -237,6 +237,15 @@ void wordclass_add_ending(struct wordclass *wc, const char *e, size_t n, wc_bits
 	wc->endings.tail[k >> 3] |= (unsigned char)(1u << (k & 7));
 }
 
+void wordclass_add_all(struct wordclass *dst, const struct wordclass *src, unsigned shift)
+{
+	for (size_t i = 0; i < src->words.cap; i++) {
+		const struct slot *s = &src->words.slot[i];
+		if (s->hash && s->bits)
+			wordclass_add(dst, src->pool + s->off, s->len, s->bits << shift);
+	}
+}
+
 wc_bits wordclass_get_hashed(const struct wordclass *wc, const char *w, size_t n, uint64_t hash,
                              uint32_t *value)
 {

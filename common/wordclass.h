@@ -43,6 +43,11 @@ void wordclass_add(struct wordclass *wc, const char *w, size_t n, wc_bits bits);
 long wordclass_load(struct wordclass *wc, const char *name, const char *tag, wc_bits bits);
 long wordclass_load_phrases(struct wordclass *wc, const char *name, wc_bits bits);
 
+/* Every entry of SRC (word or phrase) is added to DST with its classes
+ * moved SHIFT bits up (values are not copied): a filter that keeps small
+ * lists apart may also find them in one probe of its main table. */
+void wordclass_add_all(struct wordclass *dst, const struct wordclass *src, unsigned shift);
+
 /* The classes of the folded word W (N bytes); 0 when it is in no list. */
 wc_bits wordclass_get(const struct wordclass *wc, const char *w, size_t n);
 

@@ -96,12 +96,9 @@ static int push_mention(struct doc *d, size_t first, size_t last, enum mention_t
  * clause ("de vragen, die Sherlock Holmes haar stelde"). */
 static int relative_clause_start(const struct doc *d, size_t p)
 {
-	char low[16];
 	const struct qtoken *k = tk(d, p);
-	if (!k || !(k->flags & TK_WORD) || k->end - k->start >= sizeof low || p == 0 || !doc_punct(d, p - 1, ','))
-		return 0;
-	size_t n = doc_fold(d, p, low, sizeof low);
-	return wordclass_get(d->lx->relatives, low, n) != 0;
+	return k && (k->aux & AUX_RELATIVE) && p > 0 && doc_punct(d, p - 1, ',') &&
+	       doc_word_in(d, p, d->lx->relatives);
 }
 
 /* Token T stands in a subordinate clause: a subordinating conjunction, or
@@ -422,17 +419,14 @@ static int plural_description(const struct doc *d, size_t first, size_t head)
 static int kin_name_at(const struct doc *d, size_t t)
 {
 	const struct qtoken *k = tk(d, t);
-	char low[32];
 	size_t n = k->end - k->start;
 	int cap = (k->flags & TK_CAP) != 0;
-	if (n >= sizeof low || (k->flags & (TK_QUOTE | TK_NUMBER | TK_HYPHEN_ROLE)) ||
+	if (n >= 32 || (k->flags & (TK_QUOTE | TK_NUMBER | TK_HYPHEN_ROLE)) ||
 	    (!cap && !(t > 0 && doc_is(d, t - 1, LX_CUE | LX_CUE_SEP))))
 		return 0;
-	/* every kinship noun is a person noun listed as a word: the word's
-	 * own classes, then those from its endings (a plural), spare most
-	 * words the look-up */
-	if (!(k->lex & LX_PERSON) || (doc_lex(d, t) & (LX_PERSON | LX_PLURAL | LX_FUNCTION)) != LX_PERSON ||
-	    !wordclass_get(d->lx->kin, low, doc_fold(d, t, low, n)))
+	/* a kinship noun (its own class, kept with the token) that no
+	 * ending makes a plural */
+	if (!(k->aux & AUX_KIN) || (doc_lex(d, t) & (LX_PERSON | LX_PLURAL | LX_FUNCTION)) != LX_PERSON)
 		return 0;
 	if (t > 0 && word(d, t - 1) && tk(d, t - 1)->sent == k->sent) {
 		const struct qtoken *p = tk(d, t - 1);
@@ -515,7 +509,8 @@ int doc_mentions_until(struct doc *d, size_t until)
 		}
 		/* a share noun in lower case before a reporting verb or a
 		 * preposition: most words leave here */
-		long last = t + 2 < to && (doc_tok(d, t + 2)->lex & (LX_CUE | LX_CUE_SEP | LX_PREP)) &&
+		long last = t + 2 < to && (doc_tok(d, t + 1)->aux & AUX_SHARE) &&
+		                    (doc_tok(d, t + 2)->lex & (LX_CUE | LX_CUE_SEP | LX_PREP)) &&
 		                    (doc_tok(d, t + 1)->flags & (TK_WORD | TK_CAP)) == TK_WORD
 		                ? share_mention(d, t, to)
 		                : -1;

@@ -240,6 +240,19 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 		return missing("nl/quotes-cue-phrases.txt");
 	if (lang_each_line("nl/speakers-pronouns.txt", add_pronoun, lx) < 0)
 		return missing("nl/speakers-pronouns.txt");
+	/* the one-word lists kept with every token (AUX_*) */
+	const struct { const struct wordclass *wc; unsigned bit, mask; } aux[AUX_LISTS] = {
+		{ lx->agent, AUX_AGENT, 1 }, { lx->naming, AUX_NAMING, 1 },
+		{ lx->clause_words, 1u << AUX_CLAUSE_SHIFT, CW_ARTICLE | CW_COORD | CW_PASSIVE },
+		{ lx->naming_verbs, AUX_NAMING_VERB, 1 }, { lx->copulas, AUX_COPULA, 1 },
+		{ lx->relatives, AUX_RELATIVE, 1 }, { lx->speech_nouns, AUX_SPEECH_NOUN, 1 },
+		{ lx->genitive, AUX_GENITIVE, 1 }, { lx->share, AUX_SHARE, 1 }, { lx->kin, AUX_KIN, 1 },
+	};
+	for (size_t i = 0; i < AUX_LISTS; i++) {
+		unsigned shift = (unsigned)__builtin_ctz(aux[i].bit);
+		wordclass_add_all(lx->wc, aux[i].wc, AUX_SHIFT + shift);
+		lx->aux[lx->naux++] = (struct aux_list){ aux[i].wc, shift, aux[i].mask };
+	}
 	return 0;
 }
 

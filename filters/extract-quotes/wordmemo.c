@@ -24,6 +24,7 @@ struct word_memo {
 	uint32_t full;       /* LX_* with those from endings, when KNOWN_FULL */
 	uint16_t flags;      /* TK_* of its shape */
 	uint16_t pron;       /* PR_* */
+	uint16_t aux;        /* AUX_* */
 	uint8_t len;         /* its bytes; 0: an empty slot */
 	uint8_t known;       /* KNOWN_* */
 	uint8_t noun_end;    /* its noun ending (doc_noun_ending), when
@@ -130,7 +131,9 @@ static void classify(const struct doc *d, struct qtoken *k)
 		k->flags |= TK_ALLCAPS;
 	if ((k->flags & TK_ALLCAPS) && is_roman(s, n))
 		k->flags |= TK_ROMAN;
-	k->lex = quotes_word_direct(d->lx, low, n);
+	wc_bits all = wordclass_get(d->lx->wc, low, n);   /* quotes_word_direct and AUX_* */
+	k->lex = (uint32_t)all;
+	k->aux = (uint16_t)(all >> AUX_SHIFT);
 	if (k->lex & LX_PRONOUN)
 		k->pron = (uint16_t)quotes_pronoun(d->lx, low, n);
 	if ((k->flags & TK_CAP) && !(k->flags & TK_ALLCAPS)) {
@@ -208,6 +211,7 @@ void doc_classify(struct doc *d, struct qtoken *k)
 			k->flags |= m->flags;
 			k->lex = m->lex;
 			k->pron = m->pron;
+			k->aux = m->aux;
 			return;
 		}
 	}
@@ -216,7 +220,7 @@ void doc_classify(struct doc *d, struct qtoken *k)
 	size_t i = !two[0].len ? 0 : !two[1].len ? 1 : (two[0].known & KNOWN_RECENT) ? 1 : 0;
 	struct word_memo *m = &two[i];
 	*m = (struct word_memo){ .hash = tag, .lex = k->lex, .flags = (uint16_t)(k->flags & SHAPE),
-	                         .pron = k->pron, .len = (uint8_t)n };
+	                         .pron = k->pron, .aux = k->aux, .len = (uint8_t)n };
 	memcpy(m->w, s, n);
 	memo_used(m, &two[i ^ 1]);
 	k->memo = (uint16_t)(pair + i);
