@@ -281,6 +281,12 @@ static struct qtoken *push_token(struct doc *d, size_t start, size_t end, uint32
 /* A paragraph break (doc_para_break) in the white space [A, B). */
 static int para_between(const char *s, size_t len, size_t a, size_t b)
 {
+	if (b - a <= 8) {   /* most gaps: a space or none */
+		for (size_t i = a; i < b; i++)
+			if (s[i] == '\n' && doc_para_break(s, len, i))
+				return 1;
+		return 0;
+	}
 	for (const char *p; a < b && (p = memchr(s + a, '\n', b - a)) != NULL; a = (size_t)(p - s) + 1)
 		if (doc_para_break(s, len, (size_t)(p - s)))
 			return 1;
