@@ -311,10 +311,10 @@ struct load {
 
 enum { LOAD_WORD, LOAD_PHRASE, LOAD_ENDING };
 
-/* 1 when the entry LINE (LEN bytes) lists TAG after its first word. */
-static int has_tag(const char *line, size_t len, const char *tag)
+/* 1 when the entry LINE (LEN bytes) lists TAG (TL bytes) after its first
+ * word. */
+static inline int has_tag(const char *line, size_t len, const char *tag, size_t tl)
 {
-	size_t tl = strlen(tag);
 	const char *p = memchr(line, ' ', len), *end = line + len;
 	while (p && p < end) {
 		p++;
@@ -330,7 +330,7 @@ static int has_tag(const char *line, size_t len, const char *tag)
 static void load_line(const char *line, size_t len, void *ctx)
 {
 	struct load *l = ctx;
-	if (l->tag && !has_tag(line, len, l->tag))
+	if (l->tag && !has_tag(line, len, l->tag, strlen(l->tag)))
 		return;
 	const char *sp = memchr(line, ' ', len);
 	size_t n = l->mode == LOAD_PHRASE || !sp ? len : (size_t)(sp - line);
@@ -347,6 +347,49 @@ static long load(struct wordclass *wc, const char *name, const char *tag, wc_bit
 	if (lang_each_line(name, load_line, &l) < 0)
 		return -1;
 	return l.added;
+}
+
+enum { USES = 32 };   /* the uses of one pass */
+
+struct uses {
+	const struct wordclass_use *use;
+	size_t n;
+	size_t tag_len[USES];
+	long lines;
+};
+
+static void use_line(const char *line, size_t len, void *ctx)
+{
+	struct uses *u = ctx;
+	u->lines++;
+	const char *sp = memchr(line, ' ', len);
+	size_t n = sp ? (size_t)(sp - line) : len;
+	for (size_t i = 0; i < u->n; i++) {
+		const struct wordclass_use *use = &u->use[i];
+		if (use->tag && (!sp || !has_tag(line, len, use->tag, u->tag_len[i])))
+			continue;
+		if (use->ending)
+			wordclass_add_ending(use->wc, line, n, use->bits);
+		else
+			wordclass_add(use->wc, line, n, use->bits);
+	}
+}
+
+long wordclass_load_uses(const char *name, const struct wordclass_use *use, size_t n)
+{
+	struct uses u = { .lines = 0 };
+	do {   /* USES at a time */
+		u.use = use;
+		u.n = n < USES ? n : USES;
+		for (size_t i = 0; i < u.n; i++)
+			u.tag_len[i] = use[i].tag ? strlen(use[i].tag) : 0;
+		u.lines = 0;
+		if (lang_each_line(name, use_line, &u) < 0)
+			return -1;
+		use += u.n;
+		n -= u.n;
+	} while (n);
+	return u.lines;
 }
 
 long wordclass_load(struct wordclass *wc, const char *name, const char *tag, wc_bits bits)

@@ -43,6 +43,19 @@ void wordclass_add(struct wordclass *wc, const char *w, size_t n, wc_bits bits);
 long wordclass_load(struct wordclass *wc, const char *name, const char *tag, wc_bits bits);
 long wordclass_load_phrases(struct wordclass *wc, const char *name, wc_bits bits);
 
+/* Several loads of one list in one pass over it (a list read for many
+ * classes and tables is read once): each use adds the first word of the
+ * entries listing TAG (NULL: of every entry) to WC with BITS, as a word or
+ * (ENDING) as an ending, as wordclass_load and wordclass_load_endings do.
+ * Returns the number of entries of the list, or -1 when it does not exist. */
+struct wordclass_use {
+	struct wordclass *wc;
+	const char *tag;
+	wc_bits bits;
+	int ending;
+};
+long wordclass_load_uses(const char *name, const struct wordclass_use *uses, size_t n);
+
 /* Every entry of SRC (word or phrase) is added to DST with its classes
  * moved SHIFT bits up (values are not copied): a filter that keeps small
  * lists apart may also find them in one probe of its main table. */

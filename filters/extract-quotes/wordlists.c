@@ -167,50 +167,85 @@ static void add_pronoun(const char *line, size_t len, void *ctx)
 	wordclass_add(lx->pron, line, wl, bits);
 }
 
+enum { MAX_USES = 2 * sizeof lists / sizeof lists[0] + 20 };
+
+/* Every list of lists[] and of the small tables of quotes_lexicon (one
+ * class each, or the CW_* and PA_* bits; all required) read once: each file
+ * in one pass for all the classes and tables it fills. 0, or -1 after a
+ * message. */
+static int load_lists(struct quotes_lexicon *lx)
+{
+	const char *fw = "nl/quotes-function-words.txt", *pa = "nl/quotes-participle-affixes.txt";
+	const struct { const char *file, *tag; struct wordclass *wc; unsigned bits; } tables[] = {
+		{ fw, "agent", lx->agent, 1 },
+		{ "nl/speakers-words.txt", "share", lx->share, 1 },
+		{ fw, "naming", lx->naming, 1 },
+		{ fw, "article", lx->clause_words, CW_ARTICLE },
+		{ fw, "coord", lx->clause_words, CW_COORD },
+		{ fw, "passive", lx->clause_words, CW_PASSIVE },
+		{ pa, "ge", lx->participle, PA_GE },
+		{ pa, "prefix", lx->participle, PA_PREFIX },
+		{ pa, "ending", lx->participle, PA_ENDING },
+		{ pa, "past", lx->participle, PA_PAST },
+		{ pa, "particle", lx->participle, PA_PARTICLE },
+		{ "nl/quotes-naming-verbs.txt", NULL, lx->naming_verbs, 1 },
+		{ "nl/speakers-copulas.txt", NULL, lx->copulas, 1 },
+		{ "nl/speakers-relatives.txt", NULL, lx->relatives, 1 },
+		{ "nl/quotes-speech-nouns.txt", NULL, lx->speech_nouns, 1 },
+		{ fw, "of", lx->genitive, 1 },
+		{ "nl/quotes-person-nouns.txt", "kin", lx->kin, 1 },
+	};
+	struct { const char *file; int optional; struct wordclass_use use; } all[MAX_USES];
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0] && n < MAX_USES; i++) {
+		all[n].file = tables[i].file;
+		all[n].optional = 0;
+		all[n++].use = (struct wordclass_use){ tables[i].wc, tables[i].tag, tables[i].bits, 0 };
+	}
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+		for (unsigned as = AS_WORDS; as <= AS_ENDINGS && n < MAX_USES; as <<= 1)
+			if (lists[i].as & as) {
+				all[n].file = lists[i].file;
+				all[n].optional = lists[i].optional;
+				all[n++].use = (struct wordclass_use){ lx->wc, lists[i].tag, lists[i].bits, as == AS_ENDINGS };
+			}
+	int done[MAX_USES] = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		if (done[i])
+			continue;
+		struct wordclass_use uses[MAX_USES];
+		size_t k = 0;
+		int required = 0;
+		for (size_t j = i; j < n; j++)
+			if (!done[j] && strcmp(all[j].file, all[i].file) == 0) {
+				uses[k++] = all[j].use;
+				required |= !all[j].optional;
+				done[j] = 1;
+			}
+		if (wordclass_load_uses(all[i].file, uses, k) < 0 && required)
+			return missing(all[i].file);
+	}
+	return 0;
+}
+
 int quotes_lexicon_load(struct quotes_lexicon *lx)
 {
 	memset(lx, 0, sizeof *lx);
 	lx->wc = wordclass_new();
 	lx->pron = wordclass_new();
 	lx->agent = wordclass_new();
-	if (wordclass_load(lx->agent, "nl/quotes-function-words.txt", "agent", 1) < 0)
-		return missing("nl/quotes-function-words.txt");
 	lx->share = wordclass_new();
-	if (wordclass_load(lx->share, "nl/speakers-words.txt", "share", 1) < 0)
-		return missing("nl/speakers-words.txt");
 	lx->naming = wordclass_new();
-	if (wordclass_load(lx->naming, "nl/quotes-function-words.txt", "naming", 1) < 0)
-		return missing("nl/quotes-function-words.txt");
 	lx->clause_words = wordclass_new();
-	if (wordclass_load(lx->clause_words, "nl/quotes-function-words.txt", "article", CW_ARTICLE) < 0 ||
-	    wordclass_load(lx->clause_words, "nl/quotes-function-words.txt", "coord", CW_COORD) < 0 ||
-	    wordclass_load(lx->clause_words, "nl/quotes-function-words.txt", "passive", CW_PASSIVE) < 0)
-		return missing("nl/quotes-function-words.txt");
 	lx->participle = wordclass_new();
-	if (wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "ge", PA_GE) < 0 ||
-	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "prefix", PA_PREFIX) < 0 ||
-	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "ending", PA_ENDING) < 0 ||
-	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "past", PA_PAST) < 0 ||
-	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "particle", PA_PARTICLE) < 0)
-		return missing("nl/quotes-participle-affixes.txt");
 	lx->naming_verbs = wordclass_new();
-	if (wordclass_load(lx->naming_verbs, "nl/quotes-naming-verbs.txt", NULL, 1) < 0)
-		return missing("nl/quotes-naming-verbs.txt");
 	lx->copulas = wordclass_new();
-	if (wordclass_load(lx->copulas, "nl/speakers-copulas.txt", NULL, 1) < 0)
-		return missing("nl/speakers-copulas.txt");
 	lx->relatives = wordclass_new();
-	if (wordclass_load(lx->relatives, "nl/speakers-relatives.txt", NULL, 1) < 0)
-		return missing("nl/speakers-relatives.txt");
 	lx->speech_nouns = wordclass_new();
-	if (wordclass_load(lx->speech_nouns, "nl/quotes-speech-nouns.txt", NULL, 1) < 0)
-		return missing("nl/quotes-speech-nouns.txt");
 	lx->genitive = wordclass_new();
-	if (wordclass_load(lx->genitive, "nl/quotes-function-words.txt", "of", 1) < 0)
-		return missing("nl/quotes-function-words.txt");
 	lx->kin = wordclass_new();
-	if (wordclass_load(lx->kin, "nl/quotes-person-nouns.txt", "kin", 1) < 0)
-		return missing("nl/quotes-person-nouns.txt");
+	if (load_lists(lx) < 0)
+		return -1;
 	/* "naar eigen zeggen": a cue phrase whose speaker stands before it */
 	lx->self_phrases = wordclass_new();
 	if (wordclass_load_phrases(lx->self_phrases, "nl/quotes-self-cue-phrases.txt", 1) < 0 ||
@@ -219,14 +254,6 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 	/* a speech noun may open a cue phrase ("een uitspraak van X") */
 	if (lang_each_line("nl/quotes-speech-nouns.txt", add_phrase_first, lx) < 0)
 		return missing("nl/quotes-speech-nouns.txt");
-	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
-		const struct list *l = &lists[i];
-		if (((l->as & AS_WORDS) && wordclass_load(lx->wc, l->file, l->tag, l->bits) < 0 &&
-		     !l->optional) ||
-		    ((l->as & AS_ENDINGS) && wordclass_load_endings(lx->wc, l->file, l->tag, l->bits) < 0 &&
-		     !l->optional))
-			return missing(l->file);
-	}
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
 		if ((lists[i].as & AS_WORDS) && (lists[i].bits & LX_DET))
 			lang_each_line(lists[i].file, add_det_shape, lx);
