@@ -97,6 +97,11 @@ static enum cls class_at(const char *s, size_t len, size_t i, int32_t *cp, size_
 		*n = 0;
 		return C_SPACE;
 	}
+	if ((unsigned char)s[i] < 0x80) {   /* ASCII: without a call */
+		*cp = (unsigned char)s[i];
+		*n = 1;
+		return (enum cls)ascii_cls[(unsigned char)s[i]];
+	}
 	return char_class(s, len, i, cp, n);
 }
 
