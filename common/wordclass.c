@@ -362,12 +362,33 @@ static void use_line(const char *line, size_t len, void *ctx)
 {
 	struct uses *u = ctx;
 	u->lines++;
-	const char *sp = memchr(line, ' ', len);
+	const char *sp = memchr(line, ' ', len), *end = line + len;
 	size_t n = sp ? (size_t)(sp - line) : len;
+	/* the entry's tags, split once for all the uses */
+	enum { TAGS = 16 };
+	const char *tag[TAGS];
+	size_t tag_len[TAGS], ntags = 0;
+	int more = 0;   /* more tags than TAGS: each use asks has_tag */
+	for (const char *p = sp; p && p < end;) {
+		p++;
+		const char *q = memchr(p, ' ', (size_t)(end - p));
+		if (ntags == TAGS) {
+			more = 1;
+			break;
+		}
+		tag[ntags] = p;
+		tag_len[ntags++] = q ? (size_t)(q - p) : (size_t)(end - p);
+		p = q;
+	}
 	for (size_t i = 0; i < u->n; i++) {
 		const struct wordclass_use *use = &u->use[i];
-		if (use->tag && (!sp || !has_tag(line, len, use->tag, u->tag_len[i])))
-			continue;
+		if (use->tag) {
+			int found = 0;
+			for (size_t k = 0; k < ntags && !found; k++)
+				found = tag_len[k] == u->tag_len[i] && memcmp(tag[k], use->tag, tag_len[k]) == 0;
+			if (!found && !(more && has_tag(line, len, use->tag, u->tag_len[i])))
+				continue;
+		}
 		if (use->ending)
 			wordclass_add_ending(use->wc, line, n, use->bits);
 		else
