@@ -27,23 +27,6 @@ int doc_bare_role_at(const struct doc *d, size_t t)
 	return !n || n->sent != tk(d, t)->sent || (n->flags & TK_PUNCT) || (n->lex & LX_PREP);
 }
 
-/* The plural classes of the word at T as if written in lower case: a
- * capitalised word opening a sentence gets no classes from the plural
- * endings (a surname may end like one: Bakkers), so they are worked out
- * here for it. */
-static uint32_t plural_classes(const struct doc *d, size_t t)
-{
-	const struct qtoken *k = doc_tok(d, t);
-	if (!(k->flags & TK_CAP))
-		return doc_lex(d, t);
-	char low[64];
-	size_t n = k->end - k->start;
-	if (n >= sizeof low)
-		return 0;
-	wordclass_fold(d->text + k->start, n, low);
-	return quotes_word_class(d->lx, low, n, 0);
-}
-
 /* A bare plural: a plural noun for people or a group (listed as a plural,
  * or the plural of a listed noun: critici, ingewijden, vrouwen) heading a
  * noun phrase without an article, after at most two adjectives, where a
@@ -91,7 +74,7 @@ long doc_bare_plural_at(struct doc *d, size_t t, size_t end)
 		int e = d->text[w->end - 1] == 'e';
 		if (e && !(w->lex & LX_PLURAL))
 			continue;
-		uint32_t lex = plural_classes(d, p);
+		uint32_t lex = doc_lex_lower(d, p);
 		if ((lex & LX_PLURAL) && (lex & (LX_PERSON | LX_GROUP | LX_ROLE)) && !(lex & LX_FUNCTION))
 			head = (long)p;
 		else if (!e)

@@ -428,6 +428,11 @@ static inline int doc_is(const struct doc *d, size_t t, uint32_t bits)
 }
 /* All the LX_* classes of token T (0 when it is not in the window). */
 uint32_t doc_lex(const struct doc *d, size_t t);
+/* The classes of word token T (in the window) as if written in lower case:
+ * a capitalised word gets no classes from the plural endings (a surname
+ * may end like one: Bakkers); these are for where it is a noun. Kept with
+ * the spelling. */
+uint32_t doc_lex_lower(const struct doc *d, size_t t);
 /* Token T is the one-byte punctuation C. */
 int doc_punct(const struct doc *d, size_t t, char c);
 /* Tokens A and B are in one sentence (both in the window). */

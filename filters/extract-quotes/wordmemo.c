@@ -22,6 +22,7 @@ struct word_memo {
 	                        written (the low half chose the pair) */
 	uint32_t lex;        /* LX_* of the word itself */
 	uint32_t full;       /* LX_* with those from endings, when KNOWN_FULL */
+	uint32_t lower;      /* doc_lex_lower's, when KNOWN_LOWER */
 	uint16_t flags;      /* TK_* of its shape */
 	uint16_t pron;       /* PR_* */
 	uint16_t aux;        /* AUX_* */
@@ -33,7 +34,7 @@ struct word_memo {
 };
 
 /* KNOWN_RECENT: of the two slots of a pair, the one found or filled last */
-enum { KNOWN_FULL = 1, KNOWN_NOUN = 2, KNOWN_RECENT = 4 };
+enum { KNOWN_FULL = 1, KNOWN_NOUN = 2, KNOWN_RECENT = 4, KNOWN_LOWER = 8 };
 
 int doc_memo_alloc(struct doc *d)
 {
@@ -79,6 +80,27 @@ uint32_t doc_lex(const struct doc *d, size_t t)
 		k->flags |= TK_LEX_ENDINGS;
 	}
 	return k->lex;
+}
+
+uint32_t doc_lex_lower(const struct doc *d, size_t t)
+{
+	const struct qtoken *k = doc_tok(d, t);
+	if (!(k->flags & TK_CAP))
+		return doc_lex(d, t);
+	char low[64];
+	size_t n = k->end - k->start;
+	if (n >= sizeof low)
+		return 0;
+	struct word_memo *m = memo_of(d, k);
+	if (m && (m->known & KNOWN_LOWER))
+		return m->lower;
+	wordclass_fold(d->text + k->start, n, low);
+	uint32_t lex = quotes_word_class(d->lx, low, n, 0);
+	if (m) {
+		m->lower = lex;
+		m->known |= KNOWN_LOWER;
+	}
+	return lex;
 }
 
 size_t doc_noun_ending(const struct doc *d, size_t t, const char *low, size_t n)
