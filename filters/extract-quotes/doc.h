@@ -456,6 +456,13 @@ unsigned doc_clause_word(const struct doc *d, size_t t);
  * when out of memory). */
 void doc_classify(struct doc *d, struct qtoken *k);
 int doc_memo_alloc(struct doc *d);
+/* The classes of the word S[A, B) of the text, read in lower case
+ * (CAPITALISED 0: quotes_word_class's, as doc_lex_lower) or as a
+ * capitalised word (1), and its own classes (quotes_word_direct): from the
+ * word memo when it holds the spelling (a capitalised one keeps both
+ * readings), else worked out. */
+uint32_t doc_spelling_class(const struct doc *d, size_t a, size_t b, int capitalised);
+uint32_t doc_spelling_direct(const struct doc *d, size_t a, size_t b);
 /* The length of the longest listed role, person, group or body noun that
  * word token T ends in (wordclass_ending), LOW being its folded bytes (N);
  * remembered with its spelling. */

@@ -210,6 +210,23 @@ static void memo_used(struct word_memo *m, struct word_memo *other)
 	}
 }
 
+/* The slot that holds spelling S (N bytes, 0 < N <= MEMO_WORD; AVAIL
+ * bytes readable at S), or NO_MEMO; *PAIR and *TAG where it belongs. */
+__attribute__((always_inline)) static inline size_t memo_find(const struct doc *d, const char *s, size_t n,
+                                                              size_t avail, size_t *pair, uint32_t *tag)
+{
+	uint64_t h = memo_hash(s, n, avail);
+	*tag = (uint32_t)(h >> 32);
+	*pair = ((size_t)h & (MEMO_SLOTS / 2 - 1)) * 2;
+	struct word_memo *two = &d->memo[*pair];
+	for (size_t i = 0; i < 2; i++)
+		if (two[i].hash == *tag && two[i].len == n && memcmp(two[i].w, s, n) == 0) {
+			memo_used(&two[i], &two[i ^ 1]);
+			return *pair + i;
+		}
+	return NO_MEMO;
+}
+
 void doc_classify(struct doc *d, struct qtoken *k)
 {
 	size_t n = k->end - k->start;
@@ -221,29 +238,66 @@ void doc_classify(struct doc *d, struct qtoken *k)
 		return;
 	}
 	const char *s = d->text + k->start;
-	uint64_t h = memo_hash(s, n, d->len - k->start);
-	uint32_t tag = (uint32_t)(h >> 32);
-	size_t pair = ((size_t)h & (MEMO_SLOTS / 2 - 1)) * 2;
-	struct word_memo *two = &d->memo[pair];
-	for (size_t i = 0; i < 2; i++) {
-		struct word_memo *m = &two[i];
-		if (m->hash == tag && m->len == n && memcmp(m->w, s, n) == 0) {
-			memo_used(m, &two[i ^ 1]);
-			k->memo = (uint16_t)(pair + i);
-			k->flags |= m->flags;
-			k->lex = m->lex;
-			k->pron = m->pron;
-			k->aux = m->aux;
-			return;
-		}
+	size_t pair;
+	uint32_t tag;
+	size_t i = memo_find(d, s, n, d->len - k->start, &pair, &tag);
+	if (i != NO_MEMO) {
+		struct word_memo *m = &d->memo[i];
+		k->memo = (uint16_t)i;
+		k->flags |= m->flags;
+		k->lex = m->lex;
+		k->pron = m->pron;
+		k->aux = m->aux;
+		return;
 	}
 	classify(d, k);
 	/* an empty slot, else the one used less lately */
-	size_t i = !two[0].len ? 0 : !two[1].len ? 1 : (two[0].known & KNOWN_RECENT) ? 1 : 0;
+	struct word_memo *two = &d->memo[pair];
+	i = !two[0].len ? 0 : !two[1].len ? 1 : (two[0].known & KNOWN_RECENT) ? 1 : 0;
 	struct word_memo *m = &two[i];
 	*m = (struct word_memo){ .hash = tag, .lex = k->lex, .flags = (uint16_t)(k->flags & SHAPE),
 	                         .pron = k->pron, .aux = k->aux, .len = (uint8_t)n };
 	memcpy(m->w, s, n);
 	memo_used(m, &two[i ^ 1]);
 	k->memo = (uint16_t)(pair + i);
+}
+
+uint32_t doc_spelling_class(const struct doc *d, size_t a, size_t b, int capitalised)
+{
+	size_t n = b - a, pair;
+	uint32_t tag;
+	char low[64];
+	if (n == 0 || n >= sizeof low)
+		return 0;
+	const char *s = d->text + a;
+	size_t i = d->memo && n <= MEMO_WORD ? memo_find(d, s, n, d->len - a, &pair, &tag) : NO_MEMO;
+	struct word_memo *m = i != NO_MEMO ? &d->memo[i] : NULL;
+	/* a slot of a capitalised spelling keeps both readings */
+	int cap = m && (m->flags & TK_CAP);
+	unsigned known = capitalised ? KNOWN_FULL : KNOWN_LOWER;
+	if (cap && (m->known & known))
+		return capitalised ? m->full : m->lower;
+	wordclass_fold(s, n, low);
+	uint32_t lex = quotes_word_class(d->lx, low, n, capitalised);
+	if (cap) {
+		*(capitalised ? &m->full : &m->lower) = lex;
+		m->known |= (uint8_t)known;
+	}
+	return lex;
+}
+
+uint32_t doc_spelling_direct(const struct doc *d, size_t a, size_t b)
+{
+	size_t n = b - a, pair;
+	uint32_t tag;
+	char low[64];
+	if (n == 0 || n >= sizeof low)
+		return 0;
+	const char *s = d->text + a;
+	size_t i = d->memo && n <= MEMO_WORD ? memo_find(d, s, n, d->len - a, &pair, &tag) : NO_MEMO;
+	struct word_memo *m = i != NO_MEMO ? &d->memo[i] : NULL;
+	if (m)
+		return m->lex;
+	wordclass_fold(s, n, low);
+	return quotes_word_direct(d->lx, low, n);
 }
