@@ -117,6 +117,9 @@ struct quotes_lexicon {
 	/* the lengths (up to 7 bytes) and first bytes of the determiners: a
 	 * word of another shape is none, without a look-up */
 	unsigned char det_shape[8][256];
+	/* the same for the abbreviations and titles (up to 15 bytes): a word
+	 * before a full stop of another shape takes no full stop */
+	unsigned char abbr_shape[16][256];
 
 };
 

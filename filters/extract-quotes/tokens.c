@@ -332,7 +332,8 @@ static int add_words(struct doc *d, size_t a, size_t b)
 		}
 		/* A listed abbreviation takes its full stop (dhr., prof.). */
 		if ((flags & TK_WORD) && i + 1 < tl.n && tl.tok[i + 1].start == end &&
-		    d->text[end] == '.' && tl.tok[i + 1].end == end + 1 && end - start < 16) {
+		    d->text[end] == '.' && tl.tok[i + 1].end == end + 1 && end - start < 16 &&
+		    d->lx->abbr_shape[end - start][(unsigned char)d->text[start]]) {
 			char low[16];
 			wordclass_fold(d->text + start, end - start, low);
 			if (wordclass_get(d->lx->wc, low, end - start) & (LX_ABBREV | LX_TITLE)) {

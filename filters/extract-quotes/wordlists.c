@@ -126,21 +126,36 @@ static void add_phrase_first(const char *line, size_t len, void *ctx)
 	wordclass_add(lx->wc, line, len, LX_PHRASE_FIRST);
 }
 
-/* The shape of every determiner (any line of a list with determiners: a
- * wider net than needed, and that is all a shape must be). */
+/* The shape (length, first byte) of the first word of LINE into SHAPE
+ * (MAX lengths), both cases of a first letter: a word of another shape is
+ * in none of the lists read so, without a look-up. */
+static void add_shape(unsigned char (*shape)[256], size_t max, const char *line, size_t len)
+{
+	const char *sp = memchr(line, ' ', len);
+	size_t n = sp ? (size_t)(sp - line) : len;
+	if (n > 0 && n < max) {
+		char low[16];
+		wordclass_fold(line, n, low);
+		shape[n][(unsigned char)low[0]] = 1;
+		/* a capitalised one opens a sentence */
+		if (low[0] >= 'a' && low[0] <= 'z')
+			shape[n][(unsigned char)(low[0] - 32)] = 1;
+	}
+}
+
+/* Every determiner (any line of a list with determiners: a wider net than
+ * needed, and that is all a shape must be). */
 static void add_det_shape(const char *line, size_t len, void *ctx)
 {
 	struct quotes_lexicon *lx = ctx;
-	const char *sp = memchr(line, ' ', len);
-	size_t n = sp ? (size_t)(sp - line) : len;
-	if (n > 0 && n < 8) {
-		char low[8];
-		wordclass_fold(line, n, low);
-		lx->det_shape[n][(unsigned char)low[0]] = 1;
-		/* a capitalised determiner opens a sentence */
-		if (low[0] >= 'a' && low[0] <= 'z')
-			lx->det_shape[n][(unsigned char)(low[0] - 32)] = 1;
-	}
+	add_shape(lx->det_shape, sizeof lx->det_shape / sizeof lx->det_shape[0], line, len);
+}
+
+/* Every abbreviation and title (tokens.c: the full stop after one). */
+static void add_abbr_shape(const char *line, size_t len, void *ctx)
+{
+	struct quotes_lexicon *lx = ctx;
+	add_shape(lx->abbr_shape, sizeof lx->abbr_shape / sizeof lx->abbr_shape[0], line, len);
 }
 
 static const struct { const char *tag; unsigned bit; } pron_tags[] = {
@@ -254,9 +269,12 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 	/* a speech noun may open a cue phrase ("een uitspraak van X") */
 	if (lang_each_line("nl/quotes-speech-nouns.txt", add_phrase_first, lx) < 0)
 		return missing("nl/quotes-speech-nouns.txt");
-	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
 		if ((lists[i].as & AS_WORDS) && (lists[i].bits & LX_DET))
 			lang_each_line(lists[i].file, add_det_shape, lx);
+		if ((lists[i].as & AS_WORDS) && (lists[i].bits & (LX_ABBREV | LX_TITLE)))
+			lang_each_line(lists[i].file, add_abbr_shape, lx);
+	}
 	if (lang_each_line("nl/quotes-speech-verbs.txt", add_cue, lx) < 0)
 		return missing("nl/quotes-speech-verbs.txt");
 	if (lang_each_line("nl/speakers-verbs.txt", add_cue, lx) < 0)
