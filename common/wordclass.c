@@ -287,8 +287,13 @@ size_t wordclass_ending(const struct wordclass *wc, const char *w, size_t n, wc_
 		if (k < t->min_len || ((unsigned char)*e & 0xC0) == 0x80)
 			continue;   /* too short, or not a character boundary */
 		unsigned key = tail_key(w + n, k);
-		if (!(t->tail[key >> 3] >> (key & 7) & 1))
-			continue;   /* no ending of this length ends like the word */
+		if (!(t->tail[key >> 3] >> (key & 7) & 1)) {
+			/* no ending of this length ends like the word; from eight
+			 * bytes on the key is one for every length: none longer */
+			if (k >= 8)
+				break;
+			continue;
+		}
 		const struct slot *s = find(wc, t, e, k, h ? h : 1);
 		if (s && (s->bits & bits)) {
 			best = k;
