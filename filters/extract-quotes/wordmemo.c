@@ -178,7 +178,7 @@ enum { MEMO_LITTLE_ENDIAN = 0 };
 /* A hash of the N (at most MEMO_WORD) bytes at S, eight at a time; AVAIL
  * bytes may be read from S. The last 1..7 bytes are one little-endian
  * number, read as 8 bytes and masked when 8 may be read. */
-static uint64_t memo_hash(const char *s, size_t n, size_t avail)
+__attribute__((always_inline)) static inline uint64_t memo_hash(const char *s, size_t n, size_t avail)
 {
 	const uint64_t mul = 0x9E3779B97F4A7C15ULL;
 	uint64_t h = n * mul, x;
