@@ -53,13 +53,12 @@ long doc_bare_plural_at(struct doc *d, size_t t, size_t end)
 	 * its sentence (a capitalised word only there), or after a reporting
 	 * verb, a cue phrase, a subordinator, the preposition of an agent or
 	 * a coordinator */
-	int opens = doc_sentence_initial(d, t);
-	if ((k->flags & TK_CAP) && !opens)
-		return -1;
-	int after = t > 0 && word(d, t - 1) && tk(d, t - 1)->sent == k->sent;
-	if (!opens && !(after && (doc_is(d, t - 1, LX_CUE | LX_CUE_SEP | LX_PHRASE | LX_SUB) ||
-	                          (doc_is(d, t - 1, LX_PREP) && doc_agent_prep(d, t - 1)) ||
-	                          (doc_is(d, t - 1, LX_FUNCTION) && (doc_clause_word(d, t - 1) & CW_COORD)))))
+	const struct qtoken *b = t > 0 ? tk(d, t - 1) : NULL;
+	int after = b && (b->flags & TK_WORD) && b->sent == k->sent && !(k->flags & TK_CAP) &&
+	            ((b->lex & (LX_CUE | LX_CUE_SEP | LX_PHRASE | LX_SUB)) ||
+	             ((b->lex & LX_PREP) && (b->aux & AUX_AGENT)) ||
+	             ((b->lex & LX_FUNCTION) && (b->aux & (CW_COORD << AUX_CLAUSE_SHIFT))));
+	if (!after && !doc_sentence_initial(d, t))
 		return -1;
 	long head = -1;
 	for (size_t p = t; head < 0 && p < end && p <= t + 2; p++) {
