@@ -376,7 +376,7 @@ static int add_words(struct doc *d, size_t a, size_t b)
 }
 
 /* Sentence and paragraph marks of token T (just added). */
-static void mark_token(struct doc *d, size_t t, size_t gap_from)
+__attribute__((always_inline)) static inline void mark_token(struct doc *d, size_t t, size_t gap_from)
 {
 	struct qtoken *k = doc_tok(d, t);
 	int first = t == 0;
