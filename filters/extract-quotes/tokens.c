@@ -278,17 +278,23 @@ static struct qtoken *push_token(struct doc *d, size_t start, size_t end, uint32
 	return k;
 }
 
-/* A paragraph break (doc_para_break) in the white space [A, B). */
-static int para_between(const char *s, size_t len, size_t a, size_t b)
+/* A paragraph break (doc_para_break) in the white space [A, B): a long
+ * stretch by memchr, out of line. */
+static int para_between_long(const char *s, size_t len, size_t a, size_t b)
 {
-	if (b - a <= 8) {   /* most gaps: a space or none */
-		for (size_t i = a; i < b; i++)
-			if (s[i] == '\n' && doc_para_break(s, len, i))
-				return 1;
-		return 0;
-	}
 	for (const char *p; a < b && (p = memchr(s + a, '\n', b - a)) != NULL; a = (size_t)(p - s) + 1)
 		if (doc_para_break(s, len, (size_t)(p - s)))
+			return 1;
+	return 0;
+}
+
+/* The same, inline for the gaps of most tokens: a space or none. */
+__attribute__((always_inline)) static inline int para_between(const char *s, size_t len, size_t a, size_t b)
+{
+	if (b - a > 8)
+		return para_between_long(s, len, a, b);
+	for (size_t i = a; i < b; i++)
+		if (s[i] == '\n' && doc_para_break(s, len, i))
 			return 1;
 	return 0;
 }
