@@ -43,6 +43,25 @@ int doc_memo_alloc(struct doc *d)
 	return 0;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+enum { MEMO_LITTLE_ENDIAN = 1 };
+#else
+enum { MEMO_LITTLE_ENDIAN = 0 };
+#endif
+
+/* The N bytes at W (a slot's, MEMO_WORD of them) are the N at S (AVAIL
+ * readable): a short word in one masked compare, without a call. */
+static inline int same_spelling(const char *w, const char *s, size_t n, size_t avail)
+{
+	if (MEMO_LITTLE_ENDIAN && n >= 1 && n <= 8 && avail >= 8) {
+		uint64_t x, y;
+		memcpy(&x, w, 8);
+		memcpy(&y, s, 8);
+		return ((x ^ y) & (~0ULL >> (64 - 8 * n))) == 0;
+	}
+	return memcmp(w, s, n) == 0;
+}
+
 /* The slot token K was classified through when it still holds K's
  * spelling, else NULL. */
 static struct word_memo *memo_of(const struct doc *d, const struct qtoken *k)
@@ -51,7 +70,7 @@ static struct word_memo *memo_of(const struct doc *d, const struct qtoken *k)
 		return NULL;
 	struct word_memo *m = &d->memo[k->memo];
 	size_t n = k->end - k->start;
-	return m->len == n && memcmp(m->w, d->text + k->start, n) == 0 ? m : NULL;
+	return m->len == n && same_spelling(m->w, d->text + k->start, n, d->len - k->start) ? m : NULL;
 }
 
 uint32_t doc_lex(const struct doc *d, size_t t)
@@ -169,12 +188,6 @@ static void classify(const struct doc *d, struct qtoken *k)
 
 enum { SHAPE = TK_CAP | TK_ALLCAPS | TK_ROMAN | TK_HYPHEN_ROLE };
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-enum { MEMO_LITTLE_ENDIAN = 1 };
-#else
-enum { MEMO_LITTLE_ENDIAN = 0 };
-#endif
-
 /* A hash of the N (at most MEMO_WORD) bytes at S, eight at a time; AVAIL
  * bytes may be read from S. The last 1..7 bytes are one little-endian
  * number, read as 8 bytes and masked when 8 may be read. */
@@ -220,7 +233,7 @@ __attribute__((always_inline)) static inline size_t memo_find(const struct doc *
 	*pair = ((size_t)h & (MEMO_SLOTS / 2 - 1)) * 2;
 	struct word_memo *two = &d->memo[*pair];
 	for (size_t i = 0; i < 2; i++)
-		if (two[i].hash == *tag && two[i].len == n && memcmp(two[i].w, s, n) == 0) {
+		if (two[i].hash == *tag && two[i].len == n && same_spelling(two[i].w, s, n, avail)) {
 			memo_used(&two[i], &two[i ^ 1]);
 			return *pair + i;
 		}
