@@ -133,11 +133,6 @@ static int commas_between_adjectives(const struct doc *d, size_t t, size_t p, si
 	       !(doc_lex(d, p + 1) & LX_FUNCTION) && a->sent == b->sent;
 }
 
-/* The head noun of a description starting at the determiner T: up to
- * three words later, a role, person, group or body noun; after a reporting
- * verb, or before one at the start of a clause, any noun that ends the
- * phrase ("zei de buurvrouw", "De buurman zei"). Returns the head token or
- * -1. */
 /* Token T is "van", an article and a short phrase after it (at most four
  * words, no punctuation) are followed by a reporting verb: the body or
  * the work of the noun before T ("Een recensent van de krant noemde", "Een
@@ -157,6 +152,11 @@ static int whose_then_cue(const struct doc *d, size_t t)
 	return 0;
 }
 
+/* The head noun of a description starting at the determiner T: up to
+ * three words later, a role, person, group or body noun; after a reporting
+ * verb, or before one at the start of a clause, any noun that ends the
+ * phrase ("zei de buurvrouw", "De buurman zei"). Returns the head token or
+ * -1. */
 static long description_at(struct doc *d, size_t t, size_t end, int *institution)
 {
 	*institution = 0;
