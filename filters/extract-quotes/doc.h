@@ -178,7 +178,7 @@ struct qtoken {
 
 /* The classes of every spelling are remembered (wordmemo.c): MEMO_SLOTS
  * slots, for words of up to MEMO_WORD bytes. */
-enum { MEMO_SLOTS = 32768, MEMO_WORD = 25, NO_MEMO = 0xFFFF };
+enum { MEMO_SLOTS = 32768, MEMO_WORD = 23, NO_MEMO = 0xFFFF };
 struct word_memo;
 
 /* --- quotations in the window ----------------------------------------- */
