@@ -275,22 +275,30 @@ void doc_classify(struct doc *d, struct qtoken *k)
 	k->memo = (uint16_t)(pair + i);
 }
 
+/* The slot that holds the word S[A, A + N) of the text, or NULL. */
+static struct word_memo *spelling_slot(const struct doc *d, size_t a, size_t n)
+{
+	size_t pair, i;
+	uint32_t tag;
+	if (!d->memo || n > MEMO_WORD ||
+	    (i = memo_find(d, d->text + a, n, d->len - a, &pair, &tag)) == NO_MEMO)
+		return NULL;
+	return &d->memo[i];
+}
+
 uint32_t doc_spelling_class(const struct doc *d, size_t a, size_t b, int capitalised)
 {
-	size_t n = b - a, pair;
-	uint32_t tag;
+	size_t n = b - a;
 	char low[64];
 	if (n == 0 || n >= sizeof low)
 		return 0;
-	const char *s = d->text + a;
-	size_t i = d->memo && n <= MEMO_WORD ? memo_find(d, s, n, d->len - a, &pair, &tag) : NO_MEMO;
-	struct word_memo *m = i != NO_MEMO ? &d->memo[i] : NULL;
+	struct word_memo *m = spelling_slot(d, a, n);
 	/* a slot of a capitalised spelling keeps both readings */
 	int cap = m && (m->flags & TK_CAP);
 	unsigned known = capitalised ? KNOWN_FULL : KNOWN_LOWER;
 	if (cap && (m->known & known))
 		return capitalised ? m->full : m->lower;
-	wordclass_fold(s, n, low);
+	wordclass_fold(d->text + a, n, low);
 	uint32_t lex = quotes_word_class(d->lx, low, n, capitalised);
 	if (cap) {
 		*(capitalised ? &m->full : &m->lower) = lex;
@@ -301,16 +309,13 @@ uint32_t doc_spelling_class(const struct doc *d, size_t a, size_t b, int capital
 
 uint32_t doc_spelling_direct(const struct doc *d, size_t a, size_t b)
 {
-	size_t n = b - a, pair;
-	uint32_t tag;
+	size_t n = b - a;
 	char low[64];
 	if (n == 0 || n >= sizeof low)
 		return 0;
-	const char *s = d->text + a;
-	size_t i = d->memo && n <= MEMO_WORD ? memo_find(d, s, n, d->len - a, &pair, &tag) : NO_MEMO;
-	struct word_memo *m = i != NO_MEMO ? &d->memo[i] : NULL;
+	struct word_memo *m = spelling_slot(d, a, n);
 	if (m)
 		return m->lex;
-	wordclass_fold(s, n, low);
+	wordclass_fold(d->text + a, n, low);
 	return quotes_word_direct(d->lx, low, n);
 }
