@@ -40,14 +40,10 @@ int doc_bare_role_at(const struct doc *d, size_t t)
 long doc_bare_plural_at(struct doc *d, size_t t, size_t end)
 {
 	const struct qtoken *k = doc_tok(d, t);
-	if ((k->flags & (TK_QUOTE | TK_NUMBER | TK_HYPHEN_ROLE | TK_ALLCAPS)) ||
-	    (k->lex & (LX_FUNCTION | LX_CUE | LX_CUE_SEP | LX_DET)))
-		return -1;
 	/* the phrase opens with its plural noun (vrouwen, critici, opa's, or
 	 * a listed irregular plural) or an adjective before it, inflected in
-	 * -e: the last byte spares most words the rest */
-	char z = (char)(d->text[k->end - 1] | 0x20);
-	if (!(k->lex & LX_PLURAL) && z != 's' && z != 'n' && z != 'i' && z != 'e')
+	 * -e */
+	if (!doc_bare_plural_may_open(d, k))
 		return -1;
 	/* where it stands first (cheap, before the words' classes): opening
 	 * its sentence (a capitalised word only there), or after a reporting

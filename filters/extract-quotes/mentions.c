@@ -352,7 +352,7 @@ int doc_mentions_until(struct doc *d, size_t until)
 		}
 		/* barenouns.c's rules are asked only where their trigger is
 		 * (each tests it again): a reporting verb before the word, a
-		 * plural's last letter, a kinship noun */
+		 * word that may open a bare plural, a kinship noun */
 		const struct qtoken *before = t > 0 ? tk(d, t - 1) : NULL;
 		if (before && (before->lex & (LX_CUE | LX_CUE_SEP)) && doc_bare_role_at(d, t)) {
 			/* a role without its article, as headlines write it */
@@ -397,9 +397,7 @@ int doc_mentions_until(struct doc *d, size_t until)
 			t = (size_t)last;
 			continue;
 		}
-		char z = (char)(d->text[k->end - 1] | 0x20);
-		last = (k->lex & LX_PLURAL) || z == 's' || z == 'n' || z == 'i' || z == 'e'
-		       ? doc_bare_plural_at(d, t, to) : -1;
+		last = doc_bare_plural_may_open(d, k) ? doc_bare_plural_at(d, t, to) : -1;
 		if (last >= 0) {
 			if (push_mention(d, t, (size_t)last, M_DESCRIPTION) < 0)
 				return -1;

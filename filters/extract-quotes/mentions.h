@@ -57,6 +57,18 @@ int doc_bare_role_at(const struct doc *d, size_t t);
 /* The head of a bare plural starting at T where a group speaks ("Critici
  * noemen", "zeggen deskundigen", "door vrouwen"), or -1. */
 long doc_bare_plural_at(struct doc *d, size_t t, size_t end);
+/* Its first test, of word token K alone: a word that may open such a
+ * phrase (no function word, verb or determiner; a listed plural, or the
+ * last letter of a plural noun, or an adjective's -e before one: the
+ * last byte spares most words the rest). */
+static inline int doc_bare_plural_may_open(const struct doc *d, const struct qtoken *k)
+{
+	if ((k->flags & (TK_QUOTE | TK_NUMBER | TK_HYPHEN_ROLE | TK_ALLCAPS)) ||
+	    (k->lex & (LX_FUNCTION | LX_CUE | LX_CUE_SEP | LX_DET)))
+		return 0;
+	char z = (char)(d->text[k->end - 1] | 0x20);
+	return (k->lex & LX_PLURAL) || z == 's' || z == 'n' || z == 'i' || z == 'e';
+}
 /* The last token of a share of a group starting at T right before its
  * reporting verb ("Dertig procent van de kinderen zegt"), or -1. */
 long doc_share_at(const struct doc *d, size_t t, size_t end);
