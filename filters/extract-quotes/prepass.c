@@ -18,7 +18,7 @@ enum { MAX_SLOTS = 1 << 20 };
 
 static int is_space(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+	return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v');
 }
 
 static void free_add(struct doc *d, uint64_t h, size_t start)
