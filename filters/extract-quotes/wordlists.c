@@ -182,7 +182,7 @@ static void add_pronoun(const char *line, size_t len, void *ctx)
 	wordclass_add(lx->pron, line, wl, bits);
 }
 
-enum { MAX_USES = 2 * sizeof lists / sizeof lists[0] + 20 };
+enum { TABLE_USES = 20, MAX_USES = 2 * sizeof lists / sizeof lists[0] + TABLE_USES };
 
 /* Every list of lists[] and of the small tables of quotes_lexicon (one
  * class each, or the CW_* and PA_* bits; all required) read once: each file
@@ -210,15 +210,16 @@ static int load_lists(struct quotes_lexicon *lx)
 		{ fw, "of", lx->genitive, 1 },
 		{ "nl/quotes-person-nouns.txt", "kin", lx->kin, 1 },
 	};
+	_Static_assert(sizeof tables / sizeof tables[0] <= TABLE_USES, "room for the tables' uses");
 	struct { const char *file; int optional; struct wordclass_use use; } all[MAX_USES];
 	size_t n = 0;
-	for (size_t i = 0; i < sizeof tables / sizeof tables[0] && n < MAX_USES; i++) {
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
 		all[n].file = tables[i].file;
 		all[n].optional = 0;
 		all[n++].use = (struct wordclass_use){ tables[i].wc, tables[i].tag, tables[i].bits, 0 };
 	}
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
-		for (unsigned as = AS_WORDS; as <= AS_ENDINGS && n < MAX_USES; as <<= 1)
+		for (unsigned as = AS_WORDS; as <= AS_ENDINGS; as <<= 1)
 			if (lists[i].as & as) {
 				all[n].file = lists[i].file;
 				all[n].optional = lists[i].optional;
