@@ -10,7 +10,6 @@
  */
 #include "doc.h"
 #include "mentions.h"
-#include "wordclass.h"
 
 /* A role noun in lower case right after a reporting verb, without an
  * article or a name after it, ends its phrase: a headline's or a
@@ -34,9 +33,10 @@ int doc_bare_role_at(const struct doc *d, size_t t)
  * bewoners ..."), or a clause after a coordinator or a subordinating
  * conjunction ("maar critici noemen", "terwijl critici het ... noemen"),
  * right after a reporting verb or a cue phrase ("zeggen deskundigen",
- * "volgens ingewijden") or as a passive agent ("door vrouwen"). Not before a name ("Ministers Kok en Zalm": the names
- * are the mentions), nor a capitalised word the text uses as a name.
- * Returns the head token or -1. */
+ * "volgens ingewijden") or as a passive agent ("door vrouwen"). Not
+ * before a name ("Ministers Kok en Zalm": the names are the mentions), nor
+ * a capitalised word the text uses as a name. Returns the head token or
+ * -1. */
 long doc_bare_plural_at(struct doc *d, size_t t, size_t end)
 {
 	const struct qtoken *k = doc_tok(d, t);
@@ -50,11 +50,11 @@ long doc_bare_plural_at(struct doc *d, size_t t, size_t end)
 	 * verb, a cue phrase, a subordinator, the preposition of an agent or
 	 * a coordinator */
 	const struct qtoken *b = t > 0 ? tk(d, t - 1) : NULL;
-	int after = b && (b->flags & TK_WORD) && b->sent == k->sent && !(k->flags & TK_CAP) &&
+	int after_opener = b && (b->flags & TK_WORD) && b->sent == k->sent && !(k->flags & TK_CAP) &&
 	            ((b->lex & (LX_CUE | LX_CUE_SEP | LX_PHRASE | LX_SUB)) ||
 	             ((b->lex & LX_PREP) && (b->aux & AUX_AGENT)) ||
 	             ((b->lex & LX_FUNCTION) && (b->aux & (CW_COORD << AUX_CLAUSE_SHIFT))));
-	if (!after && !doc_sentence_initial(d, t))
+	if (!after_opener && !doc_sentence_initial(d, t))
 		return -1;
 	long head = -1;
 	for (size_t p = t; head < 0 && p < end && p <= t + 2; p++) {
