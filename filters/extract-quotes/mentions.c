@@ -152,6 +152,21 @@ static int whose_then_cue(const struct doc *d, size_t t)
 	return 0;
 }
 
+/* Token T may be a finite verb with its subject after it: a word in lower
+ * case of no function class, then a pronoun, an article or a capitalised
+ * word ("behoort ze", "is de schade", "vindt Jansen"). */
+static int verb_then_subject(const struct doc *d, size_t t)
+{
+	const struct qtoken *v = tk(d, t), *s = tk(d, t + 1);
+	if (!v || !s || (v->flags & (TK_WORD | TK_CAP)) != TK_WORD || !(s->flags & TK_WORD) ||
+	    v->sent != s->sent || doc_is(d, t, LX_FUNCTION | LX_DET | LX_ADJ | NOUN))
+		return 0;
+	/* a possessive's form before an article is the verb ("zijn de") */
+	if (v->pron)
+		return (v->pron & PR_POSSESSIVE) && doc_is(d, t + 1, LX_DET);
+	return s->pron || doc_is(d, t + 1, LX_DET) || (s->flags & TK_CAP);
+}
+
 /* The head noun of a description starting at the determiner T: up to
  * three words later, a role, person, group or body noun; after a reporting
  * verb, or before one at the start of a clause, any noun that ends the
@@ -167,6 +182,10 @@ static long description_at(struct doc *d, size_t t, size_t end, int *institution
 	if ((flags(d, t) & TK_CAP) && !doc_sentence_initial(d, t))
 		return -1;
 	int after_cue = t > 0 && doc_is(d, t - 1, LX_CUE | LX_CUE_SEP);
+	/* a cue phrase opening the sentence ("Volgens het museum behoort
+	 * ze"): Dutch puts the finite verb and then its subject right after
+	 * it, so a noun we do not list ends the phrase there */
+	int source = t > 0 && doc_is(d, t - 1, LX_PHRASE) && doc_sentence_initial(d, t - 1);
 	size_t commas = 0;
 	for (size_t p = t + 1; p < end && p <= t + 4 + 2 * commas; p++) {
 		const struct qtoken *k = doc_tok(d, p);
@@ -200,7 +219,7 @@ static long description_at(struct doc *d, size_t t, size_t end, int *institution
 		 * (in -e) stand between it and the article */
 		const struct qtoken *n = tk(d, p + 1);
 		int ends = !n || (n->flags & (TK_PUNCT | TK_QUOTE)) || (n->lex & LX_PREP) ||
-		           (n->lex & (LX_CUE | LX_CUE_SEP));
+		           (n->lex & (LX_CUE | LX_CUE_SEP)) || (source && verb_then_subject(d, p + 1));
 		int before_cue = n && doc_sentence_initial(d, t) &&
 		                 ((n->lex & (LX_CUE | LX_CUE_SEP)) || whose_then_cue(d, p + 1));
 		/* a capitalised word after the article is a noun only after the
@@ -240,7 +259,7 @@ static long description_at(struct doc *d, size_t t, size_t end, int *institution
 			*institution = 1;
 			return (long)p;
 		}
-		if (ends && (after_cue || before_cue) && cap_ok && det_ok &&
+		if (ends && (after_cue || before_cue || source) && cap_ok && (det_ok || source) &&
 		    (!doc_is(d, p, LX_ADJ | LX_PARTICLE) || origin) && !doc_known_free(d, p) &&
 		    !(k->flags & TK_NUMBER) && k->end - k->start > 2)
 			return (long)p;
