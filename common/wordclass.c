@@ -145,9 +145,9 @@ static const struct slot *find(const struct wordclass *wc, const struct table *t
 	}
 }
 
-static void grow(struct table *t)
+/* Table T moved to CAP slots (a power of two, more than it has). */
+static void grow_to(struct table *t, size_t cap)
 {
-	size_t cap = t->cap ? t->cap * 2 : 256;
 	struct slot *s = calloc(cap, sizeof *s);
 	if (!s)
 		out_of_memory();
@@ -162,6 +162,27 @@ static void grow(struct table *t)
 	free(t->slot);
 	t->slot = s;
 	t->cap = cap;
+}
+
+static void grow(struct table *t)
+{
+	grow_to(t, t->cap ? t->cap * 2 : 256);
+}
+
+/* Room in T for N more entries (at most half full). */
+static void reserve(struct table *t, size_t n)
+{
+	size_t cap = t->cap ? t->cap : 256;
+	while ((t->n + n) * 2 > cap)
+		cap *= 2;
+	if (cap > t->cap)
+		grow_to(t, cap);
+}
+
+void wordclass_reserve(struct wordclass *wc, size_t words, size_t endings)
+{
+	reserve(&wc->words, words);
+	reserve(&wc->endings, endings);
 }
 
 /* Endings are hashed from their last byte backwards, so that the endings

@@ -56,6 +56,12 @@ struct wordclass_use {
 };
 long wordclass_load_uses(const char *name, const struct wordclass_use *uses, size_t n);
 
+/* Room for WORDS more words and ENDINGS more endings, so that a table
+ * filled from large lists is made once at its size, not grown through
+ * every power of two (each growth a new table to fill and fault in). An
+ * upper bound does; far above the truth it makes the table larger. */
+void wordclass_reserve(struct wordclass *wc, size_t words, size_t endings);
+
 /* Every entry of SRC (word or phrase) is added to DST with its classes
  * moved SHIFT bits up (values are not copied): a filter that keeps small
  * lists apart may also find them in one probe of its main table. */

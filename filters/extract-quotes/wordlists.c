@@ -182,6 +182,18 @@ static void add_pronoun(const char *line, size_t len, void *ctx)
 	wordclass_add(lx->pron, line, wl, bits);
 }
 
+/* The lines of language file NAME (0 when there is none). */
+static size_t lines_of(const char *name)
+{
+	size_t len = 0, lines = 0;
+	const char *text = lang_file(name, &len);
+	if (!text)
+		return 0;
+	for (const char *p = text, *end = text + len; p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		lines++;
+	return lines + (len && text[len - 1] != '\n');
+}
+
 enum { TABLE_USES = 20, MAX_USES = 2 * sizeof lists / sizeof lists[0] + TABLE_USES };
 
 /* Every list of lists[] and of the small tables of quotes_lexicon (one
@@ -225,6 +237,20 @@ static int load_lists(struct quotes_lexicon *lx)
 				all[n].optional = lists[i].optional;
 				all[n++].use = (struct wordclass_use){ lx->wc, lists[i].tag, lists[i].bits, as == AS_ENDINGS };
 			}
+	/* the main table made at its size up front: each file's lines are a
+	 * bound on the words (or endings) it adds */
+	size_t words = 0, endings = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (all[i].use.wc != lx->wc)
+			continue;
+		int seen = 0;   /* the file is counted for this kind already */
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = all[j].use.wc == lx->wc && all[j].use.ending == all[i].use.ending &&
+			       strcmp(all[j].file, all[i].file) == 0;
+		if (!seen)
+			*(all[i].use.ending ? &endings : &words) += lines_of(all[i].file);
+	}
+	wordclass_reserve(lx->wc, words, endings);
 	int done[MAX_USES] = { 0 };
 	for (size_t i = 0; i < n; i++) {
 		if (done[i])
