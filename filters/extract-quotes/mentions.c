@@ -135,6 +135,23 @@ static int commas_between_adjectives(const struct doc *d, size_t t, size_t p, si
 	       !(doc_lex(d, p + 1) & LX_FUNCTION) && a->sent == b->sent;
 }
 
+/* The capitalised noun of a people at P, spelt as an adjective ("De
+ * Joegoslavische autoriteiten beweren"), is one before a word in lower
+ * case that the lists do not know when that word ends the phrase at the
+ * reporting verb, before it or, AFTER_CUE, after it ("zeggen de
+ * Servische autoriteiten."): the word is the head. */
+static int unlisted_head(const struct doc *d, size_t p, size_t end, int after_cue)
+{
+	const struct qtoken *n = tk(d, p + 1), *n2 = tk(d, p + 2);
+	if (!doc_is(d, p, LX_ADJ) || !n || (n->flags & (TK_WORD | TK_CAP)) != TK_WORD ||
+	    doc_is(d, p + 1, LX_FUNCTION | LX_DET | LX_CUE | LX_CUE_SEP))
+		return 0;
+	if (p + 2 >= end || !n2 || n2->sent != n->sent)
+		return after_cue;
+	return (n2->lex & (LX_CUE | LX_CUE_SEP)) ||
+	       (after_cue && ((n2->flags & (TK_PUNCT | TK_QUOTE)) || (n2->lex & LX_PREP)));
+}
+
 /* The head noun of a description starting at the determiner T: up to
  * three words later, a role, person, group or body noun; after a reporting
  * verb, or before one at the start of a clause, any noun that ends the
@@ -167,7 +184,8 @@ static long description_at(struct doc *d, size_t t, size_t end, int *institution
 			/* "De Britse premier": a capitalised noun of a people
 			 * ("een Britse") before a listed noun in lower case is
 			 * the adjective; the noun after it is the head */
-			if ((k->flags & TK_CAP) && p + 1 < end && p < t + 4 && (doc_lex(d, p + 1) & NOUN) &&
+			if ((k->flags & TK_CAP) && p + 1 < end && p < t + 4 &&
+			    ((doc_lex(d, p + 1) & NOUN) || unlisted_head(d, p, end, after_cue)) &&
 			    (tk(d, p + 1)->flags & (TK_WORD | TK_CAP)) == TK_WORD && tk(d, p + 1)->sent == k->sent)
 				continue;
 			if (commas && !(lex & (LX_PERSON | LX_ROLE)))
