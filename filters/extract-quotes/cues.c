@@ -146,6 +146,21 @@ static void memo_scan(struct attributor *a, size_t qt)
 	m->to = qt;
 }
 
+/* A cue phrase opening the sentence ("Volgens Tom Wauters dreigen
+ * schippers '…'") names the source of what the sentence says; a verb of
+ * its clause whose subject is a bare plural, a kind of people and no one
+ * who said words ("schippers", "boze bewoners"), gives it no speaker of
+ * its own. A definite subject speaks ("Volgens de krant noemde de minister
+ * het '…'"). */
+static int source_opens(const struct doc *d, const struct cue_memo *m)
+{
+	if (m->phrase < 0 || (size_t)m->phrase != m->first || m->verb < m->phrase_last || m->verb_subject < 0)
+		return 0;
+	const struct mention *s = doc_men(d, (size_t)m->verb_subject);
+	return s->type == M_DESCRIPTION && s->plural && !doc_is(d, (size_t)s->first, LX_DET) &&
+	       s->first > m->verb;
+}
+
 struct cue {
 	size_t first, last;   /* tokens */
 	long subject;         /* mention, -1 */
@@ -469,7 +484,8 @@ int cues_of_quote(struct attributor *a, size_t qi)
 		/* a fragment is the words of a reporting verb before it only in
 		 * its clause or the clause it reports: not past "toen", "omdat"
 		 * ("België vroeg om problemen toen het koos voor een '...'") */
-		int verb = a->memo.verb >= 0 && (standalone || a->memo.last_sub < a->memo.verb);
+		int verb = a->memo.verb >= 0 && (standalone || a->memo.last_sub < a->memo.verb) &&
+		           !(phrase && source_opens(d, &a->memo));
 		struct cue m = verb
 			? (struct cue){ (size_t)a->memo.verb, (size_t)a->memo.verb, a->memo.verb_subject }
 			: (struct cue){ (size_t)a->memo.phrase, (size_t)a->memo.phrase_last, a->memo.phrase_subject };

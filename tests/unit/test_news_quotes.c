@@ -1,6 +1,7 @@
 /* Unit tests of news quotations (extract-quotes): a capitalised noun of a
  * people spelt as an adjective before a plural the lists do not know
- * (mentions.c). The passages are written for these tests. */
+ * (mentions.c); a "volgens" phrase opening the sentence against a bare
+ * plural subject (cues.c). The passages are written for these tests. */
 #include <string.h>
 #include "check_main.h"
 #include "attribution_check.h"
@@ -30,12 +31,26 @@ START_TEST(an_adjective_of_a_people_before_an_unknown_noun_is_no_name)
 }
 END_TEST
 
+START_TEST(a_source_opening_the_sentence_outranks_a_bare_plural)
+{
+	/* before, the bare plural after the verb was the speaker */
+	one("Volgens havenschepen Tom Wauters dreigen schippers \"hun boten te moeten verkopen\".",
+	    "hun boten te moeten verkopen", "Volgens", "Tom Wauters", "Tom Wauters");
+	one("Volgens de vakbond klagen boze chauffeurs \"elke dag risico te lopen\" op de weg.", "elke dag risico te lopen",
+	    "Volgens", "de vakbond", "de vakbond");
+	/* a definite subject speaks for itself */
+	one("Volgens de krant noemde de minister het plan \"een grote fout\".", "een grote fout", "noemde",
+	    "de minister", "de minister");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("news_quotes");
 	TCase *tc = tcase_create("news");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, an_adjective_of_a_people_before_an_unknown_noun_is_no_name);
+	tcase_add_test(tc, a_source_opening_the_sentence_outranks_a_bare_plural);
 	suite_add_tcase(s, tc);
 	return s;
 }
