@@ -1,7 +1,8 @@
 /* Unit tests of news quotations (extract-quotes): a capitalised noun of a
  * people spelt as an adjective before a plural the lists do not know
  * (mentions.c); a "volgens" phrase opening the sentence against a bare
- * plural subject (cues.c). The passages are written for these tests. */
+ * plural subject (cues.c); a term marker that a naming verb's object is
+ * (forms.c). The passages are written for these tests. */
 #include <string.h>
 #include "check_main.h"
 #include "attribution_check.h"
@@ -44,6 +45,22 @@ START_TEST(a_source_opening_the_sentence_outranks_a_bare_plural)
 }
 END_TEST
 
+START_TEST(what_a_naming_verb_calls_a_book_is_no_title)
+{
+	/* before, "het boek" and "het project" made titles of them */
+	one("De recensent noemde het boek \"een meesterwerk van de eerste orde\".",
+	    "een meesterwerk van de eerste orde", "noemde", "De recensent", "De recensent");
+	one("Gedeputeerde Anna Visser wil eerst het advies afwachten. Ze noemde het project \"kansrijk, maar "
+	    "niet zonder voorwaarden\".",
+	    "kansrijk, maar niet zonder voorwaarden", "noemde", "Ze", "Anna Visser");
+	/* a title stays one: capitalised, or without a naming verb, or
+	 * glued to a word */
+	ck_assert_uint_eq(run("De recensent noemde het boek \"De kleine prins\" een meesterwerk."), 0);
+	ck_assert_uint_eq(run("De recensent las het boek \"een jaar in de Provence\" twee keer."), 0);
+	ck_assert_uint_eq(run("Hij noemde het zogenaamde \"elk wat wils\"-plan een vergissing."), 0);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("news_quotes");
@@ -51,6 +68,7 @@ static Suite *make_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, an_adjective_of_a_people_before_an_unknown_noun_is_no_name);
 	tcase_add_test(tc, a_source_opening_the_sentence_outranks_a_bare_plural);
+	tcase_add_test(tc, what_a_naming_verb_calls_a_book_is_no_title);
 	suite_add_tcase(s, tc);
 	return s;
 }
