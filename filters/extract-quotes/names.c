@@ -140,10 +140,13 @@ static long extend_name(struct doc *d, size_t j, size_t words, size_t end)
 		                  !(flags(d, j) & TK_INITIAL);
 		/* tag-entities' hint that the word after "van" names no person
 		 * parts a surname alone from it too ("woordvoerder Verstraete
-		 * van Sidmar") */
+		 * van Sidmar"); after a capitalised particle the surname
+		 * follows, even one spelt like an adjective ("Dirk Van den
+		 * Bossche") */
 		const struct entity_hint *h = p > j + 1 && p < end ? hint_at(d, doc_tok(d, p)->start) : NULL;
 		if (p > j + 1 && p < end && inner_name_word(d, p) && !affiliation &&
-		    !(words >= 2 && belongs_to(d, p, end)) && !(h && !h->person && doc_is(d, j + 1, LX_PREP))) {
+		    !(words >= 2 && !doc_is(d, j, LX_PARTICLE) && belongs_to(d, p, end)) &&
+		    !(h && !h->person && doc_is(d, j + 1, LX_PREP))) {
 			j = p;
 			words++;
 			continue;

@@ -2,7 +2,8 @@
  * people spelt as an adjective before a plural the lists do not know
  * (mentions.c); a "volgens" phrase opening the sentence against a bare
  * plural subject (cues.c); a term marker that a naming verb's object is
- * (forms.c). The passages are written for these tests. */
+ * (forms.c); a Flemish surname spelt like an adjective after a capitalised
+ * particle (names.c). The passages are written for these tests. */
 #include <string.h>
 #include "check_main.h"
 #include "attribution_check.h"
@@ -61,6 +62,17 @@ START_TEST(what_a_naming_verb_calls_a_book_is_no_title)
 }
 END_TEST
 
+START_TEST(a_surname_after_a_capitalised_particle_may_end_like_an_adjective)
+{
+	/* before, "Bossche" (like "Franse") was read as an affiliation */
+	one("\"Het vuur sloeg al uit het dak\", zegt brandweerkapitein Dirk Van den Bossche.",
+	    "Het vuur sloeg al uit het dak", "zegt", "Dirk Van den Bossche", "Dirk Van den Bossche");
+	/* an affiliation after a full name stays out */
+	one("\"Het vuur sloeg al uit het dak\", zegt Anna de Vries van Binnenlandse Zaken.",
+	    "Het vuur sloeg al uit het dak", "zegt", "Anna de Vries", "Anna de Vries");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("news_quotes");
@@ -69,6 +81,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, an_adjective_of_a_people_before_an_unknown_noun_is_no_name);
 	tcase_add_test(tc, a_source_opening_the_sentence_outranks_a_bare_plural);
 	tcase_add_test(tc, what_a_naming_verb_calls_a_book_is_no_title);
+	tcase_add_test(tc, a_surname_after_a_capitalised_particle_may_end_like_an_adjective);
 	suite_add_tcase(s, tc);
 	return s;
 }
