@@ -135,6 +135,16 @@ static int commas_between_adjectives(const struct doc *d, size_t t, size_t p, si
 	       !(doc_lex(d, p + 1) & LX_FUNCTION) && a->sent == b->sent;
 }
 
+/* The role noun at T is followed by "van", its portfolio and a first name
+ * ("minister van Defensie Ludivine Dedonder"): the name that follows is
+ * the person's (names.c skips the portfolio). */
+static int portfolio_then_name(const struct doc *d, size_t t)
+{
+	return doc_is(d, t, LX_ROLE) && word(d, t + 1) && !capitalised(d, t + 1) && doc_is(d, t + 1, LX_PREP) &&
+	       capitalised(d, t + 2) && capitalised(d, t + 3) && doc_is(d, t + 3, LX_MALE | LX_FEMALE) &&
+	       !doc_is(d, t + 3, NOUN);
+}
+
 /* The capitalised noun of a people at P, spelt as an adjective ("De
  * Joegoslavische autoriteiten beweren"), is one before a word in lower
  * case that the lists do not know when that word ends the phrase at the
@@ -179,8 +189,10 @@ static long description_at(struct doc *d, size_t t, size_t end, int *institution
 		uint32_t lex = doc_lex(d, p);
 		if ((lex & NOUN) && (!(k->flags & TK_CAP) || (k->flags & TK_HYPHEN_ROLE) ||
 		                     (lex & (LX_PERSON | LX_GROUP)))) {
-			if (p + 1 < end && doc_name_word(d, p + 1))
-				return -1;   /* "de president Biden": the name is the mention */
+			if (p + 1 < end && (doc_name_word(d, p + 1) || portfolio_then_name(d, p)))
+				return -1;   /* "de president Biden", "de minister van
+				                Defensie Ludivine Dedonder": the name
+				                is the mention */
 			/* "De Britse premier": a capitalised noun of a people
 			 * ("een Britse") before a listed noun in lower case is
 			 * the adjective; the noun after it is the head */
@@ -263,6 +275,8 @@ static int bare_role_at(const struct doc *d, size_t t)
 	    !doc_is(d, t, LX_ROLE) || doc_is(d, t, LX_PLURAL | LX_FUNCTION))
 		return 0;
 	const struct qtoken *n = tk(d, t + 1);
+	if (portfolio_then_name(d, t))
+		return 0;   /* "zei minister van Defensie Ludivine Dedonder" */
 	return !n || n->sent != tk(d, t)->sent || (n->flags & TK_PUNCT) || (n->lex & LX_PREP);
 }
 

@@ -25,6 +25,12 @@ int doc_known_free(const struct doc *d, size_t t)
 	return doc_free_name(d, d->text + k->start, k->end - k->start);
 }
 
+/* A capitalised first name of `first-names.txt` at T, no noun. */
+static int first_name_at(const struct doc *d, size_t t)
+{
+	return capitalised(d, t) && doc_is(d, t, LX_MALE | LX_FEMALE) && !doc_is(d, t, NOUN | LX_TITLE);
+}
+
 /* The word at T is a first name of `first-names.txt` (which lists none
  * that is a common word) or names someone the text has named in full
  * before ("Marloes" opening a sentence after "Marloes de Wit"): a name,
@@ -242,6 +248,13 @@ long doc_name_at(struct doc *d, size_t t, size_t end)
 		return -1;   /* "Joegoslavisch minister Matic", "Europees Commissaris
 		                Monti": it qualifies the role; a first name does not
 		                ("Bram wees naar", wees a noun too) */
+	} else if ((t > 1 && doc_is(d, t - 1, LX_PREP) && doc_is(d, t - 2, LX_ROLE) && !known_person(d, t) &&
+	            first_name_at(d, t + 1)) ||
+	           (doc_is(d, t, LX_ROLE) && doc_is(d, t + 1, LX_PREP) && !capitalised(d, t + 1) && capitalised(d, t + 2) &&
+	            first_name_at(d, t + 3))) {
+		return -1;   /* "(Minister) van Volksgezondheid Frank Vandenbroucke": a
+		                role, its portfolio, then a first name opens the
+		                person's */
 	} else if (t > 0 && capitalised(d, t - 1) && doc_is(d, t - 1, LX_ADJ) && !doc_is(d, t - 1, LX_TITLE)) {
 		return -1;   /* "minister van Buitenlandse Zaken Louis Michel": the
 		                name of a body, then the person's */

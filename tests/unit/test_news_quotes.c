@@ -3,7 +3,8 @@
  * (mentions.c); a "volgens" phrase opening the sentence against a bare
  * plural subject (cues.c); a term marker that a naming verb's object is
  * (forms.c); a Flemish surname spelt like an adjective after a capitalised
- * particle (names.c). The passages are written for these tests. */
+ * particle (names.c); a role, "van", its portfolio and the person's name
+ * (names.c, mentions.c). The passages are written for these tests. */
 #include <string.h>
 #include "check_main.h"
 #include "attribution_check.h"
@@ -73,6 +74,24 @@ START_TEST(a_surname_after_a_capitalised_particle_may_end_like_an_adjective)
 }
 END_TEST
 
+START_TEST(a_role_and_its_portfolio_before_a_name_are_no_name)
+{
+	/* before: "Volksgezondheid Frank Vandenbroucke", "Minister van
+	 * Volksgezondheid Frank Vandenbroucke", "minister", "de minister" */
+	one("Vlaams minister van Volksgezondheid Frank Vandenbroucke zei: \"Ik volg het dossier van nabij.\"",
+	    "Ik volg het dossier van nabij.", "zei", "Frank Vandenbroucke", "Frank Vandenbroucke");
+	one("Minister van Justitie Petra de Sutter zei: \"Ik volg het dossier van nabij.\"",
+	    "Ik volg het dossier van nabij.", "zei", "Petra de Sutter", "Petra de Sutter");
+	one("\"Ik volg het dossier van nabij\", zei minister van Defensie Petra de Sutter.",
+	    "Ik volg het dossier van nabij", "zei", "Petra de Sutter", "Petra de Sutter");
+	one("\"Ik volg het dossier van nabij\", zei de minister van Defensie Petra de Sutter.",
+	    "Ik volg het dossier van nabij", "zei", "Petra de Sutter", "Petra de Sutter");
+	/* without a name the role speaks */
+	one("\"Ik volg het dossier van nabij\", zei de minister van Defensie.", "Ik volg het dossier van nabij",
+	    "zei", "de minister", "de minister");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("news_quotes");
@@ -82,6 +101,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_source_opening_the_sentence_outranks_a_bare_plural);
 	tcase_add_test(tc, what_a_naming_verb_calls_a_book_is_no_title);
 	tcase_add_test(tc, a_surname_after_a_capitalised_particle_may_end_like_an_adjective);
+	tcase_add_test(tc, a_role_and_its_portfolio_before_a_name_are_no_name);
 	suite_add_tcase(s, tc);
 	return s;
 }
