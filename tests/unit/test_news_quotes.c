@@ -4,7 +4,8 @@
  * plural subject (cues.c); a term marker that a naming verb's object is
  * (forms.c); a Flemish surname spelt like an adjective after a capitalised
  * particle (names.c); a role, "van", its portfolio and the person's name
- * (names.c, mentions.c). The passages are written for these tests. */
+ * (names.c, mentions.c); a clause of its own with a reporting verb after a
+ * quotation (cues.c). The passages are written for these tests. */
 #include <string.h>
 #include "check_main.h"
 #include "attribution_check.h"
@@ -92,6 +93,25 @@ START_TEST(a_role_and_its_portfolio_before_a_name_are_no_name)
 }
 END_TEST
 
+START_TEST(a_clause_of_its_own_after_a_quotation_has_its_own_speaker)
+{
+	/* before, every fragment of the sentence went to its first verb */
+	ck_assert_uint_eq(run("De minister noemde het plan \"een goede stap\", maar de oppositie vindt het "
+	                      "\"veel te weinig\"."), 2);
+	ck_assert_str_eq(cue(0), "noemde");
+	said(0, "De minister", "De minister");
+	ck_assert_str_eq(cue(1), "vindt");
+	said(1, "de oppositie", "de oppositie");
+	ck_assert_uint_eq(run("De wethouder noemde het plan \"een goede stap\" en de bewoners spraken van \"een "
+	                      "gemiste kans\"."), 2);
+	ck_assert_str_eq(cue(1), "spraken");
+	said(1, "de bewoners", "de bewoners");
+	/* a quotation inside the first clause stays its verb's */
+	ck_assert_uint_eq(run("De minister noemde het plan \"een goede stap\" en \"een kans voor iedereen\"."), 2);
+	ck_assert_str_eq(cue(1), "noemde");
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("news_quotes");
@@ -102,6 +122,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, what_a_naming_verb_calls_a_book_is_no_title);
 	tcase_add_test(tc, a_surname_after_a_capitalised_particle_may_end_like_an_adjective);
 	tcase_add_test(tc, a_role_and_its_portfolio_before_a_name_are_no_name);
+	tcase_add_test(tc, a_clause_of_its_own_after_a_quotation_has_its_own_speaker);
 	suite_add_tcase(s, tc);
 	return s;
 }
