@@ -535,8 +535,9 @@ def main(argv):
     files = {
         "quotes-speech-verbs.txt": (
             "reporting verbs that attribute a quotation to a speaker (zegt,\n"
-            "# fluisterde, voegde … toe), every finite form with a third-person or plural subject and the participle; \"aldus\"\n"
-            "# behaves like one (subject after it).",
+            "# fluisterde, voegde … toe), every finite form with a third-person or plural subject and the participle,\n"
+            "# the first person present with \"ik\" after it (zeg ik); \"aldus\" behaves like one\n"
+            "# (subject after it).",
             "FORM [PARTICLE...]; a line with a particle is a separable verb or a verb\n"
             "# with a fixed word (voegt toe, liet weten): the form counts only when the\n"
             "# particle follows it in the same clause. Lower case.",

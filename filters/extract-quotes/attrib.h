@@ -100,11 +100,13 @@ int cues_of_quote(struct attributor *a, size_t qi);
 int cues_indirect(struct attributor *a, size_t first, size_t end);
 /* forms.c: what the form of quotation token QT says: after a term marker
  * or before a year in brackets it is a title or a term; followed by a
- * comma and words without a reporting verb, an item of a listing; the
- * opening bracket it stands inside (-1 when none); and whether span Q
- * ends like a sentence or holds five words or more. */
+ * comma and words without a reporting verb, an item of a listing; after
+ * a comma or "en" right after a quotation left out, the next item of its
+ * series; the opening bracket it stands inside (-1 when none); and whether
+ * span Q ends like a sentence or holds five words or more. */
 int forms_title_of_work(const struct doc *d, size_t qt);
 int forms_listed_item(const struct doc *d, size_t qt);
+int forms_after_dropped_item(const struct doc *d, size_t qt);
 long forms_open_bracket(const struct doc *d, size_t qt);
 int forms_utterance_like(const struct doc *d, const struct quote_span *q);
 /* cuewords.c: how far before and after a cue word its speaker is looked

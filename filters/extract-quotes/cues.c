@@ -479,8 +479,9 @@ int cues_of_quote(struct attributor *a, size_t qi)
 	if (after && c.subject < 0 && !standalone && a->memo.verb >= 0 && a->memo.last_sub < a->memo.verb)
 		after = 0;
 	/* a quotation that opens a sentence which then goes on without a
-	 * reporting verb ("'Gamechanger' is een groot woord") is part of it */
-	if (standalone && !after && !w->dash) {
+	 * reporting verb ("'Gamechanger' is een groot woord") is part of it;
+	 * a note in brackets after it is no such sentence ("'…' (1988)") */
+	if (standalone && !after && !w->dash && !doc_punct(d, qt + 1, '(')) {
 		size_t n = qt + 1;
 		while (n < qt + 4 && doc_same_sentence(d, qt, n) && (doc_tok(d, n)->flags & TK_PUNCT) &&
 		       !doc_punct(d, n, ','))
@@ -489,7 +490,9 @@ int cues_of_quote(struct attributor *a, size_t qi)
 			standalone = 0;
 	}
 	w->kind = standalone ? QUOTE_DIRECT : QUOTE_PARTIAL;
-	if (forms_title_of_work(d, qt)) {
+	/* the next item of a series whose first item was left out as a title
+	 * or a term ("…: 'A', 'B', 'C'") is one too */
+	if (forms_title_of_work(d, qt) || forms_after_dropped_item(d, qt)) {
 		w->kind = QUOTE_DROPPED;
 		return 0;
 	}

@@ -34,7 +34,9 @@ static int named_object(const struct doc *d, size_t t, size_t qt)
 /* A quotation after a term marker ("de zogenoemde", "de film"; an article
  * may stand between) is a term or a name, unless a naming verb says what
  * the marked noun is (named_object); one followed by a year in brackets
- * is the title of a work. */
+ * is the title of a work, unless it ends with a full stop: a sentence
+ * dated, as a list of someone's sayings gives it ("'Kunst is werk.'
+ * (1962)"). */
 int forms_title_of_work(const struct doc *d, size_t qt)
 {
 	if (qt > 0 && doc_is(d, qt - 1, LX_TERM))
@@ -42,6 +44,9 @@ int forms_title_of_work(const struct doc *d, size_t qt)
 	if (qt > 1 && doc_is(d, qt - 1, LX_DET) && doc_is(d, qt - 2, LX_TERM))
 		return !named_object(d, qt - 2, qt);
 	if (!doc_punct(d, qt + 1, '(') || !doc_punct(d, qt + 3, ')'))
+		return 0;
+	const struct wquote *w = doc_quote(d, (size_t)doc_tok(d, qt)->quote);
+	if (d->text[w->span.end - 1] == '.')
 		return 0;
 	const struct qtoken *y = doc_tok(d, qt + 2);
 	return y->end - y->start == 4 && d->text[y->start] >= '0' && d->text[y->start] <= '9';
@@ -66,6 +71,17 @@ int forms_listed_item(const struct doc *d, size_t qt)
 		                                         cues_phrase_at(d, t)))
 			return 0;
 	return 1;
+}
+
+/* Quotation token QT follows a comma (or "en", "of") right after a
+ * quotation that was left out: an item of the same series. */
+int forms_after_dropped_item(const struct doc *d, size_t qt)
+{
+	if (qt < 2 || !doc_same_sentence(d, qt - 2, qt) ||
+	    !(doc_punct(d, qt - 1, ',') || (doc_clause_word(d, qt - 1) & CW_COORD)))
+		return 0;
+	const struct qtoken *p = doc_tok(d, qt - 2);
+	return (p->flags & TK_QUOTE) && p->quote >= 0 && doc_quote(d, (size_t)p->quote)->kind == QUOTE_DROPPED;
 }
 
 /* The opening bracket that quotation token QT stands inside in its

@@ -99,6 +99,12 @@ static const struct mention *person_mention_ending(const struct doc *d, size_t t
 	return NULL;
 }
 
+/* Token T is a word in capitals in the middle of its sentence. */
+static int capitalised_word(const struct doc *d, size_t t)
+{
+	return doc_has(d, t) && (doc_tok(d, t)->flags & (TK_WORD | TK_CAP | TK_SENT)) == (TK_WORD | TK_CAP);
+}
+
 /* A description set off by commas right after a name names that person
  * ("Myriel, de bisschop van Digne, kwam"): the named person, or -1. The
  * apposition ends at a comma or closes its sentence. */
@@ -118,6 +124,34 @@ int32_t doc_apposition_of(const struct doc *d, const struct mention *m)
 	return m->gender && g && m->gender != g ? -1 : s->person;
 }
 
+/* Description S, set off by a comma before a name of person P, is P
+ * ("sprak de wethouder, Anke Schouten, van '…'": Anke Schouten speaks;
+ * "Haar man, Gerrit, ... zegt hij": Gerrit). The person S was taken
+ * for, when S is all it has, leaves the recency list, so that no pronoun
+ * or quotation goes to it; P is the subject S was. */
+static void absorb(struct doc *d, int32_t p, struct mention *s)
+{
+	int32_t o = s->person;
+	if (o < 0 || o == p)
+		return;
+	s->person = p;
+	struct person *x = &d->per[o], *y = &d->per[p];
+	if (x->count > 1 || x->quotes || x->kind != P_DESCRIBED)
+		return;
+	if (x->last_subject_sent > y->last_subject_sent) {
+		y->last_subject_sent = x->last_subject_sent;
+		if (y->subjects < 60000)
+			y->subjects++;
+	}
+	if (x->newer >= 0)
+		d->per[x->newer].older = x->older;
+	else if (d->newest == o)
+		d->newest = x->older;
+	if (x->older >= 0)
+		d->per[x->older].newer = x->newer;
+	x->newer = x->older = -1;
+}
+
 /* The named person P of mention M is said to be what a noun says: the
  * description before it, set off by a comma ("de dienstbode, Magloire,"),
  * or a bare noun after a copula next to it ("Myriel was bisschop", "was
@@ -125,12 +159,22 @@ int32_t doc_apposition_of(const struct doc *d, const struct mention *m)
 int doc_name_predicates(struct doc *d, int32_t p, const struct mention *m)
 {
 	size_t a = (size_t)m->first, b = (size_t)m->last;
-	if (a >= 2 && doc_has(d, a - 2) && doc_punct(d, a - 1, ',') && doc_tok(d, a - 2)->sent == doc_tok(d, a)->sent) {
-		const struct mention *s = person_mention_ending(d, a - 2);
-		if (s && s->type == M_DESCRIPTION && !doc_is(d, (size_t)s->first, LX_POSSESSIVE) &&
-		    (doc_punct(d, b + 1, ',') || !doc_has(d, b + 1) || (doc_tok(d, b + 1)->flags & TK_PUNCT)) &&
-		    doc_link_noun(d, p, a - 2) < 0)
-			return -2;
+	if (a >= 2 && doc_has(d, a - 2) && doc_punct(d, a - 1, ',') && doc_tok(d, a - 2)->sent == doc_tok(d, a)->sent &&
+	    (doc_punct(d, b + 1, ',') || !doc_has(d, b + 1) || (doc_tok(d, b + 1)->flags & TK_PUNCT))) {
+		/* the description may have the body or the field of its role
+		 * after it ("de wethouder van Cultuur, Anke Schouten,") */
+		size_t e = a - 2;
+		for (size_t k = e; k > 1 && e - k < 3 && capitalised_word(d, k); k--)
+			if (doc_is(d, k - 1, LX_PREP) && doc_tok(d, k - 1)->sent == doc_tok(d, a)->sent) {
+				e = k - 2;
+				break;
+			}
+		const struct mention *s = person_mention_ending(d, e);
+		if (s && s->type == M_DESCRIPTION) {
+			if (doc_link_noun(d, p, e) < 0)
+				return -2;
+			absorb(d, p, &d->men[s - d->men]);
+		}
 	}
 	if (copula(d, b + 1) && bare_person_noun(d, b + 2))
 		return doc_link_noun(d, p, b + 2);

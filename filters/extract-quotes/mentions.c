@@ -167,6 +167,25 @@ static int unlisted_head(const struct doc *d, size_t p, size_t end, int after_cu
  * verb, or before one at the start of a clause, any noun that ends the
  * phrase ("zei de buurvrouw", "De buurman zei"). Returns the head token or
  * -1. */
+/* Token T is "van", an article and a short phrase after it (at most four
+ * words, no punctuation) are followed by a reporting verb: the body or
+ * the work of the noun before T ("Een recensent van de krant noemde", "Een
+ * medewerker van het ministerie zei"; not "De stem van Ruggiu riep", whose
+ * words are Ruggiu's). */
+static int whose_then_cue(const struct doc *d, size_t t)
+{
+	if (!doc_has(d, t) || !doc_word_in(d, t, d->lx->genitive) || !doc_has(d, t + 1) ||
+	    !(doc_is(d, t + 1, LX_DET) || (doc_clause_word(d, t + 1) & CW_ARTICLE)) || doc_is(d, t + 1, LX_POSSESSIVE))
+		return 0;
+	for (size_t p = t + 1; p <= t + 5 && doc_has(d, p) && doc_same_sentence(d, t, p); p++) {
+		if (!(doc_tok(d, p)->flags & TK_WORD))
+			return 0;
+		if (p > t + 1 && doc_is(d, p, LX_CUE | LX_CUE_SEP))
+			return 1;
+	}
+	return 0;
+}
+
 static long description_at(struct doc *d, size_t t, size_t end, int *institution)
 {
 	*institution = 0;
@@ -214,7 +233,8 @@ static long description_at(struct doc *d, size_t t, size_t end, int *institution
 		const struct qtoken *n = tk(d, p + 1);
 		int ends = !n || (n->flags & (TK_PUNCT | TK_QUOTE)) || (n->lex & LX_PREP) ||
 		           (n->lex & (LX_CUE | LX_CUE_SEP));
-		int before_cue = n && (n->lex & (LX_CUE | LX_CUE_SEP)) && doc_sentence_initial(d, t);
+		int before_cue = n && doc_sentence_initial(d, t) &&
+		                 ((n->lex & (LX_CUE | LX_CUE_SEP)) || whose_then_cue(d, p + 1));
 		/* a capitalised word after the article is a noun only after the
 		 * verb ("zei de Belg"): before it, it names a paper or a club
 		 * ("De Telegraaf meldt") */
@@ -505,8 +525,12 @@ int doc_mentions_until(struct doc *d, size_t until)
 		 * verb ("en deze zeide") */
 		int dem_ok = !(k->pron & PR_DEMONSTRATIVE) || doc_is(d, t + 1, LX_CUE | LX_CUE_SEP);
 		if (k->pron && !(k->pron & PR_SECOND) && dem_ok) {
-			/* "haar" or "hun" before a content word is a possessive */
-			int poss = (k->pron & PR_POSSESSIVE) && word(d, t + 1) && !doc_is(d, t + 1, LX_FUNCTION);
+			/* "haar" or "hun" before a content word is a possessive;
+			 * before a copula or a reporting verb, the verb's
+			 * subject or object ("Volgens haar is het '…'") */
+			int poss = (k->pron & PR_POSSESSIVE) && word(d, t + 1) &&
+			           !doc_is(d, t + 1, LX_FUNCTION | LX_CUE | LX_OPINION) &&
+			           !doc_word_in(d, t + 1, d->lx->copulas);
 			if (!poss) {
 				if (push_mention(d, t, t, M_PRONOUN) < 0)
 					return -1;

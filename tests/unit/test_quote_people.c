@@ -41,6 +41,30 @@ START_TEST(a_description_set_off_by_commas_names_the_person)
 }
 END_TEST
 
+START_TEST(a_description_before_a_name_in_commas_is_the_named_speaker)
+{
+	/* the description at the cue is the person the apposition names,
+	 * also with the field of the role after it */
+	ck_assert_uint_eq(run("Bij de opening sprak de wethouder van Sport, Ilse Kramer, van \"een "
+	                      "dag om nooit te vergeten\"."), 1);
+	ck_assert_str_eq(speaker(0), "de wethouder");
+	ck_assert_str_eq(name(0), "Ilse Kramer");
+	/* with a possessive, and a pronoun later on: the person named */
+	ck_assert_uint_eq(run("Haar broer, Joost, is minder blij. \"Ik heb er geen zin in,\" zegt hij."), 1);
+	ck_assert_str_eq(name(0), "Joost");
+}
+END_TEST
+
+START_TEST(a_noun_we_do_not_list_with_its_body_before_the_verb_speaks)
+{
+	/* "recensent" is in no list: before the reporting verb, with "van" and
+	 * the paper between, it is still the subject */
+	ck_assert_uint_eq(run("Een recensent van het Dagblad noemde het werk \"rommelig en "
+	                      "onaf\"."), 1);
+	ck_assert_str_eq(speaker(0), "Een recensent");
+}
+END_TEST
+
 START_TEST(hyphenated_given_names_are_one_person)
 {
 	ck_assert_uint_eq(run("Het was Charles-François Myriel die kwam. Toen kwam Pierre Myriel."
@@ -188,6 +212,8 @@ static Suite *make_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, a_bare_role_after_a_copula_names_the_person);
 	tcase_add_test(tc, a_description_set_off_by_commas_names_the_person);
+	tcase_add_test(tc, a_description_before_a_name_in_commas_is_the_named_speaker);
+	tcase_add_test(tc, a_noun_we_do_not_list_with_its_body_before_the_verb_speaks);
 	tcase_add_test(tc, hyphenated_given_names_are_one_person);
 	tcase_add_test(tc, adjectives_separated_by_commas_describe_one_person);
 	tcase_add_test(tc, a_count_of_an_unknown_noun_is_not_a_speaker);

@@ -202,11 +202,49 @@ START_TEST(titles_in_a_listing_are_not_speech)
 	                      "Museum voor Sierkunst, tel. 09 / 123.45.67"), 0);
 	ck_assert_uint_eq(run("Het affiche zegt genoeg: 'Dansen op de dijk', 'Stemmen uit het veen', "
 	                      "'Water en wind'."), 0);
+	/* every item of the series, also with a subject that may speak */
+	ck_assert_uint_eq(run("De reeks van het festival zegt genoeg: 'Dansen op de dijk', 'Stemmen uit "
+	                      "het veen' en 'Water en wind'."), 0);
+	/* a series of fragments that a verb attributes stays speech */
+	ck_assert_uint_eq(run("Hij noemde het plan 'duur', 'traag' en 'niet haalbaar'."), 3);
 	/* the same shape with a reporting verb after the comma is speech, also
 	 * when the verb is in no list: the subject follows it */
 	one("'Wij gaan hier nooit meer weg uit dit dorp', mokte Anna Verbeke.",
 	    "Wij gaan hier nooit meer weg uit dit dorp", NULL, NULL);
 	one("'Wij gaan hier nooit meer weg uit dit dorp', zei Anna Verbeke.", NULL, "zei", "Anna Verbeke");
+}
+END_TEST
+
+START_TEST(dated_sayings_are_speech_and_dated_titles_are_not)
+{
+	/* a list of someone's sayings, each dated in brackets: sentences,
+	 * not titles of works */
+	ck_assert_uint_eq(run("Uitspraken\n\n'Een doek is af als ik er niet meer naar wil kijken.' (1962)\n\n"
+	                      "'Kritiek lees ik pas na een jaar.' (interview in de krant, 1988)"),
+	                  2);
+	ck_assert_str_eq(bytes_of(res[1].quote), "Kritiek lees ik pas na een jaar.");
+	/* a title with its year stays out, also when a sentence goes on
+	 * after it */
+	ck_assert_uint_eq(run("Hij speelde de hoofdrol in 'De lange winter' (1986)."), 0);
+	ck_assert_uint_eq(run("'Zeven zomers' (1990) is haar beste boek."), 0);
+}
+END_TEST
+
+START_TEST(the_first_person_present_reports_with_ik)
+{
+	/* "vraag ik", "zeg ik": the stem reports only with "ik" after it */
+	one("\"Waarom juist bijen?\" vraag ik.", "Waarom juist bijen?", "vraag", "ik");
+	one("\"Nee,\" zeg ik tegen de buurman.", "Nee,", "zeg", "ik");
+}
+END_TEST
+
+START_TEST(her_before_a_verb_is_no_possessive)
+{
+	/* "haar" before a copula is the pronoun, the source of the fragment;
+	 * before a noun it stays a possessive */
+	one("Volgens haar is de sterfte onder bijen \"niet meer normaal\".", "niet meer normaal", "Volgens",
+	    "haar");
+	one("Haar buurman zei: \"Het valt wel mee.\"", NULL, "zei", "Haar buurman");
 }
 END_TEST
 
@@ -535,6 +573,9 @@ static Suite *make_suite(void)
 	TCase *sp = tcase_create("speech");
 	tcase_add_checked_fixture(sp, at_setup, at_teardown);
 	tcase_add_test(sp, titles_in_a_listing_are_not_speech);
+	tcase_add_test(sp, dated_sayings_are_speech_and_dated_titles_are_not);
+	tcase_add_test(sp, the_first_person_present_reports_with_ik);
+	tcase_add_test(sp, her_before_a_verb_is_no_possessive);
 	tcase_add_test(sp, naming_verbs_in_every_form);
 	tcase_add_test(sp, chanting_and_cheering_verbs_report);
 	tcase_add_test(sp, sources_and_broadcasters_speak);

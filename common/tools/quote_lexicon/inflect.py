@@ -198,7 +198,7 @@ def finite_forms(v):
     """Present third person and plural, past singular and plural, older
     forms. The first person present (the bare stem: zeg, vraag, antwoord,
     hoop) is left out: in running text it is mostly a noun (vraag, antwoord,
-    verhaal, besluit), and the past (zei ik) covers a narrator."""
+    verhaal, besluit); verb_lines adds it paired with "ik"."""
     f = v.forms
     return [f["pres3"], f["pl"], f["past"], f["pastpl"]] + f["old"]
 
@@ -206,9 +206,13 @@ def finite_forms(v):
 def verb_lines(v, participles=True):
     """Lines in the format of quotes-speech-verbs.txt: FORM, or FORM PARTICLE
     for a separable verb split in a main clause; the participle too when
-    PARTICIPLES."""
+    PARTICIPLES. The first person present counts only with "ik" after it in
+    its clause ("vraag ik", "zeg ik maar"): so it is the verb, not the noun
+    (de vraag, het antwoord)."""
     out = []
     fin = finite_forms(v)
+    if not v.particle and not v.phrasal and v.forms["pres1"] not in fin:
+        out.append("%s ik" % v.forms["pres1"])
     if v.particle:
         p = v.particle
         out += ["%s %s" % (x, p) for x in fin]
