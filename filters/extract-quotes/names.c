@@ -248,10 +248,10 @@ long doc_name_at(struct doc *d, size_t t, size_t end)
 		return -1;   /* "Joegoslavisch minister Matic", "Europees Commissaris
 		                Monti": it qualifies the role; a first name does not
 		                ("Bram wees naar", wees a noun too) */
-	} else if ((t > 1 && doc_is(d, t - 1, LX_PREP) && doc_is(d, t - 2, LX_ROLE) && !known_person(d, t) &&
-	            first_name_at(d, t + 1)) ||
-	           (doc_is(d, t, LX_ROLE) && doc_is(d, t + 1, LX_PREP) && !capitalised(d, t + 1) && capitalised(d, t + 2) &&
-	            first_name_at(d, t + 3))) {
+	} else if ((t > 1 && capitalised(d, t + 1) && doc_is(d, t - 1, LX_PREP) && doc_is(d, t - 2, LX_ROLE) &&
+	            first_name_at(d, t + 1) && !known_person(d, t)) ||
+	           (word(d, t + 1) && !capitalised(d, t + 1) && capitalised(d, t + 2) && capitalised(d, t + 3) &&
+	            doc_is(d, t + 1, LX_PREP) && doc_is(d, t, LX_ROLE) && first_name_at(d, t + 3))) {
 		return -1;   /* "(Minister) van Volksgezondheid Frank Vandenbroucke": a
 		                role, its portfolio, then a first name opens the
 		                person's */
