@@ -97,6 +97,11 @@ static enum cls class_at(const char *s, size_t len, size_t i, int32_t *cp, size_
 		*n = 0;
 		return C_SPACE;
 	}
+	if ((unsigned char)s[i] < 0x80) {   /* ASCII: without a call */
+		*cp = (unsigned char)s[i];
+		*n = 1;
+		return (enum cls)ascii_cls[(unsigned char)s[i]];
+	}
 	return char_class(s, len, i, cp, n);
 }
 
@@ -308,7 +313,14 @@ size_t tokenize(const char *text, size_t len, size_t base, struct token_list *l)
 	while (i < len) {
 		int32_t cp, cp2;
 		size_t n, n2;
-		enum cls c = char_class(text, len, i, &cp, &n);
+		enum cls c;
+		if ((unsigned char)text[i] < 0x80) {   /* ASCII: without a call */
+			cp = (unsigned char)text[i];
+			n = 1;
+			c = (enum cls)ascii_cls[cp];
+		} else {
+			c = char_class(text, len, i, &cp, &n);
+		}
 		if (c == C_SPACE) {
 			i += n;
 			prev_space = 1;

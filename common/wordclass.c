@@ -145,9 +145,9 @@ static const struct slot *find(const struct wordclass *wc, const struct table *t
 	}
 }
 
-static void grow(struct table *t)
+/* Table T moved to CAP slots (a power of two, more than it has). */
+static void grow_to(struct table *t, size_t cap)
 {
-	size_t cap = t->cap ? t->cap * 2 : 256;
 	struct slot *s = calloc(cap, sizeof *s);
 	if (!s)
 		out_of_memory();
@@ -162,6 +162,27 @@ static void grow(struct table *t)
 	free(t->slot);
 	t->slot = s;
 	t->cap = cap;
+}
+
+static void grow(struct table *t)
+{
+	grow_to(t, t->cap ? t->cap * 2 : 256);
+}
+
+/* Room in T for N more entries (at most half full). */
+static void reserve(struct table *t, size_t n)
+{
+	size_t cap = t->cap ? t->cap : 256;
+	while ((t->n + n) * 2 > cap)
+		cap *= 2;
+	if (cap > t->cap)
+		grow_to(t, cap);
+}
+
+void wordclass_reserve(struct wordclass *wc, size_t words, size_t endings)
+{
+	reserve(&wc->words, words);
+	reserve(&wc->endings, endings);
 }
 
 /* Endings are hashed from their last byte backwards, so that the endings
@@ -237,6 +258,15 @@ void wordclass_add_ending(struct wordclass *wc, const char *e, size_t n, wc_bits
 	wc->endings.tail[k >> 3] |= (unsigned char)(1u << (k & 7));
 }
 
+void wordclass_add_all(struct wordclass *dst, const struct wordclass *src, unsigned shift)
+{
+	for (size_t i = 0; i < src->words.cap; i++) {
+		const struct slot *s = &src->words.slot[i];
+		if (s->hash && s->bits)
+			wordclass_add(dst, src->pool + s->off, s->len, s->bits << shift);
+	}
+}
+
 wc_bits wordclass_get_hashed(const struct wordclass *wc, const char *w, size_t n, uint64_t hash,
                              uint32_t *value)
 {
@@ -278,8 +308,13 @@ size_t wordclass_ending(const struct wordclass *wc, const char *w, size_t n, wc_
 		if (k < t->min_len || ((unsigned char)*e & 0xC0) == 0x80)
 			continue;   /* too short, or not a character boundary */
 		unsigned key = tail_key(w + n, k);
-		if (!(t->tail[key >> 3] >> (key & 7) & 1))
-			continue;   /* no ending of this length ends like the word */
+		if (!(t->tail[key >> 3] >> (key & 7) & 1)) {
+			/* no ending of this length ends like the word; from eight
+			 * bytes on the key is one for every length: none longer */
+			if (k >= 8)
+				break;
+			continue;
+		}
 		const struct slot *s = find(wc, t, e, k, h ? h : 1);
 		if (s && (s->bits & bits)) {
 			best = k;
@@ -302,10 +337,10 @@ struct load {
 
 enum { LOAD_WORD, LOAD_PHRASE, LOAD_ENDING };
 
-/* 1 when the entry LINE (LEN bytes) lists TAG after its first word. */
-static int has_tag(const char *line, size_t len, const char *tag)
+/* 1 when the entry LINE (LEN bytes) lists TAG (TL bytes) after its first
+ * word. */
+static inline int has_tag(const char *line, size_t len, const char *tag, size_t tl)
 {
-	size_t tl = strlen(tag);
 	const char *p = memchr(line, ' ', len), *end = line + len;
 	while (p && p < end) {
 		p++;
@@ -321,7 +356,7 @@ static int has_tag(const char *line, size_t len, const char *tag)
 static void load_line(const char *line, size_t len, void *ctx)
 {
 	struct load *l = ctx;
-	if (l->tag && !has_tag(line, len, l->tag))
+	if (l->tag && !has_tag(line, len, l->tag, strlen(l->tag)))
 		return;
 	const char *sp = memchr(line, ' ', len);
 	size_t n = l->mode == LOAD_PHRASE || !sp ? len : (size_t)(sp - line);
@@ -338,6 +373,70 @@ static long load(struct wordclass *wc, const char *name, const char *tag, wc_bit
 	if (lang_each_line(name, load_line, &l) < 0)
 		return -1;
 	return l.added;
+}
+
+enum { USES = 32 };   /* the uses of one pass */
+
+struct uses {
+	const struct wordclass_use *use;
+	size_t n;
+	size_t tag_len[USES];
+	long lines;
+};
+
+static void use_line(const char *line, size_t len, void *ctx)
+{
+	struct uses *u = ctx;
+	u->lines++;
+	const char *sp = memchr(line, ' ', len), *end = line + len;
+	size_t n = sp ? (size_t)(sp - line) : len;
+	/* the entry's tags, split once for all the uses */
+	enum { TAGS = 16 };
+	const char *tag[TAGS];
+	size_t tag_len[TAGS], ntags = 0;
+	int more = 0;   /* more tags than TAGS: each use asks has_tag */
+	for (const char *p = sp; p && p < end;) {
+		p++;
+		const char *q = memchr(p, ' ', (size_t)(end - p));
+		if (ntags == TAGS) {
+			more = 1;
+			break;
+		}
+		tag[ntags] = p;
+		tag_len[ntags++] = q ? (size_t)(q - p) : (size_t)(end - p);
+		p = q;
+	}
+	for (size_t i = 0; i < u->n; i++) {
+		const struct wordclass_use *use = &u->use[i];
+		if (use->tag) {
+			int found = 0;
+			for (size_t k = 0; k < ntags && !found; k++)
+				found = tag_len[k] == u->tag_len[i] && memcmp(tag[k], use->tag, tag_len[k]) == 0;
+			if (!found && !(more && has_tag(line, len, use->tag, u->tag_len[i])))
+				continue;
+		}
+		if (use->ending)
+			wordclass_add_ending(use->wc, line, n, use->bits);
+		else
+			wordclass_add(use->wc, line, n, use->bits);
+	}
+}
+
+long wordclass_load_uses(const char *name, const struct wordclass_use *use, size_t n)
+{
+	struct uses u = { .lines = 0 };
+	do {   /* USES at a time */
+		u.use = use;
+		u.n = n < USES ? n : USES;
+		for (size_t i = 0; i < u.n; i++)
+			u.tag_len[i] = use[i].tag ? strlen(use[i].tag) : 0;
+		u.lines = 0;
+		if (lang_each_line(name, use_line, &u) < 0)
+			return -1;
+		use += u.n;
+		n -= u.n;
+	} while (n);
+	return u.lines;
 }
 
 long wordclass_load(struct wordclass *wc, const char *name, const char *tag, wc_bits bits)

@@ -43,6 +43,30 @@ void wordclass_add(struct wordclass *wc, const char *w, size_t n, wc_bits bits);
 long wordclass_load(struct wordclass *wc, const char *name, const char *tag, wc_bits bits);
 long wordclass_load_phrases(struct wordclass *wc, const char *name, wc_bits bits);
 
+/* Several loads of one list in one pass over it (a list read for many
+ * classes and tables is read once): each use adds the first word of the
+ * entries listing TAG (NULL: of every entry) to WC with BITS, as a word or
+ * (ENDING) as an ending, as wordclass_load and wordclass_load_endings do.
+ * Returns the number of entries of the list, or -1 when it does not exist. */
+struct wordclass_use {
+	struct wordclass *wc;
+	const char *tag;
+	wc_bits bits;
+	int ending;
+};
+long wordclass_load_uses(const char *name, const struct wordclass_use *uses, size_t n);
+
+/* Room for WORDS more words and ENDINGS more endings, so that a table
+ * filled from large lists is made once at its size, not grown through
+ * every power of two (each growth a new table to fill and fault in). An
+ * upper bound does; far above the truth it makes the table larger. */
+void wordclass_reserve(struct wordclass *wc, size_t words, size_t endings);
+
+/* Every entry of SRC (word or phrase) is added to DST with its classes
+ * moved SHIFT bits up (values are not copied): a filter that keeps small
+ * lists apart may also find them in one probe of its main table. */
+void wordclass_add_all(struct wordclass *dst, const struct wordclass *src, unsigned shift);
+
 /* The classes of the folded word W (N bytes); 0 when it is in no list. */
 wc_bits wordclass_get(const struct wordclass *wc, const char *w, size_t n);
 

@@ -71,6 +71,17 @@ enum {
 /* Classes of quotes-function-words.txt that tell a verb's clause, in
  * quotes_lexicon.clause_words. */
 enum { CW_ARTICLE = 1, CW_COORD = 2, CW_PASSIVE = 4 };
+/* The small one-word lists of quotes_lexicon (agent ... kin) are also in
+ * wc, AUX_SHIFT bits up, so that a word's classes and these come in one
+ * look-up and are kept with the token (qtoken.aux: these bits);
+ * doc_word_in reads them there. */
+enum {
+	AUX_AGENT = 1 << 0, AUX_NAMING = 1 << 1,
+	AUX_CLAUSE_SHIFT = 2,   /* CW_*, three bits */
+	AUX_NAMING_VERB = 1 << 5, AUX_COPULA = 1 << 6, AUX_RELATIVE = 1 << 7,
+	AUX_SPEECH_NOUN = 1 << 8, AUX_GENITIVE = 1 << 9, AUX_SHARE = 1 << 10, AUX_KIN = 1 << 11,
+	AUX_SHIFT = 32, AUX_LISTS = 10
+};
 /* Classes of quotes-participle-affixes.txt, in quotes_lexicon.participle. */
 enum { PA_GE = 1, PA_PREFIX = 2, PA_ENDING = 4, PA_PAST = 8, PA_PARTICLE = 16 };
 
@@ -97,9 +108,18 @@ struct quotes_lexicon {
 	struct wordclass *self_phrases;  /* quotes-self-cue-phrases.txt: "naar
 	                                    eigen zeggen", the speaker before */
 	size_t longest_phrase_words;
+	/* which of the lists above are kept with a token, and where (AUX_*) */
+	struct aux_list {
+		const struct wordclass *wc;
+		unsigned shift, mask;
+	} aux[AUX_LISTS];
+	size_t naux;
 	/* the lengths (up to 7 bytes) and first bytes of the determiners: a
 	 * word of another shape is none, without a look-up */
 	unsigned char det_shape[8][256];
+	/* the same for the abbreviations and titles (up to 15 bytes): a word
+	 * before a full stop of another shape takes no full stop */
+	unsigned char abbr_shape[16][256];
 
 };
 
@@ -151,13 +171,14 @@ struct qtoken {
 	uint32_t flags;          /* TK_* */
 	uint32_t lex;            /* LX_* of the folded word */
 	uint16_t pron;           /* PR_* when a pronoun */
+	uint16_t aux;            /* AUX_* of the folded word */
 	uint16_t memo;           /* word tokens: the slot of doc.memo its
 	                            classes are kept in, or NO_MEMO */
 };
 
 /* The classes of every spelling are remembered (wordmemo.c): MEMO_SLOTS
  * slots, for words of up to MEMO_WORD bytes. */
-enum { MEMO_SLOTS = 32768, MEMO_WORD = 25, NO_MEMO = 0xFFFF };
+enum { MEMO_SLOTS = 32768, MEMO_WORD = 23, NO_MEMO = 0xFFFF };
 struct word_memo;
 
 /* --- quotations in the window ----------------------------------------- */
@@ -372,15 +393,21 @@ static inline int doc_has(const struct doc *d, size_t t)
 	return t >= d->tok_base && t < d->tok_base + d->ntok;
 }
 /* The bits the word at T has in word class WC, folded to lower case; 0
- * when T is out of the window, no word, or longer than any listed word. */
+ * when T is out of the window, no word, or longer than any listed word.
+ * The lists kept with the token (AUX_*) need no look-up. */
 static inline wc_bits doc_word_in(const struct doc *d, size_t t, const struct wordclass *wc)
 {
 	char low[64];
 	if (!doc_has(d, t))
 		return 0;
 	const struct qtoken *k = doc_tok(d, t);
+	if (!(k->flags & TK_WORD))
+		return 0;
+	for (size_t i = 0; i < d->lx->naux; i++)
+		if (d->lx->aux[i].wc == wc)
+			return (k->aux >> d->lx->aux[i].shift) & d->lx->aux[i].mask;
 	size_t n = k->end - k->start;
-	return (k->flags & TK_WORD) && n < sizeof low ? wordclass_get(wc, low, doc_fold(d, t, low, n)) : 0;
+	return n < sizeof low ? wordclass_get(wc, low, doc_fold(d, t, low, n)) : 0;
 }
 /* One past the last token in the window. */
 static inline size_t doc_end(const struct doc *d)
@@ -404,6 +431,11 @@ static inline int doc_is(const struct doc *d, size_t t, uint32_t bits)
 }
 /* All the LX_* classes of token T (0 when it is not in the window). */
 uint32_t doc_lex(const struct doc *d, size_t t);
+/* The classes of word token T (in the window) as if written in lower case:
+ * a capitalised word gets no classes from the plural endings (a surname
+ * may end like one: Bakkers); these are for where it is a noun. Kept with
+ * the spelling. */
+uint32_t doc_lex_lower(const struct doc *d, size_t t);
 /* Token T is the one-byte punctuation C. */
 int doc_punct(const struct doc *d, size_t t, char c);
 /* Tokens A and B are in one sentence (both in the window). */
@@ -427,6 +459,13 @@ unsigned doc_clause_word(const struct doc *d, size_t t);
  * when out of memory). */
 void doc_classify(struct doc *d, struct qtoken *k);
 int doc_memo_alloc(struct doc *d);
+/* The classes of the word S[A, B) of the text, read in lower case
+ * (CAPITALISED 0: quotes_word_class's, as doc_lex_lower) or as a
+ * capitalised word (1), and its own classes (quotes_word_direct): from the
+ * word memo when it holds the spelling (a capitalised one keeps both
+ * readings), else worked out. */
+uint32_t doc_spelling_class(const struct doc *d, size_t a, size_t b, int capitalised);
+uint32_t doc_spelling_direct(const struct doc *d, size_t a, size_t b);
 /* The length of the longest listed role, person, group or body noun that
  * word token T ends in (wordclass_ending), LOW being its folded bytes (N);
  * remembered with its spelling. */

@@ -12,11 +12,7 @@
 /* Token T is a copula (speakers-copulas.txt: was, werd, bleek). */
 static int copula(const struct doc *d, size_t t)
 {
-	char low[16];
-	if (!doc_has(d, t) || !(doc_tok(d, t)->flags & TK_WORD))
-		return 0;
-	size_t n = doc_fold(d, t, low, sizeof low);
-	return n && wordclass_get(d->lx->copulas, low, n) != 0;
+	return doc_word_in(d, t, d->lx->copulas) != 0;
 }
 
 /* An indefinite description right after a copula right after a mention

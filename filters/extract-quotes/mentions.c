@@ -1,8 +1,9 @@
 /* mentions.c — the mentions among the tokens of the window (see doc.h):
  * pronouns, descriptions (a noun phrase headed by a noun for a person, a
- * group or a body) and names (what a name is, is names.c's), each with its
- * place in the clause (subject, in a prepositional phrase, a passive
- * agent, in a subordinate clause); the people they name are people.c's.
+ * group or a body; those without an article are found by barenouns.c) and
+ * names (what a name is, is names.c's), each with its place in the
+ * clause (subject, in a prepositional phrase, a passive agent, in a
+ * subordinate clause); the people they name are people.c's.
  * Every rule looks at a bounded number of tokens around its own, so a
  * block costs time linear in its tokens.
  */
@@ -96,12 +97,9 @@ static int push_mention(struct doc *d, size_t first, size_t last, enum mention_t
  * clause ("de vragen, die Sherlock Holmes haar stelde"). */
 static int relative_clause_start(const struct doc *d, size_t p)
 {
-	char low[16];
 	const struct qtoken *k = tk(d, p);
-	if (!k || !(k->flags & TK_WORD) || k->end - k->start >= sizeof low || p == 0 || !doc_punct(d, p - 1, ','))
-		return 0;
-	size_t n = doc_fold(d, p, low, sizeof low);
-	return wordclass_get(d->lx->relatives, low, n) != 0;
+	return k && (k->aux & AUX_RELATIVE) && p > 0 && doc_punct(d, p - 1, ',') &&
+	       doc_word_in(d, p, d->lx->relatives);
 }
 
 /* Token T stands in a subordinate clause: a subordinating conjunction, or
@@ -135,16 +133,6 @@ static int commas_between_adjectives(const struct doc *d, size_t t, size_t p, si
 	       !(doc_lex(d, p + 1) & LX_FUNCTION) && a->sent == b->sent;
 }
 
-/* The role noun at T is followed by "van", its portfolio and a first name
- * ("minister van Defensie Ludivine Dedonder"): the name that follows is
- * the person's (names.c skips the portfolio). */
-static int portfolio_then_name(const struct doc *d, size_t t)
-{
-	return doc_is(d, t, LX_ROLE) && word(d, t + 1) && !capitalised(d, t + 1) && doc_is(d, t + 1, LX_PREP) &&
-	       capitalised(d, t + 2) && capitalised(d, t + 3) && doc_is(d, t + 3, LX_MALE | LX_FEMALE) &&
-	       !doc_is(d, t + 3, NOUN);
-}
-
 /* The capitalised noun of a people at P, spelt as an adjective ("De
  * Joegoslavische autoriteiten beweren"), is one before a word in lower
  * case that the lists do not know when that word ends the phrase at the
@@ -162,11 +150,6 @@ static int unlisted_head(const struct doc *d, size_t p, size_t end, int after_cu
 	       (after_cue && ((n2->flags & (TK_PUNCT | TK_QUOTE)) || (n2->lex & LX_PREP)));
 }
 
-/* The head noun of a description starting at the determiner T: up to
- * three words later, a role, person, group or body noun; after a reporting
- * verb, or before one at the start of a clause, any noun that ends the
- * phrase ("zei de buurvrouw", "De buurman zei"). Returns the head token or
- * -1. */
 /* Token T is "van", an article and a short phrase after it (at most four
  * words, no punctuation) are followed by a reporting verb: the body or
  * the work of the noun before T ("Een recensent van de krant noemde", "Een
@@ -186,6 +169,26 @@ static int whose_then_cue(const struct doc *d, size_t t)
 	return 0;
 }
 
+/* Token T may be a finite verb with its subject after it: a word in lower
+ * case of no function class, then a pronoun, an article or a capitalised
+ * word ("behoort ze", "is de schade", "vindt Jansen"). */
+static int verb_then_subject(const struct doc *d, size_t t)
+{
+	const struct qtoken *v = tk(d, t), *s = tk(d, t + 1);
+	if (!v || !s || (v->flags & (TK_WORD | TK_CAP)) != TK_WORD || !(s->flags & TK_WORD) ||
+	    v->sent != s->sent || doc_is(d, t, LX_FUNCTION | LX_DET | LX_ADJ | NOUN))
+		return 0;
+	/* a possessive's form before an article is the verb ("zijn de") */
+	if (v->pron)
+		return (v->pron & PR_POSSESSIVE) && doc_is(d, t + 1, LX_DET);
+	return s->pron || doc_is(d, t + 1, LX_DET) || (s->flags & TK_CAP);
+}
+
+/* The head noun of a description starting at the determiner T: up to
+ * three words later, a role, person, group or body noun; after a reporting
+ * verb, or before one at the start of a clause, any noun that ends the
+ * phrase ("zei de buurvrouw", "De buurman zei"). Returns the head token or
+ * -1. */
 static long description_at(struct doc *d, size_t t, size_t end, int *institution)
 {
 	*institution = 0;
@@ -196,6 +199,10 @@ static long description_at(struct doc *d, size_t t, size_t end, int *institution
 	if ((flags(d, t) & TK_CAP) && !doc_sentence_initial(d, t))
 		return -1;
 	int after_cue = t > 0 && doc_is(d, t - 1, LX_CUE | LX_CUE_SEP);
+	/* a cue phrase opening the sentence ("Volgens het museum behoort
+	 * ze"): Dutch puts the finite verb and then its subject right after
+	 * it, so a noun we do not list ends the phrase there */
+	int source = t > 0 && doc_is(d, t - 1, LX_PHRASE) && doc_sentence_initial(d, t - 1);
 	size_t commas = 0;
 	for (size_t p = t + 1; p < end && p <= t + 4 + 2 * commas; p++) {
 		const struct qtoken *k = doc_tok(d, p);
@@ -208,7 +215,7 @@ static long description_at(struct doc *d, size_t t, size_t end, int *institution
 		uint32_t lex = doc_lex(d, p);
 		if ((lex & NOUN) && (!(k->flags & TK_CAP) || (k->flags & TK_HYPHEN_ROLE) ||
 		                     (lex & (LX_PERSON | LX_GROUP)))) {
-			if (p + 1 < end && (doc_name_word(d, p + 1) || portfolio_then_name(d, p)))
+			if (p + 1 < end && (doc_name_word(d, p + 1) || doc_portfolio_then_name(d, p)))
 				return -1;   /* "de president Biden", "de minister van
 				                Defensie Ludivine Dedonder": the name
 				                is the mention */
@@ -232,7 +239,7 @@ static long description_at(struct doc *d, size_t t, size_t end, int *institution
 		 * (in -e) stand between it and the article */
 		const struct qtoken *n = tk(d, p + 1);
 		int ends = !n || (n->flags & (TK_PUNCT | TK_QUOTE)) || (n->lex & LX_PREP) ||
-		           (n->lex & (LX_CUE | LX_CUE_SEP));
+		           (n->lex & (LX_CUE | LX_CUE_SEP)) || (source && verb_then_subject(d, p + 1));
 		int before_cue = n && doc_sentence_initial(d, t) &&
 		                 ((n->lex & (LX_CUE | LX_CUE_SEP)) || whose_then_cue(d, p + 1));
 		/* a capitalised word after the article is a noun only after the
@@ -272,7 +279,7 @@ static long description_at(struct doc *d, size_t t, size_t end, int *institution
 			*institution = 1;
 			return (long)p;
 		}
-		if (ends && (after_cue || before_cue) && cap_ok && det_ok &&
+		if (ends && (after_cue || before_cue || source) && cap_ok && (det_ok || source) &&
 		    (!doc_is(d, p, LX_ADJ | LX_PARTICLE) || origin) && !doc_known_free(d, p) &&
 		    !(k->flags & TK_NUMBER) && k->end - k->start > 2)
 			return (long)p;
@@ -283,148 +290,13 @@ static long description_at(struct doc *d, size_t t, size_t end, int *institution
 	return -1;
 }
 
-/* A role noun in lower case right after a reporting verb, without an
- * article or a name after it, ends its phrase: a headline's or a
- * caption's speaker ("'…', zegt burgemeester na rellen", "aldus
- * minister."). */
-static int bare_role_at(const struct doc *d, size_t t)
-{
-	/* the verb before first: it spares most words the look-up of
-	 * their endings */
-	if (t == 0 || (flags(d, t) & TK_CAP) || !word(d, t - 1) || !doc_is(d, t - 1, LX_CUE | LX_CUE_SEP) ||
-	    !doc_is(d, t, LX_ROLE) || doc_is(d, t, LX_PLURAL | LX_FUNCTION))
-		return 0;
-	const struct qtoken *n = tk(d, t + 1);
-	if (portfolio_then_name(d, t))
-		return 0;   /* "zei minister van Defensie Ludivine Dedonder" */
-	return !n || n->sent != tk(d, t)->sent || (n->flags & TK_PUNCT) || (n->lex & LX_PREP);
-}
-
-/* Token T is the preposition of a passive agent ("door de wethouder"). */
-static int agent_prep(const struct doc *d, size_t t)
-{
-	return doc_word_in(d, t, d->lx->agent) != 0;
-}
-
-/* The plural classes of the word at T as if written in lower case: a
- * capitalised word opening a sentence gets no classes from the plural
- * endings (a surname may end like one: Bakkers), so they are worked out
- * here for it. */
-static uint32_t plural_classes(const struct doc *d, size_t t)
-{
-	const struct qtoken *k = doc_tok(d, t);
-	if (!(k->flags & TK_CAP))
-		return doc_lex(d, t);
-	char low[64];
-	size_t n = k->end - k->start;
-	if (n >= sizeof low)
-		return 0;
-	wordclass_fold(d->text + k->start, n, low);
-	return quotes_word_class(d->lx, low, n, 0);
-}
-
-/* A bare plural: a plural noun for people or a group (listed as a plural,
- * or the plural of a listed noun: critici, ingewijden, vrouwen) heading a
- * noun phrase without an article, after at most two adjectives, where a
- * group speaks: opening its sentence ("Critici noemen het ...", "Boze
- * bewoners ..."), or a clause after a coordinator or a subordinating
- * conjunction ("maar critici noemen", "terwijl critici het ... noemen"),
- * right after a reporting verb or a cue phrase ("zeggen deskundigen",
- * "volgens ingewijden") or as a passive agent ("door vrouwen"). Not before a name ("Ministers Kok en Zalm": the names
- * are the mentions), nor a capitalised word the text uses as a name.
- * Returns the head token or -1. */
-static long bare_plural_at(struct doc *d, size_t t, size_t end)
-{
-	const struct qtoken *k = doc_tok(d, t);
-	if ((k->flags & (TK_QUOTE | TK_NUMBER | TK_HYPHEN_ROLE | TK_ALLCAPS)) ||
-	    (k->lex & (LX_FUNCTION | LX_CUE | LX_CUE_SEP | LX_DET)))
-		return -1;
-	/* the phrase opens with its plural noun (vrouwen, critici, opa's, or
-	 * a listed irregular plural) or an adjective before it, inflected in
-	 * -e: the last byte spares most words the rest */
-	char z = (char)(d->text[k->end - 1] | 0x20);
-	if (!(k->lex & LX_PLURAL) && z != 's' && z != 'n' && z != 'i' && z != 'e')
-		return -1;
-	/* where it stands first (cheap, before the words' classes): opening
-	 * its sentence (a capitalised word only there), or after a reporting
-	 * verb, a cue phrase, a subordinator, the preposition of an agent or
-	 * a coordinator */
-	int opens = doc_sentence_initial(d, t);
-	if ((k->flags & TK_CAP) && !opens)
-		return -1;
-	int after = t > 0 && word(d, t - 1) && tk(d, t - 1)->sent == k->sent;
-	if (!opens && !(after && (doc_is(d, t - 1, LX_CUE | LX_CUE_SEP | LX_PHRASE | LX_SUB) ||
-	                          (doc_is(d, t - 1, LX_PREP) && agent_prep(d, t - 1)) ||
-	                          (doc_is(d, t - 1, LX_FUNCTION) && (doc_clause_word(d, t - 1) & CW_COORD)))))
-		return -1;
-	long head = -1;
-	for (size_t p = t; head < 0 && p < end && p <= t + 2; p++) {
-		const struct qtoken *w = doc_tok(d, p);
-		if (!(w->flags & TK_WORD) || (w->flags & (TK_QUOTE | TK_NUMBER | TK_HYPHEN_ROLE | TK_ALLCAPS)) ||
-		    w->sent != k->sent || (p > t && (w->flags & TK_CAP)))
-			return -1;
-		if (w->lex & (LX_FUNCTION | LX_CUE | LX_CUE_SEP | LX_DET))
-			return -1;
-		/* an adjective before a plural noun ends in -e; a plural noun
-		 * does not, unless listed */
-		int e = d->text[w->end - 1] == 'e';
-		if (e && !(w->lex & LX_PLURAL))
-			continue;
-		uint32_t lex = plural_classes(d, p);
-		if ((lex & LX_PLURAL) && (lex & (LX_PERSON | LX_GROUP | LX_ROLE)) && !(lex & LX_FUNCTION))
-			head = (long)p;
-		else if (!e)
-			return -1;
-	}
-	if (head < 0 || ((size_t)head + 1 < end && doc_name_word(d, (size_t)head + 1)))
-		return -1;
-	if ((k->flags & TK_CAP) && (doc_known_free(d, t) || doc_is(d, t, LX_MALE | LX_FEMALE)))
-		return -1;
-	return head;
-}
-
-/* A share of a group opening a clause right before its reporting verb: a
- * number or an article, a share noun, and perhaps "van" and at most four
- * words that name the group ("Dertig procent van de ondervraagde kinderen
- * zegt", "en negen procent vraagt", "De helft van de leden noemt"): the
- * people it counts speak. Returns the phrase's last token or -1. */
-static long share_at(const struct doc *d, size_t t, size_t end)
-{
-	/* the word after next (the verb or "van") and the share noun in
-	 * lower case first, then where it stands: they spare most words the
-	 * look-ups */
-	if (t + 2 >= end || !(doc_tok(d, t + 2)->lex & (LX_CUE | LX_CUE_SEP | LX_PREP)))
-		return -1;
-	const struct qtoken *k = doc_tok(d, t), *k1 = doc_tok(d, t + 1);
-	if ((k1->flags & (TK_WORD | TK_CAP)) != TK_WORD || !(k->flags & (TK_WORD | TK_NUMBER)) ||
-	    (k->flags & TK_QUOTE))
-		return -1;
-	if (!doc_sentence_initial(d, t) &&
-	    !(word(d, t - 1) && doc_is(d, t - 1, LX_FUNCTION) && tk(d, t - 1)->sent == tk(d, t)->sent &&
-	      (doc_clause_word(d, t - 1) & CW_COORD)))
-		return -1;
-	if (!doc_word_in(d, t + 1, d->lx->share) || tk(d, t + 1)->sent != tk(d, t)->sent)
-		return -1;
-	size_t p = t + 2;
-	if (!doc_word_in(d, p, d->lx->genitive))
-		return doc_is(d, p, LX_CUE | LX_CUE_SEP) ? (long)t + 1 : -1;
-	for (size_t q = p + 1; q < end && q <= p + 5; q++) {
-		const struct qtoken *k = tk(d, q);
-		if (!(k->flags & TK_WORD) || (k->flags & TK_QUOTE) || k->sent != tk(d, t)->sent)
-			return -1;
-		if (doc_is(d, q, LX_CUE | LX_CUE_SEP))
-			return q > p + 1 ? (long)q - 1 : -1;
-	}
-	return -1;
-}
-
-/* The mention of a share of a group at T (share_at), when there is one:
+/* The mention of a share of a group at T (doc_share_at), when there is one:
  * its last token, -1 without one, -2 out of memory. Out of line: the
  * loop of doc_mentions_until stays small enough for its other rules to be
  * inlined, and most words leave at the first test. */
 __attribute__((noinline)) static long share_mention(struct doc *d, size_t t, size_t end)
 {
-	long last = share_at(d, t, end);
+	long last = doc_share_at(d, t, end);
 	if (last < 0)
 		return -1;
 	if (push_mention(d, t, (size_t)last, M_DESCRIPTION) < 0)
@@ -462,46 +334,6 @@ static int plural_description(const struct doc *d, size_t first, size_t head)
 		return 0;   /* "het": a singular */
 	uint32_t stem = quotes_word_class(d->lx, low, n - cut, 0);
 	return (stem & NOUN) != 0 && !(doc_lex(d, head) & NOUN);
-}
-
-/* Token T is a kinship noun used as a name ("Vader ging zitten.", "zei
- * moeder"): a singular noun of the kin class with no article or possessive
- * before it (the article phrases are descriptions, read before this), nor
- * another word in lower case but a function word or a reporting verb (an
- * adjective: "lieve Moeder"), not followed by "van" or a name ("Oom Piet":
- * the name is the mention); written in lower case only right after a
- * reporting verb ("zei moeder", not "en moeder", "als vader"). */
-static int kin_name_at(const struct doc *d, size_t t)
-{
-	const struct qtoken *k = tk(d, t);
-	char low[32];
-	size_t n = k->end - k->start;
-	int cap = (k->flags & TK_CAP) != 0;
-	if (n >= sizeof low || (k->flags & (TK_QUOTE | TK_NUMBER | TK_HYPHEN_ROLE)) ||
-	    (!cap && !(t > 0 && doc_is(d, t - 1, LX_CUE | LX_CUE_SEP))))
-		return 0;
-	/* every kinship noun is a person noun: the word's classes, kept in
-	 * the word memo, spare most words the look-up */
-	if ((doc_lex(d, t) & (LX_PERSON | LX_PLURAL | LX_FUNCTION)) != LX_PERSON ||
-	    !wordclass_get(d->lx->kin, low, doc_fold(d, t, low, n)))
-		return 0;
-	if (t > 0 && word(d, t - 1) && tk(d, t - 1)->sent == k->sent) {
-		const struct qtoken *p = tk(d, t - 1);
-		uint32_t pl = doc_lex(d, t - 1);
-		if ((pl & (LX_DET | LX_POSSESSIVE)) || (p->pron & PR_POSSESSIVE))
-			return 0;
-		int cue = (pl & (LX_CUE | LX_CUE_SEP)) != 0;
-		if (!cap && !cue)
-			return 0;
-		if (!cue && !(p->flags & TK_CAP) && !(pl & LX_FUNCTION))
-			return 0;   /* "lieve Moeder", "Een zonderling man": an adjective */
-	} else if (!cap) {
-		return 0;
-	}
-	if (word(d, t + 1) && tk(d, t + 1)->sent == k->sent &&
-	    (doc_word_in(d, t + 1, d->lx->genitive) || doc_name_word(d, t + 1)))
-		return 0;
-	return 1;
 }
 
 static int gender_of(const struct doc *d, size_t t)
@@ -557,7 +389,11 @@ int doc_mentions_until(struct doc *d, size_t until)
 				return -1;
 			continue;
 		}
-		if (bare_role_at(d, t)) {
+		/* barenouns.c's rules are asked only where their trigger is
+		 * (each tests it again): a reporting verb before the word, a
+		 * word that may open a bare plural, a kinship noun */
+		const struct qtoken *before = t > 0 ? tk(d, t - 1) : NULL;
+		if (before && (before->lex & (LX_CUE | LX_CUE_SEP)) && doc_bare_role_at(d, t)) {
 			/* a role without its article, as headlines write it */
 			if (push_mention(d, t, t, M_DESCRIPTION) < 0)
 				return -1;
@@ -570,7 +406,8 @@ int doc_mentions_until(struct doc *d, size_t until)
 		}
 		/* a share noun in lower case before a reporting verb or a
 		 * preposition: most words leave here */
-		long last = t + 2 < to && (doc_tok(d, t + 2)->lex & (LX_CUE | LX_CUE_SEP | LX_PREP)) &&
+		long last = t + 2 < to && (doc_tok(d, t + 1)->aux & AUX_SHARE) &&
+		                    (doc_tok(d, t + 2)->lex & (LX_CUE | LX_CUE_SEP | LX_PREP)) &&
 		                    (doc_tok(d, t + 1)->flags & (TK_WORD | TK_CAP)) == TK_WORD
 		                ? share_mention(d, t, to)
 		                : -1;
@@ -587,7 +424,7 @@ int doc_mentions_until(struct doc *d, size_t until)
 				return -1;
 			struct mention *m = &d->men[d->nmen - 1];
 			m->in_pp = doc_governed_by(d, t + 1, LX_PREP) || (t > 0 && doc_is(d, t - 1, LX_PREP));
-			m->agent = m->in_pp && t > 0 && doc_is(d, t - 1, LX_PREP) && agent_prep(d, t - 1);
+			m->agent = m->in_pp && t > 0 && doc_is(d, t - 1, LX_PREP) && doc_agent_prep(d, t - 1);
 			m->subject = !m->in_pp && !subordinate(d, t) && !clause_has_subject(d, t);
 			m->definite = doc_is(d, t, LX_DEFINITE | LX_POSSESSIVE);
 			m->body = institution ||
@@ -599,13 +436,13 @@ int doc_mentions_until(struct doc *d, size_t until)
 			t = (size_t)last;
 			continue;
 		}
-		last = bare_plural_at(d, t, to);
+		last = doc_bare_plural_may_open(d, k) ? doc_bare_plural_at(d, t, to) : -1;
 		if (last >= 0) {
 			if (push_mention(d, t, (size_t)last, M_DESCRIPTION) < 0)
 				return -1;
 			struct mention *m = &d->men[d->nmen - 1];
 			m->in_pp = t > 0 && doc_is(d, t - 1, LX_PREP);
-			m->agent = m->in_pp && agent_prep(d, t - 1);
+			m->agent = m->in_pp && doc_agent_prep(d, t - 1);
 			/* right after a coordinator it opens a clause of its own
 			 * ("De regering is tevreden en bewoners noemen ...") */
 			int coord = t > 0 && doc_is(d, t - 1, LX_FUNCTION) && (doc_clause_word(d, t - 1) & CW_COORD);
@@ -618,12 +455,12 @@ int doc_mentions_until(struct doc *d, size_t until)
 			t = (size_t)last;
 			continue;
 		}
-		if (kin_name_at(d, t)) {
+		if ((k->aux & AUX_KIN) && doc_kin_name_at(d, t)) {
 			if (push_mention(d, t, t, M_NAME) < 0)
 				return -1;
 			struct mention *m = &d->men[d->nmen - 1];
 			m->in_pp = doc_governed_by(d, t, LX_PREP) || (t > 0 && doc_is(d, t - 1, LX_PREP));
-			m->agent = m->in_pp && t > 0 && agent_prep(d, t - 1);
+			m->agent = m->in_pp && t > 0 && doc_agent_prep(d, t - 1);
 			m->subject = !m->in_pp && !subordinate(d, t) && !clause_has_subject(d, t);
 			m->gender = (uint8_t)gender_of(d, t);
 			m->role = 1;   /* a person: "Vader" is no place */
@@ -641,6 +478,10 @@ int doc_mentions_until(struct doc *d, size_t until)
 			role = 1;
 			start++;
 		}
+		/* a name starts with a capitalised word or, after a
+		 * reporting verb, a particle in lower case ("zei van Dijk") */
+		if (start == t && !(k->flags & TK_CAP) && !(k->lex & LX_PARTICLE))
+			continue;
 		long endn = doc_name_at(d, start, to);
 		if (endn == -2)
 			continue;   /* the next word starts the name */
@@ -655,7 +496,7 @@ int doc_mentions_until(struct doc *d, size_t until)
 		struct mention *m = &d->men[d->nmen - 1];
 		m->from_entity = (uint8_t)from_entity;
 		m->in_pp = doc_governed_by(d, t, LX_PREP) || (t > 0 && doc_is(d, t - 1, LX_PREP));
-		m->agent = m->in_pp && t > 0 && agent_prep(d, t - 1);
+		m->agent = m->in_pp && t > 0 && doc_agent_prep(d, t - 1);
 		m->subject = !m->in_pp && !subordinate(d, t) && !clause_has_subject(d, t);
 		m->gender = (uint8_t)gender;
 		if (!role && t > 0 && word(d, t - 1) &&

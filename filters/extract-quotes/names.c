@@ -291,6 +291,9 @@ int doc_place_name(struct doc *d, size_t a, size_t b)
 	const struct entity_hint *h = hint_at(d, doc_tok(d, a)->start);
 	if (h)
 		return !h->person;
+	const struct qtoken *k = doc_tok(d, a);
+	if (a == b && k->end - k->start < 64)
+		return (k->lex & LX_PLACE) != 0;   /* one word: its own classes */
 	char buf[128];
 	size_t n = 0;
 	for (size_t t = a; t <= b; t++) {

@@ -18,7 +18,7 @@ enum { MAX_SLOTS = 1 << 20 };
 
 static int is_space(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+	return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v');
 }
 
 static void free_add(struct doc *d, uint64_t h, size_t start)
@@ -61,22 +61,8 @@ static int determiner(const struct doc *d, size_t a, size_t b, uint32_t *cl)
 	*cl = 0;
 	if (b <= a || b - a >= 8 || !d->lx->det_shape[b - a][(unsigned char)d->text[a]])
 		return 0;
-	char low[8];
-	wordclass_fold(d->text + a, b - a, low);
-	*cl = quotes_word_direct(d->lx, low, b - a);
+	*cl = doc_spelling_direct(d, a, b);
 	return (*cl & LX_DET) != 0;
-}
-
-/* The classes of the word S[a, b), read as written in lower case, or
- * (CAPITALISED) as a capitalised word: then a listed first name has no
- * adjective's ending ("Louise", not "Franse"). */
-static uint32_t classes(const struct doc *d, size_t a, size_t b, int capitalised)
-{
-	char low[64];
-	if (b - a >= sizeof low || b == a)
-		return 0;
-	wordclass_fold(d->text + a, b - a, low);
-	return quotes_word_class(d->lx, low, b - a, capitalised);
 }
 
 /* The bytes that may be in a word: letters, digits, hyphens, apostrophes
@@ -161,9 +147,9 @@ static int seed_prominent(struct doc *d)
 		if (d->free_count[i] < 3)
 			continue;
 		size_t a = d->free_first[i], b = word_end(d->text, d->len, a);
-		if ((classes(d, a, b, 0) & (LX_FUNCTION | LX_TITLE | LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG |
+		if ((doc_spelling_class(d, a, b, 0) & (LX_FUNCTION | LX_TITLE | LX_ROLE | LX_PERSON | LX_GROUP | LX_ORG |
 		                           LX_CUE | LX_CUE_SEP | LX_DET | LX_STOP | LX_PLACE)) ||
-		    (classes(d, a, b, 1) & LX_ADJ))
+		    (doc_spelling_class(d, a, b, 1) & LX_ADJ))
 			continue;
 		/* insert by count, then by first place (the same order on every
 		 * machine) */

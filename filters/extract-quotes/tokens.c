@@ -278,11 +278,23 @@ static struct qtoken *push_token(struct doc *d, size_t start, size_t end, uint32
 	return k;
 }
 
-/* A paragraph break (doc_para_break) in the white space [A, B). */
-static int para_between(const char *s, size_t len, size_t a, size_t b)
+/* A paragraph break (doc_para_break) in the white space [A, B): a long
+ * stretch by memchr, out of line. */
+static int para_between_long(const char *s, size_t len, size_t a, size_t b)
 {
 	for (const char *p; a < b && (p = memchr(s + a, '\n', b - a)) != NULL; a = (size_t)(p - s) + 1)
 		if (doc_para_break(s, len, (size_t)(p - s)))
+			return 1;
+	return 0;
+}
+
+/* The same, inline for the gaps of most tokens: a space or none. */
+__attribute__((always_inline)) static inline int para_between(const char *s, size_t len, size_t a, size_t b)
+{
+	if (b - a > 8)
+		return para_between_long(s, len, a, b);
+	for (size_t i = a; i < b; i++)
+		if (s[i] == '\n' && doc_para_break(s, len, i))
 			return 1;
 	return 0;
 }
@@ -326,7 +338,8 @@ static int add_words(struct doc *d, size_t a, size_t b)
 		}
 		/* A listed abbreviation takes its full stop (dhr., prof.). */
 		if ((flags & TK_WORD) && i + 1 < tl.n && tl.tok[i + 1].start == end &&
-		    d->text[end] == '.' && tl.tok[i + 1].end == end + 1 && end - start < 16) {
+		    d->text[end] == '.' && tl.tok[i + 1].end == end + 1 && end - start < 16 &&
+		    d->lx->abbr_shape[end - start][(unsigned char)d->text[start]]) {
 			char low[16];
 			wordclass_fold(d->text + start, end - start, low);
 			if (wordclass_get(d->lx->wc, low, end - start) & (LX_ABBREV | LX_TITLE)) {
@@ -369,7 +382,7 @@ static int add_words(struct doc *d, size_t a, size_t b)
 }
 
 /* Sentence and paragraph marks of token T (just added). */
-static void mark_token(struct doc *d, size_t t, size_t gap_from)
+__attribute__((always_inline)) static inline void mark_token(struct doc *d, size_t t, size_t gap_from)
 {
 	struct qtoken *k = doc_tok(d, t);
 	int first = t == 0;

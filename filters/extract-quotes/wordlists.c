@@ -126,21 +126,36 @@ static void add_phrase_first(const char *line, size_t len, void *ctx)
 	wordclass_add(lx->wc, line, len, LX_PHRASE_FIRST);
 }
 
-/* The shape of every determiner (any line of a list with determiners: a
- * wider net than needed, and that is all a shape must be). */
+/* The shape (length, first byte) of the first word of LINE into SHAPE
+ * (MAX lengths), both cases of a first letter: a word of another shape is
+ * in none of the lists read so, without a look-up. */
+static void add_shape(unsigned char (*shape)[256], size_t max, const char *line, size_t len)
+{
+	const char *sp = memchr(line, ' ', len);
+	size_t n = sp ? (size_t)(sp - line) : len;
+	if (n > 0 && n < max) {
+		char low[16];
+		wordclass_fold(line, n, low);
+		shape[n][(unsigned char)low[0]] = 1;
+		/* a capitalised one opens a sentence */
+		if (low[0] >= 'a' && low[0] <= 'z')
+			shape[n][(unsigned char)(low[0] - 32)] = 1;
+	}
+}
+
+/* Every determiner (any line of a list with determiners: a wider net than
+ * needed, and that is all a shape must be). */
 static void add_det_shape(const char *line, size_t len, void *ctx)
 {
 	struct quotes_lexicon *lx = ctx;
-	const char *sp = memchr(line, ' ', len);
-	size_t n = sp ? (size_t)(sp - line) : len;
-	if (n > 0 && n < 8) {
-		char low[8];
-		wordclass_fold(line, n, low);
-		lx->det_shape[n][(unsigned char)low[0]] = 1;
-		/* a capitalised determiner opens a sentence */
-		if (low[0] >= 'a' && low[0] <= 'z')
-			lx->det_shape[n][(unsigned char)(low[0] - 32)] = 1;
-	}
+	add_shape(lx->det_shape, sizeof lx->det_shape / sizeof lx->det_shape[0], line, len);
+}
+
+/* Every abbreviation and title (tokens.c: the full stop after one). */
+static void add_abbr_shape(const char *line, size_t len, void *ctx)
+{
+	struct quotes_lexicon *lx = ctx;
+	add_shape(lx->abbr_shape, sizeof lx->abbr_shape / sizeof lx->abbr_shape[0], line, len);
 }
 
 static const struct { const char *tag; unsigned bit; } pron_tags[] = {
@@ -167,50 +182,112 @@ static void add_pronoun(const char *line, size_t len, void *ctx)
 	wordclass_add(lx->pron, line, wl, bits);
 }
 
+/* The lines of language file NAME (0 when there is none). */
+static size_t lines_of(const char *name)
+{
+	size_t len = 0, lines = 0;
+	const char *text = lang_file(name, &len);
+	if (!text)
+		return 0;
+	for (const char *p = text, *end = text + len; p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		lines++;
+	return lines + (len && text[len - 1] != '\n');
+}
+
+enum { TABLE_USES = 20, MAX_USES = 2 * sizeof lists / sizeof lists[0] + TABLE_USES };
+
+/* Every list of lists[] and of the small tables of quotes_lexicon (one
+ * class each, or the CW_* and PA_* bits; all required) read once: each file
+ * in one pass for all the classes and tables it fills. 0, or -1 after a
+ * message. */
+static int load_lists(struct quotes_lexicon *lx)
+{
+	const char *fw = "nl/quotes-function-words.txt", *pa = "nl/quotes-participle-affixes.txt";
+	const struct { const char *file, *tag; struct wordclass *wc; unsigned bits; } tables[] = {
+		{ fw, "agent", lx->agent, 1 },
+		{ "nl/speakers-words.txt", "share", lx->share, 1 },
+		{ fw, "naming", lx->naming, 1 },
+		{ fw, "article", lx->clause_words, CW_ARTICLE },
+		{ fw, "coord", lx->clause_words, CW_COORD },
+		{ fw, "passive", lx->clause_words, CW_PASSIVE },
+		{ pa, "ge", lx->participle, PA_GE },
+		{ pa, "prefix", lx->participle, PA_PREFIX },
+		{ pa, "ending", lx->participle, PA_ENDING },
+		{ pa, "past", lx->participle, PA_PAST },
+		{ pa, "particle", lx->participle, PA_PARTICLE },
+		{ "nl/quotes-naming-verbs.txt", NULL, lx->naming_verbs, 1 },
+		{ "nl/speakers-copulas.txt", NULL, lx->copulas, 1 },
+		{ "nl/speakers-relatives.txt", NULL, lx->relatives, 1 },
+		{ "nl/quotes-speech-nouns.txt", NULL, lx->speech_nouns, 1 },
+		{ fw, "of", lx->genitive, 1 },
+		{ "nl/quotes-person-nouns.txt", "kin", lx->kin, 1 },
+	};
+	_Static_assert(sizeof tables / sizeof tables[0] <= TABLE_USES, "room for the tables' uses");
+	struct { const char *file; int optional; struct wordclass_use use; } all[MAX_USES];
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		all[n].file = tables[i].file;
+		all[n].optional = 0;
+		all[n++].use = (struct wordclass_use){ tables[i].wc, tables[i].tag, tables[i].bits, 0 };
+	}
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+		for (unsigned as = AS_WORDS; as <= AS_ENDINGS; as <<= 1)
+			if (lists[i].as & as) {
+				all[n].file = lists[i].file;
+				all[n].optional = lists[i].optional;
+				all[n++].use = (struct wordclass_use){ lx->wc, lists[i].tag, lists[i].bits, as == AS_ENDINGS };
+			}
+	/* the main table made at its size up front: each file's lines are a
+	 * bound on the words (or endings) it adds */
+	size_t words = 0, endings = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (all[i].use.wc != lx->wc)
+			continue;
+		int seen = 0;   /* the file is counted for this kind already */
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = all[j].use.wc == lx->wc && all[j].use.ending == all[i].use.ending &&
+			       strcmp(all[j].file, all[i].file) == 0;
+		if (!seen)
+			*(all[i].use.ending ? &endings : &words) += lines_of(all[i].file);
+	}
+	wordclass_reserve(lx->wc, words, endings);
+	int done[MAX_USES] = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		if (done[i])
+			continue;
+		struct wordclass_use uses[MAX_USES];
+		size_t k = 0;
+		int required = 0;
+		for (size_t j = i; j < n; j++)
+			if (!done[j] && strcmp(all[j].file, all[i].file) == 0) {
+				uses[k++] = all[j].use;
+				required |= !all[j].optional;
+				done[j] = 1;
+			}
+		if (wordclass_load_uses(all[i].file, uses, k) < 0 && required)
+			return missing(all[i].file);
+	}
+	return 0;
+}
+
 int quotes_lexicon_load(struct quotes_lexicon *lx)
 {
 	memset(lx, 0, sizeof *lx);
 	lx->wc = wordclass_new();
 	lx->pron = wordclass_new();
 	lx->agent = wordclass_new();
-	if (wordclass_load(lx->agent, "nl/quotes-function-words.txt", "agent", 1) < 0)
-		return missing("nl/quotes-function-words.txt");
 	lx->share = wordclass_new();
-	if (wordclass_load(lx->share, "nl/speakers-words.txt", "share", 1) < 0)
-		return missing("nl/speakers-words.txt");
 	lx->naming = wordclass_new();
-	if (wordclass_load(lx->naming, "nl/quotes-function-words.txt", "naming", 1) < 0)
-		return missing("nl/quotes-function-words.txt");
 	lx->clause_words = wordclass_new();
-	if (wordclass_load(lx->clause_words, "nl/quotes-function-words.txt", "article", CW_ARTICLE) < 0 ||
-	    wordclass_load(lx->clause_words, "nl/quotes-function-words.txt", "coord", CW_COORD) < 0 ||
-	    wordclass_load(lx->clause_words, "nl/quotes-function-words.txt", "passive", CW_PASSIVE) < 0)
-		return missing("nl/quotes-function-words.txt");
 	lx->participle = wordclass_new();
-	if (wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "ge", PA_GE) < 0 ||
-	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "prefix", PA_PREFIX) < 0 ||
-	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "ending", PA_ENDING) < 0 ||
-	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "past", PA_PAST) < 0 ||
-	    wordclass_load(lx->participle, "nl/quotes-participle-affixes.txt", "particle", PA_PARTICLE) < 0)
-		return missing("nl/quotes-participle-affixes.txt");
 	lx->naming_verbs = wordclass_new();
-	if (wordclass_load(lx->naming_verbs, "nl/quotes-naming-verbs.txt", NULL, 1) < 0)
-		return missing("nl/quotes-naming-verbs.txt");
 	lx->copulas = wordclass_new();
-	if (wordclass_load(lx->copulas, "nl/speakers-copulas.txt", NULL, 1) < 0)
-		return missing("nl/speakers-copulas.txt");
 	lx->relatives = wordclass_new();
-	if (wordclass_load(lx->relatives, "nl/speakers-relatives.txt", NULL, 1) < 0)
-		return missing("nl/speakers-relatives.txt");
 	lx->speech_nouns = wordclass_new();
-	if (wordclass_load(lx->speech_nouns, "nl/quotes-speech-nouns.txt", NULL, 1) < 0)
-		return missing("nl/quotes-speech-nouns.txt");
 	lx->genitive = wordclass_new();
-	if (wordclass_load(lx->genitive, "nl/quotes-function-words.txt", "of", 1) < 0)
-		return missing("nl/quotes-function-words.txt");
 	lx->kin = wordclass_new();
-	if (wordclass_load(lx->kin, "nl/quotes-person-nouns.txt", "kin", 1) < 0)
-		return missing("nl/quotes-person-nouns.txt");
+	if (load_lists(lx) < 0)
+		return -1;
 	/* "naar eigen zeggen": a cue phrase whose speaker stands before it */
 	lx->self_phrases = wordclass_new();
 	if (wordclass_load_phrases(lx->self_phrases, "nl/quotes-self-cue-phrases.txt", 1) < 0 ||
@@ -220,16 +297,11 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 	if (lang_each_line("nl/quotes-speech-nouns.txt", add_phrase_first, lx) < 0)
 		return missing("nl/quotes-speech-nouns.txt");
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
-		const struct list *l = &lists[i];
-		if (((l->as & AS_WORDS) && wordclass_load(lx->wc, l->file, l->tag, l->bits) < 0 &&
-		     !l->optional) ||
-		    ((l->as & AS_ENDINGS) && wordclass_load_endings(lx->wc, l->file, l->tag, l->bits) < 0 &&
-		     !l->optional))
-			return missing(l->file);
-	}
-	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
 		if ((lists[i].as & AS_WORDS) && (lists[i].bits & LX_DET))
 			lang_each_line(lists[i].file, add_det_shape, lx);
+		if ((lists[i].as & AS_WORDS) && (lists[i].bits & (LX_ABBREV | LX_TITLE)))
+			lang_each_line(lists[i].file, add_abbr_shape, lx);
+	}
 	if (lang_each_line("nl/quotes-speech-verbs.txt", add_cue, lx) < 0)
 		return missing("nl/quotes-speech-verbs.txt");
 	if (lang_each_line("nl/speakers-verbs.txt", add_cue, lx) < 0)
@@ -240,6 +312,19 @@ int quotes_lexicon_load(struct quotes_lexicon *lx)
 		return missing("nl/quotes-cue-phrases.txt");
 	if (lang_each_line("nl/speakers-pronouns.txt", add_pronoun, lx) < 0)
 		return missing("nl/speakers-pronouns.txt");
+	/* the one-word lists kept with every token (AUX_*) */
+	const struct { const struct wordclass *wc; unsigned bit, mask; } aux[AUX_LISTS] = {
+		{ lx->agent, AUX_AGENT, 1 }, { lx->naming, AUX_NAMING, 1 },
+		{ lx->clause_words, 1u << AUX_CLAUSE_SHIFT, CW_ARTICLE | CW_COORD | CW_PASSIVE },
+		{ lx->naming_verbs, AUX_NAMING_VERB, 1 }, { lx->copulas, AUX_COPULA, 1 },
+		{ lx->relatives, AUX_RELATIVE, 1 }, { lx->speech_nouns, AUX_SPEECH_NOUN, 1 },
+		{ lx->genitive, AUX_GENITIVE, 1 }, { lx->share, AUX_SHARE, 1 }, { lx->kin, AUX_KIN, 1 },
+	};
+	for (size_t i = 0; i < AUX_LISTS; i++) {
+		unsigned shift = (unsigned)__builtin_ctz(aux[i].bit);
+		wordclass_add_all(lx->wc, aux[i].wc, AUX_SHIFT + shift);
+		lx->aux[lx->naux++] = (struct aux_list){ aux[i].wc, shift, aux[i].mask };
+	}
 	return 0;
 }
 

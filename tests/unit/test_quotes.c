@@ -271,6 +271,11 @@ END_TEST
 
 START_TEST(sources_and_broadcasters_speak)
 {
+	/* a source we do not list after "Volgens" opening the sentence: the
+	 * finite verb and its subject follow it, the subject is not the
+	 * source */
+	one("Volgens het museum behoort ze tot \"de beste schilders van haar tijd\".", NULL, "Volgens",
+	    "het museum");
 	one("Volgens sommige bronnen gaat het om \"minstens tweeduizend dossiers\".", NULL, "Volgens",
 	    "sommige bronnen");
 	/* a press noun as the last part of a compound */
