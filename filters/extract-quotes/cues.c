@@ -85,8 +85,10 @@ static int opens_with_subordinate_clause(const struct doc *d, size_t first)
  * the sentence's first reporting verb: a coordinator or a comma stands
  * between that quotation and T ("De minister noemde het plan 'een
  * goede stap', maar de oppositie vindt het 'te weinig'"); its own
- * subject after the quotation (not a relative "die") then speaks for the
- * fragments that follow. */
+ * subject after the quotation then speaks for the fragments that follow,
+ * when it is a name or a description: a pronoun there mostly goes on with
+ * the subject before ("Jansen noemde het '…', al vindt hij het '…'"),
+ * whose mention says better who it is (nor a relative "die"). */
 static int next_clause(const struct doc *d, const struct cue_memo *m, size_t t)
 {
 	if (m->verb < 0 || m->last_quote < m->verb)
@@ -138,7 +140,7 @@ static void memo_scan(struct attributor *a, size_t qt)
 			 * subordinate clause takes over from the verb in it */
 			if (m->verb >= 0 && !main_verb && next_clause(d, m, t) && (s = cues_speaker_of_verb(d, t)) >= 0 &&
 			    doc_men(d, (size_t)s)->first > m->last_quote &&
-			    !(doc_men(d, (size_t)s)->pron & PR_DEMONSTRATIVE)) {
+			    doc_men(d, (size_t)s)->type != M_PRONOUN) {
 				m->next_verb = (long)t;
 				m->next_subject = s;
 			} else if ((m->verb < 0 || main_verb) && (s = cues_speaker_of_verb(d, t)) >= 0) {

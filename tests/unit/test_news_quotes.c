@@ -106,6 +106,10 @@ START_TEST(a_clause_of_its_own_after_a_quotation_has_its_own_speaker)
 	                      "gemiste kans\"."), 2);
 	ck_assert_str_eq(cue(1), "spraken");
 	said(1, "de bewoners", "de bewoners");
+	/* a pronoun there goes on with the subject before */
+	ck_assert_uint_eq(run("Anna Jansen noemde het plan \"een goede stap\", al vindt ze het tweede deel \"wat "
+	                      "mager\"."), 2);
+	said(1, "Anna Jansen", "Anna Jansen");
 	/* a quotation inside the first clause stays its verb's */
 	ck_assert_uint_eq(run("De minister noemde het plan \"een goede stap\" en \"een kans voor iedereen\"."), 2);
 	ck_assert_str_eq(cue(1), "noemde");
