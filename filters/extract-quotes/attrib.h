@@ -34,6 +34,9 @@ struct cue_memo {
 	                           complementizer ("toen", not "dat"), -1 */
 	int fronted;            /* the sentence opens with such a word and
 	                           no main clause's verb has come yet */
+	long next_verb, next_subject;  /* a reporting verb with its own subject
+	                           in a clause after a quotation of the
+	                           first (next_clause), -1 */
 };
 
 /* Turns of a dialogue: the quotations of one person in one paragraph

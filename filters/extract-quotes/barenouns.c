@@ -23,7 +23,16 @@ int doc_bare_role_at(const struct doc *d, size_t t)
 	    !doc_is(d, t, LX_ROLE) || doc_is(d, t, LX_PLURAL | LX_FUNCTION))
 		return 0;
 	const struct qtoken *n = tk(d, t + 1);
+	if (doc_portfolio_then_name(d, t))
+		return 0;   /* "zei minister van Defensie Ludivine Dedonder" */
 	return !n || n->sent != tk(d, t)->sent || (n->flags & TK_PUNCT) || (n->lex & LX_PREP);
+}
+
+int doc_portfolio_then_name(const struct doc *d, size_t t)
+{
+	return doc_is(d, t, LX_ROLE) && word(d, t + 1) && !capitalised(d, t + 1) && doc_is(d, t + 1, LX_PREP) &&
+	       capitalised(d, t + 2) && capitalised(d, t + 3) && doc_is(d, t + 3, LX_MALE | LX_FEMALE) &&
+	       !doc_is(d, t + 3, NOUN);
 }
 
 /* A bare plural: a plural noun for people or a group (listed as a plural,

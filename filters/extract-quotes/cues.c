@@ -81,6 +81,24 @@ static int opens_with_subordinate_clause(const struct doc *d, size_t first)
 }
 
 /* Read the tokens of QT's sentence before QT into the memo. */
+/* The reporting verb at T opens a clause of its own after a quotation of
+ * the sentence's first reporting verb: a coordinator or a comma stands
+ * between that quotation and T ("De minister noemde het plan 'een
+ * goede stap', maar de oppositie vindt het 'te weinig'"); its own
+ * subject after the quotation then speaks for the fragments that follow,
+ * when it is a name or a description: a pronoun there mostly goes on with
+ * the subject before ("Jansen noemde het '…', al vindt hij het '…'"),
+ * whose mention says better who it is (nor a relative "die"). */
+static int next_clause(const struct doc *d, const struct cue_memo *m, size_t t)
+{
+	if (m->verb < 0 || m->last_quote < m->verb)
+		return 0;
+	for (size_t p = (size_t)m->last_quote + 1; p < t; p++)
+		if (doc_punct(d, p, ',') || (doc_clause_word(d, p) & CW_COORD))
+			return 1;
+	return 0;
+}
+
 static void memo_scan(struct attributor *a, size_t qt)
 {
 	const struct doc *d = &a->d;
@@ -89,7 +107,7 @@ static void memo_scan(struct attributor *a, size_t qt)
 	size_t first = q->sent_first < d->tok_base ? d->tok_base : q->sent_first;
 	if (m->sent != q->sent || m->first != first || m->to < d->tok_base || m->to > qt)
 		*m = (struct cue_memo){ q->sent, first, first, -1, -1, -1, -1, -1, -1, -1, -1,
-		                        opens_with_subordinate_clause(d, first) };
+		                        opens_with_subordinate_clause(d, first), -1, -1 };
 	for (size_t t = m->to; t < qt; t++) {
 		const struct qtoken *k = doc_tok(d, t);
 		if (k->flags & TK_QUOTE) {
@@ -120,7 +138,12 @@ static void memo_scan(struct attributor *a, size_t qt)
 			long s;
 			/* the main clause's verb right after a fronted
 			 * subordinate clause takes over from the verb in it */
-			if ((m->verb < 0 || main_verb) && (s = cues_speaker_of_verb(d, t)) >= 0) {
+			if (m->verb >= 0 && !main_verb && next_clause(d, m, t) && (s = cues_speaker_of_verb(d, t)) >= 0 &&
+			    doc_men(d, (size_t)s)->first > m->last_quote &&
+			    doc_men(d, (size_t)s)->type != M_PRONOUN) {
+				m->next_verb = (long)t;
+				m->next_subject = s;
+			} else if ((m->verb < 0 || main_verb) && (s = cues_speaker_of_verb(d, t)) >= 0) {
 				m->verb = (long)t;
 				m->verb_subject = s;
 				if (main_verb)
@@ -144,6 +167,21 @@ static void memo_scan(struct attributor *a, size_t qt)
 		}
 	}
 	m->to = qt;
+}
+
+/* A cue phrase opening the sentence ("Volgens Tom Wauters dreigen
+ * schippers '…'") names the source of what the sentence says; a verb of
+ * its clause whose subject is a bare plural, a kind of people and no one
+ * who said words ("schippers", "boze bewoners"), gives it no speaker of
+ * its own. A definite subject speaks ("Volgens de krant noemde de minister
+ * het '…'"). */
+static int source_opens(const struct doc *d, const struct cue_memo *m)
+{
+	if (m->phrase < 0 || (size_t)m->phrase != m->first || m->verb < m->phrase_last || m->verb_subject < 0)
+		return 0;
+	const struct mention *s = doc_men(d, (size_t)m->verb_subject);
+	return s->type == M_DESCRIPTION && s->plural && !doc_is(d, (size_t)s->first, LX_DET) &&
+	       s->first > m->verb;
 }
 
 struct cue {
@@ -472,10 +510,15 @@ int cues_of_quote(struct attributor *a, size_t qi)
 		/* a fragment is the words of a reporting verb before it only in
 		 * its clause or the clause it reports: not past "toen", "omdat"
 		 * ("België vroeg om problemen toen het koos voor een '...'") */
-		int verb = a->memo.verb >= 0 && (standalone || a->memo.last_sub < a->memo.verb);
+		int verb = a->memo.verb >= 0 && (standalone || a->memo.last_sub < a->memo.verb) &&
+		           !(phrase && source_opens(d, &a->memo));
 		struct cue m = verb
 			? (struct cue){ (size_t)a->memo.verb, (size_t)a->memo.verb, a->memo.verb_subject }
 			: (struct cue){ (size_t)a->memo.phrase, (size_t)a->memo.phrase_last, a->memo.phrase_subject };
+		/* a fragment after a clause of its own with a reporting verb
+		 * and subject is that verb's (next_clause) */
+		if (verb && !standalone && a->memo.next_verb > a->memo.verb && a->memo.last_sub < a->memo.next_verb)
+			m = (struct cue){ (size_t)a->memo.next_verb, (size_t)a->memo.next_verb, a->memo.next_subject };
 		set_cue(a, w, CUE_BEFORE, &m);
 		skind = verb ? SPEECH_CUE_VERB : SPEECH_CUE_PHRASE;
 		cfirst = m.first, clast = m.last;

@@ -9,16 +9,40 @@
 #include "grow.h"
 #include "wordclass.h"
 
+/* The term marker at T is the object of a naming verb before it in its
+ * clause, and what the verb calls it, in lower case, follows ("Critici
+ * noemen het boek 'een meesterwerk'", "Ze noemde het project 'kansrijk'"):
+ * the quotation says what it is, not what it is called. */
+static int named_object(const struct doc *d, size_t t, size_t qt)
+{
+	const struct wquote *w = doc_quote(d, (size_t)doc_tok(d, qt)->quote);
+	unsigned char c = (unsigned char)d->text[w->span.start];
+	size_t after = doc_tok(d, qt)->end;
+	if (!((c >= 'a' && c <= 'z') || c >= 0xC0) || wordclass_is_upper(d->text + w->span.start, w->span.end - w->span.start))
+		return 0;
+	if (after < d->len && d->text[after] != ' ' && d->text[after] != '\n' && !strchr(".,;:!?)", d->text[after]))
+		return 0;   /* glued to a word: "het zogenaamde 'elk wat wils'-plan" */
+	for (size_t p = t; p-- > 0 && p + 4 >= t && doc_has(d, p) && doc_same_sentence(d, t, p);) {
+		if (!(doc_tok(d, p)->flags & TK_WORD))
+			return 0;
+		if (doc_word_in(d, p, d->lx->naming_verbs))
+			return 1;
+	}
+	return 0;
+}
+
 /* A quotation after a term marker ("de zogenoemde", "de film"; an article
- * may stand between) is a term or a name; one followed by a year in
- * brackets is the title of a work, unless it ends with a full stop: a
- * sentence dated, as a list of someone's sayings gives it ("'Kunst is
- * werk.' (1962)"). */
+ * may stand between) is a term or a name, unless a naming verb says what
+ * the marked noun is (named_object); one followed by a year in brackets
+ * is the title of a work, unless it ends with a full stop: a sentence
+ * dated, as a list of someone's sayings gives it ("'Kunst is werk.'
+ * (1962)"). */
 int forms_title_of_work(const struct doc *d, size_t qt)
 {
-	if (qt > 0 && (doc_is(d, qt - 1, LX_TERM) ||
-	               (qt > 1 && doc_is(d, qt - 1, LX_DET) && doc_is(d, qt - 2, LX_TERM))))
-		return 1;
+	if (qt > 0 && doc_is(d, qt - 1, LX_TERM))
+		return !named_object(d, qt - 1, qt);
+	if (qt > 1 && doc_is(d, qt - 1, LX_DET) && doc_is(d, qt - 2, LX_TERM))
+		return !named_object(d, qt - 2, qt);
 	if (!doc_punct(d, qt + 1, '(') || !doc_punct(d, qt + 3, ')'))
 		return 0;
 	const struct wquote *w = doc_quote(d, (size_t)doc_tok(d, qt)->quote);

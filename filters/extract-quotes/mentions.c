@@ -133,6 +133,23 @@ static int commas_between_adjectives(const struct doc *d, size_t t, size_t p, si
 	       !(doc_lex(d, p + 1) & LX_FUNCTION) && a->sent == b->sent;
 }
 
+/* The capitalised noun of a people at P, spelt as an adjective ("De
+ * Joegoslavische autoriteiten beweren"), is one before a word in lower
+ * case that the lists do not know when that word ends the phrase at the
+ * reporting verb, before it or, AFTER_CUE, after it ("zeggen de
+ * Servische autoriteiten."): the word is the head. */
+static int unlisted_head(const struct doc *d, size_t p, size_t end, int after_cue)
+{
+	const struct qtoken *n = tk(d, p + 1), *n2 = tk(d, p + 2);
+	if (!doc_is(d, p, LX_ADJ) || !n || (n->flags & (TK_WORD | TK_CAP)) != TK_WORD ||
+	    doc_is(d, p + 1, LX_FUNCTION | LX_DET | LX_CUE | LX_CUE_SEP))
+		return 0;
+	if (p + 2 >= end || !n2 || n2->sent != n->sent)
+		return after_cue;
+	return (n2->lex & (LX_CUE | LX_CUE_SEP)) ||
+	       (after_cue && ((n2->flags & (TK_PUNCT | TK_QUOTE)) || (n2->lex & LX_PREP)));
+}
+
 /* Token T is "van", an article and a short phrase after it (at most four
  * words, no punctuation) are followed by a reporting verb: the body or
  * the work of the noun before T ("Een recensent van de krant noemde", "Een
@@ -198,12 +215,15 @@ static long description_at(struct doc *d, size_t t, size_t end, int *institution
 		uint32_t lex = doc_lex(d, p);
 		if ((lex & NOUN) && (!(k->flags & TK_CAP) || (k->flags & TK_HYPHEN_ROLE) ||
 		                     (lex & (LX_PERSON | LX_GROUP)))) {
-			if (p + 1 < end && doc_name_word(d, p + 1))
-				return -1;   /* "de president Biden": the name is the mention */
+			if (p + 1 < end && (doc_name_word(d, p + 1) || doc_portfolio_then_name(d, p)))
+				return -1;   /* "de president Biden", "de minister van
+				                Defensie Ludivine Dedonder": the name
+				                is the mention */
 			/* "De Britse premier": a capitalised noun of a people
 			 * ("een Britse") before a listed noun in lower case is
 			 * the adjective; the noun after it is the head */
-			if ((k->flags & TK_CAP) && p + 1 < end && p < t + 4 && (doc_lex(d, p + 1) & NOUN) &&
+			if ((k->flags & TK_CAP) && p + 1 < end && p < t + 4 &&
+			    ((doc_lex(d, p + 1) & NOUN) || unlisted_head(d, p, end, after_cue)) &&
 			    (tk(d, p + 1)->flags & (TK_WORD | TK_CAP)) == TK_WORD && tk(d, p + 1)->sent == k->sent)
 				continue;
 			if (commas && !(lex & (LX_PERSON | LX_ROLE)))

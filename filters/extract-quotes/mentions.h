@@ -54,6 +54,10 @@ static inline int doc_agent_prep(const struct doc *d, size_t t)
 /* barenouns.c: a role in lower case right after a reporting verb that ends
  * its phrase ("zegt burgemeester na rellen"). */
 int doc_bare_role_at(const struct doc *d, size_t t);
+/* barenouns.c: the role noun at T is followed by "van", its portfolio and
+ * a first name ("minister van Defensie Ludivine Dedonder"): the name that
+ * follows is the person's (names.c skips the portfolio), not the role. */
+int doc_portfolio_then_name(const struct doc *d, size_t t);
 /* The head of a bare plural starting at T where a group speaks ("Critici
  * noemen", "zeggen deskundigen", "door vrouwen"), or -1. */
 long doc_bare_plural_at(struct doc *d, size_t t, size_t end);

@@ -25,6 +25,12 @@ int doc_known_free(const struct doc *d, size_t t)
 	return doc_free_name(d, d->text + k->start, k->end - k->start);
 }
 
+/* A capitalised first name of `first-names.txt` at T, no noun. */
+static int first_name_at(const struct doc *d, size_t t)
+{
+	return capitalised(d, t) && doc_is(d, t, LX_MALE | LX_FEMALE) && !doc_is(d, t, NOUN | LX_TITLE);
+}
+
 /* The word at T is a first name of `first-names.txt` (which lists none
  * that is a common word) or names someone the text has named in full
  * before ("Marloes" opening a sentence after "Marloes de Wit"): a name,
@@ -140,10 +146,13 @@ static long extend_name(struct doc *d, size_t j, size_t words, size_t end)
 		                  !(flags(d, j) & TK_INITIAL);
 		/* tag-entities' hint that the word after "van" names no person
 		 * parts a surname alone from it too ("woordvoerder Verstraete
-		 * van Sidmar") */
+		 * van Sidmar"); after a capitalised particle the surname
+		 * follows, even one spelt like an adjective ("Dirk Van den
+		 * Bossche") */
 		const struct entity_hint *h = p > j + 1 && p < end ? hint_at(d, doc_tok(d, p)->start) : NULL;
 		if (p > j + 1 && p < end && inner_name_word(d, p) && !affiliation &&
-		    !(words >= 2 && belongs_to(d, p, end)) && !(h && !h->person && doc_is(d, j + 1, LX_PREP))) {
+		    !(words >= 2 && !doc_is(d, j, LX_PARTICLE) && belongs_to(d, p, end)) &&
+		    !(h && !h->person && doc_is(d, j + 1, LX_PREP))) {
 			j = p;
 			words++;
 			continue;
@@ -239,6 +248,13 @@ long doc_name_at(struct doc *d, size_t t, size_t end)
 		return -1;   /* "Joegoslavisch minister Matic", "Europees Commissaris
 		                Monti": it qualifies the role; a first name does not
 		                ("Bram wees naar", wees a noun too) */
+	} else if ((t > 1 && capitalised(d, t + 1) && doc_is(d, t - 1, LX_PREP) && doc_is(d, t - 2, LX_ROLE) &&
+	            first_name_at(d, t + 1) && !known_person(d, t)) ||
+	           (word(d, t + 1) && !capitalised(d, t + 1) && capitalised(d, t + 2) && capitalised(d, t + 3) &&
+	            doc_is(d, t + 1, LX_PREP) && doc_is(d, t, LX_ROLE) && first_name_at(d, t + 3))) {
+		return -1;   /* "(Minister) van Volksgezondheid Frank Vandenbroucke": a
+		                role, its portfolio, then a first name opens the
+		                person's */
 	} else if (t > 0 && capitalised(d, t - 1) && doc_is(d, t - 1, LX_ADJ) && !doc_is(d, t - 1, LX_TITLE)) {
 		return -1;   /* "minister van Buitenlandse Zaken Louis Michel": the
 		                name of a body, then the person's */

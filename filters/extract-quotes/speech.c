@@ -21,7 +21,19 @@
 
 enum template {
 	S_BIAS, S_CUE, S_GAP, S_DAT, S_WORDS, S_WORDS_CUE, S_FIRST, S_END, S_BEFORE, S_AFTER,
-	S_SUBJECT, S_OPINION, S_VERB, S_SEPARABLE, S_DISTANCE_CUE, S_CLAUSE, NTEMPLATES
+	S_SUBJECT, S_OPINION, S_VERB, S_SEPARABLE, S_DISTANCE_CUE, S_CLAUSE, S_ROLE, S_ROLE_WORDS, NTEMPLATES
+};
+/* The fragment's place in the reporting clause, a class of its own beside
+ * the verb's form: what it is to the verb. */
+enum role {
+	ROLE_OBJECT,     /* right after the verb: "zei 'geschokt'" */
+	ROLE_PREP,       /* after a preposition: "spreekt van '…'", "vroeg om '…'" */
+	ROLE_ALS,        /* after "als": "omschreef het als '…'" */
+	ROLE_PREDICATE,  /* what a naming verb calls its object: "noemde het plan '…'" */
+	ROLE_CLAUSE,     /* in the clause after "dat" */
+	ROLE_OTHER,      /* further on in the verb's clause */
+	ROLE_AFTER,      /* the verb after it */
+	NROLES
 };
 enum { VERB_BUCKETS = 512 };
 static const struct { const char *name; unsigned n; } templates[NTEMPLATES] = {
@@ -43,6 +55,8 @@ static const struct { const char *name; unsigned n; } templates[NTEMPLATES] = {
 	[S_SEPARABLE] = { "separable", 2 },
 	[S_DISTANCE_CUE] = { "gapcue", 36 }, /* gap x cue */
 	[S_CLAUSE] = { "clause", 3 },    /* a comma between cue and quotation: no, yes, n/a */
+	[S_ROLE] = { "role", NROLES },   /* enum role */
+	[S_ROLE_WORDS] = { "rolewords", NROLES * 6 },  /* role x words */
 };
 
 static size_t offset[NTEMPLATES], total;
@@ -187,6 +201,18 @@ size_t speech_features(const struct attributor *a, size_t qi, int cue_kind, size
 		subj = m->type == M_NAME ? 0 : m->type == M_PRONOUN ? 2 : m->body ? 3 : 1;
 	}
 	add(&v, S_SUBJECT, subj);
+	int naming = has_cue && cue_kind != SPEECH_CUE_COLON && doc_word_in(d, cue_first, d->lx->naming_verbs) != 0;
+	enum role role = cue_kind == SPEECH_CUE_AFTER || cue_kind == SPEECH_CUE_END ? ROLE_AFTER
+	                 : gap == 0 ? ROLE_OBJECT
+	                 : dat == 1 ? ROLE_CLAUSE
+	                 : before == 1 ? ROLE_ALS
+	                 : before == 2 ? ROLE_PREP
+	                 : naming && comma == 0 && gap <= 6 ? ROLE_PREDICATE
+	                 : ROLE_OTHER;
+	if (has_cue) {
+		add(&v, S_ROLE, role);
+		add(&v, S_ROLE_WORDS, (size_t)role * 6 + wb);
+	}
 	if (has_cue && cue_kind != SPEECH_CUE_COLON) {
 		const struct qtoken *k = doc_tok(d, cue_first);
 		char low[64];
