@@ -37,6 +37,9 @@ struct cue_memo {
 	long next_verb, next_subject;  /* a reporting verb with its own subject
 	                           in a clause after a quotation of the
 	                           first (next_clause), -1 */
+	long relative;          /* the relative pronoun opening a relative
+	                           clause after a comma, until its closing
+	                           comma ("Ruggiu, die schuld bekende,"), -1 */
 };
 
 /* Turns of a dialogue: the quotations of one person in one paragraph

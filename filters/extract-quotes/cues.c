@@ -107,7 +107,7 @@ static void memo_scan(struct attributor *a, size_t qt)
 	size_t first = q->sent_first < d->tok_base ? d->tok_base : q->sent_first;
 	if (m->sent != q->sent || m->first != first || m->to < d->tok_base || m->to > qt)
 		*m = (struct cue_memo){ q->sent, first, first, -1, -1, -1, -1, -1, -1, -1, -1,
-		                        opens_with_subordinate_clause(d, first), -1, -1 };
+		                        opens_with_subordinate_clause(d, first), -1, -1, -1 };
 	for (size_t t = m->to; t < qt; t++) {
 		const struct qtoken *k = doc_tok(d, t);
 		if (k->flags & TK_QUOTE) {
@@ -120,6 +120,17 @@ static void memo_scan(struct attributor *a, size_t qt)
 		 * '…'"): the words after it are the verb's again */
 		if (m->last_sub > m->verb && m->verb >= 0 && doc_punct(d, t, ','))
 			m->last_sub = -1;
+		/* a comma closing a relative clause that a comma opened takes
+		 * its reporting verb with it: the main clause goes on ("Ruggiu,
+		 * die schuld bekende, kreeg 'genade'") */
+		if (m->relative >= 0 && doc_punct(d, t, ',')) {
+			if (m->verb > m->relative)
+				m->verb = -1;
+			m->relative = -1;
+		}
+		if (t > first && doc_punct(d, t - 1, ',') && (k->flags & TK_WORD) &&
+		    doc_word_in(d, t, d->lx->relatives))
+			m->relative = (long)t;
 		/* the first comma closes a fronted subordinate clause with a
 		 * reporting verb in it: the main clause's verb may follow
 		 * (opens_with_subordinate_clause) */

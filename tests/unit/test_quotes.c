@@ -238,6 +238,17 @@ START_TEST(the_first_person_present_reports_with_ik)
 }
 END_TEST
 
+START_TEST(a_relative_clause_keeps_its_reporting_verb)
+{
+	/* the verb of a relative clause set off by commas reports nothing
+	 * of the main clause after it */
+	ck_assert_uint_eq(run("Jansen, die de fout bekende, kreeg 'clementie' van de rechter."), 0);
+	/* the main clause's own verb after it does */
+	one("De minister, die gisteren in de Kamer sprak, noemde het plan 'onhaalbaar'.", "onhaalbaar",
+	    "noemde", "De minister");
+}
+END_TEST
+
 START_TEST(her_before_a_verb_is_no_possessive)
 {
 	/* "haar" before a copula is the pronoun, the source of the fragment;
@@ -581,6 +592,7 @@ static Suite *make_suite(void)
 	tcase_add_test(sp, dated_sayings_are_speech_and_dated_titles_are_not);
 	tcase_add_test(sp, the_first_person_present_reports_with_ik);
 	tcase_add_test(sp, her_before_a_verb_is_no_possessive);
+	tcase_add_test(sp, a_relative_clause_keeps_its_reporting_verb);
 	tcase_add_test(sp, naming_verbs_in_every_form);
 	tcase_add_test(sp, chanting_and_cheering_verbs_report);
 	tcase_add_test(sp, sources_and_broadcasters_speak);
