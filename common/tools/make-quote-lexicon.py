@@ -471,10 +471,10 @@ def plural_lines(nouns, irregular):
     return [lines[k] for k in sorted(lines)]
 
 
-def verb_lines(lemmas, strong, participles=True):
+def verb_lines(lemmas, strong, participles=True, first_person=True):
     seen, out = set(), []
     for lemma in lemmas:
-        for line in inflect.verb_lines(inflect.conjugate(lemma, strong), participles):
+        for line in inflect.verb_lines(inflect.conjugate(lemma, strong), participles, first_person):
             if line not in seen:
                 seen.add(line)
                 out.append(line)
@@ -547,10 +547,11 @@ def main(argv):
         "quotes-opinion-verbs.txt": (
             "verbs of opinion and knowledge that attribute a quotation\n"
             "# (vindt, meent, dacht); finite forms only (gezien, gevonden are mostly\n"
-            "# not verbs of attribution).",
+            "# not verbs of attribution), and no first person present (hoop, twijfel,\n"
+            "# geloof are mostly nouns, and an opinion verb's form is one everywhere).",
             "as quotes-speech-verbs.txt.",
             "%d hand-listed verbs (common/tools/quote_lexicon/opinion-verbs.txt)." % len(opinion),
-            verb_lines(opinion, strong, participles=False)),
+            verb_lines(opinion, strong, participles=False, first_person=False)),
         "quotes-naming-verbs.txt": (
             "the reporting verbs that name or qualify something, so\n"
             "# that what they call it may follow \"als\" (omschreef hij zich als '…').",

@@ -102,7 +102,9 @@ int cues_of_quote(struct attributor *a, size_t qi);
  * quotation in it); adds a result. Returns 0 or -1. */
 int cues_indirect(struct attributor *a, size_t first, size_t end);
 /* forms.c: what the form of quotation token QT says: after a term marker
- * or before a year in brackets it is a title or a term; followed by a
+ * (not one a naming verb before it takes as its object) or before a year
+ * in brackets (unless it ends with a full stop) it is a title or a term;
+ * followed by a
  * comma and words without a reporting verb, an item of a listing; after
  * a comma or "en" right after a quotation left out, the next item of its
  * series; the opening bracket it stands inside (-1 when none); and whether

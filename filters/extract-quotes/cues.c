@@ -80,7 +80,6 @@ static int opens_with_subordinate_clause(const struct doc *d, size_t first)
 	       !doc_is(d, first, LX_COMPLEMENTIZER);
 }
 
-/* Read the tokens of QT's sentence before QT into the memo. */
 /* The reporting verb at T opens a clause of its own after a quotation of
  * the sentence's first reporting verb: a coordinator or a comma stands
  * between that quotation and T ("De minister noemde het plan 'een
@@ -99,6 +98,7 @@ static int next_clause(const struct doc *d, const struct cue_memo *m, size_t t)
 	return 0;
 }
 
+/* Read the tokens of QT's sentence before QT into the memo. */
 static void memo_scan(struct attributor *a, size_t qt)
 {
 	const struct doc *d = &a->d;
@@ -147,13 +147,14 @@ static void memo_scan(struct attributor *a, size_t qt)
 		if (!np && doc_cue_verb(d, t)) {
 			m->last_cue = (long)t;
 			long s;
-			/* the main clause's verb right after a fronted
-			 * subordinate clause takes over from the verb in it */
+			/* a clause of its own after a quotation (next_clause) */
 			if (m->verb >= 0 && !main_verb && next_clause(d, m, t) && (s = cues_speaker_of_verb(d, t)) >= 0 &&
 			    doc_men(d, (size_t)s)->first > m->last_quote &&
 			    doc_men(d, (size_t)s)->type != M_PRONOUN) {
 				m->next_verb = (long)t;
 				m->next_subject = s;
+			/* the main clause's verb right after a fronted
+			 * subordinate clause takes over from the verb in it */
 			} else if ((m->verb < 0 || main_verb) && (s = cues_speaker_of_verb(d, t)) >= 0) {
 				m->verb = (long)t;
 				m->verb_subject = s;

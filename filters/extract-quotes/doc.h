@@ -525,7 +525,8 @@ int doc_link_noun(struct doc *d, int32_t p, size_t t);
  * 0, or -2 when out of memory. */
 int doc_name_predicates(struct doc *d, int32_t p, const struct mention *m);
 /* The gender of person X: from a title or noun ("Miss", "de dame"), else
- * from the pronouns that stood for it, when they clearly agree. */
+ * from a listed first name used alone ("vroeg Eva"), else from the
+ * pronouns that stood for it, when they clearly agree. */
 int doc_gender(const struct person *x);
 /* The same without what a first name alone says (people.c). */
 int doc_gender_told(const struct person *x);

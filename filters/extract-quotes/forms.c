@@ -74,14 +74,27 @@ int forms_listed_item(const struct doc *d, size_t qt)
 }
 
 /* Quotation token QT follows a comma (or "en", "of") right after a
- * quotation that was left out: an item of the same series. */
+ * quotation that was left out (a title, an item of a listing, a term, a
+ * scare quote), and no reporting verb follows it: an item of the same
+ * series ("zegt genoeg: 'A', 'B' en 'C'", "tussen 'het bedrijf' en 'het
+ * aandeel'"; not "De film 'Zomer', 'een film over verlies', aldus de
+ * recensent"). */
 int forms_after_dropped_item(const struct doc *d, size_t qt)
 {
 	if (qt < 2 || !doc_same_sentence(d, qt - 2, qt) ||
 	    !(doc_punct(d, qt - 1, ',') || (doc_clause_word(d, qt - 1) & CW_COORD)))
 		return 0;
 	const struct qtoken *p = doc_tok(d, qt - 2);
-	return (p->flags & TK_QUOTE) && p->quote >= 0 && doc_quote(d, (size_t)p->quote)->kind == QUOTE_DROPPED;
+	if (!(p->flags & TK_QUOTE) || p->quote < 0 || doc_quote(d, (size_t)p->quote)->kind != QUOTE_DROPPED)
+		return 0;
+	size_t v;
+	if (cues_inverted_clause(d, qt, &v) >= 0)
+		return 0;
+	/* its own reporting verb or phrase right after it */
+	for (size_t t = qt + 1; t <= qt + 3 && doc_has(d, t) && doc_same_sentence(d, qt, t); t++)
+		if ((doc_tok(d, t)->flags & TK_WORD) && (doc_cue_verb(d, t) || cues_phrase_at(d, t)))
+			return 0;
+	return 1;
 }
 
 /* The opening bracket that quotation token QT stands inside in its

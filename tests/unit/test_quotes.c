@@ -205,6 +205,10 @@ START_TEST(titles_in_a_listing_are_not_speech)
 	/* every item of the series, also with a subject that may speak */
 	ck_assert_uint_eq(run("De reeks van het festival zegt genoeg: 'Dansen op de dijk', 'Stemmen uit "
 	                      "het veen' en 'Water en wind'."), 0);
+	/* an item with its own reporting verb after a title is speech */
+	one("De film 'Zomer', \"een prachtige film over verlies\", aldus de recensent, draait nu.", NULL,
+	    "aldus", "de recensent");
+	one("Het woord 'crisis', 'een te groot woord', zegt Jansen, valt vaak.", NULL, "zegt", "Jansen");
 	/* a series of fragments that a verb attributes stays speech */
 	ck_assert_uint_eq(run("Hij noemde het plan 'duur', 'traag' en 'niet haalbaar'."), 3);
 	/* the same shape with a reporting verb after the comma is speech, also

@@ -203,15 +203,15 @@ def finite_forms(v):
     return [f["pres3"], f["pl"], f["past"], f["pastpl"]] + f["old"]
 
 
-def verb_lines(v, participles=True):
+def verb_lines(v, participles=True, first_person=True):
     """Lines in the format of quotes-speech-verbs.txt: FORM, or FORM PARTICLE
     for a separable verb split in a main clause; the participle too when
-    PARTICIPLES. The first person present counts only with "ik" after it in
-    its clause ("vraag ik", "zeg ik maar"): so it is the verb, not the noun
-    (de vraag, het antwoord)."""
+    PARTICIPLES. With FIRST_PERSON, the first person present, which counts
+    only with "ik" after it in its clause ("vraag ik", "zeg ik maar"): so it
+    is the verb, not the noun (de vraag, het antwoord)."""
     out = []
     fin = finite_forms(v)
-    if not v.particle and not v.phrasal and v.forms["pres1"] not in fin:
+    if first_person and not v.particle and not v.phrasal and v.forms["pres1"] not in fin:
         out.append("%s ik" % v.forms["pres1"])
     if v.particle:
         p = v.particle
