@@ -94,6 +94,13 @@ struct attributor {
 	struct train_stats *stats;
 };
 
+/* cuememo.c: read the tokens of quotation token QT's sentence before QT
+ * into a->memo; whether the sentence whose first token is FIRST opens with
+ * a subordinate clause; whether a cue phrase opening the sentence names the
+ * source over its clause's verb (a bare plural subject after it). */
+void cues_memo_scan(struct attributor *a, size_t qt);
+int cues_opens_with_subordinate_clause(const struct doc *d, size_t first);
+int cues_source_opens(const struct doc *d, const struct cue_memo *m);
 /* cues.c: decide for quotation QI (its token in the window) whether it is
  * speech, its kind, its cue and the mention at the cue. Mentions must be
  * found up to a few tokens past it. Returns 0 or -1 (out of memory). */

@@ -496,9 +496,11 @@ int doc_para_break(const char *s, size_t len, size_t nl);
 /* mentions.c: find the mentions of the tokens before T not done yet (a
  * name may run on past T), and the people they name. Returns 0 or -1. */
 int doc_mentions_until(struct doc *d, size_t t);
-/* people.c: the person mention M names after resolving a pronoun or
+/* pronouns.c: the person mention M names after resolving a pronoun or
  * description (records the link); -1 when unknown. */
 int32_t doc_resolve(struct doc *d, size_t m);
+/* people.c: the narrator, made when first needed; -2 when out of memory. */
+int32_t doc_narrator(struct doc *d);
 /* A new or existing person for mention M (a name or a description). */
 int32_t doc_person_of(struct doc *d, size_t m);
 /* The named person whose name's last word has the key KEY (a hash of the
@@ -524,11 +526,11 @@ int doc_link_noun(struct doc *d, int32_t p, size_t t);
  * before it set off by a comma, a bare noun after a copula next to it.
  * 0, or -2 when out of memory. */
 int doc_name_predicates(struct doc *d, int32_t p, const struct mention *m);
-/* The gender of person X: from a title or noun ("Miss", "de dame"), else
+/* pronouns.c: the gender of person X: from a title or noun ("Miss", "de dame"), else
  * from a listed first name used alone ("vroeg Eva"), else from the
  * pronouns that stood for it, when they clearly agree. */
 int doc_gender(const struct person *x);
-/* The same without what a first name alone says (people.c). */
+/* The same without what a first name alone says (pronouns.c). */
 int doc_gender_told(const struct person *x);
 /* May pronoun mention M stand for person X (number, person, gender)? */
 int doc_agrees(const struct mention *m, const struct person *x);
