@@ -65,6 +65,20 @@ START_TEST(a_noun_we_do_not_list_with_its_body_before_the_verb_speaks)
 }
 END_TEST
 
+START_TEST(a_listed_first_name_gives_a_full_name_its_gender_and_stays_in_it)
+{
+	/* "Griet" is a first name before it is a word for a girl */
+	ck_assert_uint_eq(run("'We nemen geen enkel risico', zegt burgemeester Griet Vanhoutte."), 1);
+	ck_assert_str_eq(name(0), "Griet Vanhoutte");
+	/* "hij" is the man named just before, not the woman who spoke
+	 * earlier (both names are in first-names.txt) */
+	ck_assert_uint_eq(run("\"Zonder het dorpshuis zie ik mijn kleinkinderen nooit\", vertelt Geesje "
+	                      "Mulder. Ook raadslid Lieven Bakker stemde tegen. Hij vindt dat andere "
+	                      "dorpen nu \"met lege handen\" staan."), 2);
+	ck_assert_str_eq(name(1), "Lieven Bakker");
+}
+END_TEST
+
 START_TEST(hyphenated_given_names_are_one_person)
 {
 	ck_assert_uint_eq(run("Het was Charles-François Myriel die kwam. Toen kwam Pierre Myriel."
@@ -214,6 +228,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, a_description_set_off_by_commas_names_the_person);
 	tcase_add_test(tc, a_description_before_a_name_in_commas_is_the_named_speaker);
 	tcase_add_test(tc, a_noun_we_do_not_list_with_its_body_before_the_verb_speaks);
+	tcase_add_test(tc, a_listed_first_name_gives_a_full_name_its_gender_and_stays_in_it);
 	tcase_add_test(tc, hyphenated_given_names_are_one_person);
 	tcase_add_test(tc, adjectives_separated_by_commas_describe_one_person);
 	tcase_add_test(tc, a_count_of_an_unknown_noun_is_not_a_speaker);
