@@ -538,6 +538,9 @@ int doc_agrees(const struct mention *m, const struct person *x);
 float doc_salience(const struct doc *d, int32_t p, uint32_t sent);
 /* Move person P to the front of the recency list: mentioned by M now. */
 void doc_touch(struct doc *d, int32_t p, size_t m);
+/* people.c: take person P out of the recency list (d->newest and the
+ * newer/older links), so that no pronoun or quotation goes to it. */
+void doc_unlink_person(struct doc *d, int32_t p);
 /* names.c: the quoted text [START, END) is in title case: a name or a
  * title. */
 int doc_title_case(const struct doc *d, size_t start, size_t end);

@@ -31,6 +31,12 @@ static int named_object(const struct doc *d, size_t t, size_t qt)
 	return 0;
 }
 
+/* Word token T is a reporting verb or opens a cue phrase. */
+static int reports(const struct doc *d, size_t t)
+{
+	return (doc_tok(d, t)->flags & TK_WORD) && (doc_cue_verb(d, t) || cues_phrase_at(d, t));
+}
+
 /* A quotation after a term marker ("de zogenoemde", "de film"; an article
  * may stand between) is a term or a name, unless a naming verb says what
  * the marked noun is (named_object); one followed by a year in brackets
@@ -67,8 +73,7 @@ int forms_listed_item(const struct doc *d, size_t qt)
 	if (cues_inverted_clause(d, qt, &v) >= 0)
 		return 0;
 	for (size_t t = qt + 2; t < qt + CUE_END_REACH && doc_same_sentence(d, qt, t); t++)
-		if ((doc_tok(d, t)->flags & TK_WORD) && (doc_cue_verb(d, t) || doc_is(d, t, LX_OPINION) ||
-		                                         cues_phrase_at(d, t)))
+		if (reports(d, t) || doc_is(d, t, LX_OPINION))
 			return 0;
 	return 1;
 }
@@ -92,7 +97,7 @@ int forms_after_dropped_item(const struct doc *d, size_t qt)
 		return 0;
 	/* its own reporting verb or phrase right after it */
 	for (size_t t = qt + 1; t <= qt + 3 && doc_has(d, t) && doc_same_sentence(d, qt, t); t++)
-		if ((doc_tok(d, t)->flags & TK_WORD) && (doc_cue_verb(d, t) || cues_phrase_at(d, t)))
+		if (reports(d, t))
 			return 0;
 	return 1;
 }

@@ -7,6 +7,7 @@
  * look is a few tokens around the mention: bounded time.
  */
 #include "doc.h"
+#include "mentions.h"
 #include "wordclass.h"
 
 /* Token T is a copula (speakers-copulas.txt: was, werd, bleek). */
@@ -95,12 +96,6 @@ static const struct mention *person_mention_ending(const struct doc *d, size_t t
 	return NULL;
 }
 
-/* Token T is a word in capitals in the middle of its sentence. */
-static int capitalised_word(const struct doc *d, size_t t)
-{
-	return doc_has(d, t) && (doc_tok(d, t)->flags & (TK_WORD | TK_CAP | TK_SENT)) == (TK_WORD | TK_CAP);
-}
-
 /* A description set off by commas right after a name names that person
  * ("Myriel, de bisschop van Digne, kwam"): the named person, or -1. The
  * apposition ends at a comma or closes its sentence. */
@@ -139,13 +134,7 @@ static void absorb(struct doc *d, int32_t p, struct mention *s)
 		if (y->subjects < 60000)
 			y->subjects++;
 	}
-	if (x->newer >= 0)
-		d->per[x->newer].older = x->older;
-	else if (d->newest == o)
-		d->newest = x->older;
-	if (x->older >= 0)
-		d->per[x->older].newer = x->newer;
-	x->newer = x->older = -1;
+	doc_unlink_person(d, o);
 }
 
 /* The named person P of mention M is said to be what a noun says: the
@@ -160,7 +149,7 @@ int doc_name_predicates(struct doc *d, int32_t p, const struct mention *m)
 		/* the description may have the body or the field of its role
 		 * after it ("de wethouder van Cultuur, Anke Schouten,") */
 		size_t e = a - 2;
-		for (size_t k = e; k > 1 && e - k < 3 && capitalised_word(d, k); k--)
+		for (size_t k = e; k > 1 && e - k < 3 && capitalised(d, k) && !(flags(d, k) & TK_SENT); k--)
 			if (doc_is(d, k - 1, LX_PREP) && doc_tok(d, k - 1)->sent == doc_tok(d, a)->sent) {
 				e = k - 2;
 				break;

@@ -180,6 +180,18 @@ float doc_salience(const struct doc *d, int32_t p, uint32_t sent)
 	return k < 64 ? x->salience * decay[k] : 0;
 }
 
+void doc_unlink_person(struct doc *d, int32_t p)
+{
+	struct person *x = &d->per[p];
+	if (x->newer >= 0)
+		d->per[x->newer].older = x->older;
+	else if (d->newest == p)
+		d->newest = x->older;
+	if (x->older >= 0)
+		d->per[x->older].newer = x->newer;
+	x->newer = x->older = -1;
+}
+
 void doc_touch(struct doc *d, int32_t p, size_t m)
 {
 	struct person *x = &d->per[p];
@@ -213,11 +225,7 @@ void doc_touch(struct doc *d, int32_t p, size_t m)
 	if (d->newest == p)
 		return;
 	/* unlink, then put in front */
-	if (x->newer >= 0)
-		d->per[x->newer].older = x->older;
-	if (x->older >= 0)
-		d->per[x->older].newer = x->newer;
-	x->newer = -1;
+	doc_unlink_person(d, p);
 	x->older = d->newest;
 	if (d->newest >= 0)
 		d->per[d->newest].newer = p;
